@@ -1,0 +1,143 @@
+"""Settings for every MRQ program, from four sources in rising precedence:
+defaults < config file (``--config`` / ``MRQ_CONFIG``) < ``MRQ_*`` env vars < command-line flags.
+
+A program declares its settings as a pydantic model subclassing :class:`Settings`. Each field
+``foo_bar`` becomes the flag ``--foo-bar``, the env var ``<env_prefix>FOO_BAR`` and the config-file
+name ``FOO_BAR`` (the env var without ``MRQ_``). A field can pin its env var with
+``Field(json_schema_extra={"env": "MRQ_SOMETHING"})`` when several programs share it.
+
+The config file is Python, as in the original MRQ, because some settings hold callables (raw
+queue job factories). Names that are not a field of the program reading it are ignored: one file
+configures every service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any, ClassVar, TypeVar
+
+import orjson
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from mrq.errors import ConfigError
+
+S = TypeVar("S", bound="Settings")
+
+_SCALARS = (str, int, float, bool)
+
+
+class Settings(BaseModel):
+    """Base class of a program's settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    env_prefix: ClassVar[str] = "MRQ_"
+
+    @classmethod
+    def env_name(cls, field: str) -> str:
+        extra = cls.model_fields[field].json_schema_extra
+        if isinstance(extra, dict) and isinstance(extra.get("env"), str):
+            return str(extra["env"])
+        return cls.env_prefix + field.upper()
+
+    @classmethod
+    def file_name(cls, field: str) -> str:
+        return cls.env_name(field).removeprefix("MRQ_")
+
+
+def load_config_file(path: str) -> dict[str, Any]:
+    """Runs a Python config file and returns its UPPERCASE names."""
+    try:
+        namespace = runpy.run_path(path)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except Exception as exc:  # noqa: BLE001 - any error in user config is reported as such
+        raise ConfigError(f"config file {path} failed: {exc!r}") from exc
+    return {k: v for k, v in namespace.items() if k.isupper() and not isinstance(v, types.ModuleType)}
+
+
+def _flag_kind(annotation: Any) -> str | None:
+    """'scalar', 'list' or None (settable from the config file or env as JSON only)."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if annotation in _SCALARS or (typing.get_origin(annotation) in (types.UnionType, typing.Union)
+                                  and len(args) == 1 and args[0] in _SCALARS):
+        return "scalar"
+    if typing.get_origin(annotation) is list and typing.get_args(annotation)[0] is str:
+        return "list"
+    return None
+
+
+def _env_value(annotation: Any, raw: str) -> Any:
+    kind = _flag_kind(annotation)
+    if kind == "scalar":
+        return raw
+    if kind == "list":
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ConfigError(f"env var must be JSON: {exc}") from exc
+
+
+def build_parser(model: type[Settings], *, prog: str, description: str,
+                 positional: str | None = None) -> argparse.ArgumentParser:
+    """An argparse parser with one flag per settable field of ``model``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", metavar="FILE",
+                        help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
+    for name, field in model.model_fields.items():
+        kind = _flag_kind(field.annotation)
+        default = "" if field.is_required() else f" (default: {field.get_default()!r})"
+        help_text = f"{field.description or ''}{default} [env: {model.env_name(name)}]"
+        if name == positional:
+            parser.add_argument(name, nargs="*", default=argparse.SUPPRESS, help=help_text)
+        elif kind == "scalar" and field.annotation is bool:
+            parser.add_argument(f"--{name.replace('_', '-')}", action=argparse.BooleanOptionalAction,
+                                default=argparse.SUPPRESS, help=help_text)
+        elif kind is not None:
+            parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS,
+                                nargs="+" if kind == "list" else None, help=help_text)
+    return parser
+
+
+def parse_settings(model: type[S], argv: Sequence[str] | None = None, *, prog: str,
+                   description: str, positional: str | None = None) -> S:
+    """Parses ``argv`` (default ``sys.argv[1:]``) into ``model``; exits with a usage error on bad input."""
+    parser = build_parser(model, prog=prog, description=description, positional=positional)
+    args = vars(parser.parse_args(argv))
+    try:
+        return settings_from(model, config_path=args.pop("config", None), flags=args)
+    except ConfigError as exc:
+        parser.error(str(exc))
+        raise  # unreachable: parser.error exits
+
+
+def settings_from(model: type[S], *, config_path: str | None = None,
+                  flags: dict[str, Any] | None = None, environ: typing.Mapping[str, str] | None = None) -> S:
+    """Merges defaults, config file, env and flags into ``model``."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_path or environ.get("MRQ_CONFIG")
+    if path:
+        file_values = load_config_file(path)
+        values.update({name: file_values[model.file_name(name)] for name in model.model_fields
+                       if model.file_name(name) in file_values})
+    for name, field in model.model_fields.items():
+        raw = environ.get(model.env_name(name))
+        if raw is not None:
+            try:
+                values[name] = _env_value(field.annotation, raw)
+            except ConfigError as exc:
+                raise ConfigError(f"{model.env_name(name)}: {exc}") from exc
+    values.update({k: v for k, v in (flags or {}).items() if v != []})
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{field}: {first['msg']}") from exc

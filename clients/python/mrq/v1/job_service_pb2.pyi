@@ -1,0 +1,90 @@
+from mrq.v1 import job_pb2 as _job_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class EnqueueRequest(_message.Message):
+    __slots__ = ("task", "params_json", "options")
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    task: str
+    params_json: bytes
+    options: _job_pb2.JobOptions
+    def __init__(self, task: _Optional[str] = ..., params_json: _Optional[bytes] = ..., options: _Optional[_Union[_job_pb2.JobOptions, _Mapping]] = ...) -> None: ...
+
+class EnqueueResponse(_message.Message):
+    __slots__ = ("job_id", "deduplicated")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    DEDUPLICATED_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    deduplicated: bool
+    def __init__(self, job_id: _Optional[str] = ..., deduplicated: _Optional[bool] = ...) -> None: ...
+
+class EnqueueManyRequest(_message.Message):
+    __slots__ = ("task", "params_json", "options")
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    task: str
+    params_json: _containers.RepeatedScalarFieldContainer[bytes]
+    options: _job_pb2.JobOptions
+    def __init__(self, task: _Optional[str] = ..., params_json: _Optional[_Iterable[bytes]] = ..., options: _Optional[_Union[_job_pb2.JobOptions, _Mapping]] = ...) -> None: ...
+
+class EnqueueManyResponse(_message.Message):
+    __slots__ = ("job_ids",)
+    JOB_IDS_FIELD_NUMBER: _ClassVar[int]
+    job_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, job_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetJobRequest(_message.Message):
+    __slots__ = ("job_id",)
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    def __init__(self, job_id: _Optional[str] = ...) -> None: ...
+
+class GetJobResponse(_message.Message):
+    __slots__ = ("job",)
+    JOB_FIELD_NUMBER: _ClassVar[int]
+    job: _job_pb2.Job
+    def __init__(self, job: _Optional[_Union[_job_pb2.Job, _Mapping]] = ...) -> None: ...
+
+class WaitJobsRequest(_message.Message):
+    __slots__ = ("job_ids", "timeout_s")
+    JOB_IDS_FIELD_NUMBER: _ClassVar[int]
+    TIMEOUT_S_FIELD_NUMBER: _ClassVar[int]
+    job_ids: _containers.RepeatedScalarFieldContainer[str]
+    timeout_s: float
+    def __init__(self, job_ids: _Optional[_Iterable[str]] = ..., timeout_s: _Optional[float] = ...) -> None: ...
+
+class WaitJobsResponse(_message.Message):
+    __slots__ = ("jobs", "all_final")
+    JOBS_FIELD_NUMBER: _ClassVar[int]
+    ALL_FINAL_FIELD_NUMBER: _ClassVar[int]
+    jobs: _containers.RepeatedCompositeFieldContainer[_job_pb2.Job]
+    all_final: bool
+    def __init__(self, jobs: _Optional[_Iterable[_Union[_job_pb2.Job, _Mapping]]] = ..., all_final: _Optional[bool] = ...) -> None: ...
+
+class GetServerInfoRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetServerInfoResponse(_message.Message):
+    __slots__ = ("version", "max_params_bytes", "max_batch_size", "max_wait_s", "lease_ttl_s", "features")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    MAX_PARAMS_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MAX_BATCH_SIZE_FIELD_NUMBER: _ClassVar[int]
+    MAX_WAIT_S_FIELD_NUMBER: _ClassVar[int]
+    LEASE_TTL_S_FIELD_NUMBER: _ClassVar[int]
+    FEATURES_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    max_params_bytes: int
+    max_batch_size: int
+    max_wait_s: float
+    lease_ttl_s: float
+    features: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, version: _Optional[str] = ..., max_params_bytes: _Optional[int] = ..., max_batch_size: _Optional[int] = ..., max_wait_s: _Optional[float] = ..., lease_ttl_s: _Optional[float] = ..., features: _Optional[_Iterable[str]] = ...) -> None: ...

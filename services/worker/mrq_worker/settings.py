@@ -1,0 +1,24 @@
+"""The worker's settings: flags, MRQ_WORKER_* env vars and the config file (see mrq.config)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mrq.config import Settings
+
+
+class WorkerSettings(Settings):
+    env_prefix = "MRQ_WORKER_"
+
+    queues: list[str] = Field(default_factory=lambda: ["default"],
+                              description="queues to take jobs from, in priority order")
+    broker_address: str = Field("127.0.0.1:50051", description="host:port of the broker",
+                                json_schema_extra={"env": "MRQ_BROKER_ADDRESS"})
+    greenlets: int = Field(10, gt=0, description="jobs run at once by each process")
+    processes: int = Field(0, ge=0, description="worker processes to start and supervise; 0 runs in this process")
+    heartbeat_interval_s: float = Field(2.0, gt=0, description="seconds between heartbeats")
+    lease_wait_s: float = Field(1.0, ge=0, description="seconds a LeaseJobs call may block when idle")
+    report_interval_s: float = Field(0.01, ge=0, description="longest an outcome waits to be batched")
+    shutdown_timeout_s: float = Field(30.0, ge=0, description="grace for running jobs on the first SIGINT")
+    log_level: str = Field("INFO", description="logging level",
+                           json_schema_extra={"env": "MRQ_LOG_LEVEL"})
