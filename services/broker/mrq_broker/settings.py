@@ -21,9 +21,12 @@ class BrokerSettings(Settings):
     max_params_bytes: int = Field(1_000_000, gt=0, description="largest accepted params, JSON bytes")
     max_batch_size: int = Field(10_000, gt=0, description="most jobs per EnqueueMany or WaitJobs call")
     maintenance_interval_s: float = Field(1.0, gt=0, description="seconds between lease-expiry sweeps")
+    max_bulk_updates: int = Field(25, gt=0, description="statements per MongoDB update command (FerretDB "
+                                  "deadlocks past ~100; real MongoDB is fine with thousands)")
     grpc_threads: int = Field(64, gt=0, description="gRPC server threads (each blocked wait holds one)")
     default_queue: str = Field("default", description="queue of jobs that name none")
-    default_timeout_s: float = Field(3600.0, ge=0, description="job timeout when neither job nor task sets one; 0 = none")
+    default_timeout_s: float = Field(3600.0, ge=0,
+                                     description="job timeout when neither job nor task sets one; 0 = none")
     default_max_retries: int = Field(3, ge=0, description="retries allowed when neither job nor task sets them")
     default_retry_delay_s: float = Field(3.0, ge=0, description="retry delay when neither job nor task sets one")
     default_result_ttl_s: float = Field(7 * 86400.0, ge=0, description="seconds a success record is kept")
@@ -32,3 +35,6 @@ class BrokerSettings(Settings):
         description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}',
     )
     log_level: str = Field("INFO", description="logging level")
+    abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
+    final_ttl_s: float = Field(180 * 86400.0, ge=0,
+                               description="seconds other final records (failed, timeout...) are kept")

@@ -1,0 +1,33 @@
+"""mrq-broker: serve the MRQ gRPC API until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Sequence
+
+from mrq.config import parse_settings
+from mrq_broker.server import start
+from mrq_broker.settings import BrokerSettings
+
+DESCRIPTION = """The MRQ broker: the only service that touches Redis (queues, leases) and MongoDB
+(job records). Clients and workers talk to it over gRPC (proto/mrq/v1). Stateless: run as
+many as you like against the same Redis and MongoDB."""
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    settings = parse_settings(BrokerSettings, argv, prog="mrq-broker", description=DESCRIPTION)
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s mrq-broker %(name)s: %(message)s")
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    server = start(settings)
+    stopping.wait()
+    logging.getLogger("mrq_broker").info("stopping")
+    server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Group commit of job outcomes: reports from every worker, merged into one MongoDB bulk write.
+
+gRPC threads hand their outcomes to one committer thread and block until their batch is durable.
+While one bulk write runs, the next reports pile up and go out together in the following one,
+so the write rate adapts to the load without any timer.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from mrq.v1 import worker_service_pb2
+from mrq_broker.documents import queue_entry
+from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+from mrq_broker.transitions import TRANSITIONS, plan, requeued_doc
+
+log = logging.getLogger(__name__)
+
+MAX_GROUP_OUTCOMES = 20_000
+
+
+@dataclass
+class Report:
+    worker_id: str
+    outcomes: Sequence[worker_service_pb2.JobOutcome]
+    done: Future[tuple[int, int]] = field(default_factory=Future)
+
+
+class OutcomeCommitter:
+    """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
+
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+        self.store = store
+        self.queues = queues
+        self.settings = settings
+        self._pending: queue.Queue[Report | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._pending.put(None)
+        self._thread.join()
+
+    def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome]) -> tuple[int, int]:
+        """Applies outcomes; returns (accepted, stale). Raises what the stores raised."""
+        report = Report(worker_id, outcomes)
+        self._pending.put(report)
+        return report.done.result()
+
+    def _run(self) -> None:
+        while True:
+            first = self._pending.get()
+            if first is None:
+                return
+            group, size = [first], len(first.outcomes)
+            while size < MAX_GROUP_OUTCOMES:
+                try:
+                    nxt = self._pending.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is None:
+                    self._pending.put(None)
+                    break
+                group.append(nxt)
+                size += len(nxt.outcomes)
+            self._commit(group)
+
+    def _commit(self, group: list[Report]) -> None:
+        try:
+            accepted = self.apply(group)
+        except Exception as exc:  # noqa: BLE001 - every waiting caller must hear of the failure
+            for report in group:
+                report.done.set_exception(exc)
+            return
+        for report in group:
+            ok = sum(1 for o in report.outcomes if (o.job_id, o.lease_token) in accepted)
+            report.done.set_result((ok, len(report.outcomes) - ok))
+
+    def apply(self, group: Sequence[Report]) -> set[tuple[str, str]]:
+        """Writes the group's outcomes; returns the (job id, lease token) pairs that were accepted.
+
+        An outcome is accepted only if its lease is still held by the reporting worker: taking
+        the lease (compare-and-set in Redis) is the guard that keeps a late report from
+        overwriting a cancel, a timeout or a re-delivered attempt.
+        """
+        now = datetime.now(UTC)
+        owners = {o.job_id: lease_owner(r.worker_id, o.lease_token) for r in group for o in r.outcomes}
+        expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
+        taken = self.queues.take(owners, COMMITTING, expiry_ms)
+        accepted = {o.job_id: (r.worker_id, o) for r in group for o in r.outcomes
+                    if o.job_id in taken and owners[o.job_id] == lease_owner(r.worker_id, o.lease_token)}
+        try:
+            self._write(list(accepted.values()), now)
+        except Exception:
+            self._give_back({i: owners[i] for i in taken}, expiry_ms)
+            raise
+        return {(o.job_id, o.lease_token) for _, o in accepted.values()}
+
+    def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]], now: datetime) -> None:
+        needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue]
+        docs = self.store.get_many(needs_doc) if needs_doc else {}
+        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now) for worker, o in accepted]
+        if plans:
+            self.store.bulk_update([p.update for p in plans])
+        done = [p.job_id for p in plans if p.transition.requeue is None]
+        requeue: list[QueueEntry] = [queue_entry(requeued_doc(docs[p.job_id], p), p.run_at)
+                                     for p in plans if p.transition.requeue and p.job_id in docs]
+        self.queues.release(done, requeue, finished=done)
+
+    def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
+        """Returns taken leases to their workers after a failed write, so their retried report counts."""
+        by_owner: dict[str, dict[str, str]] = {}
+        for job_id, owner in owners.items():
+            by_owner.setdefault(owner, {})[job_id] = COMMITTING
+        for owner, expected in by_owner.items():
+            self.queues.take(expected, owner, expiry_ms)

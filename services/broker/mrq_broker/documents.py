@@ -1,0 +1,125 @@
+"""The job document stored in MongoDB, and every conversion from it.
+
+Params and results are stored as JSON text, not as sub-documents: equality on params is then
+one indexed string match, and any JSON value fits, whatever its keys (MongoDB-compatible servers
+such as FerretDB refuse "." and "$" in field names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from mrq.statuses import status_value
+from mrq.v1 import job_pb2, worker_service_pb2
+from mrq_broker.queues import QueueEntry, queue_score
+from mrq_broker.validation import ResolvedOptions
+
+Doc = dict[str, Any]
+
+_DATE_FIELDS = {"datequeued": "date_enqueued", "datestarted": "date_started", "dateended": "date_finished",
+                "dateupdated": "date_updated", "dateexpires": "date_expires"}
+
+
+def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now: datetime) -> list[Doc]:
+    """Job documents for freshly enqueued jobs, ready for insert_many."""
+    base: Doc = {
+        "task": task,
+        "queue": options.queue,
+        "status": "delayed" if options.run_at else "queued",
+        "priority": options.priority,
+        "timeout_s": options.timeout_s,
+        "max_retries": options.max_retries,
+        "retry_delay_s": options.retry_delay_s,
+        "result_ttl_s": options.result_ttl_s,
+        "retry_count": 0,
+        "requeue_count": 0,
+        "datequeued": now,
+        "dateupdated": now,
+    }
+    if options.run_at:
+        base["run_at"] = options.run_at
+    if options.dedupe_key:
+        base["dedupe_key"] = options.dedupe_key
+    return [{"_id": ObjectId(), "params": p, **base} for p in params]
+
+
+def payload(doc: Doc) -> bytes:
+    """What a worker needs to run the job, serialised once and kept in Redis while it is queued."""
+    return worker_service_pb2.LeasedJob(
+        job_id=str(doc["_id"]),
+        task=doc["task"],
+        params_json=doc["params"].encode(),
+        queue=doc["queue"],
+        timeout_s=doc["timeout_s"],
+        retry_count=doc["retry_count"],
+        max_retries=doc["max_retries"],
+        retry_delay_s=doc["retry_delay_s"],
+    ).SerializeToString()
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def queue_entry(doc: Doc, run_at: datetime | None = None) -> QueueEntry:
+    """Where the job goes in Redis. It keeps its place in line by its original enqueue time."""
+    return QueueEntry(
+        job_id=str(doc["_id"]),
+        queue=doc["queue"],
+        payload=payload(doc),
+        score=queue_score(doc["priority"], _ms(doc["datequeued"])),
+        delayed_until_ms=_ms(run_at) if run_at else None,
+    )
+
+
+def _timestamp(moment: datetime) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(moment)
+    return ts
+
+
+def _history_entry(entry: Doc) -> job_pb2.TracebackEntry:
+    return job_pb2.TracebackEntry(
+        date=_timestamp(entry["date"]),
+        status=status_value(entry["status"]),
+        exception_type=entry.get("exceptiontype", ""),
+        error=entry.get("error", ""),
+        traceback=entry.get("traceback", ""),
+        worker_id=entry.get("worker", ""),
+    )
+
+
+def to_proto(doc: Doc) -> job_pb2.Job:
+    """The public view of a job document."""
+    job = job_pb2.Job(
+        id=str(doc["_id"]),
+        task=doc["task"],
+        params_json=doc["params"].encode(),
+        queue=doc["queue"],
+        status=status_value(doc["status"]),
+        result_json=doc.get("result", "").encode(),
+        exception_type=doc.get("exceptiontype", ""),
+        error=doc.get("error", ""),
+        traceback=doc.get("traceback", ""),
+        traceback_history=[_history_entry(e) for e in doc.get("traceback_history", [])],
+        worker_id=doc.get("worker", ""),
+        retry_count=doc.get("retry_count", 0),
+        requeue_count=doc.get("requeue_count", 0),
+        progress=doc.get("progress", 0.0),
+        options=job_pb2.JobOptions(
+            queue=doc["queue"], timeout_s=doc["timeout_s"], max_retries=doc["max_retries"],
+            retry_delay_s=doc["retry_delay_s"], result_ttl_s=doc["result_ttl_s"],
+            priority=doc["priority"], dedupe_key=doc.get("dedupe_key", ""),
+        ),
+    )
+    if doc.get("run_at"):
+        job.options.eta.CopyFrom(_timestamp(doc["run_at"]))
+    for field, proto_field in _DATE_FIELDS.items():
+        if doc.get(field):
+            getattr(job, proto_field).CopyFrom(_timestamp(doc[field]))
+    return job

@@ -1,0 +1,61 @@
+"""The broker's domain errors, and the one place that maps them (and store failures) to gRPC codes."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import grpc
+import pymongo.errors
+import redis.exceptions
+
+log = logging.getLogger(__name__)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BrokerError(Exception):
+    """Base class of the broker's domain errors."""
+
+    code = grpc.StatusCode.INTERNAL
+
+
+class InvalidArgument(BrokerError):
+    """A request field is invalid. The message starts with the field's name."""
+
+    code = grpc.StatusCode.INVALID_ARGUMENT
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+
+
+class JobNotFound(BrokerError):
+    code = grpc.StatusCode.NOT_FOUND
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(f"job_id: no job {job_id}")
+
+
+# Store failures are transient from the caller's view: nothing was accepted, retry later.
+_UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+                redis.exceptions.BusyLoadingError, pymongo.errors.AutoReconnect,
+                pymongo.errors.ServerSelectionTimeoutError, pymongo.errors.NetworkTimeout)
+
+
+def grpc_errors(method: F) -> F:
+    """Wraps a servicer method: domain errors become their status code, store outages UNAVAILABLE."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, request: Any, context: grpc.ServicerContext) -> Any:
+        try:
+            return method(self, request, context)
+        except BrokerError as exc:
+            context.abort(exc.code, str(exc))
+        except _UNAVAILABLE as exc:
+            log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)
+            context.abort(grpc.StatusCode.UNAVAILABLE, f"store unavailable ({type(exc).__name__}); retry")
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,99 @@
+"""Wake-ups across brokers, through Redis pub/sub: one subscriber thread per broker process.
+
+``enqueued`` wakes LeaseJobs calls that wait for work; ``finished`` wakes WaitJobs calls. A
+missed message (Redis restart) costs latency, not correctness: every waiter also re-checks the
+stores at least every ``max_sleep_s``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+
+import redis
+
+from mrq_broker.keys import Keys
+
+log = logging.getLogger(__name__)
+
+
+class JobWaiter:
+    """Waits until every id in ``pending`` was announced finished (see :class:`Events`)."""
+
+    def __init__(self, job_ids: Iterable[str]) -> None:
+        self.pending = set(job_ids)
+        self.event = threading.Event()
+
+    def discard(self, job_ids: Iterable[str]) -> None:
+        self.pending.difference_update(job_ids)
+        if not self.pending:
+            self.event.set()
+
+
+class Events:
+    """The subscriber thread, and the registries of waiters it wakes."""
+
+    def __init__(self, client: redis.Redis, keys: Keys) -> None:
+        self.client = client
+        self.keys = keys
+        self.enqueued = threading.Condition()
+        self._waiters: dict[str, set[JobWaiter]] = defaultdict(set)
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="events", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    def wait_for_enqueue(self, timeout_s: float) -> None:
+        """Blocks until some job is enqueued anywhere, or ``timeout_s`` passes."""
+        with self.enqueued:
+            self.enqueued.wait(timeout_s)
+
+    def register(self, waiter: JobWaiter) -> None:
+        with self._lock:
+            for job_id in waiter.pending:
+                self._waiters[job_id].add(waiter)
+
+    def unregister(self, waiter: JobWaiter, job_ids: Iterable[str]) -> None:
+        with self._lock:
+            for job_id in job_ids:
+                waiters = self._waiters.get(job_id)
+                if waiters is not None:
+                    waiters.discard(waiter)
+                    if not waiters:
+                        del self._waiters[job_id]
+
+    def _finished(self, job_ids: list[str]) -> None:
+        with self._lock:
+            woken = {w for i in job_ids for w in self._waiters.get(i, ())}
+        for waiter in woken:
+            waiter.discard(job_ids)
+
+    def _run(self) -> None:
+        backoff_s = 0.1
+        while not self._stopping.is_set():
+            try:
+                pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(self.keys.enqueued_channel, self.keys.finished_channel)
+                backoff_s = 0.1
+                while not self._stopping.is_set():
+                    message = pubsub.get_message(timeout=1.0)
+                    if message is not None:
+                        self._dispatch(message["channel"].decode(), message["data"].decode())
+            except redis.exceptions.RedisError as exc:
+                log.warning("event subscription lost (%s); reconnecting in %.1fs", exc, backoff_s)
+                self._stopping.wait(backoff_s)
+                backoff_s = min(backoff_s * 2, 5.0)
+
+    def _dispatch(self, channel: str, data: str) -> None:
+        if channel == self.keys.enqueued_channel:
+            with self.enqueued:
+                self.enqueued.notify_all()
+        else:
+            self._finished(data.split())

@@ -1,0 +1,67 @@
+"""JobService: thin servicer for clients. Validate, call one operation, return."""
+
+from __future__ import annotations
+
+import grpc
+
+from mrq.statuses import FINAL
+from mrq.v1 import job_service_pb2, job_service_pb2_grpc
+from mrq_broker import __version__
+from mrq_broker.documents import to_proto
+from mrq_broker.errors import InvalidArgument, JobNotFound, grpc_errors
+from mrq_broker.operations import Broker
+from mrq_broker.validation import canonical_params, check_job_id, check_params_list, check_task
+
+FEATURES = ["priorities", "delays", "retries", "leases", "wait"]
+
+
+class JobServicer(job_service_pb2_grpc.JobServiceServicer):
+    def __init__(self, broker: Broker) -> None:
+        self.broker = broker
+
+    @grpc_errors
+    def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
+                ) -> job_service_pb2.EnqueueResponse:
+        task = check_task(request.task)
+        params = canonical_params(request.params_json, self.broker.settings.max_params_bytes)
+        [job_id] = self.broker.enqueue(task, [params], request.options)
+        return job_service_pb2.EnqueueResponse(job_id=job_id)
+
+    @grpc_errors
+    def EnqueueMany(self, request: job_service_pb2.EnqueueManyRequest, context: grpc.ServicerContext
+                    ) -> job_service_pb2.EnqueueManyResponse:
+        task = check_task(request.task)
+        if request.options.dedupe_key:
+            raise InvalidArgument("options.dedupe_key", "not allowed in EnqueueMany; use Enqueue")
+        params = check_params_list(request.params_json, self.broker.settings)
+        return job_service_pb2.EnqueueManyResponse(job_ids=self.broker.enqueue(task, params, request.options))
+
+    @grpc_errors
+    def GetJob(self, request: job_service_pb2.GetJobRequest, context: grpc.ServicerContext
+               ) -> job_service_pb2.GetJobResponse:
+        doc = self.broker.store.get(check_job_id(request.job_id))
+        return job_service_pb2.GetJobResponse(job=to_proto(doc))
+
+    @grpc_errors
+    def WaitJobs(self, request: job_service_pb2.WaitJobsRequest, context: grpc.ServicerContext
+                 ) -> job_service_pb2.WaitJobsResponse:
+        settings = self.broker.settings
+        if len(request.job_ids) > settings.max_batch_size:
+            raise InvalidArgument("job_ids", f"at most {settings.max_batch_size} ids per call")
+        if request.timeout_s < 0:
+            raise InvalidArgument("timeout_s", "must be >= 0")
+        ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
+        docs = self.broker.wait(ids, request.timeout_s)
+        if len(docs) < len(ids):
+            found = {str(d["_id"]) for d in docs}
+            raise JobNotFound(next(i for i in ids if i not in found))
+        jobs = [to_proto(d) for d in docs]
+        return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d["status"] in FINAL for d in docs))
+
+    @grpc_errors
+    def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext
+                      ) -> job_service_pb2.GetServerInfoResponse:
+        s = self.broker.settings
+        return job_service_pb2.GetServerInfoResponse(
+            version=__version__, max_params_bytes=s.max_params_bytes, max_batch_size=s.max_batch_size,
+            max_wait_s=s.max_wait_s, lease_ttl_s=s.lease_ttl_s, features=FEATURES)

@@ -1,0 +1,55 @@
+"""Every Redis key the broker uses, built in one place (see docs/architecture.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Key names under one prefix, so several MRQ deployments (or tests) can share a Redis."""
+
+    prefix: str = "mrq"
+
+    @property
+    def payloads(self) -> str:
+        """hash: job id -> serialised LeasedJob (without lease token)."""
+        return f"{self.prefix}:payloads"
+
+    @property
+    def leases(self) -> str:
+        """zset: leased job id -> lease expiry (ms)."""
+        return f"{self.prefix}:leases"
+
+    @property
+    def lease_owners(self) -> str:
+        """hash: leased job id -> worker id."""
+        return f"{self.prefix}:lease_owners"
+
+    @property
+    def known_queues(self) -> str:
+        """set: every queue name ever used."""
+        return f"{self.prefix}:queues"
+
+    @property
+    def workers(self) -> str:
+        """zset: worker id -> last heartbeat (ms)."""
+        return f"{self.prefix}:workers"
+
+    @property
+    def enqueued_channel(self) -> str:
+        """pub/sub: queue names that just received jobs."""
+        return f"{self.prefix}:enqueued"
+
+    @property
+    def finished_channel(self) -> str:
+        """pub/sub: space-separated ids of jobs that just became final."""
+        return f"{self.prefix}:finished"
+
+    def queue(self, name: str) -> str:
+        """zset: queued job ids, scored by priority then enqueue time."""
+        return f"{self.prefix}:queue:{name}"
+
+    def delayed(self, name: str) -> str:
+        """zset: delayed job ids of a queue, scored by due time (ms)."""
+        return f"{self.prefix}:delayed:{name}"

@@ -1,0 +1,86 @@
+"""The broker's own housekeeping, run by every broker process (no scheduler needed).
+
+Expired leases: a lease that was not renewed means its worker died or hung. The job goes back
+on its queue, counted in ``requeue_count`` and noted in its history, so lost work is visible.
+Brokers don't step on each other, nor on late reports: claiming a lease takes it over atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import UTC, datetime
+
+from pymongo import UpdateOne
+
+from mrq.statuses import FINAL
+from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.queues import RedisQueues
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+
+log = logging.getLogger(__name__)
+
+CLAIM_BATCH = 1000
+
+
+class Maintenance:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+        self.store = store
+        self.queues = queues
+        self.settings = settings
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="maintenance", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopping.wait(self.settings.maintenance_interval_s):
+            try:
+                while self.recover_expired_leases() == CLAIM_BATCH:
+                    pass
+            except Exception:
+                log.exception("maintenance pass failed; will retry")
+
+    def recover_expired_leases(self) -> int:
+        """Requeues jobs whose lease expired; returns how many leases were claimed."""
+        now_ms = int(time.time() * 1000)
+        claim_until_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
+        ids = self.queues.claim_expired(now_ms, claim_until_ms, CLAIM_BATCH)
+        if not ids:
+            return 0
+        docs = self.store.get_many(ids)
+        started = [d for d in docs.values() if d["status"] == "started"]
+        requeued = self._mark_requeued(started)
+        # Jobs still pending (retry, queued...) were between a report and its Redis step:
+        # finish that step. Final or vanished jobs just lose their lease.
+        pending = [d for d in docs.values() if d["status"] not in FINAL and d["status"] != "started"]
+        done = [i for i in ids if i not in docs or docs[i]["status"] in FINAL]
+        self.queues.release(done, [queue_entry(d, d.get("run_at")) for d in [*requeued, *pending]])
+        if requeued:
+            log.warning("requeued %d job(s) whose lease expired: %s", len(requeued),
+                        " ".join(str(d["_id"]) for d in requeued[:10]))
+        return len(ids)
+
+    def _mark_requeued(self, docs: list[Doc]) -> list[Doc]:
+        """Sets expired jobs back to queued. Their leases were claimed, so no late report interferes."""
+        if not docs:
+            return []
+        now = datetime.now(UTC)
+        updates = [UpdateOne(
+            {"_id": d["_id"]},
+            {"$set": {"status": "queued", "dateupdated": now}, "$inc": {"requeue_count": 1},
+             "$push": {"traceback_history": {
+                 "date": now, "status": "interrupt", "exceptiontype": "mrq.LeaseExpired",
+                 "error": f"lease expired on worker {d.get('worker', '?')}; job requeued",
+                 "traceback": "", "worker": d.get("worker", "")}}},
+        ) for d in docs]
+        self.store.bulk_update(updates)
+        return docs
+

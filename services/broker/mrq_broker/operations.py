@@ -1,0 +1,108 @@
+"""The broker's operations, one function or method per RPC, independent of gRPC."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from mrq.v1 import job_pb2, worker_service_pb2
+from mrq_broker.documents import Doc, new_job_docs, payload, queue_entry
+from mrq_broker.events import Events, JobWaiter
+from mrq_broker.queues import RedisQueues, lease_owner
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+from mrq_broker.validation import resolve_options
+
+# A waiting call re-checks the stores at least this often, in case a wake-up was missed.
+MAX_SLEEP_S = 1.0
+
+
+@dataclass
+class Broker:
+    """Everything an RPC needs: settings and the two stores."""
+
+    settings: BrokerSettings
+    store: JobStore
+    queues: RedisQueues
+    events: Events
+
+    def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[str]:
+        """Records the jobs in MongoDB first, then queues them in Redis: a job is never queued
+        without its record. Returns their ids once both writes are done."""
+        if not params:
+            return []
+        now = datetime.now(UTC)
+        resolved = resolve_options(task, options, self.settings, now)
+        docs = new_job_docs(task, params, resolved, now)
+        self.store.insert(docs)
+        self.queues.push([queue_entry(d, resolved.run_at) for d in docs])
+        return [str(d["_id"]) for d in docs]
+
+    def lease(self, request: worker_service_pb2.LeaseJobsRequest) -> list[worker_service_pb2.LeasedJob]:
+        """Leases up to ``max_jobs`` jobs, blocking up to ``wait_s`` while none is ready."""
+        deadline = time.monotonic() + min(request.wait_s, self.settings.max_lease_wait_s)
+        while True:
+            jobs, next_due_ms = self._lease_once(request)
+            remaining = deadline - time.monotonic()
+            if jobs or remaining <= 0:
+                return jobs
+            if next_due_ms is not None:
+                remaining = min(remaining, max(0.0, next_due_ms / 1000 - time.time()))
+            self.events.wait_for_enqueue(min(remaining, MAX_SLEEP_S))
+
+    def _lease_once(self, request: worker_service_pb2.LeaseJobsRequest
+                    ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
+        now_ms = int(time.time() * 1000)
+        expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
+        token = secrets.token_hex(8)
+        batch = self.queues.lease(request.queues, max(1, request.max_jobs), now_ms, expiry_ms,
+                                  lease_owner(request.worker_id, token))
+        if not batch.job_ids:
+            return [], batch.next_due_ms
+        payloads = dict(zip(batch.job_ids, batch.payloads, strict=True))
+        missing = [i for i, p in payloads.items() if p is None]
+        if missing:  # a payload lost with a Redis failover: rebuild it from the record
+            payloads.update({i: payload(d) for i, d in self.store.get_many(missing).items()})
+        self.store.mark_started(batch.job_ids, request.worker_id, datetime.fromtimestamp(now_ms / 1000, UTC))
+        jobs = []
+        for job_id in batch.job_ids:
+            raw = payloads.get(job_id)
+            if raw is not None:
+                job = worker_service_pb2.LeasedJob.FromString(raw)
+                job.lease_token = token
+                jobs.append(job)
+        return jobs, None
+
+    def wait(self, job_ids: Sequence[str], timeout_s: float) -> list[Doc]:
+        """Returns the jobs once all are final or ``timeout_s`` has passed (existing ones only).
+
+        A job is pending exactly while its payload is in Redis, so waiting costs no MongoDB reads.
+        """
+        deadline = time.monotonic() + min(timeout_s, self.settings.max_wait_s)
+        waiter = JobWaiter(job_ids)
+        self.events.register(waiter)  # before looking, so no finish can slip in between
+        try:
+            while True:
+                waiter.discard(self.queues.done_among(job_ids))
+                remaining = deadline - time.monotonic()
+                if not waiter.pending or remaining <= 0:
+                    break
+                waiter.event.wait(min(remaining, MAX_SLEEP_S))
+        finally:
+            self.events.unregister(waiter, job_ids)
+        docs = self.store.get_many(job_ids)
+        return [docs[i] for i in job_ids if i in docs]
+
+    def heartbeat(self, request: worker_service_pb2.HeartbeatRequest) -> list[str]:
+        """Renews the worker's leases and records its state; returns the leases it lost."""
+        now = datetime.now(UTC)
+        now_ms = int(now.timestamp() * 1000)
+        lost = self.queues.renew(request.worker_id, request.job_ids,
+                                 now_ms + int(self.settings.lease_ttl_s * 1000))
+        self.queues.record_worker(request.worker_id, now_ms)
+        self.store.set_progress({p.job_id: p.progress for p in request.progress}, now)
+        self.store.record_worker(request.worker_id, request.state, list(request.job_ids), now)
+        return lost

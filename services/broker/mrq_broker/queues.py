@@ -1,0 +1,151 @@
+"""The Redis side of the broker: queues, delayed jobs, payloads and leases.
+
+Every multi-key change that must be atomic is a Lua script in ``scripts/``; each is called
+through one named method here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import redis
+
+from mrq_broker.keys import Keys
+
+# Queue scores: higher priority first, then FIFO by enqueue time in ms. 2**42 ms is ~140 years,
+# and |priority| <= 1000 keeps every score below 2**53, exactly representable as a double.
+_PRIORITY_STEP = 2**42
+
+
+# Lease owners, the state of a lease: "<worker id> <token>" while a worker holds it, then one of
+# these while the broker writes the job's next status (see scripts/take_leases.lua).
+COMMITTING = "-committing"
+RECOVERING = "-recovering"
+
+
+def lease_owner(worker_id: str, lease_token: str) -> str:
+    return f"{worker_id} {lease_token}"
+
+
+def queue_score(priority: int, enqueued_ms: int) -> float:
+    return float(-priority * _PRIORITY_STEP + enqueued_ms)
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A job to place on a queue (or its delayed set)."""
+
+    job_id: str
+    queue: str
+    payload: bytes
+    score: float
+    delayed_until_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class LeaseBatch:
+    job_ids: list[str]
+    payloads: list[bytes | None]
+    next_due_ms: int | None
+
+
+def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
+    source = resources.files("mrq_broker").joinpath("scripts", f"{name}.lua").read_text()
+    return client.register_script(source)
+
+
+class RedisQueues:
+    """Typed operations on the broker's Redis keys."""
+
+    def __init__(self, client: redis.Redis, keys: Keys) -> None:
+        self.client = client
+        self.keys = keys
+        self._lease_jobs = _script(client, "lease_jobs")
+        self._renew_leases = _script(client, "renew_leases")
+        self._claim_expired = _script(client, "claim_expired")
+        self._take_leases = _script(client, "take_leases")
+
+    def push(self, entries: Sequence[QueueEntry]) -> None:
+        """Stores payloads and queues the jobs in one round trip, then wakes idle lease calls."""
+        pipe = self.client.pipeline(transaction=False)
+        self._add_entries(pipe, entries)
+        pipe.execute()
+
+    def _add_entries(self, pipe: redis.client.Pipeline, entries: Sequence[QueueEntry]) -> None:
+        pipe.hset(self.keys.payloads, mapping={e.job_id: e.payload for e in entries})
+        by_key: dict[str, dict[str, float]] = {}
+        for e in entries:
+            if e.delayed_until_ms is None:
+                by_key.setdefault(self.keys.queue(e.queue), {})[e.job_id] = e.score
+            else:
+                by_key.setdefault(self.keys.delayed(e.queue), {})[e.job_id] = e.delayed_until_ms
+        for key, members in by_key.items():
+            pipe.zadd(key, members)
+        queues = sorted({e.queue for e in entries})
+        pipe.sadd(self.keys.known_queues, *queues)
+        pipe.publish(self.keys.enqueued_channel, " ".join(queues))
+
+    def lease(self, queues: Sequence[str], max_jobs: int, now_ms: int, expiry_ms: int,
+              owner: str) -> LeaseBatch:
+        """Atomically pops up to ``max_jobs`` jobs and leases them to ``owner`` (see lease_owner)."""
+        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads]
+        for name in queues:
+            keys += [self.keys.queue(name), self.keys.delayed(name)]
+        ids, payloads, next_due = self._lease_jobs(keys=keys, args=[now_ms, expiry_ms, max_jobs, owner])
+        return LeaseBatch([i.decode() for i in ids], list(payloads),
+                          None if int(next_due) < 0 else int(next_due))
+
+    def renew(self, worker_id: str, job_ids: Sequence[str], expiry_ms: int) -> list[str]:
+        """Extends the worker's leases; returns the ids it no longer holds."""
+        if not job_ids:
+            return []
+        lost = self._renew_leases(keys=[self.keys.leases, self.keys.lease_owners],
+                                  args=[expiry_ms, worker_id, *job_ids])
+        return [i.decode() for i in lost]
+
+    def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> set[str]:
+        """Takes the leases still held by their expected owner; returns the ids taken."""
+        if not expected_owners:
+            return set()
+        args: list[str | int] = [expiry_ms, new_owner]
+        for job_id, owner in expected_owners.items():
+            args += [job_id, owner]
+        taken = self._take_leases(keys=[self.keys.leases, self.keys.lease_owners], args=args)
+        return {i.decode() for i in taken}
+
+    def claim_expired(self, now_ms: int, claim_until_ms: int, limit: int) -> list[str]:
+        """Claims expired leases for recovery (see scripts/claim_expired.lua)."""
+        ids = self._claim_expired(keys=[self.keys.leases, self.keys.lease_owners],
+                                  args=[now_ms, claim_until_ms, limit, RECOVERING])
+        return [i.decode() for i in ids]
+
+    def release(self, done: Sequence[str], requeue: Sequence[QueueEntry] = (),
+                finished: Sequence[str] = ()) -> None:
+        """Ends leases: ``done`` jobs lose their payload, ``requeue`` jobs go back on a queue.
+
+        One MULTI/EXEC, so a requeued job can't be leased again before its old lease is gone
+        (which would then drop the new lease). ``finished`` ids are announced to waiters.
+        """
+        ids = [*done, *(e.job_id for e in requeue)]
+        if not ids:
+            return
+        pipe = self.client.pipeline(transaction=True)
+        pipe.zrem(self.keys.leases, *ids)
+        pipe.hdel(self.keys.lease_owners, *ids)
+        if done:
+            pipe.hdel(self.keys.payloads, *done)
+        if requeue:
+            self._add_entries(pipe, requeue)
+        if finished:
+            pipe.publish(self.keys.finished_channel, " ".join(finished))
+        pipe.execute()
+
+    def done_among(self, job_ids: Sequence[str]) -> list[str]:
+        """The ids with no payload: final jobs (or unknown ones). Pending jobs always have one."""
+        present = self.client.hmget(self.keys.payloads, list(job_ids)) if job_ids else []
+        return [i for i, p in zip(job_ids, present, strict=True) if p is None]
+
+    def record_worker(self, worker_id: str, now_ms: int) -> None:
+        self.client.zadd(self.keys.workers, {worker_id: now_ms})

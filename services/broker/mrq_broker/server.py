@@ -1,0 +1,92 @@
+"""Assembles the broker: connections, background threads, and the gRPC server with its services."""
+
+from __future__ import annotations
+
+import logging
+from concurrent import futures
+from dataclasses import dataclass
+
+import grpc
+import pymongo
+import redis
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
+from mrq_broker.committer import OutcomeCommitter
+from mrq_broker.events import Events
+from mrq_broker.job_service import JobServicer
+from mrq_broker.keys import Keys
+from mrq_broker.maintenance import Maintenance
+from mrq_broker.operations import Broker
+from mrq_broker.queues import RedisQueues
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+from mrq_broker.worker_service import WorkerServicer
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class BrokerServer:
+    """A running broker; :meth:`stop` shuts it down in the reverse order of :func:`start`."""
+
+    server: grpc.Server
+    committer: OutcomeCommitter
+    events: Events
+    maintenance: Maintenance
+    health: health.HealthServicer
+    port: int
+
+    def stop(self, grace_s: float = 5.0) -> None:
+        # Refuse new calls and let running ones finish first: they may be waiting on the
+        # committer, which must still be running to answer them.
+        self.health.enter_graceful_shutdown()
+        self.server.stop(grace_s).wait()
+        self.maintenance.stop()
+        self.committer.stop()
+        self.events.stop()
+
+
+def start(settings: BrokerSettings) -> BrokerServer:
+    """Connects to Redis and MongoDB, creates indexes, starts the threads and the server."""
+    redis_client = redis.Redis.from_url(settings.redis_url, health_check_interval=30)
+    mongo = pymongo.MongoClient(settings.mongodb_url, tz_aware=True)
+    database = mongo.get_default_database(default="mrq")
+    keys = Keys(settings.redis_prefix)
+    store = JobStore(database, settings.max_bulk_updates)
+    store.ensure_indexes()
+    queues = RedisQueues(redis_client, keys)
+    events = Events(redis_client, keys)
+    broker = Broker(settings, store, queues, events)
+    committer = OutcomeCommitter(store, queues, settings)
+    maintenance = Maintenance(store, queues, settings)
+
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
+        options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
+    )
+    job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
+    worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
+    health_servicer = health.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    reflection.enable_server_reflection([
+        job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
+        worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
+        health.SERVICE_NAME, reflection.SERVICE_NAME,
+    ], server)
+    port = server.add_insecure_port(settings.broker_address)
+    if port == 0:
+        raise OSError(f"cannot listen on {settings.broker_address}")
+
+    events.start()
+    committer.start()
+    maintenance.start()
+    server.start()
+    health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
+    log.info("broker listening on %s (redis prefix %r, database %r, lease %.0fs)",
+             settings.broker_address, settings.redis_prefix, database.name, settings.lease_ttl_s)
+    return BrokerServer(server, committer, events, maintenance, health_servicer, port)

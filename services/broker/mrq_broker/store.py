@@ -1,0 +1,97 @@
+"""The MongoDB side of the broker: the jobs collection and its indexes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import pymongo
+from bson import ObjectId
+from pymongo import UpdateOne
+
+from mrq_broker.documents import Doc
+from mrq_broker.errors import JobNotFound
+
+FEW_IDS = 200
+
+INDEXES: list[list[tuple[str, int]]] = [
+    [("status", 1), ("queue", 1), ("_id", -1)],
+    [("queue", 1), ("_id", -1)],
+    [("task", 1), ("_id", -1)],
+    [("worker", 1), ("_id", -1)],
+    [("exceptiontype", 1), ("_id", -1)],
+    [("dateexpires", 1)],
+    [("dedupe_key", 1)],
+]
+
+
+def oids(job_ids: Iterable[str]) -> list[ObjectId]:
+    return [ObjectId(i) for i in job_ids]
+
+
+class JobStore:
+    """Reads and writes job documents. Writes that race with others are guarded by status."""
+
+    def __init__(self, database: pymongo.database.Database[Doc], max_bulk_updates: int) -> None:
+        self.jobs = database["jobs"]
+        self.max_bulk_updates = max_bulk_updates
+        self._write_lock = threading.Lock()
+        self.workers = database["workers"]
+
+    def ensure_indexes(self) -> None:
+        for keys in INDEXES:
+            self.jobs.create_index(keys)
+
+    def insert(self, docs: Sequence[Doc]) -> None:
+        with self._write_lock:
+            self.jobs.insert_many(docs, ordered=False)
+
+    def get(self, job_id: str) -> Doc:
+        doc = self.jobs.find_one({"_id": ObjectId(job_id)})
+        if doc is None:
+            raise JobNotFound(job_id)
+        return doc
+
+    def get_many(self, job_ids: Sequence[str], projection: dict[str, Any] | None = None) -> dict[str, Doc]:
+        """The documents that exist among ``job_ids``, by id.
+
+        Few ids are read one by one: an exact ``{_id: ...}`` filter is the one query that every
+        MongoDB-compatible server serves from its index (FerretDB's SQLite backend scans the
+        collection for anything else, ``$in`` included).
+        """
+        if len(job_ids) <= FEW_IDS:
+            found = (self.jobs.find_one({"_id": ObjectId(i)}, projection) for i in job_ids)
+            return {str(d["_id"]): d for d in found if d is not None}
+        return {str(d["_id"]): d for d in self.jobs.find({"_id": {"$in": oids(job_ids)}}, projection)}
+
+    def mark_started(self, job_ids: Sequence[str], worker_id: str, now: datetime) -> None:
+        """Marks leased jobs started (by exact _id: the lease in Redis is the guard)."""
+        update = {"$set": {"status": "started", "worker": worker_id, "datestarted": now, "dateupdated": now}}
+        self.bulk_update([UpdateOne({"_id": ObjectId(i)}, update) for i in job_ids])
+
+    def bulk_update(self, updates: Sequence[UpdateOne]) -> None:
+        """Applies updates in commands of at most ``max_bulk_updates`` statements, one at a time.
+
+        Why chunks: FerretDB's SQLite backend holds one pooled SQLite connection per statement of
+        an update command until the command ends, and deadlocks past its pool of 100. Why one at
+        a time: SQLite has a single writer, and contending writers back off for up to 100 ms.
+        """
+        with self._write_lock:
+            for start in range(0, len(updates), self.max_bulk_updates):
+                self.jobs.bulk_write(list(updates[start:start + self.max_bulk_updates]), ordered=False)
+
+    def set_progress(self, progress: dict[str, float], now: datetime) -> None:
+        if progress:
+            self.bulk_update([UpdateOne({"_id": ObjectId(i)},
+                                        {"$set": {"progress": p, "dateupdated": now}})
+                              for i, p in progress.items()])
+
+    def record_worker(self, worker_id: str, state: Any, job_ids: list[str], now: datetime) -> None:
+        """Upserts the worker's latest heartbeat, for the dashboard."""
+        self.workers.update_one({"_id": worker_id}, {"$set": {
+            "hostname": state.hostname, "pid": state.pid, "queues": list(state.queues),
+            "concurrency": state.concurrency, "status": state.status, "done_jobs": state.done_jobs,
+            "memory_bytes": state.memory_bytes, "cpu_s": state.cpu_s, "jobs": job_ids,
+            "dateheartbeat": now}}, upsert=True)

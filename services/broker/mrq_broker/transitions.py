@@ -1,0 +1,106 @@
+"""What each reported outcome does to a job: the one table of status transitions.
+
+Updates are by exact ``_id``: the guard is the lease in Redis, which the committer takes
+(compare-and-set) before it writes, so only the attempt that holds the lease can move the job on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from bson import ObjectId
+from pymongo import UpdateOne
+
+from mrq.statuses import status_name
+from mrq.v1 import job_pb2, worker_service_pb2
+from mrq_broker.documents import Doc
+from mrq_broker.settings import BrokerSettings
+
+
+@dataclass(frozen=True)
+class Transition:
+    """``stored``: the status written. ``requeue``: None (job done), "now" or "delayed"."""
+
+    stored: str
+    requeue: str | None = None
+    history: bool = True
+
+
+TRANSITIONS: dict[int, Transition] = {
+    job_pb2.JOB_STATUS_SUCCESS: Transition("success", history=False),
+    job_pb2.JOB_STATUS_FAILED: Transition("failed"),
+    job_pb2.JOB_STATUS_TIMEOUT: Transition("timeout"),
+    job_pb2.JOB_STATUS_ABORT: Transition("abort"),
+    job_pb2.JOB_STATUS_CANCEL: Transition("cancel", history=False),
+    job_pb2.JOB_STATUS_INTERRUPT: Transition("queued", requeue="now"),
+    job_pb2.JOB_STATUS_RETRY: Transition("retry", requeue="delayed"),
+}
+MAXRETRIES = Transition("maxretries")
+
+
+def transition_for(outcome: worker_service_pb2.JobOutcome, doc: Doc | None) -> Transition:
+    """The transition for an outcome. A retry past the job's max_retries ends ``maxretries``."""
+    transition = TRANSITIONS[outcome.status]
+    if outcome.status == job_pb2.JOB_STATUS_RETRY and doc is not None:
+        limit = outcome.max_retries if outcome.HasField("max_retries") else doc["max_retries"]
+        if doc["retry_count"] >= limit:
+            return MAXRETRIES
+    return transition
+
+
+def ttl_s(status: str, doc: Doc | None, settings: BrokerSettings) -> float:
+    if status == "success":
+        return float(doc["result_ttl_s"]) if doc else settings.default_result_ttl_s
+    if status in ("cancel", "abort"):
+        return settings.abort_ttl_s
+    return settings.final_ttl_s
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One outcome turned into a guarded MongoDB update, plus what to do in Redis after."""
+
+    job_id: str
+    transition: Transition
+    update: UpdateOne
+    run_at: datetime | None = None
+    queue: str | None = None
+
+
+def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
+         settings: BrokerSettings, now: datetime) -> Plan:
+    """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions."""
+    transition = transition_for(outcome, doc)
+    fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now}
+    update: dict[str, Any] = {"$set": fields}
+    run_at = queue = None
+    if transition.requeue is None:
+        fields["dateended"] = now
+        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, doc, settings))
+    if transition.stored == "success":
+        fields["result"] = outcome.result_json.decode() if outcome.result_json else "null"
+        fields["progress"] = 1.0
+    elif transition.history:
+        fields.update(exceptiontype=outcome.exception_type, error=outcome.error, traceback=outcome.traceback)
+        update["$push"] = {"traceback_history": {
+            "date": now, "status": status_name(outcome.status), "exceptiontype": outcome.exception_type,
+            "error": outcome.error, "traceback": outcome.traceback, "worker": worker_id}}
+    if transition.requeue == "delayed" and doc is not None:
+        delay_s = outcome.retry_delay_s if outcome.HasField("retry_delay_s") else doc["retry_delay_s"]
+        run_at = now + timedelta(seconds=delay_s)
+        queue = outcome.retry_queue or doc["queue"]
+        fields.update(queue=queue, run_at=run_at)
+        update["$inc"] = {"retry_count": 1}
+    return Plan(outcome.job_id, transition, UpdateOne({"_id": ObjectId(outcome.job_id)}, update), run_at, queue)
+
+
+def requeued_doc(doc: Doc, plan_: Plan) -> Doc:
+    """The document as it stands after a requeueing plan, to build its new payload from."""
+    doc = dict(doc)
+    if plan_.transition.requeue == "delayed":
+        doc["retry_count"] += 1
+        doc["queue"] = plan_.queue or doc["queue"]
+    return doc
+

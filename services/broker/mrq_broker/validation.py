@@ -1,0 +1,115 @@
+"""Checks client requests and resolves job options (request > TASKS routing > broker defaults)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+
+from mrq.task import TASK_PATH_RE
+from mrq.v1 import job_pb2
+from mrq_broker.errors import InvalidArgument
+from mrq_broker.settings import BrokerSettings
+
+QUEUE_RE = re.compile(r"^[A-Za-z0-9_\-.:/]{1,200}$")
+JOB_ID_RE = re.compile(r"^[0-9a-f]{24}$")
+MAX_TASK_PATH = 200
+MAX_PRIORITY = 1000
+MAX_DEDUPE_KEY = 500
+
+
+@dataclass(frozen=True)
+class ResolvedOptions:
+    """The options a job runs with, every default applied."""
+
+    queue: str
+    timeout_s: float
+    max_retries: int
+    retry_delay_s: float
+    result_ttl_s: float
+    priority: int
+    run_at: datetime | None
+    dedupe_key: str
+
+
+def check_task(task: str) -> str:
+    if not task:
+        raise InvalidArgument("task", "required, e.g. 'tasks.add'")
+    if len(task) > MAX_TASK_PATH or not TASK_PATH_RE.match(task):
+        raise InvalidArgument("task", f"{task[:MAX_TASK_PATH]!r} is not a dotted path like 'tasks.add'")
+    return task
+
+
+def check_job_id(job_id: str, field: str = "job_id") -> str:
+    if not JOB_ID_RE.match(job_id):
+        raise InvalidArgument(field, f"{job_id[:50]!r} is not a job id (24 hex characters)")
+    return job_id
+
+
+def canonical_params(raw: bytes, max_bytes: int, field: str = "params_json") -> str:
+    """Parses params JSON and returns it canonicalised (sorted keys), as stored."""
+    if not raw:
+        return "{}"
+    if len(raw) > max_bytes:
+        raise InvalidArgument(field, f"{len(raw)} bytes, over the limit of {max_bytes}")
+    try:
+        value: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidArgument(field, f"not valid JSON: {exc}") from exc
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[str]:
+    if len(raws) > settings.max_batch_size:
+        raise InvalidArgument("params_json", f"{len(raws)} jobs, over the batch limit of {settings.max_batch_size}")
+    return [canonical_params(raw, settings.max_params_bytes, f"params_json[{i}]") for i, raw in enumerate(raws)]
+
+
+def _routed(task: str, settings: BrokerSettings, key: str, default: Any) -> Any:
+    return settings.tasks.get(task, {}).get(key, default)
+
+
+def _non_negative(options: job_pb2.JobOptions, field: str) -> None:
+    if options.HasField(field) and getattr(options, field) < 0:  # type: ignore[arg-type]
+        raise InvalidArgument(f"options.{field}", "must be >= 0")
+
+
+def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSettings,
+                    now: datetime) -> ResolvedOptions:
+    """Validates ``options`` and fills in what they leave unset."""
+    queue = options.queue or _routed(task, settings, "queue", settings.default_queue)
+    if not QUEUE_RE.match(queue):
+        raise InvalidArgument("options.queue", f"{queue[:200]!r}: use 1-200 of letters, digits and _-.:/")
+    for field in ("timeout_s", "max_retries", "retry_delay_s", "result_ttl_s"):
+        _non_negative(options, field)
+    if options.delay_s < 0:
+        raise InvalidArgument("options.delay_s", "must be >= 0")
+    if options.delay_s and options.HasField("eta"):
+        raise InvalidArgument("options.eta", "give delay_s or eta, not both")
+    if abs(options.priority) > MAX_PRIORITY:
+        raise InvalidArgument("options.priority", f"must be between -{MAX_PRIORITY} and {MAX_PRIORITY}")
+    if len(options.dedupe_key) > MAX_DEDUPE_KEY:
+        raise InvalidArgument("options.dedupe_key", f"at most {MAX_DEDUPE_KEY} characters")
+    run_at = None
+    if options.delay_s:
+        run_at = now + timedelta(seconds=options.delay_s)
+    elif options.HasField("eta"):
+        run_at = options.eta.ToDatetime(tzinfo=UTC)
+    return ResolvedOptions(
+        queue=queue,
+        timeout_s=options.timeout_s if options.HasField("timeout_s")
+        else float(_routed(task, settings, "timeout", settings.default_timeout_s)),
+        max_retries=options.max_retries if options.HasField("max_retries")
+        else int(_routed(task, settings, "max_retries", settings.default_max_retries)),
+        retry_delay_s=options.retry_delay_s if options.HasField("retry_delay_s")
+        else float(_routed(task, settings, "retry_delay", settings.default_retry_delay_s)),
+        result_ttl_s=options.result_ttl_s if options.HasField("result_ttl_s")
+        else float(_routed(task, settings, "result_ttl", settings.default_result_ttl_s)),
+        priority=options.priority,
+        run_at=run_at if run_at and run_at > now else None,
+        dedupe_key=options.dedupe_key,
+    )

@@ -1,0 +1,63 @@
+"""WorkerService: thin servicer for the worker protocol (see proto/mrq/v1/worker_service.proto)."""
+
+from __future__ import annotations
+
+import grpc
+
+from mrq.v1 import job_pb2, worker_service_pb2, worker_service_pb2_grpc
+from mrq_broker.committer import OutcomeCommitter
+from mrq_broker.errors import InvalidArgument, grpc_errors
+from mrq_broker.operations import Broker
+from mrq_broker.transitions import TRANSITIONS
+from mrq_broker.validation import QUEUE_RE, check_job_id
+
+MAX_LEASE_BATCH = 10_000
+
+
+def _check_worker_id(worker_id: str) -> str:
+    if not worker_id or len(worker_id) > 200:
+        raise InvalidArgument("worker_id", "required, at most 200 characters")
+    return worker_id
+
+
+class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
+    def __init__(self, broker: Broker, committer: OutcomeCommitter) -> None:
+        self.broker = broker
+        self.committer = committer
+
+    @grpc_errors
+    def LeaseJobs(self, request: worker_service_pb2.LeaseJobsRequest, context: grpc.ServicerContext
+                  ) -> worker_service_pb2.LeaseJobsResponse:
+        _check_worker_id(request.worker_id)
+        if not request.queues:
+            raise InvalidArgument("queues", "at least one queue")
+        for n, queue in enumerate(request.queues):
+            if not QUEUE_RE.match(queue):
+                raise InvalidArgument(f"queues[{n}]", f"{queue[:200]!r} is not a valid queue name")
+        if not 0 < request.max_jobs <= MAX_LEASE_BATCH:
+            raise InvalidArgument("max_jobs", f"must be between 1 and {MAX_LEASE_BATCH}")
+        return worker_service_pb2.LeaseJobsResponse(
+            jobs=self.broker.lease(request), lease_ttl_s=self.broker.settings.lease_ttl_s)
+
+    @grpc_errors
+    def ReportOutcomes(self, request: worker_service_pb2.ReportOutcomesRequest,
+                       context: grpc.ServicerContext) -> worker_service_pb2.ReportOutcomesResponse:
+        _check_worker_id(request.worker_id)
+        for n, outcome in enumerate(request.outcomes):
+            check_job_id(outcome.job_id, f"outcomes[{n}].job_id")
+            if outcome.status not in TRANSITIONS:
+                name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
+                    else str(outcome.status)
+                raise InvalidArgument(f"outcomes[{n}].status", f"{name} is not a reportable outcome")
+        accepted, stale = self.committer.submit(request.worker_id, request.outcomes)
+        return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
+
+    @grpc_errors
+    def Heartbeat(self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
+                  ) -> worker_service_pb2.HeartbeatResponse:
+        _check_worker_id(request.worker_id)
+        for n, job_id in enumerate(request.job_ids):
+            check_job_id(job_id, f"job_ids[{n}]")
+        lost = self.broker.heartbeat(request)
+        return worker_service_pb2.HeartbeatResponse(lost_job_ids=lost,
+                                                    lease_ttl_s=self.broker.settings.lease_ttl_s)
