@@ -55,7 +55,7 @@ def load_config_file(path: str) -> dict[str, Any]:
         namespace = runpy.run_path(path)
     except FileNotFoundError as exc:
         raise ConfigError(f"config file not found: {path}") from exc
-    except Exception as exc:  # noqa: BLE001 - any error in user config is reported as such
+    except Exception as exc:  # any error in user config is reported as such
         raise ConfigError(f"config file {path} failed: {exc!r}") from exc
     return {k: v for k, v in namespace.items() if k.isupper() and not isinstance(v, types.ModuleType)}
 
@@ -139,5 +139,5 @@ def settings_from(model: type[S], *, config_path: str | None = None,
         return model.model_validate(values)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{field}: {first['msg']}") from exc
+        location = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{location}: {first['msg']}") from exc

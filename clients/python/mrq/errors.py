@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class MrqError(Exception):
     """Base class of every MRQ error."""
@@ -24,11 +26,30 @@ class JobNotFound(MrqError):
 
 
 class BrokerUnavailable(MrqError):
-    """The broker, or the databases behind it, could not be reached. Safe to retry."""
+    """The broker, or the databases behind it, could not be reached.
+
+    Reads are safe to retry. An enqueue may or may not have been accepted when the connection
+    dropped mid-call (see ``Client.enqueue``).
+    """
+
+
+class BrokerError(MrqError):
+    """The broker answered with an unexpected gRPC status; ``code`` names it (e.g. "INTERNAL")."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class WaitTimeout(MrqError):
-    """Jobs were still not final when the wait's timeout passed."""
+    """Jobs were still not final when the wait's timeout passed.
+
+    ``jobs`` holds every job waited for, in the order asked, as it stood at the timeout.
+    """
+
+    def __init__(self, message: str, jobs: list[Any] | None = None) -> None:
+        super().__init__(message)
+        self.jobs: list[Any] = jobs if jobs is not None else []
 
 
 class TaskNotFound(MrqError):

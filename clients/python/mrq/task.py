@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from mrq.errors import TaskNotFound
 
@@ -46,7 +46,7 @@ def resolve_task(path: str) -> TaskCallable:
     if isinstance(target, type) and issubclass(target, Task):
         return lambda params: target().run(params)
     if callable(target) and not isinstance(target, type):
-        return target
+        return cast(TaskCallable, target)
     raise TaskNotFound(f"task {path!r}: {module_name} has no function or Task class named {attr!r}")
 
 

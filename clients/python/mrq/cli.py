@@ -1,0 +1,297 @@
+"""The ``mrq`` command: enqueue jobs, read and wait for them, or run a task inline to debug it.
+
+Every command but ``run`` talks to a broker through :class:`mrq.client.Client`. ``run`` needs
+no broker: it runs the task in this process with the same task API a worker provides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import secrets
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from mrq.context import JobContext, current_job
+from mrq.errors import (
+    ConfigError,
+    InvalidArgument,
+    JobNotFound,
+    MrqError,
+    TaskNotFound,
+    WaitTimeout,
+)
+from mrq.interrupts import AbortInterrupt, JobInterrupt, RetryInterrupt
+from mrq.task import resolve_task
+
+# Exit codes, also listed in the --help epilog.
+EXIT_OK = 0
+EXIT_JOB_FAILED = 1  # a job did not end `success`, timed out waiting, or does not exist
+EXIT_USAGE = 2  # bad command line or input (argparse uses 2 as well)
+EXIT_BROKER = 3  # the broker is unreachable or failed
+
+_EPILOG = """\
+examples:
+  mrq enqueue tasks.add '{"a": 1, "b": 2}'            # prints the job id
+  mrq enqueue tasks.add '{"a": 1, "b": 2}' --wait     # prints the finished job
+  mrq enqueue tasks.report --queue low --delay 60 --max-retries 0
+  seq 1000 | jq -c '{a: ., b: 1}' | mrq enqueue-many tasks.add
+  mrq job 65f0c0ffee0123456789abcd
+  mrq wait 65f0c0ffee0123456789abcd 65f0c0ffee0123456789abce --timeout 60
+  mrq run tasks.add '{"a": 1, "b": 2}'                # no broker: runs the task here
+
+exit codes:
+  0 ok; 1 a job did not end success (or is unknown, or the wait timed out);
+  2 bad input; 3 broker unreachable or failing
+"""
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Bad input on the command line; reported in one line, exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the ``mrq`` command and returns its exit code (the console script exits with it)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except WaitTimeout as exc:
+        _print_json(exc.jobs[0] if len(exc.jobs) == 1 else exc.jobs)
+        return _fail(EXIT_JOB_FAILED, str(exc))
+    except (UsageError, InvalidArgument, TaskNotFound, ConfigError) as exc:
+        return _fail(EXIT_USAGE, str(exc))
+    except JobNotFound as exc:
+        return _fail(EXIT_JOB_FAILED, str(exc))
+    except MrqError as exc:  # BrokerUnavailable, BrokerError
+        return _fail(EXIT_BROKER, str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``mrq`` and its sub-commands."""
+    # --broker-address is accepted before or after the sub-command; SUPPRESS keeps a value
+    # given before it from being reset by the sub-parser's default.
+    address = argparse.ArgumentParser(add_help=False)
+    address.add_argument("--broker-address", metavar="HOST:PORT", default=argparse.SUPPRESS,
+                         help="broker to talk to (env: MRQ_BROKER_ADDRESS; default 127.0.0.1:50051)")
+    parser = argparse.ArgumentParser(
+        prog="mrq", description="Enqueue MRQ jobs, inspect them, or run a task inline.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[address])
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    _add_enqueue(commands, address)
+    _add_enqueue_many(commands, address)
+    job = _command(commands, "job", _job, [address], "print a job as JSON")
+    job.add_argument("job_id", metavar="ID")
+    wait = _command(commands, "wait", _wait, [address],
+                    "wait until jobs are final and print them; exit 1 unless all ended success")
+    wait.add_argument("job_ids", metavar="ID", nargs="+")
+    wait.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds (default: never)")
+    run = _command(commands, "run", _run, [], "run a task in this process, without a broker (to debug it)")
+    run.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
+    run.add_argument("params", metavar="PARAMS_JSON", nargs="?", default="{}",
+                     help="the task's params as JSON (default: {})")
+    run.add_argument("--log-level", default="INFO", type=str.upper,
+                     choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+                     help="level of the logs written to stderr (default: INFO)")
+    return parser
+
+
+def _command(commands: Any, name: str, handler: Handler, parents: list[argparse.ArgumentParser],
+             summary: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = commands.add_parser(
+        name, parents=parents, help=summary, description=summary, epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _add_enqueue(commands: Any, address: argparse.ArgumentParser) -> None:
+    enqueue = _command(commands, "enqueue", _enqueue, [address], "enqueue one job and print its id",
+                       epilog="example:\n  mrq enqueue tasks.add '{\"a\": 1, \"b\": 2}' --queue math --wait")
+    enqueue.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
+    enqueue.add_argument("params", metavar="PARAMS_JSON", nargs="?", default=None,
+                         help="the job's params as JSON (default: {})")
+    _add_job_options(enqueue)
+    enqueue.add_argument("--dedupe-key", metavar="K",
+                         help="while a queued or started job has key K, print its id instead")
+    enqueue.add_argument("--wait", action="store_true",
+                         help="wait for the job, print it as JSON, exit 1 unless it ended success")
+    enqueue.add_argument("--wait-timeout", type=float, metavar="S",
+                         help="with --wait, give up after S seconds (default: never)")
+
+
+def _add_enqueue_many(commands: Any, address: argparse.ArgumentParser) -> None:
+    many = _command(commands, "enqueue-many", _enqueue_many, [address],
+                    "enqueue one job per line of JSON params; print the ids, one per line",
+                    epilog="example:\n  printf '{\"a\": 1}\\n{\"a\": 2}\\n' | mrq enqueue-many tasks.add")
+    many.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
+    many.add_argument("file", metavar="FILE", nargs="?", default="-",
+                      help="JSON Lines file, one job's params per line ('-' or none: stdin)")
+    _add_job_options(many)
+    many.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                      help="progress bar on stderr (default: when stderr is a terminal)")
+
+
+def _add_job_options(command: argparse.ArgumentParser) -> None:
+    options = command.add_argument_group("job options (default: the task's routing, then the broker's)")
+    options.add_argument("--queue", metavar="Q", help="queue name")
+    options.add_argument("--timeout", type=float, metavar="S", help="seconds the job may run; 0 = no limit")
+    options.add_argument("--max-retries", type=int, metavar="N", help="retries allowed")
+    options.add_argument("--retry-delay", type=float, metavar="S", help="seconds before a retry is queued")
+    options.add_argument("--result-ttl", type=float, metavar="S", help="seconds a success record is kept")
+    options.add_argument("--priority", type=int, metavar="N", help="higher runs first, -1000..1000")
+    when = options.add_mutually_exclusive_group()
+    when.add_argument("--delay", type=float, metavar="S", help="run no sooner than S seconds from now")
+    when.add_argument("--eta", type=_iso_datetime, metavar="ISO",
+                      help="run no sooner than this ISO 8601 instant, e.g. 2030-01-01T09:00:00Z "
+                           "(no offset = UTC)")
+
+
+def _job_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"queue": args.queue, "timeout": args.timeout, "max_retries": args.max_retries,
+            "retry_delay": args.retry_delay, "result_ttl": args.result_ttl, "delay": args.delay,
+            "eta": args.eta, "priority": args.priority}
+
+
+def _enqueue(args: argparse.Namespace) -> int:
+    params = _parse_params(args.params) if args.params is not None else None
+    with _client(args) as client:
+        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, **_job_options(args))
+        if not args.wait:
+            print(job_id)
+            return EXIT_OK
+        job = client.wait(job_id, timeout=args.wait_timeout)
+    _print_json(job)
+    return EXIT_OK if job["status"] == "success" else EXIT_JOB_FAILED
+
+
+def _enqueue_many(args: argparse.Namespace) -> int:
+    params_list = list(_parse_lines(_read_input(args.file)))
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    with _client(args) as client:
+        job_ids = client.enqueue_many(args.task, params_list, progress=progress, **_job_options(args))
+    sys.stdout.write("".join(f"{job_id}\n" for job_id in job_ids))
+    return EXIT_OK
+
+
+def _job(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        _print_json(client.get_job(args.job_id))
+    return EXIT_OK
+
+
+def _wait(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        jobs = client.wait(args.job_ids, timeout=args.timeout)
+    _print_json(jobs[0] if len(jobs) == 1 else jobs)
+    return EXIT_OK if all(job["status"] == "success" for job in jobs) else EXIT_JOB_FAILED
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Runs the task inline: a fresh job id, the current job set, logs on stderr."""
+    params = _parse_params(args.params)
+    # Like `python -m`: tasks are importable from the working directory.
+    if os.getcwd() not in sys.path and "" not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    logging.basicConfig(stream=sys.stderr, level=args.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    task = resolve_task(args.task)
+    job_id = new_job_id()
+    # Named like a worker's job loggers, so logging config written for workers applies here too.
+    job = JobContext(id=job_id, task=args.task, params=params, queue="",
+                     logger=logging.getLogger("mrq.job").getChild(job_id))
+    token = current_job.set(job)
+    try:
+        result = task(params)
+    except JobInterrupt as exc:
+        return _fail(EXIT_JOB_FAILED, f"job {job.id} ended {_interrupt_status(exc)}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - any task error is reported, like a worker does
+        # The traceback starts at the task: this frame is noise.
+        traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next if exc.__traceback__ else None)
+        return _fail(EXIT_JOB_FAILED, f"job {job.id} failed: {type(exc).__name__}: {exc}")
+    finally:
+        current_job.reset(token)
+    try:
+        _print_json(result)
+    except TypeError as exc:
+        return _fail(EXIT_JOB_FAILED, f"job {job.id}: its result is not JSON-serialisable: {exc}")
+    return EXIT_OK
+
+
+def new_job_id() -> str:
+    """A job id for ``mrq run``: 24 hex characters, time-ordered like the broker's."""
+    return f"{int(time.time()):08x}{secrets.token_hex(8)}"
+
+
+def _interrupt_status(exc: JobInterrupt) -> str:
+    if isinstance(exc, RetryInterrupt):
+        return "retry"
+    if isinstance(exc, AbortInterrupt):
+        return "abort"
+    return "interrupt"
+
+
+def _client(args: argparse.Namespace) -> Any:
+    from mrq.client import Client  # gRPC loads only for the commands that need a broker
+
+    return Client(getattr(args, "broker_address", None))
+
+
+def _parse_params(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise UsageError(f"invalid JSON params {_shorten(text)}: {exc}") from None
+
+
+def _parse_lines(text: str) -> Iterator[Any]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise UsageError(f"invalid JSON params on line {number}: {exc}") from None
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _iso_datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {text!r}") from None
+
+
+def _print_json(value: Any) -> None:
+    """Pretty JSON on stdout; datetimes as ISO 8601."""
+    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def _fail(code: int, message: str) -> int:
+    sys.stderr.write(f"mrq: error: {message}\n")
+    return code

@@ -1,0 +1,399 @@
+"""The client applications use to enqueue jobs and read them back, over the broker's JobService.
+
+Example:
+    >>> from mrq import Client
+    >>> with Client("127.0.0.1:50051") as client:
+    ...     job_id = client.enqueue("tasks.add", {"a": 1, "b": 2})
+    ...     job = client.wait(job_id, timeout=30)
+    ...     job["status"], job["result"]
+    ('success', 3)
+
+Reads (``get_job``, ``wait``, ``server_info``) retry UNAVAILABLE a few times with a short
+backoff. Enqueues are never retried automatically: see :meth:`Client.enqueue`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+import grpc
+
+from mrq import codec, rpc
+from mrq.errors import BrokerError, ConfigError, JobNotFound, MrqError, WaitTimeout
+from mrq.jobs import JobDict, job_to_dict
+from mrq.options import Seconds, job_options, to_seconds
+from mrq.progress import ProgressBar
+from mrq.statuses import FINAL
+from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
+
+T = TypeVar("T")
+
+DEFAULT_BROKER_ADDRESS = "127.0.0.1:50051"
+# Field types of ClientSettings (strings under `from __future__ import annotations`) -> parser.
+_CONVERTERS: dict[str, type[int] | type[float]] = {"int": int, "float": float}
+# Bytes of framing per params entry in an EnqueueManyRequest (tag + length), rounded up.
+_ENTRY_OVERHEAD_BYTES = 8
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """How a :class:`Client` connects. :meth:`from_env` reads them from ``MRQ_*`` env vars."""
+
+    #: "host:port" of a broker. Env: ``MRQ_BROKER_ADDRESS``.
+    broker_address: str = DEFAULT_BROKER_ADDRESS
+    #: Deadline of each call; a WaitJobs call gets its wait on top. Env: ``MRQ_CLIENT_RPC_TIMEOUT_S``.
+    rpc_timeout_s: float = 30.0
+    #: How many times a read is retried on UNAVAILABLE. Env: ``MRQ_CLIENT_READ_RETRIES``.
+    read_retries: int = 3
+    #: Wait before the first retry of a read, doubled each time. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
+    retry_backoff_s: float = 0.2
+    #: Largest message sent or received. Env: ``MRQ_CLIENT_MAX_MESSAGE_BYTES``.
+    max_message_bytes: int = 64 * 1024 * 1024
+    #: ``enqueue_many`` keeps each call's params under this many bytes, so brokers still on
+    #: gRPC's default 4 MiB receive limit accept it. Env: ``MRQ_CLIENT_MAX_REQUEST_BYTES``.
+    max_request_bytes: int = 4 * 1024 * 1024 - 64 * 1024
+
+    @classmethod
+    def env_name(cls, field: str) -> str:
+        """The env var that sets ``field``."""
+        return "MRQ_BROKER_ADDRESS" if field == "broker_address" else f"MRQ_CLIENT_{field.upper()}"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ClientSettings:
+        """Defaults overridden by whichever ``MRQ_*`` env vars are set.
+
+        Raises:
+            ConfigError: an env var does not parse; the message names it.
+        """
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for field in dataclasses.fields(cls):
+            raw = environ.get(cls.env_name(field.name))
+            if raw is None or raw == "":
+                continue
+            convert = _CONVERTERS.get(str(field.type), str)
+            try:
+                values[field.name] = convert(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{cls.env_name(field.name)}: expected {field.type}, got {raw!r}") from exc
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """A broker's version, limits and features (GetServerInfo)."""
+
+    version: str
+    max_params_bytes: int
+    max_batch_size: int
+    max_wait_s: float
+    lease_ttl_s: float
+    features: tuple[str, ...]
+
+
+class Client:
+    """A connection to an MRQ broker. Thread-safe; close it (or use ``with``) when done.
+
+    Args:
+        address: "host:port" of the broker. Default: ``settings.broker_address``, which
+            :meth:`ClientSettings.from_env` reads from ``MRQ_BROKER_ADDRESS`` (default
+            "127.0.0.1:50051").
+        settings: connection settings; default :meth:`ClientSettings.from_env`.
+        channel: an open channel to use instead of an insecure one to ``address`` (e.g. with
+            TLS credentials). The client does not close a channel it was given.
+    """
+
+    def __init__(self, address: str | None = None, *, settings: ClientSettings | None = None,
+                 channel: grpc.Channel | None = None) -> None:
+        settings = settings if settings is not None else ClientSettings.from_env()
+        if address is not None:
+            settings = dataclasses.replace(settings, broker_address=address)
+        self.settings = settings
+        self._owns_channel = channel is None
+        self._channel = channel if channel is not None else rpc.open_channel(
+            settings.broker_address, max_message_bytes=settings.max_message_bytes)
+        # The generated stub is untyped; each call below states its response type.
+        self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
+        self._server_info: ServerInfo | None = None
+
+    def __repr__(self) -> str:
+        return f"Client({self.settings.broker_address!r})"
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Closes the channel (unless it was passed in). Calls in flight are cancelled."""
+        if self._owns_channel:
+            self._channel.close()
+
+    def enqueue(
+        self,
+        task: str,
+        params: Any = None,
+        *,
+        queue: str | None = None,
+        timeout: Seconds | None = None,
+        max_retries: int | None = None,
+        retry_delay: Seconds | None = None,
+        result_ttl: Seconds | None = None,
+        delay: Seconds | None = None,
+        eta: datetime | None = None,
+        priority: int | None = None,
+        dedupe_key: str | None = None,
+    ) -> str:
+        """Enqueues one job and returns its id.
+
+        Not retried automatically: if the connection drops mid-call the job may or may not have
+        been accepted, and a blind retry could enqueue it twice. To retry safely, pass a
+        ``dedupe_key`` and call again on BrokerUnavailable: while the first job is queued or
+        running, the second call returns its id.
+
+        Args:
+            task: dotted path of the task, e.g. "tasks.add".
+            params: any JSON value; ``None`` (the default) sends ``{}``.
+            queue: queue name; default: the task's routed queue, else "default".
+            timeout: how long the job may run, in seconds or as a timedelta; 0 = no limit.
+            max_retries: retries allowed before the job ends ``maxretries``.
+            retry_delay: wait before a retry is queued again (seconds or timedelta).
+            result_ttl: how long a ``success`` record and its result are kept.
+            delay: run no sooner than this long from now (seconds or timedelta).
+            eta: run no sooner than this instant; a naive datetime is taken as UTC.
+            priority: higher runs first (-1000..1000); FIFO within one priority.
+            dedupe_key: while a queued or started job has this key, return its id instead
+                of creating a new job.
+
+        Returns:
+            The new job's id, or the existing job's id when deduplicated.
+
+        Raises:
+            TypeError: ``params`` is not JSON-serialisable, or an option has the wrong type
+                (raised before anything is sent).
+            ValueError: both ``delay`` and ``eta`` are given.
+            InvalidArgument: the broker refused the request; ``field`` names the culprit.
+            BrokerUnavailable: the broker could not be reached, or did not answer in time.
+        """
+        request = job_service_pb2.EnqueueRequest(
+            task=task,
+            params_json=_encode_params(task, params),
+            options=job_options(queue=queue, timeout=timeout, max_retries=max_retries,
+                                retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
+                                priority=priority, dedupe_key=dedupe_key),
+        )
+        response: job_service_pb2.EnqueueResponse = rpc.call(
+            self._stub.Enqueue, request, timeout_s=self.settings.rpc_timeout_s,
+            address=self.settings.broker_address)
+        return response.job_id
+
+    def enqueue_many(
+        self,
+        task: str,
+        params_list: Iterable[Any],
+        *,
+        queue: str | None = None,
+        timeout: Seconds | None = None,
+        max_retries: int | None = None,
+        retry_delay: Seconds | None = None,
+        result_ttl: Seconds | None = None,
+        delay: Seconds | None = None,
+        eta: datetime | None = None,
+        priority: int | None = None,
+        progress: bool = False,
+    ) -> list[str]:
+        """Enqueues one job of ``task`` per entry of ``params_list``, with shared options.
+
+        The list is sent in batches of at most the broker's ``max_batch_size`` jobs (and about
+        ``settings.max_request_bytes``). Each batch is accepted or refused as a whole; if one
+        fails, the batches before it stay enqueued and the error's notes say how many jobs that
+        is. Like :meth:`enqueue`, nothing is retried automatically. There is no ``dedupe_key``:
+        the broker refuses one key shared by many jobs.
+
+        Args:
+            task: dotted path of the task, e.g. "tasks.add".
+            params_list: one JSON value per job.
+            progress: draw a progress bar on stderr.
+            queue, timeout, max_retries, retry_delay, result_ttl, delay, eta, priority: as in
+                :meth:`enqueue`, applied to every job.
+
+        Returns:
+            The new jobs' ids, in the order of ``params_list``.
+
+        Raises:
+            TypeError: an entry is not JSON-serialisable (raised before anything is sent).
+            InvalidArgument, BrokerUnavailable: as in :meth:`enqueue`.
+        """
+        options = job_options(queue=queue, timeout=timeout, max_retries=max_retries,
+                              retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
+                              priority=priority)
+        encoded = [_encode_params(task, params, index=i) for i, params in enumerate(params_list)]
+        if not encoded:
+            return []
+        batches = _batches_by_size(encoded, max_count=self.server_info().max_batch_size,
+                                   max_bytes=self.settings.max_request_bytes)
+        bar = ProgressBar(len(encoded), label=f"enqueue {task}") if progress else None
+        job_ids: list[str] = []
+        try:
+            for batch in batches:
+                job_ids.extend(self._enqueue_batch(task, batch, options, enqueued=len(job_ids),
+                                                   total=len(encoded)))
+                if bar is not None:
+                    bar.advance(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+        return job_ids
+
+    def get_job(self, job_id: str) -> JobDict:
+        """Reads one job.
+
+        Raises:
+            JobNotFound: no job has that id (it never existed, or it expired).
+            InvalidArgument: ``job_id`` is malformed.
+            BrokerUnavailable: the broker could not be reached, even after retries.
+        """
+        response: job_service_pb2.GetJobResponse = self._read(
+            self._stub.GetJob, job_service_pb2.GetJobRequest(job_id=job_id))
+        return job_to_dict(response.job)
+
+    @overload
+    def wait(  # type: ignore[overload-overlap]  # a str is also a Sequence[str]; str is checked first
+        self, job_ids: str, *, timeout: Seconds | None = None) -> JobDict: ...
+
+    @overload
+    def wait(self, job_ids: Sequence[str], *, timeout: Seconds | None = None) -> list[JobDict]: ...
+
+    def wait(self, job_ids: str | Sequence[str], *,
+             timeout: Seconds | None = None) -> JobDict | list[JobDict]:
+        """Waits until the jobs are final (success, failed, cancel, abort, timeout...).
+
+        The broker does the waiting (WaitJobs): nothing polls. Long waits are split into calls
+        of at most the broker's ``max_wait_s``, long id lists into batches of ``max_batch_size``.
+
+        Args:
+            job_ids: one job id, or a sequence of them.
+            timeout: give up after this long (seconds or timedelta); ``None`` waits as long as
+                it takes, 0 only looks.
+
+        Returns:
+            For one id, its job; for a sequence, the jobs in the same order.
+
+        Raises:
+            WaitTimeout: some jobs were still not final at the timeout; its ``jobs`` holds all
+                of them as they stood.
+            JobNotFound: a job does not exist (or expired while waiting).
+            BrokerUnavailable: the broker could not be reached, even after retries.
+        """
+        ids = [job_ids] if isinstance(job_ids, str) else list(job_ids)
+        timeout_s = None if timeout is None else to_seconds("timeout", timeout)
+        deadline = math.inf if timeout_s is None else time.monotonic() + timeout_s
+        found: dict[str, JobDict] = {}
+        if ids:
+            info = self.server_info()
+            for batch in _slices(list(dict.fromkeys(ids)), info.max_batch_size):
+                found.update(self._wait_batch(batch, deadline=deadline, max_wait_s=info.max_wait_s))
+        jobs = [found[job_id] for job_id in ids]
+        pending = [job for job in jobs if job["status"] not in FINAL]
+        if pending:
+            raise WaitTimeout(f"{len(pending)} of {len(jobs)} jobs not final after {timeout_s}s "
+                              f"(job {pending[0]['id']} is {pending[0]['status']})", jobs=jobs)
+        return jobs[0] if isinstance(job_ids, str) else jobs
+
+    def server_info(self) -> ServerInfo:
+        """The broker's version, limits and features; fetched once, then cached."""
+        if self._server_info is None:
+            response: job_service_pb2.GetServerInfoResponse = self._read(
+                self._stub.GetServerInfo, job_service_pb2.GetServerInfoRequest())
+            self._server_info = ServerInfo(
+                version=response.version, max_params_bytes=response.max_params_bytes,
+                max_batch_size=max(1, response.max_batch_size),
+                # A broker reporting no limit would make wait() spin; 1 s calls are still cheap.
+                max_wait_s=response.max_wait_s if response.max_wait_s > 0 else 1.0,
+                lease_ttl_s=response.lease_ttl_s, features=tuple(response.features))
+        return self._server_info
+
+    def _enqueue_batch(self, task: str, batch: list[bytes], options: job_pb2.JobOptions, *, enqueued: int,
+                       total: int) -> list[str]:
+        request = job_service_pb2.EnqueueManyRequest(task=task, params_json=batch, options=options)
+        try:
+            response: job_service_pb2.EnqueueManyResponse = rpc.call(
+                self._stub.EnqueueMany, request, timeout_s=self.settings.rpc_timeout_s,
+                address=self.settings.broker_address)
+        except MrqError as exc:
+            if enqueued:
+                exc.add_note(f"{enqueued} of {total} jobs were enqueued by earlier batches")
+            raise
+        if len(response.job_ids) != len(batch):
+            raise BrokerError(f"EnqueueMany returned {len(response.job_ids)} ids for {len(batch)} jobs",
+                              code="INTERNAL")
+        return list(response.job_ids)
+
+    def _wait_batch(self, job_ids: list[str], *, deadline: float, max_wait_s: float) -> dict[str, JobDict]:
+        """Waits for up to max_batch_size jobs until all are final or ``deadline`` passes.
+
+        Once the deadline has passed it still makes one call with a zero wait, so a WaitTimeout
+        can report every job as it stands.
+        """
+        found: dict[str, JobDict] = {}
+        pending = job_ids
+        while True:
+            wait_s = max(0.0, min(deadline - time.monotonic(), max_wait_s))
+            response: job_service_pb2.WaitJobsResponse = self._read(
+                self._stub.WaitJobs, job_service_pb2.WaitJobsRequest(job_ids=pending, timeout_s=wait_s),
+                extra_timeout_s=wait_s)
+            found.update((job.id, job_to_dict(job)) for job in response.jobs)
+            missing = [job_id for job_id in pending if job_id not in found]
+            if missing:
+                raise JobNotFound(f"WaitJobs did not return job {missing[0]}")
+            pending = [job_id for job_id in pending if found[job_id]["status"] not in FINAL]
+            if not pending or time.monotonic() >= deadline:
+                return found
+
+    def _read(self, method: Any, request: object, *, extra_timeout_s: float = 0.0) -> Any:
+        return rpc.call_with_retry(
+            method, request, timeout_s=self.settings.rpc_timeout_s + extra_timeout_s,
+            address=self.settings.broker_address, retries=self.settings.read_retries,
+            backoff_s=self.settings.retry_backoff_s)
+
+
+def _encode_params(task: str, params: Any, *, index: int | None = None) -> bytes:
+    """JSON bytes of one job's params; ``None`` becomes ``{}``."""
+    if params is None:
+        return codec.EMPTY_PARAMS
+    try:
+        return codec.encode(params)
+    except TypeError as exc:
+        where = "params" if index is None else f"params_list[{index}]"
+        raise TypeError(f"{where} for task {task!r}: {exc}") from None
+
+
+def _batches_by_size(items: list[bytes], *, max_count: int, max_bytes: int) -> Iterator[list[bytes]]:
+    """Consecutive batches of at most ``max_count`` items and about ``max_bytes`` (an item larger
+    than that goes alone)."""
+    batch: list[bytes] = []
+    size = 0
+    for item in items:
+        item_size = len(item) + _ENTRY_OVERHEAD_BYTES
+        if batch and (len(batch) == max_count or size + item_size > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += item_size
+    if batch:
+        yield batch
+
+
+def _slices(items: list[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,93 @@
+"""How the client speaks gRPC: the channel it opens, the one translation of gRPC status codes
+into :mod:`mrq.errors`, and the retry of reads.
+
+Only reads are retried. An ``Enqueue`` that fails with UNAVAILABLE may still have been accepted
+(the connection can drop after the broker committed, before the reply arrived), so retrying it
+could enqueue the job twice; callers who want that retry can pass a ``dedupe_key`` and retry
+themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import grpc
+
+from mrq.errors import BrokerError, BrokerUnavailable, InvalidArgument, JobNotFound, MrqError
+
+Request = TypeVar("Request")
+Response = TypeVar("Response")
+
+# "options.queue: must match ..." -> "options.queue". The contract puts the field first.
+_FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
+
+
+def open_channel(address: str, *, max_message_bytes: int) -> grpc.Channel:
+    """An insecure channel to ``address`` ("host:port"), sized for big batches.
+
+    The reconnect backoff is capped at a few seconds (gRPC's default grows to two minutes), so
+    a long-lived client finds a restarted broker quickly.
+    """
+    return grpc.insecure_channel(address, options=[
+        ("grpc.max_send_message_length", max_message_bytes),
+        ("grpc.max_receive_message_length", max_message_bytes),
+        ("grpc.initial_reconnect_backoff_ms", 100),
+        ("grpc.max_reconnect_backoff_ms", 5000),
+    ])
+
+
+def translate_error(error: grpc.RpcError, *, address: str) -> MrqError:
+    """The :class:`~mrq.errors.MrqError` that stands for a failed call.
+
+    INVALID_ARGUMENT becomes InvalidArgument (``field`` parsed from the "field: ..." message),
+    NOT_FOUND JobNotFound, UNAVAILABLE and DEADLINE_EXCEEDED BrokerUnavailable (naming the
+    address), anything else BrokerError carrying the code's name.
+    """
+    code, details = _status(error)
+    if code is grpc.StatusCode.INVALID_ARGUMENT:
+        match = _FIELD_PREFIX.match(details)
+        return InvalidArgument(details, field=match.group(1) if match else "")
+    if code is grpc.StatusCode.NOT_FOUND:
+        return JobNotFound(details)
+    if code is grpc.StatusCode.UNAVAILABLE:
+        return BrokerUnavailable(f"broker at {address} is unavailable: {details}")
+    if code is grpc.StatusCode.DEADLINE_EXCEEDED:
+        return BrokerUnavailable(f"broker at {address} did not answer in time: {details}")
+    name = code.name if code is not None else "UNKNOWN"
+    return BrokerError(f"broker at {address} failed with {name}: {details}", code=name)
+
+
+def call(method: Callable[..., Response], request: object, *, timeout_s: float, address: str) -> Response:
+    """Calls ``method`` once; a gRPC failure is raised as an MrqError (see translate_error)."""
+    try:
+        return method(request, timeout=timeout_s)
+    except grpc.RpcError as error:
+        raise translate_error(error, address=address) from error
+
+
+def call_with_retry(method: Callable[..., Response], request: object, *, timeout_s: float, address: str,
+                    retries: int, backoff_s: float) -> Response:
+    """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times with doubling backoff.
+
+    Only for reads: they change nothing, so a retry is always safe.
+    """
+    for attempt in range(retries + 1):
+        try:
+            return method(request, timeout=timeout_s)
+        except grpc.RpcError as error:
+            if _status(error)[0] is not grpc.StatusCode.UNAVAILABLE or attempt == retries:
+                raise translate_error(error, address=address) from error
+        time.sleep(backoff_s * 2**attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _status(error: grpc.RpcError) -> tuple[grpc.StatusCode | None, str]:
+    """The status code and details of a failed call (a grpc.RpcError that is also a grpc.Call)."""
+    code_of = getattr(error, "code", None)
+    details_of = getattr(error, "details", None)
+    code = code_of() if callable(code_of) else None
+    details = details_of() if callable(details_of) else None
+    return (code if isinstance(code, grpc.StatusCode) else None), (details or str(error))
