@@ -1,0 +1,197 @@
+"""The consumer owns the network for jobs: it leases batches into the executor's free slots and
+reports outcomes in batches, retrying until the broker acknowledges them.
+
+Two greenlets, each making its gRPC calls on a native thread (see :mod:`mrq_worker.connection`):
+
+* the **lease loop** asks for as many jobs as there are free slots, letting the broker block up
+  to ``lease_wait_s`` when none is ready, so an idle worker picks a job up the moment it is
+  enqueued without polling;
+* the **report loop** collects outcomes for up to ``report_interval_s`` (or until a batch is
+  full) and sends them in one ``ReportOutcomes``.
+
+A job is *held* from its lease until its outcome is acknowledged; the heartbeat renews the leases
+of every held job, so a finished job waiting in a report batch can't expire and run twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+import gevent
+import grpc
+from gevent.event import Event
+
+from mrq.v1 import job_pb2
+from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob, LeaseJobsRequest, ReportOutcomesRequest
+from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
+from mrq_worker.connection import Backoff, call_in_thread, is_retryable
+from mrq_worker.executor import Executor
+
+logger = logging.getLogger(__name__)
+
+#: Most outcomes in one ReportOutcomes.
+REPORT_BATCH_MAX = 1000
+#: Extra seconds a LeaseJobs call may take beyond the wait it asked for. Generous on purpose: if
+#: we give up on a call the broker then completes, its jobs sit leased to nobody until the lease
+#: expires. A broken connection fails the call at once anyway (UNAVAILABLE).
+LEASE_MARGIN_S = 30.0
+REPORT_TIMEOUT_S = 30.0
+
+
+class Consumer:
+    """Leases jobs into an :class:`Executor` and reports their outcomes.
+
+    Attributes:
+        held: ids of jobs leased and not yet acknowledged (read by the heartbeat thread).
+        done_jobs: jobs finished (any status but INTERRUPT) and acknowledged since start.
+        lease_ttl_s: the lease duration the broker last announced (0 until the first lease).
+    """
+
+    def __init__(self, *, stub: WorkerServiceStub, worker_id: str, queues: list[str],
+                 executor: Executor, lease_wait_s: float, report_interval_s: float,
+                 accepting: Callable[[], bool]) -> None:
+        self._stub = stub
+        self._worker_id = worker_id
+        self._queues = list(queues)
+        self._executor = executor
+        self._lease_wait_s = lease_wait_s
+        self._report_interval_s = report_interval_s
+        self._accepting = accepting
+        self.held: set[str] = set()
+        self.done_jobs = 0
+        self.lease_ttl_s = 0.0
+        self._pending: list[JobOutcome] = []
+        self._pending_since = 0.0
+        self._in_flight = 0
+        self._has_pending = Event()
+        self._drained = Event()
+        self._drained.set()
+        self._lease_greenlet: gevent.Greenlet | None = None
+        self._report_greenlet: gevent.Greenlet | None = None
+
+    def start(self, on_crash: Callable[[gevent.Greenlet], None]) -> None:
+        """Starts both loops; ``on_crash`` is called if either dies of an unexpected error."""
+        self._lease_greenlet = gevent.spawn(self._lease_loop)
+        self._report_greenlet = gevent.spawn(self._report_loop)
+        self._lease_greenlet.link_exception(on_crash)
+        self._report_greenlet.link_exception(on_crash)
+
+    def add_outcome(self, outcome: JobOutcome) -> None:
+        """Queues an outcome for the next report batch (the executor's callback)."""
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.append(outcome)
+        self._drained.clear()
+        self._has_pending.set()
+
+    def forget(self, job_ids: Iterable[str]) -> None:
+        """Stops holding jobs whose lease the broker says is gone."""
+        self.held.difference_update(job_ids)
+
+    def stop_leasing(self, timeout_s: float | None = None) -> None:
+        """Waits for the lease loop to end. Call once ``accepting()`` has turned False.
+
+        A LeaseJobs call in flight is waited for, not abandoned: its jobs are leased to us, and
+        the loop hands them back (see _dispatch). Past ``timeout_s`` (a broker that hangs), the
+        loop is killed; jobs the broker leased in that call come back when their leases expire.
+        """
+        if self._lease_greenlet is None:
+            return
+        self._lease_greenlet.join(timeout=timeout_s)
+        if not self._lease_greenlet.dead:
+            logger.warning("LeaseJobs still in flight after %s s; abandoning it", timeout_s)
+            self._lease_greenlet.kill(block=False)
+
+    def flush(self, timeout_s: float) -> bool:
+        """Sends every pending outcome, then stops the report loop. True when all were acknowledged."""
+        flushed = bool(self._drained.wait(timeout=timeout_s))
+        if self._report_greenlet is not None:
+            self._report_greenlet.kill(block=True)
+        return flushed
+
+    @property
+    def unacknowledged_count(self) -> int:
+        """Outcomes not yet acknowledged: waiting for a batch, or in the batch in flight."""
+        return len(self._pending) + self._in_flight
+
+    def _lease_loop(self) -> None:
+        backoff = Backoff()
+        while self._accepting():
+            # Wake up now and then even when every slot stays busy, to notice a stop request.
+            self._executor.wait_for_slot(timeout_s=max(self._lease_wait_s, 0.1))
+            free = self._executor.free_slots()
+            if free == 0 or not self._accepting():
+                continue
+            request = LeaseJobsRequest(worker_id=self._worker_id, queues=self._queues, max_jobs=free,
+                                       wait_s=self._lease_wait_s)
+            try:
+                response = call_in_thread(self._stub.LeaseJobs, request,
+                                          timeout=self._lease_wait_s + LEASE_MARGIN_S)
+            except grpc.RpcError as exc:
+                gevent.sleep(backoff.failed(logger, "LeaseJobs", exc))
+                continue
+            except Exception:  # never stop consuming: log and carry on
+                logger.exception("LeaseJobs failed unexpectedly")
+                gevent.sleep(backoff.next_delay_s())
+                continue
+            backoff.succeeded(logger, "LeaseJobs")
+            if response.lease_ttl_s:
+                self.lease_ttl_s = response.lease_ttl_s
+            self._dispatch(response.jobs)
+
+    def _dispatch(self, jobs: Iterable[LeasedJob]) -> None:
+        accepting = self._accepting()
+        for job in jobs:
+            self.held.add(job.job_id)
+            if accepting:
+                self._executor.start(job)
+            else:
+                # The worker began stopping while this lease was in flight: hand the job back
+                # at once (INTERRUPT is requeued immediately) instead of running it or letting
+                # its lease expire.
+                self.add_outcome(JobOutcome(job_id=job.job_id, lease_token=job.lease_token,
+                                            status=job_pb2.JOB_STATUS_INTERRUPT,
+                                            error="worker stopping: job handed back unstarted"))
+
+    def _report_loop(self) -> None:
+        while True:
+            self._has_pending.wait()
+            # Let a batch build up for report_interval_s, unless it is full or we are stopping.
+            wait_s = self._pending_since + self._report_interval_s - time.monotonic()
+            if wait_s > 0 and len(self._pending) < REPORT_BATCH_MAX and self._accepting():
+                gevent.sleep(wait_s)
+            batch = self._pending[:REPORT_BATCH_MAX]
+            del self._pending[:REPORT_BATCH_MAX]
+            # Outcomes that arrive while this batch is in flight go out right after it.
+            self._pending_since = 0.0
+            if not self._pending:
+                self._has_pending.clear()
+            self._in_flight = len(batch)
+            self._send(batch)
+            self._in_flight = 0
+            if not self._pending:
+                self._drained.set()
+
+    def _send(self, batch: list[JobOutcome]) -> None:
+        """Sends one batch, retrying transient errors until the broker acknowledges it."""
+        request = ReportOutcomesRequest(worker_id=self._worker_id, outcomes=batch)
+        backoff = Backoff()
+        while True:
+            try:
+                response = call_in_thread(self._stub.ReportOutcomes, request, timeout=REPORT_TIMEOUT_S)
+                break
+            except grpc.RpcError as exc:
+                if not is_retryable(exc):
+                    # A rejected report is not retried (it would be rejected forever). The jobs
+                    # stay held until we exit, then their leases expire and they are requeued.
+                    logger.error("broker rejected a report of %d outcomes: %s", len(batch), exc)
+                    return
+                gevent.sleep(backoff.failed(logger, "ReportOutcomes", exc))
+        backoff.succeeded(logger, "ReportOutcomes")
+        self.held.difference_update(outcome.job_id for outcome in batch)
+        # Interrupted jobs will run again: they are not done.
+        self.done_jobs += sum(1 for outcome in batch if outcome.status != job_pb2.JOB_STATUS_INTERRUPT)
+        if response.stale:
+            logger.info("%d of %d outcomes were stale (lease no longer held)", response.stale, len(batch))

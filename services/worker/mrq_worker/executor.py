@@ -1,0 +1,165 @@
+"""The greenlet pool that runs tasks. It knows nothing about the network: it takes leased jobs,
+runs each in a greenlet with :data:`mrq.context.current_job` set, and hands every outcome to a
+callback (the consumer's report batch).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from gevent import Greenlet, Timeout
+from gevent.pool import Pool
+
+from mrq import codec
+from mrq.context import JobContext, current_job
+from mrq.interrupts import JobInterrupt, JobTimeout
+from mrq.task import TaskCallable, resolve_task
+from mrq.v1 import job_pb2
+from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
+from mrq_worker.outcome import classify
+
+JOB_LOGGER_NAME = "mrq.job"
+
+OutcomeCallback = Callable[[JobOutcome], None]
+
+
+class RunningJob:
+    """A job the pool holds, from :meth:`Executor.start` until its outcome is handed over."""
+
+    __slots__ = ("began", "context", "greenlet", "interrupt", "job", "lost")
+
+    def __init__(self, job: LeasedJob) -> None:
+        self.job = job
+        self.context: JobContext | None = None
+        self.greenlet: Greenlet | None = None
+        self.began = False
+        #: An interrupt requested before the greenlet first ran; raised as soon as it does.
+        self.interrupt: JobInterrupt | None = None
+        #: The broker says we no longer hold the lease: stop the job and report nothing.
+        self.lost = False
+
+
+class Executor:
+    """Runs up to ``size`` jobs at once, one greenlet each.
+
+    Attributes:
+        running: job id → :class:`RunningJob`, for the heartbeat thread (which reads a copy) and
+            for control messages.
+    """
+
+    def __init__(self, *, size: int, on_outcome: OutcomeCallback) -> None:
+        self._pool = Pool(size)
+        self._on_outcome = on_outcome
+        self._tasks: dict[str, TaskCallable] = {}
+        self._job_logger = logging.getLogger(JOB_LOGGER_NAME)
+        self.running: dict[str, RunningJob] = {}
+
+    @property
+    def size(self) -> int:
+        """Concurrent job slots."""
+        return int(self._pool.size)
+
+    def free_slots(self) -> int:
+        """Slots not running a job."""
+        return int(self._pool.free_count())
+
+    def wait_for_slot(self, timeout_s: float | None = None) -> None:
+        """Blocks this greenlet until at least one slot is free, or ``timeout_s`` passes."""
+        self._pool.wait_available(timeout=timeout_s)
+
+    def start(self, job: LeasedJob) -> None:
+        """Starts ``job`` in a new greenlet. The caller made sure a slot is free."""
+        running = RunningJob(job)
+        self.running[job.job_id] = running
+        running.greenlet = self._pool.spawn(self._run, running)
+
+    def kill(self, job_id: str, interrupt: JobInterrupt, *, lost: bool = False) -> bool:
+        """Throws ``interrupt`` into the job's greenlet; with ``lost``, its outcome is dropped.
+
+        Returns False when the job is not running (it may already have finished: its outcome is
+        then reported as it ended, and the broker ignores it if the lease is gone).
+        """
+        running = self.running.get(job_id)
+        if running is None:
+            return False
+        running.lost = running.lost or lost
+        if running.began and running.greenlet is not None:
+            # Delivered at the job's next cooperative switch. A task that burns CPU without
+            # yielding can't be interrupted until it does (a gevent limitation).
+            running.greenlet.kill(interrupt, block=False)
+        else:
+            # Killing a greenlet that never ran would skip _run entirely, and so lose the
+            # outcome: let _run raise the interrupt itself instead.
+            running.interrupt = interrupt
+        return True
+
+    def kill_all(self, make_interrupt: Callable[[], JobInterrupt]) -> int:
+        """Kills every running job with a fresh interrupt each; returns how many."""
+        job_ids = list(self.running)
+        for job_id in job_ids:
+            self.kill(job_id, make_interrupt())
+        return len(job_ids)
+
+    def join(self, timeout_s: float | None = None) -> bool:
+        """Waits until no job runs, up to ``timeout_s``; True when the pool is empty."""
+        return bool(self._pool.join(timeout=timeout_s))
+
+    def _run(self, running: RunningJob) -> None:
+        running.began = True
+        job = running.job
+        started = time.perf_counter()
+        try:
+            if running.interrupt is not None:
+                raise running.interrupt
+            outcome = JobOutcome(status=job_pb2.JOB_STATUS_SUCCESS, result_json=self._execute(running))
+        except BaseException as exc:  # noqa: BLE001 - every way a task ends is an outcome
+            outcome = classify(exc)
+        # Nothing below yields to the hub, so a kill arriving now finds the greenlet dead and
+        # is a no-op: the job counts as finished the way it actually ended.
+        del self.running[job.job_id]
+        if running.lost:
+            return
+        outcome.job_id = job.job_id
+        outcome.lease_token = job.lease_token
+        outcome.duration_s = time.perf_counter() - started
+        self._on_outcome(outcome)
+
+    def _execute(self, running: RunningJob) -> bytes:
+        """Runs the task with the job's context set; returns the result as JSON bytes."""
+        job = running.job
+        # An unregistered logger (not logging.getLogger, which would keep one per job forever)
+        # whose records propagate to "mrq.job"; log shipping will attach a handler per job.
+        logger = logging.Logger(f"{JOB_LOGGER_NAME}.{job.job_id}")
+        logger.parent = self._job_logger
+        context = JobContext(id=job.job_id, task=job.task, params=None, queue=job.queue,
+                             retry_count=job.retry_count, logger=logger)
+        running.context = context
+        token = current_job.set(context)
+        try:
+            task = self._resolve(job.task)
+            context.params = codec.decode(job.params_json)
+            result = self._call(task, context.params, job.timeout_s)
+        finally:
+            current_job.reset(token)
+        try:
+            return codec.encode(result)
+        except TypeError as exc:
+            raise TypeError(f"task {job.task} returned a value that is {exc}") from None
+
+    @staticmethod
+    def _call(task: TaskCallable, params: Any, timeout_s: float) -> Any:
+        if timeout_s <= 0:
+            return task(params)
+        with Timeout(timeout_s, JobTimeout(f"job ran past its timeout of {timeout_s:g} s")):
+            return task(params)
+
+    def _resolve(self, path: str) -> TaskCallable:
+        task = self._tasks.get(path)
+        if task is None:
+            # Raises TaskNotFound, which fails this job only. Failures are not cached, so a
+            # module that fails to import is retried (and reported) on each job.
+            task = self._tasks[path] = resolve_task(path)
+        return task

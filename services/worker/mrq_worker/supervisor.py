@@ -1,0 +1,127 @@
+"""``--processes P``: start P worker processes, restart any that die, forward signals to them.
+
+Each child is a fresh ``python -m mrq_worker`` with the same arguments, started in its own
+process group so that a Ctrl-C in the terminal reaches the supervisor only (and is forwarded
+once, rather than hitting every child as well and counting as a second, forcing SIGINT). The
+env var :data:`SUPERVISOR_PID_ENV` tells a child to run one worker in-process, and which
+process to watch: a child whose supervisor disappears (e.g. SIGKILL) stops gracefully.
+
+Signal handlers only record the signal; the supervision loop acts on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from types import FrameType
+
+import gevent
+
+from mrq_worker.settings import WorkerSettings
+
+logger = logging.getLogger(__name__)
+
+SUPERVISOR_PID_ENV = "MRQ_WORKER_SUPERVISOR_PID"
+#: Seconds between checks of the children.
+POLL_S = 0.2
+#: A child that dies sooner than this after starting counts as crashing: restarts back off.
+MIN_UPTIME_S = 10.0
+MAX_RESTART_DELAY_S = 30.0
+
+
+@dataclass
+class Child:
+    """One supervised worker process slot."""
+
+    index: int
+    process: subprocess.Popen[bytes] | None = None
+    started_at: float = 0.0
+    restart_at: float = 0.0
+    crashes: int = 0
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+
+class Supervisor:
+    """Runs ``settings.processes`` children until a signal stops them all."""
+
+    def __init__(self, settings: WorkerSettings, argv: Sequence[str]) -> None:
+        self._processes = settings.processes
+        self._command = [sys.executable, "-m", "mrq_worker", *argv]
+        self._received: list[int] = []
+        self._stop_signal: int | None = None
+
+    def run(self) -> int:
+        """Supervises until every child has exited after a stop signal; returns the exit code."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._on_signal)
+        children = [Child(index) for index in range(self._processes)]
+        logger.info("supervisor %d: running %d worker processes", os.getpid(), self._processes)
+        while self._stop_signal is None or any(child.alive() for child in children):
+            self._forward_signals(children)
+            if self._stop_signal is None:
+                for child in children:
+                    self._check(child)
+            time.sleep(POLL_S)
+        codes = [child.process.returncode for child in children if child.process is not None]
+        logger.info("supervisor %d done: worker exit codes %s", os.getpid(), codes)
+        return 0 if all(code == 0 for code in codes) else 1
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self._received.append(signum)
+
+    def _forward_signals(self, children: list[Child]) -> None:
+        while self._received:
+            signum = self._received.pop(0)
+            if self._stop_signal is None:
+                self._stop_signal = signum
+            logger.info("supervisor: got %s, forwarding to workers", signal.Signals(signum).name)
+            for child in children:
+                if child.alive():
+                    assert child.process is not None
+                    child.process.send_signal(signum)
+
+    def _check(self, child: Child) -> None:
+        """Starts the child if it is due, or schedules a restart if it just died."""
+        now = time.monotonic()
+        if child.alive():
+            return
+        if child.process is not None:
+            uptime_s = now - child.started_at
+            child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S else 0
+            delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2 ** child.crashes) if child.crashes else 0.0
+            logger.warning("worker process %d (slot %d) exited with code %s after %.1f s; restarting in "
+                           "%.1f s", child.process.pid, child.index, child.process.returncode, uptime_s,
+                           delay_s)
+            child.process = None
+            child.restart_at = now + delay_s
+        if now >= child.restart_at:
+            env = {**os.environ, SUPERVISOR_PID_ENV: str(os.getpid())}
+            child.process = subprocess.Popen(self._command, env=env, process_group=0)
+            child.started_at = now
+            logger.info("started worker process %d (slot %d)", child.process.pid, child.index)
+
+
+def supervisor_pid() -> int | None:
+    """In a supervised child, the supervisor's pid; None when running on our own."""
+    value = os.environ.get(SUPERVISOR_PID_ENV)
+    return int(value) if value else None
+
+
+def watch_supervisor(pid: int, on_gone: Callable[[], None]) -> gevent.Greenlet:
+    """Spawns a greenlet calling ``on_gone()`` once our parent is no longer ``pid``."""
+
+    def watch() -> None:
+        while os.getppid() == pid:
+            gevent.sleep(1.0)
+        logger.warning("supervisor %d is gone; stopping", pid)
+        on_gone()
+
+    return gevent.spawn(watch)

@@ -1,0 +1,198 @@
+"""The orchestrator: wires the executor, the consumer and the heartbeat together and runs the
+lifecycle. It has no loop of its own: :meth:`Worker.start`, :meth:`Worker.stop`, :meth:`Worker.join`.
+
+Shutdown order (one greenlet, :meth:`Worker._shutdown_in_order`):
+
+1. QUIET: the lease loop stops; a lease already in flight is waited for and its jobs handed back.
+2. Running jobs may finish, for up to ``shutdown_timeout_s`` (skipped when forced).
+3. STOPPING: jobs still running are killed with ``WorkerInterrupted`` and report INTERRUPT, which
+   the broker requeues at once; then the lease loop is waited for, if that was not done in 1.
+4. Pending outcomes are flushed. The heartbeat keeps renewing leases during all of this, and
+   stops last, so no held job can expire while it is still being reported.
+5. STOPPED.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import time
+
+import gevent
+from gevent.event import Event
+
+from mrq.interrupts import JobCancelled, WorkerInterrupted
+from mrq.v1.worker_service_pb2 import (
+    CONTROL_ACTION_CANCEL_JOB,
+    CONTROL_ACTION_SHUTDOWN,
+    HeartbeatResponse,
+    JobOutcome,
+)
+from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
+from mrq_worker.connection import call_in_thread, open_channel
+from mrq_worker.consumer import Consumer
+from mrq_worker.executor import Executor
+from mrq_worker.heartbeat import Heartbeat
+from mrq_worker.settings import WorkerSettings
+from mrq_worker.state import WorkerState, can_transition
+
+logger = logging.getLogger(__name__)
+
+#: Seconds for killed jobs to reach their next yield and report INTERRUPT.
+KILL_GRACE_S = 5.0
+#: Seconds to keep retrying pending reports at exit; unreported jobs are requeued on lease expiry.
+FLUSH_TIMEOUT_S = 10.0
+
+
+def make_worker_id() -> str:
+    """``host-pid-random``: unique per process, stable for its lifetime."""
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+class Worker:
+    """One worker process: runs jobs from ``settings.queues`` in ``settings.greenlets`` greenlets.
+
+    Attributes:
+        worker_id: the id sent to the broker.
+        state: where the worker is in its life; changed only through :meth:`_set_state`.
+        exit_code: 0, or 1 if the worker stopped because one of its loops crashed.
+    """
+
+    def __init__(self, settings: WorkerSettings, *, worker_id: str | None = None) -> None:
+        self.settings = settings
+        self.worker_id = worker_id or make_worker_id()
+        self.state = WorkerState.STARTING
+        self.exit_code = 0
+        self._force = Event()
+        self._stopped = Event()
+        self._shutdown_greenlet: gevent.Greenlet | None = None
+        self._started_at = time.monotonic()
+        self._channel = open_channel(settings.broker_address)
+        stub = WorkerServiceStub(self._channel)
+        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome)
+        self._consumer = Consumer(stub=stub, worker_id=self.worker_id, queues=settings.queues,
+                                  executor=self._executor, lease_wait_s=settings.lease_wait_s,
+                                  report_interval_s=settings.report_interval_s,
+                                  accepting=lambda: self.state is WorkerState.RUNNING)
+        self._heartbeat = Heartbeat(stub=stub, worker_id=self.worker_id, queues=settings.queues,
+                                    interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
+                                    consumer=self._consumer, executor=self._executor,
+                                    status=lambda: self.state.value, on_reply=self._on_heartbeat_reply)
+
+    @property
+    def done_jobs(self) -> int:
+        """Jobs finished and acknowledged since start."""
+        return self._consumer.done_jobs
+
+    def start(self) -> None:
+        """Starts the heartbeat thread, then leasing. Returns at once."""
+        self._started_at = time.monotonic()
+        self._heartbeat.start()
+        self._set_state(WorkerState.RUNNING)
+        self._consumer.start(on_crash=self._on_crash)
+        logger.info("worker %s started: queues=%s greenlets=%d broker=%s", self.worker_id,
+                    ",".join(self.settings.queues), self.settings.greenlets, self.settings.broker_address)
+
+    def stop(self, *, force: bool = False) -> None:
+        """Requests a stop and returns at once; :meth:`join` waits for it.
+
+        The first call drains (running jobs finish, up to ``shutdown_timeout_s``). A call with
+        ``force``, even after a graceful one, interrupts running jobs instead. Safe to call
+        from a gevent signal handler or a hub callback: it only sets an event and spawns.
+        """
+        if force:
+            self._force.set()
+        if self._shutdown_greenlet is None:
+            logger.info("worker %s stopping (%s)", self.worker_id, "forced" if force else "graceful")
+            self._shutdown_greenlet = gevent.spawn(self._shutdown)
+        elif force:
+            logger.info("worker %s: forced stop requested", self.worker_id)
+
+    def join(self, timeout_s: float | None = None) -> bool:
+        """Waits until the worker has stopped; True if it has."""
+        return bool(self._stopped.wait(timeout=timeout_s))
+
+    def _set_state(self, new: WorkerState) -> None:
+        if not can_transition(self.state, new):
+            raise RuntimeError(f"worker state can't go from {self.state.value} to {new.value}")
+        logger.debug("worker %s: %s -> %s", self.worker_id, self.state.value, new.value)
+        self.state = new
+
+    def _shutdown(self) -> None:
+        try:
+            self._shutdown_in_order()
+        except Exception:
+            logger.exception("worker %s: shutdown failed", self.worker_id)
+            self.exit_code = 1
+        finally:
+            # Whatever happened, let join() return: the process exits, and the broker requeues
+            # anything still leased when the leases expire.
+            self._stopped.set()
+
+    def _shutdown_in_order(self) -> None:
+        if self.state is WorkerState.RUNNING and not self._force.is_set():
+            self._set_state(WorkerState.QUIET)
+            self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
+            self._drain()
+        self._set_state(WorkerState.STOPPING)
+        killed = self._executor.kill_all(lambda: WorkerInterrupted("worker shutting down"))
+        if killed:
+            logger.info("interrupting %d running jobs; they will be requeued", killed)
+        if not self._executor.join(timeout_s=KILL_GRACE_S):
+            logger.warning("%d jobs did not stop (busy without yielding?); the broker will requeue "
+                           "them when their leases expire", len(self._executor.running))
+        # After the kills, so a forced stop doesn't wait for an idle lease call first. The loop
+        # no longer starts jobs (state is STOPPING): whatever it still gets is handed back.
+        self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
+        if not self._consumer.flush(timeout_s=FLUSH_TIMEOUT_S):
+            logger.warning("%d outcomes could not be reported; the broker will requeue their jobs "
+                           "when their leases expire", self._consumer.unacknowledged_count)
+        # Last: the heartbeat renewed the leases of every job until its outcome was acknowledged.
+        self._heartbeat.stop()
+        call_in_thread(self._heartbeat.join, 5.0)
+        self._channel.close()
+        self._set_state(WorkerState.STOPPED)
+        logger.info("worker %s done: %d jobs in %.1f s", self.worker_id, self.done_jobs,
+                    time.monotonic() - self._started_at)
+
+    def _drain(self) -> None:
+        """Lets running jobs finish until the pool is empty, the timeout passes or a force stop."""
+        running = len(self._executor.running)
+        if not running or self._force.is_set():
+            return
+        logger.info("waiting up to %g s for %d running jobs to finish", self.settings.shutdown_timeout_s,
+                    running)
+        drained = gevent.spawn(self._executor.join)
+        gevent.wait([drained, self._force], timeout=self.settings.shutdown_timeout_s, count=1)
+        drained.kill(block=False)
+
+    def _on_outcome(self, outcome: JobOutcome) -> None:
+        self._consumer.add_outcome(outcome)
+
+    def _on_heartbeat_reply(self, response: HeartbeatResponse) -> None:
+        """Acts on a heartbeat reply; runs in the hub (see Heartbeat), so it must not block."""
+        if response.lost_job_ids:
+            # Forget first, so that the next heartbeat no longer claims them. A job whose report
+            # was acknowledged while this heartbeat was in flight is listed too: it's not running
+            # any more and there is nothing to do for it.
+            self._consumer.forget(response.lost_job_ids)
+            stopped = sum(self._executor.kill(job_id, JobCancelled("lease lost"), lost=True)
+                          for job_id in response.lost_job_ids)
+            if stopped:
+                logger.warning("lost the lease of %d running jobs; stopping them without reporting them",
+                               stopped)
+        for control in response.controls:
+            if control.action == CONTROL_ACTION_CANCEL_JOB:
+                if self._executor.kill(control.job_id, JobCancelled("job cancelled")):
+                    logger.info("cancelling job %s", control.job_id)
+            elif control.action == CONTROL_ACTION_SHUTDOWN:
+                logger.info("broker asked worker %s to shut down", self.worker_id)
+                self.stop()
+
+    def _on_crash(self, greenlet: gevent.Greenlet) -> None:
+        logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
+                        exc_info=greenlet.exc_info)
+        self.exit_code = 1
+        self.stop(force=True)
