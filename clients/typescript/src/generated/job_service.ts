@@ -1,0 +1,57 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
+import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from './mrq/v1/EnqueueManyRequest';
+import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from './mrq/v1/EnqueueManyResponse';
+import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from './mrq/v1/EnqueueRequest';
+import type { EnqueueResponse as _mrq_v1_EnqueueResponse, EnqueueResponse__Output as _mrq_v1_EnqueueResponse__Output } from './mrq/v1/EnqueueResponse';
+import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _mrq_v1_GetJobRequest__Output } from './mrq/v1/GetJobRequest';
+import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from './mrq/v1/GetJobResponse';
+import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from './mrq/v1/GetServerInfoRequest';
+import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from './mrq/v1/GetServerInfoResponse';
+import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from './mrq/v1/Job';
+import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from './mrq/v1/JobOptions';
+import type { JobServiceClient as _mrq_v1_JobServiceClient, JobServiceDefinition as _mrq_v1_JobServiceDefinition } from './mrq/v1/JobService';
+import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from './mrq/v1/TracebackEntry';
+import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from './mrq/v1/WaitJobsRequest';
+import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from './mrq/v1/WaitJobsResponse';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  google: {
+    protobuf: {
+      Timestamp: MessageTypeDefinition<_google_protobuf_Timestamp, _google_protobuf_Timestamp__Output>
+    }
+  }
+  mrq: {
+    v1: {
+      EnqueueManyRequest: MessageTypeDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyRequest__Output>
+      EnqueueManyResponse: MessageTypeDefinition<_mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyResponse__Output>
+      EnqueueRequest: MessageTypeDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueRequest__Output>
+      EnqueueResponse: MessageTypeDefinition<_mrq_v1_EnqueueResponse, _mrq_v1_EnqueueResponse__Output>
+      GetJobRequest: MessageTypeDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobRequest__Output>
+      GetJobResponse: MessageTypeDefinition<_mrq_v1_GetJobResponse, _mrq_v1_GetJobResponse__Output>
+      GetServerInfoRequest: MessageTypeDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoRequest__Output>
+      GetServerInfoResponse: MessageTypeDefinition<_mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoResponse__Output>
+      Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>
+      JobOptions: MessageTypeDefinition<_mrq_v1_JobOptions, _mrq_v1_JobOptions__Output>
+      /**
+       * JobService is what applications use to enqueue and inspect jobs.
+       * 
+       * Errors: INVALID_ARGUMENT names the bad field in its message (e.g. "task: ..."),
+       * NOT_FOUND for an unknown job id, UNAVAILABLE while Redis or MongoDB is unreachable
+       * (safe to retry: nothing was accepted).
+       */
+      JobService: SubtypeConstructor<typeof grpc.Client, _mrq_v1_JobServiceClient> & { service: _mrq_v1_JobServiceDefinition }
+      JobStatus: EnumTypeDefinition
+      TracebackEntry: MessageTypeDefinition<_mrq_v1_TracebackEntry, _mrq_v1_TracebackEntry__Output>
+      WaitJobsRequest: MessageTypeDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsRequest__Output>
+      WaitJobsResponse: MessageTypeDefinition<_mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsResponse__Output>
+    }
+  }
+}
+

@@ -1,0 +1,151 @@
+// Original file: proto/mrq/v1/job_service.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from '../../mrq/v1/EnqueueManyRequest';
+import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from '../../mrq/v1/EnqueueManyResponse';
+import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from '../../mrq/v1/EnqueueRequest';
+import type { EnqueueResponse as _mrq_v1_EnqueueResponse, EnqueueResponse__Output as _mrq_v1_EnqueueResponse__Output } from '../../mrq/v1/EnqueueResponse';
+import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _mrq_v1_GetJobRequest__Output } from '../../mrq/v1/GetJobRequest';
+import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from '../../mrq/v1/GetJobResponse';
+import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from '../../mrq/v1/GetServerInfoRequest';
+import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from '../../mrq/v1/GetServerInfoResponse';
+import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from '../../mrq/v1/WaitJobsRequest';
+import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from '../../mrq/v1/WaitJobsResponse';
+
+/**
+ * JobService is what applications use to enqueue and inspect jobs.
+ * 
+ * Errors: INVALID_ARGUMENT names the bad field in its message (e.g. "task: ..."),
+ * NOT_FOUND for an unknown job id, UNAVAILABLE while Redis or MongoDB is unreachable
+ * (safe to retry: nothing was accepted).
+ */
+export interface JobServiceClient extends grpc.Client {
+  /**
+   * Enqueues one job and returns its id.
+   */
+  Enqueue(argument: _mrq_v1_EnqueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  Enqueue(argument: _mrq_v1_EnqueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  Enqueue(argument: _mrq_v1_EnqueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  Enqueue(argument: _mrq_v1_EnqueueRequest, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Enqueues one job and returns its id.
+   */
+  enqueue(argument: _mrq_v1_EnqueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  enqueue(argument: _mrq_v1_EnqueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  enqueue(argument: _mrq_v1_EnqueueRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  enqueue(argument: _mrq_v1_EnqueueRequest, callback: grpc.requestCallback<_mrq_v1_EnqueueResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Enqueues many jobs of one task with shared options, atomically accepted or refused
+   * as a whole. At most ServerInfo.max_batch_size params per call.
+   */
+  EnqueueMany(argument: _mrq_v1_EnqueueManyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  EnqueueMany(argument: _mrq_v1_EnqueueManyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  EnqueueMany(argument: _mrq_v1_EnqueueManyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  EnqueueMany(argument: _mrq_v1_EnqueueManyRequest, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Enqueues many jobs of one task with shared options, atomically accepted or refused
+   * as a whole. At most ServerInfo.max_batch_size params per call.
+   */
+  enqueueMany(argument: _mrq_v1_EnqueueManyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  enqueueMany(argument: _mrq_v1_EnqueueManyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  enqueueMany(argument: _mrq_v1_EnqueueManyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  enqueueMany(argument: _mrq_v1_EnqueueManyRequest, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Reads one job.
+   */
+  GetJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _mrq_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _mrq_v1_GetJobRequest, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Reads one job.
+   */
+  getJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _mrq_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _mrq_v1_GetJobRequest, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Version, limits and features of this broker; cheap, for clients and workers to
+   * negotiate.
+   */
+  GetServerInfo(argument: _mrq_v1_GetServerInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetServerInfo(argument: _mrq_v1_GetServerInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetServerInfo(argument: _mrq_v1_GetServerInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetServerInfo(argument: _mrq_v1_GetServerInfoRequest, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Version, limits and features of this broker; cheap, for clients and workers to
+   * negotiate.
+   */
+  getServerInfo(argument: _mrq_v1_GetServerInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  getServerInfo(argument: _mrq_v1_GetServerInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  getServerInfo(argument: _mrq_v1_GetServerInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  getServerInfo(argument: _mrq_v1_GetServerInfoRequest, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Waits, server-side, until every listed job is final or the timeout passes, then
+   * returns them all in the order asked.
+   */
+  WaitJobs(argument: _mrq_v1_WaitJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  WaitJobs(argument: _mrq_v1_WaitJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  WaitJobs(argument: _mrq_v1_WaitJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  WaitJobs(argument: _mrq_v1_WaitJobsRequest, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Waits, server-side, until every listed job is final or the timeout passes, then
+   * returns them all in the order asked.
+   */
+  waitJobs(argument: _mrq_v1_WaitJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  waitJobs(argument: _mrq_v1_WaitJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  waitJobs(argument: _mrq_v1_WaitJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  waitJobs(argument: _mrq_v1_WaitJobsRequest, callback: grpc.requestCallback<_mrq_v1_WaitJobsResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+/**
+ * JobService is what applications use to enqueue and inspect jobs.
+ * 
+ * Errors: INVALID_ARGUMENT names the bad field in its message (e.g. "task: ..."),
+ * NOT_FOUND for an unknown job id, UNAVAILABLE while Redis or MongoDB is unreachable
+ * (safe to retry: nothing was accepted).
+ */
+export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Enqueues one job and returns its id.
+   */
+  Enqueue: grpc.handleUnaryCall<_mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse>;
+  
+  /**
+   * Enqueues many jobs of one task with shared options, atomically accepted or refused
+   * as a whole. At most ServerInfo.max_batch_size params per call.
+   */
+  EnqueueMany: grpc.handleUnaryCall<_mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse>;
+  
+  /**
+   * Reads one job.
+   */
+  GetJob: grpc.handleUnaryCall<_mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse>;
+  
+  /**
+   * Version, limits and features of this broker; cheap, for clients and workers to
+   * negotiate.
+   */
+  GetServerInfo: grpc.handleUnaryCall<_mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse>;
+  
+  /**
+   * Waits, server-side, until every listed job is final or the timeout passes, then
+   * returns them all in the order asked.
+   */
+  WaitJobs: grpc.handleUnaryCall<_mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse>;
+  
+}
+
+export interface JobServiceDefinition extends grpc.ServiceDefinition {
+  Enqueue: MethodDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueResponse, _mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse__Output>
+  EnqueueMany: MethodDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse__Output>
+  GetJob: MethodDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobResponse, _mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse__Output>
+  GetServerInfo: MethodDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse__Output>
+  WaitJobs: MethodDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse__Output>
+}

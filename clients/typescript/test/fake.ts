@@ -1,0 +1,46 @@
+/** An in-process JobService on a free loopback port, for tests that need no broker. */
+import * as grpc from '@grpc/grpc-js';
+
+import { Client } from '../src';
+import type { JobServiceHandlers } from '../src/generated/mrq/v1/JobService';
+import { loadContract } from '../src/proto';
+
+/** A running fake broker and a client of it. */
+export interface Fake {
+  client: Client;
+  /** How many calls the fake served. */
+  calls(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server with the given handlers (the others answer UNIMPLEMENTED). */
+export async function startFake(handlers: Partial<JobServiceHandlers>): Promise<Fake> {
+  let calls = 0;
+  const counted: grpc.UntypedServiceImplementation = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    counted[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+      calls++;
+      (handler as grpc.handleUnaryCall<unknown, unknown>)(call, cb);
+    };
+  }
+  const server = new grpc.Server();
+  server.addService(loadContract().mrq.v1.JobService.service, counted);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p));
+  });
+  const client = new Client(`127.0.0.1:${port}`);
+  return {
+    client,
+    calls: () => calls,
+    stop: async () => {
+      client.close();
+      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    },
+  };
+}
+
+/** A handler answering with a gRPC error status. */
+export function failWith(code: grpc.status, details: string): grpc.handleUnaryCall<unknown, never> {
+  return (_call, cb) => cb({ code, details, name: 'Error', message: details, metadata: new grpc.Metadata() });
+}

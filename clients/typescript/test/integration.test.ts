@@ -1,0 +1,43 @@
+/**
+ * Against a live broker, and a worker running the test tasks: set MRQ_TEST_BROKER_ADDRESS
+ * (and MRQ_TEST_QUEUE, "default" when unset). Skipped otherwise.
+ */
+import * as assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+
+import { Client, InvalidArgumentError, NotFoundError, RawJson } from '../src';
+
+const address = process.env['MRQ_TEST_BROKER_ADDRESS'] ?? '';
+const queue = process.env['MRQ_TEST_QUEUE'] || 'default';
+const skip = address === '' ? 'MRQ_TEST_BROKER_ADDRESS is not set' : false;
+
+let client: Client | undefined;
+function broker(): Client {
+  client ??= new Client(address);
+  return client;
+}
+after(() => client?.close());
+
+test('integration: tasks.add runs to success with result 3', { skip }, async () => {
+  const { jobId } = await broker().enqueue('tasks.add', { a: 1, b: 2 }, { queue });
+
+  const [job] = await broker().wait([jobId], 30);
+
+  assert.equal(job?.id, jobId);
+  assert.equal(job?.status, 'success', `error: ${job?.error}`);
+  assert.equal(job?.result, 3);
+  const read = await broker().getJob(jobId);
+  assert.equal(read.status, 'success');
+  assert.equal(read.queue, queue);
+});
+
+test('integration: an empty task and invalid JSON name their field', { skip }, async () => {
+  await assert.rejects(broker().enqueue('', { a: 1 }, { queue }),
+    (e: unknown) => e instanceof InvalidArgumentError && e.field === 'task');
+  await assert.rejects(broker().enqueue('tasks.add', new RawJson('{"a": 1,'), { queue }),
+    (e: unknown) => e instanceof InvalidArgumentError && e.field === 'params_json');
+});
+
+test('integration: an unknown job id is NotFoundError', { skip }, async () => {
+  await assert.rejects(broker().getJob('000000000000000000000000'), NotFoundError);
+});
