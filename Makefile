@@ -1,0 +1,67 @@
+# Developer entry points. On a fresh machine, `make up` runs MRQ locally and `make test` tests it;
+# both install what they need first (`make install`).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+# The Python packages are reinstalled when one of these changes, or when the stamp is gone.
+INSTALL_INPUTS := clients/python/pyproject.toml services/broker/pyproject.toml \
+	services/worker/pyproject.toml deploy/local/pyproject.toml requirements-dev.txt
+STAMP := $(VENV)/.mrq-installed
+LINT_PATHS := clients/python services deploy tests bench
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k broker -x"`.
+PYTEST_ARGS ?=
+
+.PHONY: help install up lint test proto proto-check clean
+
+help:
+	@echo "make install      .venv with every package, plus Redis and FerretDB (incremental)"
+	@echo "make up           run Redis, MongoDB (FerretDB), the broker and a worker; Ctrl-C stops"
+	@echo "make test         lint, check the generated stubs, run the tests with coverage"
+	@echo "make lint         ruff over the Python code"
+	@echo "make proto        regenerate every stub from proto/mrq/v1"
+	@echo "make proto-check  fail if the generated stubs are stale"
+	@echo "make clean        remove caches and build leftovers (keeps .venv and .mrq-data)"
+
+# The system checks run every time (they are quick and quiet): the binaries they install live
+# outside the clone, so the stamp cannot vouch for them.
+install: $(STAMP)
+	@scripts/install-system.sh
+	@scripts/install-ferretdb.sh
+
+$(STAMP): $(INSTALL_INPUTS)
+	@scripts/install-system.sh # python3-venv, before the venv
+	@test -x $(BIN)/python || { echo "make: creating $(VENV)"; python3 -m venv $(VENV); }
+	@echo "make: installing the Python packages into $(VENV)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-e clients/python -e services/broker -e services/worker -e deploy/local \
+		-r requirements-dev.txt
+	@touch $@
+
+up: install
+	$(BIN)/mrq-local up
+
+lint: install
+	$(BIN)/ruff check $(LINT_PATHS)
+
+# pytest exits 5 when it collected no test: that is a failure here, since the suite is never
+# empty (a broken conftest or a filter that matches nothing would otherwise pass silently).
+test: install lint proto-check
+	@status=0; $(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS) tests || status=$$?; \
+	if [[ $$status == 5 ]]; then echo "make test: pytest collected no tests" >&2; fi; \
+	exit $$status
+
+proto:
+	scripts/proto.sh
+
+proto-check: install
+	@scripts/proto-check.sh
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .mypy_cache .coverage .coverage.* htmlcov test-artifacts build $(STAMP)
+	find . \( -path ./$(VENV) -o -path ./.git -o -name node_modules \) -prune -o -type d \
+		\( -name __pycache__ -o -name '*.egg-info' -o -name .mypy_cache \) -print0 | xargs -0 rm -rf
+	@echo "make: kept $(VENV) and .mrq-data (the local stack's data); delete them by hand to start over"

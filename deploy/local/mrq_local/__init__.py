@@ -1,0 +1,25 @@
+"""mrq_local: runs MRQ's databases and services as local processes, for `make up` and the tests."""
+
+from mrq_local.errors import DataDirBusy, LaunchError, NotReady, ProcessExited
+from mrq_local.health import is_serving
+from mrq_local.polling import wait_until
+from mrq_local.ports import free_port
+from mrq_local.process import ManagedProcess
+from mrq_local.servers import MongoServer, RedisServer
+from mrq_local.stack import Broker, Stack, StackConfig
+
+__all__ = [
+    "Broker",
+    "DataDirBusy",
+    "LaunchError",
+    "ManagedProcess",
+    "MongoServer",
+    "NotReady",
+    "ProcessExited",
+    "RedisServer",
+    "Stack",
+    "StackConfig",
+    "free_port",
+    "is_serving",
+    "wait_until",
+]

@@ -1,0 +1,116 @@
+"""``mrq-local``: runs MRQ on this machine.
+
+``mrq-local up`` starts Redis and a MongoDB-compatible server (unless MRQ_REDIS_URL /
+MRQ_MONGODB_URL point at running ones), the broker and the workers, in the foreground. Ctrl-C or
+SIGTERM stops all of it, workers first.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from mrq.config import parse_settings
+from mrq_local.errors import LaunchError
+from mrq_local.logs import LogFollower
+from mrq_local.settings import LocalSettings
+from mrq_local.stack import Stack, StackConfig
+
+logger = logging.getLogger("mrq-local")
+
+_UP_DESCRIPTION = """\
+Runs Redis, a MongoDB-compatible server (mongod if installed, else FerretDB), the MRQ broker and
+the workers as local processes, in the foreground, until Ctrl-C or SIGTERM.
+
+Workers import task modules from the current directory and PYTHONPATH. They read their own
+settings from the environment: MRQ_WORKER_QUEUES (default: default), MRQ_WORKER_GREENLETS,
+MRQ_WORKER_PROCESSES; the broker reads its own MRQ_* settings (e.g. MRQ_LEASE_TTL_S) too.
+Every process logs to DATA_DIR/logs/<name>.log.
+"""
+
+_USAGE = """\
+usage: mrq-local COMMAND [options]
+
+commands:
+  up    run the whole MRQ stack in the foreground (see `mrq-local up --help`)
+"""
+
+# Seconds between two looks at the children (and at their new log lines) while running.
+_WATCH_INTERVAL_S = 0.2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``mrq-local`` command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help"):
+        print(_USAGE, end="")
+        return 0 if args else 2
+    if args[0] != "up":
+        print(f"mrq-local: unknown command {args[0]!r}\n{_USAGE}", end="", file=sys.stderr)
+        return 2
+    settings = parse_settings(LocalSettings, args[1:], prog="mrq-local up", description=_UP_DESCRIPTION)
+    return up(settings)
+
+
+def up(settings: LocalSettings) -> int:
+    """Runs the stack until a signal or until one of its processes exits; returns the exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s mrq-local: %(message)s",
+                        datefmt="%H:%M:%S")
+    # SIGTERM unwinds like Ctrl-C, so `with Stack` stops everything in order either way.
+    signal.signal(signal.SIGTERM, _interrupt)
+    config = StackConfig(
+        data_dir=Path(settings.data_dir).resolve(), redis_url=settings.redis_url,
+        mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
+        mongodb_port=settings.mongodb_port, mongodb_database=settings.mongodb_database,
+        broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
+        ready_timeout_s=settings.ready_timeout_s, stop_grace_s=settings.stop_grace_s,
+    )
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    follower = LogFollower(config.data_dir / "logs", sys.stdout) if settings.follow else None
+    stack = Stack(config)
+    try:
+        with stack:
+            for _ in range(settings.workers):
+                stack.start_worker()
+            _print_summary(stack, settings)
+            return _watch(stack, follower)
+    except KeyboardInterrupt:
+        if follower is not None:
+            follower.pump(stack.services)  # what they logged while stopping
+        logger.info("stopped")
+        return 0
+    except LaunchError as exc:
+        logger.error("%s", exc)
+        return 1
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _watch(stack: Stack, follower: LogFollower | None) -> int:
+    """Waits for a signal, echoing the services' logs; returns 1 if a process exits by itself."""
+    while True:
+        if follower is not None:
+            follower.pump(stack.services)
+        for process in stack.processes:
+            if not process.is_alive():
+                logger.error("%s exited with code %s; stopping everything. Last lines of %s:\n%s",
+                             process.name, process.returncode, process.log_path, process.log_tail())
+                return 1
+        time.sleep(_WATCH_INTERVAL_S)
+
+
+def _print_summary(stack: Stack, settings: LocalSettings) -> None:
+    rows = [("broker", stack.broker_address), ("redis", stack.redis_url),
+            ("mongodb", stack.mongodb_url),
+            ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
+            ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]
+    lines = "\n".join(f"  {name:<11}{value}" for name, value in rows)
+    logger.info("MRQ is up; Ctrl-C stops it. Clients use MRQ_BROKER_ADDRESS=%s\n%s",
+                stack.broker_address, lines)

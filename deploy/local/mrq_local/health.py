@@ -1,0 +1,20 @@
+"""The standard gRPC health check, as the launcher's readiness test for gRPC services."""
+
+from __future__ import annotations
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+
+def is_serving(address: str, service: str = "", timeout_s: float = 0.5) -> bool:
+    """Whether ``grpc.health.v1.Health/Check`` at ``address`` answers SERVING for ``service``.
+
+    Any RPC error (nothing listening yet, health service missing, deadline) counts as not serving.
+    """
+    with grpc.insecure_channel(address) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        try:
+            reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout_s)
+        except grpc.RpcError:
+            return False
+    return bool(reply.status == health_pb2.HealthCheckResponse.SERVING)

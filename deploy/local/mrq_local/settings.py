@@ -1,0 +1,33 @@
+"""The launcher's settings: flags, MRQ_* env vars and the config file (see mrq.config).
+
+The broker and the workers read their own settings from the same environment and config file;
+the launcher only tells them where the databases and the broker are.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mrq.config import Settings
+
+
+class LocalSettings(Settings):
+    broker_address: str = Field("127.0.0.1:50051", description="host:port the broker listens on")
+    redis_url: str | None = Field(None, description="URL of a running Redis to use instead of starting one")
+    mongodb_url: str | None = Field(
+        None, description="URL of a running MongoDB, database in the path, to use instead of starting one")
+    redis_port: int = Field(0, ge=0, description="port of the Redis started here; 0 picks a free one")
+    mongodb_port: int = Field(0, ge=0, description="port of the MongoDB server started here; 0 picks a free one")
+    mongodb_database: str = Field("mrq", description="database used on the MongoDB server started here")
+    data_dir: str = Field(".mrq-data", description="where the databases started here keep their data, "
+                                                   "and where every process's log goes (logs/)")
+    workers: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_LOCAL_WORKERS"},
+                         description="mrq-worker commands to start; each reads MRQ_WORKER_QUEUES, "
+                                     "MRQ_WORKER_GREENLETS and MRQ_WORKER_PROCESSES itself")
+    follow: bool = Field(True, json_schema_extra={"env": "MRQ_LOCAL_FOLLOW"},
+                         description="also print the MRQ services' logs here")
+    ready_timeout_s: float = Field(60.0, gt=0, json_schema_extra={"env": "MRQ_LOCAL_READY_TIMEOUT_S"},
+                                   description="seconds each process may take to become ready")
+    stop_grace_s: float = Field(40.0, ge=0, json_schema_extra={"env": "MRQ_LOCAL_STOP_GRACE_S"},
+                                description="seconds each process may take to exit after SIGTERM "
+                                            "before it is killed")

@@ -1,0 +1,102 @@
+"""Fixtures that run MRQ as real processes, built on mrq_local (the launcher behind `make up`).
+
+For speed, Redis and the MongoDB-compatible server start once per session. For isolation, each
+test gets its own broker on a free port, with a unique Redis key prefix and MongoDB database.
+
+    def test_add(stack, client):
+        stack.start_worker("default")
+        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=10)
+        assert job["result"] == 3
+
+Broker flags for one test: ``@pytest.mark.broker_args("--lease-ttl-s", "2")``.
+Test tasks live in tasks.py beside this file; wait for effects with ``mrq_local.wait_until``.
+When a test fails, the last lines of its brokers' and workers' logs are added to the report.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pymongo
+import pytest
+import redis
+from harness import TASKS_DIR, Servers, StackUnderTest
+
+from mrq import Client
+from mrq_local import MongoServer, RedisServer, Stack, StackConfig
+
+READY_TIMEOUT_S = 30.0
+STOP_GRACE_S = 10.0
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "broker_args(*args): extra command-line arguments for the test's broker")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None],
+                               ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    under_test = getattr(item, "funcargs", {}).get("stack")
+    if report.when == "call" and report.failed and isinstance(under_test, StackUnderTest):
+        for process in under_test.stack.services:
+            report.sections.append((f"{process.name} log: {process.log_path}", process.log_tail(60)))
+    return report
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_env() -> Iterator[None]:
+    """Hides the developer's MRQ_* variables from the services the tests start."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [name for name in os.environ if name.startswith("MRQ_")]:
+            patch.delenv(name)
+        yield
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """Redis and MongoDB (FerretDB unless mongod is installed), started once per session."""
+    root = tmp_path_factory.mktemp("servers")
+    redis_server = RedisServer(root / "redis", root / "logs" / "redis.log")
+    mongo_server = MongoServer(root / "mongodb", root / "logs" / "mongodb.log")
+    try:
+        redis_server.start(READY_TIMEOUT_S)
+        mongo_server.start(READY_TIMEOUT_S)
+        mongo_client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(mongo_server.url("admin"))
+        with mongo_client:
+            yield Servers(redis_server, mongo_server, mongo_client)
+    finally:
+        mongo_server.stop(STOP_GRACE_S)
+        redis_server.stop(STOP_GRACE_S)
+
+
+@pytest.fixture
+def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[StackUnderTest]:
+    """This test's broker, ready, on the session's servers; its workers come from ``start_worker``."""
+    marker = request.node.get_closest_marker("broker_args")
+    name = f"t{secrets.token_hex(6)}"  # the test's Redis prefix and database name
+    config = StackConfig(
+        data_dir=tmp_path / "stack", redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
+        redis_prefix=name, broker_args=tuple(marker.args) if marker else (), pythonpath=(TASKS_DIR,),
+        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S,
+    )
+    redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
+    try:
+        with Stack(config) as running:
+            yield StackUnderTest(running, redis_client, servers.mongo_client[name], name)
+    finally:
+        for key in redis_client.scan_iter(match=f"{name}*", count=1000):
+            redis_client.delete(key)
+        servers.mongo_client.drop_database(name)
+        redis_client.close()
+
+
+@pytest.fixture
+def client(stack: StackUnderTest) -> Iterator[Client]:
+    """A client of the test's broker."""
+    with Client(stack.broker_address) as mrq_client:
+        yield mrq_client

@@ -1,0 +1,79 @@
+"""What the integration fixtures hand to tests: the session's servers and one test's MRQ stack."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pymongo
+import pymongo.database
+import redis
+
+from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack
+
+TASKS_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Servers:
+    """Redis and the MongoDB-compatible server, shared by every test of a session."""
+
+    redis: RedisServer
+    mongodb: MongoServer
+    mongo_client: pymongo.MongoClient[dict[str, Any]]
+
+
+class StackUnderTest:
+    """One test's MRQ: its own broker, with its own Redis key prefix and MongoDB database on the
+    session's servers, so tests never see each other's jobs.
+
+    Tests drive MRQ through the client (gRPC) only; ``redis`` and ``db`` are for assertions.
+
+    Attributes:
+        stack: The underlying stack: every process, their logs, more brokers.
+        redis: A Redis client returning str.
+        db: This test's MongoDB database.
+        redis_prefix: The prefix of every Redis key this test's brokers write.
+    """
+
+    def __init__(self, stack: Stack, redis_client: redis.Redis, db: pymongo.database.Database[dict[str, Any]],
+                 redis_prefix: str) -> None:
+        self.stack = stack
+        self.redis = redis_client
+        self.db = db
+        self.redis_prefix = redis_prefix
+
+    @property
+    def broker_address(self) -> str:
+        """host:port of the test's (first) broker."""
+        return self.stack.broker_address
+
+    @property
+    def broker(self) -> ManagedProcess:
+        """The first broker's process, for signals."""
+        return self.stack.broker.process
+
+    def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,
+                     extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
+                     broker: Broker | None = None) -> ManagedProcess:
+        """Starts an ``mrq-worker`` that can import ``tasks.*``; see :meth:`Stack.start_worker`.
+
+        The handle has ``pid``, ``send_signal(sig)``, ``kill()``, ``wait_exit(timeout_s)``,
+        ``is_alive()``, ``stop(grace_s)`` and ``log_tail()``. It is stopped at the end of the test.
+        """
+        return self.stack.start_worker(*queues, greenlets=greenlets, processes=processes,
+                                       extra_args=extra_args, env=env, broker=broker)
+
+    def start_broker(self, *, extra_args: Sequence[str] = ()) -> Broker:
+        """Starts one more broker on the same Redis prefix and database, on a free port."""
+        return self.stack.start_broker(extra_args=extra_args)
+
+    def restart_broker(self, *, extra_args: Sequence[str] | None = None) -> None:
+        """Restarts the first broker on the same address; ``extra_args`` replaces its extra arguments."""
+        self.stack.restart_broker(extra_args=extra_args)
+
+    def redis_keys(self) -> list[str]:
+        """Every Redis key written under this test's prefix, sorted."""
+        return sorted(self.redis.scan_iter(match=f"{self.redis_prefix}*", count=1000))

@@ -1,0 +1,44 @@
+"""Tasks the integration tests enqueue, as ``tasks.<name>``.
+
+Workers import this module because the test fixtures put tests/integration on their PYTHONPATH.
+Each task takes the job's params, as every MRQ task does.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+
+def add(params: dict[str, Any]) -> Any:
+    """Returns ``params["a"] + params["b"]``."""
+    return params["a"] + params["b"]
+
+
+def fail(params: Any) -> None:
+    """Always raises ValueError, with the params in its message."""
+    raise ValueError(f"fail was asked to fail: {params!r}")
+
+
+def sleep(params: dict[str, Any]) -> float:
+    """Sleeps ``params["s"]`` seconds, yielding to other greenlets (the worker patches time.sleep),
+    and returns the duration."""
+    time.sleep(params["s"])
+    return float(params["s"])
+
+
+def burn_cpu(params: dict[str, Any]) -> int:
+    """Keeps the CPU busy for ``params["s"]`` seconds without yielding; returns the loop count.
+
+    For tests of what must keep working while a task hogs its process (heartbeats, timeouts).
+    """
+    deadline = time.monotonic() + params["s"]
+    loops = 0
+    while time.monotonic() < deadline:
+        loops += 1
+    return loops
+
+
+def echo(params: Any) -> Any:
+    """Returns the params unchanged."""
+    return params

@@ -1,0 +1,85 @@
+"""`mrq-local up` end to end: it runs a working MRQ, and a signal stops all of it."""
+
+from __future__ import annotations
+
+import secrets
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+from harness import TASKS_DIR, Servers, StackUnderTest
+
+from mrq import Client
+from mrq_local import DataDirBusy, ManagedProcess, Stack, free_port, is_serving, wait_until
+
+MRQ_LOCAL = str(Path(sys.executable).parent / "mrq-local")
+
+
+@pytest.fixture
+def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
+    """An `mrq-local up` process, run from the tasks' directory; the test sets its env and starts it."""
+    address = f"127.0.0.1:{free_port()}"
+    process = ManagedProcess(
+        "launcher", [MRQ_LOCAL, "up"], log_path=tmp_path / "launcher.log", cwd=TASKS_DIR,
+        env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(tmp_path / "data"),
+             "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10"},
+        ready=lambda: is_serving(address),
+    )
+    yield process
+    process.stop(grace_s=20)
+
+
+def run_a_job(address: str) -> None:
+    with Client(address) as client:
+        job = client.wait(client.enqueue("tasks.add", {"a": 2, "b": 3}), timeout=30)
+    assert (job["status"], job["result"]) == ("success", 5)
+
+
+def stop_and_check_nothing_lingers(launcher: ManagedProcess, sig: int, expected: set[str]) -> None:
+    children = psutil.Process(launcher.pid).children(recursive=True)
+    assert expected <= {child.name() for child in children}
+
+    launcher.send_signal(sig)
+
+    assert launcher.wait_exit(timeout_s=30) == 0, launcher.log_tail()
+    wait_until(lambda: all(not child.is_running() or child.status() == psutil.STATUS_ZOMBIE
+                           for child in children), timeout_s=5, what="every child to exit")
+
+
+def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess) -> None:
+    launcher.start()
+    launcher.wait_ready(timeout_s=60)
+
+    run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
+
+    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "ferretdb", "mrq-broker", "mrq-worker"})
+    log = launcher.log_tail(200)
+    assert "MRQ is up" in log
+    assert "stopped redis" in log
+
+
+def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, servers: Servers) -> None:
+    name = f"t{secrets.token_hex(6)}"
+    launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": servers.mongodb.url(name),
+                     "MRQ_REDIS_PREFIX": name}  # the broker reads its own settings from the env
+    try:
+        launcher.start()
+        launcher.wait_ready(timeout_s=60)
+
+        run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
+
+        assert servers.mongo_client[name].jobs.count_documents({}) == 1
+        stop_and_check_nothing_lingers(launcher, signal.SIGTERM, {"mrq-broker", "mrq-worker"})
+        assert "started redis" not in launcher.log_tail(200)
+    finally:
+        servers.mongo_client.drop_database(name)
+
+
+def test_a_data_dir_serves_one_stack_at_a_time(stack: StackUnderTest) -> None:
+    with pytest.raises(DataDirBusy):
+        Stack(stack.stack.config).start()
+
+    assert stack.broker.is_alive(), "the failed start stopped nothing of the running stack"

@@ -1,0 +1,72 @@
+"""Smoke tests of the test stack itself: the servers, a broker per test, workers, isolation."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+import redis
+from bson import ObjectId
+from harness import Servers, StackUnderTest
+
+from mrq import Client
+from mrq_local import is_serving
+
+
+def test_servers_answer(servers: Servers) -> None:
+    with redis.Redis.from_url(servers.redis.url) as redis_client:
+        assert redis_client.ping()
+    db = servers.mongo_client["smoke_servers"]
+    try:
+        db.things.insert_one({"_id": 1, "x": "y"})
+        assert db.things.find_one({"_id": 1}) == {"_id": 1, "x": "y"}
+    finally:
+        servers.mongo_client.drop_database("smoke_servers")
+
+
+def test_broker_serves_health_and_server_info(stack: StackUnderTest, client: Client) -> None:
+    assert is_serving(stack.broker_address)
+    assert client.server_info().version
+
+
+def test_worker_runs_a_task_from_the_tasks_module(stack: StackUnderTest, client: Client) -> None:
+    stack.start_worker("default", greenlets=2)
+
+    job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=30)
+
+    assert (job["status"], job["result"]) == ("success", 3)
+
+
+def test_each_test_has_its_own_prefix_and_database(stack: StackUnderTest, client: Client) -> None:
+    # Given no worker, the job stays queued where this test's broker put it.
+    job_id = client.enqueue("tasks.echo", {"hello": "world"})
+
+    record = stack.db.jobs.find_one({"_id": ObjectId(job_id)})
+    assert record is not None and record["status"] == "queued"
+    assert stack.redis_keys(), "the broker wrote no key under the test's prefix"
+
+
+@pytest.mark.broker_args("--lease-ttl-s", "7")
+def test_broker_args_marker_reaches_the_broker(stack: StackUnderTest, client: Client) -> None:
+    assert client.server_info().lease_ttl_s == 7
+
+
+def test_restart_broker_serves_again_on_the_same_address(stack: StackUnderTest, client: Client) -> None:
+    first_pid = stack.broker.pid
+
+    stack.restart_broker(extra_args=["--lease-ttl-s", "9"])
+
+    assert stack.broker.pid != first_pid
+    assert client.server_info().lease_ttl_s == 9
+
+
+def test_worker_handle_signals(stack: StackUnderTest) -> None:
+    stopped = stack.start_worker("default")
+    killed = stack.start_worker("default")
+
+    killed.kill()
+    stopped.send_signal(signal.SIGTERM)
+
+    assert killed.returncode == -signal.SIGKILL and not killed.is_alive()
+    stopped.wait_exit(timeout_s=15)
+    assert not stopped.is_alive()
