@@ -123,7 +123,9 @@ class MongoServer(Server):
     def _argv(kind: str, data_dir: Path, port: int) -> list[str]:
         if kind == "mongod":
             return ["mongod", "--dbpath", str(data_dir), "--bind_ip", LOOPBACK, "--port", str(port)]
-        return [str(ferretdb_path()), "--handler=sqlite", f"--sqlite-url=file:{data_dir}/",
+        # synchronous(normal): in SQLite's WAL mode, commits survive a crash of FerretDB and only
+        # an OS crash can lose the last ones; it makes each commit 4x cheaper than the default.
+        return [str(ferretdb_path()), "--handler=sqlite", f"--sqlite-url=file:{data_dir}/?_pragma=synchronous(normal)",
                 f"--state-dir={data_dir}", f"--listen-addr={LOOPBACK}:{port}", "--debug-addr=-",
                 "--telemetry=disable"]
 

@@ -51,11 +51,14 @@ class OutcomeCommitter:
         self._pending.put(None)
         self._thread.join()
 
-    def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome]) -> tuple[int, int]:
-        """Applies outcomes; returns (accepted, stale). Raises what the stores raised."""
+    def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome],
+               timeout_s: float) -> tuple[int, int]:
+        """Applies outcomes; returns (accepted, stale). Raises what the stores raised, or
+        TimeoutError if the commit takes longer than ``timeout_s`` (the worker then sends the
+        report again: reports are idempotent, so nothing is recorded twice)."""
         report = Report(worker_id, outcomes)
         self._pending.put(report)
-        return report.done.result()
+        return report.done.result(timeout=timeout_s)
 
     def _run(self) -> None:
         while True:

@@ -42,7 +42,7 @@ class JobNotFound(BrokerError):
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
 _UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
                 redis.exceptions.BusyLoadingError, pymongo.errors.AutoReconnect,
-                pymongo.errors.ServerSelectionTimeoutError, pymongo.errors.NetworkTimeout)
+                pymongo.errors.ServerSelectionTimeoutError, pymongo.errors.NetworkTimeout, TimeoutError)
 
 
 def grpc_errors(method: F) -> F:

@@ -23,6 +23,7 @@ class BrokerSettings(Settings):
     maintenance_interval_s: float = Field(1.0, gt=0, description="seconds between lease-expiry sweeps")
     max_bulk_updates: int = Field(25, gt=0, description="statements per MongoDB update command (FerretDB "
                                   "deadlocks past ~100; real MongoDB is fine with thousands)")
+    report_timeout_s: float = Field(30.0, gt=0, description="longest a ReportOutcomes call waits for its commit")
     grpc_threads: int = Field(64, gt=0, description="gRPC server threads (each blocked wait holds one)")
     default_queue: str = Field("default", description="queue of jobs that name none")
     default_timeout_s: float = Field(3600.0, ge=0,

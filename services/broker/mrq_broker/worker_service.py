@@ -49,7 +49,8 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
                 name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
                     else str(outcome.status)
                 raise InvalidArgument(f"outcomes[{n}].status", f"{name} is not a reportable outcome")
-        accepted, stale = self.committer.submit(request.worker_id, request.outcomes)
+        accepted, stale = self.committer.submit(request.worker_id, request.outcomes,
+                                                self.broker.settings.report_timeout_s)
         return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
 
     @grpc_errors

@@ -1,0 +1,5 @@
+"""The trivial task every benchmark runs."""
+
+
+def add(params):
+    return params["a"] + params["b"]
