@@ -3,7 +3,8 @@
 #
 #   Python      clients/python/mrq/v1/*_pb2.py, *_pb2.pyi, *_pb2_grpc.py
 #   Go          clients/go/mrqpb/*.pb.go (package mrqpb)
-#   TypeScript  clients/typescript/proto/   copies of the .proto files, loaded at run time
+#   TypeScript  clients/typescript/src/generated/   types (the package copies the .proto files
+#               it loads at run time when it builds: see copy-proto.mjs)
 #               clients/typescript/src/generated/   message and service types
 #
 # It installs the pinned tools it needs (so it runs on a fresh machine), deletes the previous
@@ -100,12 +101,10 @@ generate_go() {
 generate_typescript() {
   ensure_node_modules
   local pkg="clients/typescript"
-  rm -rf "$pkg/proto" "$pkg/src/generated"
-  mkdir -p "$pkg/proto/mrq/v1"
-  cp "${PROTOS[@]}" "$pkg/proto/mrq/v1/"
+  rm -rf "$pkg/src/generated"
   # The flags must match the loader options in src/proto.ts.
   (cd "$pkg" && node_modules/.bin/proto-loader-gen-types \
-    --grpcLib=@grpc/grpc-js --includeDirs=proto --outDir=src/generated \
+    --grpcLib=@grpc/grpc-js --includeDirs=../../proto --outDir=src/generated \
     --longs=String --enums=String --defaults --oneofs --includeComments \
     "${PROTOS[@]#proto/}")
 }

@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { ControlAction as _mrq_v1_ControlAction, ControlAction__Output as _mrq_v1_ControlAction__Output } from '../../mrq/v1/ControlAction';
 

@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/job_service.proto
+// Original file: ../../proto/mrq/v1/job_service.proto
 
 
 export interface EnqueueManyResponse {

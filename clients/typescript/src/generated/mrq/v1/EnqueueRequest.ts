@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/job_service.proto
+// Original file: ../../proto/mrq/v1/job_service.proto
 
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from '../../mrq/v1/JobOptions';
 

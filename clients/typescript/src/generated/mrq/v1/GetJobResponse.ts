@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/job_service.proto
+// Original file: ../../proto/mrq/v1/job_service.proto
 
 import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from '../../mrq/v1/Job';
 

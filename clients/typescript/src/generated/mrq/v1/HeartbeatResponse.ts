@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { ControlMessage as _mrq_v1_ControlMessage, ControlMessage__Output as _mrq_v1_ControlMessage__Output } from '../../mrq/v1/ControlMessage';
 

@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/job.proto
+// Original file: ../../proto/mrq/v1/job.proto
 
 import type { JobStatus as _mrq_v1_JobStatus, JobStatus__Output as _mrq_v1_JobStatus__Output } from '../../mrq/v1/JobStatus';
 import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from '../../mrq/v1/TracebackEntry';

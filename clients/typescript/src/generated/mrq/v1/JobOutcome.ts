@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { JobStatus as _mrq_v1_JobStatus, JobStatus__Output as _mrq_v1_JobStatus__Output } from '../../mrq/v1/JobStatus';
 

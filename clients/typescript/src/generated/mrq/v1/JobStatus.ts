@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/job.proto
+// Original file: ../../proto/mrq/v1/job.proto
 
 /**
  * Where a job is in its life. Final statuses expire after a TTL (see JobOptions.result_ttl_s).

@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { LeasedJob as _mrq_v1_LeasedJob, LeasedJob__Output as _mrq_v1_LeasedJob__Output } from '../../mrq/v1/LeasedJob';
 

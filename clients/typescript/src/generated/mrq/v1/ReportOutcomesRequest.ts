@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { JobOutcome as _mrq_v1_JobOutcome, JobOutcome__Output as _mrq_v1_JobOutcome__Output } from '../../mrq/v1/JobOutcome';
 

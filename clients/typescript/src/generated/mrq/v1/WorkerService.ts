@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

@@ -1,4 +1,4 @@
-// Original file: proto/mrq/v1/worker_service.proto
+// Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { Long } from '@grpc/proto-loader';
 
