@@ -21,7 +21,8 @@
 #
 # Idempotent. The first run installs the tools into $MRQ_DEPLOY_TOOLS (default:
 # ~/.cache/mrq-deploy-tools) and builds promtool from source (a few minutes); later runs reuse
-# them and take seconds. A tool that cannot be installed is skipped with a message; any
+# them and take seconds. The Python tools are required (the cross-checks need them); compose,
+# promtool, the Go checker and nginx are skipped with a message when they cannot be had. Any
 # validation failure exits 1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -66,7 +67,8 @@ flock 9
 
 install_python_tools() {
   local stamp="$TOOLS/venv/.installed" wanted="${PY_TOOLS[*]}"
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]] &&
+    "$TOOLS/venv/bin/python" -c 'import kubernetes_validate, yaml' 2>/dev/null; then
     return 0
   fi
   log "installing ${PY_TOOLS[*]} into $TOOLS/venv"
@@ -97,7 +99,7 @@ install_promtool() {
   local binary="$TOOLS/bin/promtool-$PROMETHEUS_VERSION"
   if [[ ! -x "$binary" ]] && command -v go >/dev/null; then
     log "building promtool $PROMETHEUS_VERSION (first run only; a few minutes)"
-    GOBIN="$WORK/gobin" GOFLAGS= go install -tags remove_all_sd,enable_dns_sd \
+    GOBIN="$WORK/gobin" GOFLAGS='' go install -tags remove_all_sd,enable_dns_sd \
       "github.com/prometheus/prometheus/cmd/promtool@$PROMETHEUS_VERSION" >&2 &&
       mv "$WORK/gobin/promtool" "$binary"
   fi
