@@ -31,6 +31,9 @@ from mrq_local import MongoServer, RedisServer, Stack, StackConfig
 
 READY_TIMEOUT_S = 30.0
 STOP_GRACE_S = 10.0
+#: The services' /metrics endpoints default to fixed ports; tests turn them off, and a test
+#: that scrapes them passes a free port with --metrics-port.
+NO_METRICS_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -82,7 +85,7 @@ def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> I
     config = StackConfig(
         data_dir=tmp_path / "stack", redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
         redis_prefix=name, broker_args=tuple(marker.args) if marker else (), pythonpath=(TASKS_DIR,),
-        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S,
+        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
     try:

@@ -25,7 +25,8 @@ def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
     process = ManagedProcess(
         "launcher", [MRQ_LOCAL, "up"], log_path=tmp_path / "launcher.log", cwd=TASKS_DIR,
         env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(tmp_path / "data"),
-             "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10"},
+             "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10",
+             "MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"},
         ready=lambda: is_serving(address),
     )
     yield process

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from mrq.v1 import worker_service_pb2
 from mrq_broker.documents import queue_entry
+from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
@@ -37,10 +38,12 @@ class Report:
 class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+                 metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
+        self.metrics = metrics
         self._pending: queue.Queue[Report | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
@@ -119,6 +122,11 @@ class OutcomeCommitter:
         requeue: list[QueueEntry] = [queue_entry(requeued_doc(docs[p.job_id], p), p.run_at)
                                      for p in plans if p.transition.requeue and p.job_id in docs]
         self.queues.release(done, requeue, finished=done)
+        for p in plans:
+            if p.transition.requeue is None:
+                self.metrics.finished(p.transition.stored)
+            else:
+                self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
 
     def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""

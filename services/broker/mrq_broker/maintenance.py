@@ -16,6 +16,7 @@ from pymongo import UpdateOne
 
 from mrq.statuses import FINAL
 from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.metrics import LEASE_EXPIRED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
@@ -26,10 +27,12 @@ CLAIM_BATCH = 1000
 
 
 class Maintenance:
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+                 metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
+        self.metrics = metrics
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="maintenance", daemon=True)
 
@@ -63,6 +66,8 @@ class Maintenance:
         pending = [d for d in docs.values() if d["status"] not in FINAL and d["status"] != "started"]
         done = [i for i in ids if i not in docs or docs[i]["status"] in FINAL]
         self.queues.release(done, [queue_entry(d, d.get("run_at")) for d in [*requeued, *pending]])
+        self.metrics.leases_expired.inc(len(ids))
+        self.metrics.requeued(LEASE_EXPIRED, len(requeued))
         if requeued:
             log.warning("requeued %d job(s) whose lease expired: %s", len(requeued),
                         " ".join(str(d["_id"]) for d in requeued[:10]))

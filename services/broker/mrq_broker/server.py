@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent import futures
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ import pymongo
 import redis
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+from prometheus_client import CollectorRegistry
 
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
 from mrq_broker.committer import OutcomeCommitter
@@ -18,6 +20,7 @@ from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
 from mrq_broker.keys import Keys
 from mrq_broker.maintenance import Maintenance
+from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.operations import Broker
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
@@ -39,6 +42,7 @@ class BrokerServer:
     maintenance: Maintenance
     health: health.HealthServicer
     port: int
+    stop_metrics: Callable[[], None] | None = None
 
     def stop(self, grace_s: float = 5.0) -> None:
         # Refuse new calls and let running ones finish first: they may be waiting on the
@@ -48,6 +52,8 @@ class BrokerServer:
         self.maintenance.stop()
         self.committer.stop()
         self.events.stop()
+        if self.stop_metrics is not None:
+            self.stop_metrics()
 
 
 def start(settings: BrokerSettings) -> BrokerServer:
@@ -61,13 +67,16 @@ def start(settings: BrokerSettings) -> BrokerServer:
     queues = RedisQueues(redis_client, keys)
     events = Events(redis_client, keys)
     broker = Broker(settings, store, queues, events)
-    committer = OutcomeCommitter(store, queues, settings)
-    maintenance = Maintenance(store, queues, settings)
+    metrics = BrokerMetrics(CollectorRegistry())
+    metrics.registry.register(QueueCollector(queues))
+    committer = OutcomeCommitter(store, queues, settings, metrics)
+    maintenance = Maintenance(store, queues, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
+        interceptors=[GrpcMetrics(metrics, settings)],
     )
     job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
@@ -82,6 +91,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
     if port == 0:
         raise OSError(f"cannot listen on {settings.broker_address}")
 
+    stop_metrics = serve(metrics.registry, settings.metrics_host, settings.metrics_port)
     events.start()
     committer.start()
     maintenance.start()
@@ -89,4 +99,4 @@ def start(settings: BrokerSettings) -> BrokerServer:
     health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
     log.info("broker listening on %s (redis prefix %r, database %r, lease %.0fs)",
              settings.broker_address, settings.redis_prefix, database.name, settings.lease_ttl_s)
-    return BrokerServer(server, committer, events, maintenance, health_servicer, port)
+    return BrokerServer(server, committer, events, maintenance, health_servicer, port, stop_metrics)

@@ -36,6 +36,8 @@ class BrokerSettings(Settings):
         description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}',
     )
     log_level: str = Field("INFO", description="logging level")
+    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
+    metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off")
     abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
     final_ttl_s: float = Field(180 * 86400.0, ge=0,
                                description="seconds other final records (failed, timeout...) are kept")

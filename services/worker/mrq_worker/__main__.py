@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import gevent
 
 from mrq.config import parse_settings
+from mrq_worker import metrics
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.supervisor import Supervisor, supervisor_pid, watch_supervisor
 
@@ -62,8 +63,13 @@ def run_worker(settings: WorkerSettings) -> int:
     parent = supervisor_pid()
     if parent is not None:
         watch_supervisor(parent, worker.stop)
+    # A supervised worker's metrics are served by its supervisor (see mrq_worker.metrics).
+    server = metrics.serve(worker.metrics.registry, settings.metrics_host, settings.metrics_port) \
+        if parent is None else None
     worker.start()
     worker.join()
+    if server is not None:
+        server.stop()
     return worker.exit_code
 
 

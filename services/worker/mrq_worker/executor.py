@@ -19,6 +19,7 @@ from mrq.interrupts import JobInterrupt, JobTimeout
 from mrq.task import TaskCallable, resolve_task
 from mrq.v1 import job_pb2
 from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
+from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.outcome import classify
 
 JOB_LOGGER_NAME = "mrq.job"
@@ -50,9 +51,12 @@ class Executor:
             for control messages.
     """
 
-    def __init__(self, *, size: int, on_outcome: OutcomeCallback) -> None:
+    def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None) -> None:
         self._pool = Pool(size)
         self._on_outcome = on_outcome
+        self._metrics = metrics
+        if metrics is not None:
+            metrics.pool_size(size)
         self._tasks: dict[str, TaskCallable] = {}
         self._job_logger = logging.getLogger(JOB_LOGGER_NAME)
         self.running: dict[str, RunningJob] = {}
@@ -74,6 +78,8 @@ class Executor:
         """Starts ``job`` in a new greenlet. The caller made sure a slot is free."""
         running = RunningJob(job)
         self.running[job.job_id] = running
+        if self._metrics is not None:
+            self._metrics.job_started()
         running.greenlet = self._pool.spawn(self._run, running)
 
     def kill(self, job_id: str, interrupt: JobInterrupt, *, lost: bool = False) -> bool:
@@ -120,11 +126,14 @@ class Executor:
         # Nothing below yields to the hub, so a kill arriving now finds the greenlet dead and
         # is a no-op: the job counts as finished the way it actually ended.
         del self.running[job.job_id]
+        duration_s = time.perf_counter() - started
+        if self._metrics is not None:
+            self._metrics.job_ended(job, None if running.lost else outcome, duration_s)
         if running.lost:
             return
         outcome.job_id = job.job_id
         outcome.lease_token = job.lease_token
-        outcome.duration_s = time.perf_counter() - started
+        outcome.duration_s = duration_s
         self._on_outcome(outcome)
 
     def _execute(self, running: RunningJob) -> bytes:

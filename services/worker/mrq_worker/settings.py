@@ -20,5 +20,8 @@ class WorkerSettings(Settings):
     lease_wait_s: float = Field(1.0, ge=0, description="seconds a LeaseJobs call may block when idle")
     report_interval_s: float = Field(0.01, ge=0, description="longest an outcome waits to be batched")
     shutdown_timeout_s: float = Field(30.0, ge=0, description="grace for running jobs on the first SIGINT")
+    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
+    metrics_port: int = Field(9102, ge=0, le=65535, description="port of the Prometheus /metrics endpoint (served "
+                              "by the supervisor with --processes); 0 = off")
     log_level: str = Field("INFO", description="logging level",
                            json_schema_extra={"env": "MRQ_LOG_LEVEL"})

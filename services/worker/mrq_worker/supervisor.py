@@ -23,6 +23,7 @@ from types import FrameType
 
 import gevent
 
+from mrq_worker.metrics import SupervisorMetrics
 from mrq_worker.settings import WorkerSettings
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Supervisor:
         self._command = [sys.executable, "-m", "mrq_worker", *argv]
         self._received: list[int] = []
         self._stop_signal: int | None = None
+        self._metrics = SupervisorMetrics(settings.metrics_host, settings.metrics_port)
 
     def run(self) -> int:
         """Supervises until every child has exited after a stop signal; returns the exit code."""
@@ -64,12 +66,16 @@ class Supervisor:
             signal.signal(signum, self._on_signal)
         children = [Child(index) for index in range(self._processes)]
         logger.info("supervisor %d: running %d worker processes", os.getpid(), self._processes)
-        while self._stop_signal is None or any(child.alive() for child in children):
-            self._forward_signals(children)
-            if self._stop_signal is None:
-                for child in children:
-                    self._check(child)
-            time.sleep(POLL_S)
+        self._metrics.start()  # before the children, which inherit its directory
+        try:
+            while self._stop_signal is None or any(child.alive() for child in children):
+                self._forward_signals(children)
+                if self._stop_signal is None:
+                    for child in children:
+                        self._check(child)
+                time.sleep(POLL_S)
+        finally:
+            self._metrics.stop()
         codes = [child.process.returncode for child in children if child.process is not None]
         logger.info("supervisor %d done: worker exit codes %s", os.getpid(), codes)
         return 0 if all(code == 0 for code in codes) else 1
@@ -100,6 +106,7 @@ class Supervisor:
             logger.warning("worker process %d (slot %d) exited with code %s after %.1f s; restarting in "
                            "%.1f s", child.process.pid, child.index, child.process.returncode, uptime_s,
                            delay_s)
+            self._metrics.process_dead(child.process.pid)
             child.process = None
             child.restart_at = now + delay_s
         if now >= child.restart_at:

@@ -22,6 +22,7 @@ import time
 
 import gevent
 from gevent.event import Event
+from prometheus_client import CollectorRegistry
 
 from mrq.interrupts import JobCancelled, WorkerInterrupted
 from mrq.v1.worker_service_pb2 import (
@@ -35,6 +36,7 @@ from mrq_worker.connection import call_in_thread, open_channel
 from mrq_worker.consumer import Consumer
 from mrq_worker.executor import Executor
 from mrq_worker.heartbeat import Heartbeat
+from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.state import WorkerState, can_transition
 
@@ -71,7 +73,8 @@ class Worker:
         self._started_at = time.monotonic()
         self._channel = open_channel(settings.broker_address)
         stub = WorkerServiceStub(self._channel)
-        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome)
+        self.metrics = WorkerMetrics(CollectorRegistry())
+        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics)
         self._consumer = Consumer(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                   executor=self._executor, lease_wait_s=settings.lease_wait_s,
                                   report_interval_s=settings.report_interval_s,

@@ -1,0 +1,191 @@
+"""The broker's Prometheus metrics, served on ``/metrics`` (``--metrics-port``, 0 disables).
+
+Every metric lives in the broker's own registry (:class:`BrokerMetrics`), built at start-up.
+They are counted in three places, each where the fact is known without extra reads:
+
+- the gRPC interceptor (:class:`GrpcMetrics`): requests and their latency, jobs enqueued (from
+  the request and the queue its options resolve to) and jobs leased (from the response);
+- the committer: jobs finished, by status only (the outcome carries no task or queue, and
+  reading every job's record to learn them would cost a MongoDB read per job), and jobs
+  requeued by a retry or an interrupt;
+- maintenance: expired leases, and the jobs they sent back to their queue.
+
+Queue depth and the age of the oldest queued job are read from Redis at scrape time
+(:class:`QueueCollector`), so they are the same whichever broker is scraped.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import grpc
+import redis
+from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from mrq.v1 import job_service_pb2, worker_service_pb2
+from mrq_broker.queues import RedisQueues
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.validation import resolve_options
+
+log = logging.getLogger(__name__)
+
+# Must match the score layout in queues.queue_score: -priority * 2**42 + enqueue time (ms).
+_PRIORITY_STEP = 2**42
+
+#: Requeue reasons, the values of the ``reason`` label of mrq_jobs_requeued_total.
+LEASE_EXPIRED = "lease_expired"
+INTERRUPT = "interrupt"
+RETRY = "retry"
+
+
+class BrokerMetrics:
+    """The broker's counters and histograms, registered in ``registry``."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.registry = registry
+        self.jobs_enqueued = Counter("mrq_jobs_enqueued", "Jobs enqueued through this broker",
+                                     ["queue", "task"], registry=registry)
+        self.jobs_dequeued = Counter("mrq_jobs_dequeued", "Jobs leased to workers by this broker",
+                                     ["queue"], registry=registry)
+        self.jobs_finished = Counter("mrq_jobs_finished", "Jobs whose final outcome this broker committed "
+                                     "(by status only: outcomes don't carry the task or queue)",
+                                     ["status"], registry=registry)
+        self.jobs_requeued = Counter("mrq_jobs_requeued", "Jobs this broker put back on a queue",
+                                     ["reason"], registry=registry)
+        self.leases_expired = Counter("mrq_leases_expired", "Expired leases this broker claimed",
+                                      registry=registry)
+        self.grpc_requests = Counter("mrq_grpc_requests", "gRPC requests handled, by method and status code",
+                                     ["method", "code"], registry=registry)
+        self.grpc_duration = Histogram("mrq_grpc_request_duration_seconds", "gRPC request handling time",
+                                       ["method"], registry=registry)
+
+    def finished(self, status: str) -> None:
+        self.jobs_finished.labels(status=status).inc()
+
+    def requeued(self, reason: str, count: int = 1) -> None:
+        if count:
+            self.jobs_requeued.labels(reason=reason).inc(count)
+
+
+class QueueCollector(Collector):
+    """mrq_queue_depth and mrq_queue_oldest_job_age_seconds, read from Redis at scrape time.
+
+    The age comes from the score of the first job in the queue (the next to be leased), whose
+    low 42 bits are its enqueue time in ms. Without priorities that is the oldest job. With
+    them it is the oldest job of the highest priority present: an older job of lower priority
+    waiting behind it is not seen, so the age can be under-reported.
+    """
+
+    def __init__(self, queues: RedisQueues) -> None:
+        self.queues = queues
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        depth = GaugeMetricFamily("mrq_queue_depth", "Jobs ready to run in the queue (delayed jobs excluded)",
+                                  labels=["queue"])
+        age = GaugeMetricFamily("mrq_queue_oldest_job_age_seconds",
+                                "Seconds the next job of the queue has been waiting; 0 when empty",
+                                labels=["queue"])
+        keys = self.queues.keys
+        client = self.queues.client
+        try:
+            names = sorted(n.decode() for n in client.smembers(keys.known_queues))
+            pipe = client.pipeline(transaction=False)
+            for name in names:
+                pipe.zcard(keys.queue(name))
+                pipe.zrange(keys.queue(name), 0, 0, withscores=True)
+            replies = pipe.execute() if names else []
+        except redis.RedisError as exc:  # the other metrics are still worth serving
+            log.warning("queue metrics unavailable: %s", exc)
+            return
+        now_ms = time.time() * 1000
+        for n, name in enumerate(names):
+            count, first = replies[2 * n], replies[2 * n + 1]
+            depth.add_metric([name], count)
+            enqueued_ms = first[0][1] % _PRIORITY_STEP if first else now_ms
+            age.add_metric([name], max(0.0, now_ms - enqueued_ms) / 1000)
+        yield depth
+        yield age
+
+    def describe(self) -> Iterator[GaugeMetricFamily]:
+        return iter(())  # collected at scrape time only, never at registration
+
+
+class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
+    """Counts and times every unary RPC, and counts the jobs Enqueue* and LeaseJobs move."""
+
+    def __init__(self, metrics: BrokerMetrics, settings: BrokerSettings) -> None:
+        self.metrics = metrics
+        self.settings = settings
+
+    def intercept_service(self, continuation: Callable[[Any], Any],
+                          details: grpc.HandlerCallDetails) -> Any:
+        handler = continuation(details)
+        if handler is None or handler.unary_unary is None:
+            return handler  # streaming RPCs (reflection) are not measured
+        method = details.method.rsplit("/", 1)[-1]
+        behaviour = handler.unary_unary
+
+        def measured(request: Any, context: grpc.ServicerContext) -> Any:
+            started = time.perf_counter()
+            code = grpc.StatusCode.UNKNOWN
+            try:
+                response = behaviour(request, context)
+                code = context.code() or grpc.StatusCode.OK
+                if code == grpc.StatusCode.OK:
+                    self._count_jobs(method, request, response)
+                return response
+            except BaseException:
+                code = context.code() or grpc.StatusCode.UNKNOWN
+                raise
+            finally:
+                self.metrics.grpc_requests.labels(method=method, code=code.name).inc()
+                self.metrics.grpc_duration.labels(method=method).observe(time.perf_counter() - started)
+
+        return grpc.unary_unary_rpc_method_handler(
+            measured, request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer)
+
+    def _count_jobs(self, method: str, request: Any, response: Any) -> None:
+        if isinstance(response, job_service_pb2.EnqueueResponse):
+            self._enqueued(request, 1)
+        elif isinstance(response, job_service_pb2.EnqueueManyResponse):
+            self._enqueued(request, len(response.job_ids))
+        elif isinstance(response, worker_service_pb2.LeaseJobsResponse):
+            self._dequeued(response.jobs)
+
+    def _enqueued(self, request: Any, count: int) -> None:
+        # The request was valid (it succeeded), so resolving its options again can't fail.
+        queue = resolve_options(request.task, request.options, self.settings, datetime.now(UTC)).queue
+        self.metrics.jobs_enqueued.labels(queue=queue, task=request.task).inc(count)
+
+    def _dequeued(self, jobs: Sequence[worker_service_pb2.LeasedJob]) -> None:
+        by_queue: dict[str, int] = {}
+        for job in jobs:
+            by_queue[job.queue] = by_queue.get(job.queue, 0) + 1
+        for queue, count in by_queue.items():
+            self.metrics.jobs_dequeued.labels(queue=queue).inc(count)
+
+
+def serve(registry: CollectorRegistry, host: str, port: int) -> Callable[[], None] | None:
+    """Serves ``/metrics`` on a daemon thread; returns a function stopping it (None if port is 0)."""
+    if port == 0:
+        return None
+    try:
+        server, thread = start_http_server(port, addr=host, registry=registry)
+    except OSError as exc:
+        raise OSError(f"cannot serve metrics on {host}:{port} ({exc}); choose another --metrics-port, "
+                      "or 0 to disable them") from exc
+    log.info("metrics on http://%s:%d/metrics", host, port)
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+    return stop

@@ -1,0 +1,101 @@
+"""The worker's Prometheus metrics, served on ``/metrics`` (``--metrics-port``, 0 disables).
+
+A worker on its own serves its registry from a greenlet. With ``--processes P`` the children
+don't serve anything: they write their values to files in a directory the supervisor creates
+(prometheus-client's multiprocess mode, ``PROMETHEUS_MULTIPROC_DIR``), and the supervisor
+serves the sum of all of them, so one container shows one consistent view. Counters and
+histograms of children that died are kept; their greenlet gauges are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+
+from gevent.pywsgi import WSGIServer
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make_wsgi_app, multiprocess
+
+from mrq.statuses import status_name
+from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
+
+logger = logging.getLogger(__name__)
+
+MULTIPROC_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+class WorkerMetrics:
+    """One worker process's metrics, registered in ``registry``."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.registry = registry
+        self.job_duration = Histogram("mrq_job_duration_seconds", "Time jobs ran in this worker",
+                                      ["queue", "task"], registry=registry)
+        self.jobs = Counter("mrq_worker_jobs", "Jobs this worker ran, by the outcome it reported",
+                            ["queue", "task", "status"], registry=registry)
+        self.greenlets = Gauge("mrq_worker_greenlets", "Job greenlets: state=total (pool size) or busy",
+                               ["state"], registry=registry, multiprocess_mode="livesum")
+        self._busy = self.greenlets.labels(state="busy")
+
+    def pool_size(self, size: int) -> None:
+        self.greenlets.labels(state="total").set(size)
+        self._busy.set(0)
+
+    def job_started(self) -> None:
+        self._busy.inc()
+
+    def job_ended(self, job: LeasedJob, outcome: JobOutcome | None, duration_s: float) -> None:
+        """Counts a job that left the pool; ``outcome`` is None when its lease was lost."""
+        self._busy.dec()
+        if outcome is not None:
+            self.job_duration.labels(queue=job.queue, task=job.task).observe(duration_s)
+            self.jobs.labels(queue=job.queue, task=job.task, status=status_name(outcome.status)).inc()
+
+
+def serve(registry: CollectorRegistry, host: str, port: int) -> WSGIServer | None:
+    """Serves ``/metrics`` from a greenlet; returns the server (None if ``port`` is 0)."""
+    if port == 0:
+        return None
+    server = WSGIServer((host, port), make_wsgi_app(registry), log=None)
+    try:
+        server.start()
+    except OSError as exc:
+        raise SystemExit(f"mrq-worker: cannot serve metrics on {host}:{port} ({exc}); choose another "
+                         "--metrics-port, or 0 to disable them") from exc
+    logger.info("metrics on http://%s:%d/metrics", host, port)
+    return server
+
+
+class SupervisorMetrics:
+    """The supervisor's side of multiprocess mode: the shared directory and the endpoint.
+
+    :meth:`start` must run before the first child starts: children find the directory in
+    their environment, which they inherit from this process.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self.directory = ""
+        self._server: WSGIServer | None = None
+
+    def start(self) -> None:
+        if self.port == 0:
+            return
+        self.directory = tempfile.mkdtemp(prefix="mrq-worker-metrics-")
+        os.environ[MULTIPROC_DIR_ENV] = self.directory
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=self.directory)
+        self._server = serve(registry, self.host, self.port)
+
+    def process_dead(self, pid: int) -> None:
+        """Drops a dead child's live gauges (its counters stay in the totals)."""
+        if self.directory:
+            multiprocess.mark_process_dead(pid, self.directory)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+        if self.directory:
+            shutil.rmtree(self.directory, ignore_errors=True)

@@ -1,0 +1,148 @@
+"""The /metrics endpoints: the broker's and a worker's counters move as jobs flow, queue gauges
+follow the queue, and a worker with several processes shows one summed view."""
+
+from __future__ import annotations
+
+import signal
+import urllib.request
+
+import pytest
+from harness import StackUnderTest
+from prometheus_client.parser import text_string_to_metric_families
+
+from mrq import Client, InvalidArgument
+from mrq_local import free_port, wait_until
+
+Samples = list[tuple[str, dict[str, str], float]]
+
+
+def scrape(port: int) -> Samples:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    return [(s.name, s.labels, s.value) for family in text_string_to_metric_families(text) for s in family.samples]
+
+
+def value(samples: Samples, name: str, **labels: str) -> float:
+    """The sum of the samples called ``name`` whose labels include ``labels``; 0 if none."""
+    return sum(v for n, ls, v in samples if n == name and labels.items() <= ls.items())
+
+
+def serve_broker_metrics(stack: StackUnderTest, *extra_args: str) -> int:
+    """Restarts the test's broker with /metrics on a free port, which it returns.
+
+    The test's only broker: another one would share the work, and count part of it.
+    """
+    port = free_port()
+    stack.restart_broker(extra_args=["--metrics-port", str(port), *extra_args])
+    return port
+
+
+def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client: Client) -> None:
+    # Given a broker serving metrics, and no worker yet
+    port = serve_broker_metrics(stack)
+
+    # When jobs are enqueued
+    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)], queue="metered")
+    job_ids.append(client.enqueue("tasks.add", {"a": 5, "b": 1}, queue="metered"))
+
+    # Then they are counted, the queue is 6 deep, and its oldest job ages
+    samples = wait_until(lambda: (s := scrape(port)) and value(
+        s, "mrq_queue_oldest_job_age_seconds", queue="metered") > 0.05 and s, timeout_s=10)
+    assert value(samples, "mrq_jobs_enqueued_total", queue="metered", task="tasks.add") == 6
+    assert value(samples, "mrq_queue_depth", queue="metered") == 6
+    assert value(samples, "mrq_grpc_requests_total", method="EnqueueMany", code="OK") == 1
+    assert value(samples, "mrq_grpc_request_duration_seconds_count", method="Enqueue") == 1
+
+    # When a worker runs them
+    stack.start_worker("metered")
+    jobs = client.wait(job_ids, timeout=30)
+    assert {job["status"] for job in jobs} == {"success"}
+
+    # Then they count as leased and finished, and the queue is empty again
+    samples = scrape(port)
+    assert value(samples, "mrq_jobs_dequeued_total", queue="metered") == 6
+    assert value(samples, "mrq_jobs_finished_total", status="success") == 6
+    assert value(samples, "mrq_queue_depth", queue="metered") == 0
+    assert value(samples, "mrq_queue_oldest_job_age_seconds", queue="metered") == 0
+    assert value(samples, "mrq_grpc_requests_total", method="ReportOutcomes", code="OK") >= 1
+
+    # And a refused call is counted with its status code
+    with pytest.raises(InvalidArgument):
+        client.get_job("not-a-job-id")
+    assert value(scrape(port), "mrq_grpc_requests_total", method="GetJob", code="INVALID_ARGUMENT") == 1
+
+
+def test_broker_counts_failures_interrupts_and_expired_leases(stack: StackUnderTest, client: Client) -> None:
+    port = serve_broker_metrics(stack, "--lease-ttl-s", "2")
+    fast_heartbeat = ["--heartbeat-interval-s", "0.3"]
+
+    # A failed job is a finished job
+    worker = stack.start_worker("default", extra_args=fast_heartbeat)
+    job = client.wait(client.enqueue("tasks.fail", {}, max_retries=0), timeout=30)
+    assert job["status"] == "failed"
+    assert value(scrape(port), "mrq_jobs_finished_total", status="failed") == 1
+
+    # A job interrupted by a worker's forced stop is requeued at once
+    slow = client.enqueue("tasks.sleep", {"s": 60})
+    wait_until(lambda: value(scrape(port), "mrq_jobs_dequeued_total") == 2, timeout_s=10)
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait_exit(timeout_s=20) == 0
+    # (a lease call in flight during the stop may get it again and hand it back: also an interrupt)
+    samples = scrape(port)
+    assert value(samples, "mrq_jobs_requeued_total", reason="interrupt") >= 1
+    leased = value(samples, "mrq_jobs_dequeued_total")
+
+    # A job whose worker was killed is requeued once its lease expires
+    killed = stack.start_worker("default", extra_args=fast_heartbeat)
+    wait_until(lambda: value(scrape(port), "mrq_jobs_dequeued_total") > leased, timeout_s=10)
+    killed.kill()
+    samples = wait_until(lambda: (s := scrape(port)) and value(
+        s, "mrq_jobs_requeued_total", reason="lease_expired") == 1 and s, timeout_s=15)
+    assert value(samples, "mrq_leases_expired_total") == 1
+    assert value(samples, "mrq_queue_depth", queue="default") == 1
+    assert client.get_job(slow)["status"] == "queued"
+
+
+def test_worker_counts_the_jobs_it_runs(stack: StackUnderTest, client: Client) -> None:
+    # Given a worker with 3 greenlets serving metrics
+    port = free_port()
+    stack.start_worker("default", greenlets=3, extra_args=["--metrics-port", str(port)])
+    wait_until(lambda: value(scrape_or_empty(port), "mrq_worker_greenlets", state="total") == 3, timeout_s=20)
+
+    # When it runs 4 jobs, one of them slow
+    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(3)])
+    slow = client.enqueue("tasks.sleep", {"s": 1.0})
+    wait_until(lambda: value(scrape(port), "mrq_worker_greenlets", state="busy") >= 1, timeout_s=10)
+    jobs = client.wait([*job_ids, slow], timeout=30)
+    assert {job["status"] for job in jobs} == {"success"}
+
+    # Then each is counted with its outcome and duration, and no greenlet is busy
+    samples = wait_until(lambda: (s := scrape(port)) and value(s, "mrq_worker_jobs_total") == 4 and s,
+                         timeout_s=10)
+    assert value(samples, "mrq_worker_jobs_total", queue="default", task="tasks.add", status="success") == 3
+    assert value(samples, "mrq_job_duration_seconds_count", queue="default", task="tasks.sleep") == 1
+    assert value(samples, "mrq_job_duration_seconds_sum", task="tasks.sleep") >= 1.0
+    assert value(samples, "mrq_worker_greenlets", state="busy") == 0
+
+
+def test_a_supervised_worker_serves_the_sum_of_its_processes(stack: StackUnderTest, client: Client) -> None:
+    # Given a worker of 2 processes with 4 greenlets each
+    port = free_port()
+    stack.start_worker("default", processes=2, greenlets=4, extra_args=["--metrics-port", str(port)])
+    wait_until(lambda: value(scrape_or_empty(port), "mrq_worker_greenlets", state="total") == 8, timeout_s=20)
+
+    # When it runs 40 jobs
+    jobs = client.wait(client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(40)]), timeout=30)
+    assert {job["status"] for job in jobs} == {"success"}
+
+    # Then the supervisor's endpoint counts all of them, whichever process ran them
+    wait_until(lambda: value(scrape(port), "mrq_worker_jobs_total", status="success") == 40, timeout_s=10)
+    assert value(scrape(port), "mrq_job_duration_seconds_count", task="tasks.add") == 40
+
+
+def scrape_or_empty(port: int) -> Samples:
+    """The samples, or none while the endpoint is not up yet."""
+    try:
+        return scrape(port)
+    except OSError:
+        return []
