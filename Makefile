@@ -11,11 +11,11 @@ BIN := $(VENV)/bin
 INSTALL_INPUTS := clients/python/pyproject.toml services/broker/pyproject.toml \
 	services/worker/pyproject.toml deploy/local/pyproject.toml requirements-dev.txt
 STAMP := $(VENV)/.mrq-installed
-LINT_PATHS := clients/python services deploy tests bench
+LINT_PATHS := clients/python services deploy tests bench scripts
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k broker -x"`.
 PYTEST_ARGS ?=
 
-.PHONY: help install up lint test proto proto-check clean
+.PHONY: help install up lint test proto proto-check validate-deploy clean
 
 help:
 	@echo "make install      .venv with every package, plus Redis and FerretDB (incremental)"
@@ -24,6 +24,7 @@ help:
 	@echo "make lint         ruff over the Python code"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
 	@echo "make proto-check  fail if the generated stubs are stale"
+	@echo "make validate-deploy  check Dockerfiles, compose, Kubernetes, Prometheus and Grafana files"
 	@echo "make clean        remove caches and build leftovers (keeps .venv and .mrq-data)"
 
 # The system checks run every time (they are quick and quiet): the binaries they install live
@@ -49,7 +50,7 @@ lint: install
 
 # pytest exits 5 when it collected no test: that is a failure here, since the suite is never
 # empty (a broken conftest or a filter that matches nothing would otherwise pass silently).
-test: install lint proto-check
+test: install lint proto-check validate-deploy
 	@status=0; $(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS) tests || status=$$?; \
 	if [[ $$status == 5 ]]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
@@ -59,6 +60,10 @@ proto:
 
 proto-check: install
 	@scripts/proto-check.sh
+
+# No Docker engine or cluster needed: see the script for what it checks and installs.
+validate-deploy:
+	@scripts/validate-deploy.sh
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .mypy_cache .coverage .coverage.* htmlcov test-artifacts build $(STAMP)
