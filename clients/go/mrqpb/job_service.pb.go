@@ -11,6 +11,7 @@ package mrqpb
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -22,6 +23,70 @@ const (
 	// Verify that runtime/protoimpl is sufficiently up-to-date.
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
+
+// What ActOnJobs does to each selected job.
+type JobAction int32
+
+const (
+	JobAction_JOB_ACTION_UNSPECIFIED JobAction = 0
+	// Stops the job for good; it ends `cancel` (final; its record is kept for the broker's
+	// abort TTL). A queued, delayed or retry job is taken off its queue and never runs. A
+	// started job's lease is taken from its worker, so its late outcome is refused, and the
+	// worker is told to stop it (CONTROL_ACTION_CANCEL_JOB on its next heartbeat). Jobs that
+	// are already final are skipped.
+	JobAction_JOB_ACTION_CANCEL JobAction = 1
+	// Runs the job again from scratch: any job that is not started (final or not) goes back to
+	// `queued` on its queue, with retry_count reset to 0 and its result, delay and expiry
+	// cleared. It keeps its date_enqueued, hence its place in line (ordered by priority, then
+	// enqueue time), and its traceback_history. Started jobs are skipped.
+	JobAction_JOB_ACTION_REQUEUE JobAction = 2
+	// Like REQUEUE, but keeps retry_count as it is: the manual retry neither consumes nor
+	// restores the job's retry budget (max_retries).
+	JobAction_JOB_ACTION_RETRY JobAction = 3
+)
+
+// Enum value maps for JobAction.
+var (
+	JobAction_name = map[int32]string{
+		0: "JOB_ACTION_UNSPECIFIED",
+		1: "JOB_ACTION_CANCEL",
+		2: "JOB_ACTION_REQUEUE",
+		3: "JOB_ACTION_RETRY",
+	}
+	JobAction_value = map[string]int32{
+		"JOB_ACTION_UNSPECIFIED": 0,
+		"JOB_ACTION_CANCEL":      1,
+		"JOB_ACTION_REQUEUE":     2,
+		"JOB_ACTION_RETRY":       3,
+	}
+)
+
+func (x JobAction) Enum() *JobAction {
+	p := new(JobAction)
+	*p = x
+	return p
+}
+
+func (x JobAction) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (JobAction) Descriptor() protoreflect.EnumDescriptor {
+	return file_mrq_v1_job_service_proto_enumTypes[0].Descriptor()
+}
+
+func (JobAction) Type() protoreflect.EnumType {
+	return &file_mrq_v1_job_service_proto_enumTypes[0]
+}
+
+func (x JobAction) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use JobAction.Descriptor instead.
+func (JobAction) EnumDescriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{0}
+}
 
 type EnqueueRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -443,6 +508,255 @@ func (x *WaitJobsResponse) GetAllFinal() bool {
 	return false
 }
 
+// Which jobs a filter selects: every criterion that is set must hold (AND). At least one
+// must be set.
+type JobFilter struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Exact queue name.
+	Queue string `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	// Exact status.
+	Status JobStatus `protobuf:"varint,2,opt,name=status,proto3,enum=mrq.v1.JobStatus" json:"status,omitempty"`
+	// Exact task path, e.g. "tasks.add".
+	Task string `protobuf:"bytes,3,opt,name=task,proto3" json:"task,omitempty"`
+	// Exact id of the worker that runs or last ran the job.
+	WorkerId string `protobuf:"bytes,4,opt,name=worker_id,json=workerId,proto3" json:"worker_id,omitempty"`
+	// Exact qualified exception type of the last failure, e.g. "builtins.ValueError".
+	ExceptionType string `protobuf:"bytes,5,opt,name=exception_type,json=exceptionType,proto3" json:"exception_type,omitempty"`
+	// Params equal to this JSON value (compared canonically: key order does not matter).
+	ParamsJson []byte `protobuf:"bytes,6,opt,name=params_json,json=paramsJson,proto3,oneof" json:"params_json,omitempty"`
+	// Enqueued at or after this instant.
+	EnqueuedAfter *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=enqueued_after,json=enqueuedAfter,proto3" json:"enqueued_after,omitempty"`
+	// Enqueued strictly before this instant.
+	EnqueuedBefore *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=enqueued_before,json=enqueuedBefore,proto3" json:"enqueued_before,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *JobFilter) Reset() {
+	*x = JobFilter{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *JobFilter) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*JobFilter) ProtoMessage() {}
+
+func (x *JobFilter) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use JobFilter.ProtoReflect.Descriptor instead.
+func (*JobFilter) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *JobFilter) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+func (x *JobFilter) GetStatus() JobStatus {
+	if x != nil {
+		return x.Status
+	}
+	return JobStatus_JOB_STATUS_UNSPECIFIED
+}
+
+func (x *JobFilter) GetTask() string {
+	if x != nil {
+		return x.Task
+	}
+	return ""
+}
+
+func (x *JobFilter) GetWorkerId() string {
+	if x != nil {
+		return x.WorkerId
+	}
+	return ""
+}
+
+func (x *JobFilter) GetExceptionType() string {
+	if x != nil {
+		return x.ExceptionType
+	}
+	return ""
+}
+
+func (x *JobFilter) GetParamsJson() []byte {
+	if x != nil {
+		return x.ParamsJson
+	}
+	return nil
+}
+
+func (x *JobFilter) GetEnqueuedAfter() *timestamppb.Timestamp {
+	if x != nil {
+		return x.EnqueuedAfter
+	}
+	return nil
+}
+
+func (x *JobFilter) GetEnqueuedBefore() *timestamppb.Timestamp {
+	if x != nil {
+		return x.EnqueuedBefore
+	}
+	return nil
+}
+
+type ActOnJobsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What to do. Required.
+	Action JobAction `protobuf:"varint,1,opt,name=action,proto3,enum=mrq.v1.JobAction" json:"action,omitempty"`
+	// The jobs to act on, by id; at most ServerInfo.max_batch_size. An unknown id fails the
+	// call with NOT_FOUND before anything changes. Exclusive with `filter`.
+	JobIds []string `protobuf:"bytes,2,rep,name=job_ids,json=jobIds,proto3" json:"job_ids,omitempty"`
+	// The jobs to act on, by filter. Exclusive with `job_ids`.
+	Filter *JobFilter `protobuf:"bytes,3,opt,name=filter,proto3" json:"filter,omitempty"`
+	// Change nothing; return the counts the call would produce, judged by each job's current
+	// status.
+	DryRun        bool `protobuf:"varint,4,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActOnJobsRequest) Reset() {
+	*x = ActOnJobsRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActOnJobsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActOnJobsRequest) ProtoMessage() {}
+
+func (x *ActOnJobsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActOnJobsRequest.ProtoReflect.Descriptor instead.
+func (*ActOnJobsRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ActOnJobsRequest) GetAction() JobAction {
+	if x != nil {
+		return x.Action
+	}
+	return JobAction_JOB_ACTION_UNSPECIFIED
+}
+
+func (x *ActOnJobsRequest) GetJobIds() []string {
+	if x != nil {
+		return x.JobIds
+	}
+	return nil
+}
+
+func (x *ActOnJobsRequest) GetFilter() *JobFilter {
+	if x != nil {
+		return x.Filter
+	}
+	return nil
+}
+
+func (x *ActOnJobsRequest) GetDryRun() bool {
+	if x != nil {
+		return x.DryRun
+	}
+	return false
+}
+
+type ActOnJobsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Jobs selected by the ids or the filter.
+	Matched int64 `protobuf:"varint,1,opt,name=matched,proto3" json:"matched,omitempty"`
+	// Jobs the action changed (with dry_run: would change).
+	Changed int64 `protobuf:"varint,2,opt,name=changed,proto3" json:"changed,omitempty"`
+	// Matched jobs left as they were: their status does not allow the action (e.g. requeue of
+	// a started job, cancel of a final one), or it changed while the call ran (e.g. the job was
+	// leased, or finished, in the meantime).
+	Skipped       int64 `protobuf:"varint,3,opt,name=skipped,proto3" json:"skipped,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActOnJobsResponse) Reset() {
+	*x = ActOnJobsResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActOnJobsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActOnJobsResponse) ProtoMessage() {}
+
+func (x *ActOnJobsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActOnJobsResponse.ProtoReflect.Descriptor instead.
+func (*ActOnJobsResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *ActOnJobsResponse) GetMatched() int64 {
+	if x != nil {
+		return x.Matched
+	}
+	return 0
+}
+
+func (x *ActOnJobsResponse) GetChanged() int64 {
+	if x != nil {
+		return x.Changed
+	}
+	return 0
+}
+
+func (x *ActOnJobsResponse) GetSkipped() int64 {
+	if x != nil {
+		return x.Skipped
+	}
+	return 0
+}
+
 type GetServerInfoRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -451,7 +765,7 @@ type GetServerInfoRequest struct {
 
 func (x *GetServerInfoRequest) Reset() {
 	*x = GetServerInfoRequest{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -463,7 +777,7 @@ func (x *GetServerInfoRequest) String() string {
 func (*GetServerInfoRequest) ProtoMessage() {}
 
 func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -476,7 +790,7 @@ func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
 func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{8}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{11}
 }
 
 type GetServerInfoResponse struct {
@@ -499,7 +813,7 @@ type GetServerInfoResponse struct {
 
 func (x *GetServerInfoResponse) Reset() {
 	*x = GetServerInfoResponse{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -511,7 +825,7 @@ func (x *GetServerInfoResponse) String() string {
 func (*GetServerInfoResponse) ProtoMessage() {}
 
 func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -524,7 +838,7 @@ func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoResponse.ProtoReflect.Descriptor instead.
 func (*GetServerInfoResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{9}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *GetServerInfoResponse) GetVersion() string {
@@ -573,7 +887,7 @@ var File_mrq_v1_job_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
-	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"s\n" +
+	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\"s\n" +
 	"\x0eEnqueueRequest\x12\x12\n" +
 	"\x04task\x18\x01 \x01(\tR\x04task\x12\x1f\n" +
 	"\vparams_json\x18\x02 \x01(\fR\n" +
@@ -598,7 +912,27 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\ttimeout_s\x18\x02 \x01(\x01R\btimeoutS\"P\n" +
 	"\x10WaitJobsResponse\x12\x1f\n" +
 	"\x04jobs\x18\x01 \x03(\v2\v.mrq.v1.JobR\x04jobs\x12\x1b\n" +
-	"\tall_final\x18\x02 \x01(\bR\ballFinal\"\x16\n" +
+	"\tall_final\x18\x02 \x01(\bR\ballFinal\"\xe2\x02\n" +
+	"\tJobFilter\x12\x14\n" +
+	"\x05queue\x18\x01 \x01(\tR\x05queue\x12)\n" +
+	"\x06status\x18\x02 \x01(\x0e2\x11.mrq.v1.JobStatusR\x06status\x12\x12\n" +
+	"\x04task\x18\x03 \x01(\tR\x04task\x12\x1b\n" +
+	"\tworker_id\x18\x04 \x01(\tR\bworkerId\x12%\n" +
+	"\x0eexception_type\x18\x05 \x01(\tR\rexceptionType\x12$\n" +
+	"\vparams_json\x18\x06 \x01(\fH\x00R\n" +
+	"paramsJson\x88\x01\x01\x12A\n" +
+	"\x0eenqueued_after\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\renqueuedAfter\x12C\n" +
+	"\x0fenqueued_before\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x0eenqueuedBeforeB\x0e\n" +
+	"\f_params_json\"\x9a\x01\n" +
+	"\x10ActOnJobsRequest\x12)\n" +
+	"\x06action\x18\x01 \x01(\x0e2\x11.mrq.v1.JobActionR\x06action\x12\x17\n" +
+	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\x12)\n" +
+	"\x06filter\x18\x03 \x01(\v2\x11.mrq.v1.JobFilterR\x06filter\x12\x17\n" +
+	"\adry_run\x18\x04 \x01(\bR\x06dryRun\"a\n" +
+	"\x11ActOnJobsResponse\x12\x18\n" +
+	"\amatched\x18\x01 \x01(\x03R\amatched\x12\x18\n" +
+	"\achanged\x18\x02 \x01(\x03R\achanged\x12\x18\n" +
+	"\askipped\x18\x03 \x01(\x03R\askipped\"\x16\n" +
 	"\x14GetServerInfoRequest\"\xdb\x01\n" +
 	"\x15GetServerInfoResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12(\n" +
@@ -607,13 +941,19 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
 	"max_wait_s\x18\x04 \x01(\x01R\bmaxWaitS\x12\x1e\n" +
 	"\vlease_ttl_s\x18\x05 \x01(\x01R\tleaseTtlS\x12\x1a\n" +
-	"\bfeatures\x18\x06 \x03(\tR\bfeatures2\xd6\x02\n" +
+	"\bfeatures\x18\x06 \x03(\tR\bfeatures*l\n" +
+	"\tJobAction\x12\x1a\n" +
+	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
+	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
+	"\x10JOB_ACTION_RETRY\x10\x032\x98\x03\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
 	"\vEnqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x127\n" +
 	"\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n" +
-	"\bWaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12L\n" +
+	"\bWaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12@\n" +
+	"\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12L\n" +
 	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
@@ -628,41 +968,55 @@ func file_mrq_v1_job_service_proto_rawDescGZIP() []byte {
 	return file_mrq_v1_job_service_proto_rawDescData
 }
 
-var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_mrq_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_mrq_v1_job_service_proto_goTypes = []any{
-	(*EnqueueRequest)(nil),        // 0: mrq.v1.EnqueueRequest
-	(*EnqueueResponse)(nil),       // 1: mrq.v1.EnqueueResponse
-	(*EnqueueManyRequest)(nil),    // 2: mrq.v1.EnqueueManyRequest
-	(*EnqueueManyResponse)(nil),   // 3: mrq.v1.EnqueueManyResponse
-	(*GetJobRequest)(nil),         // 4: mrq.v1.GetJobRequest
-	(*GetJobResponse)(nil),        // 5: mrq.v1.GetJobResponse
-	(*WaitJobsRequest)(nil),       // 6: mrq.v1.WaitJobsRequest
-	(*WaitJobsResponse)(nil),      // 7: mrq.v1.WaitJobsResponse
-	(*GetServerInfoRequest)(nil),  // 8: mrq.v1.GetServerInfoRequest
-	(*GetServerInfoResponse)(nil), // 9: mrq.v1.GetServerInfoResponse
-	(*JobOptions)(nil),            // 10: mrq.v1.JobOptions
-	(*Job)(nil),                   // 11: mrq.v1.Job
+	(JobAction)(0),                // 0: mrq.v1.JobAction
+	(*EnqueueRequest)(nil),        // 1: mrq.v1.EnqueueRequest
+	(*EnqueueResponse)(nil),       // 2: mrq.v1.EnqueueResponse
+	(*EnqueueManyRequest)(nil),    // 3: mrq.v1.EnqueueManyRequest
+	(*EnqueueManyResponse)(nil),   // 4: mrq.v1.EnqueueManyResponse
+	(*GetJobRequest)(nil),         // 5: mrq.v1.GetJobRequest
+	(*GetJobResponse)(nil),        // 6: mrq.v1.GetJobResponse
+	(*WaitJobsRequest)(nil),       // 7: mrq.v1.WaitJobsRequest
+	(*WaitJobsResponse)(nil),      // 8: mrq.v1.WaitJobsResponse
+	(*JobFilter)(nil),             // 9: mrq.v1.JobFilter
+	(*ActOnJobsRequest)(nil),      // 10: mrq.v1.ActOnJobsRequest
+	(*ActOnJobsResponse)(nil),     // 11: mrq.v1.ActOnJobsResponse
+	(*GetServerInfoRequest)(nil),  // 12: mrq.v1.GetServerInfoRequest
+	(*GetServerInfoResponse)(nil), // 13: mrq.v1.GetServerInfoResponse
+	(*JobOptions)(nil),            // 14: mrq.v1.JobOptions
+	(*Job)(nil),                   // 15: mrq.v1.Job
+	(JobStatus)(0),                // 16: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil), // 17: google.protobuf.Timestamp
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
-	10, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
-	10, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
-	11, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
-	11, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
-	0,  // 4: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
-	2,  // 5: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
-	4,  // 6: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
-	6,  // 7: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
-	8,  // 8: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	1,  // 9: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	3,  // 10: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	5,  // 11: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	7,  // 12: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	9,  // 13: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	9,  // [9:14] is the sub-list for method output_type
-	4,  // [4:9] is the sub-list for method input_type
-	4,  // [4:4] is the sub-list for extension type_name
-	4,  // [4:4] is the sub-list for extension extendee
-	0,  // [0:4] is the sub-list for field type_name
+	14, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
+	14, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
+	15, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
+	15, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
+	16, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
+	17, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
+	17, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
+	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
+	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
+	1,  // 9: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
+	3,  // 10: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
+	5,  // 11: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
+	7,  // 12: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
+	10, // 13: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
+	12, // 14: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	2,  // 15: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 16: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 17: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 18: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 19: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 20: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	15, // [15:21] is the sub-list for method output_type
+	9,  // [9:15] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_service_proto_init() }
@@ -671,18 +1025,20 @@ func file_mrq_v1_job_service_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_init()
+	file_mrq_v1_job_service_proto_msgTypes[8].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_job_service_proto_rawDesc), len(file_mrq_v1_job_service_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   10,
+			NumEnums:      1,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_mrq_v1_job_service_proto_goTypes,
 		DependencyIndexes: file_mrq_v1_job_service_proto_depIdxs,
+		EnumInfos:         file_mrq_v1_job_service_proto_enumTypes,
 		MessageInfos:      file_mrq_v1_job_service_proto_msgTypes,
 	}.Build()
 	File_mrq_v1_job_service_proto = out.File

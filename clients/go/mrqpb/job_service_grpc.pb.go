@@ -25,6 +25,7 @@ const (
 	JobService_EnqueueMany_FullMethodName   = "/mrq.v1.JobService/EnqueueMany"
 	JobService_GetJob_FullMethodName        = "/mrq.v1.JobService/GetJob"
 	JobService_WaitJobs_FullMethodName      = "/mrq.v1.JobService/WaitJobs"
+	JobService_ActOnJobs_FullMethodName     = "/mrq.v1.JobService/ActOnJobs"
 	JobService_GetServerInfo_FullMethodName = "/mrq.v1.JobService/GetServerInfo"
 )
 
@@ -48,6 +49,13 @@ type JobServiceClient interface {
 	// Waits, server-side, until every listed job is final or the timeout passes, then
 	// returns them all in the order asked.
 	WaitJobs(ctx context.Context, in *WaitJobsRequest, opts ...grpc.CallOption) (*WaitJobsResponse, error)
+	// Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+	// matched, changed and were skipped (see JobAction for what each action does). A job
+	// running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+	// handled in batches, each job at most once per call; jobs that change status while the
+	// call runs are re-checked at the moment they are changed, never overwritten blindly.
+	// With dry_run, nothing changes and the counts are a preview.
+	ActOnJobs(ctx context.Context, in *ActOnJobsRequest, opts ...grpc.CallOption) (*ActOnJobsResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error)
@@ -101,6 +109,16 @@ func (c *jobServiceClient) WaitJobs(ctx context.Context, in *WaitJobsRequest, op
 	return out, nil
 }
 
+func (c *jobServiceClient) ActOnJobs(ctx context.Context, in *ActOnJobsRequest, opts ...grpc.CallOption) (*ActOnJobsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ActOnJobsResponse)
+	err := c.cc.Invoke(ctx, JobService_ActOnJobs_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *jobServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetServerInfoResponse)
@@ -131,6 +149,13 @@ type JobServiceServer interface {
 	// Waits, server-side, until every listed job is final or the timeout passes, then
 	// returns them all in the order asked.
 	WaitJobs(context.Context, *WaitJobsRequest) (*WaitJobsResponse, error)
+	// Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+	// matched, changed and were skipped (see JobAction for what each action does). A job
+	// running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+	// handled in batches, each job at most once per call; jobs that change status while the
+	// call runs are re-checked at the moment they are changed, never overwritten blindly.
+	// With dry_run, nothing changes and the counts are a preview.
+	ActOnJobs(context.Context, *ActOnJobsRequest) (*ActOnJobsResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error)
@@ -155,6 +180,9 @@ func (UnimplementedJobServiceServer) GetJob(context.Context, *GetJobRequest) (*G
 }
 func (UnimplementedJobServiceServer) WaitJobs(context.Context, *WaitJobsRequest) (*WaitJobsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method WaitJobs not implemented")
+}
+func (UnimplementedJobServiceServer) ActOnJobs(context.Context, *ActOnJobsRequest) (*ActOnJobsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ActOnJobs not implemented")
 }
 func (UnimplementedJobServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
@@ -252,6 +280,24 @@ func _JobService_WaitJobs_Handler(srv interface{}, ctx context.Context, dec func
 	return interceptor(ctx, in, info, handler)
 }
 
+func _JobService_ActOnJobs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ActOnJobsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).ActOnJobs(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_ActOnJobs_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).ActOnJobs(ctx, req.(*ActOnJobsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _JobService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetServerInfoRequest)
 	if err := dec(in); err != nil {
@@ -292,6 +338,10 @@ var JobService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "WaitJobs",
 			Handler:    _JobService_WaitJobs_Handler,
+		},
+		{
+			MethodName: "ActOnJobs",
+			Handler:    _JobService_ActOnJobs_Handler,
 		},
 		{
 			MethodName: "GetServerInfo",

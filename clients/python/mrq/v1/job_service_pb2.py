@@ -22,10 +22,11 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from mrq.v1 import job_pb2 as mrq_dot_v1_dot_job__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"X\n\x0e\x45nqueueRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x01(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"7\n\x0f\x45nqueueResponse\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x14\n\x0c\x64\x65\x64uplicated\x18\x02 \x01(\x08\"\\\n\x12\x45nqueueManyRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"&\n\x13\x45nqueueManyResponse\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"*\n\x0eGetJobResponse\x12\x18\n\x03job\x18\x01 \x01(\x0b\x32\x0b.mrq.v1.Job\"5\n\x0fWaitJobsRequest\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"@\n\x10WaitJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x11\n\tall_final\x18\x02 \x01(\x08\"\x16\n\x14GetServerInfoRequest\"\x95\x01\n\x15GetServerInfoResponse\x12\x0f\n\x07version\x18\x01 \x01(\t\x12\x18\n\x10max_params_bytes\x18\x02 \x01(\x03\x12\x16\n\x0emax_batch_size\x18\x03 \x01(\x05\x12\x12\n\nmax_wait_s\x18\x04 \x01(\x01\x12\x13\n\x0blease_ttl_s\x18\x05 \x01(\x01\x12\x10\n\x08\x66\x65\x61tures\x18\x06 \x03(\t2\xd6\x02\n\nJobService\x12:\n\x07\x45nqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12\x46\n\x0b\x45nqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x12\x37\n\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n\x08WaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12L\n\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\"X\n\x0e\x45nqueueRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x01(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"7\n\x0f\x45nqueueResponse\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x14\n\x0c\x64\x65\x64uplicated\x18\x02 \x01(\x08\"\\\n\x12\x45nqueueManyRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"&\n\x13\x45nqueueManyResponse\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"*\n\x0eGetJobResponse\x12\x18\n\x03job\x18\x01 \x01(\x0b\x32\x0b.mrq.v1.Job\"5\n\x0fWaitJobsRequest\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"@\n\x10WaitJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x11\n\tall_final\x18\x02 \x01(\x08\"\x89\x02\n\tJobFilter\x12\r\n\x05queue\x18\x01 \x01(\t\x12!\n\x06status\x18\x02 \x01(\x0e\x32\x11.mrq.v1.JobStatus\x12\x0c\n\x04task\x18\x03 \x01(\t\x12\x11\n\tworker_id\x18\x04 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x05 \x01(\t\x12\x18\n\x0bparams_json\x18\x06 \x01(\x0cH\x00\x88\x01\x01\x12\x32\n\x0e\x65nqueued_after\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65nqueued_before\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_params_json\"z\n\x10\x41\x63tOnJobsRequest\x12!\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x11.mrq.v1.JobAction\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\x12!\n\x06\x66ilter\x18\x03 \x01(\x0b\x32\x11.mrq.v1.JobFilter\x12\x0f\n\x07\x64ry_run\x18\x04 \x01(\x08\"F\n\x11\x41\x63tOnJobsResponse\x12\x0f\n\x07matched\x18\x01 \x01(\x03\x12\x0f\n\x07\x63hanged\x18\x02 \x01(\x03\x12\x0f\n\x07skipped\x18\x03 \x01(\x03\"\x16\n\x14GetServerInfoRequest\"\x95\x01\n\x15GetServerInfoResponse\x12\x0f\n\x07version\x18\x01 \x01(\t\x12\x18\n\x10max_params_bytes\x18\x02 \x01(\x03\x12\x16\n\x0emax_batch_size\x18\x03 \x01(\x05\x12\x12\n\nmax_wait_s\x18\x04 \x01(\x01\x12\x13\n\x0blease_ttl_s\x18\x05 \x01(\x01\x12\x10\n\x08\x66\x65\x61tures\x18\x06 \x03(\t*l\n\tJobAction\x12\x1a\n\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n\x10JOB_ACTION_RETRY\x10\x03\x32\x98\x03\n\nJobService\x12:\n\x07\x45nqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12\x46\n\x0b\x45nqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x12\x37\n\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n\x08WaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12@\n\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12L\n\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,26 +34,34 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mrq.v1.job_service_pb2', _g
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpb'
-  _globals['_ENQUEUEREQUEST']._serialized_start=54
-  _globals['_ENQUEUEREQUEST']._serialized_end=142
-  _globals['_ENQUEUERESPONSE']._serialized_start=144
-  _globals['_ENQUEUERESPONSE']._serialized_end=199
-  _globals['_ENQUEUEMANYREQUEST']._serialized_start=201
-  _globals['_ENQUEUEMANYREQUEST']._serialized_end=293
-  _globals['_ENQUEUEMANYRESPONSE']._serialized_start=295
-  _globals['_ENQUEUEMANYRESPONSE']._serialized_end=333
-  _globals['_GETJOBREQUEST']._serialized_start=335
-  _globals['_GETJOBREQUEST']._serialized_end=366
-  _globals['_GETJOBRESPONSE']._serialized_start=368
-  _globals['_GETJOBRESPONSE']._serialized_end=410
-  _globals['_WAITJOBSREQUEST']._serialized_start=412
-  _globals['_WAITJOBSREQUEST']._serialized_end=465
-  _globals['_WAITJOBSRESPONSE']._serialized_start=467
-  _globals['_WAITJOBSRESPONSE']._serialized_end=531
-  _globals['_GETSERVERINFOREQUEST']._serialized_start=533
-  _globals['_GETSERVERINFOREQUEST']._serialized_end=555
-  _globals['_GETSERVERINFORESPONSE']._serialized_start=558
-  _globals['_GETSERVERINFORESPONSE']._serialized_end=707
-  _globals['_JOBSERVICE']._serialized_start=710
-  _globals['_JOBSERVICE']._serialized_end=1052
+  _globals['_JOBACTION']._serialized_start=1206
+  _globals['_JOBACTION']._serialized_end=1314
+  _globals['_ENQUEUEREQUEST']._serialized_start=87
+  _globals['_ENQUEUEREQUEST']._serialized_end=175
+  _globals['_ENQUEUERESPONSE']._serialized_start=177
+  _globals['_ENQUEUERESPONSE']._serialized_end=232
+  _globals['_ENQUEUEMANYREQUEST']._serialized_start=234
+  _globals['_ENQUEUEMANYREQUEST']._serialized_end=326
+  _globals['_ENQUEUEMANYRESPONSE']._serialized_start=328
+  _globals['_ENQUEUEMANYRESPONSE']._serialized_end=366
+  _globals['_GETJOBREQUEST']._serialized_start=368
+  _globals['_GETJOBREQUEST']._serialized_end=399
+  _globals['_GETJOBRESPONSE']._serialized_start=401
+  _globals['_GETJOBRESPONSE']._serialized_end=443
+  _globals['_WAITJOBSREQUEST']._serialized_start=445
+  _globals['_WAITJOBSREQUEST']._serialized_end=498
+  _globals['_WAITJOBSRESPONSE']._serialized_start=500
+  _globals['_WAITJOBSRESPONSE']._serialized_end=564
+  _globals['_JOBFILTER']._serialized_start=567
+  _globals['_JOBFILTER']._serialized_end=832
+  _globals['_ACTONJOBSREQUEST']._serialized_start=834
+  _globals['_ACTONJOBSREQUEST']._serialized_end=956
+  _globals['_ACTONJOBSRESPONSE']._serialized_start=958
+  _globals['_ACTONJOBSRESPONSE']._serialized_end=1028
+  _globals['_GETSERVERINFOREQUEST']._serialized_start=1030
+  _globals['_GETSERVERINFOREQUEST']._serialized_end=1052
+  _globals['_GETSERVERINFORESPONSE']._serialized_start=1055
+  _globals['_GETSERVERINFORESPONSE']._serialized_end=1204
+  _globals['_JOBSERVICE']._serialized_start=1317
+  _globals['_JOBSERVICE']._serialized_end=1725
 # @@protoc_insertion_point(module_scope)

@@ -1,11 +1,26 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from mrq.v1 import job_pb2 as _job_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class JobAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    JOB_ACTION_UNSPECIFIED: _ClassVar[JobAction]
+    JOB_ACTION_CANCEL: _ClassVar[JobAction]
+    JOB_ACTION_REQUEUE: _ClassVar[JobAction]
+    JOB_ACTION_RETRY: _ClassVar[JobAction]
+JOB_ACTION_UNSPECIFIED: JobAction
+JOB_ACTION_CANCEL: JobAction
+JOB_ACTION_REQUEUE: JobAction
+JOB_ACTION_RETRY: JobAction
 
 class EnqueueRequest(_message.Message):
     __slots__ = ("task", "params_json", "options")
@@ -68,6 +83,48 @@ class WaitJobsResponse(_message.Message):
     jobs: _containers.RepeatedCompositeFieldContainer[_job_pb2.Job]
     all_final: bool
     def __init__(self, jobs: _Optional[_Iterable[_Union[_job_pb2.Job, _Mapping]]] = ..., all_final: _Optional[bool] = ...) -> None: ...
+
+class JobFilter(_message.Message):
+    __slots__ = ("queue", "status", "task", "worker_id", "exception_type", "params_json", "enqueued_after", "enqueued_before")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    WORKER_ID_FIELD_NUMBER: _ClassVar[int]
+    EXCEPTION_TYPE_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    ENQUEUED_AFTER_FIELD_NUMBER: _ClassVar[int]
+    ENQUEUED_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    status: _job_pb2.JobStatus
+    task: str
+    worker_id: str
+    exception_type: str
+    params_json: bytes
+    enqueued_after: _timestamp_pb2.Timestamp
+    enqueued_before: _timestamp_pb2.Timestamp
+    def __init__(self, queue: _Optional[str] = ..., status: _Optional[_Union[_job_pb2.JobStatus, str]] = ..., task: _Optional[str] = ..., worker_id: _Optional[str] = ..., exception_type: _Optional[str] = ..., params_json: _Optional[bytes] = ..., enqueued_after: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., enqueued_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ActOnJobsRequest(_message.Message):
+    __slots__ = ("action", "job_ids", "filter", "dry_run")
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    JOB_IDS_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    action: JobAction
+    job_ids: _containers.RepeatedScalarFieldContainer[str]
+    filter: JobFilter
+    dry_run: bool
+    def __init__(self, action: _Optional[_Union[JobAction, str]] = ..., job_ids: _Optional[_Iterable[str]] = ..., filter: _Optional[_Union[JobFilter, _Mapping]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class ActOnJobsResponse(_message.Message):
+    __slots__ = ("matched", "changed", "skipped")
+    MATCHED_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    matched: int
+    changed: int
+    skipped: int
+    def __init__(self, matched: _Optional[int] = ..., changed: _Optional[int] = ..., skipped: _Optional[int] = ...) -> None: ...
 
 class GetServerInfoRequest(_message.Message):
     __slots__ = ()

@@ -59,6 +59,11 @@ class JobServiceStub:
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.WaitJobsRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_job__service__pb2.WaitJobsResponse.FromString,
                 _registered_method=True)
+        self.ActOnJobs = channel.unary_unary(
+                '/mrq.v1.JobService/ActOnJobs',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.FromString,
+                _registered_method=True)
         self.GetServerInfo = channel.unary_unary(
                 '/mrq.v1.JobService/GetServerInfo',
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
@@ -104,6 +109,18 @@ class JobServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ActOnJobs(self, request, context):
+        """Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+        matched, changed and were skipped (see JobAction for what each action does). A job
+        running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+        handled in batches, each job at most once per call; jobs that change status while the
+        call runs are re-checked at the moment they are changed, never overwritten blindly.
+        With dry_run, nothing changes and the counts are a preview.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetServerInfo(self, request, context):
         """Version, limits and features of this broker; cheap, for clients and workers to
         negotiate.
@@ -134,6 +151,11 @@ def add_JobServiceServicer_to_server(servicer, server):
                     servicer.WaitJobs,
                     request_deserializer=mrq_dot_v1_dot_job__service__pb2.WaitJobsRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_job__service__pb2.WaitJobsResponse.SerializeToString,
+            ),
+            'ActOnJobs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ActOnJobs,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.SerializeToString,
             ),
             'GetServerInfo': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServerInfo,
@@ -254,6 +276,33 @@ class JobService:
             '/mrq.v1.JobService/WaitJobs',
             mrq_dot_v1_dot_job__service__pb2.WaitJobsRequest.SerializeToString,
             mrq_dot_v1_dot_job__service__pb2.WaitJobsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ActOnJobs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/ActOnJobs',
+            mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.FromString,
             options,
             channel_credentials,
             insecure,

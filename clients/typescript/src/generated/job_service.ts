@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
+import type { ActOnJobsRequest as _mrq_v1_ActOnJobsRequest, ActOnJobsRequest__Output as _mrq_v1_ActOnJobsRequest__Output } from './mrq/v1/ActOnJobsRequest';
+import type { ActOnJobsResponse as _mrq_v1_ActOnJobsResponse, ActOnJobsResponse__Output as _mrq_v1_ActOnJobsResponse__Output } from './mrq/v1/ActOnJobsResponse';
 import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from './mrq/v1/EnqueueManyRequest';
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from './mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from './mrq/v1/EnqueueRequest';
@@ -11,6 +13,7 @@ import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output a
 import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from './mrq/v1/GetServerInfoRequest';
 import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from './mrq/v1/GetServerInfoResponse';
 import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from './mrq/v1/Job';
+import type { JobFilter as _mrq_v1_JobFilter, JobFilter__Output as _mrq_v1_JobFilter__Output } from './mrq/v1/JobFilter';
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from './mrq/v1/JobOptions';
 import type { JobServiceClient as _mrq_v1_JobServiceClient, JobServiceDefinition as _mrq_v1_JobServiceDefinition } from './mrq/v1/JobService';
 import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from './mrq/v1/TracebackEntry';
@@ -29,6 +32,8 @@ export interface ProtoGrpcType {
   }
   mrq: {
     v1: {
+      ActOnJobsRequest: MessageTypeDefinition<_mrq_v1_ActOnJobsRequest, _mrq_v1_ActOnJobsRequest__Output>
+      ActOnJobsResponse: MessageTypeDefinition<_mrq_v1_ActOnJobsResponse, _mrq_v1_ActOnJobsResponse__Output>
       EnqueueManyRequest: MessageTypeDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyRequest__Output>
       EnqueueManyResponse: MessageTypeDefinition<_mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyResponse__Output>
       EnqueueRequest: MessageTypeDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueRequest__Output>
@@ -38,6 +43,8 @@ export interface ProtoGrpcType {
       GetServerInfoRequest: MessageTypeDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoRequest__Output>
       GetServerInfoResponse: MessageTypeDefinition<_mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoResponse__Output>
       Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>
+      JobAction: EnumTypeDefinition
+      JobFilter: MessageTypeDefinition<_mrq_v1_JobFilter, _mrq_v1_JobFilter__Output>
       JobOptions: MessageTypeDefinition<_mrq_v1_JobOptions, _mrq_v1_JobOptions__Output>
       /**
        * JobService is what applications use to enqueue and inspect jobs.

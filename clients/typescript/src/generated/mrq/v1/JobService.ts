@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ActOnJobsRequest as _mrq_v1_ActOnJobsRequest, ActOnJobsRequest__Output as _mrq_v1_ActOnJobsRequest__Output } from '../../mrq/v1/ActOnJobsRequest';
+import type { ActOnJobsResponse as _mrq_v1_ActOnJobsResponse, ActOnJobsResponse__Output as _mrq_v1_ActOnJobsResponse__Output } from '../../mrq/v1/ActOnJobsResponse';
 import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from '../../mrq/v1/EnqueueManyRequest';
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from '../../mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from '../../mrq/v1/EnqueueRequest';
@@ -21,6 +23,31 @@ import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Ou
  * (safe to retry: nothing was accepted).
  */
 export interface JobServiceClient extends grpc.Client {
+  /**
+   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * matched, changed and were skipped (see JobAction for what each action does). A job
+   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * handled in batches, each job at most once per call; jobs that change status while the
+   * call runs are re-checked at the moment they are changed, never overwritten blindly.
+   * With dry_run, nothing changes and the counts are a preview.
+   */
+  ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * matched, changed and were skipped (see JobAction for what each action does). A job
+   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * handled in batches, each job at most once per call; jobs that change status while the
+   * call runs are re-checked at the moment they are changed, never overwritten blindly.
+   * With dry_run, nothing changes and the counts are a preview.
+   */
+  actOnJobs(argument: _mrq_v1_ActOnJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  actOnJobs(argument: _mrq_v1_ActOnJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  actOnJobs(argument: _mrq_v1_ActOnJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  actOnJobs(argument: _mrq_v1_ActOnJobsRequest, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Enqueues one job and returns its id.
    */
@@ -113,6 +140,16 @@ export interface JobServiceClient extends grpc.Client {
  */
 export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * matched, changed and were skipped (see JobAction for what each action does). A job
+   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * handled in batches, each job at most once per call; jobs that change status while the
+   * call runs are re-checked at the moment they are changed, never overwritten blindly.
+   * With dry_run, nothing changes and the counts are a preview.
+   */
+  ActOnJobs: grpc.handleUnaryCall<_mrq_v1_ActOnJobsRequest__Output, _mrq_v1_ActOnJobsResponse>;
+  
+  /**
    * Enqueues one job and returns its id.
    */
   Enqueue: grpc.handleUnaryCall<_mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse>;
@@ -143,6 +180,7 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface JobServiceDefinition extends grpc.ServiceDefinition {
+  ActOnJobs: MethodDefinition<_mrq_v1_ActOnJobsRequest, _mrq_v1_ActOnJobsResponse, _mrq_v1_ActOnJobsRequest__Output, _mrq_v1_ActOnJobsResponse__Output>
   Enqueue: MethodDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueResponse, _mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse__Output>
   EnqueueMany: MethodDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse__Output>
   GetJob: MethodDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobResponse, _mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse__Output>
