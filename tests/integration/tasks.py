@@ -53,3 +53,13 @@ def record_run(params: dict[str, Any]) -> Any:
     with open(params["runs"], "a", encoding="utf-8") as runs:
         runs.write(f"{job.id if job else '?'}\n")
     return params.get("result")
+
+
+def fail_until_file(params: dict[str, Any]) -> Any:
+    """Raises ValueError until the file ``params["marker"]`` exists, then returns
+    ``params["result"]``: a job that fails, then succeeds once requeued."""
+    try:
+        open(params["marker"], encoding="utf-8").close()
+    except FileNotFoundError:
+        raise ValueError(f"{params['marker']} does not exist yet") from None
+    return params.get("result")

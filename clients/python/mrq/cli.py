@@ -45,6 +45,9 @@ examples:
   seq 1000 | jq -c '{a: ., b: 1}' | mrq enqueue-many tasks.add
   mrq job 65f0c0ffee0123456789abcd
   mrq wait 65f0c0ffee0123456789abcd 65f0c0ffee0123456789abce --timeout 60
+  mrq cancel 65f0c0ffee0123456789abcd
+  mrq requeue --queue default --status failed --dry-run   # prints the counts, changes nothing
+  mrq retry --task tasks.report --exception-type builtins.TimeoutError
   mrq run tasks.add '{"a": 1, "b": 2}'                # no broker: runs the task here
 
 exit codes:
@@ -98,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "wait until jobs are final and print them; exit 1 unless all ended success")
     wait.add_argument("job_ids", metavar="ID", nargs="+")
     wait.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds (default: never)")
+    for name, summary in _ACTIONS.items():
+        _add_action(commands, address, name, summary)
     run = _command(commands, "run", _run, [], "run a task in this process, without a broker (to debug it)")
     run.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
     run.add_argument("params", metavar="PARAMS_JSON", nargs="?", default="{}",
@@ -144,6 +149,33 @@ def _add_enqueue_many(commands: Any, address: argparse.ArgumentParser) -> None:
                       help="progress bar on stderr (default: when stderr is a terminal)")
 
 
+_ACTIONS = {
+    "cancel": "cancel jobs (queued or running) by id or filter; print the counts as JSON",
+    "requeue": "queue jobs that are not running again, retry_count reset to 0; print the counts",
+    "retry": "like requeue, but keep each job's retry_count; print the counts",
+}
+
+
+def _add_action(commands: Any, address: argparse.ArgumentParser, name: str, summary: str) -> None:
+    action = _command(commands, name, _act, [address], summary,
+                      epilog=f"examples:\n  mrq {name} 65f0c0ffee0123456789abcd\n"
+                             f"  mrq {name} --queue default --status failed --dry-run")
+    action.set_defaults(action=name)
+    action.add_argument("job_ids", metavar="ID", nargs="*", help="job ids; or select jobs with the filter")
+    selector = action.add_argument_group("filter (every criterion given must hold)")
+    selector.add_argument("--queue", metavar="Q", help="queue name")
+    selector.add_argument("--status", metavar="S", help="status name, e.g. failed")
+    selector.add_argument("--task", metavar="T", help="task path, e.g. tasks.add")
+    selector.add_argument("--worker", dest="worker_id", metavar="W", help="id of the worker that ran the job")
+    selector.add_argument("--exception-type", metavar="E", help="e.g. builtins.ValueError")
+    selector.add_argument("--params", metavar="JSON", help="params equal to this JSON value")
+    selector.add_argument("--enqueued-after", type=_iso_datetime, metavar="ISO",
+                          help="enqueued at or after this instant (no offset = UTC)")
+    selector.add_argument("--enqueued-before", type=_iso_datetime, metavar="ISO",
+                          help="enqueued before this instant (no offset = UTC)")
+    action.add_argument("--dry-run", action="store_true", help="change nothing; print what would change")
+
+
 def _add_job_options(command: argparse.ArgumentParser) -> None:
     options = command.add_argument_group("job options (default: the task's routing, then the broker's)")
     options.add_argument("--queue", metavar="Q", help="queue name")
@@ -183,6 +215,24 @@ def _enqueue_many(args: argparse.Namespace) -> int:
     with _client(args) as client:
         job_ids = client.enqueue_many(args.task, params_list, progress=progress, **_job_options(args))
     sys.stdout.write("".join(f"{job_id}\n" for job_id in job_ids))
+    return EXIT_OK
+
+
+def _act(args: argparse.Namespace) -> int:
+    filters: dict[str, Any] = {name: getattr(args, name) for name in (
+        "queue", "status", "task", "worker_id", "exception_type", "enqueued_after", "enqueued_before")
+        if getattr(args, name) is not None}
+    if args.params is not None:
+        filters["params"] = _parse_params(args.params)
+    if args.job_ids and filters:
+        raise UsageError(f"{args.action}: give job ids or a filter, not both")
+    if not args.job_ids and not filters:
+        raise UsageError(f"{args.action}: give job ids or at least one filter option (see --help)")
+    with _client(args) as client:
+        act = getattr(client, args.action)
+        counts = act(args.job_ids or None, dry_run=args.dry_run, **filters)
+    _print_json({"matched": counts.matched, "changed": counts.changed, "skipped": counts.skipped,
+                 "dry_run": args.dry_run})
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, Unpack, overload
 
 import grpc
 
@@ -31,6 +31,7 @@ from mrq.errors import BrokerError, ConfigError, JobNotFound, MrqError, WaitTime
 from mrq.jobs import JobDict, job_to_dict
 from mrq.options import Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
+from mrq.selectors import ActionCounts, JobFilterArgs, action_request
 from mrq.statuses import FINAL
 from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
 
@@ -41,6 +42,8 @@ DEFAULT_BROKER_ADDRESS = "127.0.0.1:50051"
 _CONVERTERS: dict[str, type[int] | type[float]] = {"int": int, "float": float}
 # Bytes of framing per params entry in an EnqueueManyRequest (tag + length), rounded up.
 _ENTRY_OVERHEAD_BYTES = 8
+# A bulk action works through every matching job in one call: give it longer than a read.
+ACTION_EXTRA_TIMEOUT_S = 270.0
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,49 @@ class Client:
                               f"(job {pending[0]['id']} is {pending[0]['status']})", jobs=jobs)
         return jobs[0] if isinstance(job_ids, str) else jobs
 
+    def cancel(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
+               **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+        """Cancels jobs, given by id or by filter: they end ``cancel`` and never run (again).
+
+        A queued, delayed or retry job is taken off its queue. A running job is stopped: its
+        worker is told to kill it, and whatever outcome it still reports is ignored. Jobs that
+        are already final are skipped.
+
+        Args:
+            job_ids: one job id, or a sequence of them. Exclusive with the filter arguments.
+            dry_run: change nothing; return the counts the call would produce.
+            **filters: queue, status, task, worker_id, exception_type, params, enqueued_after,
+                enqueued_before (see :class:`mrq.selectors.JobFilterArgs`); all must hold.
+
+        Returns:
+            How many jobs matched, were changed, and were skipped.
+
+        Raises:
+            JobNotFound: one of ``job_ids`` does not exist (nothing was changed).
+            InvalidArgument: a malformed id, an unknown status, no criterion at all...; ``field``
+                names it.
+            BrokerUnavailable: the broker could not be reached. Not retried automatically; a
+                second call is safe (it skips what the first one did).
+        """
+        return self._act("cancel", job_ids, dry_run, filters)
+
+    def requeue(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
+                **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+        """Queues jobs again from scratch, with ``retry_count`` reset to 0: any job that is not
+        running, final or not. Running jobs are skipped.
+
+        Arguments, return value and errors as in :meth:`cancel`.
+        """
+        return self._act("requeue", job_ids, dry_run, filters)
+
+    def retry(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
+              **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+        """Like :meth:`requeue`, but keeps each job's ``retry_count``.
+
+        Arguments, return value and errors as in :meth:`cancel`.
+        """
+        return self._act("retry", job_ids, dry_run, filters)
+
     def server_info(self) -> ServerInfo:
         """The broker's version, limits and features; fetched once, then cached."""
         if self._server_info is None:
@@ -322,6 +368,14 @@ class Client:
                 max_wait_s=response.max_wait_s if response.max_wait_s > 0 else 1.0,
                 lease_ttl_s=response.lease_ttl_s, features=tuple(response.features))
         return self._server_info
+
+    def _act(self, action: str, job_ids: str | Sequence[str] | None, dry_run: bool,
+             filters: JobFilterArgs) -> ActionCounts:
+        request = action_request(action, job_ids, dry_run=dry_run, **filters)
+        response: job_service_pb2.ActOnJobsResponse = rpc.call(
+            self._stub.ActOnJobs, request, timeout_s=self.settings.rpc_timeout_s + ACTION_EXTRA_TIMEOUT_S,
+            address=self.settings.broker_address)
+        return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped)
 
     def _enqueue_batch(self, task: str, batch: list[bytes], options: job_pb2.JobOptions, *, enqueued: int,
                        total: int) -> list[str]:

@@ -7,17 +7,19 @@ import grpc
 from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc
 from mrq_broker import __version__
+from mrq_broker.actions import APPLIES_TO, JobActions
 from mrq_broker.documents import to_proto
 from mrq_broker.errors import InvalidArgument, JobNotFound, grpc_errors
 from mrq_broker.operations import Broker
-from mrq_broker.validation import canonical_params, check_job_id, check_params_list, check_task
+from mrq_broker.validation import canonical_params, check_job_id, check_params_list, check_task, job_query
 
-FEATURES = ["priorities", "delays", "retries", "leases", "wait"]
+FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions"]
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def __init__(self, broker: Broker) -> None:
         self.broker = broker
+        self.actions = JobActions(broker.store, broker.queues, broker.settings)
 
     @grpc_errors
     def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
@@ -57,6 +59,28 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             raise JobNotFound(next(i for i in ids if i not in found))
         jobs = [to_proto(d) for d in docs]
         return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d["status"] in FINAL for d in docs))
+
+    @grpc_errors
+    def ActOnJobs(self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
+                  ) -> job_service_pb2.ActOnJobsResponse:
+        if request.action not in APPLIES_TO:
+            raise InvalidArgument("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
+        has_filter = request.HasField("filter")
+        if request.job_ids and has_filter:
+            raise InvalidArgument("filter", "give job_ids or filter, not both")
+        if request.job_ids:
+            limit = self.broker.settings.max_batch_size
+            if len(request.job_ids) > limit:
+                raise InvalidArgument("job_ids", f"at most {limit} ids per call; use a filter for more")
+            ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
+            counts = self.actions.act_on_ids(request.action, ids, request.dry_run)
+        elif has_filter:
+            query = job_query(request.filter, self.broker.settings)
+            counts = self.actions.act_on_filter(request.action, query, request.dry_run)
+        else:
+            raise InvalidArgument("job_ids", "give job_ids or a filter")
+        return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed,
+                                                 skipped=counts.skipped)
 
     @grpc_errors
     def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext

@@ -46,6 +46,10 @@ class Keys:
         """pub/sub: space-separated ids of jobs that just became final."""
         return f"{self.prefix}:finished"
 
+    def controls(self, worker_id: str) -> str:
+        """list: serialised ControlMessages for one worker, drained by its next heartbeat."""
+        return f"{self.prefix}:controls:{worker_id}"
+
     def queue(self, name: str) -> str:
         """zset: queued job ids, scored by priority then enqueue time."""
         return f"{self.prefix}:queue:{name}"

@@ -106,3 +106,8 @@ class Broker:
         self.store.set_progress({p.job_id: p.progress for p in request.progress}, now)
         self.store.record_worker(request.worker_id, request.state, list(request.job_ids), now)
         return lost
+
+    def take_controls(self, worker_id: str) -> list[worker_service_pb2.ControlMessage]:
+        """The control messages queued for the worker since its last heartbeat (e.g. cancels)."""
+        return [worker_service_pb2.ControlMessage.FromString(raw)
+                for raw in self.queues.drain_controls(worker_id)]

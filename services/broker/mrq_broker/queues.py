@@ -23,6 +23,7 @@ _PRIORITY_STEP = 2**42
 # these while the broker writes the job's next status (see scripts/take_leases.lua).
 COMMITTING = "-committing"
 RECOVERING = "-recovering"
+ACTING = "-acting"  # a user's action (cancel, requeue) on the job, see actions.py
 
 
 def lease_owner(worker_id: str, lease_token: str) -> str:
@@ -66,6 +67,7 @@ class RedisQueues:
         self._renew_leases = _script(client, "renew_leases")
         self._claim_expired = _script(client, "claim_expired")
         self._take_leases = _script(client, "take_leases")
+        self._take_pending = _script(client, "take_pending")
 
     def push(self, entries: Sequence[QueueEntry]) -> None:
         """Stores payloads and queues the jobs in one round trip, then wakes idle lease calls."""
@@ -114,6 +116,45 @@ class RedisQueues:
             args += [job_id, owner]
         taken = self._take_leases(keys=[self.keys.leases, self.keys.lease_owners], args=args)
         return {i.decode() for i in taken}
+
+    def take_pending(self, jobs: Sequence[tuple[str, str, bool]], new_owner: str, expiry_ms: int) -> set[str]:
+        """Takes jobs no worker runs, given as (job id, queue, record was final); returns the ids
+        taken. See scripts/take_pending.lua."""
+        if not jobs:
+            return set()
+        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads]
+        args: list[str | int] = [expiry_ms, new_owner]
+        for job_id, queue, final in jobs:
+            keys += [self.keys.queue(queue), self.keys.delayed(queue)]
+            args += [job_id, "1" if final else "0"]
+        taken = self._take_pending(keys=keys, args=args)
+        return {i.decode() for i in taken}
+
+    def owners(self, job_ids: Sequence[str]) -> dict[str, str]:
+        """The current lease owner of each leased job among ``job_ids``."""
+        if not job_ids:
+            return {}
+        found = self.client.hmget(self.keys.lease_owners, list(job_ids))
+        return {i: o.decode() for i, o in zip(job_ids, found, strict=True) if o is not None}
+
+    def push_controls(self, messages: dict[str, list[bytes]], ttl_s: float) -> None:
+        """Queues control messages per worker id, for their next heartbeats. A list that no
+        heartbeat drains (its worker died) expires after ``ttl_s``."""
+        if not messages:
+            return
+        pipe = self.client.pipeline(transaction=False)
+        for worker_id, items in messages.items():
+            pipe.rpush(self.keys.controls(worker_id), *items)
+            pipe.expire(self.keys.controls(worker_id), max(1, int(ttl_s)))
+        pipe.execute()
+
+    def drain_controls(self, worker_id: str) -> list[bytes]:
+        """Pops every control message queued for the worker, oldest first."""
+        pipe = self.client.pipeline(transaction=True)
+        pipe.lrange(self.keys.controls(worker_id), 0, -1)
+        pipe.delete(self.keys.controls(worker_id))
+        items, _ = pipe.execute()
+        return list(items)
 
     def claim_expired(self, now_ms: int, claim_until_ms: int, limit: int) -> list[str]:
         """Claims expired leases for recovery (see scripts/claim_expired.lua)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +15,7 @@ from mrq_broker.documents import Doc
 from mrq_broker.errors import JobNotFound
 
 FEW_IDS = 200
+ACTION_READ_BATCH = 1000
 
 INDEXES: list[list[tuple[str, int]]] = [
     [("status", 1), ("queue", 1), ("_id", -1)],
@@ -65,6 +66,14 @@ class JobStore:
             found = (self.jobs.find_one({"_id": ObjectId(i)}, projection) for i in job_ids)
             return {str(d["_id"]): d for d in found if d is not None}
         return {str(d["_id"]): d for d in self.jobs.find({"_id": {"$in": oids(job_ids)}}, projection)}
+
+    def select(self, query: dict[str, Any], projection: dict[str, Any]) -> Iterator[Doc]:
+        """Every job matching ``query``, in ``_id`` order, with the projected fields only.
+
+        One pass over the collection: on FerretDB's SQLite backend any filter but an exact
+        ``_id`` scans it, so callers list what they need once rather than query per job.
+        """
+        return iter(self.jobs.find(query, projection, sort=[("_id", 1)], batch_size=ACTION_READ_BATCH))
 
     def mark_started(self, job_ids: Sequence[str], worker_id: str, now: datetime) -> None:
         """Marks leased jobs started (by exact _id: the lease in Redis is the guard)."""

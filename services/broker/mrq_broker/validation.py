@@ -10,8 +10,9 @@ from typing import Any
 
 import orjson
 
+from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
-from mrq.v1 import job_pb2
+from mrq.v1 import job_pb2, job_service_pb2
 from mrq_broker.errors import InvalidArgument
 from mrq_broker.settings import BrokerSettings
 
@@ -20,6 +21,7 @@ JOB_ID_RE = re.compile(r"^[0-9a-f]{24}$")
 MAX_TASK_PATH = 200
 MAX_PRIORITY = 1000
 MAX_DEDUPE_KEY = 500
+MAX_FILTER_STRING = 500
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,11 @@ class ResolvedOptions:
     dedupe_key: str
 
 
-def check_task(task: str) -> str:
+def check_task(task: str, field: str = "task") -> str:
     if not task:
-        raise InvalidArgument("task", "required, e.g. 'tasks.add'")
+        raise InvalidArgument(field, "required, e.g. 'tasks.add'")
     if len(task) > MAX_TASK_PATH or not TASK_PATH_RE.match(task):
-        raise InvalidArgument("task", f"{task[:MAX_TASK_PATH]!r} is not a dotted path like 'tasks.add'")
+        raise InvalidArgument(field, f"{task[:MAX_TASK_PATH]!r} is not a dotted path like 'tasks.add'")
     return task
 
 
@@ -67,6 +69,44 @@ def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[s
     if len(raws) > settings.max_batch_size:
         raise InvalidArgument("params_json", f"{len(raws)} jobs, over the batch limit of {settings.max_batch_size}")
     return [canonical_params(raw, settings.max_params_bytes, f"params_json[{i}]") for i, raw in enumerate(raws)]
+
+
+def job_query(selector: job_service_pb2.JobFilter, settings: BrokerSettings) -> dict[str, Any]:
+    """The MongoDB query for a JobFilter; at least one criterion must be set."""
+    query: dict[str, Any] = {}
+    if selector.queue:
+        if not QUEUE_RE.match(selector.queue):
+            raise InvalidArgument("filter.queue", f"{selector.queue[:200]!r} is not a valid queue name")
+        query["queue"] = selector.queue
+    if selector.status:
+        if selector.status not in NAME_BY_VALUE:
+            raise InvalidArgument("filter.status", f"{selector.status} is not a JobStatus")
+        query["status"] = NAME_BY_VALUE[selector.status]
+    if selector.task:
+        query["task"] = check_task(selector.task, "filter.task")
+    for field, stored in (("worker_id", "worker"), ("exception_type", "exceptiontype")):
+        value = getattr(selector, field)
+        if len(value) > MAX_FILTER_STRING:
+            raise InvalidArgument(f"filter.{field}", f"at most {MAX_FILTER_STRING} characters")
+        if value:
+            query[stored] = value
+    if selector.HasField("params_json"):
+        query["params"] = canonical_params(selector.params_json, settings.max_params_bytes, "filter.params_json")
+    dates = _date_range(selector)
+    if dates:
+        query["datequeued"] = dates
+    if not query:
+        raise InvalidArgument("filter", "no criterion set; give at least one (acting on every job is refused)")
+    return query
+
+
+def _date_range(selector: job_service_pb2.JobFilter) -> dict[str, datetime]:
+    dates: dict[str, datetime] = {}
+    if selector.HasField("enqueued_after"):
+        dates["$gte"] = selector.enqueued_after.ToDatetime(tzinfo=UTC)
+    if selector.HasField("enqueued_before"):
+        dates["$lt"] = selector.enqueued_before.ToDatetime(tzinfo=UTC)
+    return dates
 
 
 def _routed(task: str, settings: BrokerSettings, key: str, default: Any) -> Any:

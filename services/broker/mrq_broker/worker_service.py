@@ -60,5 +60,6 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         for n, job_id in enumerate(request.job_ids):
             check_job_id(job_id, f"job_ids[{n}]")
         lost = self.broker.heartbeat(request)
-        return worker_service_pb2.HeartbeatResponse(lost_job_ids=lost,
+        controls = self.broker.take_controls(request.worker_id)
+        return worker_service_pb2.HeartbeatResponse(controls=controls, lost_job_ids=lost,
                                                     lease_ttl_s=self.broker.settings.lease_ttl_s)

@@ -1,0 +1,163 @@
+"""Users' actions on jobs (ActOnJobs): cancel, requeue or retry, by id or by filter.
+
+Every action first *takes* each job in Redis, the same compare-and-set guard as the committer
+and the lease recovery use, and only then writes its record by exact ``_id``:
+
+- a job no worker runs (queued, delayed, retry, or final) is taken by moving it from its queue
+  (or, for a final one, from nowhere) to a lease owned by the ``ACTING`` marker, so no worker can
+  lease it meanwhile, and no other action takes it twice (scripts/take_pending.lua);
+- a started job (cancel only) is taken from its worker: read the lease's owner, then swap it for
+  the marker if it is still that owner (scripts/take_leases.lua), so the worker's late outcome is
+  refused; the worker is then told to stop the job on its next heartbeat.
+
+A job that moved on since it was read (leased, finished, being committed) is not taken: it is
+skipped, never overwritten. A broker that dies between the take and the release leaves leases
+that expire; the lease recovery then puts each job back where its record says (see
+maintenance.py), so nothing is lost, whichever write was done.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pymongo import UpdateOne
+
+from mrq.statuses import FINAL
+from mrq.v1 import job_service_pb2, worker_service_pb2
+from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.errors import JobNotFound
+from mrq_broker.queues import ACTING, RedisQueues
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+from mrq_broker.transitions import ttl_s
+
+CANCEL = job_service_pb2.JOB_ACTION_CANCEL
+REQUEUE = job_service_pb2.JOB_ACTION_REQUEUE
+RETRY = job_service_pb2.JOB_ACTION_RETRY
+
+# Jobs acted on per round of Redis scripts and MongoDB bulk writes.
+ACTION_BATCH = 500
+# What each action applies to, by the status a job's record has.
+APPLIES_TO: dict[int, frozenset[str]] = {
+    CANCEL: frozenset({"queued", "delayed", "retry", "started"}),
+    REQUEUE: frozenset({"queued", "delayed", "retry", *FINAL}),
+    RETRY: frozenset({"queued", "delayed", "retry", *FINAL}),
+}
+# The fields read per job: enough to decide, and to build a requeued job's payload.
+PROJECTION = {field: 1 for field in (
+    "status", "queue", "task", "params", "priority", "timeout_s", "max_retries", "retry_delay_s",
+    "retry_count", "datequeued")}
+# A control message for a worker that stopped heartbeating is dropped after this long.
+MIN_CONTROL_TTL_S = 60.0
+
+
+@dataclass(frozen=True)
+class Counts:
+    matched: int = 0
+    changed: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.matched - self.changed
+
+
+class JobActions:
+    """Applies ActOnJobs requests; see the module docstring for the guards."""
+
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+        self.store = store
+        self.queues = queues
+        self.settings = settings
+
+    def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
+        """Acts on jobs by id; raises JobNotFound, before any change, if one does not exist."""
+        unique = list(dict.fromkeys(job_ids))
+        docs = self.store.get_many(unique, PROJECTION)
+        missing = [i for i in unique if i not in docs]
+        if missing:
+            raise JobNotFound(missing[0])
+        return self._act(action, [docs[i] for i in unique], dry_run)
+
+    def act_on_filter(self, action: int, query: dict[str, Any], dry_run: bool) -> Counts:
+        """Acts on every job matching a MongoDB query (see validation.job_query).
+
+        The matching jobs are listed first, in one pass, and then acted on: a job the action
+        changes can't match again later in the same call (say a requeued job that fails again).
+        """
+        return self._act(action, list(self.store.select(query, PROJECTION)), dry_run)
+
+    def _act(self, action: int, docs: list[Doc], dry_run: bool) -> Counts:
+        eligible = [d for d in docs if d["status"] in APPLIES_TO[action]]
+        if dry_run:
+            return Counts(matched=len(docs), changed=len(eligible))
+        changed = 0
+        for batch in _batches(eligible, ACTION_BATCH):
+            changed += self._cancel(batch) if action == CANCEL else self._requeue(batch, reset=action == REQUEUE)
+        return Counts(matched=len(docs), changed=changed)
+
+    def _expiry_ms(self) -> int:
+        return int(time.time() * 1000 + self.settings.lease_ttl_s * 1000)
+
+    def _cancel(self, docs: list[Doc]) -> int:
+        expiry_ms = self._expiry_ms()
+        pending = [(str(d["_id"]), d["queue"], False) for d in docs if d["status"] != "started"]
+        taken = self.queues.take_pending(pending, ACTING, expiry_ms)
+        # A pending job that was not taken may have been leased since it was read: try it as
+        # started too. Owners starting with "-" are brokers committing or recovering the job.
+        maybe_started = [str(d["_id"]) for d in docs if str(d["_id"]) not in taken]
+        owners = {i: o for i, o in self.queues.owners(maybe_started).items() if not o.startswith("-")}
+        taken_started = self.queues.take(owners, ACTING, expiry_ms)
+        ids = [*taken, *taken_started]
+        id_set = set(ids)
+        if not ids:
+            return 0
+        now = datetime.now(UTC)
+        update = {"$set": {"status": "cancel", "dateupdated": now, "dateended": now,
+                           "dateexpires": now + timedelta(seconds=ttl_s("cancel", None, self.settings))}}
+        try:
+            self.store.bulk_update([UpdateOne({"_id": d["_id"]}, update) for d in docs if str(d["_id"]) in id_set])
+        except Exception:
+            # Give the started jobs back to their workers; the others' leases expire and the
+            # recovery puts them back on their queues.
+            for job_id in taken_started:
+                self.queues.take({job_id: ACTING}, owners[job_id], expiry_ms)
+            raise
+        self.queues.release(ids, finished=ids)
+        self._tell_workers({job_id: owners[job_id] for job_id in taken_started})
+        return len(ids)
+
+    def _tell_workers(self, owners: dict[str, str]) -> None:
+        """Asks each worker to stop its cancelled jobs. Their leases are gone already, so a
+        worker that heartbeats before it reads this stops them anyway, as lost."""
+        messages: dict[str, list[bytes]] = {}
+        for job_id, owner in owners.items():
+            worker_id = owner.rsplit(" ", 1)[0]
+            messages.setdefault(worker_id, []).append(worker_service_pb2.ControlMessage(
+                action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id).SerializeToString())
+        self.queues.push_controls(messages, max(MIN_CONTROL_TTL_S, 2 * self.settings.lease_ttl_s))
+
+    def _requeue(self, docs: list[Doc], *, reset: bool) -> int:
+        pending = [(str(d["_id"]), d["queue"], d["status"] in FINAL) for d in docs if d["status"] != "started"]
+        taken = self.queues.take_pending(pending, ACTING, self._expiry_ms())
+        requeued = [d for d in docs if str(d["_id"]) in taken]
+        if not requeued:
+            return 0
+        now = datetime.now(UTC)
+        fields: dict[str, Any] = {"status": "queued", "dateupdated": now, "progress": 0.0}
+        if reset:
+            fields["retry_count"] = 0
+        update = {"$set": fields, "$unset": {"result": "", "dateended": "", "dateexpires": "", "run_at": ""}}
+        # On failure the taken jobs' leases expire, and the recovery restores each as its record says.
+        self.store.bulk_update([UpdateOne({"_id": d["_id"]}, update) for d in requeued])
+        entries = [queue_entry({**d, "retry_count": 0} if reset else d) for d in requeued]
+        self.queues.release([], entries)
+        return len(requeued)
+
+
+def _batches(items: list[Doc], size: int) -> Iterator[list[Doc]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
