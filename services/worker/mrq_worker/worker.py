@@ -5,8 +5,8 @@ Shutdown order (one greenlet, :meth:`Worker._shutdown_in_order`):
 
 1. QUIET: the lease loop stops; a lease already in flight is waited for and its jobs handed back.
 2. Running jobs may finish, for up to ``shutdown_timeout_s`` (skipped when forced).
-3. STOPPING: jobs still running are killed with ``WorkerInterrupted`` and report INTERRUPT, which
-   the broker requeues at once; then the lease loop is waited for, if that was not done in 1.
+3. STOPPING: the lease loop is waited for, if that was not done in 1; then jobs still running are
+   killed with ``WorkerInterrupted`` and report INTERRUPT, which the broker requeues at once.
 4. Pending outcomes are flushed. The heartbeat keeps renewing leases during all of this, and
    stops last, so no held job can expire while it is still being reported.
 5. STOPPED.
@@ -140,15 +140,16 @@ class Worker:
             self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
             self._drain()
         self._set_state(WorkerState.STOPPING)
+        # Before the kills: an INTERRUPT report requeues its job at once, and a LeaseJobs call
+        # still in flight would take that job straight back, only to hand it back a second time.
+        # Waiting for it costs at most lease_wait_s; the loop starts no job once STOPPING.
+        self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
         killed = self._executor.kill_all(lambda: WorkerInterrupted("worker shutting down"))
         if killed:
             logger.info("interrupting %d running jobs; they will be requeued", killed)
         if not self._executor.join(timeout_s=KILL_GRACE_S):
             logger.warning("%d jobs did not stop (busy without yielding?); the broker will requeue "
                            "them when their leases expire", len(self._executor.running))
-        # After the kills, so a forced stop doesn't wait for an idle lease call first. The loop
-        # no longer starts jobs (state is STOPPING): whatever it still gets is handed back.
-        self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
         if not self._consumer.flush(timeout_s=FLUSH_TIMEOUT_S):
             logger.warning("%d outcomes could not be reported; the broker will requeue their jobs "
                            "when their leases expire", self._consumer.unacknowledged_count)
