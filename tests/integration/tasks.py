@@ -63,3 +63,19 @@ def fail_until_file(params: dict[str, Any]) -> Any:
     except FileNotFoundError:
         raise ValueError(f"{params['marker']} does not exist yet") from None
     return params.get("result")
+
+
+def fan_out_sleeping(params: dict[str, Any]) -> Any:
+    """Sleeps in ``params["n"]`` sub-greenlets (subpool_map); each one that is killed appends a
+    line to ``params["killed_log"]`` as it dies."""
+    from mrq import subpool_map
+
+    def sleep_forever(i: int) -> int:
+        try:
+            time.sleep(3600)
+        finally:
+            with open(params["killed_log"], "a") as log:
+                log.write(f"{i}\n")
+        return i
+
+    return subpool_map(params["n"], sleep_forever, range(params["n"]))

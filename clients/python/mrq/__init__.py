@@ -19,6 +19,7 @@ from mrq.context import (
     get_logger,
     retry_current_job,
     set_current_job_progress,
+    subpool_map,
 )
 from mrq.errors import (
     BrokerError,
@@ -52,6 +53,7 @@ __all__ = [
     "retry_current_job",
     "run_task",
     "set_current_job_progress",
+    "subpool_map",
 ]
 
 

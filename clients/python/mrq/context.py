@@ -7,9 +7,10 @@ gevent keeps per greenlet, so concurrent jobs in one process each see their own.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from mrq.interrupts import AbortInterrupt, RetryInterrupt
 
@@ -30,6 +31,9 @@ class JobContext:
         """Records progress (0.0 to 1.0); the worker ships it with its next heartbeat."""
         self.progress = min(1.0, max(0.0, float(ratio)))
 
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 current_job: ContextVar[JobContext | None] = ContextVar("mrq_current_job", default=None)
 
@@ -70,3 +74,22 @@ def abort_current_job() -> None:
     """Stops the current job for good, with status ``abort``."""
     _require_job()
     raise AbortInterrupt("job aborted by its task")
+
+
+def subpool_map(pool_size: int, func: Callable[[T], R], iterable: Iterable[T]) -> list[R]:
+    """Maps ``func`` over ``iterable`` with up to ``pool_size`` greenlets, returning results in order.
+
+    For IO-bound fan-out inside a task. If the job stops (timeout, cancel, worker shutdown) or one
+    call raises, every sub-greenlet is killed before the exception propagates, so none outlives
+    its job. Outside a gevent worker (``mrq run``) the calls run one after the other.
+    """
+    items = list(iterable)
+    try:
+        from gevent.pool import Pool  # imported here: the client alone must not need gevent
+    except ImportError:
+        return [func(item) for item in items]
+    pool = Pool(pool_size)
+    try:
+        return list(pool.imap(func, items))
+    finally:
+        pool.kill()

@@ -15,8 +15,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from mrq.v1 import worker_service_pb2
-from mrq_broker.documents import queue_entry
+from mrq.v1 import job_pb2, worker_service_pb2
+from mrq_broker.documents import queue_entry, result_ttl_s
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
@@ -115,7 +115,12 @@ class OutcomeCommitter:
     def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]], now: datetime) -> None:
         needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue]
         docs = self.store.get_many(needs_doc) if needs_doc else {}
-        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now) for worker, o in accepted]
+        # Each success expires after its job's own result TTL, kept in its payload (still in Redis).
+        successes = [o.job_id for _, o in accepted if o.status == job_pb2.JOB_STATUS_SUCCESS]
+        ttls = {i: result_ttl_s(raw) for i, raw in zip(successes, self.queues.payloads(successes), strict=True)
+                if raw is not None}
+        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now, ttls.get(o.job_id))
+                 for worker, o in accepted]
         if plans:
             self.store.bulk_update([p.update for p in plans])
         done = [p.job_id for p in plans if p.transition.requeue is None]

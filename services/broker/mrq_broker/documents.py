@@ -7,6 +7,7 @@ such as FerretDB refuse "." and "$" in field names).
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -48,9 +49,14 @@ def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now
     return [{"_id": ObjectId(), "params": p, **base} for p in params]
 
 
+# A payload is what Redis keeps of a queued job: the job's result TTL (a little-endian double,
+# which only the broker reads), then the LeasedJob handed to workers.
+_RESULT_TTL = struct.Struct("<d")
+
+
 def payload(doc: Doc) -> bytes:
-    """What a worker needs to run the job, serialised once and kept in Redis while it is queued."""
-    return worker_service_pb2.LeasedJob(
+    """What a worker needs to run the job, serialised once and kept in Redis while it is pending."""
+    return _RESULT_TTL.pack(doc["result_ttl_s"]) + worker_service_pb2.LeasedJob(
         job_id=str(doc["_id"]),
         task=doc["task"],
         params_json=doc["params"].encode(),
@@ -60,6 +66,16 @@ def payload(doc: Doc) -> bytes:
         max_retries=doc["max_retries"],
         retry_delay_s=doc["retry_delay_s"],
     ).SerializeToString()
+
+
+def leased_job(raw: bytes) -> worker_service_pb2.LeasedJob:
+    """The LeasedJob in a payload."""
+    return worker_service_pb2.LeasedJob.FromString(raw[_RESULT_TTL.size:])
+
+
+def result_ttl_s(raw: bytes) -> float:
+    """The result TTL in a payload."""
+    return float(_RESULT_TTL.unpack_from(raw)[0])
 
 
 def _ms(moment: datetime) -> int:

@@ -40,7 +40,7 @@ class JobNotFound(BrokerError):
 
 
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
-_UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+STORE_OUTAGES = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
                 redis.exceptions.BusyLoadingError, pymongo.errors.AutoReconnect,
                 pymongo.errors.ServerSelectionTimeoutError, pymongo.errors.NetworkTimeout, TimeoutError)
 
@@ -54,7 +54,7 @@ def grpc_errors(method: F) -> F:
             return method(self, request, context)
         except BrokerError as exc:
             context.abort(exc.code, str(exc))
-        except _UNAVAILABLE as exc:
+        except STORE_OUTAGES as exc:
             log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)
             context.abort(grpc.StatusCode.UNAVAILABLE, f"store unavailable ({type(exc).__name__}); retry")
 

@@ -57,3 +57,7 @@ class Keys:
     def delayed(self, name: str) -> str:
         """zset: delayed job ids of a queue, scored by due time (ms)."""
         return f"{self.prefix}:delayed:{name}"
+
+    def lock(self, name: str) -> str:
+        """string: owner token of a broker-wide lock, with a TTL."""
+        return f"{self.prefix}:lock:{name}"

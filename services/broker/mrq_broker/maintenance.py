@@ -3,11 +3,17 @@
 Expired leases: a lease that was not renewed means its worker died or hung. The job goes back
 on its queue, counted in ``requeue_count`` and noted in its history, so lost work is visible.
 Brokers don't step on each other, nor on late reports: claiming a lease takes it over atomically.
+
+Expired records: final jobs carry ``dateexpires``; the broker deletes them itself, since
+MongoDB-compatible servers such as FerretDB have no TTL indexes. One broker per
+``cleanup_interval_s`` does it, the one that takes a short Redis lock, so replicas don't all
+scan at once.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 import time
 from datetime import UTC, datetime
@@ -16,6 +22,7 @@ from pymongo import UpdateOne
 
 from mrq.statuses import FINAL
 from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.errors import STORE_OUTAGES
 from mrq_broker.metrics import LEASE_EXPIRED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
@@ -33,6 +40,7 @@ class Maintenance:
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
+        self._owner = secrets.token_hex(8)
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="maintenance", daemon=True)
 
@@ -44,12 +52,27 @@ class Maintenance:
         self._thread.join()
 
     def _run(self) -> None:
+        next_cleanup = time.monotonic()
         while not self._stopping.wait(self.settings.maintenance_interval_s):
             try:
                 while self.recover_expired_leases() == CLAIM_BATCH:
                     pass
+                if time.monotonic() >= next_cleanup:
+                    next_cleanup = time.monotonic() + self.settings.cleanup_interval_s
+                    self.delete_expired_jobs()
+            except STORE_OUTAGES as exc:
+                log.warning("maintenance pass skipped, store unavailable: %s", exc)
             except Exception:
                 log.exception("maintenance pass failed; will retry")
+
+    def delete_expired_jobs(self) -> int:
+        """Deletes final jobs past their ``dateexpires``, if no other broker just did."""
+        if not self.queues.try_lock("cleanup", self._owner, int(self.settings.cleanup_interval_s * 1000)):
+            return 0
+        deleted = self.store.delete_expired(datetime.now(UTC))
+        if deleted:
+            log.info("deleted %d expired job record(s)", deleted)
+        return deleted
 
     def recover_expired_leases(self) -> int:
         """Requeues jobs whose lease expired; returns how many leases were claimed."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import Doc, new_job_docs, payload, queue_entry
+from mrq_broker.documents import Doc, leased_job, new_job_docs, payload, queue_entry
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.queues import RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
@@ -71,7 +71,7 @@ class Broker:
         for job_id in batch.job_ids:
             raw = payloads.get(job_id)
             if raw is not None:
-                job = worker_service_pb2.LeasedJob.FromString(raw)
+                job = leased_job(raw)
                 job.lease_token = token
                 jobs.append(job)
         return jobs, None

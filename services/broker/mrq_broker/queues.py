@@ -183,10 +183,18 @@ class RedisQueues:
             pipe.publish(self.keys.finished_channel, " ".join(finished))
         pipe.execute()
 
+    def payloads(self, job_ids: Sequence[str]) -> list[bytes | None]:
+        return list(self.client.hmget(self.keys.payloads, list(job_ids))) if job_ids else []
+
     def done_among(self, job_ids: Sequence[str]) -> list[str]:
         """The ids with no payload: final jobs (or unknown ones). Pending jobs always have one."""
         present = self.client.hmget(self.keys.payloads, list(job_ids)) if job_ids else []
         return [i for i, p in zip(job_ids, present, strict=True) if p is None]
+
+    def try_lock(self, name: str, owner: str, ttl_ms: int) -> bool:
+        """Takes the named lock for ``ttl_ms`` unless another owner holds it. It is never released
+        early: it spaces out work that any broker may do (see Maintenance)."""
+        return bool(self.client.set(self.keys.lock(name), owner, nx=True, px=ttl_ms))
 
     def record_worker(self, worker_id: str, now_ms: int) -> None:
         self.client.zadd(self.keys.workers, {worker_id: now_ms})

@@ -20,6 +20,7 @@ class BrokerSettings(Settings):
     max_wait_s: float = Field(300.0, gt=0, description="longest a WaitJobs call blocks")
     max_params_bytes: int = Field(1_000_000, gt=0, description="largest accepted params, JSON bytes")
     max_batch_size: int = Field(10_000, gt=0, description="most jobs per EnqueueMany or WaitJobs call")
+    cleanup_interval_s: float = Field(60.0, gt=0, description="seconds between deletions of expired job records")
     maintenance_interval_s: float = Field(1.0, gt=0, description="seconds between lease-expiry sweeps")
     max_bulk_updates: int = Field(25, gt=0, description="statements per MongoDB update command (FerretDB "
                                   "deadlocks past ~100; real MongoDB is fine with thousands)")

@@ -80,6 +80,11 @@ class JobStore:
         update = {"$set": {"status": "started", "worker": worker_id, "datestarted": now, "dateupdated": now}}
         self.bulk_update([UpdateOne({"_id": ObjectId(i)}, update) for i in job_ids])
 
+    def delete_expired(self, now: datetime) -> int:
+        """Deletes final jobs whose ``dateexpires`` has passed; returns how many."""
+        with self._write_lock:
+            return self.jobs.delete_many({"dateexpires": {"$lt": now}}).deleted_count
+
     def bulk_update(self, updates: Sequence[UpdateOne]) -> None:
         """Applies updates in commands of at most ``max_bulk_updates`` statements, one at a time.
 

@@ -50,9 +50,9 @@ def transition_for(outcome: worker_service_pb2.JobOutcome, doc: Doc | None) -> T
     return transition
 
 
-def ttl_s(status: str, doc: Doc | None, settings: BrokerSettings) -> float:
+def ttl_s(status: str, result_ttl_s: float | None, settings: BrokerSettings) -> float:
     if status == "success":
-        return float(doc["result_ttl_s"]) if doc else settings.default_result_ttl_s
+        return settings.default_result_ttl_s if result_ttl_s is None else result_ttl_s
     if status in ("cancel", "abort"):
         return settings.abort_ttl_s
     return settings.final_ttl_s
@@ -70,15 +70,16 @@ class Plan:
 
 
 def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
-         settings: BrokerSettings, now: datetime) -> Plan:
-    """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions."""
+         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None) -> Plan:
+    """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
+    ``result_ttl_s`` (the job's own, else the broker's default) only for success."""
     transition = transition_for(outcome, doc)
     fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now}
     update: dict[str, Any] = {"$set": fields}
     run_at = queue = None
     if transition.requeue is None:
         fields["dateended"] = now
-        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, doc, settings))
+        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, result_ttl_s, settings))
     if transition.stored == "success":
         fields["result"] = outcome.result_json.decode() if outcome.result_json else "null"
         fields["progress"] = 1.0

@@ -1,0 +1,46 @@
+"""Final jobs expire after their TTL; a job's sub-greenlets die with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mrq import Client, JobNotFound
+from mrq_local import wait_until
+
+
+@pytest.mark.broker_args("--cleanup-interval-s", "0.5")
+def test_a_success_with_result_ttl_1_is_gone_a_few_seconds_later(stack, client: Client) -> None:
+    # Given two jobs that succeed, one kept for 1 s and one kept for the default 7 days
+    stack.start_worker("default")
+    short = client.enqueue("tasks.add", {"a": 1, "b": 2}, result_ttl=1)
+    kept = client.enqueue("tasks.add", {"a": 2, "b": 2})
+    assert client.wait(short, timeout=30)["status"] == "success"
+    assert client.wait(kept, timeout=30)["result"] == 4
+
+    # Then the broker deletes the first on its own, and keeps the other
+    def gone() -> bool:
+        try:
+            client.get_job(short)
+        except JobNotFound:
+            return True
+        return False
+
+    wait_until(gone, timeout_s=10, what="the job with result_ttl=1 to expire")
+    assert client.get_job(kept)["status"] == "success"
+
+
+def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path: Path) -> None:
+    # Given a job that fans out into 5 sub-greenlets which sleep for an hour
+    killed_log = tmp_path / "killed"
+    stack.start_worker("default")
+    job_id = client.enqueue("tasks.fan_out_sleeping", {"n": 5, "killed_log": str(killed_log)}, timeout=1)
+
+    # When its timeout passes, the job ends `timeout`
+    assert client.wait(job_id, timeout=30)["status"] == "timeout"
+
+    # Then every sub-greenlet was killed with it, and the worker keeps serving
+    wait_until(lambda: killed_log.exists() and sorted(killed_log.read_text().split()) == list("01234"),
+               timeout_s=10, what="the 5 sub-greenlets to be killed")
+    assert client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
