@@ -50,7 +50,7 @@ APPLIES_TO: dict[int, frozenset[str]] = {
 # The fields read per job: enough to decide, and to build a requeued job's payload.
 PROJECTION = {field: 1 for field in (
     "status", "queue", "task", "params", "priority", "timeout_s", "max_retries", "retry_delay_s",
-    "retry_count", "datequeued")}
+    "retry_count", "result_ttl_s", "datequeued")}
 # A control message for a worker that stopped heartbeating is dropped after this long.
 MIN_CONTROL_TTL_S = 60.0
 
