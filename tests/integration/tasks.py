@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from mrq import get_current_job
+from mrq import get_current_job, retry_current_job
 
 
 def add(params: dict[str, Any]) -> Any:
@@ -79,3 +79,40 @@ def fan_out_sleeping(params: dict[str, Any]) -> Any:
         return i
 
     return subpool_map(params["n"], sleep_forever, range(params["n"]))
+
+
+def spin(params: Any) -> None:
+    """Loops forever without ever yielding: only recycling the worker process stops it."""
+    while True:
+        pass
+
+
+def flaky(params: dict[str, Any]) -> None:
+    """Appends the job's id as one line to ``params["runs"]``, then raises ConnectionError: a task
+    whose TASKS entry retries on it."""
+    job = get_current_job()
+    with open(params["runs"], "a", encoding="utf-8") as runs:
+        runs.write(f"{job.id if job else '?'}\n")
+    raise ConnectionError(f"flaky attempt {job.retry_count if job else '?'}")
+
+
+def move_to_queue(params: dict[str, Any]) -> str:
+    """Retries itself on the queue ``params["queue"]`` at once, unless it runs there already;
+    returns the queue it finished on."""
+    job = get_current_job()
+    assert job is not None
+    if job.queue != params["queue"]:
+        retry_current_job(queue=params["queue"], delay=0)
+    return job.queue
+
+
+def retry_after_error(params: Any) -> int:
+    """On its first run, retries itself from inside ``except KeyError``; returns the retry count."""
+    job = get_current_job()
+    assert job is not None
+    if job.retry_count == 0:
+        try:
+            {}["missing key"]  # raises KeyError, as a lookup in task code would
+        except KeyError:
+            retry_current_job(delay=0)
+    return job.retry_count

@@ -50,6 +50,11 @@ def transition_for(outcome: worker_service_pb2.JobOutcome, doc: Doc | None) -> T
     return transition
 
 
+def _history_status(outcome: worker_service_pb2.JobOutcome, transition: Transition) -> str:
+    """A history entry's status: what the attempt reported, or ``maxretries`` for the last retry."""
+    return MAXRETRIES.stored if transition is MAXRETRIES else status_name(outcome.status)
+
+
 def ttl_s(status: str, result_ttl_s: float | None, settings: BrokerSettings) -> float:
     if status == "success":
         return settings.default_result_ttl_s if result_ttl_s is None else result_ttl_s
@@ -86,7 +91,7 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None
     elif transition.history:
         fields.update(exceptiontype=outcome.exception_type, error=outcome.error, traceback=outcome.traceback)
         update["$push"] = {"traceback_history": {
-            "date": now, "status": status_name(outcome.status), "exceptiontype": outcome.exception_type,
+            "date": now, "status": _history_status(outcome, transition), "exceptiontype": outcome.exception_type,
             "error": outcome.error, "traceback": outcome.traceback, "worker": worker_id}}
     if transition.requeue == "delayed" and doc is not None:
         delay_s = outcome.retry_delay_s if outcome.HasField("retry_delay_s") else doc["retry_delay_s"]

@@ -63,6 +63,7 @@ class Consumer:
         self.done_jobs = 0
         self.lease_ttl_s = 0.0
         self._pending: list[JobOutcome] = []
+        self._sending: list[JobOutcome] = []
         self._pending_since = 0.0
         self._in_flight = 0
         self._has_pending = Event()
@@ -110,6 +111,14 @@ class Consumer:
         if self._report_greenlet is not None:
             self._report_greenlet.kill(block=True)
         return flushed
+
+    def unreported(self) -> list[JobOutcome]:
+        """Outcomes not yet acknowledged: the batch in flight, then those waiting for a batch.
+
+        For the watchdog thread, which calls it only while the hub is stuck: the report loop
+        (a greenlet) can't move outcomes between the two lists meanwhile.
+        """
+        return [*self._sending, *self._pending]
 
     @property
     def unacknowledged_count(self) -> int:
@@ -169,7 +178,9 @@ class Consumer:
             if not self._pending:
                 self._has_pending.clear()
             self._in_flight = len(batch)
+            self._sending = batch
             self._send(batch)
+            self._sending = []
             self._in_flight = 0
             if not self._pending:
                 self._drained.set()

@@ -6,8 +6,11 @@ callback (the consumer's report batch).
 from __future__ import annotations
 
 import logging
+import math
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import FrameType
 from typing import Any
 
 from gevent import Greenlet, Timeout
@@ -21,6 +24,7 @@ from mrq.v1 import job_pb2
 from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
 from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.outcome import classify
+from mrq_worker.retries import RetryPolicy
 
 JOB_LOGGER_NAME = "mrq.job"
 
@@ -30,7 +34,7 @@ OutcomeCallback = Callable[[JobOutcome], None]
 class RunningJob:
     """A job the pool holds, from :meth:`Executor.start` until its outcome is handed over."""
 
-    __slots__ = ("began", "context", "greenlet", "interrupt", "job", "lost")
+    __slots__ = ("began", "context", "frame", "greenlet", "interrupt", "job", "lost", "started_at")
 
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
@@ -41,6 +45,17 @@ class RunningJob:
         self.interrupt: JobInterrupt | None = None
         #: The broker says we no longer hold the lease: stop the job and report nothing.
         self.lost = False
+        #: time.monotonic() when the greenlet began, and its bottom frame while it runs: how the
+        #: watchdog thread finds the job on the CPU and its deadline (see mrq_worker.watchdog).
+        self.started_at = 0.0
+        self.frame: FrameType | None = None
+
+    @property
+    def deadline(self) -> float:
+        """time.monotonic() past which the job has run over its timeout (inf: no timeout)."""
+        if not self.began or self.job.timeout_s <= 0:
+            return math.inf
+        return self.started_at + self.job.timeout_s
 
 
 class Executor:
@@ -51,8 +66,10 @@ class Executor:
             for control messages.
     """
 
-    def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None) -> None:
+    def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None,
+                 retry_policies: Mapping[str, RetryPolicy] | None = None) -> None:
         self._pool = Pool(size)
+        self._retry_policies = dict(retry_policies or {})
         self._on_outcome = on_outcome
         self._metrics = metrics
         if metrics is not None:
@@ -114,6 +131,8 @@ class Executor:
         return bool(self._pool.join(timeout=timeout_s))
 
     def _run(self, running: RunningJob) -> None:
+        running.started_at = time.monotonic()
+        running.frame = sys._getframe()
         running.began = True
         job = running.job
         started = time.perf_counter()
@@ -122,10 +141,11 @@ class Executor:
                 raise running.interrupt
             outcome = JobOutcome(status=job_pb2.JOB_STATUS_SUCCESS, result_json=self._execute(running))
         except BaseException as exc:  # noqa: BLE001 - every way a task ends is an outcome
-            outcome = classify(exc)
+            outcome = classify(exc, job, self._retry_policies.get(job.task))
         # Nothing below yields to the hub, so a kill arriving now finds the greenlet dead and
         # is a no-op: the job counts as finished the way it actually ended.
         del self.running[job.job_id]
+        running.frame = None
         duration_s = time.perf_counter() - started
         if self._metrics is not None:
             self._metrics.job_ended(job, None if running.lost else outcome, duration_s)

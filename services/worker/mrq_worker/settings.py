@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from mrq.config import Settings
+from mrq_worker.retries import retry_policies
 
 
 class WorkerSettings(Settings):
@@ -25,3 +28,14 @@ class WorkerSettings(Settings):
                               "by the supervisor with --processes); 0 = off")
     log_level: str = Field("INFO", description="logging level",
                            json_schema_extra={"env": "MRQ_LOG_LEVEL"})
+    tasks: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, json_schema_extra={"env": "MRQ_TASKS"},
+        description='per-task settings shared with the broker; the worker reads the automatic retries, e.g. '
+                    '{"tasks.fetch": {"retry_on": ["ConnectionError"], "retry_backoff": "exponential"}}',
+    )
+
+    @field_validator("tasks")
+    @classmethod
+    def _check_retry_policies(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        retry_policies(tasks)  # raises ValueError on a malformed retry_on or retry_backoff
+        return tasks

@@ -34,6 +34,9 @@ POLL_S = 0.2
 #: A child that dies sooner than this after starting counts as crashing: restarts back off.
 MIN_UPTIME_S = 10.0
 MAX_RESTART_DELAY_S = 30.0
+#: A worker process's exit code when it ends itself to stop a job stuck past its timeout (see
+#: mrq_worker.watchdog): it is restarted at once, without counting as a crash.
+RECYCLE_EXIT_CODE = 75
 
 
 @dataclass
@@ -101,7 +104,8 @@ class Supervisor:
             return
         if child.process is not None:
             uptime_s = now - child.started_at
-            child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S else 0
+            recycled = child.process.returncode == RECYCLE_EXIT_CODE
+            child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S and not recycled else 0
             delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2 ** child.crashes) if child.crashes else 0.0
             logger.warning("worker process %d (slot %d) exited with code %s after %.1f s; restarting in "
                            "%.1f s", child.process.pid, child.index, child.process.returncode, uptime_s,

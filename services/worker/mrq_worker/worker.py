@@ -37,8 +37,10 @@ from mrq_worker.consumer import Consumer
 from mrq_worker.executor import Executor
 from mrq_worker.heartbeat import Heartbeat
 from mrq_worker.metrics import WorkerMetrics
+from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.state import WorkerState, can_transition
+from mrq_worker.watchdog import Watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +76,8 @@ class Worker:
         self._channel = open_channel(settings.broker_address)
         stub = WorkerServiceStub(self._channel)
         self.metrics = WorkerMetrics(CollectorRegistry())
-        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics)
+        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics,
+                                  retry_policies=retry_policies(settings.tasks))
         self._consumer = Consumer(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                   executor=self._executor, lease_wait_s=settings.lease_wait_s,
                                   report_interval_s=settings.report_interval_s,
@@ -83,6 +86,8 @@ class Worker:
                                     interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
                                     consumer=self._consumer, executor=self._executor,
                                     status=lambda: self.state.value, on_reply=self._on_heartbeat_reply)
+        self._watchdog = Watchdog(stub=stub, worker_id=self.worker_id, executor=self._executor,
+                                  consumer=self._consumer)
 
     @property
     def done_jobs(self) -> int:
@@ -93,6 +98,7 @@ class Worker:
         """Starts the heartbeat thread, then leasing. Returns at once."""
         self._started_at = time.monotonic()
         self._heartbeat.start()
+        self._watchdog.start()
         self._set_state(WorkerState.RUNNING)
         self._consumer.start(on_crash=self._on_crash)
         logger.info("worker %s started: queues=%s greenlets=%d broker=%s", self.worker_id,
@@ -154,6 +160,7 @@ class Worker:
             logger.warning("%d outcomes could not be reported; the broker will requeue their jobs "
                            "when their leases expire", self._consumer.unacknowledged_count)
         # Last: the heartbeat renewed the leases of every job until its outcome was acknowledged.
+        self._watchdog.stop()
         self._heartbeat.stop()
         call_in_thread(self._heartbeat.join, 5.0)
         self._channel.close()
