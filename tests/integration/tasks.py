@@ -1,15 +1,17 @@
 """Tasks the integration tests enqueue, as ``tasks.<name>``.
 
 Workers import this module because the test fixtures put tests/integration on their PYTHONPATH.
-Each task takes the job's params, as every MRQ task does.
+Each task takes the job's params, as every MRQ task does: a function, or a ``Task`` subclass.
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
-from mrq import get_current_job, retry_current_job
+from mrq import Task, get_current_job, retry_current_job
 
 
 def add(params: dict[str, Any]) -> Any:
@@ -46,6 +48,47 @@ def echo(params: Any) -> Any:
     return params
 
 
+class Multiply(Task):
+    """A class-based task: returns ``params["a"] * params["b"]``.
+
+    It also counts its own calls, which must always be 1: every job gets a fresh instance.
+    """
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def run(self, params: dict[str, Any]) -> dict[str, int]:
+        self.calls += 1
+        return {"product": params["a"] * params["b"], "calls": self.calls}
+
+
+def block_until_file(params: dict[str, Any]) -> Any:
+    """Records this run, then waits until the file ``params["marker"]`` exists; returns
+    ``params["result"]``.
+
+    Each run appends the job's id as one line to ``params["runs"]``: a test counts deliveries
+    by counting lines, and knows the job is running once its line is there. The wait yields to
+    other greenlets (the worker patches time.sleep), so the job can be interrupted. Past
+    ``params["max_wait_s"]`` (default 60) it gives up with TimeoutError, so a test that forgot
+    the marker fails instead of hanging.
+    """
+    job = get_current_job()
+    with open(params["runs"], "a", encoding="utf-8") as runs:
+        runs.write(f"{job.id if job else '?'}\n")
+    marker = Path(params["marker"])
+    deadline = time.monotonic() + params.get("max_wait_s", 60.0)
+    while not marker.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{marker} did not appear")
+        time.sleep(0.02)
+    return params.get("result")
+
+
+def unserialisable(params: Any) -> set[int]:
+    """Returns a set, which JSON can't represent."""
+    return {1, 2}
+
+
 def record_run(params: dict[str, Any]) -> Any:
     """Appends the job's id as one line to the file ``params["runs"]`` and returns
     ``params["result"]``: a test counts each job's deliveries by counting its lines."""
@@ -63,6 +106,20 @@ def fail_until_file(params: dict[str, Any]) -> Any:
     except FileNotFoundError:
         raise ValueError(f"{params['marker']} does not exist yet") from None
     return params.get("result")
+
+
+def swallow_errors(params: dict[str, Any]) -> str:
+    """Sleeps ``params["s"]`` seconds inside ``except Exception``, as careless task code does."""
+    try:
+        time.sleep(params["s"])
+    except Exception:  # noqa: BLE001 - the point: a timeout must get through anyway
+        return "swallowed"
+    return "slept"
+
+
+def exit_process(params: Any) -> None:
+    """Calls sys.exit, as a script turned into a task might."""
+    sys.exit(3)
 
 
 def fan_out_sleeping(params: dict[str, Any]) -> Any:

@@ -1,0 +1,53 @@
+"""The `mrq` command against the real stack, as a user types it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from harness import StackUnderTest
+
+MRQ = str(Path(sys.executable).parent / "mrq")
+
+
+def mrq(stack: StackUnderTest, *args: str) -> subprocess.CompletedProcess[str]:
+    """Runs ``mrq ARGS...`` with MRQ_BROKER_ADDRESS pointing at the test's broker."""
+    env = {**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}
+    return subprocess.run([MRQ, *args], env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_enqueue_and_wait_prints_the_finished_job(stack: StackUnderTest) -> None:
+    stack.start_worker("default", greenlets=2)
+
+    done = mrq(stack, "enqueue", "tasks.add", '{"a":1,"b":2}', "--wait", "--wait-timeout", "30")
+
+    assert done.returncode == 0, done.stderr
+    job = json.loads(done.stdout)
+    assert (job["task"], job["status"], job["result"], job["params"]) == ("tasks.add", "success", 3, {"a": 1, "b": 2})
+    # The id it printed is the job's: `mrq job` reads the same record back
+    again = mrq(stack, "job", job["id"])
+    assert again.returncode == 0 and json.loads(again.stdout)["result"] == 3
+
+
+def test_enqueue_prints_the_id_and_wait_reports_a_failed_job(stack: StackUnderTest) -> None:
+    stack.start_worker("default", greenlets=2)
+
+    enqueued = mrq(stack, "enqueue", "tasks.fail", '{"x": 1}')
+    assert enqueued.returncode == 0, enqueued.stderr
+    job_id = enqueued.stdout.strip()
+    waited = mrq(stack, "wait", job_id, "--timeout", "30")
+
+    assert waited.returncode == 1  # the job did not end success
+    job = json.loads(waited.stdout)
+    assert (job["id"], job["status"], job["exception_type"]) == (job_id, "failed", "builtins.ValueError")
+
+
+def test_enqueue_of_an_invalid_task_path_is_a_usage_error_naming_the_field(stack: StackUnderTest) -> None:
+    refused = mrq(stack, "enqueue", "not a task", "{}")
+
+    assert refused.returncode == 2
+    assert refused.stdout == ""
+    assert refused.stderr.startswith("mrq: error: task: ")
