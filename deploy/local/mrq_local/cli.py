@@ -8,6 +8,7 @@ SIGTERM stops all of it, workers first.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import time
@@ -75,8 +76,11 @@ def up(settings: LocalSettings) -> int:
     stack = Stack(config)
     try:
         with stack:
+            # A worker recycles its process to stop a job that burns CPU past its timeout, so
+            # by default each runs under its supervisor (--processes 1), which restarts it.
+            processes = None if "MRQ_WORKER_PROCESSES" in os.environ else 1
             for _ in range(settings.workers):
-                stack.start_worker()
+                stack.start_worker(processes=processes)
             _print_summary(stack, settings)
             return _watch(stack, follower)
     except KeyboardInterrupt:
