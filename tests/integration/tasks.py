@@ -24,6 +24,30 @@ def fail(params: Any) -> None:
     raise ValueError(f"fail was asked to fail: {params!r}")
 
 
+def log_lines(params: dict[str, Any]) -> int:
+    """Logs each of ``params["lines"]`` through the job's logger, and prints
+    ``params["print"]`` if given. After line i it waits for the file ``<params["gate"]>.<i>``
+    (if ``gate`` is given) before going on, so a test sees the lines arrive one by one. Gives up
+    with TimeoutError after 60 s. Returns how many lines it logged."""
+    from pathlib import Path
+
+    from mrq import get_logger
+
+    log = get_logger()
+    if params.get("print"):
+        print(params["print"])
+    for n, line in enumerate(params["lines"]):
+        log.info("%s", line)
+        if "gate" in params and n < len(params["lines"]) - 1:
+            gate = Path(f"{params['gate']}.{n}")
+            deadline = time.monotonic() + 60.0
+            while not gate.exists():
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{gate} did not appear")
+                time.sleep(0.02)
+    return len(params["lines"])
+
+
 def sleep(params: dict[str, Any]) -> float:
     """Sleeps ``params["s"]`` seconds, yielding to other greenlets (the worker patches time.sleep),
     and returns the duration."""

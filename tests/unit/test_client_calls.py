@@ -102,6 +102,10 @@ class FakeChannel:
         method = path.rsplit("/", 1)[1]
         return lambda request, timeout: self.broker.handle(method, request, timeout)
 
+    def unary_stream(self, path: str, **_: Any) -> Callable[..., Any]:
+        method = path.rsplit("/", 1)[1]
+        return lambda request, timeout=None: self.broker.handle(method, request, timeout)
+
     def close(self) -> None:
         self.closed = True
 

@@ -757,6 +757,230 @@ func (x *ActOnJobsResponse) GetSkipped() int64 {
 	return 0
 }
 
+type GetJobLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	JobId string                 `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	// Where to start: 0 for the beginning, or the next_offset of a previous reply. An opaque
+	// cursor (today: chunks already read), not a byte offset.
+	FromOffset    int64 `protobuf:"varint,2,opt,name=from_offset,json=fromOffset,proto3" json:"from_offset,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetJobLogsRequest) Reset() {
+	*x = GetJobLogsRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetJobLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetJobLogsRequest) ProtoMessage() {}
+
+func (x *GetJobLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetJobLogsRequest.ProtoReflect.Descriptor instead.
+func (*GetJobLogsRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *GetJobLogsRequest) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
+}
+
+func (x *GetJobLogsRequest) GetFromOffset() int64 {
+	if x != nil {
+		return x.FromOffset
+	}
+	return 0
+}
+
+type GetJobLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Log text from from_offset on: lines, each ending in a newline.
+	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
+	// The cursor to pass as from_offset to read what follows.
+	NextOffset int64 `protobuf:"varint,2,opt,name=next_offset,json=nextOffset,proto3" json:"next_offset,omitempty"`
+	// True when the reply holds everything stored so far (more may come while the job runs).
+	Complete      bool `protobuf:"varint,3,opt,name=complete,proto3" json:"complete,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetJobLogsResponse) Reset() {
+	*x = GetJobLogsResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetJobLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetJobLogsResponse) ProtoMessage() {}
+
+func (x *GetJobLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetJobLogsResponse.ProtoReflect.Descriptor instead.
+func (*GetJobLogsResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *GetJobLogsResponse) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *GetJobLogsResponse) GetNextOffset() int64 {
+	if x != nil {
+		return x.NextOffset
+	}
+	return 0
+}
+
+func (x *GetJobLogsResponse) GetComplete() bool {
+	if x != nil {
+		return x.Complete
+	}
+	return false
+}
+
+type FollowJobLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	JobId string                 `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	// Where to start: 0 for the beginning, or a next_offset from GetJobLogs.
+	FromOffset    int64 `protobuf:"varint,2,opt,name=from_offset,json=fromOffset,proto3" json:"from_offset,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowJobLogsRequest) Reset() {
+	*x = FollowJobLogsRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowJobLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowJobLogsRequest) ProtoMessage() {}
+
+func (x *FollowJobLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowJobLogsRequest.ProtoReflect.Descriptor instead.
+func (*FollowJobLogsRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *FollowJobLogsRequest) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
+}
+
+func (x *FollowJobLogsRequest) GetFromOffset() int64 {
+	if x != nil {
+		return x.FromOffset
+	}
+	return 0
+}
+
+type FollowJobLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// New log text: lines, each ending in a newline.
+	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
+	// The cursor after this text (to resume with GetJobLogs or FollowJobLogs).
+	NextOffset    int64 `protobuf:"varint,2,opt,name=next_offset,json=nextOffset,proto3" json:"next_offset,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowJobLogsResponse) Reset() {
+	*x = FollowJobLogsResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowJobLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowJobLogsResponse) ProtoMessage() {}
+
+func (x *FollowJobLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowJobLogsResponse.ProtoReflect.Descriptor instead.
+func (*FollowJobLogsResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *FollowJobLogsResponse) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *FollowJobLogsResponse) GetNextOffset() int64 {
+	if x != nil {
+		return x.NextOffset
+	}
+	return 0
+}
+
 type GetServerInfoRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -765,7 +989,7 @@ type GetServerInfoRequest struct {
 
 func (x *GetServerInfoRequest) Reset() {
 	*x = GetServerInfoRequest{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -777,7 +1001,7 @@ func (x *GetServerInfoRequest) String() string {
 func (*GetServerInfoRequest) ProtoMessage() {}
 
 func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -790,7 +1014,7 @@ func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
 func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{11}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{15}
 }
 
 type GetServerInfoResponse struct {
@@ -813,7 +1037,7 @@ type GetServerInfoResponse struct {
 
 func (x *GetServerInfoResponse) Reset() {
 	*x = GetServerInfoResponse{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -825,7 +1049,7 @@ func (x *GetServerInfoResponse) String() string {
 func (*GetServerInfoResponse) ProtoMessage() {}
 
 func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -838,7 +1062,7 @@ func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoResponse.ProtoReflect.Descriptor instead.
 func (*GetServerInfoResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{12}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *GetServerInfoResponse) GetVersion() string {
@@ -932,7 +1156,24 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x11ActOnJobsResponse\x12\x18\n" +
 	"\amatched\x18\x01 \x01(\x03R\amatched\x12\x18\n" +
 	"\achanged\x18\x02 \x01(\x03R\achanged\x12\x18\n" +
-	"\askipped\x18\x03 \x01(\x03R\askipped\"\x16\n" +
+	"\askipped\x18\x03 \x01(\x03R\askipped\"K\n" +
+	"\x11GetJobLogsRequest\x12\x15\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1f\n" +
+	"\vfrom_offset\x18\x02 \x01(\x03R\n" +
+	"fromOffset\"e\n" +
+	"\x12GetJobLogsResponse\x12\x12\n" +
+	"\x04text\x18\x01 \x01(\tR\x04text\x12\x1f\n" +
+	"\vnext_offset\x18\x02 \x01(\x03R\n" +
+	"nextOffset\x12\x1a\n" +
+	"\bcomplete\x18\x03 \x01(\bR\bcomplete\"N\n" +
+	"\x14FollowJobLogsRequest\x12\x15\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1f\n" +
+	"\vfrom_offset\x18\x02 \x01(\x03R\n" +
+	"fromOffset\"L\n" +
+	"\x15FollowJobLogsResponse\x12\x12\n" +
+	"\x04text\x18\x01 \x01(\tR\x04text\x12\x1f\n" +
+	"\vnext_offset\x18\x02 \x01(\x03R\n" +
+	"nextOffset\"\x16\n" +
 	"\x14GetServerInfoRequest\"\xdb\x01\n" +
 	"\x15GetServerInfoResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12(\n" +
@@ -946,14 +1187,17 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
 	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
-	"\x10JOB_ACTION_RETRY\x10\x032\x98\x03\n" +
+	"\x10JOB_ACTION_RETRY\x10\x032\xad\x04\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
 	"\vEnqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x127\n" +
 	"\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n" +
 	"\bWaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12@\n" +
-	"\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12L\n" +
+	"\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12C\n" +
+	"\n" +
+	"GetJobLogs\x12\x19.mrq.v1.GetJobLogsRequest\x1a\x1a.mrq.v1.GetJobLogsResponse\x12N\n" +
+	"\rFollowJobLogs\x12\x1c.mrq.v1.FollowJobLogsRequest\x1a\x1d.mrq.v1.FollowJobLogsResponse0\x01\x12L\n" +
 	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
@@ -969,7 +1213,7 @@ func file_mrq_v1_job_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_mrq_v1_job_service_proto_goTypes = []any{
 	(JobAction)(0),                // 0: mrq.v1.JobAction
 	(*EnqueueRequest)(nil),        // 1: mrq.v1.EnqueueRequest
@@ -983,21 +1227,25 @@ var file_mrq_v1_job_service_proto_goTypes = []any{
 	(*JobFilter)(nil),             // 9: mrq.v1.JobFilter
 	(*ActOnJobsRequest)(nil),      // 10: mrq.v1.ActOnJobsRequest
 	(*ActOnJobsResponse)(nil),     // 11: mrq.v1.ActOnJobsResponse
-	(*GetServerInfoRequest)(nil),  // 12: mrq.v1.GetServerInfoRequest
-	(*GetServerInfoResponse)(nil), // 13: mrq.v1.GetServerInfoResponse
-	(*JobOptions)(nil),            // 14: mrq.v1.JobOptions
-	(*Job)(nil),                   // 15: mrq.v1.Job
-	(JobStatus)(0),                // 16: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil), // 17: google.protobuf.Timestamp
+	(*GetJobLogsRequest)(nil),     // 12: mrq.v1.GetJobLogsRequest
+	(*GetJobLogsResponse)(nil),    // 13: mrq.v1.GetJobLogsResponse
+	(*FollowJobLogsRequest)(nil),  // 14: mrq.v1.FollowJobLogsRequest
+	(*FollowJobLogsResponse)(nil), // 15: mrq.v1.FollowJobLogsResponse
+	(*GetServerInfoRequest)(nil),  // 16: mrq.v1.GetServerInfoRequest
+	(*GetServerInfoResponse)(nil), // 17: mrq.v1.GetServerInfoResponse
+	(*JobOptions)(nil),            // 18: mrq.v1.JobOptions
+	(*Job)(nil),                   // 19: mrq.v1.Job
+	(JobStatus)(0),                // 20: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil), // 21: google.protobuf.Timestamp
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
-	14, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
-	14, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
-	15, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
-	15, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
-	16, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
-	17, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
-	17, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
+	18, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
+	18, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
+	19, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
+	19, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
+	20, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
+	21, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
+	21, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
 	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
 	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
 	1,  // 9: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
@@ -1005,15 +1253,19 @@ var file_mrq_v1_job_service_proto_depIdxs = []int32{
 	5,  // 11: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
 	7,  // 12: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
 	10, // 13: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
-	12, // 14: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	2,  // 15: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	4,  // 16: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	6,  // 17: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	8,  // 18: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	11, // 19: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
-	13, // 20: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	15, // [15:21] is the sub-list for method output_type
-	9,  // [9:15] is the sub-list for method input_type
+	12, // 14: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
+	14, // 15: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
+	16, // 16: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	2,  // 17: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 18: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 19: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 20: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 21: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 22: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
+	15, // 23: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
+	17, // 24: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	17, // [17:25] is the sub-list for method output_type
+	9,  // [9:17] is the sub-list for method input_type
 	9,  // [9:9] is the sub-list for extension type_name
 	9,  // [9:9] is the sub-list for extension extendee
 	0,  // [0:9] is the sub-list for field type_name
@@ -1032,7 +1284,7 @@ func file_mrq_v1_job_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_job_service_proto_rawDesc), len(file_mrq_v1_job_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   13,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

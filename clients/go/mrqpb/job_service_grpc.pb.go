@@ -26,6 +26,8 @@ const (
 	JobService_GetJob_FullMethodName        = "/mrq.v1.JobService/GetJob"
 	JobService_WaitJobs_FullMethodName      = "/mrq.v1.JobService/WaitJobs"
 	JobService_ActOnJobs_FullMethodName     = "/mrq.v1.JobService/ActOnJobs"
+	JobService_GetJobLogs_FullMethodName    = "/mrq.v1.JobService/GetJobLogs"
+	JobService_FollowJobLogs_FullMethodName = "/mrq.v1.JobService/FollowJobLogs"
 	JobService_GetServerInfo_FullMethodName = "/mrq.v1.JobService/GetServerInfo"
 )
 
@@ -56,6 +58,14 @@ type JobServiceClient interface {
 	// call runs are re-checked at the moment they are changed, never overwritten blindly.
 	// With dry_run, nothing changes and the counts are a preview.
 	ActOnJobs(ctx context.Context, in *ActOnJobsRequest, opts ...grpc.CallOption) (*ActOnJobsResponse, error)
+	// Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+	// stored in chunks, as workers ship them; a reply holds whole chunks, at most
+	// ServerInfo.max_batch_size of them, and the cursor to ask for next.
+	GetJobLogs(ctx context.Context, in *GetJobLogsRequest, opts ...grpc.CallOption) (*GetJobLogsResponse, error)
+	// Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+	// job is final (its last lines included); at once if it already is. Followers are woken
+	// through Redis pub/sub and re-check at least every second.
+	FollowJobLogs(ctx context.Context, in *FollowJobLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowJobLogsResponse], error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error)
@@ -119,6 +129,35 @@ func (c *jobServiceClient) ActOnJobs(ctx context.Context, in *ActOnJobsRequest, 
 	return out, nil
 }
 
+func (c *jobServiceClient) GetJobLogs(ctx context.Context, in *GetJobLogsRequest, opts ...grpc.CallOption) (*GetJobLogsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetJobLogsResponse)
+	err := c.cc.Invoke(ctx, JobService_GetJobLogs_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *jobServiceClient) FollowJobLogs(ctx context.Context, in *FollowJobLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowJobLogsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &JobService_ServiceDesc.Streams[0], JobService_FollowJobLogs_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[FollowJobLogsRequest, FollowJobLogsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type JobService_FollowJobLogsClient = grpc.ServerStreamingClient[FollowJobLogsResponse]
+
 func (c *jobServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetServerInfoResponse)
@@ -156,6 +195,14 @@ type JobServiceServer interface {
 	// call runs are re-checked at the moment they are changed, never overwritten blindly.
 	// With dry_run, nothing changes and the counts are a preview.
 	ActOnJobs(context.Context, *ActOnJobsRequest) (*ActOnJobsResponse, error)
+	// Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+	// stored in chunks, as workers ship them; a reply holds whole chunks, at most
+	// ServerInfo.max_batch_size of them, and the cursor to ask for next.
+	GetJobLogs(context.Context, *GetJobLogsRequest) (*GetJobLogsResponse, error)
+	// Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+	// job is final (its last lines included); at once if it already is. Followers are woken
+	// through Redis pub/sub and re-check at least every second.
+	FollowJobLogs(*FollowJobLogsRequest, grpc.ServerStreamingServer[FollowJobLogsResponse]) error
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error)
@@ -183,6 +230,12 @@ func (UnimplementedJobServiceServer) WaitJobs(context.Context, *WaitJobsRequest)
 }
 func (UnimplementedJobServiceServer) ActOnJobs(context.Context, *ActOnJobsRequest) (*ActOnJobsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ActOnJobs not implemented")
+}
+func (UnimplementedJobServiceServer) GetJobLogs(context.Context, *GetJobLogsRequest) (*GetJobLogsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetJobLogs not implemented")
+}
+func (UnimplementedJobServiceServer) FollowJobLogs(*FollowJobLogsRequest, grpc.ServerStreamingServer[FollowJobLogsResponse]) error {
+	return status.Error(codes.Unimplemented, "method FollowJobLogs not implemented")
 }
 func (UnimplementedJobServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
@@ -298,6 +351,35 @@ func _JobService_ActOnJobs_Handler(srv interface{}, ctx context.Context, dec fun
 	return interceptor(ctx, in, info, handler)
 }
 
+func _JobService_GetJobLogs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetJobLogsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).GetJobLogs(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_GetJobLogs_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).GetJobLogs(ctx, req.(*GetJobLogsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _JobService_FollowJobLogs_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(FollowJobLogsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(JobServiceServer).FollowJobLogs(m, &grpc.GenericServerStream[FollowJobLogsRequest, FollowJobLogsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type JobService_FollowJobLogsServer = grpc.ServerStreamingServer[FollowJobLogsResponse]
+
 func _JobService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetServerInfoRequest)
 	if err := dec(in); err != nil {
@@ -344,10 +426,20 @@ var JobService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _JobService_ActOnJobs_Handler,
 		},
 		{
+			MethodName: "GetJobLogs",
+			Handler:    _JobService_GetJobLogs_Handler,
+		},
+		{
 			MethodName: "GetServerInfo",
 			Handler:    _JobService_GetServerInfo_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "FollowJobLogs",
+			Handler:       _JobService_FollowJobLogs_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "mrq/v1/job_service.proto",
 }

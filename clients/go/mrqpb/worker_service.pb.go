@@ -82,6 +82,158 @@ func (ControlAction) EnumDescriptor() ([]byte, []int) {
 	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{0}
 }
 
+// New log text of one job.
+type LogChunk struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	JobId string                 `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	// Whole lines, each ending in a newline.
+	Text          string `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LogChunk) Reset() {
+	*x = LogChunk{}
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LogChunk) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LogChunk) ProtoMessage() {}
+
+func (x *LogChunk) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LogChunk.ProtoReflect.Descriptor instead.
+func (*LogChunk) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *LogChunk) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
+}
+
+func (x *LogChunk) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+type ShipLogsRequest struct {
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	WorkerId string                 `protobuf:"bytes,1,opt,name=worker_id,json=workerId,proto3" json:"worker_id,omitempty"`
+	// At most one chunk per job; empty texts are ignored.
+	Chunks        []*LogChunk `protobuf:"bytes,2,rep,name=chunks,proto3" json:"chunks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ShipLogsRequest) Reset() {
+	*x = ShipLogsRequest{}
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ShipLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ShipLogsRequest) ProtoMessage() {}
+
+func (x *ShipLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ShipLogsRequest.ProtoReflect.Descriptor instead.
+func (*ShipLogsRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *ShipLogsRequest) GetWorkerId() string {
+	if x != nil {
+		return x.WorkerId
+	}
+	return ""
+}
+
+func (x *ShipLogsRequest) GetChunks() []*LogChunk {
+	if x != nil {
+		return x.Chunks
+	}
+	return nil
+}
+
+type ShipLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Chunks stored.
+	Stored        int32 `protobuf:"varint,1,opt,name=stored,proto3" json:"stored,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ShipLogsResponse) Reset() {
+	*x = ShipLogsResponse{}
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ShipLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ShipLogsResponse) ProtoMessage() {}
+
+func (x *ShipLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ShipLogsResponse.ProtoReflect.Descriptor instead.
+func (*ShipLogsResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ShipLogsResponse) GetStored() int32 {
+	if x != nil {
+		return x.Stored
+	}
+	return 0
+}
+
 type LeaseJobsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Unique id of the worker process, stable for its lifetime (e.g. "host-pid-random").
@@ -98,7 +250,7 @@ type LeaseJobsRequest struct {
 
 func (x *LeaseJobsRequest) Reset() {
 	*x = LeaseJobsRequest{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[0]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -110,7 +262,7 @@ func (x *LeaseJobsRequest) String() string {
 func (*LeaseJobsRequest) ProtoMessage() {}
 
 func (x *LeaseJobsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[0]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -123,7 +275,7 @@ func (x *LeaseJobsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LeaseJobsRequest.ProtoReflect.Descriptor instead.
 func (*LeaseJobsRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{0}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *LeaseJobsRequest) GetWorkerId() string {
@@ -178,7 +330,7 @@ type LeasedJob struct {
 
 func (x *LeasedJob) Reset() {
 	*x = LeasedJob{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[1]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -190,7 +342,7 @@ func (x *LeasedJob) String() string {
 func (*LeasedJob) ProtoMessage() {}
 
 func (x *LeasedJob) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[1]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -203,7 +355,7 @@ func (x *LeasedJob) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LeasedJob.ProtoReflect.Descriptor instead.
 func (*LeasedJob) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{1}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *LeasedJob) GetJobId() string {
@@ -280,7 +432,7 @@ type LeaseJobsResponse struct {
 
 func (x *LeaseJobsResponse) Reset() {
 	*x = LeaseJobsResponse{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[2]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -292,7 +444,7 @@ func (x *LeaseJobsResponse) String() string {
 func (*LeaseJobsResponse) ProtoMessage() {}
 
 func (x *LeaseJobsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[2]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -305,7 +457,7 @@ func (x *LeaseJobsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LeaseJobsResponse.ProtoReflect.Descriptor instead.
 func (*LeaseJobsResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{2}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *LeaseJobsResponse) GetJobs() []*LeasedJob {
@@ -350,7 +502,7 @@ type JobOutcome struct {
 
 func (x *JobOutcome) Reset() {
 	*x = JobOutcome{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[3]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -362,7 +514,7 @@ func (x *JobOutcome) String() string {
 func (*JobOutcome) ProtoMessage() {}
 
 func (x *JobOutcome) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[3]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -375,7 +527,7 @@ func (x *JobOutcome) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use JobOutcome.ProtoReflect.Descriptor instead.
 func (*JobOutcome) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{3}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *JobOutcome) GetJobId() string {
@@ -465,7 +617,7 @@ type ReportOutcomesRequest struct {
 
 func (x *ReportOutcomesRequest) Reset() {
 	*x = ReportOutcomesRequest{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[4]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -477,7 +629,7 @@ func (x *ReportOutcomesRequest) String() string {
 func (*ReportOutcomesRequest) ProtoMessage() {}
 
 func (x *ReportOutcomesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[4]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -490,7 +642,7 @@ func (x *ReportOutcomesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportOutcomesRequest.ProtoReflect.Descriptor instead.
 func (*ReportOutcomesRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{4}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ReportOutcomesRequest) GetWorkerId() string {
@@ -519,7 +671,7 @@ type ReportOutcomesResponse struct {
 
 func (x *ReportOutcomesResponse) Reset() {
 	*x = ReportOutcomesResponse{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[5]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -531,7 +683,7 @@ func (x *ReportOutcomesResponse) String() string {
 func (*ReportOutcomesResponse) ProtoMessage() {}
 
 func (x *ReportOutcomesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[5]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -544,7 +696,7 @@ func (x *ReportOutcomesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportOutcomesResponse.ProtoReflect.Descriptor instead.
 func (*ReportOutcomesResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{5}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ReportOutcomesResponse) GetAccepted() int32 {
@@ -583,7 +735,7 @@ type WorkerState struct {
 
 func (x *WorkerState) Reset() {
 	*x = WorkerState{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[6]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -595,7 +747,7 @@ func (x *WorkerState) String() string {
 func (*WorkerState) ProtoMessage() {}
 
 func (x *WorkerState) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[6]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -608,7 +760,7 @@ func (x *WorkerState) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WorkerState.ProtoReflect.Descriptor instead.
 func (*WorkerState) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{6}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *WorkerState) GetHostname() string {
@@ -678,7 +830,7 @@ type JobProgress struct {
 
 func (x *JobProgress) Reset() {
 	*x = JobProgress{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[7]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -690,7 +842,7 @@ func (x *JobProgress) String() string {
 func (*JobProgress) ProtoMessage() {}
 
 func (x *JobProgress) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[7]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -703,7 +855,7 @@ func (x *JobProgress) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use JobProgress.ProtoReflect.Descriptor instead.
 func (*JobProgress) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{7}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *JobProgress) GetJobId() string {
@@ -734,7 +886,7 @@ type HeartbeatRequest struct {
 
 func (x *HeartbeatRequest) Reset() {
 	*x = HeartbeatRequest{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -746,7 +898,7 @@ func (x *HeartbeatRequest) String() string {
 func (*HeartbeatRequest) ProtoMessage() {}
 
 func (x *HeartbeatRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -759,7 +911,7 @@ func (x *HeartbeatRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HeartbeatRequest.ProtoReflect.Descriptor instead.
 func (*HeartbeatRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{8}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *HeartbeatRequest) GetWorkerId() string {
@@ -801,7 +953,7 @@ type ControlMessage struct {
 
 func (x *ControlMessage) Reset() {
 	*x = ControlMessage{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -813,7 +965,7 @@ func (x *ControlMessage) String() string {
 func (*ControlMessage) ProtoMessage() {}
 
 func (x *ControlMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -826,7 +978,7 @@ func (x *ControlMessage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlMessage.ProtoReflect.Descriptor instead.
 func (*ControlMessage) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{9}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ControlMessage) GetAction() ControlAction {
@@ -856,7 +1008,7 @@ type HeartbeatResponse struct {
 
 func (x *HeartbeatResponse) Reset() {
 	*x = HeartbeatResponse{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[10]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -868,7 +1020,7 @@ func (x *HeartbeatResponse) String() string {
 func (*HeartbeatResponse) ProtoMessage() {}
 
 func (x *HeartbeatResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[10]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -881,7 +1033,7 @@ func (x *HeartbeatResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HeartbeatResponse.ProtoReflect.Descriptor instead.
 func (*HeartbeatResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{10}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *HeartbeatResponse) GetControls() []*ControlMessage {
@@ -909,7 +1061,15 @@ var File_mrq_v1_worker_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1bmrq/v1/worker_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"y\n" +
+	"\x1bmrq/v1/worker_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"5\n" +
+	"\bLogChunk\x12\x15\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x12\n" +
+	"\x04text\x18\x02 \x01(\tR\x04text\"X\n" +
+	"\x0fShipLogsRequest\x12\x1b\n" +
+	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12(\n" +
+	"\x06chunks\x18\x02 \x03(\v2\x10.mrq.v1.LogChunkR\x06chunks\"*\n" +
+	"\x10ShipLogsResponse\x12\x16\n" +
+	"\x06stored\x18\x01 \x01(\x05R\x06stored\"y\n" +
 	"\x10LeaseJobsRequest\x12\x1b\n" +
 	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12\x16\n" +
 	"\x06queues\x18\x02 \x03(\tR\x06queues\x12\x19\n" +
@@ -987,11 +1147,12 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\rControlAction\x12\x1e\n" +
 	"\x1aCONTROL_ACTION_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19CONTROL_ACTION_CANCEL_JOB\x10\x01\x12\x1b\n" +
-	"\x17CONTROL_ACTION_SHUTDOWN\x10\x022\xe4\x01\n" +
+	"\x17CONTROL_ACTION_SHUTDOWN\x10\x022\xa3\x02\n" +
 	"\rWorkerService\x12@\n" +
 	"\tLeaseJobs\x12\x18.mrq.v1.LeaseJobsRequest\x1a\x19.mrq.v1.LeaseJobsResponse\x12O\n" +
 	"\x0eReportOutcomes\x12\x1d.mrq.v1.ReportOutcomesRequest\x1a\x1e.mrq.v1.ReportOutcomesResponse\x12@\n" +
-	"\tHeartbeat\x12\x18.mrq.v1.HeartbeatRequest\x1a\x19.mrq.v1.HeartbeatResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
+	"\tHeartbeat\x12\x18.mrq.v1.HeartbeatRequest\x1a\x19.mrq.v1.HeartbeatResponse\x12=\n" +
+	"\bShipLogs\x12\x17.mrq.v1.ShipLogsRequest\x1a\x18.mrq.v1.ShipLogsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
 	file_mrq_v1_worker_service_proto_rawDescOnce sync.Once
@@ -1006,41 +1167,47 @@ func file_mrq_v1_worker_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_worker_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_worker_service_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
+var file_mrq_v1_worker_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_mrq_v1_worker_service_proto_goTypes = []any{
 	(ControlAction)(0),             // 0: mrq.v1.ControlAction
-	(*LeaseJobsRequest)(nil),       // 1: mrq.v1.LeaseJobsRequest
-	(*LeasedJob)(nil),              // 2: mrq.v1.LeasedJob
-	(*LeaseJobsResponse)(nil),      // 3: mrq.v1.LeaseJobsResponse
-	(*JobOutcome)(nil),             // 4: mrq.v1.JobOutcome
-	(*ReportOutcomesRequest)(nil),  // 5: mrq.v1.ReportOutcomesRequest
-	(*ReportOutcomesResponse)(nil), // 6: mrq.v1.ReportOutcomesResponse
-	(*WorkerState)(nil),            // 7: mrq.v1.WorkerState
-	(*JobProgress)(nil),            // 8: mrq.v1.JobProgress
-	(*HeartbeatRequest)(nil),       // 9: mrq.v1.HeartbeatRequest
-	(*ControlMessage)(nil),         // 10: mrq.v1.ControlMessage
-	(*HeartbeatResponse)(nil),      // 11: mrq.v1.HeartbeatResponse
-	(JobStatus)(0),                 // 12: mrq.v1.JobStatus
+	(*LogChunk)(nil),               // 1: mrq.v1.LogChunk
+	(*ShipLogsRequest)(nil),        // 2: mrq.v1.ShipLogsRequest
+	(*ShipLogsResponse)(nil),       // 3: mrq.v1.ShipLogsResponse
+	(*LeaseJobsRequest)(nil),       // 4: mrq.v1.LeaseJobsRequest
+	(*LeasedJob)(nil),              // 5: mrq.v1.LeasedJob
+	(*LeaseJobsResponse)(nil),      // 6: mrq.v1.LeaseJobsResponse
+	(*JobOutcome)(nil),             // 7: mrq.v1.JobOutcome
+	(*ReportOutcomesRequest)(nil),  // 8: mrq.v1.ReportOutcomesRequest
+	(*ReportOutcomesResponse)(nil), // 9: mrq.v1.ReportOutcomesResponse
+	(*WorkerState)(nil),            // 10: mrq.v1.WorkerState
+	(*JobProgress)(nil),            // 11: mrq.v1.JobProgress
+	(*HeartbeatRequest)(nil),       // 12: mrq.v1.HeartbeatRequest
+	(*ControlMessage)(nil),         // 13: mrq.v1.ControlMessage
+	(*HeartbeatResponse)(nil),      // 14: mrq.v1.HeartbeatResponse
+	(JobStatus)(0),                 // 15: mrq.v1.JobStatus
 }
 var file_mrq_v1_worker_service_proto_depIdxs = []int32{
-	2,  // 0: mrq.v1.LeaseJobsResponse.jobs:type_name -> mrq.v1.LeasedJob
-	12, // 1: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
-	4,  // 2: mrq.v1.ReportOutcomesRequest.outcomes:type_name -> mrq.v1.JobOutcome
-	7,  // 3: mrq.v1.HeartbeatRequest.state:type_name -> mrq.v1.WorkerState
-	8,  // 4: mrq.v1.HeartbeatRequest.progress:type_name -> mrq.v1.JobProgress
-	0,  // 5: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
-	10, // 6: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
-	1,  // 7: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
-	5,  // 8: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
-	9,  // 9: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
-	3,  // 10: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
-	6,  // 11: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
-	11, // 12: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
-	10, // [10:13] is the sub-list for method output_type
-	7,  // [7:10] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	1,  // 0: mrq.v1.ShipLogsRequest.chunks:type_name -> mrq.v1.LogChunk
+	5,  // 1: mrq.v1.LeaseJobsResponse.jobs:type_name -> mrq.v1.LeasedJob
+	15, // 2: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
+	7,  // 3: mrq.v1.ReportOutcomesRequest.outcomes:type_name -> mrq.v1.JobOutcome
+	10, // 4: mrq.v1.HeartbeatRequest.state:type_name -> mrq.v1.WorkerState
+	11, // 5: mrq.v1.HeartbeatRequest.progress:type_name -> mrq.v1.JobProgress
+	0,  // 6: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
+	13, // 7: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
+	4,  // 8: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
+	8,  // 9: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
+	12, // 10: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
+	2,  // 11: mrq.v1.WorkerService.ShipLogs:input_type -> mrq.v1.ShipLogsRequest
+	6,  // 12: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
+	9,  // 13: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
+	14, // 14: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
+	3,  // 15: mrq.v1.WorkerService.ShipLogs:output_type -> mrq.v1.ShipLogsResponse
+	12, // [12:16] is the sub-list for method output_type
+	8,  // [8:12] is the sub-list for method input_type
+	8,  // [8:8] is the sub-list for extension type_name
+	8,  // [8:8] is the sub-list for extension extendee
+	0,  // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_worker_service_proto_init() }
@@ -1049,14 +1216,14 @@ func file_mrq_v1_worker_service_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_init()
-	file_mrq_v1_worker_service_proto_msgTypes[3].OneofWrappers = []any{}
+	file_mrq_v1_worker_service_proto_msgTypes[6].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_worker_service_proto_rawDesc), len(file_mrq_v1_worker_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   11,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

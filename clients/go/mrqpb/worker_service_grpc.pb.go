@@ -32,6 +32,7 @@ const (
 	WorkerService_LeaseJobs_FullMethodName      = "/mrq.v1.WorkerService/LeaseJobs"
 	WorkerService_ReportOutcomes_FullMethodName = "/mrq.v1.WorkerService/ReportOutcomes"
 	WorkerService_Heartbeat_FullMethodName      = "/mrq.v1.WorkerService/Heartbeat"
+	WorkerService_ShipLogs_FullMethodName       = "/mrq.v1.WorkerService/ShipLogs"
 )
 
 // WorkerServiceClient is the client API for WorkerService service.
@@ -47,6 +48,11 @@ type WorkerServiceClient interface {
 	// Renews the leases of the listed jobs, records the worker's state, and returns control
 	// messages for it.
 	Heartbeat(ctx context.Context, in *HeartbeatRequest, opts ...grpc.CallOption) (*HeartbeatResponse, error)
+	// Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+	// every job's new lines in one call about every half second, and a job's last lines before
+	// reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+	// worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+	ShipLogs(ctx context.Context, in *ShipLogsRequest, opts ...grpc.CallOption) (*ShipLogsResponse, error)
 }
 
 type workerServiceClient struct {
@@ -87,6 +93,16 @@ func (c *workerServiceClient) Heartbeat(ctx context.Context, in *HeartbeatReques
 	return out, nil
 }
 
+func (c *workerServiceClient) ShipLogs(ctx context.Context, in *ShipLogsRequest, opts ...grpc.CallOption) (*ShipLogsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ShipLogsResponse)
+	err := c.cc.Invoke(ctx, WorkerService_ShipLogs_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // WorkerServiceServer is the server API for WorkerService service.
 // All implementations must embed UnimplementedWorkerServiceServer
 // for forward compatibility.
@@ -100,6 +116,11 @@ type WorkerServiceServer interface {
 	// Renews the leases of the listed jobs, records the worker's state, and returns control
 	// messages for it.
 	Heartbeat(context.Context, *HeartbeatRequest) (*HeartbeatResponse, error)
+	// Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+	// every job's new lines in one call about every half second, and a job's last lines before
+	// reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+	// worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+	ShipLogs(context.Context, *ShipLogsRequest) (*ShipLogsResponse, error)
 	mustEmbedUnimplementedWorkerServiceServer()
 }
 
@@ -118,6 +139,9 @@ func (UnimplementedWorkerServiceServer) ReportOutcomes(context.Context, *ReportO
 }
 func (UnimplementedWorkerServiceServer) Heartbeat(context.Context, *HeartbeatRequest) (*HeartbeatResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Heartbeat not implemented")
+}
+func (UnimplementedWorkerServiceServer) ShipLogs(context.Context, *ShipLogsRequest) (*ShipLogsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ShipLogs not implemented")
 }
 func (UnimplementedWorkerServiceServer) mustEmbedUnimplementedWorkerServiceServer() {}
 func (UnimplementedWorkerServiceServer) testEmbeddedByValue()                       {}
@@ -194,6 +218,24 @@ func _WorkerService_Heartbeat_Handler(srv interface{}, ctx context.Context, dec 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _WorkerService_ShipLogs_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ShipLogsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(WorkerServiceServer).ShipLogs(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: WorkerService_ShipLogs_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(WorkerServiceServer).ShipLogs(ctx, req.(*ShipLogsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // WorkerService_ServiceDesc is the grpc.ServiceDesc for WorkerService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -212,6 +254,10 @@ var WorkerService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Heartbeat",
 			Handler:    _WorkerService_Heartbeat_Handler,
+		},
+		{
+			MethodName: "ShipLogs",
+			Handler:    _WorkerService_ShipLogs_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

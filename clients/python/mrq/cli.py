@@ -44,6 +44,7 @@ examples:
   mrq enqueue tasks.report --queue low --delay 60 --max-retries 0
   seq 1000 | jq -c '{a: ., b: 1}' | mrq enqueue-many tasks.add
   mrq job 65f0c0ffee0123456789abcd
+  mrq logs 65f0c0ffee0123456789abcd --follow           # prints lines until the job ends
   mrq wait 65f0c0ffee0123456789abcd 65f0c0ffee0123456789abce --timeout 60
   mrq cancel 65f0c0ffee0123456789abcd
   mrq requeue --queue default --status failed --dry-run   # prints the counts, changes nothing
@@ -97,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_enqueue_many(commands, address)
     job = _command(commands, "job", _job, [address], "print a job as JSON")
     job.add_argument("job_id", metavar="ID")
+    logs = _command(commands, "logs", _logs, [address], "print a job's log")
+    logs.add_argument("job_id", metavar="ID")
+    logs.add_argument("--follow", "-f", action="store_true",
+                      help="keep printing lines as they are shipped, until the job is final")
     wait = _command(commands, "wait", _wait, [address],
                     "wait until jobs are final and print them; exit 1 unless all ended success")
     wait.add_argument("job_ids", metavar="ID", nargs="+")
@@ -239,6 +244,16 @@ def _act(args: argparse.Namespace) -> int:
 def _job(args: argparse.Namespace) -> int:
     with _client(args) as client:
         _print_json(client.get_job(args.job_id))
+    return EXIT_OK
+
+
+def _logs(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        if args.follow:
+            for line in client.follow_logs(args.job_id):
+                print(line, flush=True)
+        else:
+            sys.stdout.write(client.get_logs(args.job_id))
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ Example:
     ...     job["status"], job["result"]
     ('success', 3)
 
-Reads (``get_job``, ``wait``, ``server_info``) retry UNAVAILABLE a few times with a short
+Reads (``get_job``, ``wait``, ``get_logs``, ``follow_logs``, ``server_info``) retry UNAVAILABLE a few times with a short
 backoff. Enqueues are never retried automatically: see :meth:`Client.enqueue`.
 """
 
@@ -269,6 +269,47 @@ class Client:
         response: job_service_pb2.GetJobResponse = self._read(
             self._stub.GetJob, job_service_pb2.GetJobRequest(job_id=job_id))
         return job_to_dict(response.job)
+
+    def get_logs(self, job_id: str) -> str:
+        """The job's log text so far: what its task logged through its logger (and printed),
+        one line per record, each ending in a newline. Empty if it logged nothing yet.
+
+        Raises:
+            JobNotFound, InvalidArgument, BrokerUnavailable: as in :meth:`get_job`.
+        """
+        parts: list[str] = []
+        offset = 0
+        while True:
+            response: job_service_pb2.GetJobLogsResponse = self._read(
+                self._stub.GetJobLogs, job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset))
+            parts.append(response.text)
+            if response.complete or response.next_offset <= offset:
+                return "".join(parts)
+            offset = response.next_offset
+
+    def follow_logs(self, job_id: str) -> Iterator[str]:
+        """Yields the job's log lines (without their newline) as the worker ships them, from the
+        first, until the job is final; at once if it already is. A dropped connection is resumed
+        where it left off, retried like a read.
+
+        Raises:
+            JobNotFound, InvalidArgument, BrokerUnavailable: as in :meth:`get_job`.
+        """
+        offset = 0
+        failures = 0
+        while True:
+            request = job_service_pb2.FollowJobLogsRequest(job_id=job_id, from_offset=offset)
+            try:
+                for response in self._stub.FollowJobLogs(request):
+                    failures = 0
+                    offset = response.next_offset
+                    yield from response.text.splitlines()
+                return
+            except grpc.RpcError as error:
+                failures += 1
+                if error.code() is not grpc.StatusCode.UNAVAILABLE or failures > self.settings.read_retries:
+                    raise rpc.translate_error(error, address=self.settings.broker_address) from error
+            time.sleep(self.settings.retry_backoff_s * 2 ** (failures - 1))
 
     @overload
     def wait(  # type: ignore[overload-overlap]  # a str is also a Sequence[str]; str is checked first

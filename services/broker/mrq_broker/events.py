@@ -1,6 +1,7 @@
 """Wake-ups across brokers, through Redis pub/sub: one subscriber thread per broker process.
 
-``enqueued`` wakes LeaseJobs calls that wait for work; ``finished`` wakes WaitJobs calls. A
+``enqueued`` wakes LeaseJobs calls that wait for work; ``finished`` wakes WaitJobs calls;
+``logs`` (and ``finished``) wake FollowJobLogs calls of the jobs named. A
 missed message (Redis restart) costs latency, not correctness: every waiter also re-checks the
 stores at least every ``max_sleep_s``.
 """
@@ -40,6 +41,7 @@ class Events:
         self.keys = keys
         self.enqueued = threading.Condition()
         self._waiters: dict[str, set[JobWaiter]] = defaultdict(set)
+        self._log_watchers: dict[str, set[threading.Event]] = defaultdict(set)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="events", daemon=True)
@@ -69,18 +71,41 @@ class Events:
                     if not waiters:
                         del self._waiters[job_id]
 
+    def watch_logs(self, job_id: str) -> threading.Event:
+        """An event set whenever the job gets log chunks or becomes final; clear it before
+        looking, and pass it to :meth:`unwatch_logs` when done."""
+        event = threading.Event()
+        with self._lock:
+            self._log_watchers[job_id].add(event)
+        return event
+
+    def unwatch_logs(self, job_id: str, event: threading.Event) -> None:
+        with self._lock:
+            watchers = self._log_watchers.get(job_id)
+            if watchers is not None:
+                watchers.discard(event)
+                if not watchers:
+                    del self._log_watchers[job_id]
+
+    def _logged(self, job_ids: list[str]) -> None:
+        with self._lock:
+            woken = [e for i in job_ids for e in self._log_watchers.get(i, ())]
+        for event in woken:
+            event.set()
+
     def _finished(self, job_ids: list[str]) -> None:
         with self._lock:
             woken = {w for i in job_ids for w in self._waiters.get(i, ())}
         for waiter in woken:
             waiter.discard(job_ids)
+        self._logged(job_ids)
 
     def _run(self) -> None:
         backoff_s = 0.1
         while not self._stopping.is_set():
             try:
                 pubsub = self.client.pubsub(ignore_subscribe_messages=True)
-                pubsub.subscribe(self.keys.enqueued_channel, self.keys.finished_channel)
+                pubsub.subscribe(self.keys.enqueued_channel, self.keys.finished_channel, self.keys.logs_channel)
                 backoff_s = 0.1
                 while not self._stopping.is_set():
                     message = pubsub.get_message(timeout=1.0)
@@ -95,5 +120,7 @@ class Events:
         if channel == self.keys.enqueued_channel:
             with self.enqueued:
                 self.enqueued.notify_all()
+        elif channel == self.keys.logs_channel:
+            self._logged(data.split())
         else:
             self._finished(data.split())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import grpc
 
 from mrq.statuses import FINAL
@@ -9,11 +11,11 @@ from mrq.v1 import job_service_pb2, job_service_pb2_grpc
 from mrq_broker import __version__
 from mrq_broker.actions import APPLIES_TO, JobActions
 from mrq_broker.documents import to_proto
-from mrq_broker.errors import InvalidArgument, JobNotFound, grpc_errors
+from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_errors
 from mrq_broker.operations import Broker
 from mrq_broker.validation import canonical_params, check_job_id, check_params_list, check_task, job_query
 
-FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions"]
+FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs"]
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
@@ -81,6 +83,36 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             raise InvalidArgument("job_ids", "give job_ids or a filter")
         return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed,
                                                  skipped=counts.skipped)
+
+    @grpc_errors
+    def GetJobLogs(self, request: job_service_pb2.GetJobLogsRequest, context: grpc.ServicerContext
+                   ) -> job_service_pb2.GetJobLogsResponse:
+        job_id = self._check_logs_request(request.job_id, request.from_offset)
+        page = self.broker.logs.read(job_id, request.from_offset, self.broker.settings.max_batch_size)
+        return job_service_pb2.GetJobLogsResponse(text=page.text, next_offset=page.next_offset,
+                                                  complete=page.complete)
+
+    @grpc_errors
+    def FollowJobLogs(self, request: job_service_pb2.FollowJobLogsRequest, context: grpc.ServicerContext
+                      ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
+        # Validated here, eagerly; the stream itself runs later, outside grpc_errors.
+        job_id = self._check_logs_request(request.job_id, request.from_offset)
+        return self._follow(job_id, request.from_offset, context)
+
+    def _follow(self, job_id: str, from_offset: int, context: grpc.ServicerContext
+                ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
+        try:
+            for page in self.broker.follow_logs(job_id, from_offset, context.is_active):
+                yield job_service_pb2.FollowJobLogsResponse(text=page.text, next_offset=page.next_offset)
+        except STORE_OUTAGES as exc:
+            context.abort(grpc.StatusCode.UNAVAILABLE, f"store unavailable ({type(exc).__name__}); retry")
+
+    def _check_logs_request(self, job_id: str, from_offset: int) -> str:
+        checked = check_job_id(job_id)
+        if from_offset < 0:
+            raise InvalidArgument("from_offset", "must be >= 0")
+        self.broker.store.get(checked)  # raises JobNotFound
+        return checked
 
     @grpc_errors
     def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext

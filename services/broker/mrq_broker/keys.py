@@ -46,6 +46,15 @@ class Keys:
         """pub/sub: space-separated ids of jobs that just became final."""
         return f"{self.prefix}:finished"
 
+    @property
+    def logs_channel(self) -> str:
+        """pub/sub: space-separated ids of jobs that just got log chunks."""
+        return f"{self.prefix}:logs"
+
+    def log_seq(self, job_id: str) -> str:
+        """string: how many log chunks the job has (chunk n is the document ``<job id>-<n>``)."""
+        return f"{self.prefix}:logseq:{job_id}"
+
     def controls(self, worker_id: str) -> str:
         """list: serialised ControlMessages for one worker, drained by its next heartbeat."""
         return f"{self.prefix}:controls:{worker_id}"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.documents import Doc, leased_job, new_job_docs, payload, queue_entry
 from mrq_broker.events import Events, JobWaiter
+from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.queues import RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
@@ -28,6 +29,7 @@ class Broker:
     store: JobStore
     queues: RedisQueues
     events: Events
+    logs: JobLogs
 
     def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[str]:
         """Records the jobs in MongoDB first, then queues them in Redis: a job is never queued
@@ -95,6 +97,34 @@ class Broker:
             self.events.unregister(waiter, job_ids)
         docs = self.store.get_many(job_ids)
         return [docs[i] for i in job_ids if i in docs]
+
+    def follow_logs(self, job_id: str, from_offset: int, active: Callable[[], bool]) -> Iterator[LogPage]:
+        """Yields the job's new log text as it is stored, until the job is final and its last
+        chunks are read, or ``active()`` turns False (the caller went away).
+
+        Workers store a job's last chunks before reporting its outcome, so text read *after*
+        seeing the job final is complete. A wake-up is watched for before each look, and the
+        loop re-checks at least every MAX_SLEEP_S in case one was missed.
+        """
+        event = self.events.watch_logs(job_id)
+        try:
+            offset = from_offset
+            while active():
+                event.clear()
+                final = bool(self.queues.done_among([job_id]))
+                page = self.logs.read(job_id, offset, self.settings.max_batch_size)
+                while not page.complete and page.next_offset > offset:
+                    yield page
+                    offset = page.next_offset
+                    page = self.logs.read(job_id, offset, self.settings.max_batch_size)
+                if page.text:
+                    yield page
+                offset = page.next_offset
+                if final:
+                    return
+                event.wait(MAX_SLEEP_S)
+        finally:
+            self.events.unwatch_logs(job_id, event)
 
     def heartbeat(self, request: worker_service_pb2.HeartbeatRequest) -> list[str]:
         """Renews the worker's leases and records its state; returns the leases it lost."""

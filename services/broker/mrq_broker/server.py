@@ -19,6 +19,7 @@ from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
 from mrq_broker.keys import Keys
+from mrq_broker.logs import JobLogs
 from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.operations import Broker
@@ -66,7 +67,9 @@ def start(settings: BrokerSettings) -> BrokerServer:
     store.ensure_indexes()
     queues = RedisQueues(redis_client, keys)
     events = Events(redis_client, keys)
-    broker = Broker(settings, store, queues, events)
+    logs = JobLogs(database, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s))
+    logs.ensure_indexes()
+    broker = Broker(settings, store, queues, events, logs)
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
     committer = OutcomeCommitter(store, queues, settings, metrics)

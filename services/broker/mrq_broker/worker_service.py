@@ -54,6 +54,19 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
 
     @grpc_errors
+    def ShipLogs(self, request: worker_service_pb2.ShipLogsRequest, context: grpc.ServicerContext
+                 ) -> worker_service_pb2.ShipLogsResponse:
+        _check_worker_id(request.worker_id)
+        seen: set[str] = set()
+        for n, chunk in enumerate(request.chunks):
+            check_job_id(chunk.job_id, f"chunks[{n}].job_id")
+            if chunk.job_id in seen:
+                raise InvalidArgument(f"chunks[{n}].job_id", "at most one chunk per job")
+            seen.add(chunk.job_id)
+        stored = self.broker.logs.append([(c.job_id, c.text) for c in request.chunks])
+        return worker_service_pb2.ShipLogsResponse(stored=stored)
+
+    @grpc_errors
     def Heartbeat(self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
                   ) -> worker_service_pb2.HeartbeatResponse:
         _check_worker_id(request.worker_id)

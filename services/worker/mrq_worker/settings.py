@@ -22,6 +22,9 @@ class WorkerSettings(Settings):
     heartbeat_interval_s: float = Field(2.0, gt=0, description="seconds between heartbeats")
     lease_wait_s: float = Field(1.0, ge=0, description="seconds a LeaseJobs call may block when idle")
     report_interval_s: float = Field(0.01, ge=0, description="longest an outcome waits to be batched")
+    log_ship_interval_s: float = Field(0.5, gt=0, description="seconds between shipments of job logs to the broker")
+    max_log_bytes_per_job: int = Field(1_000_000, gt=0, description="log bytes kept per job attempt; past it, "
+                                       "lines are dropped and one '[log truncated: N bytes dropped]' line added")
     shutdown_timeout_s: float = Field(30.0, ge=0, description="grace for running jobs on the first SIGINT")
     metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
     metrics_port: int = Field(9102, ge=0, le=65535, description="port of the Prometheus /metrics endpoint (served "

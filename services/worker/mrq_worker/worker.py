@@ -34,8 +34,9 @@ from mrq.v1.worker_service_pb2 import (
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
 from mrq_worker.connection import call_in_thread, open_channel
 from mrq_worker.consumer import Consumer
-from mrq_worker.executor import Executor
+from mrq_worker.executor import JOB_LOGGER_NAME, Executor
 from mrq_worker.heartbeat import Heartbeat
+from mrq_worker.logs import LogShipper, install
 from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
@@ -82,6 +83,10 @@ class Worker:
                                   executor=self._executor, lease_wait_s=settings.lease_wait_s,
                                   report_interval_s=settings.report_interval_s,
                                   accepting=lambda: self.state is WorkerState.RUNNING)
+        self._logs = LogShipper(stub=stub, worker_id=self.worker_id, interval_s=settings.log_ship_interval_s,
+                                max_bytes_per_job=settings.max_log_bytes_per_job,
+                                running=lambda: list(self._executor.running))
+        self._uninstall_logs = lambda: None
         self._heartbeat = Heartbeat(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                     interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
                                     consumer=self._consumer, executor=self._executor,
@@ -97,6 +102,8 @@ class Worker:
     def start(self) -> None:
         """Starts the heartbeat thread, then leasing. Returns at once."""
         self._started_at = time.monotonic()
+        self._uninstall_logs = install(self._logs, JOB_LOGGER_NAME)
+        self._logs.start()
         self._heartbeat.start()
         self._watchdog.start()
         self._set_state(WorkerState.RUNNING)
@@ -156,6 +163,8 @@ class Worker:
         if not self._executor.join(timeout_s=KILL_GRACE_S):
             logger.warning("%d jobs did not stop (busy without yielding?); the broker will requeue "
                            "them when their leases expire", len(self._executor.running))
+        self._logs.stop()
+        self._uninstall_logs()
         if not self._consumer.flush(timeout_s=FLUSH_TIMEOUT_S):
             logger.warning("%d outcomes could not be reported; the broker will requeue their jobs "
                            "when their leases expire", self._consumer.unacknowledged_count)
@@ -180,6 +189,9 @@ class Worker:
         drained.kill(block=False)
 
     def _on_outcome(self, outcome: JobOutcome) -> None:
+        # Runs in the job's greenlet, which the executor no longer lists as running, so no
+        # kill can reach it while its last log lines are shipped, before its outcome.
+        self._logs.finish(outcome.job_id)
         self._consumer.add_outcome(outcome)
 
     def _on_heartbeat_reply(self, response: HeartbeatResponse) -> None:

@@ -126,6 +126,40 @@ class ActOnJobsResponse(_message.Message):
     skipped: int
     def __init__(self, matched: _Optional[int] = ..., changed: _Optional[int] = ..., skipped: _Optional[int] = ...) -> None: ...
 
+class GetJobLogsRequest(_message.Message):
+    __slots__ = ("job_id", "from_offset")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    from_offset: int
+    def __init__(self, job_id: _Optional[str] = ..., from_offset: _Optional[int] = ...) -> None: ...
+
+class GetJobLogsResponse(_message.Message):
+    __slots__ = ("text", "next_offset", "complete")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    NEXT_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    COMPLETE_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    next_offset: int
+    complete: bool
+    def __init__(self, text: _Optional[str] = ..., next_offset: _Optional[int] = ..., complete: _Optional[bool] = ...) -> None: ...
+
+class FollowJobLogsRequest(_message.Message):
+    __slots__ = ("job_id", "from_offset")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    from_offset: int
+    def __init__(self, job_id: _Optional[str] = ..., from_offset: _Optional[int] = ...) -> None: ...
+
+class FollowJobLogsResponse(_message.Message):
+    __slots__ = ("text", "next_offset")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    NEXT_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    next_offset: int
+    def __init__(self, text: _Optional[str] = ..., next_offset: _Optional[int] = ...) -> None: ...
+
 class GetServerInfoRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -64,6 +64,16 @@ class JobServiceStub:
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.FromString,
                 _registered_method=True)
+        self.GetJobLogs = channel.unary_unary(
+                '/mrq.v1.JobService/GetJobLogs',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.GetJobLogsRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.GetJobLogsResponse.FromString,
+                _registered_method=True)
+        self.FollowJobLogs = channel.unary_stream(
+                '/mrq.v1.JobService/FollowJobLogs',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.FromString,
+                _registered_method=True)
         self.GetServerInfo = channel.unary_unary(
                 '/mrq.v1.JobService/GetServerInfo',
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
@@ -121,6 +131,24 @@ class JobServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetJobLogs(self, request, context):
+        """Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+        stored in chunks, as workers ship them; a reply holds whole chunks, at most
+        ServerInfo.max_batch_size of them, and the cursor to ask for next.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FollowJobLogs(self, request, context):
+        """Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+        job is final (its last lines included); at once if it already is. Followers are woken
+        through Redis pub/sub and re-check at least every second.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetServerInfo(self, request, context):
         """Version, limits and features of this broker; cheap, for clients and workers to
         negotiate.
@@ -156,6 +184,16 @@ def add_JobServiceServicer_to_server(servicer, server):
                     servicer.ActOnJobs,
                     request_deserializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.SerializeToString,
+            ),
+            'GetJobLogs': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJobLogs,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.GetJobLogsRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.GetJobLogsResponse.SerializeToString,
+            ),
+            'FollowJobLogs': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowJobLogs,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.SerializeToString,
             ),
             'GetServerInfo': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServerInfo,
@@ -303,6 +341,60 @@ class JobService:
             '/mrq.v1.JobService/ActOnJobs',
             mrq_dot_v1_dot_job__service__pb2.ActOnJobsRequest.SerializeToString,
             mrq_dot_v1_dot_job__service__pb2.ActOnJobsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJobLogs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/GetJobLogs',
+            mrq_dot_v1_dot_job__service__pb2.GetJobLogsRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.GetJobLogsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowJobLogs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/mrq.v1.JobService/FollowJobLogs',
+            mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.FromString,
             options,
             channel_credentials,
             insecure,

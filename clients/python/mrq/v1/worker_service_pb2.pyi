@@ -17,6 +17,28 @@ CONTROL_ACTION_UNSPECIFIED: ControlAction
 CONTROL_ACTION_CANCEL_JOB: ControlAction
 CONTROL_ACTION_SHUTDOWN: ControlAction
 
+class LogChunk(_message.Message):
+    __slots__ = ("job_id", "text")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    text: str
+    def __init__(self, job_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class ShipLogsRequest(_message.Message):
+    __slots__ = ("worker_id", "chunks")
+    WORKER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHUNKS_FIELD_NUMBER: _ClassVar[int]
+    worker_id: str
+    chunks: _containers.RepeatedCompositeFieldContainer[LogChunk]
+    def __init__(self, worker_id: _Optional[str] = ..., chunks: _Optional[_Iterable[_Union[LogChunk, _Mapping]]] = ...) -> None: ...
+
+class ShipLogsResponse(_message.Message):
+    __slots__ = ("stored",)
+    STORED_FIELD_NUMBER: _ClassVar[int]
+    stored: int
+    def __init__(self, stored: _Optional[int] = ...) -> None: ...
+
 class LeaseJobsRequest(_message.Message):
     __slots__ = ("worker_id", "queues", "max_jobs", "wait_s")
     WORKER_ID_FIELD_NUMBER: _ClassVar[int]

@@ -49,6 +49,11 @@ class WorkerServiceStub:
                 request_serializer=mrq_dot_v1_dot_worker__service__pb2.HeartbeatRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_worker__service__pb2.HeartbeatResponse.FromString,
                 _registered_method=True)
+        self.ShipLogs = channel.unary_unary(
+                '/mrq.v1.WorkerService/ShipLogs',
+                request_serializer=mrq_dot_v1_dot_worker__service__pb2.ShipLogsRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_worker__service__pb2.ShipLogsResponse.FromString,
+                _registered_method=True)
 
 
 class WorkerServiceServicer:
@@ -78,6 +83,16 @@ class WorkerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ShipLogs(self, request, context):
+        """Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+        every job's new lines in one call about every half second, and a job's last lines before
+        reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+        worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_WorkerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -95,6 +110,11 @@ def add_WorkerServiceServicer_to_server(servicer, server):
                     servicer.Heartbeat,
                     request_deserializer=mrq_dot_v1_dot_worker__service__pb2.HeartbeatRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_worker__service__pb2.HeartbeatResponse.SerializeToString,
+            ),
+            'ShipLogs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ShipLogs,
+                    request_deserializer=mrq_dot_v1_dot_worker__service__pb2.ShipLogsRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_worker__service__pb2.ShipLogsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -178,6 +198,33 @@ class WorkerService:
             '/mrq.v1.WorkerService/Heartbeat',
             mrq_dot_v1_dot_worker__service__pb2.HeartbeatRequest.SerializeToString,
             mrq_dot_v1_dot_worker__service__pb2.HeartbeatResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ShipLogs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.WorkerService/ShipLogs',
+            mrq_dot_v1_dot_worker__service__pb2.ShipLogsRequest.SerializeToString,
+            mrq_dot_v1_dot_worker__service__pb2.ShipLogsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -8,6 +8,10 @@ import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyReque
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from './mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from './mrq/v1/EnqueueRequest';
 import type { EnqueueResponse as _mrq_v1_EnqueueResponse, EnqueueResponse__Output as _mrq_v1_EnqueueResponse__Output } from './mrq/v1/EnqueueResponse';
+import type { FollowJobLogsRequest as _mrq_v1_FollowJobLogsRequest, FollowJobLogsRequest__Output as _mrq_v1_FollowJobLogsRequest__Output } from './mrq/v1/FollowJobLogsRequest';
+import type { FollowJobLogsResponse as _mrq_v1_FollowJobLogsResponse, FollowJobLogsResponse__Output as _mrq_v1_FollowJobLogsResponse__Output } from './mrq/v1/FollowJobLogsResponse';
+import type { GetJobLogsRequest as _mrq_v1_GetJobLogsRequest, GetJobLogsRequest__Output as _mrq_v1_GetJobLogsRequest__Output } from './mrq/v1/GetJobLogsRequest';
+import type { GetJobLogsResponse as _mrq_v1_GetJobLogsResponse, GetJobLogsResponse__Output as _mrq_v1_GetJobLogsResponse__Output } from './mrq/v1/GetJobLogsResponse';
 import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _mrq_v1_GetJobRequest__Output } from './mrq/v1/GetJobRequest';
 import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from './mrq/v1/GetJobResponse';
 import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from './mrq/v1/GetServerInfoRequest';
@@ -38,6 +42,10 @@ export interface ProtoGrpcType {
       EnqueueManyResponse: MessageTypeDefinition<_mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyResponse__Output>
       EnqueueRequest: MessageTypeDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueRequest__Output>
       EnqueueResponse: MessageTypeDefinition<_mrq_v1_EnqueueResponse, _mrq_v1_EnqueueResponse__Output>
+      FollowJobLogsRequest: MessageTypeDefinition<_mrq_v1_FollowJobLogsRequest, _mrq_v1_FollowJobLogsRequest__Output>
+      FollowJobLogsResponse: MessageTypeDefinition<_mrq_v1_FollowJobLogsResponse, _mrq_v1_FollowJobLogsResponse__Output>
+      GetJobLogsRequest: MessageTypeDefinition<_mrq_v1_GetJobLogsRequest, _mrq_v1_GetJobLogsRequest__Output>
+      GetJobLogsResponse: MessageTypeDefinition<_mrq_v1_GetJobLogsResponse, _mrq_v1_GetJobLogsResponse__Output>
       GetJobRequest: MessageTypeDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobRequest__Output>
       GetJobResponse: MessageTypeDefinition<_mrq_v1_GetJobResponse, _mrq_v1_GetJobResponse__Output>
       GetServerInfoRequest: MessageTypeDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoRequest__Output>

@@ -12,8 +12,11 @@ import type { JobProgress as _mrq_v1_JobProgress, JobProgress__Output as _mrq_v1
 import type { LeaseJobsRequest as _mrq_v1_LeaseJobsRequest, LeaseJobsRequest__Output as _mrq_v1_LeaseJobsRequest__Output } from './mrq/v1/LeaseJobsRequest';
 import type { LeaseJobsResponse as _mrq_v1_LeaseJobsResponse, LeaseJobsResponse__Output as _mrq_v1_LeaseJobsResponse__Output } from './mrq/v1/LeaseJobsResponse';
 import type { LeasedJob as _mrq_v1_LeasedJob, LeasedJob__Output as _mrq_v1_LeasedJob__Output } from './mrq/v1/LeasedJob';
+import type { LogChunk as _mrq_v1_LogChunk, LogChunk__Output as _mrq_v1_LogChunk__Output } from './mrq/v1/LogChunk';
 import type { ReportOutcomesRequest as _mrq_v1_ReportOutcomesRequest, ReportOutcomesRequest__Output as _mrq_v1_ReportOutcomesRequest__Output } from './mrq/v1/ReportOutcomesRequest';
 import type { ReportOutcomesResponse as _mrq_v1_ReportOutcomesResponse, ReportOutcomesResponse__Output as _mrq_v1_ReportOutcomesResponse__Output } from './mrq/v1/ReportOutcomesResponse';
+import type { ShipLogsRequest as _mrq_v1_ShipLogsRequest, ShipLogsRequest__Output as _mrq_v1_ShipLogsRequest__Output } from './mrq/v1/ShipLogsRequest';
+import type { ShipLogsResponse as _mrq_v1_ShipLogsResponse, ShipLogsResponse__Output as _mrq_v1_ShipLogsResponse__Output } from './mrq/v1/ShipLogsResponse';
 import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from './mrq/v1/TracebackEntry';
 import type { WorkerServiceClient as _mrq_v1_WorkerServiceClient, WorkerServiceDefinition as _mrq_v1_WorkerServiceDefinition } from './mrq/v1/WorkerService';
 import type { WorkerState as _mrq_v1_WorkerState, WorkerState__Output as _mrq_v1_WorkerState__Output } from './mrq/v1/WorkerState';
@@ -42,8 +45,11 @@ export interface ProtoGrpcType {
       LeaseJobsRequest: MessageTypeDefinition<_mrq_v1_LeaseJobsRequest, _mrq_v1_LeaseJobsRequest__Output>
       LeaseJobsResponse: MessageTypeDefinition<_mrq_v1_LeaseJobsResponse, _mrq_v1_LeaseJobsResponse__Output>
       LeasedJob: MessageTypeDefinition<_mrq_v1_LeasedJob, _mrq_v1_LeasedJob__Output>
+      LogChunk: MessageTypeDefinition<_mrq_v1_LogChunk, _mrq_v1_LogChunk__Output>
       ReportOutcomesRequest: MessageTypeDefinition<_mrq_v1_ReportOutcomesRequest, _mrq_v1_ReportOutcomesRequest__Output>
       ReportOutcomesResponse: MessageTypeDefinition<_mrq_v1_ReportOutcomesResponse, _mrq_v1_ReportOutcomesResponse__Output>
+      ShipLogsRequest: MessageTypeDefinition<_mrq_v1_ShipLogsRequest, _mrq_v1_ShipLogsRequest__Output>
+      ShipLogsResponse: MessageTypeDefinition<_mrq_v1_ShipLogsResponse, _mrq_v1_ShipLogsResponse__Output>
       TracebackEntry: MessageTypeDefinition<_mrq_v1_TracebackEntry, _mrq_v1_TracebackEntry__Output>
       WorkerService: SubtypeConstructor<typeof grpc.Client, _mrq_v1_WorkerServiceClient> & { service: _mrq_v1_WorkerServiceDefinition }
       WorkerState: MessageTypeDefinition<_mrq_v1_WorkerState, _mrq_v1_WorkerState__Output>

@@ -8,6 +8,10 @@ import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyReque
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from '../../mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from '../../mrq/v1/EnqueueRequest';
 import type { EnqueueResponse as _mrq_v1_EnqueueResponse, EnqueueResponse__Output as _mrq_v1_EnqueueResponse__Output } from '../../mrq/v1/EnqueueResponse';
+import type { FollowJobLogsRequest as _mrq_v1_FollowJobLogsRequest, FollowJobLogsRequest__Output as _mrq_v1_FollowJobLogsRequest__Output } from '../../mrq/v1/FollowJobLogsRequest';
+import type { FollowJobLogsResponse as _mrq_v1_FollowJobLogsResponse, FollowJobLogsResponse__Output as _mrq_v1_FollowJobLogsResponse__Output } from '../../mrq/v1/FollowJobLogsResponse';
+import type { GetJobLogsRequest as _mrq_v1_GetJobLogsRequest, GetJobLogsRequest__Output as _mrq_v1_GetJobLogsRequest__Output } from '../../mrq/v1/GetJobLogsRequest';
+import type { GetJobLogsResponse as _mrq_v1_GetJobLogsResponse, GetJobLogsResponse__Output as _mrq_v1_GetJobLogsResponse__Output } from '../../mrq/v1/GetJobLogsResponse';
 import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _mrq_v1_GetJobRequest__Output } from '../../mrq/v1/GetJobRequest';
 import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from '../../mrq/v1/GetJobResponse';
 import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from '../../mrq/v1/GetServerInfoRequest';
@@ -81,6 +85,21 @@ export interface JobServiceClient extends grpc.Client {
   enqueueMany(argument: _mrq_v1_EnqueueManyRequest, callback: grpc.requestCallback<_mrq_v1_EnqueueManyResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+   * job is final (its last lines included); at once if it already is. Followers are woken
+   * through Redis pub/sub and re-check at least every second.
+   */
+  FollowJobLogs(argument: _mrq_v1_FollowJobLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_mrq_v1_FollowJobLogsResponse__Output>;
+  FollowJobLogs(argument: _mrq_v1_FollowJobLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_mrq_v1_FollowJobLogsResponse__Output>;
+  /**
+   * Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+   * job is final (its last lines included); at once if it already is. Followers are woken
+   * through Redis pub/sub and re-check at least every second.
+   */
+  followJobLogs(argument: _mrq_v1_FollowJobLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_mrq_v1_FollowJobLogsResponse__Output>;
+  followJobLogs(argument: _mrq_v1_FollowJobLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_mrq_v1_FollowJobLogsResponse__Output>;
+  
+  /**
    * Reads one job.
    */
   GetJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
@@ -94,6 +113,25 @@ export interface JobServiceClient extends grpc.Client {
   getJob(argument: _mrq_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
   getJob(argument: _mrq_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
   getJob(argument: _mrq_v1_GetJobRequest, callback: grpc.requestCallback<_mrq_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+   * stored in chunks, as workers ship them; a reply holds whole chunks, at most
+   * ServerInfo.max_batch_size of them, and the cursor to ask for next.
+   */
+  GetJobLogs(argument: _mrq_v1_GetJobLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetJobLogs(argument: _mrq_v1_GetJobLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetJobLogs(argument: _mrq_v1_GetJobLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetJobLogs(argument: _mrq_v1_GetJobLogsRequest, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+   * stored in chunks, as workers ship them; a reply holds whole chunks, at most
+   * ServerInfo.max_batch_size of them, and the cursor to ask for next.
+   */
+  getJobLogs(argument: _mrq_v1_GetJobLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  getJobLogs(argument: _mrq_v1_GetJobLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  getJobLogs(argument: _mrq_v1_GetJobLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
+  getJobLogs(argument: _mrq_v1_GetJobLogsRequest, callback: grpc.requestCallback<_mrq_v1_GetJobLogsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Version, limits and features of this broker; cheap, for clients and workers to
@@ -161,9 +199,23 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   EnqueueMany: grpc.handleUnaryCall<_mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse>;
   
   /**
+   * Streams a job's log text from the cursor `from_offset` on, as workers ship it, until the
+   * job is final (its last lines included); at once if it already is. Followers are woken
+   * through Redis pub/sub and re-check at least every second.
+   */
+  FollowJobLogs: grpc.handleServerStreamingCall<_mrq_v1_FollowJobLogsRequest__Output, _mrq_v1_FollowJobLogsResponse>;
+  
+  /**
    * Reads one job.
    */
   GetJob: grpc.handleUnaryCall<_mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse>;
+  
+  /**
+   * Reads a job's log text from the cursor `from_offset` on (0 = from the start). Logs are
+   * stored in chunks, as workers ship them; a reply holds whole chunks, at most
+   * ServerInfo.max_batch_size of them, and the cursor to ask for next.
+   */
+  GetJobLogs: grpc.handleUnaryCall<_mrq_v1_GetJobLogsRequest__Output, _mrq_v1_GetJobLogsResponse>;
   
   /**
    * Version, limits and features of this broker; cheap, for clients and workers to
@@ -183,7 +235,9 @@ export interface JobServiceDefinition extends grpc.ServiceDefinition {
   ActOnJobs: MethodDefinition<_mrq_v1_ActOnJobsRequest, _mrq_v1_ActOnJobsResponse, _mrq_v1_ActOnJobsRequest__Output, _mrq_v1_ActOnJobsResponse__Output>
   Enqueue: MethodDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueResponse, _mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse__Output>
   EnqueueMany: MethodDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse__Output>
+  FollowJobLogs: MethodDefinition<_mrq_v1_FollowJobLogsRequest, _mrq_v1_FollowJobLogsResponse, _mrq_v1_FollowJobLogsRequest__Output, _mrq_v1_FollowJobLogsResponse__Output>
   GetJob: MethodDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobResponse, _mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse__Output>
+  GetJobLogs: MethodDefinition<_mrq_v1_GetJobLogsRequest, _mrq_v1_GetJobLogsResponse, _mrq_v1_GetJobLogsRequest__Output, _mrq_v1_GetJobLogsResponse__Output>
   GetServerInfo: MethodDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse__Output>
   WaitJobs: MethodDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse__Output>
 }

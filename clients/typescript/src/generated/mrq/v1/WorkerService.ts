@@ -8,6 +8,8 @@ import type { LeaseJobsRequest as _mrq_v1_LeaseJobsRequest, LeaseJobsRequest__Ou
 import type { LeaseJobsResponse as _mrq_v1_LeaseJobsResponse, LeaseJobsResponse__Output as _mrq_v1_LeaseJobsResponse__Output } from '../../mrq/v1/LeaseJobsResponse';
 import type { ReportOutcomesRequest as _mrq_v1_ReportOutcomesRequest, ReportOutcomesRequest__Output as _mrq_v1_ReportOutcomesRequest__Output } from '../../mrq/v1/ReportOutcomesRequest';
 import type { ReportOutcomesResponse as _mrq_v1_ReportOutcomesResponse, ReportOutcomesResponse__Output as _mrq_v1_ReportOutcomesResponse__Output } from '../../mrq/v1/ReportOutcomesResponse';
+import type { ShipLogsRequest as _mrq_v1_ShipLogsRequest, ShipLogsRequest__Output as _mrq_v1_ShipLogsRequest__Output } from '../../mrq/v1/ShipLogsRequest';
+import type { ShipLogsResponse as _mrq_v1_ShipLogsResponse, ShipLogsResponse__Output as _mrq_v1_ShipLogsResponse__Output } from '../../mrq/v1/ShipLogsResponse';
 
 export interface WorkerServiceClient extends grpc.Client {
   /**
@@ -61,6 +63,27 @@ export interface WorkerServiceClient extends grpc.Client {
   reportOutcomes(argument: _mrq_v1_ReportOutcomesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ReportOutcomesResponse__Output>): grpc.ClientUnaryCall;
   reportOutcomes(argument: _mrq_v1_ReportOutcomesRequest, callback: grpc.requestCallback<_mrq_v1_ReportOutcomesResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+   * every job's new lines in one call about every half second, and a job's last lines before
+   * reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+   * worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+   */
+  ShipLogs(argument: _mrq_v1_ShipLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  ShipLogs(argument: _mrq_v1_ShipLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  ShipLogs(argument: _mrq_v1_ShipLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  ShipLogs(argument: _mrq_v1_ShipLogsRequest, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+   * every job's new lines in one call about every half second, and a job's last lines before
+   * reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+   * worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+   */
+  shipLogs(argument: _mrq_v1_ShipLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  shipLogs(argument: _mrq_v1_ShipLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  shipLogs(argument: _mrq_v1_ShipLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  shipLogs(argument: _mrq_v1_ShipLogsRequest, callback: grpc.requestCallback<_mrq_v1_ShipLogsResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface WorkerServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -82,10 +105,19 @@ export interface WorkerServiceHandlers extends grpc.UntypedServiceImplementation
    */
   ReportOutcomes: grpc.handleUnaryCall<_mrq_v1_ReportOutcomesRequest__Output, _mrq_v1_ReportOutcomesResponse>;
   
+  /**
+   * Stores log text of running jobs, batched: a worker buffers each job's lines and ships
+   * every job's new lines in one call about every half second, and a job's last lines before
+   * reporting its outcome. Each chunk is appended to its job's log in the order received, so a
+   * worker sends at most one call at a time. Not idempotent: a retried call may store twice.
+   */
+  ShipLogs: grpc.handleUnaryCall<_mrq_v1_ShipLogsRequest__Output, _mrq_v1_ShipLogsResponse>;
+  
 }
 
 export interface WorkerServiceDefinition extends grpc.ServiceDefinition {
   Heartbeat: MethodDefinition<_mrq_v1_HeartbeatRequest, _mrq_v1_HeartbeatResponse, _mrq_v1_HeartbeatRequest__Output, _mrq_v1_HeartbeatResponse__Output>
   LeaseJobs: MethodDefinition<_mrq_v1_LeaseJobsRequest, _mrq_v1_LeaseJobsResponse, _mrq_v1_LeaseJobsRequest__Output, _mrq_v1_LeaseJobsResponse__Output>
   ReportOutcomes: MethodDefinition<_mrq_v1_ReportOutcomesRequest, _mrq_v1_ReportOutcomesResponse, _mrq_v1_ReportOutcomesRequest__Output, _mrq_v1_ReportOutcomesResponse__Output>
+  ShipLogs: MethodDefinition<_mrq_v1_ShipLogsRequest, _mrq_v1_ShipLogsResponse, _mrq_v1_ShipLogsRequest__Output, _mrq_v1_ShipLogsResponse__Output>
 }

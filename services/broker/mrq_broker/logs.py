@@ -1,0 +1,100 @@
+"""Job logs: chunks of text shipped by workers, stored in MongoDB and read by exact ``_id``.
+
+Each ShipLogs chunk becomes one document ``{_id: "<job id>-<n>", job, text, datecreated,
+dateexpires}`` in
+the ``job_logs`` collection, where ``n`` counts the job's chunks from 1 in the Redis string
+``mrq:logseq:<job id>`` (INCR). A reader gets N from Redis and fetches chunks 1..N by exact
+``_id``: the one query FerretDB's SQLite backend serves from its index (a range or a filter on
+``job`` would scan every job's logs). ``n`` is taken before the insert, so a failed insert
+leaves a gap, which readers skip. Then the job id is published on ``mrq:logs`` to wake
+followers (see :class:`mrq_broker.events.Events`).
+
+A job's logs outlive it by at most ``seq_ttl_s`` (the longest record TTL): each chunk carries a
+``dateexpires`` that far ahead, as does the chunk counter in Redis; :meth:`JobLogs.delete_expired`
+removes the chunks past it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pymongo
+import redis
+
+from mrq_broker.documents import Doc
+from mrq_broker.keys import Keys
+
+#: Chunks read one by one with find_one below this; an ``$in`` above (a scan on FerretDB, an
+#: index lookup on MongoDB).
+FEW_CHUNKS = 200
+
+
+@dataclass
+class LogPage:
+    """Text from a cursor on, and the cursor after it."""
+
+    text: str
+    next_offset: int
+    complete: bool
+
+
+class JobLogs:
+    """Appends and reads job log chunks (see the module docstring)."""
+
+    def __init__(self, database: pymongo.database.Database[Doc], client: redis.Redis, keys: Keys,
+                 seq_ttl_s: float) -> None:
+        """``seq_ttl_s``: how long logs are kept after their last chunk (0: a year)."""
+        self.chunks = database["job_logs"]
+        self.client = client
+        self.keys = keys
+        self.seq_ttl_s = seq_ttl_s if seq_ttl_s > 0 else 365 * 86400.0
+        self._write_lock = threading.Lock()
+
+    def ensure_indexes(self) -> None:
+        self.chunks.create_index([("dateexpires", 1)])
+
+    def delete_expired(self, now: datetime) -> int:
+        """Deletes the chunks past their ``dateexpires``; returns how many."""
+        with self._write_lock:
+            return self.chunks.delete_many({"dateexpires": {"$lt": now}}).deleted_count
+
+    def append(self, chunks: Sequence[tuple[str, str]]) -> int:
+        """Stores ``(job id, text)`` chunks in order and wakes followers; returns how many."""
+        chunks = [(job_id, text) for job_id, text in chunks if text]
+        if not chunks:
+            return 0
+        pipe = self.client.pipeline(transaction=False)
+        for job_id, _ in chunks:
+            pipe.incr(self.keys.log_seq(job_id))
+            pipe.expire(self.keys.log_seq(job_id), max(1, int(self.seq_ttl_s)))
+        seqs = pipe.execute()[::2]
+        now = datetime.now(UTC)
+        expires = now + timedelta(seconds=self.seq_ttl_s)
+        docs = [{"_id": f"{job_id}-{n}", "job": job_id, "text": text, "datecreated": now,
+                 "dateexpires": expires}
+                for (job_id, text), n in zip(chunks, seqs, strict=True)]
+        with self._write_lock:
+            self.chunks.insert_many(docs, ordered=False)
+        self.client.publish(self.keys.logs_channel, " ".join({job_id for job_id, _ in chunks}))
+        return len(docs)
+
+    def count(self, job_id: str) -> int:
+        """How many chunks the job has been given so far."""
+        raw = self.client.get(self.keys.log_seq(job_id))
+        return int(raw) if raw is not None else 0
+
+    def read(self, job_id: str, from_offset: int, max_chunks: int) -> LogPage:
+        """The text of chunks ``from_offset + 1`` on, at most ``max_chunks`` of them."""
+        total = self.count(job_id)
+        start = max(0, from_offset)
+        end = min(total, start + max_chunks)
+        ids = [f"{job_id}-{n}" for n in range(start + 1, end + 1)]
+        if len(ids) <= FEW_CHUNKS:
+            found = (self.chunks.find_one({"_id": i}, {"text": 1}) for i in ids)
+            texts = {d["_id"]: d["text"] for d in found if d is not None}
+        else:
+            texts = {d["_id"]: d["text"] for d in self.chunks.find({"_id": {"$in": ids}}, {"text": 1})}
+        return LogPage("".join(texts.get(i, "") for i in ids), end, end >= total)
