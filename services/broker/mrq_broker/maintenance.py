@@ -23,6 +23,7 @@ from pymongo import UpdateOne
 from mrq.statuses import FINAL
 from mrq_broker.documents import Doc, queue_entry
 from mrq_broker.errors import STORE_OUTAGES
+from mrq_broker.logs import JobLogs
 from mrq_broker.metrics import LEASE_EXPIRED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
@@ -34,9 +35,10 @@ CLAIM_BATCH = 1000
 
 
 class Maintenance:
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+    def __init__(self, store: JobStore, logs: JobLogs, queues: RedisQueues, settings: BrokerSettings,
                  metrics: BrokerMetrics) -> None:
         self.store = store
+        self.logs = logs
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
@@ -66,12 +68,14 @@ class Maintenance:
                 log.exception("maintenance pass failed; will retry")
 
     def delete_expired_jobs(self) -> int:
-        """Deletes final jobs past their ``dateexpires``, if no other broker just did."""
+        """Deletes final jobs and log chunks past their ``dateexpires``, if no other broker just did."""
         if not self.queues.try_lock("cleanup", self._owner, int(self.settings.cleanup_interval_s * 1000)):
             return 0
-        deleted = self.store.delete_expired(datetime.now(UTC))
-        if deleted:
-            log.info("deleted %d expired job record(s)", deleted)
+        now = datetime.now(UTC)
+        deleted = self.store.delete_expired(now)
+        chunks = self.logs.delete_expired(now)
+        if deleted or chunks:
+            log.info("deleted %d expired job record(s) and %d log chunk(s)", deleted, chunks)
         return deleted
 
     def recover_expired_leases(self) -> int:

@@ -73,7 +73,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
     committer = OutcomeCommitter(store, queues, settings, metrics)
-    maintenance = Maintenance(store, queues, settings, metrics)
+    maintenance = Maintenance(store, logs, queues, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
