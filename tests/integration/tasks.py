@@ -197,3 +197,13 @@ def retry_after_error(params: Any) -> int:
         except KeyError:
             retry_current_job(delay=0)
     return job.retry_count
+
+
+def progress_then_block(params: dict[str, Any]) -> str:
+    """Reports ``params["progress"]``, then waits until the file ``params["marker"]`` exists."""
+    from mrq import set_current_job_progress
+
+    set_current_job_progress(params["progress"])
+    while not Path(params["marker"]).exists():
+        time.sleep(0.05)
+    return "done"

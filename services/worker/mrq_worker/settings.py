@@ -19,7 +19,7 @@ class WorkerSettings(Settings):
                                 json_schema_extra={"env": "MRQ_BROKER_ADDRESS"})
     greenlets: int = Field(10, gt=0, description="jobs run at once by each process")
     processes: int = Field(0, ge=0, description="worker processes to start and supervise; 0 runs in this process")
-    heartbeat_interval_s: float = Field(2.0, gt=0, description="seconds between heartbeats")
+    heartbeat_interval_s: float = Field(1.0, gt=0, description="seconds between heartbeats (they also carry progress)")
     lease_wait_s: float = Field(1.0, ge=0, description="seconds a LeaseJobs call may block when idle")
     report_interval_s: float = Field(0.01, ge=0, description="longest an outcome waits to be batched")
     log_ship_interval_s: float = Field(0.5, gt=0, description="seconds between shipments of job logs to the broker")
