@@ -207,3 +207,12 @@ def progress_then_block(params: dict[str, Any]) -> str:
     while not Path(params["marker"]).exists():
         time.sleep(0.05)
     return "done"
+
+
+def enqueue_and_wait_child(params: dict[str, Any]) -> Any:
+    """Enqueues ``tasks.add`` through the client, waits for it, and returns its result."""
+    from mrq import Client
+
+    with Client(params["broker"]) as client:
+        child = client.enqueue("tasks.add", {"a": params["a"], "b": 1})
+        return client.wait(child, timeout=20)["result"]

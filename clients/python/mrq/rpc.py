@@ -10,6 +10,7 @@ themselves.
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -60,10 +61,30 @@ def translate_error(error: grpc.RpcError, *, address: str) -> MrqError:
     return BrokerError(f"broker at {address} failed with {name}: {details}", code=name)
 
 
+def _invoke(method: Callable[..., Response], request: object, timeout_s: float) -> Response:
+    """Calls ``method``. Inside a gevent process (a worker running a task that uses the client),
+    the blocking call runs in the hub's thread pool, so the process's other jobs keep running."""
+    monkey = sys.modules.get("gevent.monkey")
+    if monkey is None or not monkey.is_module_patched("socket"):
+        return method(request, timeout=timeout_s)
+    import gevent  # only reached when gevent is loaded already
+
+    def outcome() -> tuple[Response | None, BaseException | None]:
+        try:  # returned, not raised: gevent would print every failed call's traceback
+            return method(request, timeout=timeout_s), None
+        except BaseException as error:  # noqa: BLE001 - re-raised below, in the calling greenlet
+            return None, error
+
+    result, error = gevent.get_hub().threadpool.apply(outcome)
+    if error is not None:
+        raise error
+    return result  # type: ignore[return-value]
+
+
 def call(method: Callable[..., Response], request: object, *, timeout_s: float, address: str) -> Response:
     """Calls ``method`` once; a gRPC failure is raised as an MrqError (see translate_error)."""
     try:
-        return method(request, timeout=timeout_s)
+        return _invoke(method, request, timeout_s)
     except grpc.RpcError as error:
         raise translate_error(error, address=address) from error
 
@@ -76,7 +97,7 @@ def call_with_retry(method: Callable[..., Response], request: object, *, timeout
     """
     for attempt in range(retries + 1):
         try:
-            return method(request, timeout=timeout_s)
+            return _invoke(method, request, timeout_s)
         except grpc.RpcError as error:
             if _status(error)[0] is not grpc.StatusCode.UNAVAILABLE or attempt == retries:
                 raise translate_error(error, address=address) from error
