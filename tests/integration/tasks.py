@@ -216,3 +216,13 @@ def enqueue_and_wait_child(params: dict[str, Any]) -> Any:
     with Client(params["broker"]) as client:
         child = client.enqueue("tasks.add", {"a": params["a"], "b": 1})
         return client.wait(child, timeout=20)["result"]
+
+
+def abort_after_error(params: Any) -> None:
+    """Aborts itself from inside ``except ValueError``."""
+    from mrq import abort_current_job
+
+    try:
+        int("not a number")
+    except ValueError:
+        abort_current_job()
