@@ -226,3 +226,20 @@ def abort_after_error(params: Any) -> None:
         int("not a number")
     except ValueError:
         abort_current_job()
+
+
+#: What tasks.leak_memory keeps alive: a module-level leak, as tests of --trace-memory need.
+LEAKED: list[Any] = []
+
+
+def leak_memory(params: dict[str, Any]) -> int:
+    """Appends ``params["n"]`` distinct strings to a module-level list that is never emptied."""
+    LEAKED.append([f"leaked-{i}" for i in range(params["n"])])
+    return len(LEAKED)
+
+
+def sleep_briefly(params: dict[str, Any]) -> int:
+    """Yields to the hub ``params["times"]`` times; returns how many."""
+    for _ in range(params["times"]):
+        time.sleep(0.001)
+    return int(params["times"])

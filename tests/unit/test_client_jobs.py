@@ -29,7 +29,8 @@ def full_job() -> job_pb2.Job:
             error="boom", traceback="Traceback...", worker_id="host-1-abc")],
         date_enqueued=timestamp(ENQUEUED), date_started=timestamp(ENQUEUED), date_finished=timestamp(FAILED),
         date_updated=timestamp(FAILED), worker_id="host-1-abc", retry_count=1, requeue_count=2,
-        progress=1.0, options=options,
+        progress=1.0, options=options, duration_s=1.5, cpu_s=1.25, switches=3, profile="ncalls...",
+        memory_diff_bytes=1024, memory_top="tasks.py:3: size=1 KiB",
     )
 
 
@@ -60,6 +61,12 @@ def test_every_field_is_translated() -> None:
         "requeue_count": 2,
         "progress": 1.0,
         "options": {"queue": "math", "timeout_s": 0.0, "max_retries": 3, "priority": 5, "eta": FAILED},
+        "duration_s": 1.5,
+        "cpu_s": 1.25,
+        "switches": 3,
+        "profile": "ncalls...",
+        "memory_diff_bytes": 1024,
+        "memory_top": "tasks.py:3: size=1 KiB",
     }
 
 
@@ -93,3 +100,10 @@ def test_options_keep_only_what_is_set() -> None:
     options = job_pb2.JobOptions(retry_delay_s=2.5, dedupe_key="k")
 
     assert options_to_dict(options) == {"retry_delay_s": 2.5, "dedupe_key": "k"}
+
+
+def test_unmeasured_attempts_have_no_cpu_time_switches_or_memory_difference() -> None:
+    job = job_to_dict(job_pb2.Job(id="x", status=job_pb2.JOB_STATUS_SUCCESS))
+
+    assert (job["cpu_s"], job["switches"], job["memory_diff_bytes"]) == (None, None, None)
+    assert (job["duration_s"], job["profile"], job["memory_top"]) == (0.0, "", "")

@@ -373,9 +373,21 @@ type Job struct {
 	// Progress reported by the task, 0.0 to 1.0.
 	Progress float64 `protobuf:"fixed64,19,opt,name=progress,proto3" json:"progress,omitempty"`
 	// The options in force for this job, defaults resolved.
-	Options       *JobOptions `protobuf:"bytes,20,opt,name=options,proto3" json:"options,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Options *JobOptions `protobuf:"bytes,20,opt,name=options,proto3" json:"options,omitempty"`
+	// Wall-clock seconds its latest attempt ran.
+	DurationS float64 `protobuf:"fixed64,21,opt,name=duration_s,json=durationS,proto3" json:"duration_s,omitempty"`
+	// Latest attempt under a worker with --trace-greenlets: CPU seconds spent in the job's
+	// greenlet and how many times it was switched into (its first run included).
+	CpuS     *float64 `protobuf:"fixed64,22,opt,name=cpu_s,json=cpuS,proto3,oneof" json:"cpu_s,omitempty"`
+	Switches *int64   `protobuf:"varint,23,opt,name=switches,proto3,oneof" json:"switches,omitempty"`
+	// Latest attempt under a worker with --profile: the top of its cProfile statistics.
+	Profile string `protobuf:"bytes,24,opt,name=profile,proto3" json:"profile,omitempty"`
+	// Latest attempt under a worker with --trace-memory: bytes allocated and still held when
+	// it ended, and the largest of those allocations by source line.
+	MemoryDiffBytes *int64 `protobuf:"varint,25,opt,name=memory_diff_bytes,json=memoryDiffBytes,proto3,oneof" json:"memory_diff_bytes,omitempty"`
+	MemoryTop       string `protobuf:"bytes,26,opt,name=memory_top,json=memoryTop,proto3" json:"memory_top,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Job) Reset() {
@@ -548,6 +560,48 @@ func (x *Job) GetOptions() *JobOptions {
 	return nil
 }
 
+func (x *Job) GetDurationS() float64 {
+	if x != nil {
+		return x.DurationS
+	}
+	return 0
+}
+
+func (x *Job) GetCpuS() float64 {
+	if x != nil && x.CpuS != nil {
+		return *x.CpuS
+	}
+	return 0
+}
+
+func (x *Job) GetSwitches() int64 {
+	if x != nil && x.Switches != nil {
+		return *x.Switches
+	}
+	return 0
+}
+
+func (x *Job) GetProfile() string {
+	if x != nil {
+		return x.Profile
+	}
+	return ""
+}
+
+func (x *Job) GetMemoryDiffBytes() int64 {
+	if x != nil && x.MemoryDiffBytes != nil {
+		return *x.MemoryDiffBytes
+	}
+	return 0
+}
+
+func (x *Job) GetMemoryTop() string {
+	if x != nil {
+		return x.MemoryTop
+	}
+	return ""
+}
+
 var File_mrq_v1_job_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_proto_rawDesc = "" +
@@ -578,7 +632,7 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x0eexception_type\x18\x03 \x01(\tR\rexceptionType\x12\x14\n" +
 	"\x05error\x18\x04 \x01(\tR\x05error\x12\x1c\n" +
 	"\ttraceback\x18\x05 \x01(\tR\ttraceback\x12\x1b\n" +
-	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xb8\x06\n" +
+	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xa9\b\n" +
 	"\x03Job\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04task\x18\x02 \x01(\tR\x04task\x12\x1f\n" +
@@ -603,7 +657,18 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"retryCount\x12#\n" +
 	"\rrequeue_count\x18\x12 \x01(\x05R\frequeueCount\x12\x1a\n" +
 	"\bprogress\x18\x13 \x01(\x01R\bprogress\x12,\n" +
-	"\aoptions\x18\x14 \x01(\v2\x12.mrq.v1.JobOptionsR\aoptions*\xcc\x02\n" +
+	"\aoptions\x18\x14 \x01(\v2\x12.mrq.v1.JobOptionsR\aoptions\x12\x1d\n" +
+	"\n" +
+	"duration_s\x18\x15 \x01(\x01R\tdurationS\x12\x18\n" +
+	"\x05cpu_s\x18\x16 \x01(\x01H\x00R\x04cpuS\x88\x01\x01\x12\x1f\n" +
+	"\bswitches\x18\x17 \x01(\x03H\x01R\bswitches\x88\x01\x01\x12\x18\n" +
+	"\aprofile\x18\x18 \x01(\tR\aprofile\x12/\n" +
+	"\x11memory_diff_bytes\x18\x19 \x01(\x03H\x02R\x0fmemoryDiffBytes\x88\x01\x01\x12\x1d\n" +
+	"\n" +
+	"memory_top\x18\x1a \x01(\tR\tmemoryTopB\b\n" +
+	"\x06_cpu_sB\v\n" +
+	"\t_switchesB\x14\n" +
+	"\x12_memory_diff_bytes*\xcc\x02\n" +
 	"\tJobStatus\x12\x1a\n" +
 	"\x16JOB_STATUS_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_STATUS_QUEUED\x10\x01\x12\x16\n" +
@@ -666,6 +731,7 @@ func file_mrq_v1_job_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_msgTypes[0].OneofWrappers = []any{}
+	file_mrq_v1_job_proto_msgTypes[2].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -495,9 +495,19 @@ type JobOutcome struct {
 	// RETRY: overrides the job's max_retries.
 	MaxRetries *int32 `protobuf:"varint,10,opt,name=max_retries,json=maxRetries,proto3,oneof" json:"max_retries,omitempty"`
 	// Seconds the attempt ran (wall clock).
-	DurationS     float64 `protobuf:"fixed64,11,opt,name=duration_s,json=durationS,proto3" json:"duration_s,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	DurationS float64 `protobuf:"fixed64,11,opt,name=duration_s,json=durationS,proto3" json:"duration_s,omitempty"`
+	// Worker run with --trace-greenlets: CPU seconds spent in the job's greenlet, and how many
+	// times it was switched into (its first run included). Unset otherwise.
+	CpuS     *float64 `protobuf:"fixed64,12,opt,name=cpu_s,json=cpuS,proto3,oneof" json:"cpu_s,omitempty"`
+	Switches *int64   `protobuf:"varint,13,opt,name=switches,proto3,oneof" json:"switches,omitempty"`
+	// Worker run with --profile: the top of the job's cProfile statistics, by cumulative time.
+	Profile string `protobuf:"bytes,14,opt,name=profile,proto3" json:"profile,omitempty"`
+	// Worker run with --trace-memory: bytes allocated and still held when the job ended
+	// (tracemalloc), and the largest of those allocations by source line, as text.
+	MemoryDiffBytes *int64 `protobuf:"varint,15,opt,name=memory_diff_bytes,json=memoryDiffBytes,proto3,oneof" json:"memory_diff_bytes,omitempty"`
+	MemoryTop       string `protobuf:"bytes,16,opt,name=memory_top,json=memoryTop,proto3" json:"memory_top,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *JobOutcome) Reset() {
@@ -605,6 +615,41 @@ func (x *JobOutcome) GetDurationS() float64 {
 		return x.DurationS
 	}
 	return 0
+}
+
+func (x *JobOutcome) GetCpuS() float64 {
+	if x != nil && x.CpuS != nil {
+		return *x.CpuS
+	}
+	return 0
+}
+
+func (x *JobOutcome) GetSwitches() int64 {
+	if x != nil && x.Switches != nil {
+		return *x.Switches
+	}
+	return 0
+}
+
+func (x *JobOutcome) GetProfile() string {
+	if x != nil {
+		return x.Profile
+	}
+	return ""
+}
+
+func (x *JobOutcome) GetMemoryDiffBytes() int64 {
+	if x != nil && x.MemoryDiffBytes != nil {
+		return *x.MemoryDiffBytes
+	}
+	return 0
+}
+
+func (x *JobOutcome) GetMemoryTop() string {
+	if x != nil {
+		return x.MemoryTop
+	}
+	return ""
 }
 
 type ReportOutcomesRequest struct {
@@ -1091,7 +1136,7 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"leaseToken\"Z\n" +
 	"\x11LeaseJobsResponse\x12%\n" +
 	"\x04jobs\x18\x01 \x03(\v2\x11.mrq.v1.LeasedJobR\x04jobs\x12\x1e\n" +
-	"\vlease_ttl_s\x18\x02 \x01(\x01R\tleaseTtlS\"\x9c\x03\n" +
+	"\vlease_ttl_s\x18\x02 \x01(\x01R\tleaseTtlS\"\xee\x04\n" +
 	"\n" +
 	"JobOutcome\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1f\n" +
@@ -1110,9 +1155,18 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	" \x01(\x05H\x01R\n" +
 	"maxRetries\x88\x01\x01\x12\x1d\n" +
 	"\n" +
-	"duration_s\x18\v \x01(\x01R\tdurationSB\x10\n" +
+	"duration_s\x18\v \x01(\x01R\tdurationS\x12\x18\n" +
+	"\x05cpu_s\x18\f \x01(\x01H\x02R\x04cpuS\x88\x01\x01\x12\x1f\n" +
+	"\bswitches\x18\r \x01(\x03H\x03R\bswitches\x88\x01\x01\x12\x18\n" +
+	"\aprofile\x18\x0e \x01(\tR\aprofile\x12/\n" +
+	"\x11memory_diff_bytes\x18\x0f \x01(\x03H\x04R\x0fmemoryDiffBytes\x88\x01\x01\x12\x1d\n" +
+	"\n" +
+	"memory_top\x18\x10 \x01(\tR\tmemoryTopB\x10\n" +
 	"\x0e_retry_delay_sB\x0e\n" +
-	"\f_max_retries\"d\n" +
+	"\f_max_retriesB\b\n" +
+	"\x06_cpu_sB\v\n" +
+	"\t_switchesB\x14\n" +
+	"\x12_memory_diff_bytes\"d\n" +
 	"\x15ReportOutcomesRequest\x12\x1b\n" +
 	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12.\n" +
 	"\boutcomes\x18\x02 \x03(\v2\x12.mrq.v1.JobOutcomeR\boutcomes\"J\n" +

@@ -50,6 +50,15 @@ class JobDict(TypedDict):
     requeue_count: int
     progress: float
     options: dict[str, Any]
+    #: Wall-clock seconds the latest attempt ran.
+    duration_s: float
+    #: Set by workers run with --trace-greenlets (CPU seconds, greenlet switches), --profile
+    #: (cProfile summary) and --trace-memory (bytes still held, top allocations); else None / "".
+    cpu_s: float | None
+    switches: int | None
+    profile: str
+    memory_diff_bytes: int | None
+    memory_top: str
 
 
 def job_to_dict(job: job_pb2.Job) -> JobDict:
@@ -83,6 +92,12 @@ def job_to_dict(job: job_pb2.Job) -> JobDict:
         requeue_count=job.requeue_count,
         progress=job.progress,
         options=options_to_dict(job.options),
+        duration_s=job.duration_s,
+        cpu_s=job.cpu_s if job.HasField("cpu_s") else None,
+        switches=job.switches if job.HasField("switches") else None,
+        profile=job.profile,
+        memory_diff_bytes=job.memory_diff_bytes if job.HasField("memory_diff_bytes") else None,
+        memory_top=job.memory_top,
     )
 
 

@@ -110,6 +110,16 @@ def _history_entry(entry: Doc) -> job_pb2.TracebackEntry:
     )
 
 
+def _copy_measurements(doc: Doc, job: job_pb2.Job) -> None:
+    """The latest attempt's duration and traced measurements (see transitions.measurements)."""
+    job.duration_s = doc.get("duration_s") or 0.0
+    job.profile = doc.get("profile") or ""
+    job.memory_top = doc.get("memory_top") or ""
+    for name in ("cpu_s", "switches", "memory_diff_bytes"):
+        if doc.get(name) is not None:
+            setattr(job, name, doc[name])
+
+
 def to_proto(doc: Doc) -> job_pb2.Job:
     """The public view of a job document."""
     job = job_pb2.Job(
@@ -135,6 +145,7 @@ def to_proto(doc: Doc) -> job_pb2.Job:
     )
     if doc.get("run_at"):
         job.options.eta.CopyFrom(_timestamp(doc["run_at"]))
+    _copy_measurements(doc, job)
     for field, proto_field in _DATE_FIELDS.items():
         if doc.get(field):
             getattr(job, proto_field).CopyFrom(_timestamp(doc[field]))

@@ -79,7 +79,7 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None
     """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
     ``result_ttl_s`` (the job's own, else the broker's default) only for success."""
     transition = transition_for(outcome, doc)
-    fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now}
+    fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now, **measurements(outcome)}
     update: dict[str, Any] = {"$set": fields}
     run_at = queue = None
     if transition.requeue is None:
@@ -100,6 +100,21 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None
         fields.update(queue=queue, run_at=run_at)
         update["$inc"] = {"retry_count": 1}
     return Plan(outcome.job_id, transition, UpdateOne({"_id": ObjectId(outcome.job_id)}, update), run_at, queue)
+
+
+def measurements(outcome: worker_service_pb2.JobOutcome) -> dict[str, Any]:
+    """The attempt's duration and whatever the worker traced (see mrq_worker.tracing).
+
+    Every field is set, empty when not measured, so an attempt doesn't show its predecessor's.
+    """
+    return {
+        "duration_s": outcome.duration_s,
+        "cpu_s": outcome.cpu_s if outcome.HasField("cpu_s") else None,
+        "switches": outcome.switches if outcome.HasField("switches") else None,
+        "profile": outcome.profile,
+        "memory_diff_bytes": outcome.memory_diff_bytes if outcome.HasField("memory_diff_bytes") else None,
+        "memory_top": outcome.memory_top,
+    }
 
 
 def requeued_doc(doc: Doc, plan_: Plan) -> Doc:

@@ -25,6 +25,7 @@ from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
 from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.outcome import classify
 from mrq_worker.retries import RetryPolicy
+from mrq_worker.tracing import Tracer
 
 JOB_LOGGER_NAME = "mrq.job"
 
@@ -67,8 +68,9 @@ class Executor:
     """
 
     def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None,
-                 retry_policies: Mapping[str, RetryPolicy] | None = None) -> None:
+                 retry_policies: Mapping[str, RetryPolicy] | None = None, tracer: Tracer | None = None) -> None:
         self._pool = Pool(size)
+        self._tracer = tracer if tracer is not None and tracer.enabled else None
         self._retry_policies = dict(retry_policies or {})
         self._on_outcome = on_outcome
         self._metrics = metrics
@@ -136,12 +138,15 @@ class Executor:
         running.began = True
         job = running.job
         started = time.perf_counter()
+        trace = self._tracer.begin() if self._tracer is not None else None
         try:
             if running.interrupt is not None:
                 raise running.interrupt
             outcome = JobOutcome(status=job_pb2.JOB_STATUS_SUCCESS, result_json=self._execute(running))
         except BaseException as exc:  # noqa: BLE001 - every way a task ends is an outcome
             outcome = classify(exc, job, self._retry_policies.get(job.task))
+        if trace is not None and self._tracer is not None:
+            self._tracer.end(trace, outcome)
         # Nothing below yields to the hub, so a kill arriving now finds the greenlet dead and
         # is a no-op: the job counts as finished the way it actually ended.
         del self.running[job.job_id]

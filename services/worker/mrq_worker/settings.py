@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from mrq.config import Settings
 from mrq_worker.retries import retry_policies
@@ -31,6 +31,12 @@ class WorkerSettings(Settings):
                               "by the supervisor with --processes); 0 = off")
     log_level: str = Field("INFO", description="logging level",
                            json_schema_extra={"env": "MRQ_LOG_LEVEL"})
+    trace_greenlets: bool = Field(False, description="measure each job's CPU time and greenlet switches, "
+                                  "stored on the job as cpu_s and switches")
+    profile: bool = Field(False, description="store a cProfile summary of each job (top functions by cumulative "
+                          "time) on the job")
+    trace_memory: bool = Field(False, description="store on each job the memory it allocated and still held at "
+                               "the end (tracemalloc); needs --greenlets 1")
     tasks: dict[str, dict[str, Any]] = Field(
         default_factory=dict, json_schema_extra={"env": "MRQ_TASKS"},
         description='per-task settings shared with the broker; the worker reads the automatic retries, e.g. '
@@ -42,3 +48,9 @@ class WorkerSettings(Settings):
     def _check_retry_policies(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         retry_policies(tasks)  # raises ValueError on a malformed retry_on or retry_backoff
         return tasks
+
+    @model_validator(mode="after")
+    def _check_memory_tracing(self) -> WorkerSettings:
+        if self.trace_memory and self.greenlets != 1:
+            raise ValueError("--trace-memory needs --greenlets 1: tracemalloc can't tell concurrent jobs apart")
+        return self

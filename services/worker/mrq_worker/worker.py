@@ -41,6 +41,7 @@ from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.state import WorkerState, can_transition
+from mrq_worker.tracing import Tracer
 from mrq_worker.watchdog import Watchdog
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,9 @@ class Worker:
         stub = WorkerServiceStub(self._channel)
         self.metrics = WorkerMetrics(CollectorRegistry())
         self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics,
-                                  retry_policies=retry_policies(settings.tasks))
+                                  retry_policies=retry_policies(settings.tasks),
+                                  tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile,
+                                                memory=settings.trace_memory))
         self._consumer = Consumer(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                   executor=self._executor, lease_wait_s=settings.lease_wait_s,
                                   report_interval_s=settings.report_interval_s,

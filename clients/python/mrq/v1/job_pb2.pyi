@@ -78,7 +78,7 @@ class TracebackEntry(_message.Message):
     def __init__(self, date: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status: _Optional[_Union[JobStatus, str]] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., worker_id: _Optional[str] = ...) -> None: ...
 
 class Job(_message.Message):
-    __slots__ = ("id", "task", "params_json", "queue", "status", "result_json", "exception_type", "error", "traceback", "traceback_history", "date_enqueued", "date_started", "date_finished", "date_updated", "date_expires", "worker_id", "retry_count", "requeue_count", "progress", "options")
+    __slots__ = ("id", "task", "params_json", "queue", "status", "result_json", "exception_type", "error", "traceback", "traceback_history", "date_enqueued", "date_started", "date_finished", "date_updated", "date_expires", "worker_id", "retry_count", "requeue_count", "progress", "options", "duration_s", "cpu_s", "switches", "profile", "memory_diff_bytes", "memory_top")
     ID_FIELD_NUMBER: _ClassVar[int]
     TASK_FIELD_NUMBER: _ClassVar[int]
     PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
@@ -99,6 +99,12 @@ class Job(_message.Message):
     REQUEUE_COUNT_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
     OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    DURATION_S_FIELD_NUMBER: _ClassVar[int]
+    CPU_S_FIELD_NUMBER: _ClassVar[int]
+    SWITCHES_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    MEMORY_DIFF_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MEMORY_TOP_FIELD_NUMBER: _ClassVar[int]
     id: str
     task: str
     params_json: bytes
@@ -119,4 +125,10 @@ class Job(_message.Message):
     requeue_count: int
     progress: float
     options: JobOptions
-    def __init__(self, id: _Optional[str] = ..., task: _Optional[str] = ..., params_json: _Optional[bytes] = ..., queue: _Optional[str] = ..., status: _Optional[_Union[JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., traceback_history: _Optional[_Iterable[_Union[TracebackEntry, _Mapping]]] = ..., date_enqueued: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_started: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_finished: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_updated: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_expires: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., worker_id: _Optional[str] = ..., retry_count: _Optional[int] = ..., requeue_count: _Optional[int] = ..., progress: _Optional[float] = ..., options: _Optional[_Union[JobOptions, _Mapping]] = ...) -> None: ...
+    duration_s: float
+    cpu_s: float
+    switches: int
+    profile: str
+    memory_diff_bytes: int
+    memory_top: str
+    def __init__(self, id: _Optional[str] = ..., task: _Optional[str] = ..., params_json: _Optional[bytes] = ..., queue: _Optional[str] = ..., status: _Optional[_Union[JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., traceback_history: _Optional[_Iterable[_Union[TracebackEntry, _Mapping]]] = ..., date_enqueued: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_started: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_finished: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_updated: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_expires: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., worker_id: _Optional[str] = ..., retry_count: _Optional[int] = ..., requeue_count: _Optional[int] = ..., progress: _Optional[float] = ..., options: _Optional[_Union[JobOptions, _Mapping]] = ..., duration_s: _Optional[float] = ..., cpu_s: _Optional[float] = ..., switches: _Optional[int] = ..., profile: _Optional[str] = ..., memory_diff_bytes: _Optional[int] = ..., memory_top: _Optional[str] = ...) -> None: ...

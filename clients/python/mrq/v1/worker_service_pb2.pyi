@@ -82,7 +82,7 @@ class LeaseJobsResponse(_message.Message):
     def __init__(self, jobs: _Optional[_Iterable[_Union[LeasedJob, _Mapping]]] = ..., lease_ttl_s: _Optional[float] = ...) -> None: ...
 
 class JobOutcome(_message.Message):
-    __slots__ = ("job_id", "lease_token", "status", "result_json", "exception_type", "error", "traceback", "retry_delay_s", "retry_queue", "max_retries", "duration_s")
+    __slots__ = ("job_id", "lease_token", "status", "result_json", "exception_type", "error", "traceback", "retry_delay_s", "retry_queue", "max_retries", "duration_s", "cpu_s", "switches", "profile", "memory_diff_bytes", "memory_top")
     JOB_ID_FIELD_NUMBER: _ClassVar[int]
     LEASE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -94,6 +94,11 @@ class JobOutcome(_message.Message):
     RETRY_QUEUE_FIELD_NUMBER: _ClassVar[int]
     MAX_RETRIES_FIELD_NUMBER: _ClassVar[int]
     DURATION_S_FIELD_NUMBER: _ClassVar[int]
+    CPU_S_FIELD_NUMBER: _ClassVar[int]
+    SWITCHES_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    MEMORY_DIFF_BYTES_FIELD_NUMBER: _ClassVar[int]
+    MEMORY_TOP_FIELD_NUMBER: _ClassVar[int]
     job_id: str
     lease_token: str
     status: _job_pb2.JobStatus
@@ -105,7 +110,12 @@ class JobOutcome(_message.Message):
     retry_queue: str
     max_retries: int
     duration_s: float
-    def __init__(self, job_id: _Optional[str] = ..., lease_token: _Optional[str] = ..., status: _Optional[_Union[_job_pb2.JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., retry_delay_s: _Optional[float] = ..., retry_queue: _Optional[str] = ..., max_retries: _Optional[int] = ..., duration_s: _Optional[float] = ...) -> None: ...
+    cpu_s: float
+    switches: int
+    profile: str
+    memory_diff_bytes: int
+    memory_top: str
+    def __init__(self, job_id: _Optional[str] = ..., lease_token: _Optional[str] = ..., status: _Optional[_Union[_job_pb2.JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., retry_delay_s: _Optional[float] = ..., retry_queue: _Optional[str] = ..., max_retries: _Optional[int] = ..., duration_s: _Optional[float] = ..., cpu_s: _Optional[float] = ..., switches: _Optional[int] = ..., profile: _Optional[str] = ..., memory_diff_bytes: _Optional[int] = ..., memory_top: _Optional[str] = ...) -> None: ...
 
 class ReportOutcomesRequest(_message.Message):
     __slots__ = ("worker_id", "outcomes")

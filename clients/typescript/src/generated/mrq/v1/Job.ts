@@ -4,6 +4,7 @@ import type { JobStatus as _mrq_v1_JobStatus, JobStatus__Output as _mrq_v1_JobSt
 import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from '../../mrq/v1/TracebackEntry';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from '../../mrq/v1/JobOptions';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * A job record, as stored by the broker.
@@ -86,6 +87,29 @@ export interface Job {
    * The options in force for this job, defaults resolved.
    */
   'options'?: (_mrq_v1_JobOptions | null);
+  /**
+   * Wall-clock seconds its latest attempt ran.
+   */
+  'durationS'?: (number | string);
+  /**
+   * Latest attempt under a worker with --trace-greenlets: CPU seconds spent in the job's
+   * greenlet and how many times it was switched into (its first run included).
+   */
+  'cpuS'?: (number | string);
+  'switches'?: (number | string | Long);
+  /**
+   * Latest attempt under a worker with --profile: the top of its cProfile statistics.
+   */
+  'profile'?: (string);
+  /**
+   * Latest attempt under a worker with --trace-memory: bytes allocated and still held when
+   * it ended, and the largest of those allocations by source line.
+   */
+  'memoryDiffBytes'?: (number | string | Long);
+  'memoryTop'?: (string);
+  '_cpuS'?: "cpuS";
+  '_switches'?: "switches";
+  '_memoryDiffBytes'?: "memoryDiffBytes";
 }
 
 /**
@@ -169,4 +193,27 @@ export interface Job__Output {
    * The options in force for this job, defaults resolved.
    */
   'options': (_mrq_v1_JobOptions__Output | null);
+  /**
+   * Wall-clock seconds its latest attempt ran.
+   */
+  'durationS': (number);
+  /**
+   * Latest attempt under a worker with --trace-greenlets: CPU seconds spent in the job's
+   * greenlet and how many times it was switched into (its first run included).
+   */
+  'cpuS'?: (number);
+  'switches'?: (string);
+  /**
+   * Latest attempt under a worker with --profile: the top of its cProfile statistics.
+   */
+  'profile': (string);
+  /**
+   * Latest attempt under a worker with --trace-memory: bytes allocated and still held when
+   * it ended, and the largest of those allocations by source line.
+   */
+  'memoryDiffBytes'?: (string);
+  'memoryTop': (string);
+  '_cpuS'?: "cpuS";
+  '_switches'?: "switches";
+  '_memoryDiffBytes'?: "memoryDiffBytes";
 }

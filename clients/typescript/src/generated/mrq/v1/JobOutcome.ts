@@ -1,6 +1,7 @@
 // Original file: ../../proto/mrq/v1/worker_service.proto
 
 import type { JobStatus as _mrq_v1_JobStatus, JobStatus__Output as _mrq_v1_JobStatus__Output } from '../../mrq/v1/JobStatus';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * How a leased job ended.
@@ -41,8 +42,27 @@ export interface JobOutcome {
    * Seconds the attempt ran (wall clock).
    */
   'durationS'?: (number | string);
+  /**
+   * Worker run with --trace-greenlets: CPU seconds spent in the job's greenlet, and how many
+   * times it was switched into (its first run included). Unset otherwise.
+   */
+  'cpuS'?: (number | string);
+  'switches'?: (number | string | Long);
+  /**
+   * Worker run with --profile: the top of the job's cProfile statistics, by cumulative time.
+   */
+  'profile'?: (string);
+  /**
+   * Worker run with --trace-memory: bytes allocated and still held when the job ended
+   * (tracemalloc), and the largest of those allocations by source line, as text.
+   */
+  'memoryDiffBytes'?: (number | string | Long);
+  'memoryTop'?: (string);
   '_retryDelayS'?: "retryDelayS";
   '_maxRetries'?: "maxRetries";
+  '_cpuS'?: "cpuS";
+  '_switches'?: "switches";
+  '_memoryDiffBytes'?: "memoryDiffBytes";
 }
 
 /**
@@ -84,6 +104,25 @@ export interface JobOutcome__Output {
    * Seconds the attempt ran (wall clock).
    */
   'durationS': (number);
+  /**
+   * Worker run with --trace-greenlets: CPU seconds spent in the job's greenlet, and how many
+   * times it was switched into (its first run included). Unset otherwise.
+   */
+  'cpuS'?: (number);
+  'switches'?: (string);
+  /**
+   * Worker run with --profile: the top of the job's cProfile statistics, by cumulative time.
+   */
+  'profile': (string);
+  /**
+   * Worker run with --trace-memory: bytes allocated and still held when the job ended
+   * (tracemalloc), and the largest of those allocations by source line, as text.
+   */
+  'memoryDiffBytes'?: (string);
+  'memoryTop': (string);
   '_retryDelayS'?: "retryDelayS";
   '_maxRetries'?: "maxRetries";
+  '_cpuS'?: "cpuS";
+  '_switches'?: "switches";
+  '_memoryDiffBytes'?: "memoryDiffBytes";
 }
