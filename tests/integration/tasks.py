@@ -243,3 +243,27 @@ def sleep_briefly(params: dict[str, Any]) -> int:
     for _ in range(params["times"]):
         time.sleep(0.001)
     return int(params["times"])
+
+
+def gated_value(params: dict[str, Any]) -> Any:
+    """Waits for the file ``params["gate"]`` (if given; gives up after 60 s), then raises
+    ValueError if ``params["fail"]`` is true, else returns ``params["value"]``."""
+    if params.get("gate"):
+        gate, deadline = Path(params["gate"]), time.monotonic() + 60.0
+        while not gate.exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{gate} did not appear")
+            time.sleep(0.02)
+    if params.get("fail"):
+        raise ValueError(f"gated_value was asked to fail: {params['value']!r}")
+    return params["value"]
+
+
+def record_params(params: dict[str, Any]) -> int:
+    """Appends the job's params as one JSON line to the file ``params["path"]``; returns how many
+    results they hold (a taskset callback's params)."""
+    import json
+
+    with open(params["path"], "a", encoding="utf-8") as out:
+        out.write(json.dumps(params) + "\n")
+    return len(params.get("results", []))

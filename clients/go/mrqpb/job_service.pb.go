@@ -981,6 +981,347 @@ func (x *FollowJobLogsResponse) GetNextOffset() int64 {
 	return 0
 }
 
+type CreateTasksetRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Dotted path of the task shared by every member. Required.
+	Task string `protobuf:"bytes,1,opt,name=task,proto3" json:"task,omitempty"`
+	// One entry per member: params as JSON bytes. Empty entries mean `{}`. At least one.
+	ParamsJson [][]byte `protobuf:"bytes,2,rep,name=params_json,json=paramsJson,proto3" json:"params_json,omitempty"`
+	// Options shared by every member. A dedupe_key is not allowed here.
+	Options *JobOptions `protobuf:"bytes,3,opt,name=options,proto3" json:"options,omitempty"`
+	// Dotted path of the task to enqueue once every member is final. Optional.
+	CallbackTask string `protobuf:"bytes,4,opt,name=callback_task,json=callbackTask,proto3" json:"callback_task,omitempty"`
+	// Extra params of the callback, a JSON object; merged into its params.
+	CallbackParamsJson []byte `protobuf:"bytes,5,opt,name=callback_params_json,json=callbackParamsJson,proto3" json:"callback_params_json,omitempty"`
+	// Queue of the callback job. Default: the callback task's routed queue, else "default".
+	CallbackQueue string `protobuf:"bytes,6,opt,name=callback_queue,json=callbackQueue,proto3" json:"callback_queue,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTasksetRequest) Reset() {
+	*x = CreateTasksetRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTasksetRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTasksetRequest) ProtoMessage() {}
+
+func (x *CreateTasksetRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTasksetRequest.ProtoReflect.Descriptor instead.
+func (*CreateTasksetRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *CreateTasksetRequest) GetTask() string {
+	if x != nil {
+		return x.Task
+	}
+	return ""
+}
+
+func (x *CreateTasksetRequest) GetParamsJson() [][]byte {
+	if x != nil {
+		return x.ParamsJson
+	}
+	return nil
+}
+
+func (x *CreateTasksetRequest) GetOptions() *JobOptions {
+	if x != nil {
+		return x.Options
+	}
+	return nil
+}
+
+func (x *CreateTasksetRequest) GetCallbackTask() string {
+	if x != nil {
+		return x.CallbackTask
+	}
+	return ""
+}
+
+func (x *CreateTasksetRequest) GetCallbackParamsJson() []byte {
+	if x != nil {
+		return x.CallbackParamsJson
+	}
+	return nil
+}
+
+func (x *CreateTasksetRequest) GetCallbackQueue() string {
+	if x != nil {
+		return x.CallbackQueue
+	}
+	return ""
+}
+
+type CreateTasksetResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The taskset's id: 24 hexadecimal characters, like a job id.
+	TasksetId string `protobuf:"bytes,1,opt,name=taskset_id,json=tasksetId,proto3" json:"taskset_id,omitempty"`
+	// The members' job ids, in the order of params_json.
+	JobIds        []string `protobuf:"bytes,2,rep,name=job_ids,json=jobIds,proto3" json:"job_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTasksetResponse) Reset() {
+	*x = CreateTasksetResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTasksetResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTasksetResponse) ProtoMessage() {}
+
+func (x *CreateTasksetResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTasksetResponse.ProtoReflect.Descriptor instead.
+func (*CreateTasksetResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *CreateTasksetResponse) GetTasksetId() string {
+	if x != nil {
+		return x.TasksetId
+	}
+	return ""
+}
+
+func (x *CreateTasksetResponse) GetJobIds() []string {
+	if x != nil {
+		return x.JobIds
+	}
+	return nil
+}
+
+type GetTasksetRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	TasksetId     string                 `protobuf:"bytes,1,opt,name=taskset_id,json=tasksetId,proto3" json:"taskset_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTasksetRequest) Reset() {
+	*x = GetTasksetRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTasksetRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTasksetRequest) ProtoMessage() {}
+
+func (x *GetTasksetRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTasksetRequest.ProtoReflect.Descriptor instead.
+func (*GetTasksetRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *GetTasksetRequest) GetTasksetId() string {
+	if x != nil {
+		return x.TasksetId
+	}
+	return ""
+}
+
+// A taskset, as its counts stand now.
+type Taskset struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Its id.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// How many members it has.
+	Total int64 `protobuf:"varint,2,opt,name=total,proto3" json:"total,omitempty"`
+	// How many members are final.
+	Final int64 `protobuf:"varint,3,opt,name=final,proto3" json:"final,omitempty"`
+	// Final members by final status name (e.g. "success", "failed"); absent statuses are 0.
+	Counts map[string]int64 `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	// final / total, 0.0 to 1.0.
+	Progress float64 `protobuf:"fixed64,5,opt,name=progress,proto3" json:"progress,omitempty"`
+	// The members' job ids, in member order.
+	JobIds []string `protobuf:"bytes,6,rep,name=job_ids,json=jobIds,proto3" json:"job_ids,omitempty"`
+	// The callback task, empty when there is none.
+	CallbackTask string `protobuf:"bytes,7,opt,name=callback_task,json=callbackTask,proto3" json:"callback_task,omitempty"`
+	// The callback job's id, once it is enqueued.
+	CallbackJobId string `protobuf:"bytes,8,opt,name=callback_job_id,json=callbackJobId,proto3" json:"callback_job_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Taskset) Reset() {
+	*x = Taskset{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Taskset) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Taskset) ProtoMessage() {}
+
+func (x *Taskset) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Taskset.ProtoReflect.Descriptor instead.
+func (*Taskset) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *Taskset) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *Taskset) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *Taskset) GetFinal() int64 {
+	if x != nil {
+		return x.Final
+	}
+	return 0
+}
+
+func (x *Taskset) GetCounts() map[string]int64 {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+func (x *Taskset) GetProgress() float64 {
+	if x != nil {
+		return x.Progress
+	}
+	return 0
+}
+
+func (x *Taskset) GetJobIds() []string {
+	if x != nil {
+		return x.JobIds
+	}
+	return nil
+}
+
+func (x *Taskset) GetCallbackTask() string {
+	if x != nil {
+		return x.CallbackTask
+	}
+	return ""
+}
+
+func (x *Taskset) GetCallbackJobId() string {
+	if x != nil {
+		return x.CallbackJobId
+	}
+	return ""
+}
+
+type GetTasksetResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Taskset       *Taskset               `protobuf:"bytes,1,opt,name=taskset,proto3" json:"taskset,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTasksetResponse) Reset() {
+	*x = GetTasksetResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTasksetResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTasksetResponse) ProtoMessage() {}
+
+func (x *GetTasksetResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTasksetResponse.ProtoReflect.Descriptor instead.
+func (*GetTasksetResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *GetTasksetResponse) GetTaskset() *Taskset {
+	if x != nil {
+		return x.Taskset
+	}
+	return nil
+}
+
 type GetServerInfoRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -989,7 +1330,7 @@ type GetServerInfoRequest struct {
 
 func (x *GetServerInfoRequest) Reset() {
 	*x = GetServerInfoRequest{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1001,7 +1342,7 @@ func (x *GetServerInfoRequest) String() string {
 func (*GetServerInfoRequest) ProtoMessage() {}
 
 func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[15]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1014,7 +1355,7 @@ func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
 func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{15}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{20}
 }
 
 type GetServerInfoResponse struct {
@@ -1037,7 +1378,7 @@ type GetServerInfoResponse struct {
 
 func (x *GetServerInfoResponse) Reset() {
 	*x = GetServerInfoResponse{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1049,7 +1390,7 @@ func (x *GetServerInfoResponse) String() string {
 func (*GetServerInfoResponse) ProtoMessage() {}
 
 func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[16]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1062,7 +1403,7 @@ func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoResponse.ProtoReflect.Descriptor instead.
 func (*GetServerInfoResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{16}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *GetServerInfoResponse) GetVersion() string {
@@ -1173,7 +1514,36 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x15FollowJobLogsResponse\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x1f\n" +
 	"\vnext_offset\x18\x02 \x01(\x03R\n" +
-	"nextOffset\"\x16\n" +
+	"nextOffset\"\xf7\x01\n" +
+	"\x14CreateTasksetRequest\x12\x12\n" +
+	"\x04task\x18\x01 \x01(\tR\x04task\x12\x1f\n" +
+	"\vparams_json\x18\x02 \x03(\fR\n" +
+	"paramsJson\x12,\n" +
+	"\aoptions\x18\x03 \x01(\v2\x12.mrq.v1.JobOptionsR\aoptions\x12#\n" +
+	"\rcallback_task\x18\x04 \x01(\tR\fcallbackTask\x120\n" +
+	"\x14callback_params_json\x18\x05 \x01(\fR\x12callbackParamsJson\x12%\n" +
+	"\x0ecallback_queue\x18\x06 \x01(\tR\rcallbackQueue\"O\n" +
+	"\x15CreateTasksetResponse\x12\x1d\n" +
+	"\n" +
+	"taskset_id\x18\x01 \x01(\tR\ttasksetId\x12\x17\n" +
+	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\"2\n" +
+	"\x11GetTasksetRequest\x12\x1d\n" +
+	"\n" +
+	"taskset_id\x18\x01 \x01(\tR\ttasksetId\"\xb7\x02\n" +
+	"\aTaskset\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
+	"\x05total\x18\x02 \x01(\x03R\x05total\x12\x14\n" +
+	"\x05final\x18\x03 \x01(\x03R\x05final\x123\n" +
+	"\x06counts\x18\x04 \x03(\v2\x1b.mrq.v1.Taskset.CountsEntryR\x06counts\x12\x1a\n" +
+	"\bprogress\x18\x05 \x01(\x01R\bprogress\x12\x17\n" +
+	"\ajob_ids\x18\x06 \x03(\tR\x06jobIds\x12#\n" +
+	"\rcallback_task\x18\a \x01(\tR\fcallbackTask\x12&\n" +
+	"\x0fcallback_job_id\x18\b \x01(\tR\rcallbackJobId\x1a9\n" +
+	"\vCountsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"?\n" +
+	"\x12GetTasksetResponse\x12)\n" +
+	"\ataskset\x18\x01 \x01(\v2\x0f.mrq.v1.TasksetR\ataskset\"\x16\n" +
 	"\x14GetServerInfoRequest\"\xdb\x01\n" +
 	"\x15GetServerInfoResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12(\n" +
@@ -1187,7 +1557,7 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
 	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
-	"\x10JOB_ACTION_RETRY\x10\x032\xad\x04\n" +
+	"\x10JOB_ACTION_RETRY\x10\x032\xc0\x05\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
@@ -1198,6 +1568,9 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
 	"GetJobLogs\x12\x19.mrq.v1.GetJobLogsRequest\x1a\x1a.mrq.v1.GetJobLogsResponse\x12N\n" +
 	"\rFollowJobLogs\x12\x1c.mrq.v1.FollowJobLogsRequest\x1a\x1d.mrq.v1.FollowJobLogsResponse0\x01\x12L\n" +
+	"\rCreateTaskset\x12\x1c.mrq.v1.CreateTasksetRequest\x1a\x1d.mrq.v1.CreateTasksetResponse\x12C\n" +
+	"\n" +
+	"GetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12L\n" +
 	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
@@ -1213,7 +1586,7 @@ func file_mrq_v1_job_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_mrq_v1_job_service_proto_goTypes = []any{
 	(JobAction)(0),                // 0: mrq.v1.JobAction
 	(*EnqueueRequest)(nil),        // 1: mrq.v1.EnqueueRequest
@@ -1231,44 +1604,57 @@ var file_mrq_v1_job_service_proto_goTypes = []any{
 	(*GetJobLogsResponse)(nil),    // 13: mrq.v1.GetJobLogsResponse
 	(*FollowJobLogsRequest)(nil),  // 14: mrq.v1.FollowJobLogsRequest
 	(*FollowJobLogsResponse)(nil), // 15: mrq.v1.FollowJobLogsResponse
-	(*GetServerInfoRequest)(nil),  // 16: mrq.v1.GetServerInfoRequest
-	(*GetServerInfoResponse)(nil), // 17: mrq.v1.GetServerInfoResponse
-	(*JobOptions)(nil),            // 18: mrq.v1.JobOptions
-	(*Job)(nil),                   // 19: mrq.v1.Job
-	(JobStatus)(0),                // 20: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil), // 21: google.protobuf.Timestamp
+	(*CreateTasksetRequest)(nil),  // 16: mrq.v1.CreateTasksetRequest
+	(*CreateTasksetResponse)(nil), // 17: mrq.v1.CreateTasksetResponse
+	(*GetTasksetRequest)(nil),     // 18: mrq.v1.GetTasksetRequest
+	(*Taskset)(nil),               // 19: mrq.v1.Taskset
+	(*GetTasksetResponse)(nil),    // 20: mrq.v1.GetTasksetResponse
+	(*GetServerInfoRequest)(nil),  // 21: mrq.v1.GetServerInfoRequest
+	(*GetServerInfoResponse)(nil), // 22: mrq.v1.GetServerInfoResponse
+	nil,                           // 23: mrq.v1.Taskset.CountsEntry
+	(*JobOptions)(nil),            // 24: mrq.v1.JobOptions
+	(*Job)(nil),                   // 25: mrq.v1.Job
+	(JobStatus)(0),                // 26: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil), // 27: google.protobuf.Timestamp
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
-	18, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
-	18, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
-	19, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
-	19, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
-	20, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
-	21, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
-	21, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
+	24, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
+	24, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
+	25, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
+	25, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
+	26, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
+	27, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
+	27, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
 	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
 	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
-	1,  // 9: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
-	3,  // 10: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
-	5,  // 11: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
-	7,  // 12: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
-	10, // 13: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
-	12, // 14: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
-	14, // 15: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
-	16, // 16: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	2,  // 17: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	4,  // 18: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	6,  // 19: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	8,  // 20: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	11, // 21: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
-	13, // 22: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
-	15, // 23: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
-	17, // 24: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	17, // [17:25] is the sub-list for method output_type
-	9,  // [9:17] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	24, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
+	23, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
+	19, // 11: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
+	1,  // 12: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
+	3,  // 13: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
+	5,  // 14: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
+	7,  // 15: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
+	10, // 16: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
+	12, // 17: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
+	14, // 18: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
+	16, // 19: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
+	18, // 20: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
+	21, // 21: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	2,  // 22: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 23: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 24: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 25: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 26: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 27: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
+	15, // 28: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
+	17, // 29: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
+	20, // 30: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
+	22, // 31: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	22, // [22:32] is the sub-list for method output_type
+	12, // [12:22] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_service_proto_init() }
@@ -1284,7 +1670,7 @@ func file_mrq_v1_job_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_job_service_proto_rawDesc), len(file_mrq_v1_job_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   17,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -28,6 +28,8 @@ const (
 	JobService_ActOnJobs_FullMethodName     = "/mrq.v1.JobService/ActOnJobs"
 	JobService_GetJobLogs_FullMethodName    = "/mrq.v1.JobService/GetJobLogs"
 	JobService_FollowJobLogs_FullMethodName = "/mrq.v1.JobService/FollowJobLogs"
+	JobService_CreateTaskset_FullMethodName = "/mrq.v1.JobService/CreateTaskset"
+	JobService_GetTaskset_FullMethodName    = "/mrq.v1.JobService/GetTaskset"
 	JobService_GetServerInfo_FullMethodName = "/mrq.v1.JobService/GetServerInfo"
 )
 
@@ -66,6 +68,15 @@ type JobServiceClient interface {
 	// job is final (its last lines included); at once if it already is. Followers are woken
 	// through Redis pub/sub and re-check at least every second.
 	FollowJobLogs(ctx context.Context, in *FollowJobLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowJobLogsResponse], error)
+	// Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+	// whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+	// statuses; once every member is final it enqueues the optional callback job exactly once,
+	// with params {"taskset_id": id, "results": [each member's result, in member order; null
+	// for a member that did not succeed], ...callback_params}. A member that is requeued or
+	// retried by hand after it was final is counted once only, by its first final status.
+	CreateTaskset(ctx context.Context, in *CreateTasksetRequest, opts ...grpc.CallOption) (*CreateTasksetResponse, error)
+	// Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+	GetTaskset(ctx context.Context, in *GetTasksetRequest, opts ...grpc.CallOption) (*GetTasksetResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error)
@@ -158,6 +169,26 @@ func (c *jobServiceClient) FollowJobLogs(ctx context.Context, in *FollowJobLogsR
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type JobService_FollowJobLogsClient = grpc.ServerStreamingClient[FollowJobLogsResponse]
 
+func (c *jobServiceClient) CreateTaskset(ctx context.Context, in *CreateTasksetRequest, opts ...grpc.CallOption) (*CreateTasksetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTasksetResponse)
+	err := c.cc.Invoke(ctx, JobService_CreateTaskset_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *jobServiceClient) GetTaskset(ctx context.Context, in *GetTasksetRequest, opts ...grpc.CallOption) (*GetTasksetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTasksetResponse)
+	err := c.cc.Invoke(ctx, JobService_GetTaskset_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *jobServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetServerInfoResponse)
@@ -203,6 +234,15 @@ type JobServiceServer interface {
 	// job is final (its last lines included); at once if it already is. Followers are woken
 	// through Redis pub/sub and re-check at least every second.
 	FollowJobLogs(*FollowJobLogsRequest, grpc.ServerStreamingServer[FollowJobLogsResponse]) error
+	// Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+	// whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+	// statuses; once every member is final it enqueues the optional callback job exactly once,
+	// with params {"taskset_id": id, "results": [each member's result, in member order; null
+	// for a member that did not succeed], ...callback_params}. A member that is requeued or
+	// retried by hand after it was final is counted once only, by its first final status.
+	CreateTaskset(context.Context, *CreateTasksetRequest) (*CreateTasksetResponse, error)
+	// Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+	GetTaskset(context.Context, *GetTasksetRequest) (*GetTasksetResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error)
@@ -236,6 +276,12 @@ func (UnimplementedJobServiceServer) GetJobLogs(context.Context, *GetJobLogsRequ
 }
 func (UnimplementedJobServiceServer) FollowJobLogs(*FollowJobLogsRequest, grpc.ServerStreamingServer[FollowJobLogsResponse]) error {
 	return status.Error(codes.Unimplemented, "method FollowJobLogs not implemented")
+}
+func (UnimplementedJobServiceServer) CreateTaskset(context.Context, *CreateTasksetRequest) (*CreateTasksetResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CreateTaskset not implemented")
+}
+func (UnimplementedJobServiceServer) GetTaskset(context.Context, *GetTasksetRequest) (*GetTasksetResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetTaskset not implemented")
 }
 func (UnimplementedJobServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
@@ -380,6 +426,42 @@ func _JobService_FollowJobLogs_Handler(srv interface{}, stream grpc.ServerStream
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type JobService_FollowJobLogsServer = grpc.ServerStreamingServer[FollowJobLogsResponse]
 
+func _JobService_CreateTaskset_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTasksetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).CreateTaskset(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_CreateTaskset_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).CreateTaskset(ctx, req.(*CreateTasksetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _JobService_GetTaskset_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTasksetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).GetTaskset(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_GetTaskset_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).GetTaskset(ctx, req.(*GetTasksetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _JobService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetServerInfoRequest)
 	if err := dec(in); err != nil {
@@ -428,6 +510,14 @@ var JobService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetJobLogs",
 			Handler:    _JobService_GetJobLogs_Handler,
+		},
+		{
+			MethodName: "CreateTaskset",
+			Handler:    _JobService_CreateTaskset_Handler,
+		},
+		{
+			MethodName: "GetTaskset",
+			Handler:    _JobService_GetTaskset_Handler,
 		},
 		{
 			MethodName: "GetServerInfo",

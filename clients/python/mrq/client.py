@@ -44,6 +44,8 @@ _CONVERTERS: dict[str, type[int] | type[float]] = {"int": int, "float": float}
 _ENTRY_OVERHEAD_BYTES = 8
 # A bulk action works through every matching job in one call: give it longer than a read.
 ACTION_EXTRA_TIMEOUT_S = 270.0
+# How often wait_taskset looks for the callback job once every member is final.
+_CALLBACK_POLL_S = 0.02
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,101 @@ class Client:
             if bar is not None:
                 bar.close()
         return job_ids
+
+    def enqueue_taskset(
+        self,
+        task: str,
+        params_list: Iterable[Any],
+        *,
+        callback: str | None = None,
+        callback_params: Mapping[str, Any] | None = None,
+        callback_queue: str | None = None,
+        queue: str | None = None,
+        timeout: Seconds | None = None,
+        max_retries: int | None = None,
+        retry_delay: Seconds | None = None,
+        result_ttl: Seconds | None = None,
+        delay: Seconds | None = None,
+        eta: datetime | None = None,
+        priority: int | None = None,
+    ) -> tuple[str, list[str]]:
+        """Enqueues one job of ``task`` per entry of ``params_list`` as one taskset, in one call
+        (at most the broker's ``max_batch_size`` jobs), accepted or refused as a whole.
+
+        Once every member is final, the broker enqueues ``callback`` (if given) exactly once,
+        with params ``{"taskset_id": ..., "results": [...], **callback_params}``: ``results``
+        holds each member's result in member order, ``None`` for members that did not succeed.
+        Not retried automatically, like :meth:`enqueue`.
+
+        Args:
+            task: dotted path of the members' task.
+            params_list: one JSON value per member; at least one.
+            callback: dotted path of the callback task.
+            callback_params: extra params of the callback (a JSON object).
+            callback_queue: the callback's queue; default: its task's routed queue.
+            queue, timeout, max_retries, retry_delay, result_ttl, delay, eta, priority: as in
+                :meth:`enqueue`, applied to every member.
+
+        Returns:
+            (taskset id, the members' job ids in the order of ``params_list``).
+
+        Raises:
+            TypeError: an entry is not JSON-serialisable (raised before anything is sent).
+            InvalidArgument, BrokerUnavailable: as in :meth:`enqueue`.
+        """
+        request = job_service_pb2.CreateTasksetRequest(
+            task=task,
+            params_json=[_encode_params(task, p, index=i) for i, p in enumerate(params_list)],
+            options=job_options(queue=queue, timeout=timeout, max_retries=max_retries,
+                                retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
+                                priority=priority),
+            callback_task=callback or "",
+            callback_params_json=b"" if callback_params is None else codec.encode(callback_params),
+            callback_queue=callback_queue or "",
+        )
+        response: job_service_pb2.CreateTasksetResponse = rpc.call(
+            self._stub.CreateTaskset, request, timeout_s=self.settings.rpc_timeout_s,
+            address=self.settings.broker_address)
+        return response.taskset_id, list(response.job_ids)
+
+    def get_taskset(self, taskset_id: str) -> dict[str, Any]:
+        """Reads a taskset: ``id``, ``total``, ``final`` (members final so far), ``counts``
+        (final members by status, e.g. ``{"success": 98, "failed": 2}``), ``progress``
+        (final / total), ``job_ids``, ``callback_task`` and ``callback_job_id`` (empty until the
+        callback is enqueued).
+
+        Raises:
+            JobNotFound: no taskset has that id.
+            InvalidArgument, BrokerUnavailable: as in :meth:`get_job`.
+        """
+        response: job_service_pb2.GetTasksetResponse = self._read(
+            self._stub.GetTaskset, job_service_pb2.GetTasksetRequest(taskset_id=taskset_id))
+        t = response.taskset
+        return {"id": t.id, "total": t.total, "final": t.final, "counts": dict(t.counts),
+                "progress": t.progress, "job_ids": list(t.job_ids), "callback_task": t.callback_task,
+                "callback_job_id": t.callback_job_id}
+
+    def wait_taskset(self, taskset_id: str, *, timeout: Seconds | None = None) -> dict[str, Any]:
+        """Waits until every member of the taskset is final (and its callback, if any, is
+        enqueued), then returns the taskset as :meth:`get_taskset` does.
+
+        Raises:
+            WaitTimeout: some members were still not final at the timeout.
+            JobNotFound, InvalidArgument, BrokerUnavailable: as in :meth:`get_taskset`.
+        """
+        timeout_s = None if timeout is None else to_seconds("timeout", timeout)
+        deadline = math.inf if timeout_s is None else time.monotonic() + timeout_s
+        taskset = self.get_taskset(taskset_id)
+        self.wait(taskset["job_ids"], timeout=None if timeout_s is None else max(0.0, deadline - time.monotonic()))
+        # The broker counts each member in the same step that makes it final, and enqueues the
+        # callback right after the last one: wait out that short gap.
+        taskset = self.get_taskset(taskset_id)
+        while taskset["callback_task"] and not taskset["callback_job_id"]:
+            if time.monotonic() >= deadline:
+                raise WaitTimeout(f"taskset {taskset_id}: callback not enqueued after {timeout_s}s", jobs=[])
+            time.sleep(_CALLBACK_POLL_S)
+            taskset = self.get_taskset(taskset_id)
+        return taskset
 
     def get_job(self, job_id: str) -> JobDict:
         """Reads one job.

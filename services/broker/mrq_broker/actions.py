@@ -33,6 +33,7 @@ from mrq_broker.errors import JobNotFound
 from mrq_broker.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
+from mrq_broker.tasksets import Tasksets
 from mrq_broker.transitions import ttl_s
 
 CANCEL = job_service_pb2.JOB_ACTION_CANCEL
@@ -50,7 +51,7 @@ APPLIES_TO: dict[int, frozenset[str]] = {
 # The fields read per job: enough to decide, and to build a requeued job's payload.
 PROJECTION = {field: 1 for field in (
     "status", "queue", "task", "params", "priority", "timeout_s", "max_retries", "retry_delay_s",
-    "retry_count", "result_ttl_s", "datequeued")}
+    "retry_count", "result_ttl_s", "datequeued", "taskset")}
 # A control message for a worker that stopped heartbeating is dropped after this long.
 MIN_CONTROL_TTL_S = 60.0
 
@@ -72,6 +73,7 @@ class JobActions:
         self.store = store
         self.queues = queues
         self.settings = settings
+        self.tasksets = Tasksets(store, queues, settings)
 
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
         """Acts on jobs by id; raises JobNotFound, before any change, if one does not exist."""
@@ -126,7 +128,9 @@ class JobActions:
             for job_id in taken_started:
                 self.queues.take({job_id: ACTING}, owners[job_id], expiry_ms)
             raise
-        self.queues.release(ids, finished=ids)
+        counted = [(str(d["_id"]), d["taskset"], "cancel") for d in docs
+                   if d.get("taskset") and str(d["_id"]) in id_set]
+        self.tasksets.complete(self.queues.release(ids, finished=ids, counted=counted))
         self._tell_workers({job_id: owners[job_id] for job_id in taken_started})
         return len(ids)
 

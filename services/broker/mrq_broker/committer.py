@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import queue_entry, result_ttl_s
+from mrq_broker.documents import queue_entry, result_ttl_s, taskset_of
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
+from mrq_broker.tasksets import Tasksets
 from mrq_broker.transitions import TRANSITIONS, plan, requeued_doc
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class OutcomeCommitter:
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
+        self.tasksets = Tasksets(store, queues, settings)
         self._pending: queue.Queue[Report | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
@@ -115,10 +117,12 @@ class OutcomeCommitter:
     def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]], now: datetime) -> None:
         needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue]
         docs = self.store.get_many(needs_doc) if needs_doc else {}
-        # Each success expires after its job's own result TTL, kept in its payload (still in Redis).
-        successes = [o.job_id for _, o in accepted if o.status == job_pb2.JOB_STATUS_SUCCESS]
-        ttls = {i: result_ttl_s(raw) for i, raw in zip(successes, self.queues.payloads(successes), strict=True)
-                if raw is not None}
+        # Each success expires after its job's own result TTL, and a final job counts in its
+        # taskset: both are kept in its payload (still in Redis).
+        ids = [o.job_id for _, o in accepted]
+        raws = dict(zip(ids, self.queues.payloads(ids), strict=True))
+        ttls = {o.job_id: result_ttl_s(raw) for _, o in accepted
+                if o.status == job_pb2.JOB_STATUS_SUCCESS and (raw := raws.get(o.job_id)) is not None}
         plans = [plan(o, worker, docs.get(o.job_id), self.settings, now, ttls.get(o.job_id))
                  for worker, o in accepted]
         if plans:
@@ -126,7 +130,10 @@ class OutcomeCommitter:
         done = [p.job_id for p in plans if p.transition.requeue is None]
         requeue: list[QueueEntry] = [queue_entry(requeued_doc(docs[p.job_id], p), p.run_at)
                                      for p in plans if p.transition.requeue and p.job_id in docs]
-        self.queues.release(done, requeue, finished=done)
+        counted = [(p.job_id, taskset, p.transition.stored) for p in plans
+                   if p.transition.requeue is None and (raw := raws.get(p.job_id)) and (taskset := taskset_of(raw))]
+        completed = self.queues.release(done, requeue, finished=done, counted=counted)
+        self.tasksets.complete(completed)
         for p in plans:
             if p.transition.requeue is None:
                 self.metrics.finished(p.transition.stored)

@@ -26,7 +26,8 @@ _DATE_FIELDS = {"datequeued": "date_enqueued", "datestarted": "date_started", "d
                 "dateupdated": "date_updated", "dateexpires": "date_expires"}
 
 
-def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now: datetime) -> list[Doc]:
+def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now: datetime,
+                 taskset_id: str = "") -> list[Doc]:
     """Job documents for freshly enqueued jobs, ready for insert_many."""
     base: Doc = {
         "task": task,
@@ -46,17 +47,22 @@ def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now
         base["run_at"] = options.run_at
     if options.dedupe_key:
         base["dedupe_key"] = options.dedupe_key
+    if taskset_id:
+        base["taskset"] = taskset_id
     return [{"_id": ObjectId(), "params": p, **base} for p in params]
 
 
-# A payload is what Redis keeps of a queued job: the job's result TTL (a little-endian double,
-# which only the broker reads), then the LeasedJob handed to workers.
-_RESULT_TTL = struct.Struct("<d")
+# A payload is what Redis keeps of a queued job: a prefix only the broker reads (the job's result
+# TTL as a little-endian double, then its taskset id as 12 bytes, zeros for none), then the
+# LeasedJob handed to workers.
+_PREFIX = struct.Struct("<d12s")
+_NO_TASKSET = bytes(12)
 
 
 def payload(doc: Doc) -> bytes:
     """What a worker needs to run the job, serialised once and kept in Redis while it is pending."""
-    return _RESULT_TTL.pack(doc["result_ttl_s"]) + worker_service_pb2.LeasedJob(
+    taskset = bytes.fromhex(doc["taskset"]) if doc.get("taskset") else _NO_TASKSET
+    return _PREFIX.pack(doc["result_ttl_s"], taskset) + worker_service_pb2.LeasedJob(
         job_id=str(doc["_id"]),
         task=doc["task"],
         params_json=doc["params"].encode(),
@@ -70,12 +76,18 @@ def payload(doc: Doc) -> bytes:
 
 def leased_job(raw: bytes) -> worker_service_pb2.LeasedJob:
     """The LeasedJob in a payload."""
-    return worker_service_pb2.LeasedJob.FromString(raw[_RESULT_TTL.size:])
+    return worker_service_pb2.LeasedJob.FromString(raw[_PREFIX.size:])
 
 
 def result_ttl_s(raw: bytes) -> float:
     """The result TTL in a payload."""
-    return float(_RESULT_TTL.unpack_from(raw)[0])
+    return float(_PREFIX.unpack_from(raw)[0])
+
+
+def taskset_of(raw: bytes) -> str:
+    """The taskset id in a payload, or "" for a job in no taskset."""
+    taskset: bytes = _PREFIX.unpack_from(raw)[1]
+    return "" if taskset == _NO_TASKSET else taskset.hex()
 
 
 def _ms(moment: datetime) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import grpc
+import orjson
 
 from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc
@@ -13,15 +14,24 @@ from mrq_broker.actions import APPLIES_TO, JobActions
 from mrq_broker.documents import to_proto
 from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_errors
 from mrq_broker.operations import Broker
-from mrq_broker.validation import canonical_params, check_job_id, check_params_list, check_task, job_query
+from mrq_broker.tasksets import Callback, Tasksets
+from mrq_broker.validation import (
+    QUEUE_RE,
+    canonical_params,
+    check_job_id,
+    check_params_list,
+    check_task,
+    job_query,
+)
 
-FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs"]
+FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs", "tasksets"]
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def __init__(self, broker: Broker) -> None:
         self.broker = broker
         self.actions = JobActions(broker.store, broker.queues, broker.settings)
+        self.tasksets = Tasksets(broker.store, broker.queues, broker.settings)
 
     @grpc_errors
     def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
@@ -113,6 +123,42 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             raise InvalidArgument("from_offset", "must be >= 0")
         self.broker.store.get(checked)  # raises JobNotFound
         return checked
+
+    @grpc_errors
+    def CreateTaskset(self, request: job_service_pb2.CreateTasksetRequest, context: grpc.ServicerContext
+                      ) -> job_service_pb2.CreateTasksetResponse:
+        task = check_task(request.task)
+        if request.options.dedupe_key:
+            raise InvalidArgument("options.dedupe_key", "not allowed in a taskset")
+        if not request.params_json:
+            raise InvalidArgument("params_json", "a taskset needs at least one job")
+        params = check_params_list(request.params_json, self.broker.settings)
+        taskset_id, job_ids = self.tasksets.create(task, params, request.options, self._callback(request))
+        return job_service_pb2.CreateTasksetResponse(taskset_id=taskset_id, job_ids=job_ids)
+
+    def _callback(self, request: job_service_pb2.CreateTasksetRequest) -> Callback | None:
+        if not request.callback_task:
+            if request.callback_params_json or request.callback_queue:
+                raise InvalidArgument("callback_task", "required with callback_params_json or callback_queue")
+            return None
+        task = check_task(request.callback_task, "callback_task")
+        raw = canonical_params(request.callback_params_json, self.broker.settings.max_params_bytes,
+                               "callback_params_json")
+        params = orjson.loads(raw)
+        if not isinstance(params, dict):
+            raise InvalidArgument("callback_params_json", "must be a JSON object")
+        if request.callback_queue and not QUEUE_RE.match(request.callback_queue):
+            raise InvalidArgument("callback_queue", f"{request.callback_queue[:200]!r} is not a valid queue name")
+        return Callback(task, params, request.callback_queue)
+
+    @grpc_errors
+    def GetTaskset(self, request: job_service_pb2.GetTasksetRequest, context: grpc.ServicerContext
+                   ) -> job_service_pb2.GetTasksetResponse:
+        view = self.tasksets.get(check_job_id(request.taskset_id, "taskset_id"))
+        return job_service_pb2.GetTasksetResponse(taskset=job_service_pb2.Taskset(
+            id=view.id, total=view.total, final=view.final, counts=view.counts,
+            progress=view.final / view.total if view.total else 1.0, job_ids=view.job_ids,
+            callback_task=view.callback_task, callback_job_id=view.callback_job_id))
 
     @grpc_errors
     def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext

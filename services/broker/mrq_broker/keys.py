@@ -67,6 +67,14 @@ class Keys:
         """zset: delayed job ids of a queue, scored by due time (ms)."""
         return f"{self.prefix}:delayed:{name}"
 
+    def taskset(self, taskset_id: str) -> str:
+        """hash: a taskset's total, final count, count per final status, and callback job id."""
+        return f"{self.prefix}:taskset:{taskset_id}"
+
+    def taskset_counted(self, taskset_id: str) -> str:
+        """set: ids of the taskset's members already counted final (each counts once)."""
+        return f"{self.prefix}:taskset_counted:{taskset_id}"
+
     def lock(self, name: str) -> str:
         """string: owner token of a broker-wide lock, with a TTL."""
         return f"{self.prefix}:lock:{name}"

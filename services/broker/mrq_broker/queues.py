@@ -68,6 +68,7 @@ class RedisQueues:
         self._claim_expired = _script(client, "claim_expired")
         self._take_leases = _script(client, "take_leases")
         self._take_pending = _script(client, "take_pending")
+        self._count_final = _script(client, "count_final")
 
     def push(self, entries: Sequence[QueueEntry]) -> None:
         """Stores payloads and queues the jobs in one round trip, then wakes idle lease calls."""
@@ -163,15 +164,17 @@ class RedisQueues:
         return [i.decode() for i in ids]
 
     def release(self, done: Sequence[str], requeue: Sequence[QueueEntry] = (),
-                finished: Sequence[str] = ()) -> None:
+                finished: Sequence[str] = (), counted: Sequence[tuple[str, str, str]] = ()) -> list[str]:
         """Ends leases: ``done`` jobs lose their payload, ``requeue`` jobs go back on a queue.
 
         One MULTI/EXEC, so a requeued job can't be leased again before its old lease is gone
         (which would then drop the new lease). ``finished`` ids are announced to waiters.
+        ``counted`` (job id, taskset id, final status) are counted in their tasksets in the same
+        transaction (scripts/count_final.lua); returns the tasksets this made complete.
         """
         ids = [*done, *(e.job_id for e in requeue)]
         if not ids:
-            return
+            return []
         pipe = self.client.pipeline(transaction=True)
         pipe.zrem(self.keys.leases, *ids)
         pipe.hdel(self.keys.lease_owners, *ids)
@@ -181,7 +184,22 @@ class RedisQueues:
             self._add_entries(pipe, requeue)
         if finished:
             pipe.publish(self.keys.finished_channel, " ".join(finished))
-        pipe.execute()
+        if counted:
+            self._count_final(args=[self.keys.prefix, *(x for c in counted for x in c)], client=pipe)
+        results = pipe.execute()
+        return [i.decode() for i in results[-1]] if counted else []
+
+    def create_taskset(self, taskset_id: str, total: int) -> None:
+        """Starts a taskset's counts; done before its members are queued, so none is missed."""
+        self.client.hset(self.keys.taskset(taskset_id), mapping={"total": total, "final": 0})
+
+    def set_taskset_callback(self, taskset_id: str, job_id: str) -> None:
+        self.client.hset(self.keys.taskset(taskset_id), "callback", job_id)
+
+    def taskset_counts(self, taskset_id: str) -> dict[str, str]:
+        """A taskset's hash (total, final, per-status counts, callback); empty if unknown."""
+        raw = self.client.hgetall(self.keys.taskset(taskset_id))
+        return {k.decode(): v.decode() for k, v in raw.items()}
 
     def payloads(self, job_ids: Sequence[str]) -> list[bytes | None]:
         return list(self.client.hmget(self.keys.payloads, list(job_ids))) if job_ids else []

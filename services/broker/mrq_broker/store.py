@@ -40,6 +40,7 @@ class JobStore:
         self.max_bulk_updates = max_bulk_updates
         self._write_lock = threading.Lock()
         self.workers = database["workers"]
+        self.tasksets = database["tasksets"]
 
     def ensure_indexes(self) -> None:
         for keys in INDEXES:
@@ -66,6 +67,12 @@ class JobStore:
             found = (self.jobs.find_one({"_id": ObjectId(i)}, projection) for i in job_ids)
             return {str(d["_id"]): d for d in found if d is not None}
         return {str(d["_id"]): d for d in self.jobs.find({"_id": {"$in": oids(job_ids)}}, projection)}
+
+    def insert_taskset(self, doc: Doc) -> None:
+        self.tasksets.insert_one(doc)
+
+    def get_taskset(self, taskset_id: str) -> Doc | None:
+        return self.tasksets.find_one({"_id": ObjectId(taskset_id)})
 
     def select(self, query: dict[str, Any], projection: dict[str, Any]) -> Iterator[Doc]:
         """Every job matching ``query``, in ``_id`` order, with the projected fields only.

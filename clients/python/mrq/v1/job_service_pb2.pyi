@@ -160,6 +160,69 @@ class FollowJobLogsResponse(_message.Message):
     next_offset: int
     def __init__(self, text: _Optional[str] = ..., next_offset: _Optional[int] = ...) -> None: ...
 
+class CreateTasksetRequest(_message.Message):
+    __slots__ = ("task", "params_json", "options", "callback_task", "callback_params_json", "callback_queue")
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_TASK_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_QUEUE_FIELD_NUMBER: _ClassVar[int]
+    task: str
+    params_json: _containers.RepeatedScalarFieldContainer[bytes]
+    options: _job_pb2.JobOptions
+    callback_task: str
+    callback_params_json: bytes
+    callback_queue: str
+    def __init__(self, task: _Optional[str] = ..., params_json: _Optional[_Iterable[bytes]] = ..., options: _Optional[_Union[_job_pb2.JobOptions, _Mapping]] = ..., callback_task: _Optional[str] = ..., callback_params_json: _Optional[bytes] = ..., callback_queue: _Optional[str] = ...) -> None: ...
+
+class CreateTasksetResponse(_message.Message):
+    __slots__ = ("taskset_id", "job_ids")
+    TASKSET_ID_FIELD_NUMBER: _ClassVar[int]
+    JOB_IDS_FIELD_NUMBER: _ClassVar[int]
+    taskset_id: str
+    job_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, taskset_id: _Optional[str] = ..., job_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetTasksetRequest(_message.Message):
+    __slots__ = ("taskset_id",)
+    TASKSET_ID_FIELD_NUMBER: _ClassVar[int]
+    taskset_id: str
+    def __init__(self, taskset_id: _Optional[str] = ...) -> None: ...
+
+class Taskset(_message.Message):
+    __slots__ = ("id", "total", "final", "counts", "progress", "job_ids", "callback_task", "callback_job_id")
+    class CountsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    FINAL_FIELD_NUMBER: _ClassVar[int]
+    COUNTS_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    JOB_IDS_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_TASK_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    total: int
+    final: int
+    counts: _containers.ScalarMap[str, int]
+    progress: float
+    job_ids: _containers.RepeatedScalarFieldContainer[str]
+    callback_task: str
+    callback_job_id: str
+    def __init__(self, id: _Optional[str] = ..., total: _Optional[int] = ..., final: _Optional[int] = ..., counts: _Optional[_Mapping[str, int]] = ..., progress: _Optional[float] = ..., job_ids: _Optional[_Iterable[str]] = ..., callback_task: _Optional[str] = ..., callback_job_id: _Optional[str] = ...) -> None: ...
+
+class GetTasksetResponse(_message.Message):
+    __slots__ = ("taskset",)
+    TASKSET_FIELD_NUMBER: _ClassVar[int]
+    taskset: Taskset
+    def __init__(self, taskset: _Optional[_Union[Taskset, _Mapping]] = ...) -> None: ...
+
 class GetServerInfoRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -74,6 +74,16 @@ class JobServiceStub:
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.FromString,
                 _registered_method=True)
+        self.CreateTaskset = channel.unary_unary(
+                '/mrq.v1.JobService/CreateTaskset',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.CreateTasksetRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.CreateTasksetResponse.FromString,
+                _registered_method=True)
+        self.GetTaskset = channel.unary_unary(
+                '/mrq.v1.JobService/GetTaskset',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.FromString,
+                _registered_method=True)
         self.GetServerInfo = channel.unary_unary(
                 '/mrq.v1.JobService/GetServerInfo',
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
@@ -149,6 +159,25 @@ class JobServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateTaskset(self, request, context):
+        """Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+        whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+        statuses; once every member is final it enqueues the optional callback job exactly once,
+        with params {"taskset_id": id, "results": [each member's result, in member order; null
+        for a member that did not succeed], ...callback_params}. A member that is requeued or
+        retried by hand after it was final is counted once only, by its first final status.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTaskset(self, request, context):
+        """Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetServerInfo(self, request, context):
         """Version, limits and features of this broker; cheap, for clients and workers to
         negotiate.
@@ -194,6 +223,16 @@ def add_JobServiceServicer_to_server(servicer, server):
                     servicer.FollowJobLogs,
                     request_deserializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.SerializeToString,
+            ),
+            'CreateTaskset': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTaskset,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.CreateTasksetRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.CreateTasksetResponse.SerializeToString,
+            ),
+            'GetTaskset': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTaskset,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.SerializeToString,
             ),
             'GetServerInfo': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServerInfo,
@@ -395,6 +434,60 @@ class JobService:
             '/mrq.v1.JobService/FollowJobLogs',
             mrq_dot_v1_dot_job__service__pb2.FollowJobLogsRequest.SerializeToString,
             mrq_dot_v1_dot_job__service__pb2.FollowJobLogsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTaskset(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/CreateTaskset',
+            mrq_dot_v1_dot_job__service__pb2.CreateTasksetRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.CreateTasksetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTaskset(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/GetTaskset',
+            mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,6 +4,8 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
 import type { ActOnJobsRequest as _mrq_v1_ActOnJobsRequest, ActOnJobsRequest__Output as _mrq_v1_ActOnJobsRequest__Output } from './mrq/v1/ActOnJobsRequest';
 import type { ActOnJobsResponse as _mrq_v1_ActOnJobsResponse, ActOnJobsResponse__Output as _mrq_v1_ActOnJobsResponse__Output } from './mrq/v1/ActOnJobsResponse';
+import type { CreateTasksetRequest as _mrq_v1_CreateTasksetRequest, CreateTasksetRequest__Output as _mrq_v1_CreateTasksetRequest__Output } from './mrq/v1/CreateTasksetRequest';
+import type { CreateTasksetResponse as _mrq_v1_CreateTasksetResponse, CreateTasksetResponse__Output as _mrq_v1_CreateTasksetResponse__Output } from './mrq/v1/CreateTasksetResponse';
 import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from './mrq/v1/EnqueueManyRequest';
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from './mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from './mrq/v1/EnqueueRequest';
@@ -16,10 +18,13 @@ import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _
 import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from './mrq/v1/GetJobResponse';
 import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from './mrq/v1/GetServerInfoRequest';
 import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from './mrq/v1/GetServerInfoResponse';
+import type { GetTasksetRequest as _mrq_v1_GetTasksetRequest, GetTasksetRequest__Output as _mrq_v1_GetTasksetRequest__Output } from './mrq/v1/GetTasksetRequest';
+import type { GetTasksetResponse as _mrq_v1_GetTasksetResponse, GetTasksetResponse__Output as _mrq_v1_GetTasksetResponse__Output } from './mrq/v1/GetTasksetResponse';
 import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from './mrq/v1/Job';
 import type { JobFilter as _mrq_v1_JobFilter, JobFilter__Output as _mrq_v1_JobFilter__Output } from './mrq/v1/JobFilter';
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from './mrq/v1/JobOptions';
 import type { JobServiceClient as _mrq_v1_JobServiceClient, JobServiceDefinition as _mrq_v1_JobServiceDefinition } from './mrq/v1/JobService';
+import type { Taskset as _mrq_v1_Taskset, Taskset__Output as _mrq_v1_Taskset__Output } from './mrq/v1/Taskset';
 import type { TracebackEntry as _mrq_v1_TracebackEntry, TracebackEntry__Output as _mrq_v1_TracebackEntry__Output } from './mrq/v1/TracebackEntry';
 import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from './mrq/v1/WaitJobsRequest';
 import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from './mrq/v1/WaitJobsResponse';
@@ -38,6 +43,8 @@ export interface ProtoGrpcType {
     v1: {
       ActOnJobsRequest: MessageTypeDefinition<_mrq_v1_ActOnJobsRequest, _mrq_v1_ActOnJobsRequest__Output>
       ActOnJobsResponse: MessageTypeDefinition<_mrq_v1_ActOnJobsResponse, _mrq_v1_ActOnJobsResponse__Output>
+      CreateTasksetRequest: MessageTypeDefinition<_mrq_v1_CreateTasksetRequest, _mrq_v1_CreateTasksetRequest__Output>
+      CreateTasksetResponse: MessageTypeDefinition<_mrq_v1_CreateTasksetResponse, _mrq_v1_CreateTasksetResponse__Output>
       EnqueueManyRequest: MessageTypeDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyRequest__Output>
       EnqueueManyResponse: MessageTypeDefinition<_mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyResponse__Output>
       EnqueueRequest: MessageTypeDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueRequest__Output>
@@ -50,6 +57,8 @@ export interface ProtoGrpcType {
       GetJobResponse: MessageTypeDefinition<_mrq_v1_GetJobResponse, _mrq_v1_GetJobResponse__Output>
       GetServerInfoRequest: MessageTypeDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoRequest__Output>
       GetServerInfoResponse: MessageTypeDefinition<_mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoResponse__Output>
+      GetTasksetRequest: MessageTypeDefinition<_mrq_v1_GetTasksetRequest, _mrq_v1_GetTasksetRequest__Output>
+      GetTasksetResponse: MessageTypeDefinition<_mrq_v1_GetTasksetResponse, _mrq_v1_GetTasksetResponse__Output>
       Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>
       JobAction: EnumTypeDefinition
       JobFilter: MessageTypeDefinition<_mrq_v1_JobFilter, _mrq_v1_JobFilter__Output>
@@ -63,6 +72,7 @@ export interface ProtoGrpcType {
        */
       JobService: SubtypeConstructor<typeof grpc.Client, _mrq_v1_JobServiceClient> & { service: _mrq_v1_JobServiceDefinition }
       JobStatus: EnumTypeDefinition
+      Taskset: MessageTypeDefinition<_mrq_v1_Taskset, _mrq_v1_Taskset__Output>
       TracebackEntry: MessageTypeDefinition<_mrq_v1_TracebackEntry, _mrq_v1_TracebackEntry__Output>
       WaitJobsRequest: MessageTypeDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsRequest__Output>
       WaitJobsResponse: MessageTypeDefinition<_mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsResponse__Output>

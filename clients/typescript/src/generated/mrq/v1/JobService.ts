@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ActOnJobsRequest as _mrq_v1_ActOnJobsRequest, ActOnJobsRequest__Output as _mrq_v1_ActOnJobsRequest__Output } from '../../mrq/v1/ActOnJobsRequest';
 import type { ActOnJobsResponse as _mrq_v1_ActOnJobsResponse, ActOnJobsResponse__Output as _mrq_v1_ActOnJobsResponse__Output } from '../../mrq/v1/ActOnJobsResponse';
+import type { CreateTasksetRequest as _mrq_v1_CreateTasksetRequest, CreateTasksetRequest__Output as _mrq_v1_CreateTasksetRequest__Output } from '../../mrq/v1/CreateTasksetRequest';
+import type { CreateTasksetResponse as _mrq_v1_CreateTasksetResponse, CreateTasksetResponse__Output as _mrq_v1_CreateTasksetResponse__Output } from '../../mrq/v1/CreateTasksetResponse';
 import type { EnqueueManyRequest as _mrq_v1_EnqueueManyRequest, EnqueueManyRequest__Output as _mrq_v1_EnqueueManyRequest__Output } from '../../mrq/v1/EnqueueManyRequest';
 import type { EnqueueManyResponse as _mrq_v1_EnqueueManyResponse, EnqueueManyResponse__Output as _mrq_v1_EnqueueManyResponse__Output } from '../../mrq/v1/EnqueueManyResponse';
 import type { EnqueueRequest as _mrq_v1_EnqueueRequest, EnqueueRequest__Output as _mrq_v1_EnqueueRequest__Output } from '../../mrq/v1/EnqueueRequest';
@@ -16,6 +18,8 @@ import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _
 import type { GetJobResponse as _mrq_v1_GetJobResponse, GetJobResponse__Output as _mrq_v1_GetJobResponse__Output } from '../../mrq/v1/GetJobResponse';
 import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInfoRequest__Output as _mrq_v1_GetServerInfoRequest__Output } from '../../mrq/v1/GetServerInfoRequest';
 import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from '../../mrq/v1/GetServerInfoResponse';
+import type { GetTasksetRequest as _mrq_v1_GetTasksetRequest, GetTasksetRequest__Output as _mrq_v1_GetTasksetRequest__Output } from '../../mrq/v1/GetTasksetRequest';
+import type { GetTasksetResponse as _mrq_v1_GetTasksetResponse, GetTasksetResponse__Output as _mrq_v1_GetTasksetResponse__Output } from '../../mrq/v1/GetTasksetResponse';
 import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from '../../mrq/v1/WaitJobsRequest';
 import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from '../../mrq/v1/WaitJobsResponse';
 
@@ -51,6 +55,31 @@ export interface JobServiceClient extends grpc.Client {
   actOnJobs(argument: _mrq_v1_ActOnJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
   actOnJobs(argument: _mrq_v1_ActOnJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
   actOnJobs(argument: _mrq_v1_ActOnJobsRequest, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+   * whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+   * statuses; once every member is final it enqueues the optional callback job exactly once,
+   * with params {"taskset_id": id, "results": [each member's result, in member order; null
+   * for a member that did not succeed], ...callback_params}. A member that is requeued or
+   * retried by hand after it was final is counted once only, by its first final status.
+   */
+  CreateTaskset(argument: _mrq_v1_CreateTasksetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  CreateTaskset(argument: _mrq_v1_CreateTasksetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  CreateTaskset(argument: _mrq_v1_CreateTasksetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  CreateTaskset(argument: _mrq_v1_CreateTasksetRequest, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+   * whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+   * statuses; once every member is final it enqueues the optional callback job exactly once,
+   * with params {"taskset_id": id, "results": [each member's result, in member order; null
+   * for a member that did not succeed], ...callback_params}. A member that is requeued or
+   * retried by hand after it was final is counted once only, by its first final status.
+   */
+  createTaskset(argument: _mrq_v1_CreateTasksetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  createTaskset(argument: _mrq_v1_CreateTasksetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  createTaskset(argument: _mrq_v1_CreateTasksetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
+  createTaskset(argument: _mrq_v1_CreateTasksetRequest, callback: grpc.requestCallback<_mrq_v1_CreateTasksetResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Enqueues one job and returns its id.
@@ -151,6 +180,21 @@ export interface JobServiceClient extends grpc.Client {
   getServerInfo(argument: _mrq_v1_GetServerInfoRequest, callback: grpc.requestCallback<_mrq_v1_GetServerInfoResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+   */
+  GetTaskset(argument: _mrq_v1_GetTasksetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  GetTaskset(argument: _mrq_v1_GetTasksetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  GetTaskset(argument: _mrq_v1_GetTasksetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  GetTaskset(argument: _mrq_v1_GetTasksetRequest, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+   */
+  getTaskset(argument: _mrq_v1_GetTasksetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  getTaskset(argument: _mrq_v1_GetTasksetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  getTaskset(argument: _mrq_v1_GetTasksetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  getTaskset(argument: _mrq_v1_GetTasksetRequest, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -186,6 +230,16 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
    * With dry_run, nothing changes and the counts are a preview.
    */
   ActOnJobs: grpc.handleUnaryCall<_mrq_v1_ActOnJobsRequest__Output, _mrq_v1_ActOnJobsResponse>;
+  
+  /**
+   * Enqueues a group of jobs of one task as a taskset, atomically accepted or refused as a
+   * whole (at most ServerInfo.max_batch_size members). The broker counts its members' final
+   * statuses; once every member is final it enqueues the optional callback job exactly once,
+   * with params {"taskset_id": id, "results": [each member's result, in member order; null
+   * for a member that did not succeed], ...callback_params}. A member that is requeued or
+   * retried by hand after it was final is counted once only, by its first final status.
+   */
+  CreateTaskset: grpc.handleUnaryCall<_mrq_v1_CreateTasksetRequest__Output, _mrq_v1_CreateTasksetResponse>;
   
   /**
    * Enqueues one job and returns its id.
@@ -224,6 +278,11 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   GetServerInfo: grpc.handleUnaryCall<_mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse>;
   
   /**
+   * Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
+   */
+  GetTaskset: grpc.handleUnaryCall<_mrq_v1_GetTasksetRequest__Output, _mrq_v1_GetTasksetResponse>;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -233,11 +292,13 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
 
 export interface JobServiceDefinition extends grpc.ServiceDefinition {
   ActOnJobs: MethodDefinition<_mrq_v1_ActOnJobsRequest, _mrq_v1_ActOnJobsResponse, _mrq_v1_ActOnJobsRequest__Output, _mrq_v1_ActOnJobsResponse__Output>
+  CreateTaskset: MethodDefinition<_mrq_v1_CreateTasksetRequest, _mrq_v1_CreateTasksetResponse, _mrq_v1_CreateTasksetRequest__Output, _mrq_v1_CreateTasksetResponse__Output>
   Enqueue: MethodDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueResponse, _mrq_v1_EnqueueRequest__Output, _mrq_v1_EnqueueResponse__Output>
   EnqueueMany: MethodDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyRequest__Output, _mrq_v1_EnqueueManyResponse__Output>
   FollowJobLogs: MethodDefinition<_mrq_v1_FollowJobLogsRequest, _mrq_v1_FollowJobLogsResponse, _mrq_v1_FollowJobLogsRequest__Output, _mrq_v1_FollowJobLogsResponse__Output>
   GetJob: MethodDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobResponse, _mrq_v1_GetJobRequest__Output, _mrq_v1_GetJobResponse__Output>
   GetJobLogs: MethodDefinition<_mrq_v1_GetJobLogsRequest, _mrq_v1_GetJobLogsResponse, _mrq_v1_GetJobLogsRequest__Output, _mrq_v1_GetJobLogsResponse__Output>
   GetServerInfo: MethodDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse__Output>
+  GetTaskset: MethodDefinition<_mrq_v1_GetTasksetRequest, _mrq_v1_GetTasksetResponse, _mrq_v1_GetTasksetRequest__Output, _mrq_v1_GetTasksetResponse__Output>
   WaitJobs: MethodDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse__Output>
 }
