@@ -1322,6 +1322,112 @@ func (x *GetTasksetResponse) GetTaskset() *Taskset {
 	return nil
 }
 
+type InspectJobRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	JobId string                 `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	// Seconds to wait for the worker's answer; 0 means 5. At most 30.
+	TimeoutS      float64 `protobuf:"fixed64,2,opt,name=timeout_s,json=timeoutS,proto3" json:"timeout_s,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *InspectJobRequest) Reset() {
+	*x = InspectJobRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *InspectJobRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*InspectJobRequest) ProtoMessage() {}
+
+func (x *InspectJobRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use InspectJobRequest.ProtoReflect.Descriptor instead.
+func (*InspectJobRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *InspectJobRequest) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
+}
+
+func (x *InspectJobRequest) GetTimeoutS() float64 {
+	if x != nil {
+		return x.TimeoutS
+	}
+	return 0
+}
+
+type InspectJobResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The worker running the job.
+	WorkerId      string         `protobuf:"bytes,1,opt,name=worker_id,json=workerId,proto3" json:"worker_id,omitempty"`
+	Inspection    *JobInspection `protobuf:"bytes,2,opt,name=inspection,proto3" json:"inspection,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *InspectJobResponse) Reset() {
+	*x = InspectJobResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *InspectJobResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*InspectJobResponse) ProtoMessage() {}
+
+func (x *InspectJobResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use InspectJobResponse.ProtoReflect.Descriptor instead.
+func (*InspectJobResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *InspectJobResponse) GetWorkerId() string {
+	if x != nil {
+		return x.WorkerId
+	}
+	return ""
+}
+
+func (x *InspectJobResponse) GetInspection() *JobInspection {
+	if x != nil {
+		return x.Inspection
+	}
+	return nil
+}
+
 type GetServerInfoRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -1330,7 +1436,7 @@ type GetServerInfoRequest struct {
 
 func (x *GetServerInfoRequest) Reset() {
 	*x = GetServerInfoRequest{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1342,7 +1448,7 @@ func (x *GetServerInfoRequest) String() string {
 func (*GetServerInfoRequest) ProtoMessage() {}
 
 func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[20]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1355,7 +1461,7 @@ func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
 func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{20}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{22}
 }
 
 type GetServerInfoResponse struct {
@@ -1378,7 +1484,7 @@ type GetServerInfoResponse struct {
 
 func (x *GetServerInfoResponse) Reset() {
 	*x = GetServerInfoResponse{}
-	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1390,7 +1496,7 @@ func (x *GetServerInfoResponse) String() string {
 func (*GetServerInfoResponse) ProtoMessage() {}
 
 func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_job_service_proto_msgTypes[21]
+	mi := &file_mrq_v1_job_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1403,7 +1509,7 @@ func (x *GetServerInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerInfoResponse.ProtoReflect.Descriptor instead.
 func (*GetServerInfoResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{21}
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *GetServerInfoResponse) GetVersion() string {
@@ -1452,7 +1558,7 @@ var File_mrq_v1_job_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
-	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\"s\n" +
+	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x1bmrq/v1/worker_service.proto\"s\n" +
 	"\x0eEnqueueRequest\x12\x12\n" +
 	"\x04task\x18\x01 \x01(\tR\x04task\x12\x1f\n" +
 	"\vparams_json\x18\x02 \x01(\fR\n" +
@@ -1543,7 +1649,15 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"?\n" +
 	"\x12GetTasksetResponse\x12)\n" +
-	"\ataskset\x18\x01 \x01(\v2\x0f.mrq.v1.TasksetR\ataskset\"\x16\n" +
+	"\ataskset\x18\x01 \x01(\v2\x0f.mrq.v1.TasksetR\ataskset\"G\n" +
+	"\x11InspectJobRequest\x12\x15\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1b\n" +
+	"\ttimeout_s\x18\x02 \x01(\x01R\btimeoutS\"h\n" +
+	"\x12InspectJobResponse\x12\x1b\n" +
+	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x125\n" +
+	"\n" +
+	"inspection\x18\x02 \x01(\v2\x15.mrq.v1.JobInspectionR\n" +
+	"inspection\"\x16\n" +
 	"\x14GetServerInfoRequest\"\xdb\x01\n" +
 	"\x15GetServerInfoResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12(\n" +
@@ -1557,7 +1671,7 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
 	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
-	"\x10JOB_ACTION_RETRY\x10\x032\xc0\x05\n" +
+	"\x10JOB_ACTION_RETRY\x10\x032\x85\x06\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
@@ -1570,7 +1684,9 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\rFollowJobLogs\x12\x1c.mrq.v1.FollowJobLogsRequest\x1a\x1d.mrq.v1.FollowJobLogsResponse0\x01\x12L\n" +
 	"\rCreateTaskset\x12\x1c.mrq.v1.CreateTasksetRequest\x1a\x1d.mrq.v1.CreateTasksetResponse\x12C\n" +
 	"\n" +
-	"GetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12L\n" +
+	"GetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12C\n" +
+	"\n" +
+	"InspectJob\x12\x19.mrq.v1.InspectJobRequest\x1a\x1a.mrq.v1.InspectJobResponse\x12L\n" +
 	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
@@ -1586,7 +1702,7 @@ func file_mrq_v1_job_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_mrq_v1_job_service_proto_goTypes = []any{
 	(JobAction)(0),                // 0: mrq.v1.JobAction
 	(*EnqueueRequest)(nil),        // 1: mrq.v1.EnqueueRequest
@@ -1609,52 +1725,58 @@ var file_mrq_v1_job_service_proto_goTypes = []any{
 	(*GetTasksetRequest)(nil),     // 18: mrq.v1.GetTasksetRequest
 	(*Taskset)(nil),               // 19: mrq.v1.Taskset
 	(*GetTasksetResponse)(nil),    // 20: mrq.v1.GetTasksetResponse
-	(*GetServerInfoRequest)(nil),  // 21: mrq.v1.GetServerInfoRequest
-	(*GetServerInfoResponse)(nil), // 22: mrq.v1.GetServerInfoResponse
-	nil,                           // 23: mrq.v1.Taskset.CountsEntry
-	(*JobOptions)(nil),            // 24: mrq.v1.JobOptions
-	(*Job)(nil),                   // 25: mrq.v1.Job
-	(JobStatus)(0),                // 26: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil), // 27: google.protobuf.Timestamp
+	(*InspectJobRequest)(nil),     // 21: mrq.v1.InspectJobRequest
+	(*InspectJobResponse)(nil),    // 22: mrq.v1.InspectJobResponse
+	(*GetServerInfoRequest)(nil),  // 23: mrq.v1.GetServerInfoRequest
+	(*GetServerInfoResponse)(nil), // 24: mrq.v1.GetServerInfoResponse
+	nil,                           // 25: mrq.v1.Taskset.CountsEntry
+	(*JobOptions)(nil),            // 26: mrq.v1.JobOptions
+	(*Job)(nil),                   // 27: mrq.v1.Job
+	(JobStatus)(0),                // 28: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil), // 29: google.protobuf.Timestamp
+	(*JobInspection)(nil),         // 30: mrq.v1.JobInspection
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
-	24, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
-	24, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
-	25, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
-	25, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
-	26, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
-	27, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
-	27, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
+	26, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
+	26, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
+	27, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
+	27, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
+	28, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
+	29, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
+	29, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
 	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
 	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
-	24, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
-	23, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
+	26, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
+	25, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
 	19, // 11: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
-	1,  // 12: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
-	3,  // 13: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
-	5,  // 14: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
-	7,  // 15: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
-	10, // 16: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
-	12, // 17: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
-	14, // 18: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
-	16, // 19: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
-	18, // 20: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
-	21, // 21: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	2,  // 22: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	4,  // 23: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	6,  // 24: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	8,  // 25: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	11, // 26: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
-	13, // 27: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
-	15, // 28: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
-	17, // 29: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
-	20, // 30: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
-	22, // 31: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	22, // [22:32] is the sub-list for method output_type
-	12, // [12:22] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	30, // 12: mrq.v1.InspectJobResponse.inspection:type_name -> mrq.v1.JobInspection
+	1,  // 13: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
+	3,  // 14: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
+	5,  // 15: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
+	7,  // 16: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
+	10, // 17: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
+	12, // 18: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
+	14, // 19: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
+	16, // 20: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
+	18, // 21: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
+	21, // 22: mrq.v1.JobService.InspectJob:input_type -> mrq.v1.InspectJobRequest
+	23, // 23: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	2,  // 24: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 25: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 26: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 27: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 28: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 29: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
+	15, // 30: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
+	17, // 31: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
+	20, // 32: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
+	22, // 33: mrq.v1.JobService.InspectJob:output_type -> mrq.v1.InspectJobResponse
+	24, // 34: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	24, // [24:35] is the sub-list for method output_type
+	13, // [13:24] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_service_proto_init() }
@@ -1663,6 +1785,7 @@ func file_mrq_v1_job_service_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_init()
+	file_mrq_v1_worker_service_proto_init()
 	file_mrq_v1_job_service_proto_msgTypes[8].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -1670,7 +1793,7 @@ func file_mrq_v1_job_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_job_service_proto_rawDesc), len(file_mrq_v1_job_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   23,
+			NumMessages:   25,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

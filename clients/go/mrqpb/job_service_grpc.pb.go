@@ -30,6 +30,7 @@ const (
 	JobService_FollowJobLogs_FullMethodName = "/mrq.v1.JobService/FollowJobLogs"
 	JobService_CreateTaskset_FullMethodName = "/mrq.v1.JobService/CreateTaskset"
 	JobService_GetTaskset_FullMethodName    = "/mrq.v1.JobService/GetTaskset"
+	JobService_InspectJob_FullMethodName    = "/mrq.v1.JobService/InspectJob"
 	JobService_GetServerInfo_FullMethodName = "/mrq.v1.JobService/GetServerInfo"
 )
 
@@ -77,6 +78,10 @@ type JobServiceClient interface {
 	CreateTaskset(ctx context.Context, in *CreateTasksetRequest, opts ...grpc.CallOption) (*CreateTasksetResponse, error)
 	// Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
 	GetTaskset(ctx context.Context, in *GetTasksetRequest, opts ...grpc.CallOption) (*GetTasksetResponse, error)
+	// The live state of a started job: its current stack, elapsed and CPU time, asked of its
+	// worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+	// does not answer within timeout_s.
+	InspectJob(ctx context.Context, in *InspectJobRequest, opts ...grpc.CallOption) (*InspectJobResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error)
@@ -189,6 +194,16 @@ func (c *jobServiceClient) GetTaskset(ctx context.Context, in *GetTasksetRequest
 	return out, nil
 }
 
+func (c *jobServiceClient) InspectJob(ctx context.Context, in *InspectJobRequest, opts ...grpc.CallOption) (*InspectJobResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(InspectJobResponse)
+	err := c.cc.Invoke(ctx, JobService_InspectJob_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *jobServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetServerInfoResponse)
@@ -243,6 +258,10 @@ type JobServiceServer interface {
 	CreateTaskset(context.Context, *CreateTasksetRequest) (*CreateTasksetResponse, error)
 	// Reads a taskset's counts and progress. NOT_FOUND for an unknown id.
 	GetTaskset(context.Context, *GetTasksetRequest) (*GetTasksetResponse, error)
+	// The live state of a started job: its current stack, elapsed and CPU time, asked of its
+	// worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+	// does not answer within timeout_s.
+	InspectJob(context.Context, *InspectJobRequest) (*InspectJobResponse, error)
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error)
@@ -282,6 +301,9 @@ func (UnimplementedJobServiceServer) CreateTaskset(context.Context, *CreateTasks
 }
 func (UnimplementedJobServiceServer) GetTaskset(context.Context, *GetTasksetRequest) (*GetTasksetResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetTaskset not implemented")
+}
+func (UnimplementedJobServiceServer) InspectJob(context.Context, *InspectJobRequest) (*InspectJobResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method InspectJob not implemented")
 }
 func (UnimplementedJobServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
@@ -462,6 +484,24 @@ func _JobService_GetTaskset_Handler(srv interface{}, ctx context.Context, dec fu
 	return interceptor(ctx, in, info, handler)
 }
 
+func _JobService_InspectJob_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(InspectJobRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).InspectJob(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_InspectJob_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).InspectJob(ctx, req.(*InspectJobRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _JobService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetServerInfoRequest)
 	if err := dec(in); err != nil {
@@ -518,6 +558,10 @@ var JobService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetTaskset",
 			Handler:    _JobService_GetTaskset_Handler,
+		},
+		{
+			MethodName: "InspectJob",
+			Handler:    _JobService_InspectJob_Handler,
 		},
 		{
 			MethodName: "GetServerInfo",

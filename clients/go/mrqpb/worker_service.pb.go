@@ -39,6 +39,8 @@ const (
 	ControlAction_CONTROL_ACTION_CANCEL_JOB ControlAction = 1
 	// Finish running jobs, take no new ones, then exit.
 	ControlAction_CONTROL_ACTION_SHUTDOWN ControlAction = 2
+	// Send the current stack of the job `job_id` at once, in a Heartbeat's `inspections`.
+	ControlAction_CONTROL_ACTION_DUMP_STACK ControlAction = 3
 )
 
 // Enum value maps for ControlAction.
@@ -47,11 +49,13 @@ var (
 		0: "CONTROL_ACTION_UNSPECIFIED",
 		1: "CONTROL_ACTION_CANCEL_JOB",
 		2: "CONTROL_ACTION_SHUTDOWN",
+		3: "CONTROL_ACTION_DUMP_STACK",
 	}
 	ControlAction_value = map[string]int32{
 		"CONTROL_ACTION_UNSPECIFIED": 0,
 		"CONTROL_ACTION_CANCEL_JOB":  1,
 		"CONTROL_ACTION_SHUTDOWN":    2,
+		"CONTROL_ACTION_DUMP_STACK":  3,
 	}
 )
 
@@ -917,6 +921,78 @@ func (x *JobProgress) GetProgress() float64 {
 	return 0
 }
 
+// A running job's live state, as asked for by CONTROL_ACTION_DUMP_STACK.
+type JobInspection struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	JobId string                 `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	// The job's current Python stack, formatted, innermost call last.
+	Stack string `protobuf:"bytes,2,opt,name=stack,proto3" json:"stack,omitempty"`
+	// Seconds since the attempt started.
+	ElapsedS float64 `protobuf:"fixed64,3,opt,name=elapsed_s,json=elapsedS,proto3" json:"elapsed_s,omitempty"`
+	// CPU seconds of the attempt so far; set only when the worker traces greenlets.
+	CpuS          *float64 `protobuf:"fixed64,4,opt,name=cpu_s,json=cpuS,proto3,oneof" json:"cpu_s,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *JobInspection) Reset() {
+	*x = JobInspection{}
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *JobInspection) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*JobInspection) ProtoMessage() {}
+
+func (x *JobInspection) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use JobInspection.ProtoReflect.Descriptor instead.
+func (*JobInspection) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *JobInspection) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
+}
+
+func (x *JobInspection) GetStack() string {
+	if x != nil {
+		return x.Stack
+	}
+	return ""
+}
+
+func (x *JobInspection) GetElapsedS() float64 {
+	if x != nil {
+		return x.ElapsedS
+	}
+	return 0
+}
+
+func (x *JobInspection) GetCpuS() float64 {
+	if x != nil && x.CpuS != nil {
+		return *x.CpuS
+	}
+	return 0
+}
+
 type HeartbeatRequest struct {
 	state    protoimpl.MessageState `protogen:"open.v1"`
 	WorkerId string                 `protobuf:"bytes,1,opt,name=worker_id,json=workerId,proto3" json:"worker_id,omitempty"`
@@ -924,14 +1000,16 @@ type HeartbeatRequest struct {
 	JobIds []string     `protobuf:"bytes,2,rep,name=job_ids,json=jobIds,proto3" json:"job_ids,omitempty"`
 	State  *WorkerState `protobuf:"bytes,3,opt,name=state,proto3" json:"state,omitempty"`
 	// Progress of running jobs that changed since the previous heartbeat.
-	Progress      []*JobProgress `protobuf:"bytes,4,rep,name=progress,proto3" json:"progress,omitempty"`
+	Progress []*JobProgress `protobuf:"bytes,4,rep,name=progress,proto3" json:"progress,omitempty"`
+	// Answers to CONTROL_ACTION_DUMP_STACK.
+	Inspections   []*JobInspection `protobuf:"bytes,5,rep,name=inspections,proto3" json:"inspections,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *HeartbeatRequest) Reset() {
 	*x = HeartbeatRequest{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -943,7 +1021,7 @@ func (x *HeartbeatRequest) String() string {
 func (*HeartbeatRequest) ProtoMessage() {}
 
 func (x *HeartbeatRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -956,7 +1034,7 @@ func (x *HeartbeatRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HeartbeatRequest.ProtoReflect.Descriptor instead.
 func (*HeartbeatRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{11}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *HeartbeatRequest) GetWorkerId() string {
@@ -987,6 +1065,13 @@ func (x *HeartbeatRequest) GetProgress() []*JobProgress {
 	return nil
 }
 
+func (x *HeartbeatRequest) GetInspections() []*JobInspection {
+	if x != nil {
+		return x.Inspections
+	}
+	return nil
+}
+
 type ControlMessage struct {
 	state  protoimpl.MessageState `protogen:"open.v1"`
 	Action ControlAction          `protobuf:"varint,1,opt,name=action,proto3,enum=mrq.v1.ControlAction" json:"action,omitempty"`
@@ -998,7 +1083,7 @@ type ControlMessage struct {
 
 func (x *ControlMessage) Reset() {
 	*x = ControlMessage{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1010,7 +1095,7 @@ func (x *ControlMessage) String() string {
 func (*ControlMessage) ProtoMessage() {}
 
 func (x *ControlMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1023,7 +1108,7 @@ func (x *ControlMessage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlMessage.ProtoReflect.Descriptor instead.
 func (*ControlMessage) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{12}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ControlMessage) GetAction() ControlAction {
@@ -1053,7 +1138,7 @@ type HeartbeatResponse struct {
 
 func (x *HeartbeatResponse) Reset() {
 	*x = HeartbeatResponse{}
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1065,7 +1150,7 @@ func (x *HeartbeatResponse) String() string {
 func (*HeartbeatResponse) ProtoMessage() {}
 
 func (x *HeartbeatResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_worker_service_proto_msgTypes[13]
+	mi := &file_mrq_v1_worker_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1078,7 +1163,7 @@ func (x *HeartbeatResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HeartbeatResponse.ProtoReflect.Descriptor instead.
 func (*HeartbeatResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{13}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *HeartbeatResponse) GetControls() []*ControlMessage {
@@ -1184,12 +1269,19 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\x05cpu_s\x18\b \x01(\x01R\x04cpuS\"@\n" +
 	"\vJobProgress\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x1a\n" +
-	"\bprogress\x18\x02 \x01(\x01R\bprogress\"\xa4\x01\n" +
+	"\bprogress\x18\x02 \x01(\x01R\bprogress\"}\n" +
+	"\rJobInspection\x12\x15\n" +
+	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x14\n" +
+	"\x05stack\x18\x02 \x01(\tR\x05stack\x12\x1b\n" +
+	"\telapsed_s\x18\x03 \x01(\x01R\belapsedS\x12\x18\n" +
+	"\x05cpu_s\x18\x04 \x01(\x01H\x00R\x04cpuS\x88\x01\x01B\b\n" +
+	"\x06_cpu_s\"\xdd\x01\n" +
 	"\x10HeartbeatRequest\x12\x1b\n" +
 	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12\x17\n" +
 	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\x12)\n" +
 	"\x05state\x18\x03 \x01(\v2\x13.mrq.v1.WorkerStateR\x05state\x12/\n" +
-	"\bprogress\x18\x04 \x03(\v2\x13.mrq.v1.JobProgressR\bprogress\"V\n" +
+	"\bprogress\x18\x04 \x03(\v2\x13.mrq.v1.JobProgressR\bprogress\x127\n" +
+	"\vinspections\x18\x05 \x03(\v2\x15.mrq.v1.JobInspectionR\vinspections\"V\n" +
 	"\x0eControlMessage\x12-\n" +
 	"\x06action\x18\x01 \x01(\x0e2\x15.mrq.v1.ControlActionR\x06action\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\tR\x05jobId\"\x89\x01\n" +
@@ -1197,11 +1289,12 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\bcontrols\x18\x01 \x03(\v2\x16.mrq.v1.ControlMessageR\bcontrols\x12 \n" +
 	"\flost_job_ids\x18\x02 \x03(\tR\n" +
 	"lostJobIds\x12\x1e\n" +
-	"\vlease_ttl_s\x18\x03 \x01(\x01R\tleaseTtlS*k\n" +
+	"\vlease_ttl_s\x18\x03 \x01(\x01R\tleaseTtlS*\x8a\x01\n" +
 	"\rControlAction\x12\x1e\n" +
 	"\x1aCONTROL_ACTION_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19CONTROL_ACTION_CANCEL_JOB\x10\x01\x12\x1b\n" +
-	"\x17CONTROL_ACTION_SHUTDOWN\x10\x022\xa3\x02\n" +
+	"\x17CONTROL_ACTION_SHUTDOWN\x10\x02\x12\x1d\n" +
+	"\x19CONTROL_ACTION_DUMP_STACK\x10\x032\xa3\x02\n" +
 	"\rWorkerService\x12@\n" +
 	"\tLeaseJobs\x12\x18.mrq.v1.LeaseJobsRequest\x1a\x19.mrq.v1.LeaseJobsResponse\x12O\n" +
 	"\x0eReportOutcomes\x12\x1d.mrq.v1.ReportOutcomesRequest\x1a\x1e.mrq.v1.ReportOutcomesResponse\x12@\n" +
@@ -1221,7 +1314,7 @@ func file_mrq_v1_worker_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_worker_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_worker_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_mrq_v1_worker_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_mrq_v1_worker_service_proto_goTypes = []any{
 	(ControlAction)(0),             // 0: mrq.v1.ControlAction
 	(*LogChunk)(nil),               // 1: mrq.v1.LogChunk
@@ -1235,33 +1328,35 @@ var file_mrq_v1_worker_service_proto_goTypes = []any{
 	(*ReportOutcomesResponse)(nil), // 9: mrq.v1.ReportOutcomesResponse
 	(*WorkerState)(nil),            // 10: mrq.v1.WorkerState
 	(*JobProgress)(nil),            // 11: mrq.v1.JobProgress
-	(*HeartbeatRequest)(nil),       // 12: mrq.v1.HeartbeatRequest
-	(*ControlMessage)(nil),         // 13: mrq.v1.ControlMessage
-	(*HeartbeatResponse)(nil),      // 14: mrq.v1.HeartbeatResponse
-	(JobStatus)(0),                 // 15: mrq.v1.JobStatus
+	(*JobInspection)(nil),          // 12: mrq.v1.JobInspection
+	(*HeartbeatRequest)(nil),       // 13: mrq.v1.HeartbeatRequest
+	(*ControlMessage)(nil),         // 14: mrq.v1.ControlMessage
+	(*HeartbeatResponse)(nil),      // 15: mrq.v1.HeartbeatResponse
+	(JobStatus)(0),                 // 16: mrq.v1.JobStatus
 }
 var file_mrq_v1_worker_service_proto_depIdxs = []int32{
 	1,  // 0: mrq.v1.ShipLogsRequest.chunks:type_name -> mrq.v1.LogChunk
 	5,  // 1: mrq.v1.LeaseJobsResponse.jobs:type_name -> mrq.v1.LeasedJob
-	15, // 2: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
+	16, // 2: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
 	7,  // 3: mrq.v1.ReportOutcomesRequest.outcomes:type_name -> mrq.v1.JobOutcome
 	10, // 4: mrq.v1.HeartbeatRequest.state:type_name -> mrq.v1.WorkerState
 	11, // 5: mrq.v1.HeartbeatRequest.progress:type_name -> mrq.v1.JobProgress
-	0,  // 6: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
-	13, // 7: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
-	4,  // 8: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
-	8,  // 9: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
-	12, // 10: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
-	2,  // 11: mrq.v1.WorkerService.ShipLogs:input_type -> mrq.v1.ShipLogsRequest
-	6,  // 12: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
-	9,  // 13: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
-	14, // 14: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
-	3,  // 15: mrq.v1.WorkerService.ShipLogs:output_type -> mrq.v1.ShipLogsResponse
-	12, // [12:16] is the sub-list for method output_type
-	8,  // [8:12] is the sub-list for method input_type
-	8,  // [8:8] is the sub-list for extension type_name
-	8,  // [8:8] is the sub-list for extension extendee
-	0,  // [0:8] is the sub-list for field type_name
+	12, // 6: mrq.v1.HeartbeatRequest.inspections:type_name -> mrq.v1.JobInspection
+	0,  // 7: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
+	14, // 8: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
+	4,  // 9: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
+	8,  // 10: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
+	13, // 11: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
+	2,  // 12: mrq.v1.WorkerService.ShipLogs:input_type -> mrq.v1.ShipLogsRequest
+	6,  // 13: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
+	9,  // 14: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
+	15, // 15: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
+	3,  // 16: mrq.v1.WorkerService.ShipLogs:output_type -> mrq.v1.ShipLogsResponse
+	13, // [13:17] is the sub-list for method output_type
+	9,  // [9:13] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_worker_service_proto_init() }
@@ -1271,13 +1366,14 @@ func file_mrq_v1_worker_service_proto_init() {
 	}
 	file_mrq_v1_job_proto_init()
 	file_mrq_v1_worker_service_proto_msgTypes[6].OneofWrappers = []any{}
+	file_mrq_v1_worker_service_proto_msgTypes[11].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_worker_service_proto_rawDesc), len(file_mrq_v1_worker_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   14,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_enqueue_many(commands, address)
     job = _command(commands, "job", _job, [address], "print a job as JSON")
     job.add_argument("job_id", metavar="ID")
+    inspect = _command(commands, "inspect", _inspect, [address],
+                       "print a running job's current stack, elapsed and CPU time")
+    inspect.add_argument("job_id", metavar="ID")
     logs = _command(commands, "logs", _logs, [address], "print a job's log")
     logs.add_argument("job_id", metavar="ID")
     logs.add_argument("--follow", "-f", action="store_true",
@@ -244,6 +247,17 @@ def _act(args: argparse.Namespace) -> int:
 def _job(args: argparse.Namespace) -> int:
     with _client(args) as client:
         _print_json(client.get_job(args.job_id))
+    return EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        state = client.inspect(args.job_id)
+    cpu = "not traced (run the worker with --trace-greenlets)" if state["cpu_s"] is None \
+        else f"{state['cpu_s']:.3f} s"
+    print(f"job {state['job_id']} on worker {state['worker_id']}: running for {state['elapsed_s']:.3f} s, "
+          f"CPU {cpu}")
+    sys.stdout.write(state["stack"])
     return EXIT_OK
 
 

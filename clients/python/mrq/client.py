@@ -367,6 +367,24 @@ class Client:
             self._stub.GetJob, job_service_pb2.GetJobRequest(job_id=job_id))
         return job_to_dict(response.job)
 
+    def inspect(self, job_id: str, *, timeout: float = 5.0) -> dict[str, Any]:
+        """The live state of a running job, asked of its worker: ``worker_id``, ``stack`` (its
+        current Python stack), ``elapsed_s``, and ``cpu_s`` (None unless the worker traces
+        greenlets).
+
+        Raises:
+            BrokerError: the job is not running (code FAILED_PRECONDITION).
+            BrokerUnavailable: its worker did not answer within ``timeout`` seconds.
+            JobNotFound: no job has that id.
+        """
+        response: job_service_pb2.InspectJobResponse = self._read(
+            self._stub.InspectJob, job_service_pb2.InspectJobRequest(job_id=job_id, timeout_s=timeout),
+            extra_timeout_s=timeout)
+        inspection = response.inspection
+        return {"job_id": inspection.job_id, "worker_id": response.worker_id, "stack": inspection.stack,
+                "elapsed_s": inspection.elapsed_s,
+                "cpu_s": inspection.cpu_s if inspection.HasField("cpu_s") else None}
+
     def get_logs(self, job_id: str) -> str:
         """The job's log text so far: what its task logged through its logger (and printed),
         one line per record, each ending in a newline. Empty if it logged nothing yet.

@@ -39,6 +39,17 @@ class JobNotFound(BrokerError):
         super().__init__(f"job_id: no job {job_id}")
 
 
+class JobNotRunning(BrokerError):
+    code = grpc.StatusCode.FAILED_PRECONDITION
+
+    def __init__(self, job_id: str, status: str) -> None:
+        super().__init__(f"job_id: job {job_id} is not running (status {status})")
+
+
+class WorkerDidNotAnswer(BrokerError):
+    code = grpc.StatusCode.DEADLINE_EXCEEDED
+
+
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
 STORE_OUTAGES = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
                 redis.exceptions.BusyLoadingError, pymongo.errors.AutoReconnect,

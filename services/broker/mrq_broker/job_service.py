@@ -161,6 +161,14 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             callback_task=view.callback_task, callback_job_id=view.callback_job_id))
 
     @grpc_errors
+    def InspectJob(self, request: job_service_pb2.InspectJobRequest, context: grpc.ServicerContext
+                   ) -> job_service_pb2.InspectJobResponse:
+        if request.timeout_s < 0:
+            raise InvalidArgument("timeout_s", "must be >= 0")
+        worker_id, inspection = self.broker.inspect(check_job_id(request.job_id), request.timeout_s)
+        return job_service_pb2.InspectJobResponse(worker_id=worker_id, inspection=inspection)
+
+    @grpc_errors
     def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext
                       ) -> job_service_pb2.GetServerInfoResponse:
         s = self.broker.settings

@@ -78,3 +78,7 @@ class Keys:
     def lock(self, name: str) -> str:
         """string: owner token of a broker-wide lock, with a TTL."""
         return f"{self.prefix}:lock:{name}"
+
+    def inspection(self, job_id: str) -> str:
+        """list: a worker's answers (serialised JobInspection) to an InspectJob of the job."""
+        return f"{self.prefix}:inspection:{job_id}"

@@ -10,12 +10,16 @@ from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.documents import Doc, leased_job, new_job_docs, payload, queue_entry
+from mrq_broker.errors import JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.queues import RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.validation import resolve_options
+
+DEFAULT_INSPECT_WAIT_S = 5.0
+MAX_INSPECT_WAIT_S = 30.0
 
 # A waiting call re-checks the stores at least this often, in case a wake-up was missed.
 MAX_SLEEP_S = 1.0
@@ -135,7 +139,25 @@ class Broker:
         self.queues.record_worker(request.worker_id, now_ms)
         self.store.set_progress({p.job_id: p.progress for p in request.progress}, now)
         self.store.record_worker(request.worker_id, request.state, list(request.job_ids), now)
+        if request.inspections:
+            self.queues.put_inspections({i.job_id: i.SerializeToString() for i in request.inspections},
+                                        ttl_s=MAX_INSPECT_WAIT_S)
         return lost
+
+    def inspect(self, job_id: str, timeout_s: float) -> tuple[str, worker_service_pb2.JobInspection]:
+        """Asks the worker running the job for its live state; returns (worker id, inspection)."""
+        doc = self.store.get(job_id)
+        if doc["status"] != "started":
+            raise JobNotRunning(job_id, doc["status"])
+        worker_id = doc["worker"]
+        self.queues.clear_inspection(job_id)  # an answer left over from an earlier call
+        control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_DUMP_STACK,
+                                                    job_id=job_id)
+        self.queues.push_controls({worker_id: [control.SerializeToString()]}, MAX_INSPECT_WAIT_S)
+        raw = self.queues.wait_inspection(job_id, min(timeout_s or DEFAULT_INSPECT_WAIT_S, MAX_INSPECT_WAIT_S))
+        if raw is None:
+            raise WorkerDidNotAnswer(f"job_id: worker {worker_id} did not answer in time")
+        return worker_id, worker_service_pb2.JobInspection.FromString(raw)
 
     def take_controls(self, worker_id: str) -> list[worker_service_pb2.ControlMessage]:
         """The control messages queued for the worker since its last heartbeat (e.g. cancels)."""

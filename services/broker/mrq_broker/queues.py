@@ -149,6 +149,22 @@ class RedisQueues:
             pipe.expire(self.keys.controls(worker_id), max(1, int(ttl_s)))
         pipe.execute()
 
+    def put_inspections(self, inspections: dict[str, bytes], ttl_s: float) -> None:
+        """Hands workers' answers to the InspectJob calls waiting for them."""
+        pipe = self.client.pipeline(transaction=False)
+        for job_id, raw in inspections.items():
+            pipe.rpush(self.keys.inspection(job_id), raw)
+            pipe.expire(self.keys.inspection(job_id), max(1, int(ttl_s)))
+        pipe.execute()
+
+    def clear_inspection(self, job_id: str) -> None:
+        self.client.delete(self.keys.inspection(job_id))
+
+    def wait_inspection(self, job_id: str, timeout_s: float) -> bytes | None:
+        """Blocks until a worker answers about the job, or ``timeout_s`` passes."""
+        answer = self.client.blpop([self.keys.inspection(job_id)], timeout=timeout_s)
+        return None if answer is None else bytes(answer[1])
+
     def drain_controls(self, worker_id: str) -> list[bytes]:
         """Pops every control message queued for the worker, oldest first."""
         pipe = self.client.pipeline(transaction=True)

@@ -25,7 +25,7 @@ from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
 from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.outcome import classify
 from mrq_worker.retries import RetryPolicy
-from mrq_worker.tracing import Tracer
+from mrq_worker.tracing import JobTrace, Tracer
 
 JOB_LOGGER_NAME = "mrq.job"
 
@@ -35,7 +35,7 @@ OutcomeCallback = Callable[[JobOutcome], None]
 class RunningJob:
     """A job the pool holds, from :meth:`Executor.start` until its outcome is handed over."""
 
-    __slots__ = ("began", "context", "frame", "greenlet", "interrupt", "job", "lost", "started_at")
+    __slots__ = ("began", "context", "frame", "greenlet", "interrupt", "job", "lost", "started_at", "trace")
 
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
@@ -50,6 +50,8 @@ class RunningJob:
         #: watchdog thread finds the job on the CPU and its deadline (see mrq_worker.watchdog).
         self.started_at = 0.0
         self.frame: FrameType | None = None
+        #: What --trace-greenlets measured so far (None without it), for live inspection.
+        self.trace: JobTrace | None = None
 
     @property
     def deadline(self) -> float:
@@ -138,7 +140,7 @@ class Executor:
         running.began = True
         job = running.job
         started = time.perf_counter()
-        trace = self._tracer.begin() if self._tracer is not None else None
+        trace = running.trace = self._tracer.begin() if self._tracer is not None else None
         try:
             if running.interrupt is not None:
                 raise running.interrupt

@@ -15,6 +15,10 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import sys
+import threading
+import time
+import traceback
 from collections.abc import Callable
 
 import grpc
@@ -22,7 +26,14 @@ import psutil
 from gevent.hub import Hub
 from gevent.monkey import get_original
 
-from mrq.v1.worker_service_pb2 import HeartbeatRequest, HeartbeatResponse, JobProgress, WorkerState
+from mrq.v1.worker_service_pb2 import (
+    CONTROL_ACTION_DUMP_STACK,
+    HeartbeatRequest,
+    HeartbeatResponse,
+    JobInspection,
+    JobProgress,
+    WorkerState,
+)
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
 from mrq_worker.connection import Backoff
 from mrq_worker.consumer import Consumer
@@ -54,6 +65,7 @@ class Heartbeat:
         self._state = WorkerState(hostname=socket.gethostname(), pid=os.getpid(), queues=queues,
                                   concurrency=executor.size)
         self._process = psutil.Process()
+        self._main_thread_id = threading.get_ident()  # built in the thread the hub runs in
         self._sent_progress: dict[str, float] = {}
         # Native locks, so that waiting on them parks this OS thread, not a greenlet.
         self._stop_requested = _allocate_lock()
@@ -113,6 +125,13 @@ class Heartbeat:
         request = HeartbeatRequest(worker_id=self._worker_id, job_ids=job_ids, state=self._snapshot(),
                                    progress=[JobProgress(job_id=k, progress=v) for k, v in progress.items()])
         response = self._stub.Heartbeat(request, timeout=max(self._interval_s, 5.0))
+        asked = {c.job_id for c in response.controls if c.action == CONTROL_ACTION_DUMP_STACK}
+        if asked:  # someone waits for these: answer at once, with a beat of its own
+            request.ClearField("progress")
+            request.inspections.extend(self._inspect(asked))
+            extra = self._stub.Heartbeat(request, timeout=max(self._interval_s, 5.0))
+            response.controls.extend(extra.controls)
+            response.lost_job_ids.extend(extra.lost_job_ids)
         # Only now is the progress known to the broker; forget jobs that are gone.
         running_ids = {job.job.job_id for job in running}
         self._sent_progress = {k: v for k, v in self._sent_progress.items() if k in running_ids}
@@ -122,6 +141,25 @@ class Heartbeat:
         if response.controls or response.lost_job_ids:
             # Run the reply's handling in the hub, between greenlets, never from this thread.
             self._hub.loop.run_callback_threadsafe(self._on_reply, response)
+
+    def _inspect(self, job_ids: set[str]) -> list[JobInspection]:
+        """The live state of the listed running jobs, read from this thread even while a job
+        holds the CPU: a suspended greenlet keeps its top frame in ``gr_frame``; the greenlet on
+        the CPU has none, and its stack is the main thread's current one."""
+        on_cpu = sys._current_frames().get(self._main_thread_id)
+        now = time.monotonic()
+        inspections = []
+        for running in list(self._executor.running.values()):
+            if running.job.job_id not in job_ids or not running.began:
+                continue
+            greenlet = running.greenlet
+            frame = greenlet.gr_frame if greenlet is not None and greenlet.gr_frame is not None else on_cpu
+            inspection = JobInspection(job_id=running.job.job_id, elapsed_s=now - running.started_at,
+                                       stack="".join(traceback.format_stack(frame)) if frame else "")
+            if running.trace is not None:
+                inspection.cpu_s = running.trace.cpu_s
+            inspections.append(inspection)
+        return inspections
 
     def _snapshot(self) -> WorkerState:
         state = WorkerState()

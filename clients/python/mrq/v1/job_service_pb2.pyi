@@ -2,6 +2,7 @@ import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from mrq.v1 import job_pb2 as _job_pb2
+from mrq.v1 import worker_service_pb2 as _worker_service_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -222,6 +223,22 @@ class GetTasksetResponse(_message.Message):
     TASKSET_FIELD_NUMBER: _ClassVar[int]
     taskset: Taskset
     def __init__(self, taskset: _Optional[_Union[Taskset, _Mapping]] = ...) -> None: ...
+
+class InspectJobRequest(_message.Message):
+    __slots__ = ("job_id", "timeout_s")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEOUT_S_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    timeout_s: float
+    def __init__(self, job_id: _Optional[str] = ..., timeout_s: _Optional[float] = ...) -> None: ...
+
+class InspectJobResponse(_message.Message):
+    __slots__ = ("worker_id", "inspection")
+    WORKER_ID_FIELD_NUMBER: _ClassVar[int]
+    INSPECTION_FIELD_NUMBER: _ClassVar[int]
+    worker_id: str
+    inspection: _worker_service_pb2.JobInspection
+    def __init__(self, worker_id: _Optional[str] = ..., inspection: _Optional[_Union[_worker_service_pb2.JobInspection, _Mapping]] = ...) -> None: ...
 
 class GetServerInfoRequest(_message.Message):
     __slots__ = ()

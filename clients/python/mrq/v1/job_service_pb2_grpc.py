@@ -84,6 +84,11 @@ class JobServiceStub:
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.FromString,
                 _registered_method=True)
+        self.InspectJob = channel.unary_unary(
+                '/mrq.v1.JobService/InspectJob',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.InspectJobRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.InspectJobResponse.FromString,
+                _registered_method=True)
         self.GetServerInfo = channel.unary_unary(
                 '/mrq.v1.JobService/GetServerInfo',
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
@@ -178,6 +183,15 @@ class JobServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def InspectJob(self, request, context):
+        """The live state of a started job: its current stack, elapsed and CPU time, asked of its
+        worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+        does not answer within timeout_s.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetServerInfo(self, request, context):
         """Version, limits and features of this broker; cheap, for clients and workers to
         negotiate.
@@ -233,6 +247,11 @@ def add_JobServiceServicer_to_server(servicer, server):
                     servicer.GetTaskset,
                     request_deserializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.SerializeToString,
+            ),
+            'InspectJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.InspectJob,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.InspectJobRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.InspectJobResponse.SerializeToString,
             ),
             'GetServerInfo': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServerInfo,
@@ -488,6 +507,33 @@ class JobService:
             '/mrq.v1.JobService/GetTaskset',
             mrq_dot_v1_dot_job__service__pb2.GetTasksetRequest.SerializeToString,
             mrq_dot_v1_dot_job__service__pb2.GetTasksetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InspectJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/InspectJob',
+            mrq_dot_v1_dot_job__service__pb2.InspectJobRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.InspectJobResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -13,9 +13,11 @@ class ControlAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CONTROL_ACTION_UNSPECIFIED: _ClassVar[ControlAction]
     CONTROL_ACTION_CANCEL_JOB: _ClassVar[ControlAction]
     CONTROL_ACTION_SHUTDOWN: _ClassVar[ControlAction]
+    CONTROL_ACTION_DUMP_STACK: _ClassVar[ControlAction]
 CONTROL_ACTION_UNSPECIFIED: ControlAction
 CONTROL_ACTION_CANCEL_JOB: ControlAction
 CONTROL_ACTION_SHUTDOWN: ControlAction
+CONTROL_ACTION_DUMP_STACK: ControlAction
 
 class LogChunk(_message.Message):
     __slots__ = ("job_id", "text")
@@ -161,17 +163,31 @@ class JobProgress(_message.Message):
     progress: float
     def __init__(self, job_id: _Optional[str] = ..., progress: _Optional[float] = ...) -> None: ...
 
+class JobInspection(_message.Message):
+    __slots__ = ("job_id", "stack", "elapsed_s", "cpu_s")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    STACK_FIELD_NUMBER: _ClassVar[int]
+    ELAPSED_S_FIELD_NUMBER: _ClassVar[int]
+    CPU_S_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    stack: str
+    elapsed_s: float
+    cpu_s: float
+    def __init__(self, job_id: _Optional[str] = ..., stack: _Optional[str] = ..., elapsed_s: _Optional[float] = ..., cpu_s: _Optional[float] = ...) -> None: ...
+
 class HeartbeatRequest(_message.Message):
-    __slots__ = ("worker_id", "job_ids", "state", "progress")
+    __slots__ = ("worker_id", "job_ids", "state", "progress", "inspections")
     WORKER_ID_FIELD_NUMBER: _ClassVar[int]
     JOB_IDS_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    INSPECTIONS_FIELD_NUMBER: _ClassVar[int]
     worker_id: str
     job_ids: _containers.RepeatedScalarFieldContainer[str]
     state: WorkerState
     progress: _containers.RepeatedCompositeFieldContainer[JobProgress]
-    def __init__(self, worker_id: _Optional[str] = ..., job_ids: _Optional[_Iterable[str]] = ..., state: _Optional[_Union[WorkerState, _Mapping]] = ..., progress: _Optional[_Iterable[_Union[JobProgress, _Mapping]]] = ...) -> None: ...
+    inspections: _containers.RepeatedCompositeFieldContainer[JobInspection]
+    def __init__(self, worker_id: _Optional[str] = ..., job_ids: _Optional[_Iterable[str]] = ..., state: _Optional[_Union[WorkerState, _Mapping]] = ..., progress: _Optional[_Iterable[_Union[JobProgress, _Mapping]]] = ..., inspections: _Optional[_Iterable[_Union[JobInspection, _Mapping]]] = ...) -> None: ...
 
 class ControlMessage(_message.Message):
     __slots__ = ("action", "job_id")

@@ -6,6 +6,7 @@ import type { ControlMessage as _mrq_v1_ControlMessage, ControlMessage__Output a
 import type { HeartbeatRequest as _mrq_v1_HeartbeatRequest, HeartbeatRequest__Output as _mrq_v1_HeartbeatRequest__Output } from './mrq/v1/HeartbeatRequest';
 import type { HeartbeatResponse as _mrq_v1_HeartbeatResponse, HeartbeatResponse__Output as _mrq_v1_HeartbeatResponse__Output } from './mrq/v1/HeartbeatResponse';
 import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from './mrq/v1/Job';
+import type { JobInspection as _mrq_v1_JobInspection, JobInspection__Output as _mrq_v1_JobInspection__Output } from './mrq/v1/JobInspection';
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from './mrq/v1/JobOptions';
 import type { JobOutcome as _mrq_v1_JobOutcome, JobOutcome__Output as _mrq_v1_JobOutcome__Output } from './mrq/v1/JobOutcome';
 import type { JobProgress as _mrq_v1_JobProgress, JobProgress__Output as _mrq_v1_JobProgress__Output } from './mrq/v1/JobProgress';
@@ -38,6 +39,7 @@ export interface ProtoGrpcType {
       HeartbeatRequest: MessageTypeDefinition<_mrq_v1_HeartbeatRequest, _mrq_v1_HeartbeatRequest__Output>
       HeartbeatResponse: MessageTypeDefinition<_mrq_v1_HeartbeatResponse, _mrq_v1_HeartbeatResponse__Output>
       Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>
+      JobInspection: MessageTypeDefinition<_mrq_v1_JobInspection, _mrq_v1_JobInspection__Output>
       JobOptions: MessageTypeDefinition<_mrq_v1_JobOptions, _mrq_v1_JobOptions__Output>
       JobOutcome: MessageTypeDefinition<_mrq_v1_JobOutcome, _mrq_v1_JobOutcome__Output>
       JobProgress: MessageTypeDefinition<_mrq_v1_JobProgress, _mrq_v1_JobProgress__Output>

@@ -10,6 +10,10 @@ export const ControlAction = {
    * Finish running jobs, take no new ones, then exit.
    */
   CONTROL_ACTION_SHUTDOWN: 'CONTROL_ACTION_SHUTDOWN',
+  /**
+   * Send the current stack of the job `job_id` at once, in a Heartbeat's `inspections`.
+   */
+  CONTROL_ACTION_DUMP_STACK: 'CONTROL_ACTION_DUMP_STACK',
 } as const;
 
 export type ControlAction =
@@ -25,5 +29,10 @@ export type ControlAction =
    */
   | 'CONTROL_ACTION_SHUTDOWN'
   | 2
+  /**
+   * Send the current stack of the job `job_id` at once, in a Heartbeat's `inspections`.
+   */
+  | 'CONTROL_ACTION_DUMP_STACK'
+  | 3
 
 export type ControlAction__Output = typeof ControlAction[keyof typeof ControlAction]

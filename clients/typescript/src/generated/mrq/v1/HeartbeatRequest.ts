@@ -2,6 +2,7 @@
 
 import type { WorkerState as _mrq_v1_WorkerState, WorkerState__Output as _mrq_v1_WorkerState__Output } from '../../mrq/v1/WorkerState';
 import type { JobProgress as _mrq_v1_JobProgress, JobProgress__Output as _mrq_v1_JobProgress__Output } from '../../mrq/v1/JobProgress';
+import type { JobInspection as _mrq_v1_JobInspection, JobInspection__Output as _mrq_v1_JobInspection__Output } from '../../mrq/v1/JobInspection';
 
 export interface HeartbeatRequest {
   'workerId'?: (string);
@@ -14,6 +15,10 @@ export interface HeartbeatRequest {
    * Progress of running jobs that changed since the previous heartbeat.
    */
   'progress'?: (_mrq_v1_JobProgress)[];
+  /**
+   * Answers to CONTROL_ACTION_DUMP_STACK.
+   */
+  'inspections'?: (_mrq_v1_JobInspection)[];
 }
 
 export interface HeartbeatRequest__Output {
@@ -27,4 +32,8 @@ export interface HeartbeatRequest__Output {
    * Progress of running jobs that changed since the previous heartbeat.
    */
   'progress': (_mrq_v1_JobProgress__Output)[];
+  /**
+   * Answers to CONTROL_ACTION_DUMP_STACK.
+   */
+  'inspections': (_mrq_v1_JobInspection__Output)[];
 }

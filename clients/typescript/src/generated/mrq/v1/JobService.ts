@@ -20,6 +20,8 @@ import type { GetServerInfoRequest as _mrq_v1_GetServerInfoRequest, GetServerInf
 import type { GetServerInfoResponse as _mrq_v1_GetServerInfoResponse, GetServerInfoResponse__Output as _mrq_v1_GetServerInfoResponse__Output } from '../../mrq/v1/GetServerInfoResponse';
 import type { GetTasksetRequest as _mrq_v1_GetTasksetRequest, GetTasksetRequest__Output as _mrq_v1_GetTasksetRequest__Output } from '../../mrq/v1/GetTasksetRequest';
 import type { GetTasksetResponse as _mrq_v1_GetTasksetResponse, GetTasksetResponse__Output as _mrq_v1_GetTasksetResponse__Output } from '../../mrq/v1/GetTasksetResponse';
+import type { InspectJobRequest as _mrq_v1_InspectJobRequest, InspectJobRequest__Output as _mrq_v1_InspectJobRequest__Output } from '../../mrq/v1/InspectJobRequest';
+import type { InspectJobResponse as _mrq_v1_InspectJobResponse, InspectJobResponse__Output as _mrq_v1_InspectJobResponse__Output } from '../../mrq/v1/InspectJobResponse';
 import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from '../../mrq/v1/WaitJobsRequest';
 import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from '../../mrq/v1/WaitJobsResponse';
 
@@ -195,6 +197,25 @@ export interface JobServiceClient extends grpc.Client {
   getTaskset(argument: _mrq_v1_GetTasksetRequest, callback: grpc.requestCallback<_mrq_v1_GetTasksetResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * The live state of a started job: its current stack, elapsed and CPU time, asked of its
+   * worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+   * does not answer within timeout_s.
+   */
+  InspectJob(argument: _mrq_v1_InspectJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  InspectJob(argument: _mrq_v1_InspectJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  InspectJob(argument: _mrq_v1_InspectJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  InspectJob(argument: _mrq_v1_InspectJobRequest, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The live state of a started job: its current stack, elapsed and CPU time, asked of its
+   * worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+   * does not answer within timeout_s.
+   */
+  inspectJob(argument: _mrq_v1_InspectJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  inspectJob(argument: _mrq_v1_InspectJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  inspectJob(argument: _mrq_v1_InspectJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  inspectJob(argument: _mrq_v1_InspectJobRequest, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -283,6 +304,13 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   GetTaskset: grpc.handleUnaryCall<_mrq_v1_GetTasksetRequest__Output, _mrq_v1_GetTasksetResponse>;
   
   /**
+   * The live state of a started job: its current stack, elapsed and CPU time, asked of its
+   * worker. FAILED_PRECONDITION if the job is not started; DEADLINE_EXCEEDED if the worker
+   * does not answer within timeout_s.
+   */
+  InspectJob: grpc.handleUnaryCall<_mrq_v1_InspectJobRequest__Output, _mrq_v1_InspectJobResponse>;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -300,5 +328,6 @@ export interface JobServiceDefinition extends grpc.ServiceDefinition {
   GetJobLogs: MethodDefinition<_mrq_v1_GetJobLogsRequest, _mrq_v1_GetJobLogsResponse, _mrq_v1_GetJobLogsRequest__Output, _mrq_v1_GetJobLogsResponse__Output>
   GetServerInfo: MethodDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse__Output>
   GetTaskset: MethodDefinition<_mrq_v1_GetTasksetRequest, _mrq_v1_GetTasksetResponse, _mrq_v1_GetTasksetRequest__Output, _mrq_v1_GetTasksetResponse__Output>
+  InspectJob: MethodDefinition<_mrq_v1_InspectJobRequest, _mrq_v1_InspectJobResponse, _mrq_v1_InspectJobRequest__Output, _mrq_v1_InspectJobResponse__Output>
   WaitJobs: MethodDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse__Output>
 }
