@@ -44,3 +44,26 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
     wait_until(lambda: killed_log.exists() and sorted(killed_log.read_text().split()) == list("01234"),
                timeout_s=10, what="the 5 sub-greenlets to be killed")
     assert client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
+
+
+def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Client, tmp_path: Path) -> None:
+    # Given a broker whose config keeps tasks.fail's final records for 1 s only
+    config = tmp_path / "mrq-config.py"
+    config.write_text('TASKS = {"tasks.fail": {"final_ttl": 1}}\n')
+    stack.restart_broker(extra_args=["--config", str(config), "--cleanup-interval-s", "0.5"])
+    stack.start_worker("default")
+    short = client.enqueue("tasks.fail")
+    kept = client.enqueue("tasks.unserialisable")  # fails too, but has no override
+    assert client.wait(short, timeout=30)["status"] == "failed"
+    assert client.wait(kept, timeout=30)["status"] == "failed"
+
+    # Then only the overridden one is deleted
+    def gone() -> bool:
+        try:
+            client.get_job(short)
+        except JobNotFound:
+            return True
+        return False
+
+    wait_until(gone, timeout_s=10, what="the failed tasks.fail job to expire")
+    assert client.get_job(kept)["status"] == "failed"

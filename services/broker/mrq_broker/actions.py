@@ -118,10 +118,13 @@ class JobActions:
         if not ids:
             return 0
         now = datetime.now(UTC)
-        update = {"$set": {"status": "cancel", "dateupdated": now, "dateended": now,
-                           "dateexpires": now + timedelta(seconds=ttl_s("cancel", None, self.settings))}}
+        def cancelled(task: str) -> dict[str, dict[str, object]]:
+            expires = now + timedelta(seconds=ttl_s("cancel", task, None, self.settings))
+            return {"$set": {"status": "cancel", "dateupdated": now, "dateended": now, "dateexpires": expires}}
+
         try:
-            self.store.bulk_update([UpdateOne({"_id": d["_id"]}, update) for d in docs if str(d["_id"]) in id_set])
+            self.store.bulk_update([UpdateOne({"_id": d["_id"]}, cancelled(d["task"]))
+                                    for d in docs if str(d["_id"]) in id_set])
         except Exception:
             # Give the started jobs back to their workers; the others' leases expire and the
             # recovery puts them back on their queues.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import queue_entry, result_ttl_s, taskset_of
+from mrq_broker.documents import leased_job, queue_entry, result_ttl_s, taskset_of
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
@@ -123,8 +123,11 @@ class OutcomeCommitter:
         raws = dict(zip(ids, self.queues.payloads(ids), strict=True))
         ttls = {o.job_id: result_ttl_s(raw) for _, o in accepted
                 if o.status == job_pb2.JOB_STATUS_SUCCESS and (raw := raws.get(o.job_id)) is not None}
-        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now, ttls.get(o.job_id))
-                 for worker, o in accepted]
+        # Other final statuses expire by their task's TASKS entry: parse the task from the payload.
+        tasks = {o.job_id: leased_job(raw).task for _, o in accepted
+                 if o.status != job_pb2.JOB_STATUS_SUCCESS and (raw := raws.get(o.job_id)) is not None}
+        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now, ttls.get(o.job_id),
+                      tasks.get(o.job_id, "")) for worker, o in accepted]
         if plans:
             self.store.bulk_update([p.update for p in plans])
         done = [p.job_id for p in plans if p.transition.requeue is None]

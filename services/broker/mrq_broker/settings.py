@@ -34,7 +34,8 @@ class BrokerSettings(Settings):
     default_result_ttl_s: float = Field(7 * 86400.0, ge=0, description="seconds a success record is kept")
     tasks: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
-        description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}',
+        description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}; keys: '
+                    "queue, timeout, max_retries, retry_delay, result_ttl, abort_ttl, final_ttl",
     )
     log_level: str = Field("INFO", description="logging level")
     metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")

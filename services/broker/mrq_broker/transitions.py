@@ -55,12 +55,16 @@ def _history_status(outcome: worker_service_pb2.JobOutcome, transition: Transiti
     return MAXRETRIES.stored if transition is MAXRETRIES else status_name(outcome.status)
 
 
-def ttl_s(status: str, result_ttl_s: float | None, settings: BrokerSettings) -> float:
+def ttl_s(status: str, task: str, result_ttl_s: float | None, settings: BrokerSettings) -> float:
+    """Seconds a job's record is kept in a final ``status``: a success keeps its own result TTL;
+    the others follow the task's TASKS entry (``abort_ttl`` for cancel and abort, ``final_ttl``
+    for the rest), else the broker's defaults."""
     if status == "success":
         return settings.default_result_ttl_s if result_ttl_s is None else result_ttl_s
+    routed = settings.tasks.get(task, {})
     if status in ("cancel", "abort"):
-        return settings.abort_ttl_s
-    return settings.final_ttl_s
+        return float(routed.get("abort_ttl", settings.abort_ttl_s))
+    return float(routed.get("final_ttl", settings.final_ttl_s))
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Plan:
 
 
 def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
-         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None) -> Plan:
+         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "") -> Plan:
     """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
     ``result_ttl_s`` (the job's own, else the broker's default) only for success."""
     transition = transition_for(outcome, doc)
@@ -84,7 +88,7 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None
     run_at = queue = None
     if transition.requeue is None:
         fields["dateended"] = now
-        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, result_ttl_s, settings))
+        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, task, result_ttl_s, settings))
     if transition.stored == "success":
         fields["result"] = outcome.result_json.decode() if outcome.result_json else "null"
         fields["progress"] = 1.0
