@@ -201,7 +201,9 @@ class RedisQueues:
         if finished:
             pipe.publish(self.keys.finished_channel, " ".join(finished))
         if counted:
-            self._count_final(args=[self.keys.prefix, *(x for c in counted for x in c)], client=pipe)
+            keys = [key for _, taskset, _ in counted
+                    for key in (self.keys.taskset(taskset), self.keys.taskset_counted(taskset))]
+            self._count_final(keys=keys, args=[x for c in counted for x in c], client=pipe)
         results = pipe.execute()
         return [i.decode() for i in results[-1]] if counted else []
 

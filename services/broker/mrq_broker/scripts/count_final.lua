@@ -1,18 +1,16 @@
 -- Counts members of tasksets that just became final, once per member.
 --
--- KEYS: none fixed; the keys are built from ARGV (prefix), as they depend on each taskset id.
---   <prefix>:taskset:<id>          hash: total, final, and one field per final status
---   <prefix>:taskset_counted:<id>  set: member ids already counted
--- ARGV: prefix, then triples (job id, taskset id, status name).
+-- KEYS: one pair per member, in the order of ARGV's triples:
+--   KEYS[2n-1]  taskset hash  hash: total, final, and one field per final status
+--   KEYS[2n]    counted set   set: member ids already counted
+-- ARGV: one triple per member: job id, taskset id, status name.
 -- Returns the ids of tasksets whose last member this call counted, each exactly once ever
 -- (guarded by HSETNX on the hash's "callback" field).
-local prefix = ARGV[1]
 local completed = {}
-for i = 2, #ARGV, 3 do
-  local job_id, taskset, status = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  local hash = prefix .. ':taskset:' .. taskset
-  if redis.call('EXISTS', hash) == 1
-      and redis.call('SADD', prefix .. ':taskset_counted:' .. taskset, job_id) == 1 then
+for n = 1, #ARGV / 3 do
+  local job_id, taskset, status = ARGV[3 * n - 2], ARGV[3 * n - 1], ARGV[3 * n]
+  local hash, counted = KEYS[2 * n - 1], KEYS[2 * n]
+  if redis.call('EXISTS', hash) == 1 and redis.call('SADD', counted, job_id) == 1 then
     redis.call('HINCRBY', hash, status, 1)
     local final = redis.call('HINCRBY', hash, 'final', 1)
     local total = tonumber(redis.call('HGET', hash, 'total'))
