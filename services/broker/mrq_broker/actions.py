@@ -30,6 +30,7 @@ from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, worker_service_pb2
 from mrq_broker.documents import Doc, queue_entry
 from mrq_broker.errors import JobNotFound
+from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
@@ -69,11 +70,12 @@ class Counts:
 class JobActions:
     """Applies ActOnJobs requests; see the module docstring for the guards."""
 
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+                 metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
-        self.tasksets = Tasksets(store, queues, settings)
+        self.tasksets = Tasksets(store, queues, settings, metrics)
 
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
         """Acts on jobs by id; raises JobNotFound, before any change, if one does not exist."""

@@ -45,7 +45,7 @@ class OutcomeCommitter:
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
-        self.tasksets = Tasksets(store, queues, settings)
+        self.tasksets = Tasksets(store, queues, settings, metrics)
         self._pending: queue.Queue[Report | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 

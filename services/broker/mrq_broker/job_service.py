@@ -30,8 +30,8 @@ FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "log
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def __init__(self, broker: Broker) -> None:
         self.broker = broker
-        self.actions = JobActions(broker.store, broker.queues, broker.settings)
-        self.tasksets = Tasksets(broker.store, broker.queues, broker.settings)
+        self.actions = JobActions(broker.store, broker.queues, broker.settings, broker.metrics)
+        self.tasksets = Tasksets(broker.store, broker.queues, broker.settings, broker.metrics)
 
     @grpc_errors
     def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import grpc
@@ -28,10 +27,8 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from mrq.v1 import job_service_pb2, worker_service_pb2
+from mrq.v1 import worker_service_pb2
 from mrq_broker.queues import RedisQueues
-from mrq_broker.settings import BrokerSettings
-from mrq_broker.validation import resolve_options
 
 log = logging.getLogger(__name__)
 
@@ -117,11 +114,11 @@ class QueueCollector(Collector):
 
 
 class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
-    """Counts and times every unary RPC, and counts the jobs Enqueue* and LeaseJobs move."""
+    """Counts and times every unary RPC, and counts the jobs LeaseJobs hands out. (Enqueued
+    jobs are counted where every enqueue goes through: mrq_broker.submission.)"""
 
-    def __init__(self, metrics: BrokerMetrics, settings: BrokerSettings) -> None:
+    def __init__(self, metrics: BrokerMetrics) -> None:
         self.metrics = metrics
-        self.settings = settings
 
     def intercept_service(self, continuation: Callable[[Any], Any],
                           details: grpc.HandlerCallDetails) -> Any:
@@ -138,7 +135,7 @@ class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
                 response = behaviour(request, context)
                 code = context.code() or grpc.StatusCode.OK
                 if code == grpc.StatusCode.OK:
-                    self._count_jobs(method, request, response)
+                    self._count_leased(response)
                 return response
             except BaseException:
                 code = context.code() or grpc.StatusCode.UNKNOWN
@@ -151,22 +148,11 @@ class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
             measured, request_deserializer=handler.request_deserializer,
             response_serializer=handler.response_serializer)
 
-    def _count_jobs(self, method: str, request: Any, response: Any) -> None:
-        if isinstance(response, job_service_pb2.EnqueueResponse):
-            self._enqueued(request, 1)
-        elif isinstance(response, job_service_pb2.EnqueueManyResponse):
-            self._enqueued(request, len(response.job_ids))
-        elif isinstance(response, worker_service_pb2.LeaseJobsResponse):
-            self._dequeued(response.jobs)
-
-    def _enqueued(self, request: Any, count: int) -> None:
-        # The request was valid (it succeeded), so resolving its options again can't fail.
-        queue = resolve_options(request.task, request.options, self.settings, datetime.now(UTC)).queue
-        self.metrics.jobs_enqueued.labels(queue=queue, task=request.task).inc(count)
-
-    def _dequeued(self, jobs: Sequence[worker_service_pb2.LeasedJob]) -> None:
+    def _count_leased(self, response: Any) -> None:
+        if not isinstance(response, worker_service_pb2.LeaseJobsResponse):
+            return
         by_queue: dict[str, int] = {}
-        for job in jobs:
+        for job in response.jobs:
             by_queue[job.queue] = by_queue.get(job.queue, 0) + 1
         for queue, count in by_queue.items():
             self.metrics.jobs_dequeued.labels(queue=queue).inc(count)

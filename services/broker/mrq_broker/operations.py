@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import Doc, leased_job, new_job_docs, payload, queue_entry
+from mrq_broker.documents import Doc, leased_job, new_job_docs, payload
 from mrq_broker.errors import JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
+from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queues import RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
+from mrq_broker.submission import submit
 from mrq_broker.validation import resolve_options
 
 DEFAULT_INSPECT_WAIT_S = 5.0
@@ -34,18 +36,16 @@ class Broker:
     queues: RedisQueues
     events: Events
     logs: JobLogs
+    metrics: BrokerMetrics
 
     def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[str]:
-        """Records the jobs in MongoDB first, then queues them in Redis: a job is never queued
-        without its record. Returns their ids once both writes are done."""
+        """Enqueues jobs of one task with shared options; returns their ids (see submission)."""
         if not params:
             return []
         now = datetime.now(UTC)
         resolved = resolve_options(task, options, self.settings, now)
-        docs = new_job_docs(task, params, resolved, now)
-        self.store.insert(docs)
-        self.queues.push([queue_entry(d, resolved.run_at) for d in docs])
-        return [str(d["_id"]) for d in docs]
+        return submit(self.store, self.queues, self.metrics, new_job_docs(task, params, resolved, now),
+                      resolved.run_at)
 
     def lease(self, request: worker_service_pb2.LeaseJobsRequest) -> list[worker_service_pb2.LeasedJob]:
         """Leases up to ``max_jobs`` jobs, blocking up to ``wait_s`` while none is ready."""

@@ -69,9 +69,9 @@ def start(settings: BrokerSettings) -> BrokerServer:
     events = Events(redis_client, keys)
     logs = JobLogs(database, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s))
     logs.ensure_indexes()
-    broker = Broker(settings, store, queues, events, logs)
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
+    broker = Broker(settings, store, queues, events, logs, metrics)
     committer = OutcomeCommitter(store, queues, settings, metrics)
     maintenance = Maintenance(store, logs, queues, settings, metrics)
 
@@ -79,7 +79,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
-        interceptors=[GrpcMetrics(metrics, settings)],
+        interceptors=[GrpcMetrics(metrics)],
     )
     job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)

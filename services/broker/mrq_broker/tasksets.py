@@ -19,11 +19,13 @@ import orjson
 from bson import ObjectId
 
 from mrq.v1 import job_pb2
-from mrq_broker.documents import new_job_docs, queue_entry
+from mrq_broker.documents import new_job_docs
 from mrq_broker.errors import JobNotFound
+from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
+from mrq_broker.submission import submit
 from mrq_broker.validation import resolve_options
 
 log = logging.getLogger(__name__)
@@ -48,10 +50,12 @@ class TasksetView:
 
 
 class Tasksets:
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+                 metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
+        self.metrics = metrics
 
     def create(self, task: str, params: Sequence[str], options: job_pb2.JobOptions,
                callback: Callback | None) -> tuple[str, list[str]]:
@@ -68,8 +72,7 @@ class Tasksets:
                 "queue": callback.queue},
         })
         self.queues.create_taskset(taskset_id, len(docs))
-        self.store.insert(docs)
-        self.queues.push([queue_entry(d, resolved.run_at) for d in docs])
+        submit(self.store, self.queues, self.metrics, docs, resolved.run_at)
         return taskset_id, job_ids
 
     def get(self, taskset_id: str) -> TasksetView:
@@ -111,8 +114,7 @@ class Tasksets:
                                    self.settings, now)
         [job] = new_job_docs(callback["task"], [orjson.dumps(params, option=orjson.OPT_SORT_KEYS).decode()],
                              resolved, now)
-        self.store.insert([job])
-        self.queues.push([queue_entry(job, resolved.run_at)])
+        submit(self.store, self.queues, self.metrics, [job], resolved.run_at)
         self.queues.set_taskset_callback(taskset_id, str(job["_id"]))
 
 
