@@ -386,8 +386,10 @@ type Job struct {
 	// it ended, and the largest of those allocations by source line.
 	MemoryDiffBytes *int64 `protobuf:"varint,25,opt,name=memory_diff_bytes,json=memoryDiffBytes,proto3,oneof" json:"memory_diff_bytes,omitempty"`
 	MemoryTop       string `protobuf:"bytes,26,opt,name=memory_top,json=memoryTop,proto3" json:"memory_top,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
+	RawQueue      string `protobuf:"bytes,27,opt,name=raw_queue,json=rawQueue,proto3" json:"raw_queue,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Job) Reset() {
@@ -602,6 +604,13 @@ func (x *Job) GetMemoryTop() string {
 	return ""
 }
 
+func (x *Job) GetRawQueue() string {
+	if x != nil {
+		return x.RawQueue
+	}
+	return ""
+}
+
 var File_mrq_v1_job_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_proto_rawDesc = "" +
@@ -632,7 +641,7 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x0eexception_type\x18\x03 \x01(\tR\rexceptionType\x12\x14\n" +
 	"\x05error\x18\x04 \x01(\tR\x05error\x12\x1c\n" +
 	"\ttraceback\x18\x05 \x01(\tR\ttraceback\x12\x1b\n" +
-	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xa9\b\n" +
+	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xc6\b\n" +
 	"\x03Job\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04task\x18\x02 \x01(\tR\x04task\x12\x1f\n" +
@@ -665,7 +674,8 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\aprofile\x18\x18 \x01(\tR\aprofile\x12/\n" +
 	"\x11memory_diff_bytes\x18\x19 \x01(\x03H\x02R\x0fmemoryDiffBytes\x88\x01\x01\x12\x1d\n" +
 	"\n" +
-	"memory_top\x18\x1a \x01(\tR\tmemoryTopB\b\n" +
+	"memory_top\x18\x1a \x01(\tR\tmemoryTop\x12\x1b\n" +
+	"\traw_queue\x18\x1b \x01(\tR\brawQueueB\b\n" +
 	"\x06_cpu_sB\v\n" +
 	"\t_switchesB\x14\n" +
 	"\x12_memory_diff_bytes*\xcc\x02\n" +

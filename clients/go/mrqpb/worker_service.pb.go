@@ -31,6 +31,59 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+type DequeueStrategy int32
+
+const (
+	// Sequential.
+	DequeueStrategy_DEQUEUE_STRATEGY_UNSPECIFIED DequeueStrategy = 0
+	// Drain the queues in the order given: a queue is taken from only when those before it
+	// have no job ready.
+	DequeueStrategy_DEQUEUE_STRATEGY_SEQUENTIAL DequeueStrategy = 1
+	// Share max_jobs across the queues with jobs ready, one from each in turn.
+	DequeueStrategy_DEQUEUE_STRATEGY_PARALLEL DequeueStrategy = 2
+)
+
+// Enum value maps for DequeueStrategy.
+var (
+	DequeueStrategy_name = map[int32]string{
+		0: "DEQUEUE_STRATEGY_UNSPECIFIED",
+		1: "DEQUEUE_STRATEGY_SEQUENTIAL",
+		2: "DEQUEUE_STRATEGY_PARALLEL",
+	}
+	DequeueStrategy_value = map[string]int32{
+		"DEQUEUE_STRATEGY_UNSPECIFIED": 0,
+		"DEQUEUE_STRATEGY_SEQUENTIAL":  1,
+		"DEQUEUE_STRATEGY_PARALLEL":    2,
+	}
+)
+
+func (x DequeueStrategy) Enum() *DequeueStrategy {
+	p := new(DequeueStrategy)
+	*p = x
+	return p
+}
+
+func (x DequeueStrategy) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (DequeueStrategy) Descriptor() protoreflect.EnumDescriptor {
+	return file_mrq_v1_worker_service_proto_enumTypes[0].Descriptor()
+}
+
+func (DequeueStrategy) Type() protoreflect.EnumType {
+	return &file_mrq_v1_worker_service_proto_enumTypes[0]
+}
+
+func (x DequeueStrategy) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use DequeueStrategy.Descriptor instead.
+func (DequeueStrategy) EnumDescriptor() ([]byte, []int) {
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{0}
+}
+
 type ControlAction int32
 
 const (
@@ -70,11 +123,11 @@ func (x ControlAction) String() string {
 }
 
 func (ControlAction) Descriptor() protoreflect.EnumDescriptor {
-	return file_mrq_v1_worker_service_proto_enumTypes[0].Descriptor()
+	return file_mrq_v1_worker_service_proto_enumTypes[1].Descriptor()
 }
 
 func (ControlAction) Type() protoreflect.EnumType {
-	return &file_mrq_v1_worker_service_proto_enumTypes[0]
+	return &file_mrq_v1_worker_service_proto_enumTypes[1]
 }
 
 func (x ControlAction) Number() protoreflect.EnumNumber {
@@ -83,7 +136,7 @@ func (x ControlAction) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ControlAction.Descriptor instead.
 func (ControlAction) EnumDescriptor() ([]byte, []int) {
-	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{0}
+	return file_mrq_v1_worker_service_proto_rawDescGZIP(), []int{1}
 }
 
 // New log text of one job.
@@ -247,7 +300,13 @@ type LeaseJobsRequest struct {
 	// How many jobs at most.
 	MaxJobs int32 `protobuf:"varint,3,opt,name=max_jobs,json=maxJobs,proto3" json:"max_jobs,omitempty"`
 	// Seconds to block when no job is ready; 0 returns at once. Capped by the broker.
-	WaitS         float64 `protobuf:"fixed64,4,opt,name=wait_s,json=waitS,proto3" json:"wait_s,omitempty"`
+	WaitS float64 `protobuf:"fixed64,4,opt,name=wait_s,json=waitS,proto3" json:"wait_s,omitempty"`
+	// How max_jobs is shared across the queues.
+	Strategy DequeueStrategy `protobuf:"varint,5,opt,name=strategy,proto3,enum=mrq.v1.DequeueStrategy" json:"strategy,omitempty"`
+	// Only jobs of these tasks (empty = any), and never of those. A job left out stays
+	// queued, in its place, for other workers.
+	TaskWhitelist []string `protobuf:"bytes,6,rep,name=task_whitelist,json=taskWhitelist,proto3" json:"task_whitelist,omitempty"`
+	TaskBlacklist []string `protobuf:"bytes,7,rep,name=task_blacklist,json=taskBlacklist,proto3" json:"task_blacklist,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -308,6 +367,27 @@ func (x *LeaseJobsRequest) GetWaitS() float64 {
 		return x.WaitS
 	}
 	return 0
+}
+
+func (x *LeaseJobsRequest) GetStrategy() DequeueStrategy {
+	if x != nil {
+		return x.Strategy
+	}
+	return DequeueStrategy_DEQUEUE_STRATEGY_UNSPECIFIED
+}
+
+func (x *LeaseJobsRequest) GetTaskWhitelist() []string {
+	if x != nil {
+		return x.TaskWhitelist
+	}
+	return nil
+}
+
+func (x *LeaseJobsRequest) GetTaskBlacklist() []string {
+	if x != nil {
+		return x.TaskBlacklist
+	}
+	return nil
 }
 
 // A job as handed to a worker.
@@ -1199,12 +1279,15 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12(\n" +
 	"\x06chunks\x18\x02 \x03(\v2\x10.mrq.v1.LogChunkR\x06chunks\"*\n" +
 	"\x10ShipLogsResponse\x12\x16\n" +
-	"\x06stored\x18\x01 \x01(\x05R\x06stored\"y\n" +
+	"\x06stored\x18\x01 \x01(\x05R\x06stored\"\xfc\x01\n" +
 	"\x10LeaseJobsRequest\x12\x1b\n" +
 	"\tworker_id\x18\x01 \x01(\tR\bworkerId\x12\x16\n" +
 	"\x06queues\x18\x02 \x03(\tR\x06queues\x12\x19\n" +
 	"\bmax_jobs\x18\x03 \x01(\x05R\amaxJobs\x12\x15\n" +
-	"\x06wait_s\x18\x04 \x01(\x01R\x05waitS\"\x91\x02\n" +
+	"\x06wait_s\x18\x04 \x01(\x01R\x05waitS\x123\n" +
+	"\bstrategy\x18\x05 \x01(\x0e2\x17.mrq.v1.DequeueStrategyR\bstrategy\x12%\n" +
+	"\x0etask_whitelist\x18\x06 \x03(\tR\rtaskWhitelist\x12%\n" +
+	"\x0etask_blacklist\x18\a \x03(\tR\rtaskBlacklist\"\x91\x02\n" +
 	"\tLeasedJob\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x12\n" +
 	"\x04task\x18\x02 \x01(\tR\x04task\x12\x1f\n" +
@@ -1289,7 +1372,11 @@ const file_mrq_v1_worker_service_proto_rawDesc = "" +
 	"\bcontrols\x18\x01 \x03(\v2\x16.mrq.v1.ControlMessageR\bcontrols\x12 \n" +
 	"\flost_job_ids\x18\x02 \x03(\tR\n" +
 	"lostJobIds\x12\x1e\n" +
-	"\vlease_ttl_s\x18\x03 \x01(\x01R\tleaseTtlS*\x8a\x01\n" +
+	"\vlease_ttl_s\x18\x03 \x01(\x01R\tleaseTtlS*s\n" +
+	"\x0fDequeueStrategy\x12 \n" +
+	"\x1cDEQUEUE_STRATEGY_UNSPECIFIED\x10\x00\x12\x1f\n" +
+	"\x1bDEQUEUE_STRATEGY_SEQUENTIAL\x10\x01\x12\x1d\n" +
+	"\x19DEQUEUE_STRATEGY_PARALLEL\x10\x02*\x8a\x01\n" +
 	"\rControlAction\x12\x1e\n" +
 	"\x1aCONTROL_ACTION_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19CONTROL_ACTION_CANCEL_JOB\x10\x01\x12\x1b\n" +
@@ -1313,50 +1400,52 @@ func file_mrq_v1_worker_service_proto_rawDescGZIP() []byte {
 	return file_mrq_v1_worker_service_proto_rawDescData
 }
 
-var file_mrq_v1_worker_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_mrq_v1_worker_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_mrq_v1_worker_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_mrq_v1_worker_service_proto_goTypes = []any{
-	(ControlAction)(0),             // 0: mrq.v1.ControlAction
-	(*LogChunk)(nil),               // 1: mrq.v1.LogChunk
-	(*ShipLogsRequest)(nil),        // 2: mrq.v1.ShipLogsRequest
-	(*ShipLogsResponse)(nil),       // 3: mrq.v1.ShipLogsResponse
-	(*LeaseJobsRequest)(nil),       // 4: mrq.v1.LeaseJobsRequest
-	(*LeasedJob)(nil),              // 5: mrq.v1.LeasedJob
-	(*LeaseJobsResponse)(nil),      // 6: mrq.v1.LeaseJobsResponse
-	(*JobOutcome)(nil),             // 7: mrq.v1.JobOutcome
-	(*ReportOutcomesRequest)(nil),  // 8: mrq.v1.ReportOutcomesRequest
-	(*ReportOutcomesResponse)(nil), // 9: mrq.v1.ReportOutcomesResponse
-	(*WorkerState)(nil),            // 10: mrq.v1.WorkerState
-	(*JobProgress)(nil),            // 11: mrq.v1.JobProgress
-	(*JobInspection)(nil),          // 12: mrq.v1.JobInspection
-	(*HeartbeatRequest)(nil),       // 13: mrq.v1.HeartbeatRequest
-	(*ControlMessage)(nil),         // 14: mrq.v1.ControlMessage
-	(*HeartbeatResponse)(nil),      // 15: mrq.v1.HeartbeatResponse
-	(JobStatus)(0),                 // 16: mrq.v1.JobStatus
+	(DequeueStrategy)(0),           // 0: mrq.v1.DequeueStrategy
+	(ControlAction)(0),             // 1: mrq.v1.ControlAction
+	(*LogChunk)(nil),               // 2: mrq.v1.LogChunk
+	(*ShipLogsRequest)(nil),        // 3: mrq.v1.ShipLogsRequest
+	(*ShipLogsResponse)(nil),       // 4: mrq.v1.ShipLogsResponse
+	(*LeaseJobsRequest)(nil),       // 5: mrq.v1.LeaseJobsRequest
+	(*LeasedJob)(nil),              // 6: mrq.v1.LeasedJob
+	(*LeaseJobsResponse)(nil),      // 7: mrq.v1.LeaseJobsResponse
+	(*JobOutcome)(nil),             // 8: mrq.v1.JobOutcome
+	(*ReportOutcomesRequest)(nil),  // 9: mrq.v1.ReportOutcomesRequest
+	(*ReportOutcomesResponse)(nil), // 10: mrq.v1.ReportOutcomesResponse
+	(*WorkerState)(nil),            // 11: mrq.v1.WorkerState
+	(*JobProgress)(nil),            // 12: mrq.v1.JobProgress
+	(*JobInspection)(nil),          // 13: mrq.v1.JobInspection
+	(*HeartbeatRequest)(nil),       // 14: mrq.v1.HeartbeatRequest
+	(*ControlMessage)(nil),         // 15: mrq.v1.ControlMessage
+	(*HeartbeatResponse)(nil),      // 16: mrq.v1.HeartbeatResponse
+	(JobStatus)(0),                 // 17: mrq.v1.JobStatus
 }
 var file_mrq_v1_worker_service_proto_depIdxs = []int32{
-	1,  // 0: mrq.v1.ShipLogsRequest.chunks:type_name -> mrq.v1.LogChunk
-	5,  // 1: mrq.v1.LeaseJobsResponse.jobs:type_name -> mrq.v1.LeasedJob
-	16, // 2: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
-	7,  // 3: mrq.v1.ReportOutcomesRequest.outcomes:type_name -> mrq.v1.JobOutcome
-	10, // 4: mrq.v1.HeartbeatRequest.state:type_name -> mrq.v1.WorkerState
-	11, // 5: mrq.v1.HeartbeatRequest.progress:type_name -> mrq.v1.JobProgress
-	12, // 6: mrq.v1.HeartbeatRequest.inspections:type_name -> mrq.v1.JobInspection
-	0,  // 7: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
-	14, // 8: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
-	4,  // 9: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
-	8,  // 10: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
-	13, // 11: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
-	2,  // 12: mrq.v1.WorkerService.ShipLogs:input_type -> mrq.v1.ShipLogsRequest
-	6,  // 13: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
-	9,  // 14: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
-	15, // 15: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
-	3,  // 16: mrq.v1.WorkerService.ShipLogs:output_type -> mrq.v1.ShipLogsResponse
-	13, // [13:17] is the sub-list for method output_type
-	9,  // [9:13] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	2,  // 0: mrq.v1.ShipLogsRequest.chunks:type_name -> mrq.v1.LogChunk
+	0,  // 1: mrq.v1.LeaseJobsRequest.strategy:type_name -> mrq.v1.DequeueStrategy
+	6,  // 2: mrq.v1.LeaseJobsResponse.jobs:type_name -> mrq.v1.LeasedJob
+	17, // 3: mrq.v1.JobOutcome.status:type_name -> mrq.v1.JobStatus
+	8,  // 4: mrq.v1.ReportOutcomesRequest.outcomes:type_name -> mrq.v1.JobOutcome
+	11, // 5: mrq.v1.HeartbeatRequest.state:type_name -> mrq.v1.WorkerState
+	12, // 6: mrq.v1.HeartbeatRequest.progress:type_name -> mrq.v1.JobProgress
+	13, // 7: mrq.v1.HeartbeatRequest.inspections:type_name -> mrq.v1.JobInspection
+	1,  // 8: mrq.v1.ControlMessage.action:type_name -> mrq.v1.ControlAction
+	15, // 9: mrq.v1.HeartbeatResponse.controls:type_name -> mrq.v1.ControlMessage
+	5,  // 10: mrq.v1.WorkerService.LeaseJobs:input_type -> mrq.v1.LeaseJobsRequest
+	9,  // 11: mrq.v1.WorkerService.ReportOutcomes:input_type -> mrq.v1.ReportOutcomesRequest
+	14, // 12: mrq.v1.WorkerService.Heartbeat:input_type -> mrq.v1.HeartbeatRequest
+	3,  // 13: mrq.v1.WorkerService.ShipLogs:input_type -> mrq.v1.ShipLogsRequest
+	7,  // 14: mrq.v1.WorkerService.LeaseJobs:output_type -> mrq.v1.LeaseJobsResponse
+	10, // 15: mrq.v1.WorkerService.ReportOutcomes:output_type -> mrq.v1.ReportOutcomesResponse
+	16, // 16: mrq.v1.WorkerService.Heartbeat:output_type -> mrq.v1.HeartbeatResponse
+	4,  // 17: mrq.v1.WorkerService.ShipLogs:output_type -> mrq.v1.ShipLogsResponse
+	14, // [14:18] is the sub-list for method output_type
+	10, // [10:14] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_worker_service_proto_init() }
@@ -1372,7 +1461,7 @@ func file_mrq_v1_worker_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_worker_service_proto_rawDesc), len(file_mrq_v1_worker_service_proto_rawDesc)),
-			NumEnums:      1,
+			NumEnums:      2,
 			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from mrq.v1 import job_pb2 as mrq_dot_v1_dot_job__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bmrq/v1/worker_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"(\n\x08LogChunk\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"F\n\x0fShipLogsRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12 \n\x06\x63hunks\x18\x02 \x03(\x0b\x32\x10.mrq.v1.LogChunk\"\"\n\x10ShipLogsResponse\x12\x0e\n\x06stored\x18\x01 \x01(\x05\"W\n\x10LeaseJobsRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\x0e\n\x06queues\x18\x02 \x03(\t\x12\x10\n\x08max_jobs\x18\x03 \x01(\x05\x12\x0e\n\x06wait_s\x18\x04 \x01(\x01\"\xb6\x01\n\tLeasedJob\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04task\x18\x02 \x01(\t\x12\x13\n\x0bparams_json\x18\x03 \x01(\x0c\x12\r\n\x05queue\x18\x04 \x01(\t\x12\x11\n\ttimeout_s\x18\x05 \x01(\x01\x12\x13\n\x0bretry_count\x18\x06 \x01(\x05\x12\x13\n\x0bmax_retries\x18\x07 \x01(\x05\x12\x15\n\rretry_delay_s\x18\x08 \x01(\x01\x12\x13\n\x0blease_token\x18\t \x01(\t\"I\n\x11LeaseJobsResponse\x12\x1f\n\x04jobs\x18\x01 \x03(\x0b\x32\x11.mrq.v1.LeasedJob\x12\x13\n\x0blease_ttl_s\x18\x02 \x01(\x01\"\xc1\x03\n\nJobOutcome\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12!\n\x06status\x18\x03 \x01(\x0e\x32\x11.mrq.v1.JobStatus\x12\x13\n\x0bresult_json\x18\x04 \x01(\x0c\x12\x16\n\x0e\x65xception_type\x18\x05 \x01(\t\x12\r\n\x05\x65rror\x18\x06 \x01(\t\x12\x11\n\ttraceback\x18\x07 \x01(\t\x12\x1a\n\rretry_delay_s\x18\x08 \x01(\x01H\x00\x88\x01\x01\x12\x13\n\x0bretry_queue\x18\t \x01(\t\x12\x18\n\x0bmax_retries\x18\n \x01(\x05H\x01\x88\x01\x01\x12\x12\n\nduration_s\x18\x0b \x01(\x01\x12\x12\n\x05\x63pu_s\x18\x0c \x01(\x01H\x02\x88\x01\x01\x12\x15\n\x08switches\x18\r \x01(\x03H\x03\x88\x01\x01\x12\x0f\n\x07profile\x18\x0e \x01(\t\x12\x1e\n\x11memory_diff_bytes\x18\x0f \x01(\x03H\x04\x88\x01\x01\x12\x12\n\nmemory_top\x18\x10 \x01(\tB\x10\n\x0e_retry_delay_sB\x0e\n\x0c_max_retriesB\x08\n\x06_cpu_sB\x0b\n\t_switchesB\x14\n\x12_memory_diff_bytes\"P\n\x15ReportOutcomesRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12$\n\x08outcomes\x18\x02 \x03(\x0b\x32\x12.mrq.v1.JobOutcome\"9\n\x16ReportOutcomesResponse\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x05\x12\r\n\x05stale\x18\x02 \x01(\x05\"\x99\x01\n\x0bWorkerState\x12\x10\n\x08hostname\x18\x01 \x01(\t\x12\x0b\n\x03pid\x18\x02 \x01(\x05\x12\x0e\n\x06queues\x18\x03 \x03(\t\x12\x13\n\x0b\x63oncurrency\x18\x04 \x01(\x05\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x11\n\tdone_jobs\x18\x06 \x01(\x03\x12\x14\n\x0cmemory_bytes\x18\x07 \x01(\x03\x12\r\n\x05\x63pu_s\x18\x08 \x01(\x01\"/\n\x0bJobProgress\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x10\n\x08progress\x18\x02 \x01(\x01\"_\n\rJobInspection\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\r\n\x05stack\x18\x02 \x01(\t\x12\x11\n\telapsed_s\x18\x03 \x01(\x01\x12\x12\n\x05\x63pu_s\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x08\n\x06_cpu_s\"\xad\x01\n\x10HeartbeatRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\x12\"\n\x05state\x18\x03 \x01(\x0b\x32\x13.mrq.v1.WorkerState\x12%\n\x08progress\x18\x04 \x03(\x0b\x32\x13.mrq.v1.JobProgress\x12*\n\x0binspections\x18\x05 \x03(\x0b\x32\x15.mrq.v1.JobInspection\"G\n\x0e\x43ontrolMessage\x12%\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x15.mrq.v1.ControlAction\x12\x0e\n\x06job_id\x18\x02 \x01(\t\"h\n\x11HeartbeatResponse\x12(\n\x08\x63ontrols\x18\x01 \x03(\x0b\x32\x16.mrq.v1.ControlMessage\x12\x14\n\x0clost_job_ids\x18\x02 \x03(\t\x12\x13\n\x0blease_ttl_s\x18\x03 \x01(\x01*\x8a\x01\n\rControlAction\x12\x1e\n\x1a\x43ONTROL_ACTION_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x43ONTROL_ACTION_CANCEL_JOB\x10\x01\x12\x1b\n\x17\x43ONTROL_ACTION_SHUTDOWN\x10\x02\x12\x1d\n\x19\x43ONTROL_ACTION_DUMP_STACK\x10\x03\x32\xa3\x02\n\rWorkerService\x12@\n\tLeaseJobs\x12\x18.mrq.v1.LeaseJobsRequest\x1a\x19.mrq.v1.LeaseJobsResponse\x12O\n\x0eReportOutcomes\x12\x1d.mrq.v1.ReportOutcomesRequest\x1a\x1e.mrq.v1.ReportOutcomesResponse\x12@\n\tHeartbeat\x12\x18.mrq.v1.HeartbeatRequest\x1a\x19.mrq.v1.HeartbeatResponse\x12=\n\x08ShipLogs\x12\x17.mrq.v1.ShipLogsRequest\x1a\x18.mrq.v1.ShipLogsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bmrq/v1/worker_service.proto\x12\x06mrq.v1\x1a\x10mrq/v1/job.proto\"(\n\x08LogChunk\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"F\n\x0fShipLogsRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12 \n\x06\x63hunks\x18\x02 \x03(\x0b\x32\x10.mrq.v1.LogChunk\"\"\n\x10ShipLogsResponse\x12\x0e\n\x06stored\x18\x01 \x01(\x05\"\xb2\x01\n\x10LeaseJobsRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\x0e\n\x06queues\x18\x02 \x03(\t\x12\x10\n\x08max_jobs\x18\x03 \x01(\x05\x12\x0e\n\x06wait_s\x18\x04 \x01(\x01\x12)\n\x08strategy\x18\x05 \x01(\x0e\x32\x17.mrq.v1.DequeueStrategy\x12\x16\n\x0etask_whitelist\x18\x06 \x03(\t\x12\x16\n\x0etask_blacklist\x18\x07 \x03(\t\"\xb6\x01\n\tLeasedJob\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04task\x18\x02 \x01(\t\x12\x13\n\x0bparams_json\x18\x03 \x01(\x0c\x12\r\n\x05queue\x18\x04 \x01(\t\x12\x11\n\ttimeout_s\x18\x05 \x01(\x01\x12\x13\n\x0bretry_count\x18\x06 \x01(\x05\x12\x13\n\x0bmax_retries\x18\x07 \x01(\x05\x12\x15\n\rretry_delay_s\x18\x08 \x01(\x01\x12\x13\n\x0blease_token\x18\t \x01(\t\"I\n\x11LeaseJobsResponse\x12\x1f\n\x04jobs\x18\x01 \x03(\x0b\x32\x11.mrq.v1.LeasedJob\x12\x13\n\x0blease_ttl_s\x18\x02 \x01(\x01\"\xc1\x03\n\nJobOutcome\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12!\n\x06status\x18\x03 \x01(\x0e\x32\x11.mrq.v1.JobStatus\x12\x13\n\x0bresult_json\x18\x04 \x01(\x0c\x12\x16\n\x0e\x65xception_type\x18\x05 \x01(\t\x12\r\n\x05\x65rror\x18\x06 \x01(\t\x12\x11\n\ttraceback\x18\x07 \x01(\t\x12\x1a\n\rretry_delay_s\x18\x08 \x01(\x01H\x00\x88\x01\x01\x12\x13\n\x0bretry_queue\x18\t \x01(\t\x12\x18\n\x0bmax_retries\x18\n \x01(\x05H\x01\x88\x01\x01\x12\x12\n\nduration_s\x18\x0b \x01(\x01\x12\x12\n\x05\x63pu_s\x18\x0c \x01(\x01H\x02\x88\x01\x01\x12\x15\n\x08switches\x18\r \x01(\x03H\x03\x88\x01\x01\x12\x0f\n\x07profile\x18\x0e \x01(\t\x12\x1e\n\x11memory_diff_bytes\x18\x0f \x01(\x03H\x04\x88\x01\x01\x12\x12\n\nmemory_top\x18\x10 \x01(\tB\x10\n\x0e_retry_delay_sB\x0e\n\x0c_max_retriesB\x08\n\x06_cpu_sB\x0b\n\t_switchesB\x14\n\x12_memory_diff_bytes\"P\n\x15ReportOutcomesRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12$\n\x08outcomes\x18\x02 \x03(\x0b\x32\x12.mrq.v1.JobOutcome\"9\n\x16ReportOutcomesResponse\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x05\x12\r\n\x05stale\x18\x02 \x01(\x05\"\x99\x01\n\x0bWorkerState\x12\x10\n\x08hostname\x18\x01 \x01(\t\x12\x0b\n\x03pid\x18\x02 \x01(\x05\x12\x0e\n\x06queues\x18\x03 \x03(\t\x12\x13\n\x0b\x63oncurrency\x18\x04 \x01(\x05\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x11\n\tdone_jobs\x18\x06 \x01(\x03\x12\x14\n\x0cmemory_bytes\x18\x07 \x01(\x03\x12\r\n\x05\x63pu_s\x18\x08 \x01(\x01\"/\n\x0bJobProgress\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x10\n\x08progress\x18\x02 \x01(\x01\"_\n\rJobInspection\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\r\n\x05stack\x18\x02 \x01(\t\x12\x11\n\telapsed_s\x18\x03 \x01(\x01\x12\x12\n\x05\x63pu_s\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x08\n\x06_cpu_s\"\xad\x01\n\x10HeartbeatRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\x12\"\n\x05state\x18\x03 \x01(\x0b\x32\x13.mrq.v1.WorkerState\x12%\n\x08progress\x18\x04 \x03(\x0b\x32\x13.mrq.v1.JobProgress\x12*\n\x0binspections\x18\x05 \x03(\x0b\x32\x15.mrq.v1.JobInspection\"G\n\x0e\x43ontrolMessage\x12%\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x15.mrq.v1.ControlAction\x12\x0e\n\x06job_id\x18\x02 \x01(\t\"h\n\x11HeartbeatResponse\x12(\n\x08\x63ontrols\x18\x01 \x03(\x0b\x32\x16.mrq.v1.ControlMessage\x12\x14\n\x0clost_job_ids\x18\x02 \x03(\t\x12\x13\n\x0blease_ttl_s\x18\x03 \x01(\x01*s\n\x0f\x44\x65queueStrategy\x12 \n\x1c\x44\x45QUEUE_STRATEGY_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x44\x45QUEUE_STRATEGY_SEQUENTIAL\x10\x01\x12\x1d\n\x19\x44\x45QUEUE_STRATEGY_PARALLEL\x10\x02*\x8a\x01\n\rControlAction\x12\x1e\n\x1a\x43ONTROL_ACTION_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x43ONTROL_ACTION_CANCEL_JOB\x10\x01\x12\x1b\n\x17\x43ONTROL_ACTION_SHUTDOWN\x10\x02\x12\x1d\n\x19\x43ONTROL_ACTION_DUMP_STACK\x10\x03\x32\xa3\x02\n\rWorkerService\x12@\n\tLeaseJobs\x12\x18.mrq.v1.LeaseJobsRequest\x1a\x19.mrq.v1.LeaseJobsResponse\x12O\n\x0eReportOutcomes\x12\x1d.mrq.v1.ReportOutcomesRequest\x1a\x1e.mrq.v1.ReportOutcomesResponse\x12@\n\tHeartbeat\x12\x18.mrq.v1.HeartbeatRequest\x1a\x19.mrq.v1.HeartbeatResponse\x12=\n\x08ShipLogs\x12\x17.mrq.v1.ShipLogsRequest\x1a\x18.mrq.v1.ShipLogsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,38 +33,40 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mrq.v1.worker_service_pb2',
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpb'
-  _globals['_CONTROLACTION']._serialized_start=1807
-  _globals['_CONTROLACTION']._serialized_end=1945
+  _globals['_DEQUEUESTRATEGY']._serialized_start=1898
+  _globals['_DEQUEUESTRATEGY']._serialized_end=2013
+  _globals['_CONTROLACTION']._serialized_start=2016
+  _globals['_CONTROLACTION']._serialized_end=2154
   _globals['_LOGCHUNK']._serialized_start=57
   _globals['_LOGCHUNK']._serialized_end=97
   _globals['_SHIPLOGSREQUEST']._serialized_start=99
   _globals['_SHIPLOGSREQUEST']._serialized_end=169
   _globals['_SHIPLOGSRESPONSE']._serialized_start=171
   _globals['_SHIPLOGSRESPONSE']._serialized_end=205
-  _globals['_LEASEJOBSREQUEST']._serialized_start=207
-  _globals['_LEASEJOBSREQUEST']._serialized_end=294
-  _globals['_LEASEDJOB']._serialized_start=297
-  _globals['_LEASEDJOB']._serialized_end=479
-  _globals['_LEASEJOBSRESPONSE']._serialized_start=481
-  _globals['_LEASEJOBSRESPONSE']._serialized_end=554
-  _globals['_JOBOUTCOME']._serialized_start=557
-  _globals['_JOBOUTCOME']._serialized_end=1006
-  _globals['_REPORTOUTCOMESREQUEST']._serialized_start=1008
-  _globals['_REPORTOUTCOMESREQUEST']._serialized_end=1088
-  _globals['_REPORTOUTCOMESRESPONSE']._serialized_start=1090
-  _globals['_REPORTOUTCOMESRESPONSE']._serialized_end=1147
-  _globals['_WORKERSTATE']._serialized_start=1150
-  _globals['_WORKERSTATE']._serialized_end=1303
-  _globals['_JOBPROGRESS']._serialized_start=1305
-  _globals['_JOBPROGRESS']._serialized_end=1352
-  _globals['_JOBINSPECTION']._serialized_start=1354
-  _globals['_JOBINSPECTION']._serialized_end=1449
-  _globals['_HEARTBEATREQUEST']._serialized_start=1452
-  _globals['_HEARTBEATREQUEST']._serialized_end=1625
-  _globals['_CONTROLMESSAGE']._serialized_start=1627
-  _globals['_CONTROLMESSAGE']._serialized_end=1698
-  _globals['_HEARTBEATRESPONSE']._serialized_start=1700
-  _globals['_HEARTBEATRESPONSE']._serialized_end=1804
-  _globals['_WORKERSERVICE']._serialized_start=1948
-  _globals['_WORKERSERVICE']._serialized_end=2239
+  _globals['_LEASEJOBSREQUEST']._serialized_start=208
+  _globals['_LEASEJOBSREQUEST']._serialized_end=386
+  _globals['_LEASEDJOB']._serialized_start=389
+  _globals['_LEASEDJOB']._serialized_end=571
+  _globals['_LEASEJOBSRESPONSE']._serialized_start=573
+  _globals['_LEASEJOBSRESPONSE']._serialized_end=646
+  _globals['_JOBOUTCOME']._serialized_start=649
+  _globals['_JOBOUTCOME']._serialized_end=1098
+  _globals['_REPORTOUTCOMESREQUEST']._serialized_start=1100
+  _globals['_REPORTOUTCOMESREQUEST']._serialized_end=1180
+  _globals['_REPORTOUTCOMESRESPONSE']._serialized_start=1182
+  _globals['_REPORTOUTCOMESRESPONSE']._serialized_end=1239
+  _globals['_WORKERSTATE']._serialized_start=1242
+  _globals['_WORKERSTATE']._serialized_end=1395
+  _globals['_JOBPROGRESS']._serialized_start=1397
+  _globals['_JOBPROGRESS']._serialized_end=1444
+  _globals['_JOBINSPECTION']._serialized_start=1446
+  _globals['_JOBINSPECTION']._serialized_end=1541
+  _globals['_HEARTBEATREQUEST']._serialized_start=1544
+  _globals['_HEARTBEATREQUEST']._serialized_end=1717
+  _globals['_CONTROLMESSAGE']._serialized_start=1719
+  _globals['_CONTROLMESSAGE']._serialized_end=1790
+  _globals['_HEARTBEATRESPONSE']._serialized_start=1792
+  _globals['_HEARTBEATRESPONSE']._serialized_end=1896
+  _globals['_WORKERSERVICE']._serialized_start=2157
+  _globals['_WORKERSERVICE']._serialized_end=2448
 # @@protoc_insertion_point(module_scope)

@@ -8,12 +8,21 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class DequeueStrategy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DEQUEUE_STRATEGY_UNSPECIFIED: _ClassVar[DequeueStrategy]
+    DEQUEUE_STRATEGY_SEQUENTIAL: _ClassVar[DequeueStrategy]
+    DEQUEUE_STRATEGY_PARALLEL: _ClassVar[DequeueStrategy]
+
 class ControlAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CONTROL_ACTION_UNSPECIFIED: _ClassVar[ControlAction]
     CONTROL_ACTION_CANCEL_JOB: _ClassVar[ControlAction]
     CONTROL_ACTION_SHUTDOWN: _ClassVar[ControlAction]
     CONTROL_ACTION_DUMP_STACK: _ClassVar[ControlAction]
+DEQUEUE_STRATEGY_UNSPECIFIED: DequeueStrategy
+DEQUEUE_STRATEGY_SEQUENTIAL: DequeueStrategy
+DEQUEUE_STRATEGY_PARALLEL: DequeueStrategy
 CONTROL_ACTION_UNSPECIFIED: ControlAction
 CONTROL_ACTION_CANCEL_JOB: ControlAction
 CONTROL_ACTION_SHUTDOWN: ControlAction
@@ -42,16 +51,22 @@ class ShipLogsResponse(_message.Message):
     def __init__(self, stored: _Optional[int] = ...) -> None: ...
 
 class LeaseJobsRequest(_message.Message):
-    __slots__ = ("worker_id", "queues", "max_jobs", "wait_s")
+    __slots__ = ("worker_id", "queues", "max_jobs", "wait_s", "strategy", "task_whitelist", "task_blacklist")
     WORKER_ID_FIELD_NUMBER: _ClassVar[int]
     QUEUES_FIELD_NUMBER: _ClassVar[int]
     MAX_JOBS_FIELD_NUMBER: _ClassVar[int]
     WAIT_S_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    TASK_WHITELIST_FIELD_NUMBER: _ClassVar[int]
+    TASK_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
     worker_id: str
     queues: _containers.RepeatedScalarFieldContainer[str]
     max_jobs: int
     wait_s: float
-    def __init__(self, worker_id: _Optional[str] = ..., queues: _Optional[_Iterable[str]] = ..., max_jobs: _Optional[int] = ..., wait_s: _Optional[float] = ...) -> None: ...
+    strategy: DequeueStrategy
+    task_whitelist: _containers.RepeatedScalarFieldContainer[str]
+    task_blacklist: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, worker_id: _Optional[str] = ..., queues: _Optional[_Iterable[str]] = ..., max_jobs: _Optional[int] = ..., wait_s: _Optional[float] = ..., strategy: _Optional[_Union[DequeueStrategy, str]] = ..., task_whitelist: _Optional[_Iterable[str]] = ..., task_blacklist: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LeasedJob(_message.Message):
     __slots__ = ("job_id", "task", "params_json", "queue", "timeout_s", "retry_count", "max_retries", "retry_delay_s", "lease_token")

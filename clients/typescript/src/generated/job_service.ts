@@ -65,6 +65,7 @@ export interface ProtoGrpcType {
       ControlMessage: MessageTypeDefinition<_mrq_v1_ControlMessage, _mrq_v1_ControlMessage__Output>
       CreateTasksetRequest: MessageTypeDefinition<_mrq_v1_CreateTasksetRequest, _mrq_v1_CreateTasksetRequest__Output>
       CreateTasksetResponse: MessageTypeDefinition<_mrq_v1_CreateTasksetResponse, _mrq_v1_CreateTasksetResponse__Output>
+      DequeueStrategy: EnumTypeDefinition
       EnqueueManyRequest: MessageTypeDefinition<_mrq_v1_EnqueueManyRequest, _mrq_v1_EnqueueManyRequest__Output>
       EnqueueManyResponse: MessageTypeDefinition<_mrq_v1_EnqueueManyResponse, _mrq_v1_EnqueueManyResponse__Output>
       EnqueueRequest: MessageTypeDefinition<_mrq_v1_EnqueueRequest, _mrq_v1_EnqueueRequest__Output>

@@ -36,6 +36,7 @@ export interface ProtoGrpcType {
     v1: {
       ControlAction: EnumTypeDefinition
       ControlMessage: MessageTypeDefinition<_mrq_v1_ControlMessage, _mrq_v1_ControlMessage__Output>
+      DequeueStrategy: EnumTypeDefinition
       HeartbeatRequest: MessageTypeDefinition<_mrq_v1_HeartbeatRequest, _mrq_v1_HeartbeatRequest__Output>
       HeartbeatResponse: MessageTypeDefinition<_mrq_v1_HeartbeatResponse, _mrq_v1_HeartbeatResponse__Output>
       Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>

@@ -107,6 +107,10 @@ export interface Job {
    */
   'memoryDiffBytes'?: (number | string | Long);
   'memoryTop'?: (string);
+  /**
+   * For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
+   */
+  'rawQueue'?: (string);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";
@@ -213,6 +217,10 @@ export interface Job__Output {
    */
   'memoryDiffBytes'?: (string);
   'memoryTop': (string);
+  /**
+   * For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
+   */
+  'rawQueue': (string);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";
