@@ -26,15 +26,16 @@ class WorkerSettings(Settings):
     dequeue_strategy: str = Field("sequential", description="'sequential' takes jobs from the queues in the order "
                                   "given, a queue only once those before it have none ready; 'parallel' shares the "
                                   "free slots across the queues with jobs ready; 'burst' is sequential and exits "
-                                  "(code 0) once no job is left")
+                                  "(code 0, not restarted under --processes) once no job is left")
     task_whitelist: list[str] = Field(default_factory=list, description="run only jobs of these tasks (comma-"
                                       "separated); the others stay queued for other workers")
     task_blacklist: list[str] = Field(default_factory=list, description="never run jobs of these tasks (comma-"
                                       "separated); they stay queued for other workers")
     max_jobs: int = Field(0, ge=0, description="lease at most this many jobs, then stop as on the first SIGINT "
-                          "and exit (code 0); 0 = no limit")
+                          "and exit (code 0; under --processes a fresh process takes over); 0 = no limit")
     max_time_s: float = Field(0.0, ge=0, description="seconds after start to stop taking jobs, let running ones "
-                              "finish as on the first SIGINT and exit (code 0); 0 = no limit")
+                              "finish as on the first SIGINT and exit (code 0; under --processes a fresh process "
+                              "takes over); 0 = no limit")
     max_memory_mb: float = Field(0.0, ge=0, description="resident memory (RSS, checked every heartbeat) past which "
                                  "the process stops taking jobs, drains as on the first SIGINT and exits with code "
                                  "75, for its supervisor (--processes) to restart it; 0 = no limit")
