@@ -61,9 +61,21 @@ KILL_GRACE_S = 5.0
 FLUSH_TIMEOUT_S = 10.0
 
 
+#: How each --dequeue-strategy leases: burst is sequential, and ends on its own (see Consumer).
+_LEASE_STRATEGIES = {"sequential": DEQUEUE_STRATEGY_SEQUENTIAL, "parallel": DEQUEUE_STRATEGY_PARALLEL,
+                     "burst": DEQUEUE_STRATEGY_SEQUENTIAL}
+
+
 def make_worker_id() -> str:
     """``host-pid-random``: unique per process, stable for its lifetime."""
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def lease_request(settings: WorkerSettings, worker_id: str) -> LeaseJobsRequest:
+    """What each of the worker's LeaseJobs asks, but how many jobs."""
+    return LeaseJobsRequest(worker_id=worker_id, queues=settings.queues, wait_s=settings.lease_wait_s,
+                            strategy=_LEASE_STRATEGIES[settings.dequeue_strategy],
+                            task_whitelist=settings.task_whitelist, task_blacklist=settings.task_blacklist)
 
 
 class Worker:
@@ -84,6 +96,7 @@ class Worker:
         self._force = Event()
         self._stopped = Event()
         self._shutdown_greenlet: gevent.Greenlet | None = None
+        self._max_time: gevent.Greenlet | None = None
         self._started_at = time.monotonic()
         self._channel = open_channel(settings.broker_address)
         stub = WorkerServiceStub(self._channel)
@@ -92,11 +105,7 @@ class Worker:
                                   retry_policies=retry_policies(settings.tasks),
                                   tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile,
                                                 memory=settings.trace_memory))
-        lease = LeaseJobsRequest(worker_id=self.worker_id, queues=settings.queues, wait_s=settings.lease_wait_s,
-                                 strategy=DEQUEUE_STRATEGY_PARALLEL if settings.dequeue_strategy == "parallel"
-                                 else DEQUEUE_STRATEGY_SEQUENTIAL,
-                                 task_whitelist=settings.task_whitelist, task_blacklist=settings.task_blacklist)
-        self._consumer = Consumer(stub=stub, lease=lease, executor=self._executor,
+        self._consumer = Consumer(stub=stub, lease=lease_request(settings, self.worker_id), executor=self._executor,
                                   report_interval_s=settings.report_interval_s,
                                   accepting=lambda: self.state is WorkerState.RUNNING,
                                   burst=settings.dequeue_strategy == "burst", max_jobs=settings.max_jobs)
@@ -110,7 +119,6 @@ class Worker:
                                     status=lambda: self.state.value, on_reply=self._on_heartbeat_reply,
                                     memory_limit_bytes=int(settings.max_memory_mb * 2**20),
                                     on_over_memory=self._on_over_memory)
-        self._max_time: gevent.Greenlet | None = None
         self._watchdog = Watchdog(stub=stub, worker_id=self.worker_id, executor=self._executor,
                                   consumer=self._consumer)
 
