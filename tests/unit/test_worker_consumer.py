@@ -45,7 +45,7 @@ def consume(broker: FakeBroker, *, slots: int, **options: Any) -> str:
     consumer: Consumer
     executor = Executor(size=slots, on_outcome=lambda outcome: consumer.add_outcome(outcome))
     lease = LeaseJobsRequest(worker_id="w", queues=["q"], wait_s=WAIT_S)
-    consumer = Consumer(stub=broker, lease=lease, executor=executor, report_interval_s=0.0,  # type: ignore[arg-type]
+    consumer = Consumer(stub=broker, lease=lease, executor=executor, report_interval_s=0.0,
                         accepting=lambda: not ended.ready(), **options)
     consumer.start(on_crash=lambda greenlet: ended.set_exception(greenlet.exception), on_exhausted=ended.set)
     try:
