@@ -14,7 +14,14 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from prometheus_client import CollectorRegistry
 
-from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
+from mrq.v1 import (
+    job_service_pb2,
+    job_service_pb2_grpc,
+    queue_service_pb2,
+    queue_service_pb2_grpc,
+    worker_service_pb2,
+    worker_service_pb2_grpc,
+)
 from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
@@ -23,7 +30,10 @@ from mrq_broker.logs import JobLogs
 from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.operations import Broker
+from mrq_broker.queue_admin import QueueAdmin
+from mrq_broker.queue_service import QueueServicer
 from mrq_broker.queues import RedisQueues
+from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.worker_service import WorkerServicer
@@ -71,9 +81,10 @@ def start(settings: BrokerSettings) -> BrokerServer:
     logs.ensure_indexes()
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
-    broker = Broker(settings, store, queues, events, logs, metrics)
     committer = OutcomeCommitter(store, queues, settings, metrics)
-    maintenance = Maintenance(store, logs, queues, settings, metrics)
+    raw = RawJobs(store, queues, settings)
+    broker = Broker(settings, store, queues, events, logs, metrics, committer, raw)
+    maintenance = Maintenance(store, logs, queues, raw, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
@@ -81,12 +92,16 @@ def start(settings: BrokerSettings) -> BrokerServer:
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
         interceptors=[GrpcMetrics(metrics)],
     )
-    job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
+    job_servicer = JobServicer(broker)
+    job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
+    queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
+        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
+        queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
