@@ -1,13 +1,15 @@
 """Worker controls: how a worker takes jobs and when it stops on its own.
 
-Burst mode drains the queues and exits; --max-jobs leases exactly that many; --max-time stops
-taking jobs and lets running ones finish; --max-memory recycles the process without losing a job.
+The dequeue strategies order jobs across queues; task filters leave other tasks queued. Burst
+mode drains the queues and exits; --max-jobs leases exactly that many; --max-time stops taking
+jobs and lets running ones finish; --max-memory recycles the process without losing a job.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from harness import BlockingJob, StackUnderTest, log_line, pid_of
 
 from mrq import Client
@@ -18,6 +20,47 @@ WAIT_S = 30.0
 def statuses(client: Client, job_ids: list[str]) -> list[str]:
     """Each job's status, in the order given."""
     return [client.get_job(job_id)["status"] for job_id in job_ids]
+
+
+@pytest.mark.parametrize(("strategy", "expected"), [
+    # The queues in the order given: "low" only once "high" has no job left
+    ("sequential", [["high0", "high1", "low0", "low1"]]),
+    # One from each queue in turn; the broker rotates the queue it starts from
+    ("parallel", [["high0", "low0", "high1", "low1"], ["low0", "high0", "low1", "high1"]]),
+])
+def test_dequeue_strategy_orders_jobs_across_queues(stack: StackUnderTest, client: Client, tmp_path: Path,
+                                                    strategy: str, expected: list[list[str]]) -> None:
+    # Given two jobs queued on "high" and four on "low"
+    runs = tmp_path / "runs"
+    ids = {f"{queue}{i}": client.enqueue("tasks.record_run", {"runs": str(runs)}, queue=queue)
+           for queue, count in (("high", 2), ("low", 4)) for i in range(count)}
+
+    # When a worker with four slots takes one batch of four jobs from both queues
+    worker = stack.start_worker("high", "low", greenlets=4,
+                                extra_args=["--dequeue-strategy", strategy, "--max-jobs", "4"])
+    assert worker.wait_exit(timeout_s=WAIT_S) == 0
+
+    # Then they ran in the strategy's order (the batch's), and the rest of "low" is still queued
+    names = {job_id: name for name, job_id in ids.items()}
+    assert [names[job_id] for job_id in runs.read_text().split()] in expected
+    assert statuses(client, [ids["low2"], ids["low3"]]) == ["queued", "queued"]
+
+
+@pytest.mark.parametrize(("flag", "expected"), [
+    ("--task-whitelist", ["queued", "success", "queued", "success"]),
+    ("--task-blacklist", ["success", "queued", "success", "queued"]),
+])
+def test_task_filters_leave_other_tasks_queued(stack: StackUnderTest, client: Client, flag: str,
+                                              expected: list[str]) -> None:
+    job_ids = [client.enqueue("tasks.echo", 1), client.enqueue("tasks.add", {"a": 1, "b": 1}),
+               client.enqueue("tasks.echo", 2), client.enqueue("tasks.Multiply", {"a": 2, "b": 3})]
+
+    worker = stack.start_worker("default", greenlets=2,
+                                extra_args=[flag, "tasks.add,tasks.Multiply", "--dequeue-strategy", "burst"])
+
+    # Burst: the worker exits once no job it may run is left
+    assert worker.wait_exit(timeout_s=WAIT_S) == 0
+    assert statuses(client, job_ids) == expected
 
 
 def test_burst_runs_every_queued_job_then_exits(stack: StackUnderTest, client: Client) -> None:
