@@ -95,6 +95,21 @@ def test_max_jobs_runs_that_many_and_leaves_the_rest_queued(stack: StackUnderTes
     assert "max-jobs: leased 3 jobs, exiting" in worker.log_tail(200)
 
 
+def test_max_jobs_under_a_supervisor_recycles_the_process(stack: StackUnderTest, client: Client) -> None:
+    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)])
+
+    supervisor = stack.start_worker("default", greenlets=1, processes=1, extra_args=["--max-jobs", "2"])
+
+    # Three processes in turn share the jobs
+    jobs = client.wait(job_ids, timeout=WAIT_S)
+    assert [job["status"] for job in jobs] == ["success"] * 5
+    pids = [pid_of(job["worker_id"]) for job in jobs]
+    assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [2, 2, 1]
+    # Each clean exit was restarted at once, not backed off as a crash
+    restarts = [line for line in supervisor.log_tail(200).splitlines() if "exited with code" in line]
+    assert len(restarts) == 2 and all("with code 0 " in line and "restarting in 0.0 s" in line for line in restarts)
+
+
 def test_max_time_stops_taking_jobs_and_lets_the_running_one_finish(stack: StackUnderTest, client: Client,
                                                                     tmp_path: Path) -> None:
     # Given a worker with one slot, running a job, with another job queued behind it
