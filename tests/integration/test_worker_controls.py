@@ -151,6 +151,14 @@ def test_max_memory_recycles_the_process_and_loses_no_job(stack: StackUnderTest,
     assert pid_of(leaked[0]["worker_id"]) not in {pid_of(job["worker_id"]) for job in later}
 
 
+def test_max_memory_below_the_footprint_of_an_idle_worker_is_an_error(stack: StackUnderTest) -> None:
+    worker = stack.start_worker("default", extra_args=["--max-memory-mb", "1", "--heartbeat-interval-s", "0.2"])
+
+    # Not a recycle (75), which a supervisor would repeat at once, forever
+    assert worker.wait_exit(timeout_s=WAIT_S) == 1
+    assert "before running any job (raise --max-memory-mb), exiting" in worker.log_tail(200)
+
+
 #: An idle worker process holds well under this (about 60 MB); three jobs of tasks.leak_memory
 #: with LEAK_STRINGS each go over it.
 MEMORY_LIMIT_MB = 200

@@ -84,8 +84,8 @@ class Worker:
     Attributes:
         worker_id: the id sent to the broker.
         state: where the worker is in its life; changed only through :meth:`_set_state`.
-        exit_code: 0; 1 if the worker stopped because one of its loops crashed; RECYCLE_EXIT_CODE
-            if it went over ``--max-memory``.
+        exit_code: 0; 1 if the worker stopped because one of its loops crashed, or went over
+            ``--max-memory`` before running any job; RECYCLE_EXIT_CODE if it went over it later.
     """
 
     def __init__(self, settings: WorkerSettings, *, worker_id: str | None = None) -> None:
@@ -259,8 +259,13 @@ class Worker:
     def _on_over_memory(self, rss_bytes: int) -> None:
         # The process is replaced rather than the leak hunted: the supervisor restarts it at
         # once. Running jobs finish or are handed back on the way out; none is lost.
-        self._stop_at_limit(f"max-memory: {rss_bytes / 2**20:.0f} MB resident, over "
-                            f"{self.settings.max_memory_mb:g} MB", exit_code=RECYCLE_EXIT_CODE)
+        over = f"max-memory: {rss_bytes / 2**20:.0f} MB resident, over {self.settings.max_memory_mb:g} MB"
+        if self._consumer.held or self.done_jobs:
+            self._stop_at_limit(over, exit_code=RECYCLE_EXIT_CODE)
+        else:
+            # No job ran: a new process would be as big, and restarting it at once would spin.
+            # Failing makes the supervisor back off, and says what to fix.
+            self._stop_at_limit(f"{over} before running any job (raise --max-memory-mb)", exit_code=1)
 
     def _on_crash(self, greenlet: gevent.Greenlet) -> None:
         logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
