@@ -144,7 +144,7 @@ def test_raw_queue_refusals_name_the_field(stack: StackUnderTest, client: Client
         client.queues.enqueue_raw("log_sorted_set", [{}])
     with pytest.raises(InvalidArgument, match="params_json"):
         client.queues.enqueue_raw("log_raw", [[1, 2]])  # its factory takes objects
-    with pytest.raises(InvalidArgument, match="options.queue"):
+    with pytest.raises(InvalidArgument, match=r"options\.queue"):
         client.enqueue("tasks.add", {}, queue="log_raw")
 
 
