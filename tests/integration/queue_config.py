@@ -17,6 +17,7 @@ TASKS = {
     "tasks.sleep_briefly": {"rate_limit": 5, "rate_limit_per_s": 1.0},
     "tasks.record_run": {"max_concurrency": 1, "limit_key": "user"},
     "tasks.echo": {"unique": True},
+    "tasks.gated_value": {"max_concurrency": 1, "on_limit": "fail"},
 }
 
 QUEUES_CONFIG = {
