@@ -15,6 +15,10 @@ from harness import BlockingJob, StackUnderTest, log_line, pid_of
 from mrq import Client
 
 WAIT_S = 30.0
+#: An idle worker process holds far less than this; three jobs of tasks.leak_memory with
+#: LEAK_STRINGS each (about 70 MB a job) go over it.
+MEMORY_LIMIT_MB = 200
+LEAK_STRINGS = 1_000_000
 
 
 def statuses(client: Client, job_ids: list[str]) -> list[str]:
@@ -142,7 +146,7 @@ def test_max_memory_recycles_the_process_and_loses_no_job(stack: StackUnderTest,
     assert [job["status"] for job in leaked] == ["success"] * 5
 
     # And the process that went over drained and exited for the supervisor to start a new one
-    log_line(supervisor, "over 200 MB, exiting")
+    log_line(supervisor, f"over {MEMORY_LIMIT_MB} MB, exiting")
     log_line(supervisor, "exited with code 75")
 
     # Which runs the next jobs
@@ -158,8 +162,3 @@ def test_max_memory_below_the_footprint_of_an_idle_worker_is_an_error(stack: Sta
     assert worker.wait_exit(timeout_s=WAIT_S) == 1
     assert "before running any job (raise --max-memory-mb), exiting" in worker.log_tail(200)
 
-
-#: An idle worker process holds well under this (about 60 MB); three jobs of tasks.leak_memory
-#: with LEAK_STRINGS each go over it.
-MEMORY_LIMIT_MB = 200
-LEAK_STRINGS = 1_000_000
