@@ -161,4 +161,3 @@ def test_max_memory_below_the_footprint_of_an_idle_worker_is_an_error(stack: Sta
     # Not a recycle (75), which a supervisor would repeat at once, forever
     assert worker.wait_exit(timeout_s=WAIT_S) == 1
     assert "before running any job (raise --max-memory-mb), exiting" in worker.log_tail(200)
-
