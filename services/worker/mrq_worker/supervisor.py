@@ -7,7 +7,7 @@ env var :data:`SUPERVISOR_PID_ENV` tells a child to run one worker in-process, a
 process to watch: a child whose supervisor disappears (e.g. SIGKILL) stops gracefully.
 
 A child that exits on its own is restarted: at once after a clean exit (0, e.g. ``--max-jobs``
-or ``--max-time`` reached, so the limit recycles processes) or a recycle
+or ``--max-time-s`` reached, so the limit recycles processes) or a recycle
 (:data:`RECYCLE_EXIT_CODE`), with a growing delay after a crash. In burst mode a clean exit means
 no job is left: that child is finished, and the supervisor exits once every child is.
 
@@ -40,7 +40,7 @@ POLL_S = 0.2
 MIN_UPTIME_S = 10.0
 MAX_RESTART_DELAY_S = 30.0
 #: A worker process's exit code when it ends itself to be replaced: to stop a job stuck past its
-#: timeout (see mrq_worker.watchdog), or above --max-memory. It is restarted at once, without
+#: timeout (see mrq_worker.watchdog), or above --max-memory-mb. It is restarted at once, without
 #: counting as a crash.
 RECYCLE_EXIT_CODE = 75
 

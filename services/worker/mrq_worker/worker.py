@@ -2,7 +2,7 @@
 lifecycle. It has no loop of its own: :meth:`Worker.start`, :meth:`Worker.stop`, :meth:`Worker.join`.
 
 A stop comes from a signal, a SHUTDOWN control from the broker, or the worker's own limits: burst
-mode finding no job left, ``--max-jobs`` leased, ``--max-time`` passed, ``--max-memory`` exceeded
+mode finding no job left, ``--max-jobs`` leased, ``--max-time-s`` passed, ``--max-memory-mb`` exceeded
 (which exits with :data:`~mrq_worker.supervisor.RECYCLE_EXIT_CODE`, for the supervisor to start a
 fresh process). A limit stops the worker as a first SIGINT does.
 
@@ -85,7 +85,7 @@ class Worker:
         worker_id: the id sent to the broker.
         state: where the worker is in its life; changed only through :meth:`_set_state`.
         exit_code: 0; 1 if the worker stopped because one of its loops crashed, or went over
-            ``--max-memory`` before running any job; RECYCLE_EXIT_CODE if it went over it later.
+            ``--max-memory-mb`` before running any job; RECYCLE_EXIT_CODE if it went over it later.
     """
 
     def __init__(self, settings: WorkerSettings, *, worker_id: str | None = None) -> None:
