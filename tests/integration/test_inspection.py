@@ -17,10 +17,11 @@ def _started(client: Client, job_id: str) -> None:
 
 def test_inspect_shows_where_a_waiting_job_is(stack, client: Client, tmp_path: Path) -> None:
     # Given a job waiting inside its task for a file
-    marker = tmp_path / "go"
+    marker, runs = tmp_path / "go", tmp_path / "runs"
     stack.start_worker("default")
-    job_id = client.enqueue("tasks.block_until_file", {"runs": str(tmp_path / "runs"), "marker": str(marker)})
-    _started(client, job_id)
+    job_id = client.enqueue("tasks.block_until_file", {"runs": str(runs), "marker": str(marker)})
+    # Its task has begun (not just its lease: the worker may still be importing the task module)
+    wait_until(runs.exists, timeout_s=30, what="the task to begin")
 
     # When it is inspected, then its stack shows the task's line and its elapsed time counts
     state = client.inspect(job_id)
