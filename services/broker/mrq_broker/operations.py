@@ -63,6 +63,8 @@ class Broker:
                     ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
         now_ms = int(time.time() * 1000)
         expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
+        if self.queues.is_quiet(request.worker_id):  # an operator quieted it: it gets nothing
+            return [], None
         token = secrets.token_hex(8)
         batch = self.queues.lease(request.queues, max(1, request.max_jobs), now_ms, expiry_ms,
                                   lease_owner(request.worker_id, token))

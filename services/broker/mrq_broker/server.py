@@ -14,7 +14,14 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from prometheus_client import CollectorRegistry
 
-from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
+from mrq.v1 import (
+    job_service_pb2,
+    job_service_pb2_grpc,
+    monitor_service_pb2,
+    monitor_service_pb2_grpc,
+    worker_service_pb2,
+    worker_service_pb2_grpc,
+)
 from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
@@ -22,6 +29,7 @@ from mrq_broker.keys import Keys
 from mrq_broker.logs import JobLogs
 from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
+from mrq_broker.monitor_service import MonitorServicer
 from mrq_broker.operations import Broker
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
@@ -83,11 +91,13 @@ def start(settings: BrokerSettings) -> BrokerServer:
     )
     job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
+    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
+        monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
     port = server.add_insecure_port(settings.broker_address)
