@@ -226,14 +226,15 @@ class Stack:
         self.workers.append(worker)
         return worker
 
-    def start_dashboard(self, *, address: str | None = None, auth: str = "", broker: Broker | None = None,
+    def start_dashboard(self, *, address: str | None = None, auth: str | None = None, broker: Broker | None = None,
                         extra_args: Sequence[str] = ()) -> Dashboard:
         """Starts ``mrq-dashboard`` on a broker of the stack (the first by default), and waits
         until it answers ``/healthz``.
 
         Args:
             address: host:port to serve on; None picks a free port on 127.0.0.1.
-            auth: "user:password" (HTTP Basic) or a token; "" for none.
+            auth: "user:password" (HTTP Basic) or a token; "" for none; None leaves it to
+                ``MRQ_DASHBOARD_AUTH`` in the environment.
             broker: The broker it talks to.
             extra_args: More command-line arguments.
         """
@@ -243,7 +244,7 @@ class Stack:
         argv = ["mrq-dashboard", "--host", host, "--port", str(port),
                 "--broker-address", (broker or self.broker).address, *extra_args]
         name = "dashboard" if not self.dashboards else f"dashboard-{len(self.dashboards) + 1}"
-        process = self.start_service(name, argv, env={"MRQ_DASHBOARD_AUTH": auth},
+        process = self.start_service(name, argv, env={} if auth is None else {"MRQ_DASHBOARD_AUTH": auth},
                                      ready=lambda: is_http_ok(f"{url}/healthz"))
         dashboard = Dashboard(url, process)
         self.dashboards.append(dashboard)
