@@ -19,6 +19,8 @@ from mrq.v1 import (
     job_service_pb2_grpc,
     monitor_service_pb2,
     monitor_service_pb2_grpc,
+    queue_service_pb2,
+    queue_service_pb2_grpc,
     worker_service_pb2,
     worker_service_pb2_grpc,
 )
@@ -31,7 +33,10 @@ from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.monitor_service import MonitorServicer
 from mrq_broker.operations import Broker
+from mrq_broker.queue_admin import QueueAdmin
+from mrq_broker.queue_service import QueueServicer
 from mrq_broker.queues import RedisQueues
+from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.worker_service import WorkerServicer
@@ -79,9 +84,10 @@ def start(settings: BrokerSettings) -> BrokerServer:
     logs.ensure_indexes()
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
-    broker = Broker(settings, store, queues, events, logs, metrics)
     committer = OutcomeCommitter(store, queues, settings, metrics)
-    maintenance = Maintenance(store, logs, queues, settings, metrics)
+    raw = RawJobs(store, queues, settings)
+    broker = Broker(settings, store, queues, events, logs, metrics, committer, raw)
+    maintenance = Maintenance(store, logs, queues, raw, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
@@ -89,13 +95,17 @@ def start(settings: BrokerSettings) -> BrokerServer:
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
         interceptors=[GrpcMetrics(metrics)],
     )
-    job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
+    job_servicer = JobServicer(broker)
+    job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
+    queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
+        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
     monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
+        queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
         monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
