@@ -48,6 +48,11 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     def healthz() -> JSONResponse:
         return JSONResponse({"ok": True})
 
+    # 200 once the auth check passed: nginx asks it whether a request may see the UI's files.
+    @app.get("/api/session", include_in_schema=False)
+    def session() -> JSONResponse:
+        return JSONResponse({"ok": True})
+
     static = ui_dir(settings)
     if static is not None:
         app.mount("/", StaticFiles(directory=static, html=True), name="ui")
