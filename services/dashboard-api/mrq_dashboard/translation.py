@@ -7,53 +7,15 @@ in Python and over HTTP. Rates are per second, over the broker's window.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import BaseModel
 
-from mrq.jobs import job_to_dict
+from mrq.jobs import JobDict, job_to_dict
 from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2, queue_service_pb2
 
-
-class Attempt(BaseModel):
-    date: datetime | None
-    status: str
-    exception_type: str
-    error: str
-    traceback: str
-    worker_id: str
-
-
-class Job(BaseModel):
-    """A job record; see proto/mrq/v1/job.proto for each field."""
-
-    id: str
-    task: str
-    params: Any
-    queue: str
-    status: str
-    result: Any
-    exception_type: str
-    error: str
-    traceback: str
-    traceback_history: list[Attempt]
-    date_enqueued: datetime | None
-    date_started: datetime | None
-    date_finished: datetime | None
-    date_updated: datetime | None
-    date_expires: datetime | None
-    worker_id: str
-    retry_count: int
-    requeue_count: int
-    progress: float
-    options: dict[str, Any]
-    duration_s: float
-    cpu_s: float | None
-    switches: int | None
-    profile: str
-    memory_diff_bytes: int | None
-    memory_top: str
+#: A job record, exactly as the Python client returns it (see proto/mrq/v1/job.proto).
+Job = JobDict
 
 
 class JobPage(BaseModel):
@@ -154,7 +116,7 @@ def _datetime(ts: Timestamp, is_set: bool) -> datetime | None:
 
 
 def job(message: job_pb2.Job) -> Job:
-    return Job.model_validate(job_to_dict(message))
+    return job_to_dict(message)
 
 
 def job_page(response: monitor_service_pb2.ListJobsResponse) -> JobPage:

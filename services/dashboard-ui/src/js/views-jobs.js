@@ -101,8 +101,8 @@
         const a = job.attributes;
         return '<tr data-job="' + a.id + '"><td><a class="mono" href="#jobs/' + a.id + '">' + a.id + "</a></td>" +
           '<td class="mono">' + esc(a.task) + '</td><td class="mono">' + esc(a.queue) + "</td><td>" +
-          MRQ.badge(a.status) + "</td><td>" + (a.status === "started" ? MRQ.progress(a.progress) : "") + '</td><td class="mono muted" title="' + esc(JSON.stringify(a.params)) +
-          '">' + esc(JSON.stringify(a.params).slice(0, 40)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
+          MRQ.badge(a.status) + "</td><td>" + (a.status === "started" ? MRQ.progress(a.progress) : "") +
+          '</td><td class="mono muted" title="' + esc(JSON.stringify(a.params)) + '">' + esc(JSON.stringify(a.params).slice(0, 40)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
           '</td><td class="num">' + (a.duration_s ? fmt.duration(a.duration_s) : "–") + '</td><td class="actions">' +
           actionButtons(a.status) + "</td></tr>";
       }).join("");

@@ -26,6 +26,12 @@
         (reply) => { MRQ.flash(done(reply)); return this.refresh(); },
         (xhr) => MRQ.flash(MRQ.errorText(xhr), true));
     },
+    // The same, after a confirmation when `confirm` ([title, text, button]) is given.
+    confirmThenAct: function (confirm, method, path, body, done) {
+      const run = () => this.act(method, path, body, done);
+      if (!confirm) return run();
+      return MRQ.confirm(confirm[0], confirm[1], confirm[2], true).then((yes) => yes && run());
+    },
   });
 
   MRQ.OverviewPage = MRQ.Page.extend({
@@ -105,13 +111,12 @@
     queueAction: function (event) {
       const action = $(event.currentTarget).data("queue-action");
       const queue = $(event.currentTarget).closest("tr").data("queue");
-      const run = () => this.act("POST", "api/queues/" + action, { queue: queue }, (reply) =>
-        action === "empty" ? "Removed " + reply.removed + " jobs from " + queue : "Queue " + queue + " " +
-          (action === "pause" ? "paused" : "resumed"));
-      if (action !== "empty") return run();
-      const size = this.queues.get(queue).get("queued") + this.queues.get(queue).get("delayed");
-      return MRQ.confirm("Empty " + queue + "?", "The " + fmt.int(size) + " jobs waiting on it will be cancelled." +
-        " Running jobs are left alone.", "Empty the queue", true).then((yes) => yes && run());
+      const waiting = this.queues.get(queue).get("queued") + this.queues.get(queue).get("delayed");
+      const confirm = action !== "empty" ? null : ["Empty " + queue + "?", "The " + fmt.int(waiting) +
+        " jobs waiting on it will be cancelled. Running jobs are left alone.", "Empty the queue"];
+      return this.confirmThenAct(confirm, "POST", "api/queues/" + action, { queue: queue }, (reply) =>
+        action === "empty" ? "Removed " + reply.removed + " jobs from " + queue
+          : "Queue " + queue + " " + (action === "pause" ? "paused" : "resumed"));
     },
   });
 
@@ -150,11 +155,10 @@
     workerAction: function (event) {
       const action = $(event.currentTarget).data("worker-action");
       const worker = $(event.currentTarget).closest("tr").data("worker");
-      const run = () => this.act("POST", "api/workers/" + action, { worker_id: worker }, () => "Worker " + worker +
-        ": " + { stop: "asked to stop", quiet: "quieted", resume: "resumed" }[action]);
-      if (action !== "stop") return run();
-      return MRQ.confirm("Stop " + worker + "?", "It finishes its running jobs, takes no new ones, then exits.",
-        "Stop the worker", true).then((yes) => yes && run());
+      const confirm = action !== "stop" ? null : ["Stop " + worker + "?",
+        "It finishes its running jobs, takes no new ones, then exits.", "Stop the worker"];
+      return this.confirmThenAct(confirm, "POST", "api/workers/" + action, { worker_id: worker }, () =>
+        "Worker " + worker + ": " + { stop: "asked to stop", quiet: "quieted", resume: "resumed" }[action]);
     },
   });
 
