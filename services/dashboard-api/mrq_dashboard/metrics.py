@@ -1,4 +1,4 @@
-"""The dashboard's own Prometheus metrics, served at /metrics: requests by route and status."""
+"""The dashboard's own Prometheus metrics, served at /metrics: requests by route and HTTP code."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 def install(app: FastAPI) -> None:
     """Counts and times every request, and serves /metrics, on a registry of the app's own."""
     registry = CollectorRegistry()
-    requests = Counter("mrq_dashboard_requests", "HTTP requests handled", ["method", "route", "status"],
+    requests = Counter("mrq_dashboard_requests", "HTTP requests handled", ["method", "route", "code"],
                        registry=registry)
     duration = Histogram("mrq_dashboard_request_duration_seconds", "HTTP request handling time", ["route"],
                          registry=registry)
@@ -22,7 +22,7 @@ def install(app: FastAPI) -> None:
         started = time.perf_counter()
         response = await call_next(request)
         route = getattr(request.scope.get("route"), "path", "other")  # the template, not the raw path
-        requests.labels(method=request.method, route=route, status=str(response.status_code)).inc()
+        requests.labels(method=request.method, route=route, code=str(response.status_code)).inc()
         duration.labels(route=route).observe(time.perf_counter() - started)
         return response
 
