@@ -103,6 +103,10 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
         expect(page.locator(f'.sidebar a[data-page="{name}"]')).to_have_class(re.compile("active"))
         screenshot(page, name)
 
+    # The API's interactive docs, from the vendored Swagger UI (no CDN).
+    page.goto("/docs")
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/jobs/actions")
+
 
 def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
     page.goto("/#jobs")

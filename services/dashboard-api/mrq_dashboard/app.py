@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from mrq_dashboard import __version__, auth, errors, metrics
@@ -35,7 +36,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         finally:
             app.state.broker.close()
 
-    app = FastAPI(title="MRQ dashboard", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="MRQ dashboard", version=__version__, lifespan=lifespan, docs_url=None,
                   description="Visibility and control over MRQ's jobs, queues and workers. Actions need "
                               f"the header `{auth.CSRF_HEADER}: {auth.CSRF_VALUE}`.")
     metrics.install(app)
@@ -47,6 +48,15 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> JSONResponse:
         return JSONResponse({"ok": True})
+
+    # Swagger UI from the UI's build (vendor/), relative to /docs, never from a CDN: served by
+    # this app under `make up`, by nginx beside the API in the container images.
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="openapi.json", title="MRQ dashboard API",
+                                   swagger_js_url="vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="vendor/swagger-ui/favicon-32x32.png")
 
     # 200 once the auth check passed: nginx asks it whether a request may see the UI's files.
     @app.get("/api/session", include_in_schema=False)
