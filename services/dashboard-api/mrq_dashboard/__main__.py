@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     static = ui_dir(settings)
     log.info("dashboard on http://%s:%d/ (broker %s, auth %s, UI %s)", settings.host, settings.port,
              settings.broker_address, "on" if settings.auth else "off", static or "not built: API only")
+    # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: exit normally on
+    # it, so that atexit handlers (coverage's among them) run.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                 log_level=settings.log_level.lower(), access_log=False)
 
