@@ -16,6 +16,9 @@ need() {
 need redis-server command -v redis-server
 # Debian splits ensurepip out of python3, and `python3 -m venv` needs it.
 need python3-venv python3 -c 'import ensurepip'
+# The dashboard UI's build (scripts/build-ui.sh), and the browser its tests drive.
+need npm command -v npm
+need chromium test -x /usr/bin/chromium
 
 if ((${#MISSING[@]} == 0)); then
   exit 0

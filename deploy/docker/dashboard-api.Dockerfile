@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
 # mrq-dashboard: the dashboard's HTTP API (FastAPI), a gRPC client of the broker. It serves its
-# Prometheus metrics on its own port, at /metrics.
+# Prometheus metrics on its own port, at /metrics; the UI comes from the dashboard-ui image.
 #
 #   docker build -f deploy/docker/dashboard-api.Dockerfile -t mrq-dashboard-api .   (from the repository root)
 #
-# Written against the expected layout (services/dashboard-api, package mrq_dashboard, console
-# script mrq-dashboard listening on MRQ_DASHBOARD_PORT); it builds once that package exists.
+# It listens on 0.0.0.0, so it refuses to start without MRQ_DASHBOARD_AUTH ("user:password" for
+# HTTP Basic, or a token).
 
 # Pinned by digest (docker-library/repo-info, python:3.11.15-slim-bookworm); bump tag and digest
 # together. Every Python image uses the same base, so they share its layers.
@@ -39,5 +39,5 @@ ENV PATH=/opt/mrq/bin:$PATH \
 USER 10001:10001
 EXPOSE 5555
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["mrq-healthcheck", "http", "http://127.0.0.1:5555/metrics"]
+    CMD ["mrq-healthcheck", "http", "http://127.0.0.1:5555/healthz"]
 ENTRYPOINT ["mrq-dashboard"]

@@ -1,11 +1,9 @@
 # syntax=docker/dockerfile:1
 # mrq-dashboard-ui: the static Backbone UI, served by an unprivileged nginx that also proxies
-# /api/ to the dashboard API (MRQ_DASHBOARD_API_URL, default http://dashboard-api:5555).
+# /api/ (and /docs, /openapi.json) to the dashboard API (MRQ_DASHBOARD_API_URL, default
+# http://dashboard-api:5555), and asks that API whether each request may see the UI's files.
 #
 #   docker build -f deploy/docker/dashboard-ui.Dockerfile -t mrq-dashboard-ui .   (from the repository root)
-#
-# Written against the expected layout (services/dashboard-ui with package.json,
-# package-lock.json, and `npm run build` writing dist/index.html); it builds once that exists.
 
 # Both pinned by digest (docker-library/repo-info: node:22-alpine when it was 22.23.3, and
 # nginx:1.30.5-alpine-slim); bump tag and digest together.

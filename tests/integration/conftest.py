@@ -15,9 +15,10 @@ When a test fails, the last lines of its brokers' and workers' logs are added to
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None],
                                ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    under_test = getattr(item, "funcargs", {}).get("stack")
+    funcargs = getattr(item, "funcargs", {})
+    under_test = funcargs.get("stack", funcargs.get("module_stack"))
     if report.when == "call" and report.failed and isinstance(under_test, StackUnderTest):
         for process in under_test.stack.services:
             report.sections.append((f"{process.name} log: {process.log_path}", process.log_tail(60)))
@@ -77,14 +79,14 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         redis_server.stop(STOP_GRACE_S)
 
 
-@pytest.fixture
-def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[StackUnderTest]:
-    """This test's broker, ready, on the session's servers; its workers come from ``start_worker``."""
-    marker = request.node.get_closest_marker("broker_args")
-    name = f"t{secrets.token_hex(6)}"  # the test's Redis prefix and database name
+@contextlib.contextmanager
+def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = ()) -> Iterator[StackUnderTest]:
+    """A broker, ready, on the session's servers, with its own Redis prefix and database, which
+    are deleted afterwards."""
+    name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
-        data_dir=tmp_path / "stack", redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
-        redis_prefix=name, broker_args=tuple(marker.args) if marker else (), pythonpath=(TASKS_DIR,),
+        data_dir=data_dir, redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
+        redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
         ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
@@ -96,6 +98,22 @@ def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> I
             redis_client.delete(key)
         servers.mongo_client.drop_database(name)
         redis_client.close()
+
+
+@pytest.fixture
+def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[StackUnderTest]:
+    """This test's broker, ready, on the session's servers; its workers come from ``start_worker``."""
+    marker = request.node.get_closest_marker("broker_args")
+    with stack_under_test(servers, tmp_path / "stack", marker.args if marker else ()) as under_test:
+        yield under_test
+
+
+@pytest.fixture(scope="module")
+def module_stack(servers: Servers, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StackUnderTest]:
+    """One broker shared by a module's tests, for modules whose tests only read what they seed
+    once, or act on jobs of their own (e.g. the dashboard's)."""
+    with stack_under_test(servers, tmp_path_factory.mktemp("stack")) as under_test:
+        yield under_test
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from harness import TASKS_DIR, Servers, StackUnderTest
 
 from mrq import Client
 from mrq_local import DataDirBusy, ManagedProcess, Stack, free_port, is_serving, wait_until
+from mrq_local.health import is_http_ok
 
 MRQ_LOCAL = str(Path(sys.executable).parent / "mrq-local")
 
@@ -26,7 +27,7 @@ def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
         "launcher", [MRQ_LOCAL, "up"], log_path=tmp_path / "launcher.log", cwd=TASKS_DIR,
         env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(tmp_path / "data"),
              "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10",
-             "MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"},
+             "MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_DASHBOARD_PORT": str(free_port())},
         ready=lambda: is_serving(address),
     )
     yield process
@@ -55,10 +56,14 @@ def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess) -> N
     launcher.wait_ready(timeout_s=60)
 
     run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
+    dashboard = f"http://127.0.0.1:{launcher.env['MRQ_DASHBOARD_PORT']}"
+    wait_until(lambda: is_http_ok(f"{dashboard}/api/overview"), timeout_s=30, what="the dashboard's API")
 
-    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "ferretdb", "mrq-broker", "mrq-worker"})
+    stop_and_check_nothing_lingers(launcher, signal.SIGINT,
+                                   {"redis-server", "ferretdb", "mrq-broker", "mrq-worker", "mrq-dashboard"})
     log = launcher.log_tail(200)
     assert "MRQ is up" in log
+    assert f"dashboard  {dashboard}" in log
     assert "stopped redis" in log
 
 

@@ -7,9 +7,13 @@ timestamps become timezone-aware UTC datetimes (``None`` when unset).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
+
+# pydantic reads typing_extensions' TypedDict only (before Python 3.12): the dashboard's API
+# serves JobDict as its response model.
+from typing_extensions import TypedDict
 
 from mrq import codec
 from mrq.statuses import status_name

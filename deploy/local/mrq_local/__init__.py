@@ -6,10 +6,11 @@ from mrq_local.polling import wait_until
 from mrq_local.ports import free_port
 from mrq_local.process import ManagedProcess
 from mrq_local.servers import MongoServer, RedisServer
-from mrq_local.stack import Broker, Stack, StackConfig
+from mrq_local.stack import Broker, Dashboard, Stack, StackConfig
 
 __all__ = [
     "Broker",
+    "Dashboard",
     "DataDirBusy",
     "LaunchError",
     "ManagedProcess",

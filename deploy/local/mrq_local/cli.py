@@ -25,8 +25,9 @@ from mrq_local.stack import Stack, StackConfig
 logger = logging.getLogger("mrq-local")
 
 _UP_DESCRIPTION = """\
-Runs Redis, a MongoDB-compatible server (mongod if installed, else FerretDB), the MRQ broker and
-the workers as local processes, in the foreground, until Ctrl-C or SIGTERM.
+Runs Redis, a MongoDB-compatible server (mongod if installed, else FerretDB), the MRQ broker,
+the workers and the dashboard (http://127.0.0.1:5555) as local processes, in the foreground,
+until Ctrl-C or SIGTERM.
 
 Workers import task modules from the current directory and PYTHONPATH. They read their own
 settings from the environment: MRQ_WORKER_QUEUES (default: default), MRQ_WORKER_GREENLETS,
@@ -81,6 +82,8 @@ def up(settings: LocalSettings) -> int:
             processes = None if "MRQ_WORKER_PROCESSES" in os.environ else 1
             for _ in range(settings.workers):
                 stack.start_worker(processes=processes)
+            if settings.dashboard:
+                stack.start_dashboard(address=f"127.0.0.1:{settings.dashboard_port}")
             _print_summary(stack, settings)
             return _watch(stack, follower)
     except KeyboardInterrupt:
@@ -111,7 +114,8 @@ def _watch(stack: Stack, follower: LogFollower | None) -> int:
 
 
 def _print_summary(stack: Stack, settings: LocalSettings) -> None:
-    rows = [("broker", stack.broker_address), ("redis", stack.redis_url),
+    rows = [("dashboard", stack.dashboards[0].url if stack.dashboards else "off (MRQ_LOCAL_DASHBOARD=0)"),
+            ("broker", stack.broker_address), ("redis", stack.redis_url),
             ("mongodb", stack.mongodb_url),
             ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
             ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]

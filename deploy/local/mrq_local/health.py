@@ -1,6 +1,9 @@
-"""The standard gRPC health check, as the launcher's readiness test for gRPC services."""
+"""Readiness tests: the standard gRPC health check for gRPC services, a 200 for HTTP ones."""
 
 from __future__ import annotations
+
+import urllib.error
+import urllib.request
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -18,3 +21,12 @@ def is_serving(address: str, service: str = "", timeout_s: float = 0.5) -> bool:
         except grpc.RpcError:
             return False
     return bool(reply.status == health_pb2.HealthCheckResponse.SERVING)
+
+
+def is_http_ok(url: str, timeout_s: float = 0.5) -> bool:
+    """Whether a GET of ``url`` answers 200; any connection error counts as not ready."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s) as reply:
+            return bool(reply.status == 200)
+    except (OSError, urllib.error.URLError):
+        return False

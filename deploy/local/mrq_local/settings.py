@@ -24,6 +24,11 @@ class LocalSettings(Settings):
     workers: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_LOCAL_WORKERS"},
                          description="mrq-worker commands to start; each reads MRQ_WORKER_QUEUES, "
                                      "MRQ_WORKER_GREENLETS and MRQ_WORKER_PROCESSES itself")
+    dashboard: bool = Field(True, json_schema_extra={"env": "MRQ_LOCAL_DASHBOARD"},
+                            description="also start mrq-dashboard (it reads its own MRQ_DASHBOARD_* settings, "
+                                        "e.g. MRQ_DASHBOARD_AUTH)")
+    dashboard_port: int = Field(5555, ge=1, le=65535, json_schema_extra={"env": "MRQ_DASHBOARD_PORT"},
+                                description="port of the dashboard, on 127.0.0.1")
     follow: bool = Field(True, json_schema_extra={"env": "MRQ_LOCAL_FOLLOW"},
                          description="also print the MRQ services' logs here")
     ready_timeout_s: float = Field(60.0, gt=0, json_schema_extra={"env": "MRQ_LOCAL_READY_TIMEOUT_S"},

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import IO
 
 from mrq_local.errors import DataDirBusy, LaunchError
-from mrq_local.health import is_serving
+from mrq_local.health import is_http_ok, is_serving
 from mrq_local.ports import LOOPBACK, free_port, is_listening, split_address
 from mrq_local.process import ManagedProcess, ReadyCheck
 from mrq_local.servers import MongoServer, RedisServer
@@ -71,6 +71,14 @@ class Broker:
     extra_args: Sequence[str] = ()
 
 
+@dataclass
+class Dashboard:
+    """A dashboard process and its base URL (e.g. "http://127.0.0.1:5555")."""
+
+    url: str
+    process: ManagedProcess
+
+
 class Stack:
     """Runs an MRQ deployment; use as a context manager, or call :meth:`start` and :meth:`close`.
 
@@ -80,6 +88,7 @@ class Stack:
         mongodb_url: The MongoDB database the brokers use (set by :meth:`start`).
         brokers: Running brokers, the first one started by :meth:`start`.
         workers: Workers started by :meth:`start_worker`, stopped or not.
+        dashboards: Dashboards started by :meth:`start_dashboard`.
     """
 
     def __init__(self, config: StackConfig) -> None:
@@ -88,6 +97,7 @@ class Stack:
         self.mongodb_url = config.mongodb_url or ""
         self.brokers: list[Broker] = []
         self.workers: list[ManagedProcess] = []
+        self.dashboards: list[Dashboard] = []
         self._processes: list[ManagedProcess] = []  # in start order: stopped in reverse
         self._services: list[ManagedProcess] = []
         self._lock: IO[str] | None = None
@@ -215,6 +225,30 @@ class Stack:
         worker = self.start_service(f"worker-{len(self.workers) + 1}", argv, env=worker_env)
         self.workers.append(worker)
         return worker
+
+    def start_dashboard(self, *, address: str | None = None, auth: str | None = None, broker: Broker | None = None,
+                        extra_args: Sequence[str] = ()) -> Dashboard:
+        """Starts ``mrq-dashboard`` on a broker of the stack (the first by default), and waits
+        until it answers ``/healthz``.
+
+        Args:
+            address: host:port to serve on; None picks a free port on 127.0.0.1.
+            auth: "user:password" (HTTP Basic) or a token; "" for none; None leaves it to
+                ``MRQ_DASHBOARD_AUTH`` in the environment.
+            broker: The broker it talks to.
+            extra_args: More command-line arguments.
+        """
+        host, port = split_address(address or f"{LOOPBACK}:{free_port()}")
+        _ensure_free(f"{host}:{port}")
+        url = f"http://{LOOPBACK if host == '0.0.0.0' else host}:{port}"
+        argv = ["mrq-dashboard", "--host", host, "--port", str(port),
+                "--broker-address", (broker or self.broker).address, *extra_args]
+        name = "dashboard" if not self.dashboards else f"dashboard-{len(self.dashboards) + 1}"
+        process = self.start_service(name, argv, env={} if auth is None else {"MRQ_DASHBOARD_AUTH": auth},
+                                     ready=lambda: is_http_ok(f"{url}/healthz"))
+        dashboard = Dashboard(url, process)
+        self.dashboards.append(dashboard)
+        return dashboard
 
     def start_service(self, name: str, argv: Sequence[str], *, ready: ReadyCheck | None = None,
                       env: Mapping[str, str] | None = None) -> ManagedProcess:

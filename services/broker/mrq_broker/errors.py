@@ -46,6 +46,13 @@ class JobNotRunning(BrokerError):
         super().__init__(f"job_id: job {job_id} is not running (status {status})")
 
 
+class WorkerNotFound(BrokerError):
+    code = grpc.StatusCode.NOT_FOUND
+
+    def __init__(self, worker_id: str) -> None:
+        super().__init__(f"worker_id: no worker {worker_id[:200]!r} ever sent a heartbeat")
+
+
 class WorkerDidNotAnswer(BrokerError):
     code = grpc.StatusCode.DEADLINE_EXCEEDED
 

@@ -37,6 +37,11 @@ class Keys:
         return f"{self.prefix}:workers"
 
     @property
+    def quiet_workers(self) -> str:
+        """set: ids of workers an operator quieted; LeaseJobs hands them no job."""
+        return f"{self.prefix}:quiet_workers"
+
+    @property
     def enqueued_channel(self) -> str:
         """pub/sub: queue names that just received jobs."""
         return f"{self.prefix}:enqueued"

@@ -71,6 +71,8 @@ class Broker:
         now_ms = int(time.time() * 1000)
         now = datetime.fromtimestamp(now_ms / 1000, UTC)
         expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
+        if self.queues.is_quiet(request.worker_id):  # an operator quieted it: it gets nothing
+            return [], None
         token = secrets.token_hex(8)
         query = self._lease_query(request, lease_owner(request.worker_id, token))
         if not query.queues:

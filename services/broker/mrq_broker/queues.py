@@ -428,3 +428,15 @@ class RedisQueues:
 
     def record_worker(self, worker_id: str, now_ms: int) -> None:
         self.client.zadd(self.keys.workers, {worker_id: now_ms})
+
+    def set_quiet(self, worker_id: str, quiet: bool) -> None:
+        if quiet:
+            self.client.sadd(self.keys.quiet_workers, worker_id)
+        else:
+            self.client.srem(self.keys.quiet_workers, worker_id)
+
+    def is_quiet(self, worker_id: str) -> bool:
+        return bool(self.client.sismember(self.keys.quiet_workers, worker_id))
+
+    def quiet_workers(self) -> set[str]:
+        return {i.decode() for i in self.client.smembers(self.keys.quiet_workers)}

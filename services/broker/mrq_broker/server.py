@@ -19,6 +19,8 @@ from redis.sentinel import Sentinel
 from mrq.v1 import (
     job_service_pb2,
     job_service_pb2_grpc,
+    monitor_service_pb2,
+    monitor_service_pb2_grpc,
     queue_service_pb2,
     queue_service_pb2_grpc,
     worker_service_pb2,
@@ -31,6 +33,7 @@ from mrq_broker.keys import Keys
 from mrq_broker.logs import JobLogs
 from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
+from mrq_broker.monitor_service import MonitorServicer
 from mrq_broker.operations import Broker
 from mrq_broker.queue_admin import QueueAdmin
 from mrq_broker.queue_service import QueueServicer
@@ -111,12 +114,14 @@ def start(settings: BrokerSettings) -> BrokerServer:
     queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
         QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
+    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
         queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
+        monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
     port = server.add_insecure_port(settings.broker_address)

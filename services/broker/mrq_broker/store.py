@@ -24,6 +24,7 @@ INDEXES: list[list[tuple[str, int]]] = [
     [("worker", 1), ("_id", -1)],
     [("exceptiontype", 1), ("_id", -1)],
     [("dateexpires", 1)],
+    [("dateended", 1)],  # the dashboard's "finished within the window" rates
     [("dedupe_key", 1)],
 ]
 

@@ -1,0 +1,110 @@
+"""MonitorService: thin servicer for operators and the dashboard (see monitoring.py)."""
+
+from __future__ import annotations
+
+import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, worker_service_pb2
+from mrq_broker.actions import APPLIES_TO, JobActions
+from mrq_broker.documents import Doc, to_proto
+from mrq_broker.errors import InvalidArgument, grpc_errors
+from mrq_broker.monitoring import Monitor, check_window
+from mrq_broker.operations import Broker
+from mrq_broker.searches import search_query
+
+pb = monitor_service_pb2
+WORKER_ACTIONS = (pb.WORKER_ACTION_STOP, pb.WORKER_ACTION_QUIET, pb.WORKER_ACTION_RESUME)
+
+
+def _timestamp(moment: object) -> Timestamp | None:
+    if moment is None:
+        return None
+    ts = Timestamp()
+    ts.FromDatetime(moment)  # type: ignore[arg-type]
+    return ts
+
+
+def _worker_info(doc: Doc, alive: bool, quiet: bool) -> pb.WorkerInfo:
+    state = worker_service_pb2.WorkerState(
+        hostname=doc.get("hostname", ""), pid=doc.get("pid", 0), queues=doc.get("queues", []),
+        concurrency=doc.get("concurrency", 0), status=doc.get("status", ""), done_jobs=doc.get("done_jobs", 0),
+        memory_bytes=doc.get("memory_bytes", 0), cpu_s=doc.get("cpu_s", 0.0))
+    return pb.WorkerInfo(worker_id=doc["_id"], state=state, job_ids=doc.get("jobs", []), alive=alive, quiet=quiet,
+                         last_heartbeat=_timestamp(doc["dateheartbeat"]))
+
+
+class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
+    def __init__(self, broker: Broker) -> None:
+        self.broker = broker
+        self.monitor = Monitor(broker.store, broker.queues, broker.settings)
+        self.actions = JobActions(broker.store, broker.queues, broker.settings, broker.metrics)
+
+    @grpc_errors
+    def GetOverview(self, request: pb.GetOverviewRequest, context: grpc.ServicerContext) -> pb.GetOverviewResponse:
+        window_s = check_window(request.window_s)
+        view = self.monitor.overview(window_s)
+        return pb.GetOverviewResponse(
+            counts=view.counts, workers_alive=view.workers_alive, pool_size=view.pool_size,
+            pool_busy=view.pool_busy, enqueued_in_window=view.enqueued, finished_in_window=view.finished,
+            window_s=window_s)
+
+    @grpc_errors
+    def ListJobs(self, request: pb.ListJobsRequest, context: grpc.ServicerContext) -> pb.ListJobsResponse:
+        if request.order not in pb.JobOrder.values():
+            raise InvalidArgument("order", f"{request.order} is not a JobOrder")
+        query = search_query(request.filter, self.broker.settings)
+        page = self.monitor.list_jobs(query, request.order, request.limit, request.cursor)
+        return pb.ListJobsResponse(jobs=[to_proto(d) for d in page.docs], next_cursor=page.next_cursor)
+
+    @grpc_errors
+    def ActOnMatchingJobs(self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
+                          ) -> pb.ActOnMatchingJobsResponse:
+        if request.action not in APPLIES_TO:
+            raise InvalidArgument("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
+        query = search_query(request.filter, self.broker.settings)
+        if not query:
+            raise InvalidArgument("filter", "no criterion set; give at least one (acting on every job is refused)")
+        counts = self.actions.act_on_filter(request.action, query, request.dry_run)
+        return pb.ActOnMatchingJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
+
+    @grpc_errors
+    def ListWorkers(self, request: pb.ListWorkersRequest, context: grpc.ServicerContext) -> pb.ListWorkersResponse:
+        if request.seen_within_s < 0:
+            raise InvalidArgument("seen_within_s", "must be >= 0")
+        rows = self.monitor.workers(request.seen_within_s)
+        return pb.ListWorkersResponse(workers=[_worker_info(*row) for row in rows])
+
+    @grpc_errors
+    def ControlWorker(self, request: pb.ControlWorkerRequest, context: grpc.ServicerContext
+                      ) -> pb.ControlWorkerResponse:
+        if not request.worker_id or len(request.worker_id) > 200:
+            raise InvalidArgument("worker_id", "required, at most 200 characters")
+        if request.action not in WORKER_ACTIONS:
+            raise InvalidArgument("action", f"{request.action} is not a WorkerAction (STOP, QUIET or RESUME)")
+        self.monitor.control_worker(request.worker_id, request.action)
+        return pb.ControlWorkerResponse()
+
+    @grpc_errors
+    def ListQueueRates(self, request: pb.ListQueueRatesRequest, context: grpc.ServicerContext
+                       ) -> pb.ListQueueRatesResponse:
+        window_s = check_window(request.window_s)
+        rates = [pb.QueueRate(queue=q, enqueued=e, finished=f) for q, e, f in self.monitor.queue_rates(window_s)]
+        return pb.ListQueueRatesResponse(queues=rates, window_s=window_s)
+
+    @grpc_errors
+    def ListTaskStats(self, request: pb.ListTaskStatsRequest, context: grpc.ServicerContext
+                      ) -> pb.ListTaskStatsResponse:
+        window_s = check_window(request.window_s)
+        tasks = [pb.TaskStats(task=t, counts=c, finished_in_window=f) for t, c, f in self.monitor.task_stats(window_s)]
+        return pb.ListTaskStatsResponse(tasks=tasks, window_s=window_s)
+
+    @grpc_errors
+    def ListExceptionGroups(self, request: pb.ListExceptionGroupsRequest, context: grpc.ServicerContext
+                            ) -> pb.ListExceptionGroupsResponse:
+        groups = [pb.ExceptionGroup(task=task, exception_type=exc, count=count,
+                                    last_seen=_timestamp(latest and latest.get("dateended")),
+                                    example_error=(latest or {}).get("error", ""))
+                  for task, exc, count, latest in self.monitor.exception_groups()]
+        return pb.ListExceptionGroupsResponse(groups=groups)
+

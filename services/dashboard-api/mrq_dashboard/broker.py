@@ -1,0 +1,41 @@
+"""The dashboard's connection to a broker: one channel, a stub per gRPC service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import grpc
+from fastapi import Request
+
+from mrq.rpc import open_channel
+from mrq.v1 import job_service_pb2_grpc, monitor_service_pb2_grpc, queue_service_pb2_grpc
+
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Broker:
+    """Stubs of the broker's services; every call passes ``timeout_s`` as its deadline."""
+
+    address: str
+    channel: grpc.Channel
+    jobs: job_service_pb2_grpc.JobServiceStub
+    queues: queue_service_pb2_grpc.QueueServiceStub
+    monitor: monitor_service_pb2_grpc.MonitorServiceStub
+    timeout_s: float
+
+    @classmethod
+    def connect(cls, address: str, timeout_s: float) -> Broker:
+        channel = open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES)
+        return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
+                   queue_service_pb2_grpc.QueueServiceStub(channel),
+                   monitor_service_pb2_grpc.MonitorServiceStub(channel), timeout_s)
+
+    def close(self) -> None:
+        self.channel.close()
+
+
+def get_broker(request: Request) -> Broker:
+    """FastAPI dependency: the app's broker connection (see app.create_app)."""
+    broker: Broker = request.app.state.broker
+    return broker

@@ -1,0 +1,82 @@
+"""The one place that turns failures into HTTP answers: a JSON body ``{"detail", "field"}``
+naming the bad field (as the HTTP API spells it) whenever one is to blame. Never a 500 for bad
+input: the broker's INVALID_ARGUMENT becomes 400, FastAPI's own validation 422."""
+
+from __future__ import annotations
+
+import logging
+
+import grpc
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from mrq.errors import InvalidArgument
+from mrq.rpc import translate_error
+
+log = logging.getLogger(__name__)
+
+HTTP_BY_CODE = {
+    grpc.StatusCode.INVALID_ARGUMENT: 400,
+    grpc.StatusCode.NOT_FOUND: 404,
+    grpc.StatusCode.FAILED_PRECONDITION: 409,
+    grpc.StatusCode.ALREADY_EXISTS: 409,
+    grpc.StatusCode.UNIMPLEMENTED: 501,
+    grpc.StatusCode.UNAVAILABLE: 503,
+    grpc.StatusCode.DEADLINE_EXCEEDED: 504,
+}
+# The broker's field names (JobQuery, requests) -> the HTTP API's parameter names.
+HTTP_FIELDS = {
+    "filter.job_id": "id", "filter.queue": "queue", "filter.task": "task", "filter.worker_id": "worker",
+    "filter.exception_type": "exception", "filter.params_json": "params", "filter.enqueued_after": "after",
+    "filter.enqueued_before": "before", "filter.status_group": "status", "filter": "filter",
+}
+
+
+class ApiError(Exception):
+    """A request the dashboard refuses itself, before asking the broker."""
+
+    def __init__(self, status: int, field: str | None, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.field = field
+        self.detail = detail
+
+
+def http_field(broker_field: str) -> str:
+    if broker_field.startswith("filter.statuses["):
+        return "status"
+    return HTTP_FIELDS.get(broker_field, broker_field)
+
+
+def error_body(detail: str, field: str | None) -> dict[str, str | None]:
+    return {"detail": detail, "field": field}
+
+
+def install(app: FastAPI) -> None:
+    """Registers the exception handlers on ``app``."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(exc.detail, exc.field), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0]
+        # ("query", "limit") -> "limit"; ("body", "filter", "task") -> "filter.task"
+        field = ".".join(str(part) for part in first["loc"][1:]) or str(first["loc"][0])
+        return JSONResponse(error_body(f"{field}: {first['msg']}", field), status_code=422)
+
+    @app.exception_handler(grpc.RpcError)
+    async def broker_error(request: Request, exc: grpc.RpcError) -> JSONResponse:
+        code = exc.code() if hasattr(exc, "code") else grpc.StatusCode.UNKNOWN
+        details = exc.details() if hasattr(exc, "details") else str(exc)
+        field = None
+        translated = translate_error(exc, address=request.app.state.broker.address)
+        if isinstance(translated, InvalidArgument) and translated.field:
+            field = http_field(translated.field)
+            details = f"{field}: {details.split(': ', 1)[-1]}"
+        status = HTTP_BY_CODE.get(code, 502)
+        if status == 502:
+            log.warning("broker call failed with %s: %s", code, details)
+        return JSONResponse(error_body(details, field), status_code=status)

@@ -1,0 +1,189 @@
+"""The one translation from the broker's protobuf messages to the HTTP API's response models.
+
+Jobs go through the client's own translation (mrq.jobs.job_to_dict), so a job reads the same
+in Python and over HTTP. Rates are per second, over the broker's window.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from google.protobuf.timestamp_pb2 import Timestamp
+from pydantic import BaseModel
+
+from mrq.jobs import JobDict, job_to_dict
+from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2, queue_service_pb2
+
+#: A job record, exactly as the Python client returns it (see proto/mrq/v1/job.proto).
+Job = JobDict
+
+
+class JobPage(BaseModel):
+    jobs: list[Job]
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None
+
+
+class ActionCounts(BaseModel):
+    matched: int
+    changed: int
+    skipped: int
+    dry_run: bool
+
+
+class Overview(BaseModel):
+    counts: dict[str, int]
+    total: int
+    workers_alive: int
+    pool_size: int
+    pool_busy: int
+    #: pool_busy / pool_size, 0.0 with no pool.
+    utilisation: float
+    enqueued_per_s: float
+    finished_per_s: float
+    window_s: float
+
+
+class Queue(BaseModel):
+    name: str
+    type: str
+    queued: int
+    delayed: int
+    paused: bool
+    oldest_enqueued: datetime | None
+    #: Seconds the oldest ready job has waited.
+    lag_s: float | None
+    enqueued_per_s: float
+    finished_per_s: float
+    #: Seconds to drain the ready jobs at the current finished rate; null when nothing drains.
+    eta_s: float | None
+
+
+class Worker(BaseModel):
+    id: str
+    hostname: str
+    pid: int
+    queues: list[str]
+    greenlets: int
+    status: str
+    done_jobs: int
+    memory_bytes: int
+    cpu_s: float
+    job_ids: list[str]
+    last_heartbeat: datetime | None
+    alive: bool
+    quiet: bool
+
+
+class TaskStat(BaseModel):
+    task: str
+    counts: dict[str, int]
+    total: int
+    finished_per_s: float
+
+
+class ExceptionGroup(BaseModel):
+    task: str
+    exception_type: str
+    count: int
+    last_seen: datetime | None
+    example_error: str
+
+
+class LogPage(BaseModel):
+    text: str
+    next_offset: int
+    complete: bool
+
+
+class Stack(BaseModel):
+    worker_id: str
+    stack: str
+    elapsed_s: float
+    cpu_s: float | None
+
+
+class Emptied(BaseModel):
+    removed: int
+
+
+class Done(BaseModel):
+    ok: bool = True
+
+
+def _datetime(ts: Timestamp, is_set: bool) -> datetime | None:
+    return ts.ToDatetime(tzinfo=UTC) if is_set else None
+
+
+def job(message: job_pb2.Job) -> Job:
+    return job_to_dict(message)
+
+
+def job_page(response: monitor_service_pb2.ListJobsResponse) -> JobPage:
+    return JobPage(jobs=[job(j) for j in response.jobs], next_cursor=response.next_cursor or None)
+
+
+def action_counts(response: job_service_pb2.ActOnJobsResponse | monitor_service_pb2.ActOnMatchingJobsResponse,
+                  dry_run: bool) -> ActionCounts:
+    return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped,
+                        dry_run=dry_run)
+
+
+def overview(response: monitor_service_pb2.GetOverviewResponse) -> Overview:
+    window_s = response.window_s or 1.0
+    return Overview(
+        counts=dict(response.counts), total=sum(response.counts.values()), workers_alive=response.workers_alive,
+        pool_size=response.pool_size, pool_busy=response.pool_busy,
+        utilisation=response.pool_busy / response.pool_size if response.pool_size else 0.0,
+        enqueued_per_s=response.enqueued_in_window / window_s,
+        finished_per_s=response.finished_in_window / window_s, window_s=response.window_s)
+
+
+def queues(listing: queue_service_pb2.ListQueuesResponse,
+           rates: monitor_service_pb2.ListQueueRatesResponse, now: datetime) -> list[Queue]:
+    window_s = rates.window_s or 1.0
+    by_name = {r.queue: r for r in rates.queues}
+    result = []
+    for info in listing.queues:
+        rate = by_name.get(info.name, monitor_service_pb2.QueueRate())
+        oldest = _datetime(info.oldest_enqueued, info.HasField("oldest_enqueued"))
+        finished_per_s = rate.finished / window_s
+        result.append(Queue(
+            name=info.name, type=queue_service_pb2.QueueType.Name(info.type).removeprefix("QUEUE_TYPE_").lower(),
+            queued=info.queued, delayed=info.delayed, paused=info.paused, oldest_enqueued=oldest,
+            lag_s=max(0.0, (now - oldest).total_seconds()) if oldest else None,
+            enqueued_per_s=rate.enqueued / window_s, finished_per_s=finished_per_s,
+            eta_s=info.queued / finished_per_s if info.queued and finished_per_s else None))
+    return result
+
+
+def worker(info: monitor_service_pb2.WorkerInfo) -> Worker:
+    state = info.state
+    return Worker(
+        id=info.worker_id, hostname=state.hostname, pid=state.pid, queues=list(state.queues),
+        greenlets=state.concurrency, status="quiet" if info.quiet and info.alive else state.status,
+        done_jobs=state.done_jobs, memory_bytes=state.memory_bytes, cpu_s=state.cpu_s, job_ids=list(info.job_ids),
+        last_heartbeat=_datetime(info.last_heartbeat, info.HasField("last_heartbeat")), alive=info.alive,
+        quiet=info.quiet)
+
+
+def task_stats(response: monitor_service_pb2.ListTaskStatsResponse) -> list[TaskStat]:
+    window_s = response.window_s or 1.0
+    return [TaskStat(task=t.task, counts=dict(t.counts), total=sum(t.counts.values()),
+                     finished_per_s=t.finished_in_window / window_s) for t in response.tasks]
+
+
+def exception_groups(response: monitor_service_pb2.ListExceptionGroupsResponse) -> list[ExceptionGroup]:
+    return [ExceptionGroup(task=g.task, exception_type=g.exception_type, count=g.count,
+                           last_seen=_datetime(g.last_seen, g.HasField("last_seen")), example_error=g.example_error)
+            for g in response.groups]
+
+
+def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:
+    return LogPage(text=response.text, next_offset=response.next_offset, complete=response.complete)
+
+
+def stack(response: job_service_pb2.InspectJobResponse) -> Stack:
+    inspection = response.inspection
+    return Stack(worker_id=response.worker_id, stack=inspection.stack, elapsed_s=inspection.elapsed_s,
+                 cpu_s=inspection.cpu_s if inspection.HasField("cpu_s") else None)

@@ -1,0 +1,142 @@
+// Helpers shared by every page: the API call, formatting, and small HTML builders (badges,
+// progress bars, sparklines), the confirmation dialog and the flash message.
+/* global $, _ */
+window.MRQ = window.MRQ || {};
+(function (MRQ) {
+  "use strict";
+
+  // Every request carries the dashboard's CSRF header; the API refuses actions without it.
+  $.ajaxSetup({ headers: { "X-Requested-With": "mrq-dashboard" }, cache: false });
+
+  MRQ.errorText = function (xhr) {
+    const body = xhr && xhr.responseJSON;
+    if (body && body.detail) return body.detail;
+    if (xhr && xhr.status === 0) return "The dashboard API cannot be reached.";
+    return "The request failed (HTTP " + (xhr ? xhr.status : "?") + ").";
+  };
+
+  MRQ.api = function (method, path, body) {
+    return $.ajax({
+      url: path, method: method, dataType: "json",
+      contentType: body === undefined ? undefined : "application/json",
+      data: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+
+  const esc = _.escape;
+  MRQ.esc = esc;
+
+  MRQ.fmt = {
+    int: (n) => (n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US")),
+    rate: (n) => (n ? (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)) + "/s" : "0/s"),
+    pct: (f) => Math.round((f || 0) * 100) + "%",
+    bytes: function (b) {
+      if (!b) return "–";
+      const units = ["B", "KB", "MB", "GB", "TB"];
+      let i = 0;
+      while (b >= 1024 && i < units.length - 1) { b /= 1024; i++; }
+      return b.toFixed(i ? 1 : 0) + " " + units[i];
+    },
+    duration: function (s) {
+      if (s === null || s === undefined) return "–";
+      if (s < 1) return Math.round(s * 1000) + " ms";
+      if (s < 60) return s.toFixed(1) + " s";
+      if (s < 3600) return Math.floor(s / 60) + " min " + Math.round(s % 60) + " s";
+      if (s < 86400) return Math.floor(s / 3600) + " h " + Math.round((s % 3600) / 60) + " min";
+      return Math.floor(s / 86400) + " d " + Math.round((s % 86400) / 3600) + " h";
+    },
+    ago: function (iso) {
+      if (!iso) return "–";
+      const s = (Date.now() - new Date(iso).getTime()) / 1000;
+      if (s < 2) return "just now";
+      if (s < 60) return Math.round(s) + " s ago";
+      return MRQ.fmt.duration(s).replace(/ \d+ (s|min|h)$/, "") + " ago";  // the larger unit alone
+    },
+    date: function (iso) {
+      if (!iso) return "–";
+      const d = new Date(iso);
+      return d.toLocaleDateString("en-CA") + " " + d.toLocaleTimeString("en-GB");
+    },
+    json: (value) => JSON.stringify(value, null, 2),
+  };
+
+  MRQ.badge = function (text, kind) {
+    return '<span class="badge s-' + esc(kind || text) + '">' + esc(text) + "</span>";
+  };
+
+  MRQ.progress = function (fraction, ok) {
+    const pct = Math.max(0, Math.min(1, fraction || 0)) * 100;
+    return '<div class="progress' + (ok ? " ok" : "") + '" title="' + pct.toFixed(0) + '%"><span style="width:' +
+      pct.toFixed(1) + '%"></span></div>';
+  };
+
+  const STATUS_ORDER = ["success", "started", "queued", "delayed", "retry", "interrupt", "failed", "timeout",
+    "maxretries", "maxconcurrency", "abort", "cancel"];
+  MRQ.STATUSES = STATUS_ORDER;
+
+  // A horizontal bar of a count per status, in status colours.
+  MRQ.stackBar = function (counts) {
+    const total = _.reduce(_.values(counts), (a, b) => a + b, 0);
+    if (!total) return '<div class="stack-bar"></div>';
+    return '<div class="stack-bar">' + STATUS_ORDER.filter((s) => counts[s]).map((s) =>
+      '<span class="bar-' + s + '" style="width:' + (100 * counts[s] / total).toFixed(2) + '%" title="' + s + ": " +
+      counts[s] + '"></span>').join("") + "</div>";
+  };
+
+  // An inline SVG sparkline of the last values (oldest first).
+  MRQ.sparkline = function (values, options) {
+    const o = _.extend({ width: 160, height: 34, color: "#4f46e5" }, options);
+    if (!values || values.length < 2) {
+      return '<svg class="spark" width="' + o.width + '" height="' + o.height + '"><line x1="0" x2="' + o.width +
+        '" y1="' + (o.height - 2) + '" y2="' + (o.height - 2) + '" stroke="#e6e8ef" stroke-width="2"/></svg>';
+    }
+    // Scaled from 0 to the largest sample; a series of zeros lies on the baseline.
+    const max = Math.max.apply(null, values) || 1;
+    const step = o.width / (values.length - 1);
+    const points = values.map((v, i) => (i * step).toFixed(1) + "," +
+      (o.height - 2 - (v / max) * (o.height - 6)).toFixed(1));
+    const area = "0," + o.height + " " + points.join(" ") + " " + o.width + "," + o.height;
+    return '<svg class="spark" width="' + o.width + '" height="' + o.height + '" viewBox="0 0 ' + o.width + " " +
+      o.height + '" preserveAspectRatio="none"><polygon points="' + area + '" fill="' + o.color +
+      '" fill-opacity=".10"/><polyline points="' + points.join(" ") + '" fill="none" stroke="' + o.color +
+      '" stroke-width="2" stroke-linejoin="round"/></svg>';
+  };
+
+  // Recent samples per series (e.g. "finished/s"), kept while the page is open, for sparklines.
+  const series = {};
+  MRQ.history = {
+    push: function (name, value, keep) {
+      const values = series[name] || (series[name] = []);
+      values.push(value);
+      if (values.length > (keep || 40)) values.shift();
+      return values;
+    },
+    get: (name) => series[name] || [],
+  };
+
+  MRQ.flash = function (message, isError) {
+    const $flash = $("#flash");
+    $flash.text(message).toggleClass("error", !!isError).prop("hidden", false);
+    clearTimeout(MRQ.flash.timer);
+    MRQ.flash.timer = setTimeout(() => $flash.prop("hidden", true), isError ? 8000 : 4000);
+  };
+
+  // A confirmation dialog; resolves true when confirmed.
+  MRQ.confirm = function (title, text, confirmLabel, danger) {
+    return new Promise(function (resolve) {
+      const $modal = $("#modal");
+      $modal.html('<div class="modal" role="dialog" aria-modal="true" aria-label="' + esc(title) + '"><h3>' +
+        esc(title) + "</h3><p>" + esc(text) + '</p><div class="buttons"><button class="btn" data-answer="no">Keep' +
+        ' as is</button><button class="btn ' + (danger ? "danger solid" : "primary") + '" data-answer="yes">' +
+        esc(confirmLabel) + "</button></div></div>").prop("hidden", false);
+      $modal.find("[data-answer]").on("click", function () {
+        $modal.prop("hidden", true).empty();
+        resolve($(this).data("answer") === "yes");
+      });
+    });
+  };
+
+  MRQ.emptyState = (title, text) => '<div class="empty"><strong>' + esc(title) + "</strong>" + esc(text || "") +
+    "</div>";
+  MRQ.errorState = (text) => '<div class="error-state" role="alert">' + esc(text) + "</div>";
+})(window.MRQ);
