@@ -14,7 +14,14 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from prometheus_client import CollectorRegistry
 
-from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
+from mrq.v1 import (
+    job_service_pb2,
+    job_service_pb2_grpc,
+    schedule_service_pb2,
+    schedule_service_pb2_grpc,
+    worker_service_pb2,
+    worker_service_pb2_grpc,
+)
 from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
@@ -24,6 +31,8 @@ from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.operations import Broker
 from mrq_broker.queues import RedisQueues
+from mrq_broker.schedule_service import ScheduleServicer
+from mrq_broker.schedules import Schedules
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.worker_service import WorkerServicer
@@ -83,11 +92,14 @@ def start(settings: BrokerSettings) -> BrokerServer:
     )
     job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
+    schedules = Schedules(database, store, queues, settings, metrics)
+    schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
+        schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
     port = server.add_insecure_port(settings.broker_address)
