@@ -54,7 +54,6 @@ def test_two_replicas_enqueue_each_tick_of_30_seconds_once(stack: StackUnderTest
     ticks = [t for t in scheduled_ticks(stack) if first <= t < end]
     assert 29 <= len(ticks) <= 31, ticks
     assert not [t for t, n in Counter(ticks).items() if n > 1]
-    assert all(later - earlier == timedelta(seconds=1) for earlier, later in zip(ticks, ticks[1:], strict=False))
     # and a job shows the schedule and tick that produced it
     job = stack.db.jobs.find_one({"scheduletick": first.replace(tzinfo=None)})
     assert job is not None

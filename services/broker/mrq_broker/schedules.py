@@ -102,9 +102,11 @@ class Schedules:
         return self.database["schedules"]
 
     def create(self, spec: ScheduleSpec, source: str, now: datetime, paused: bool = False) -> Doc:
+        # Stored at MongoDB's precision now, so the document returned is the one read back later.
         doc: Doc = {"_id": spec.identity(), "spec": {**spec.model_dump(mode="json"),
                                                      "params": orjson.dumps(spec.params).decode()},
-                    "source": source, "paused": paused, "datecreated": now, "last_tick": None, "last_job": ""}
+                    "source": source, "paused": paused, "datecreated": from_ms(to_ms(now)),
+                    "last_tick": None, "last_job": ""}
         try:
             self.collection.insert_one(doc)
         except pymongo.errors.DuplicateKeyError as exc:

@@ -50,6 +50,7 @@ def _latest_daily(spec: ScheduleSpec, at: time, now: datetime) -> datetime | Non
 
 def latest_tick(spec: ScheduleSpec, created: datetime, now: datetime) -> datetime | None:
     """The schedule's latest tick at or before ``now``, or None if it has none since ``created``."""
+    created = _to_ms(created)
     tick: datetime | None = None
     if spec.interval is not None and now >= created:
         intervals = (now - created) // timedelta(seconds=spec.interval)
