@@ -19,9 +19,9 @@ class SchedulerMetrics:
 
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
-        self.ticks = Counter("mrq_scheduler_ticks", "Ticks this replica fired, by what the broker did: enqueued, "
-                             "duplicate or stale (another replica was first), skipped (missed or paused)",
-                             ["outcome"], registry=registry)
+        self.ticks = Counter("mrq_scheduler_ticks", "Ticks this replica fired, by schedule id, task and what the "
+                             "broker did: enqueued, duplicate or stale (another replica was first), skipped "
+                             "(missed or paused)", ["schedule", "task", "outcome"], registry=registry)
         self.errors = Counter("mrq_scheduler_errors", "Failed calls to the broker", registry=registry)
 
 

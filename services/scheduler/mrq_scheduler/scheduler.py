@@ -90,7 +90,8 @@ class Scheduler:
                 log.warning("schedule %s: %s", schedule.id, exc)
                 continue
             if result is not None:
-                self.metrics.ticks.labels(outcome=result.outcome).inc()
+                self.metrics.ticks.labels(schedule=schedule.id, task=schedule.definition.task,
+                                          outcome=result.outcome).inc()
                 fired.append(result)
         return fired
 
