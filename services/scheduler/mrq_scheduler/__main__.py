@@ -41,16 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stopping.set())
     metrics = SchedulerMetrics(CollectorRegistry())
-    stop_metrics = serve(metrics.registry, settings.metrics_host, settings.metrics_port)
+    serve(metrics.registry, settings.metrics_host, settings.metrics_port)
     try:
         with open_channel(settings.broker_address, max_message_bytes=MAX_MESSAGE_BYTES) as channel:
             Scheduler(channel, specs, settings, metrics).run(stopping)
     except MrqError as exc:
         print(f"mrq-scheduler: the broker refused SCHEDULER_TASKS: {exc}", file=sys.stderr)
         return 1
-    finally:
-        if stop_metrics is not None:
-            stop_metrics()
     logging.getLogger("mrq_scheduler").info("stopped")
     return 0
 

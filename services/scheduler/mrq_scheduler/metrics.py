@@ -7,7 +7,6 @@ Every replica fires every due tick, so one tick shows as ``enqueued`` on one rep
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, start_http_server
 
@@ -25,19 +24,13 @@ class SchedulerMetrics:
         self.errors = Counter("mrq_scheduler_errors", "Failed calls to the broker", registry=registry)
 
 
-def serve(registry: CollectorRegistry, host: str, port: int) -> Callable[[], None] | None:
-    """Serves ``/metrics`` on a daemon thread; returns a function stopping it (None if port is 0)."""
+def serve(registry: CollectorRegistry, host: str, port: int) -> None:
+    """Serves ``/metrics`` on a daemon thread, which ends with the process (port 0: not at all)."""
     if port == 0:
-        return None
+        return
     try:
-        server, thread = start_http_server(port, addr=host, registry=registry)
+        start_http_server(port, addr=host, registry=registry)
     except OSError as exc:
         raise SystemExit(f"mrq-scheduler: cannot serve metrics on {host}:{port} ({exc}); choose another "
                          "--metrics-port, or 0 to disable them") from exc
     log.info("metrics on http://%s:%d/metrics", host, port)
-
-    def stop() -> None:
-        server.shutdown()
-        thread.join()
-
-    return stop
