@@ -267,3 +267,21 @@ def record_params(params: dict[str, Any]) -> int:
     with open(params["path"], "a", encoding="utf-8") as out:
         out.write(json.dumps(params) + "\n")
     return len(params.get("results", []))
+
+
+def record_interval(params: dict[str, Any]) -> float:
+    """Holds for ``params["hold_s"]`` (default 0), then appends "<start> <end>" (UNIX times) as one
+    line to the file ``params["path"]``: a test reads which runs overlapped, and when each began."""
+    start = time.time()
+    time.sleep(params.get("hold_s", 0.0))
+    end = time.time()
+    with open(params["path"], "a", encoding="utf-8") as out:
+        out.write(f"{start} {end}\n")
+    return end - start
+
+
+def check_ratelimit(params: dict[str, Any]) -> int:
+    """Calls ``mrq.ratelimit`` with the params' key, limit and per; returns its answer."""
+    from mrq import ratelimit
+
+    return ratelimit(params["key"], params["limit"], params["per"])

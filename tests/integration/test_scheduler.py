@@ -124,6 +124,8 @@ INVALID_CONFIGS: dict[str, tuple[dict[str, Any], str]] = {
     "bad task path": ({"path": "add", "interval": 60}, "path: 'add' is not a dotted path"),
     "bad queue (refused by the broker)": ({"path": "tasks.add", "interval": 60, "queue": "no spaces"},
                                           "definitions[1].queue"),
+    "raw queue (refused by the broker)": ({"path": "tasks.add", "interval": 60, "queue": "events_raw"},
+                                          "definitions[1].queue: 'events_raw' is a raw queue"),
 }
 
 

@@ -142,8 +142,10 @@ type JobOptions struct {
 	// Higher runs first; FIFO within one priority. Range -1000..1000.
 	Priority int32 `protobuf:"varint,8,opt,name=priority,proto3" json:"priority,omitempty"`
 	// While a job with this key is queued or started, enqueuing another with the same
-	// key returns the existing job's id instead of creating a new job.
-	DedupeKey     string `protobuf:"bytes,9,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	// key returns the existing job's id instead of creating a new job. Printable text.
+	DedupeKey string `protobuf:"bytes,9,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	// Dedupe as above on a key made from the task and params (when dedupe_key is empty).
+	Unique        bool `protobuf:"varint,10,opt,name=unique,proto3" json:"unique,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -239,6 +241,13 @@ func (x *JobOptions) GetDedupeKey() string {
 		return x.DedupeKey
 	}
 	return ""
+}
+
+func (x *JobOptions) GetUnique() bool {
+	if x != nil {
+		return x.Unique
+	}
+	return false
 }
 
 // One attempt's failure, kept in Job.traceback_history.
@@ -615,7 +624,7 @@ var File_mrq_v1_job_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_proto_rawDesc = "" +
 	"\n" +
-	"\x10mrq/v1/job.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xfd\x02\n" +
+	"\x10mrq/v1/job.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x95\x03\n" +
 	"\n" +
 	"JobOptions\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12 \n" +
@@ -629,7 +638,9 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x03eta\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\x03eta\x12\x1a\n" +
 	"\bpriority\x18\b \x01(\x05R\bpriority\x12\x1d\n" +
 	"\n" +
-	"dedupe_key\x18\t \x01(\tR\tdedupeKeyB\f\n" +
+	"dedupe_key\x18\t \x01(\tR\tdedupeKey\x12\x16\n" +
+	"\x06unique\x18\n" +
+	" \x01(\bR\x06uniqueB\f\n" +
 	"\n" +
 	"_timeout_sB\x0e\n" +
 	"\f_max_retriesB\x10\n" +

@@ -31,6 +31,7 @@ from mrq.errors import (
     TaskNotFound,
     WaitTimeout,
 )
+from mrq.ratelimit import ratelimit
 from mrq.task import Task, run_task
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ __all__ = [
     "abort_current_job",
     "get_current_job",
     "get_logger",
+    "ratelimit",
     "retry_current_job",
     "run_task",
     "set_current_job_progress",

@@ -31,6 +31,7 @@ from mrq.errors import BrokerError, ConfigError, JobNotFound, MrqError, WaitTime
 from mrq.jobs import JobDict, job_to_dict
 from mrq.options import Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
+from mrq.queues import Queues
 from mrq.selectors import ActionCounts, JobFilterArgs, action_request
 from mrq.statuses import FINAL
 from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
@@ -128,6 +129,8 @@ class Client:
         # The generated stub is untyped; each call below states its response type.
         self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
         self._server_info: ServerInfo | None = None
+        #: Queue management: raw queues, sizes, pause, empty, rate limits (see mrq.queues).
+        self.queues = Queues(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
 
     def __repr__(self) -> str:
         return f"Client({self.settings.broker_address!r})"
@@ -158,6 +161,7 @@ class Client:
         eta: datetime | None = None,
         priority: int | None = None,
         dedupe_key: str | None = None,
+        unique: bool = False,
     ) -> str:
         """Enqueues one job and returns its id.
 
@@ -179,6 +183,7 @@ class Client:
             priority: higher runs first (-1000..1000); FIFO within one priority.
             dedupe_key: while a queued or started job has this key, return its id instead
                 of creating a new job.
+            unique: dedupe as with ``dedupe_key``, on a key made from the task and params.
 
         Returns:
             The new job's id, or the existing job's id when deduplicated.
@@ -195,7 +200,7 @@ class Client:
             params_json=_encode_params(task, params),
             options=job_options(queue=queue, timeout=timeout, max_retries=max_retries,
                                 retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
-                                priority=priority, dedupe_key=dedupe_key),
+                                priority=priority, dedupe_key=dedupe_key, unique=unique),
         )
         response: job_service_pb2.EnqueueResponse = rpc.call(
             self._stub.Enqueue, request, timeout_s=self.settings.rpc_timeout_s,

@@ -59,6 +59,8 @@ class JobDict(TypedDict):
     profile: str
     memory_diff_bytes: int | None
     memory_top: str
+    #: For a job made from a raw queue's entry: that raw queue (``queue`` is its retry queue).
+    raw_queue: str
 
 
 def job_to_dict(job: job_pb2.Job) -> JobDict:
@@ -98,6 +100,7 @@ def job_to_dict(job: job_pb2.Job) -> JobDict:
         profile=job.profile,
         memory_diff_bytes=job.memory_diff_bytes if job.HasField("memory_diff_bytes") else None,
         memory_top=job.memory_top,
+        raw_queue=job.raw_queue,
     )
 
 

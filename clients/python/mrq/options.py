@@ -26,6 +26,7 @@ def job_options(
     eta: datetime | None = None,
     priority: int | None = None,
     dedupe_key: str | None = None,
+    unique: bool = False,
 ) -> job_pb2.JobOptions:
     """Builds the ``JobOptions`` message for one enqueue call.
 
@@ -40,6 +41,7 @@ def job_options(
         priority: higher runs first (-1000..1000); FIFO within one priority.
         dedupe_key: while a queued or started job has this key, enqueueing another with it
             returns the existing job's id.
+        unique: dedupe as with ``dedupe_key``, on a key made from the task and params.
 
     Raises:
         TypeError: an option has the wrong type.
@@ -51,6 +53,7 @@ def job_options(
         queue=_text("queue", queue),
         priority=_integer("priority", priority) if priority is not None else 0,
         dedupe_key=_text("dedupe_key", dedupe_key),
+        unique=bool(unique),
         delay_s=to_seconds("delay", delay) if delay is not None else 0.0,
     )
     if timeout is not None:

@@ -15,14 +15,18 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import leased_job, queue_entry, result_ttl_s, taskset_of
+from bson import ObjectId
+from pymongo import DeleteOne, UpdateOne
+
+from mrq.v1 import worker_service_pb2
+from mrq_broker.documents import PayloadHeader, doc_from_payload, header_of, queue_entry, result_ttl_s, taskset_of
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
+from mrq_broker.queue_names import root
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.tasksets import Tasksets
-from mrq_broker.transitions import TRANSITIONS, plan, requeued_doc
+from mrq_broker.transitions import TRANSITIONS, Plan, plan, requeued_doc
 
 log = logging.getLogger(__name__)
 
@@ -115,21 +119,23 @@ class OutcomeCommitter:
         return {(o.job_id, o.lease_token) for _, o in accepted.values()}
 
     def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]], now: datetime) -> None:
-        needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue]
-        docs = self.store.get_many(needs_doc) if needs_doc else {}
-        # Each success expires after its job's own result TTL, and a final job counts in its
-        # taskset: both are kept in its payload (still in Redis).
+        # The payloads (still in Redis) say what the records don't: each success expires after
+        # its job's own result TTL, other final statuses by their task's TASKS entry, a final job
+        # counts in its taskset, and a raw job may have no record, or must not store its success.
         ids = [o.job_id for _, o in accepted]
-        raws = dict(zip(ids, self.queues.payloads(ids), strict=True))
-        ttls = {o.job_id: result_ttl_s(raw) for _, o in accepted
-                if o.status == job_pb2.JOB_STATUS_SUCCESS and (raw := raws.get(o.job_id)) is not None}
-        # Other final statuses expire by their task's TASKS entry: parse the task from the payload.
-        tasks = {o.job_id: leased_job(raw).task for _, o in accepted
-                 if o.status != job_pb2.JOB_STATUS_SUCCESS and (raw := raws.get(o.job_id)) is not None}
-        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now, ttls.get(o.job_id),
-                      tasks.get(o.job_id, "")) for worker, o in accepted]
-        if plans:
-            self.store.bulk_update([p.update for p in plans])
+        raws = {i: raw for i, raw in zip(ids, self.queues.payloads(ids), strict=True) if raw is not None}
+        headers = {i: header_of(raw) for i, raw in raws.items()}
+        unstored = {i for i, h in headers.items() if h.unstored}
+        needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue or o.job_id in unstored]
+        docs = self.store.get_many([i for i in needs_doc if i not in unstored]) if needs_doc else {}
+        docs.update({i: doc_from_payload(raws[i]) for i in needs_doc if i in unstored})
+        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now,
+                      result_ttl_s(raws[o.job_id]) if o.job_id in raws else None,
+                      headers[o.job_id].task if o.job_id in headers else "", o.job_id in unstored)
+                 for worker, o in accepted]
+        updates = [u for p in plans if (u := self._storage(p, headers.get(p.job_id))) is not None]
+        if updates:
+            self.store.bulk_update(updates)
         done = [p.job_id for p in plans if p.transition.requeue is None]
         requeue: list[QueueEntry] = [queue_entry(requeued_doc(docs[p.job_id], p), p.run_at)
                                      for p in plans if p.transition.requeue and p.job_id in docs]
@@ -142,6 +148,14 @@ class OutcomeCommitter:
                 self.metrics.finished(p.transition.stored)
             else:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
+
+    def _storage(self, plan_: Plan, header: PayloadHeader | None) -> UpdateOne | DeleteOne | None:
+        """The write for a plan: its update, unless a raw queue says not to store that status
+        (RAW_QUEUES statuses_no_storage): then nothing, or the deletion of the started record."""
+        config = self.settings.raw_queues.get(root(header.raw_queue)) if header and header.raw_queue else None
+        if config is None or plan_.transition.stored not in config.statuses_no_storage:
+            return plan_.update
+        return None if header is not None and header.unstored else DeleteOne({"_id": ObjectId(plan_.job_id)})
 
     def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""

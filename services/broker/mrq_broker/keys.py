@@ -67,6 +67,48 @@ class Keys:
         """zset: delayed job ids of a queue, scored by due time (ms)."""
         return f"{self.prefix}:delayed:{name}"
 
+    def raw(self, name: str) -> str:
+        """list, set or zset (by the queue's type): a raw queue's entries, canonical JSON."""
+        return f"{self.prefix}:raw:{name}"
+
+    @property
+    def raw_claims(self) -> str:
+        """hash: leased raw job id -> its raw queue, score and entry (lines), kept until its outcome is
+        committed, so a raw job lost with its worker (or its record never written) goes back."""
+        return f"{self.prefix}:raw_claims"
+
+    @property
+    def paused(self) -> str:
+        """set: paused queue names (each also pauses its "name/..." subqueues)."""
+        return f"{self.prefix}:paused"
+
+    @property
+    def dedupe(self) -> str:
+        """hash: dedupe key -> id of the job holding it while pending."""
+        return f"{self.prefix}:dedupe"
+
+    @property
+    def dedupe_claims(self) -> str:
+        """zset: job id -> when (ms) it claimed its dedupe key, before its payload exists."""
+        return f"{self.prefix}:dedupe_claims"
+
+    @property
+    def running_prefix(self) -> str:
+        """Prefix of the sets "<prefix><limit key>": ids of leased jobs under a concurrency limit."""
+        return f"{self.prefix}:running:"
+
+    @property
+    def rate_prefix(self) -> str:
+        """Prefix of the zsets "<prefix><limit key>": recent starts (ms) under a rate limit."""
+        return f"{self.prefix}:rate:"
+
+    def rate(self, key: str) -> str:
+        return self.rate_prefix + key
+
+    def rotation(self, worker_id: str) -> str:
+        """string: a counter turning the first queue a worker's parallel leases start from."""
+        return f"{self.prefix}:rotation:{worker_id}"
+
     def taskset(self, taskset_id: str) -> str:
         """hash: a taskset's total, final count, count per final status, and callback job id."""
         return f"{self.prefix}:taskset:{taskset_id}"

@@ -26,6 +26,7 @@ from mrq_broker.errors import STORE_OUTAGES
 from mrq_broker.logs import JobLogs
 from mrq_broker.metrics import LEASE_EXPIRED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
+from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 
@@ -35,9 +36,10 @@ CLAIM_BATCH = 1000
 
 
 class Maintenance:
-    def __init__(self, store: JobStore, logs: JobLogs, queues: RedisQueues, settings: BrokerSettings,
-                 metrics: BrokerMetrics) -> None:
+    def __init__(self, store: JobStore, logs: JobLogs, queues: RedisQueues, raw: RawJobs,
+                 settings: BrokerSettings, metrics: BrokerMetrics) -> None:
         self.store = store
+        self.raw = raw
         self.logs = logs
         self.queues = queues
         self.settings = settings
@@ -86,18 +88,21 @@ class Maintenance:
         if not ids:
             return 0
         docs = self.store.get_many(ids)
+        # Raw jobs with no record yet go back on their raw queue (see raw_jobs.py).
+        lost_raw = self.queues.raw_claims([i for i in ids if i not in docs])
+        self.raw.give_back(lost_raw)
         started = [d for d in docs.values() if d["status"] == "started"]
         requeued = self._mark_requeued(started)
         # Jobs still pending (retry, queued...) were between a report and its Redis step:
         # finish that step. Final or vanished jobs just lose their lease.
         pending = [d for d in docs.values() if d["status"] not in FINAL and d["status"] != "started"]
-        done = [i for i in ids if i not in docs or docs[i]["status"] in FINAL]
+        done = [i for i in ids if (i not in docs and i not in lost_raw) or (i in docs and docs[i]["status"] in FINAL)]
         self.queues.release(done, [queue_entry(d, d.get("run_at")) for d in [*requeued, *pending]])
         self.metrics.leases_expired.inc(len(ids))
-        self.metrics.requeued(LEASE_EXPIRED, len(requeued))
-        if requeued:
-            log.warning("requeued %d job(s) whose lease expired: %s", len(requeued),
-                        " ".join(str(d["_id"]) for d in requeued[:10]))
+        self.metrics.requeued(LEASE_EXPIRED, len(requeued) + len(lost_raw))
+        if requeued or lost_raw:
+            log.warning("requeued %d job(s) and %d raw entries whose lease expired: %s", len(requeued),
+                        len(lost_raw), " ".join([*(str(d["_id"]) for d in requeued[:10]), *list(lost_raw)[:10]]))
         return len(ids)
 
     def _mark_requeued(self, docs: list[Doc]) -> list[Doc]:

@@ -8,13 +8,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bson import ObjectId
+
 from mrq.v1 import job_pb2, worker_service_pb2
+from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.documents import Doc, leased_job, new_job_docs, payload
 from mrq_broker.errors import JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queues import RedisQueues, lease_owner
+from mrq_broker.queue_names import expand, is_paused, is_raw, root
+from mrq_broker.queues import LeaseQuery, RedisQueues, lease_owner
+from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.submission import submit
@@ -37,6 +42,8 @@ class Broker:
     events: Events
     logs: JobLogs
     metrics: BrokerMetrics
+    committer: OutcomeCommitter
+    raw: RawJobs
 
     def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[str]:
         """Enqueues jobs of one task with shared options; returns their ids (see submission)."""
@@ -62,17 +69,26 @@ class Broker:
     def _lease_once(self, request: worker_service_pb2.LeaseJobsRequest
                     ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
         now_ms = int(time.time() * 1000)
+        now = datetime.fromtimestamp(now_ms / 1000, UTC)
         expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
         token = secrets.token_hex(8)
-        batch = self.queues.lease(request.queues, max(1, request.max_jobs), now_ms, expiry_ms,
-                                  lease_owner(request.worker_id, token))
+        query = self._lease_query(request, lease_owner(request.worker_id, token))
+        if not query.queues:
+            return [], None
+        batch = self.queues.lease(query, now_ms, expiry_ms, self.settings.lease_scan_window)
+        if batch.refused:
+            self._refuse(batch.refused, request.worker_id, token)
         if not batch.job_ids:
             return [], batch.next_due_ms
         payloads = dict(zip(batch.job_ids, batch.payloads, strict=True))
-        missing = [i for i, p in payloads.items() if p is None]
+        regular = [i for i in batch.job_ids if i not in batch.raw]
+        missing = [i for i in regular if payloads[i] is None]
         if missing:  # a payload lost with a Redis failover: rebuild it from the record
             payloads.update({i: payload(d) for i, d in self.store.get_many(missing).items()})
-        self.store.mark_started(batch.job_ids, request.worker_id, datetime.fromtimestamp(now_ms / 1000, UTC))
+        if regular:
+            self.store.mark_started(regular, request.worker_id, now)
+        if batch.raw:
+            payloads.update(self.raw.materialise(batch.raw, request.worker_id, now))
         jobs = []
         for job_id in batch.job_ids:
             raw = payloads.get(job_id)
@@ -81,6 +97,30 @@ class Broker:
                 job.lease_token = token
                 jobs.append(job)
         return jobs, None
+
+    def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
+        """The worker's queues as the lease script takes them: subqueues found, paused ones and
+        unconfigured raw queues left out."""
+        known, paused = self.queues.queue_names()
+        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name))
+                 for name in expand(request.queues, known)
+                 if not is_paused(name, paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]
+        max_jobs = max(1, request.max_jobs)
+        has_raw = any(kind != "regular" for _, kind in specs)
+        return LeaseQuery(
+            queues=specs, max_jobs=max_jobs, owner=owner, worker_id=request.worker_id,
+            parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
+            allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
+            limits={task: limit.lua() for task, limit in self.settings.task_limits.items() if limit.limited},
+            raw_ids=[str(ObjectId()) for _ in range(max_jobs)] if has_raw else [],
+        )
+
+    def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:
+        """Ends jobs over a concurrency limit whose task says on_limit "fail": ``maxconcurrency``."""
+        self.committer.submit(worker_id, [worker_service_pb2.JobOutcome(
+            job_id=i, lease_token=token, status=job_pb2.JOB_STATUS_MAXCONCURRENCY, exception_type="mrq.MaxConcurrency",
+            error="over its task's max_concurrency, and its task's on_limit is 'fail'") for i in job_ids],
+            self.settings.report_timeout_s)
 
     def wait(self, job_ids: Sequence[str], timeout_s: float) -> list[Doc]:
         """Returns the jobs once all are final or ``timeout_s`` has passed (existing ones only).

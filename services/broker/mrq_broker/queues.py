@@ -6,12 +6,23 @@ through one named method here.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
+import orjson
 import redis
 
+from mrq.v1.queue_service_pb2 import (
+    QUEUE_TYPE_RAW,
+    QUEUE_TYPE_REGULAR,
+    QUEUE_TYPE_REVERSE,
+    QUEUE_TYPE_SET,
+    QUEUE_TYPE_SORTED_SET,
+    QUEUE_TYPE_TIMED_SET,
+)
 from mrq_broker.keys import Keys
 
 # Queue scores: higher priority first, then FIFO by enqueue time in ms. 2**42 ms is ~140 years,
@@ -34,8 +45,14 @@ def lease_owner(worker_id: str, lease_token: str) -> str:
     return f"{worker_id} {lease_token}"
 
 
-def queue_score(priority: int, enqueued_ms: int) -> float:
-    return float(-priority * _PRIORITY_STEP + enqueued_ms)
+def queue_score(priority: int, enqueued_ms: int, newest_first: bool = False) -> float:
+    """Lowest score is leased first: higher priority first, then oldest (or newest) first."""
+    return float(-priority * _PRIORITY_STEP + (-enqueued_ms if newest_first else enqueued_ms))
+
+
+def enqueued_ms(score: float, newest_first: bool = False) -> float:
+    """The enqueue time (ms) in a queue score."""
+    return (-score if newest_first else score) % _PRIORITY_STEP
 
 
 @dataclass(frozen=True)
@@ -50,10 +67,58 @@ class QueueEntry:
 
 
 @dataclass(frozen=True)
+class LeaseQuery:
+    """What one LeaseJobs call asks of lease_jobs.lua.
+
+    ``queues`` are (name, lua type) pairs, already expanded and without paused queues;
+    ``limits`` maps each limited task to TaskLimit.lua(); ``raw_ids`` are fresh job ids for
+    entries of raw queues (as many as ``max_jobs`` when a raw queue is asked for).
+    """
+
+    queues: Sequence[tuple[str, str]]
+    max_jobs: int
+    owner: str
+    worker_id: str
+    parallel: bool = False
+    allowed: Sequence[str] = ()
+    denied: Sequence[str] = ()
+    limits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    raw_ids: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    """A raw queue's entry taken by a lease, until its job's outcome is committed."""
+
+    queue: str
+    score: float
+    entry: str
+
+    def encode(self) -> str:
+        return f"{self.queue}\n{self.score!r}\n{self.entry}"
+
+    @classmethod
+    def decode(cls, raw: bytes) -> RawClaim:
+        queue, score, entry = raw.decode().split("\n", 2)
+        return cls(queue, float(score), entry)
+
+
+@dataclass(frozen=True)
+class QueueSize:
+    """A queue's exact size at one instant (see QueueInfo)."""
+
+    queued: int
+    delayed: int
+    oldest_enqueued_ms: float | None
+
+
+@dataclass(frozen=True)
 class LeaseBatch:
     job_ids: list[str]
     payloads: list[bytes | None]
     next_due_ms: int | None
+    refused: list[str]
+    raw: dict[str, RawClaim]
 
 
 def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
@@ -74,6 +139,9 @@ class RedisQueues:
         self._take_pending = _script(client, "take_pending")
         self._count_final = _script(client, "count_final")
         self._push_tick = _script(client, "push_tick")
+        self._forget_jobs = _script(client, "forget_jobs")
+        self._claim_dedupe = _script(client, "claim_dedupe")
+        self._check_rate = _script(client, "check_rate")
 
     def push(self, entries: Sequence[QueueEntry]) -> None:
         """Stores payloads and queues the jobs in one round trip, then wakes idle lease calls."""
@@ -106,15 +174,138 @@ class RedisQueues:
         """Drops a deleted schedule's record of queued ticks."""
         self.client.delete(self.keys.schedule_ticks(schedule_id))
 
-    def lease(self, queues: Sequence[str], max_jobs: int, now_ms: int, expiry_ms: int,
-              owner: str) -> LeaseBatch:
-        """Atomically pops up to ``max_jobs`` jobs and leases them to ``owner`` (see lease_owner)."""
-        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads]
-        for name in queues:
-            keys += [self.keys.queue(name), self.keys.delayed(name)]
-        ids, payloads, next_due = self._lease_jobs(keys=keys, args=[now_ms, expiry_ms, max_jobs, owner])
-        return LeaseBatch([i.decode() for i in ids], list(payloads),
-                          None if int(next_due) < 0 else int(next_due))
+    def lease(self, query: LeaseQuery, now_ms: int, expiry_ms: int, scan_window: int) -> LeaseBatch:
+        """Atomically takes and leases up to ``query.max_jobs`` jobs (see scripts/lease_jobs.lua)."""
+        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims,
+                self.keys.rotation(query.worker_id)]
+        args: list[Any] = [now_ms, expiry_ms, query.max_jobs, query.owner,
+                           "parallel" if query.parallel else "sequential",
+                           orjson.dumps(dict.fromkeys(query.allowed, True)),
+                           orjson.dumps(dict.fromkeys(query.denied, True)), orjson.dumps(query.limits),
+                           self.keys.running_prefix, self.keys.rate_prefix, scan_window, len(query.queues)]
+        for name, kind in query.queues:
+            keys += [self.keys.queue(name), self.keys.delayed(name)] if kind == "regular" else [self.keys.raw(name)] * 2
+            args += [kind, name]
+        ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=[*args, *query.raw_ids])
+        return LeaseBatch([i.decode() for i in ids], [p or None for p in payloads],
+                          None if int(next_due) < 0 else int(next_due), [i.decode() for i in refused],
+                          {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)})
+
+    def sizes(self, queues: Sequence[tuple[str, int]], now_ms: int) -> list[QueueSize]:
+        """The sizes of queues given as (name, QueueType), in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for name, kind in queues:
+            if kind in (QUEUE_TYPE_REGULAR, QUEUE_TYPE_REVERSE):
+                pipe.zcard(self.keys.queue(name))
+                pipe.zcard(self.keys.delayed(name))
+                end = -1 if kind == QUEUE_TYPE_REVERSE else 0  # the oldest of the top priority
+                pipe.zrange(self.keys.queue(name), end, end, withscores=True)
+            elif kind == QUEUE_TYPE_RAW:
+                pipe.llen(self.keys.raw(name))
+            elif kind == QUEUE_TYPE_SET:
+                pipe.scard(self.keys.raw(name))
+            elif kind == QUEUE_TYPE_SORTED_SET:
+                pipe.zcard(self.keys.raw(name))
+            else:  # timed set: the entries due, and the others
+                pipe.zcount(self.keys.raw(name), "-inf", now_ms / 1000)
+                pipe.zcount(self.keys.raw(name), f"({now_ms / 1000}", "+inf")
+        replies = iter(pipe.execute())
+        out = []
+        for _, kind in queues:
+            if kind in (QUEUE_TYPE_REGULAR, QUEUE_TYPE_REVERSE):
+                queued, delayed, first = next(replies), next(replies), next(replies)
+                oldest = enqueued_ms(first[0][1], kind == QUEUE_TYPE_REVERSE) if first else None
+                out.append(QueueSize(queued, delayed, oldest))
+            elif kind == QUEUE_TYPE_TIMED_SET:
+                out.append(QueueSize(next(replies), next(replies), None))
+            else:
+                out.append(QueueSize(next(replies), 0, None))
+        return out
+
+    def waiting_ids(self, name: str) -> list[str]:
+        """The ids of every job waiting on a regular queue, queued or delayed."""
+        pipe = self.client.pipeline(transaction=False)
+        pipe.zrange(self.keys.queue(name), 0, -1)
+        pipe.zrange(self.keys.delayed(name), 0, -1)
+        return [i.decode() for ids in pipe.execute() for i in ids]
+
+    def drop_raw(self, name: str) -> None:
+        self.client.delete(self.keys.raw(name))
+
+    def queue_names(self) -> tuple[set[str], set[str]]:
+        """(every known queue, the paused ones), in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        pipe.smembers(self.keys.known_queues)
+        pipe.smembers(self.keys.paused)
+        known, paused = pipe.execute()
+        return {k.decode() for k in known}, {p.decode() for p in paused}
+
+    def set_paused(self, name: str, paused: bool) -> list[str]:
+        """Pauses or resumes one queue name; returns every paused name, sorted."""
+        pipe = self.client.pipeline(transaction=True)
+        (pipe.sadd if paused else pipe.srem)(self.keys.paused, name)
+        pipe.smembers(self.keys.paused)
+        return sorted(p.decode() for p in pipe.execute()[1])
+
+    def store_payloads(self, payloads: dict[str, bytes]) -> None:
+        """Stores the payloads of raw jobs just leased; their claims stay until their outcome."""
+        if payloads:
+            self.client.hset(self.keys.payloads, mapping=payloads)
+
+    def push_raw(self, name: str, kind: str, entries: Sequence[str], scores: Sequence[float]) -> int:
+        """Adds entries to a raw queue (see QueueService); returns how many were added."""
+        key = self.keys.raw(name)
+        pipe = self.client.pipeline(transaction=True)
+        if kind == "raw":
+            pipe.rpush(key, *entries)
+        elif kind == "set":
+            pipe.sadd(key, *entries)
+        else:
+            pipe.zadd(key, dict(zip(entries, scores, strict=True)))
+        pipe.sadd(self.keys.known_queues, name)
+        pipe.publish(self.keys.enqueued_channel, name)
+        added = pipe.execute()[0]
+        # RPUSH answers the list's new length; every entry was added.
+        return len(entries) if kind == "raw" else int(added)
+
+    def return_raw(self, claims: dict[str, RawClaim], kinds: dict[str, str]) -> None:
+        """Puts raw entries back where a lost lease took them from (a list's at its head, as the
+        oldest), and ends those leases, in one transaction."""
+        pipe = self.client.pipeline(transaction=True)
+        for claim in claims.values():
+            key, kind = self.keys.raw(claim.queue), kinds[claim.queue]
+            if kind == "raw":
+                pipe.lpush(key, claim.entry)
+            elif kind == "set":
+                pipe.sadd(key, claim.entry)
+            else:
+                pipe.zadd(key, {claim.entry: claim.score}, nx=True)
+        ids = list(claims)
+        pipe.zrem(self.keys.leases, *ids)
+        pipe.hdel(self.keys.lease_owners, *ids)
+        pipe.hdel(self.keys.payloads, *ids)
+        pipe.hdel(self.keys.raw_claims, *ids)
+        pipe.execute()
+
+    def raw_claims(self, job_ids: Sequence[str]) -> dict[str, RawClaim]:
+        """The raw claims among ``job_ids``."""
+        found = self.client.hmget(self.keys.raw_claims, list(job_ids)) if job_ids else []
+        return {i: RawClaim.decode(c) for i, c in zip(job_ids, found, strict=True) if c is not None}
+
+    def claim_dedupe(self, pairs: Sequence[tuple[str, str]], now_ms: int, hold_ms: int) -> list[str]:
+        """Claims dedupe keys for new job ids; returns, per pair, the id holding its key (the new
+        id, or a pending job's). See scripts/claim_dedupe.lua."""
+        if not pairs:
+            return []
+        held = self._claim_dedupe(keys=[self.keys.dedupe, self.keys.payloads, self.keys.dedupe_claims],
+                                  args=[now_ms, hold_ms, *(x for pair in pairs for x in pair)])
+        return [i.decode() for i in held]
+
+    def check_rate(self, key: str, limit: int, per_ms: int, now_ms: int) -> tuple[bool, int]:
+        """Counts one call under a rate limit if it allows it; returns (allowed, remaining)."""
+        allowed, remaining = self._check_rate(keys=[self.keys.rate(key)],
+                                              args=[now_ms, per_ms, limit, secrets.token_hex(8)])
+        return bool(allowed), int(remaining)
 
     def renew(self, worker_id: str, job_ids: Sequence[str], expiry_ms: int) -> list[str]:
         """Extends the worker's leases; returns the ids it no longer holds."""
@@ -208,11 +399,13 @@ class RedisQueues:
         if not ids:
             return []
         pipe = self.client.pipeline(transaction=True)
+        if done:  # before the leases go: forget_jobs reads their payloads
+            self._forget_jobs(keys=[self.keys.payloads, self.keys.dedupe, self.keys.raw_claims], args=done,
+                              client=pipe)
         pipe.zrem(self.keys.leases, *ids)
         pipe.hdel(self.keys.lease_owners, *ids)
-        if done:
-            pipe.hdel(self.keys.payloads, *done)
         if requeue:
+            pipe.hdel(self.keys.raw_claims, *(e.job_id for e in requeue))
             self._add_entries(pipe, requeue)
         if finished:
             pipe.publish(self.keys.finished_channel, " ".join(finished))

@@ -9,11 +9,12 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.schedules import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first_duplicate
-from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
+from mrq.v1 import job_pb2, schedule_service_pb2, schedule_service_pb2_grpc
 from mrq.v1.schedule_service_pb2 import ScheduleDefinition
 from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.schedules import Schedules, from_ms, to_proto
-from mrq_broker.validation import QUEUE_RE
+from mrq_broker.schedules import API, Schedules, from_ms, to_proto
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.validation import resolve_options
 
 SCHEDULE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 
@@ -24,14 +25,21 @@ def check_schedule_id(schedule_id: str) -> str:
     return schedule_id
 
 
-def check_definition(definition: ScheduleDefinition, field: str = "definition") -> ScheduleSpec:
-    """The validated definition; InvalidArgument names the proto field, e.g. definition.cron."""
+def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
+                     field: str = "definition") -> ScheduleSpec:
+    """The validated definition; InvalidArgument names the proto field, e.g. definition.cron.
+
+    Its queue is checked as every enqueue checks it (a raw queue is refused, for one), so that
+    a schedule accepted here never fails at each tick instead.
+    """
     try:
         spec = ScheduleSpec.from_proto(definition)
     except InvalidSchedule as exc:
         raise InvalidArgument(f"{field}.{PROTO_FIELDS.get(exc.field, exc.field)}", exc.problem) from exc
-    if spec.queue and not QUEUE_RE.match(spec.queue):
-        raise InvalidArgument(f"{field}.queue", f"{spec.queue[:200]!r}: use 1-200 of letters, digits and _-.:/")
+    try:
+        resolve_options(spec.path, job_pb2.JobOptions(queue=spec.queue), settings, datetime.now(UTC))
+    except InvalidArgument as exc:
+        raise InvalidArgument(f"{field}.queue", str(exc).removeprefix(f"{exc.field}: ")) from exc
     return spec
 
 
@@ -47,7 +55,8 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
     @grpc_errors
     def CreateSchedule(self, request: schedule_service_pb2.CreateScheduleRequest, context: grpc.ServicerContext
                        ) -> schedule_service_pb2.CreateScheduleResponse:
-        doc = self.schedules.create(check_definition(request.definition), "api", datetime.now(UTC))
+        spec = check_definition(request.definition, self.schedules.settings)
+        doc = self.schedules.create(spec, API, datetime.now(UTC))
         return schedule_service_pb2.CreateScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
@@ -64,8 +73,8 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
     @grpc_errors
     def UpdateSchedule(self, request: schedule_service_pb2.UpdateScheduleRequest, context: grpc.ServicerContext
                        ) -> schedule_service_pb2.UpdateScheduleResponse:
-        doc = self.schedules.update(check_schedule_id(request.schedule_id), check_definition(request.definition),
-                                    datetime.now(UTC))
+        spec = check_definition(request.definition, self.schedules.settings)
+        doc = self.schedules.update(check_schedule_id(request.schedule_id), spec, datetime.now(UTC))
         return schedule_service_pb2.UpdateScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
@@ -83,7 +92,8 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
     @grpc_errors
     def SyncSchedules(self, request: schedule_service_pb2.SyncSchedulesRequest, context: grpc.ServicerContext
                       ) -> schedule_service_pb2.SyncSchedulesResponse:
-        specs = [check_definition(d, f"definitions[{i}]") for i, d in enumerate(request.definitions)]
+        specs = [check_definition(d, self.schedules.settings, f"definitions[{i}]")
+                 for i, d in enumerate(request.definitions)]
         duplicate = first_duplicate(specs)
         if duplicate is not None:
             raise InvalidArgument(f"definitions[{duplicate[1]}]", f"duplicate of definitions[{duplicate[0]}]")

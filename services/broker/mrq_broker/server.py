@@ -17,6 +17,8 @@ from prometheus_client import CollectorRegistry
 from mrq.v1 import (
     job_service_pb2,
     job_service_pb2_grpc,
+    queue_service_pb2,
+    queue_service_pb2_grpc,
     schedule_service_pb2,
     schedule_service_pb2_grpc,
     worker_service_pb2,
@@ -30,7 +32,10 @@ from mrq_broker.logs import JobLogs
 from mrq_broker.maintenance import Maintenance
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.operations import Broker
+from mrq_broker.queue_admin import QueueAdmin
+from mrq_broker.queue_service import QueueServicer
 from mrq_broker.queues import RedisQueues
+from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.schedule_service import ScheduleServicer
 from mrq_broker.schedules import Schedules
 from mrq_broker.settings import BrokerSettings
@@ -80,9 +85,10 @@ def start(settings: BrokerSettings) -> BrokerServer:
     logs.ensure_indexes()
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
-    broker = Broker(settings, store, queues, events, logs, metrics)
     committer = OutcomeCommitter(store, queues, settings, metrics)
-    maintenance = Maintenance(store, logs, queues, settings, metrics)
+    raw = RawJobs(store, queues, settings)
+    broker = Broker(settings, store, queues, events, logs, metrics, committer, raw)
+    maintenance = Maintenance(store, logs, queues, raw, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
@@ -90,7 +96,10 @@ def start(settings: BrokerSettings) -> BrokerServer:
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
         interceptors=[GrpcMetrics(metrics)],
     )
-    job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(broker), server)
+    job_servicer = JobServicer(broker)
+    job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
+    queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
+        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
     schedules = Schedules(database, store, queues, settings, metrics)
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
@@ -98,6 +107,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
         job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
+        queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
         schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,

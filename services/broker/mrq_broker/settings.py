@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from mrq.config import Settings
+from mrq_broker.queue_config import QueueDefaults, RawQueueConfig, TaskLimit
+from mrq_broker.queue_names import is_raw
 
 
 class BrokerSettings(Settings):
@@ -16,6 +19,8 @@ class BrokerSettings(Settings):
                              description="MongoDB URL; its path names the database")
     redis_prefix: str = Field("mrq", description="prefix of every Redis key")
     lease_ttl_s: float = Field(30.0, gt=0, description="seconds a leased job stays leased without a heartbeat")
+    lease_scan_window: int = Field(200, gt=0, description="queued jobs a lease looks at per queue, past those "
+                                   "skipped by task filters or limits")
     max_lease_wait_s: float = Field(5.0, ge=0, description="longest a LeaseJobs call blocks")
     max_wait_s: float = Field(300.0, gt=0, description="longest a WaitJobs call blocks")
     max_params_bytes: int = Field(1_000_000, gt=0, description="largest accepted params, JSON bytes")
@@ -35,7 +40,21 @@ class BrokerSettings(Settings):
     tasks: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}; keys: '
-                    "queue, timeout, max_retries, retry_delay, result_ttl, abort_ttl, final_ttl",
+                    "queue, timeout, max_retries, retry_delay, result_ttl, abort_ttl, final_ttl; limits: "
+                    "max_concurrency, rate_limit (per rate_limit_per_s), limit_key (a param), on_limit "
+                    "(wait|fail), unique (dedupe on task and params)",
+    )
+    raw_queues: dict[str, RawQueueConfig] = Field(
+        default_factory=dict,
+        description='raw queues (names ending _raw, _set, _sorted_set, _timed_set), e.g. {"events_raw": {"task": '
+                    '"tasks.handle", "params_key": "event", "retry_queue": "events", "statuses_no_storage": '
+                    '["started", "success"], "pushback_s": 0}}',
+    )
+    queues_config: dict[str, QueueDefaults] = Field(
+        default_factory=dict,
+        description='per-queue job defaults, under the job\'s options and its task\'s entry, e.g. {"slow": '
+                    '{"timeout": 7200, "max_retries": 0, "retry_delay": 60, "result_ttl": 3600, "priority": -5}}; '
+                    '"x" also applies to "x/..."',
     )
     log_level: str = Field("INFO", description="logging level")
     metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
@@ -43,3 +62,22 @@ class BrokerSettings(Settings):
     abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
     final_ttl_s: float = Field(180 * 86400.0, ge=0,
                                description="seconds other final records (failed, timeout...) are kept")
+
+    @model_validator(mode="after")
+    def _check_config(self) -> BrokerSettings:
+        for task in self.tasks:
+            try:
+                TaskLimit.model_validate(self.tasks[task])
+            except ValueError as exc:
+                raise ValueError(f"tasks[{task!r}]: {exc}") from exc
+        for name in self.raw_queues:
+            if not is_raw(name) or "/" in name:
+                raise ValueError(f"raw_queues[{name!r}]: a raw queue's root name ends in _raw, _set, "
+                                 "_sorted_set or _timed_set")
+        return self
+
+    @cached_property
+    def task_limits(self) -> dict[str, TaskLimit]:
+        """The tasks with limits or uniqueness set in TASKS."""
+        parsed = {task: TaskLimit.model_validate(entry) for task, entry in self.tasks.items()}
+        return {task: limit for task, limit in parsed.items() if limit.limited or limit.unique}

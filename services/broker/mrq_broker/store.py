@@ -10,7 +10,7 @@ from typing import Any
 import pymongo
 import pymongo.errors
 from bson import ObjectId
-from pymongo import UpdateOne
+from pymongo import DeleteOne, UpdateOne
 
 from mrq_broker.documents import Doc
 from mrq_broker.errors import JobNotFound
@@ -102,7 +102,7 @@ class JobStore:
         with self._write_lock:
             return self.jobs.delete_many({"dateexpires": {"$lt": now}}).deleted_count
 
-    def bulk_update(self, updates: Sequence[UpdateOne]) -> None:
+    def bulk_update(self, updates: Sequence[UpdateOne | DeleteOne]) -> None:
         """Applies updates in commands of at most ``max_bulk_updates`` statements, one at a time.
 
         Why chunks: FerretDB's SQLite backend holds one pooled SQLite connection per statement of

@@ -36,6 +36,7 @@ TRANSITIONS: dict[int, Transition] = {
     job_pb2.JOB_STATUS_CANCEL: Transition("cancel", history=False),
     job_pb2.JOB_STATUS_INTERRUPT: Transition("queued", requeue="now"),
     job_pb2.JOB_STATUS_RETRY: Transition("retry", requeue="delayed"),
+    job_pb2.JOB_STATUS_MAXCONCURRENCY: Transition("maxconcurrency"),
 }
 MAXRETRIES = Transition("maxretries")
 
@@ -79,9 +80,11 @@ class Plan:
 
 
 def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
-         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "") -> Plan:
+         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "",
+         unstored: bool = False) -> Plan:
     """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
-    ``result_ttl_s`` (the job's own, else the broker's default) only for success."""
+    ``result_ttl_s`` (the job's own, else the broker's default) only for success. ``unstored``:
+    the job has no record yet (a raw job), so the update creates it from ``doc``."""
     transition = transition_for(outcome, doc)
     fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now, **measurements(outcome)}
     update: dict[str, Any] = {"$set": fields}
@@ -103,7 +106,11 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None
         queue = outcome.retry_queue or doc["queue"]
         fields.update(queue=queue, run_at=run_at)
         update["$inc"] = {"retry_count": 1}
-    return Plan(outcome.job_id, transition, UpdateOne({"_id": ObjectId(outcome.job_id)}, update), run_at, queue)
+    if unstored and doc is not None:
+        written = {*fields, *update.get("$inc", {}), *update.get("$push", {}), "_id"}
+        update["$setOnInsert"] = {k: v for k, v in doc.items() if k not in written}
+    return Plan(outcome.job_id, transition, UpdateOne({"_id": ObjectId(outcome.job_id)}, update, upsert=unstored),
+                run_at, queue)
 
 
 def measurements(outcome: worker_service_pb2.JobOutcome) -> dict[str, Any]:

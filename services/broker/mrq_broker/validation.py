@@ -14,6 +14,8 @@ from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
 from mrq.v1 import job_pb2, job_service_pb2
 from mrq_broker.errors import InvalidArgument
+from mrq_broker.queue_config import TaskLimit
+from mrq_broker.queue_names import is_raw
 from mrq_broker.settings import BrokerSettings
 
 QUEUE_RE = re.compile(r"^[A-Za-z0-9_\-.:/]{1,200}$")
@@ -36,6 +38,8 @@ class ResolvedOptions:
     priority: int
     run_at: datetime | None
     dedupe_key: str
+    unique: bool
+    limit: TaskLimit | None
 
 
 def check_task(task: str, field: str = "task") -> str:
@@ -113,6 +117,18 @@ def _routed(task: str, settings: BrokerSettings, key: str, default: Any) -> Any:
     return settings.tasks.get(task, {}).get(key, default)
 
 
+def _default(task: str, queue: str, settings: BrokerSettings, key: str, default: Any) -> Any:
+    """A job option the request left unset: its task's TASKS entry, else its queue's
+    QUEUES_CONFIG entry (or its nearest parent's: "a" applies to "a/b"), else ``default``."""
+    parts = queue.split("/")
+    for n in range(len(parts), 0, -1):
+        defaults = settings.queues_config.get("/".join(parts[:n]))
+        if defaults is not None and getattr(defaults, key) is not None:
+            default = getattr(defaults, key)
+            break
+    return _routed(task, settings, key, default)
+
+
 def _non_negative(options: job_pb2.JobOptions, field: str) -> None:
     if options.HasField(field) and getattr(options, field) < 0:  # type: ignore[arg-type]
         raise InvalidArgument(f"options.{field}", "must be >= 0")
@@ -124,6 +140,8 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
     queue = options.queue or _routed(task, settings, "queue", settings.default_queue)
     if not QUEUE_RE.match(queue):
         raise InvalidArgument("options.queue", f"{queue[:200]!r}: use 1-200 of letters, digits and _-.:/")
+    if is_raw(queue):
+        raise InvalidArgument("options.queue", f"{queue!r} is a raw queue: use QueueService.EnqueueRaw")
     for field in ("timeout_s", "max_retries", "retry_delay_s", "result_ttl_s"):
         _non_negative(options, field)
     if options.delay_s < 0:
@@ -134,22 +152,27 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
         raise InvalidArgument("options.priority", f"must be between -{MAX_PRIORITY} and {MAX_PRIORITY}")
     if len(options.dedupe_key) > MAX_DEDUPE_KEY:
         raise InvalidArgument("options.dedupe_key", f"at most {MAX_DEDUPE_KEY} characters")
+    if not options.dedupe_key.isprintable():
+        raise InvalidArgument("options.dedupe_key", "printable characters only")
     run_at = None
     if options.delay_s:
         run_at = now + timedelta(seconds=options.delay_s)
     elif options.HasField("eta"):
         run_at = options.eta.ToDatetime(tzinfo=UTC)
+    limit = settings.task_limits.get(task)
     return ResolvedOptions(
         queue=queue,
         timeout_s=options.timeout_s if options.HasField("timeout_s")
-        else float(_routed(task, settings, "timeout", settings.default_timeout_s)),
+        else float(_default(task, queue, settings, "timeout", settings.default_timeout_s)),
         max_retries=options.max_retries if options.HasField("max_retries")
-        else int(_routed(task, settings, "max_retries", settings.default_max_retries)),
+        else int(_default(task, queue, settings, "max_retries", settings.default_max_retries)),
         retry_delay_s=options.retry_delay_s if options.HasField("retry_delay_s")
-        else float(_routed(task, settings, "retry_delay", settings.default_retry_delay_s)),
+        else float(_default(task, queue, settings, "retry_delay", settings.default_retry_delay_s)),
         result_ttl_s=options.result_ttl_s if options.HasField("result_ttl_s")
-        else float(_routed(task, settings, "result_ttl", settings.default_result_ttl_s)),
-        priority=options.priority,
+        else float(_default(task, queue, settings, "result_ttl", settings.default_result_ttl_s)),
+        priority=options.priority or int(_default(task, queue, settings, "priority", 0)),
         run_at=run_at if run_at and run_at > now else None,
         dedupe_key=options.dedupe_key,
+        unique=options.unique or (limit is not None and limit.unique),
+        limit=limit if limit is not None and limit.limited else None,
     )

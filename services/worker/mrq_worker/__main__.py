@@ -84,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the mrq-worker console script would otherwise leave out).
     if os.getcwd() not in sys.path and "" not in sys.path:
         sys.path.insert(0, os.getcwd())
+    # A Client made in task code (and mrq.ratelimit) talks to this worker's broker.
+    os.environ["MRQ_BROKER_ADDRESS"] = settings.broker_address
     if settings.processes > 0 and supervisor_pid() is None:
         return Supervisor(settings, args).run()
     return run_worker(settings)

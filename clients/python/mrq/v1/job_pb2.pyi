@@ -40,7 +40,7 @@ JOB_STATUS_MAXCONCURRENCY: JobStatus
 JOB_STATUS_DELAYED: JobStatus
 
 class JobOptions(_message.Message):
-    __slots__ = ("queue", "timeout_s", "max_retries", "retry_delay_s", "result_ttl_s", "delay_s", "eta", "priority", "dedupe_key")
+    __slots__ = ("queue", "timeout_s", "max_retries", "retry_delay_s", "result_ttl_s", "delay_s", "eta", "priority", "dedupe_key", "unique")
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     TIMEOUT_S_FIELD_NUMBER: _ClassVar[int]
     MAX_RETRIES_FIELD_NUMBER: _ClassVar[int]
@@ -50,6 +50,7 @@ class JobOptions(_message.Message):
     ETA_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
     DEDUPE_KEY_FIELD_NUMBER: _ClassVar[int]
+    UNIQUE_FIELD_NUMBER: _ClassVar[int]
     queue: str
     timeout_s: float
     max_retries: int
@@ -59,7 +60,8 @@ class JobOptions(_message.Message):
     eta: _timestamp_pb2.Timestamp
     priority: int
     dedupe_key: str
-    def __init__(self, queue: _Optional[str] = ..., timeout_s: _Optional[float] = ..., max_retries: _Optional[int] = ..., retry_delay_s: _Optional[float] = ..., result_ttl_s: _Optional[float] = ..., delay_s: _Optional[float] = ..., eta: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., dedupe_key: _Optional[str] = ...) -> None: ...
+    unique: bool
+    def __init__(self, queue: _Optional[str] = ..., timeout_s: _Optional[float] = ..., max_retries: _Optional[int] = ..., retry_delay_s: _Optional[float] = ..., result_ttl_s: _Optional[float] = ..., delay_s: _Optional[float] = ..., eta: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., dedupe_key: _Optional[str] = ..., unique: _Optional[bool] = ...) -> None: ...
 
 class TracebackEntry(_message.Message):
     __slots__ = ("date", "status", "exception_type", "error", "traceback", "worker_id")

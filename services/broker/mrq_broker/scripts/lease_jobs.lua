@@ -1,46 +1,193 @@
--- Leases up to ARGV[3] jobs from the given queues, in the order given.
--- Within a queue, delayed jobs that are due come first, then the queue's own order.
+-- Leases up to ARGV[3] jobs from the given queues, each leased job's lease written at once.
+--
+-- Order: "sequential" drains the queues in the order given; "parallel" takes one job from each
+-- queue in turn, starting one queue further on each call of the same worker (KEYS[5]).
+-- Within a regular queue, delayed jobs that are due come first, then the queue's own order.
+-- A regular job is skipped, and stays in its place, when its task is filtered out (ARGV[6],
+-- ARGV[7]) or over a limit (ARGV[8]); with on_limit "fail" it is leased and returned in
+-- `refused`, for the broker to end it `maxconcurrency`.
+-- A raw queue's entries become jobs with the ids given at the end of ARGV: each is
+-- leased and kept in raw_claims until the broker has stored its payload (and record), so a
+-- broker or worker that dies meanwhile loses nothing (see maintenance.py).
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)          (written)
 -- KEYS[2]  lease_owners  hash  job id -> "<worker id> <token>"      (written)
--- KEYS[3]  payloads      hash  job id -> serialised LeasedJob       (read)
--- KEYS[4..] pairs of (queue zset, delayed zset), one pair per queue (popped)
--- ARGV[1]  now (ms)   ARGV[2] lease expiry (ms)   ARGV[3] max jobs   ARGV[4] lease owner
+-- KEYS[3]  payloads      hash  job id -> payload (documents.py)     (read)
+-- KEYS[4]  raw_claims    hash  job id -> raw queue, score, entry    (written)
+-- KEYS[5]  rotation      string  the worker's parallel counter      (written)
+-- KEYS[6..] pairs per queue: regular (queue zset, delayed zset); raw (entries key, same again)
+-- ARGV[1] now (ms)  ARGV[2] lease expiry (ms)  ARGV[3] max jobs  ARGV[4] lease owner
+-- ARGV[5] "sequential" | "parallel"   ARGV[6] JSON {task: true} allowed ({} = any)
+-- ARGV[7] JSON {task: true} denied    ARGV[8] JSON {task: {concurrency, fail, rate, per_ms}}
+-- ARGV[9] prefix of running sets      ARGV[10] prefix of rate zsets
+-- ARGV[11] scan window (most regular candidates looked at per queue and pass when filtering)
+-- ARGV[12] number of queues n, then per queue its type ("regular", "raw", "set", "sorted_set",
+--          "timed_set" or "timed_set:<pushback ms>") and name, then the ids for raw jobs
 --
--- Returns {ids, payloads, next_due_ms}; next_due_ms is the earliest delayed job not yet due
--- (or -1), so an idle caller knows how long it may sleep.
+-- Returns {ids, payloads, next_due_ms, refused, raw_ids, raw_claims}: payloads match ids
+-- (false for raw jobs, described by raw_ids and raw_claims instead); next_due_ms is when the
+-- next delayed job or rate-limited slot comes due (or -1), so an idle caller knows how long
+-- it may sleep.
 local now, expiry, want, owner = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local ids = {}
+local parallel = ARGV[5] == 'parallel'
+local allowed, denied, limits = cjson.decode(ARGV[6]), cjson.decode(ARGV[7]), cjson.decode(ARGV[8])
+local running_prefix, rate_prefix, window = ARGV[9], ARGV[10], tonumber(ARGV[11])
+local nqueues = tonumber(ARGV[12])
+local next_raw_id = 13 + 2 * nqueues
+local filtering = next(allowed) ~= nil or next(denied) ~= nil or next(limits) ~= nil
+
+local ids, payloads, refused, raw_ids, raw_claims = {}, {}, {}, {}, {}
 local next_due = -1
 
-for i = 4, #KEYS, 2 do
-  if want <= 0 then break end
-  local queue, delayed = KEYS[i], KEYS[i + 1]
-  local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, want)
-  for _, id in ipairs(due) do
-    redis.call('ZREM', delayed, id)
-    ids[#ids + 1] = id
-  end
-  want = want - #due
-  if want > 0 then
-    local popped = redis.call('ZPOPMIN', queue, want)
-    for j = 1, #popped, 2 do ids[#ids + 1] = popped[j] end
-    want = want - #popped / 2
-  end
+local function due_at(ms)
+  if ms > now and (next_due < 0 or ms < next_due) then next_due = ms end
 end
 
-if #ids == 0 then
-  for i = 5, #KEYS, 2 do
-    local first = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
-    if first[2] and (next_due < 0 or tonumber(first[2]) < next_due) then next_due = tonumber(first[2]) end
-  end
-  return {ids, {}, next_due}
-end
-
-local payloads = {}
-for _, id in ipairs(ids) do
+local function lease(id)
   redis.call('ZADD', KEYS[1], expiry, id)
   redis.call('HSET', KEYS[2], id, owner)
-  payloads[#payloads + 1] = redis.call('HGET', KEYS[3], id) or false
 end
-return {ids, payloads, next_due}
+
+local function take(id)
+  lease(id)
+  ids[#ids + 1] = id
+  payloads[#payloads + 1] = redis.call('HGET', KEYS[3], id) or false
+  want = want - 1
+end
+
+-- "take", "skip" or "refuse" for a regular job, reserving its limits' slots when taken.
+local function admit(id)
+  local p = redis.call('HGET', KEYS[3], id)
+  if not p then return 'take' end -- payload lost with a Redis failover: rebuilt from the record
+  local task, key = string.match(p, '^([^\31\n]*)\31([^\31\n]*)')
+  if (next(allowed) ~= nil and not allowed[task]) or denied[task] then return 'skip' end
+  local limit = limits[task]
+  if not limit then return 'take' end
+  if key == '' then key = task end
+  if limit.concurrency then
+    local running, count = running_prefix .. key, 0
+    for _, member in ipairs(redis.call('SMEMBERS', running)) do
+      -- A job counts while it is leased; one released (or lost) since is forgotten here.
+      if redis.call('HEXISTS', KEYS[2], member) == 1 then count = count + 1
+      else redis.call('SREM', running, member) end
+    end
+    if count >= limit.concurrency then return limit.fail and 'refuse' or 'skip' end
+  end
+  if limit.rate then
+    local starts = rate_prefix .. key
+    redis.call('ZREMRANGEBYSCORE', starts, '-inf', now - limit.per_ms)
+    if redis.call('ZCARD', starts) >= limit.rate then
+      local oldest = redis.call('ZRANGE', starts, 0, 0, 'WITHSCORES')
+      due_at(tonumber(oldest[2]) + limit.per_ms)
+      return 'skip'
+    end
+    redis.call('ZADD', starts, now, id .. ':' .. now)
+    redis.call('PEXPIRE', starts, limit.per_ms)
+  end
+  if limit.concurrency then redis.call('SADD', running_prefix .. key, id) end
+  return 'take'
+end
+
+-- Takes up to n of the ids (in order) from the zset they come from; returns how many.
+local function take_candidates(zset, candidates, n)
+  local got = 0
+  for _, id in ipairs(candidates) do
+    if got >= n then break end
+    local verdict = admit(id)
+    if verdict ~= 'skip' then
+      redis.call('ZREM', zset, id)
+      if verdict == 'refuse' then
+        lease(id)
+        refused[#refused + 1] = id
+      else
+        take(id)
+        got = got + 1
+      end
+    end
+  end
+  return got
+end
+
+local function take_regular(queue, delayed, n)
+  local limit = filtering and window or n
+  local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
+  local got = take_candidates(delayed, due, n)
+  if got < n then
+    if filtering then
+      got = got + take_candidates(queue, redis.call('ZRANGE', queue, 0, window - 1), n - got)
+    else
+      local popped = redis.call('ZPOPMIN', queue, n - got)
+      for j = 1, #popped, 2 do take(popped[j]) end
+      got = got + #popped / 2
+    end
+  end
+  local first = redis.call('ZRANGEBYSCORE', delayed, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+  if first[2] then due_at(tonumber(first[2])) end
+  return got
+end
+
+local function take_raw(key, kind, name, n)
+  local entries = {} -- pairs of (entry, score)
+  if kind == 'raw' then
+    for _, e in ipairs(redis.call('LPOP', key, n) or {}) do entries[#entries + 1] = {e, '0'} end
+  elseif kind == 'set' then
+    for _, e in ipairs(redis.call('SPOP', key, n)) do entries[#entries + 1] = {e, '0'} end
+  elseif kind == 'sorted_set' then
+    local popped = redis.call('ZPOPMIN', key, n)
+    for j = 1, #popped, 2 do entries[#entries + 1] = {popped[j], popped[j + 1]} end
+  else -- timed_set[:pushback ms]
+    local due = redis.call('ZRANGEBYSCORE', key, '-inf', now / 1000, 'WITHSCORES', 'LIMIT', 0, n)
+    local pushback = tonumber(string.match(kind, ':(%d+)$') or '0')
+    for j = 1, #due, 2 do
+      entries[#entries + 1] = {due[j], due[j + 1]}
+      -- With a pushback the entry stays, due again later, unless its task removes it.
+      if pushback > 0 then redis.call('ZADD', key, (now + pushback) / 1000, due[j])
+      else redis.call('ZREM', key, due[j]) end
+    end
+    local first = redis.call('ZRANGEBYSCORE', key, '(' .. (now / 1000), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    if first[2] then due_at(tonumber(first[2]) * 1000) end
+  end
+  for _, pair in ipairs(entries) do
+    local id = ARGV[next_raw_id]
+    next_raw_id = next_raw_id + 1
+    local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
+    redis.call('HSET', KEYS[4], id, claim)
+    lease(id)
+    ids[#ids + 1] = id
+    payloads[#payloads + 1] = false
+    raw_ids[#raw_ids + 1] = id
+    raw_claims[#raw_claims + 1] = claim
+    want = want - 1
+  end
+  return #entries
+end
+
+-- Takes up to n jobs from queue i (1-based); returns how many.
+local function take_from(i, n)
+  local key, other, kind, name = KEYS[4 + 2 * i], KEYS[5 + 2 * i], ARGV[11 + 2 * i], ARGV[12 + 2 * i]
+  if kind == 'regular' then return take_regular(key, other, n) end
+  return take_raw(key, kind, name, n)
+end
+
+if parallel and nqueues > 1 then
+  local start = redis.call('INCR', KEYS[5])
+  redis.call('PEXPIRE', KEYS[5], 86400000)
+  local active, any = {}, true
+  for i = 1, nqueues do active[i] = true end
+  while want > 0 and any do
+    any = false
+    for k = 0, nqueues - 1 do
+      local i = (start + k) % nqueues + 1
+      if want > 0 and active[i] then
+        if take_from(i, 1) == 0 then active[i] = false else any = true end
+      end
+    end
+  end
+else
+  for i = 1, nqueues do
+    if want <= 0 then break end
+    take_from(i, want)
+  end
+end
+
+return {ids, payloads, next_due, refused, raw_ids, raw_claims}

@@ -42,9 +42,13 @@ export interface JobOptions {
   'priority'?: (number);
   /**
    * While a job with this key is queued or started, enqueuing another with the same
-   * key returns the existing job's id instead of creating a new job.
+   * key returns the existing job's id instead of creating a new job. Printable text.
    */
   'dedupeKey'?: (string);
+  /**
+   * Dedupe as above on a key made from the task and params (when dedupe_key is empty).
+   */
+  'unique'?: (boolean);
   '_timeoutS'?: "timeoutS";
   '_maxRetries'?: "maxRetries";
   '_retryDelayS'?: "retryDelayS";
@@ -91,9 +95,13 @@ export interface JobOptions__Output {
   'priority': (number);
   /**
    * While a job with this key is queued or started, enqueuing another with the same
-   * key returns the existing job's id instead of creating a new job.
+   * key returns the existing job's id instead of creating a new job. Printable text.
    */
   'dedupeKey': (string);
+  /**
+   * Dedupe as above on a key made from the task and params (when dedupe_key is empty).
+   */
+  'unique': (boolean);
   '_timeoutS'?: "timeoutS";
   '_maxRetries'?: "maxRetries";
   '_retryDelayS'?: "retryDelayS";

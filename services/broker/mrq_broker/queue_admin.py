@@ -1,0 +1,69 @@
+"""QueueService's operations: listing queues with exact sizes, pause, empty, and rate limits."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from mrq.v1 import job_service_pb2, queue_service_pb2
+from mrq_broker.actions import JobActions
+from mrq_broker.errors import InvalidArgument
+from mrq_broker.queue_names import is_paused, is_raw, normalise_paused, queue_type
+from mrq_broker.queues import RedisQueues
+from mrq_broker.raw_jobs import RawJobs
+from mrq_broker.validation import QUEUE_RE
+
+MAX_RATE_KEY = 500
+
+
+def check_queue(name: str, field: str = "queue") -> str:
+    if not QUEUE_RE.match(name):
+        raise InvalidArgument(field, f"{name[:200]!r}: use 1-200 of letters, digits and _-.:/")
+    return name
+
+
+@dataclass
+class QueueAdmin:
+    queues: RedisQueues
+    raw: RawJobs
+    actions: JobActions
+
+    def list(self, prefix: str) -> list[queue_service_pb2.QueueInfo]:
+        """Every known queue under ``prefix``, sorted, with its sizes read now."""
+        known, paused = self.queues.queue_names()
+        names = sorted(n for n in known if n.startswith(prefix))
+        now_ms = int(time.time() * 1000)
+        sizes = self.queues.sizes([(n, queue_type(n)) for n in names], now_ms)
+        infos = []
+        for name, size in zip(names, sizes, strict=True):
+            info = queue_service_pb2.QueueInfo(name=name, type=queue_type(name), queued=size.queued,
+                                               delayed=size.delayed, paused=is_paused(name, paused))
+            if size.oldest_enqueued_ms is not None:
+                info.oldest_enqueued.CopyFrom(Timestamp(seconds=int(size.oldest_enqueued_ms // 1000),
+                                                        nanos=int(size.oldest_enqueued_ms % 1000) * 1_000_000))
+            infos.append(info)
+        return infos
+
+    def pause(self, name: str, paused: bool) -> list[str]:
+        return self.queues.set_paused(normalise_paused(check_queue(name)), paused)
+
+    def empty(self, name: str) -> int:
+        """Cancels every job waiting on a regular queue, or drops a raw queue's entries."""
+        check_queue(name)
+        if is_raw(name):
+            [size] = self.queues.sizes([(name, queue_type(name))], int(time.time() * 1000))
+            self.queues.drop_raw(name)
+            return size.queued + size.delayed
+        ids = self.queues.waiting_ids(name)
+        return self.actions.act_on_ids(job_service_pb2.JOB_ACTION_CANCEL, ids, dry_run=False).changed if ids else 0
+
+    def check_rate(self, key: str, limit: int, per_s: float) -> tuple[bool, int]:
+        if not key or len(key) > MAX_RATE_KEY or not key.isprintable():
+            raise InvalidArgument("key", f"1-{MAX_RATE_KEY} printable characters")
+        if limit < 1:
+            raise InvalidArgument("limit", "must be >= 1")
+        if not per_s > 0:
+            raise InvalidArgument("per_s", "must be > 0")
+        return self.queues.check_rate(f"call:{key}", limit, int(per_s * 1000), int(time.time() * 1000))

@@ -1,0 +1,64 @@
+"""What a queue's name means: its type (from the suffix of its root), its subqueues, and
+whether a pause covers it. Pure functions, shared by enqueue, lease and the queue listing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from mrq.v1.queue_service_pb2 import (
+    QUEUE_TYPE_RAW,
+    QUEUE_TYPE_REGULAR,
+    QUEUE_TYPE_REVERSE,
+    QUEUE_TYPE_SET,
+    QUEUE_TYPE_SORTED_SET,
+    QUEUE_TYPE_TIMED_SET,
+)
+
+# Checked in this order: "_timed_set" and "_sorted_set" also end in "_set".
+_SUFFIXES = (("_timed_set", QUEUE_TYPE_TIMED_SET), ("_sorted_set", QUEUE_TYPE_SORTED_SET),
+             ("_set", QUEUE_TYPE_SET), ("_raw", QUEUE_TYPE_RAW), ("_reverse", QUEUE_TYPE_REVERSE))
+RAW_TYPES = frozenset({QUEUE_TYPE_RAW, QUEUE_TYPE_SET, QUEUE_TYPE_SORTED_SET, QUEUE_TYPE_TIMED_SET})
+
+
+def root(name: str) -> str:
+    """The part before the first "/": "events_raw/eu" -> "events_raw"."""
+    return name.split("/", 1)[0]
+
+
+def queue_type(name: str) -> int:
+    """The QueueType of a queue, from the suffix of its root name."""
+    base = root(name)
+    for suffix, kind in _SUFFIXES:
+        if base.endswith(suffix):
+            return kind
+    return QUEUE_TYPE_REGULAR
+
+
+def is_raw(name: str) -> bool:
+    return queue_type(name) in RAW_TYPES
+
+
+def expand(requested: Sequence[str], known: Iterable[str]) -> list[str]:
+    """The queues a worker listening on ``requested`` takes from, in its order.
+
+    A name ending in "/" stands for itself and every known queue under it ("main/" takes
+    "main/", "main/a" and "main/a/b", never "main", "main_" nor "/main"), sorted by name.
+    """
+    known_sorted = sorted(set(known))
+    out: list[str] = []
+    for name in requested:
+        group = [name]
+        if name.endswith("/"):
+            group += [k for k in known_sorted if k.startswith(name) and k != name]
+        out += [q for q in group if q not in out]
+    return out
+
+
+def normalise_paused(name: str) -> str:
+    """Pausing "x/" is pausing "x": either form covers "x" and every "x/..."."""
+    return name.rstrip("/") or name
+
+
+def is_paused(name: str, paused: Iterable[str]) -> bool:
+    """Whether a pause in ``paused`` covers ``name``: "x" covers "x" and "x/...", not "x_"."""
+    return any(name == p or name.startswith(p + "/") for p in paused)

@@ -1,0 +1,101 @@
+"""Raw queues: entries that hold only raw params until a worker takes them (see QueueService).
+
+The step from Redis entry to job is guarded like any lease: lease_jobs.lua moves each entry
+into a raw claim and leases it under a fresh job id, in one script. The broker then writes the
+job's payload (and its record, unless RAW_QUEUES says "started" is not stored). The claim stays
+until the job's outcome is committed, so an entry whose broker or worker dies at any point goes
+back on its raw queue when the lease expires (Maintenance), or is requeued from its record.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import datetime
+
+from bson import ObjectId
+
+from mrq.v1 import job_pb2
+from mrq.v1.queue_service_pb2 import (
+    QUEUE_TYPE_RAW,
+    QUEUE_TYPE_SET,
+    QUEUE_TYPE_SORTED_SET,
+    QUEUE_TYPE_TIMED_SET,
+)
+from mrq_broker.documents import Doc, new_job_docs, payload
+from mrq_broker.errors import InvalidArgument
+from mrq_broker.queue_config import RawQueueConfig
+from mrq_broker.queue_names import is_raw, queue_type, root
+from mrq_broker.queues import RawClaim, RedisQueues
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.store import JobStore
+from mrq_broker.validation import QUEUE_RE, canonical_params, resolve_options
+
+_LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SET: "sorted_set",
+              QUEUE_TYPE_TIMED_SET: "timed_set"}
+
+
+class RawJobs:
+    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+        self.store = store
+        self.queues = queues
+        self.settings = settings
+
+    def config(self, name: str, field: str = "queue") -> RawQueueConfig:
+        """The RAW_QUEUES entry of a raw queue (by its root name)."""
+        if not QUEUE_RE.match(name):
+            raise InvalidArgument(field, f"{name[:200]!r} is not a valid queue name")
+        if not is_raw(name):
+            raise InvalidArgument(field, f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
+                                  "_sorted_set or _timed_set); use JobService.Enqueue")
+        config = self.settings.raw_queues.get(root(name))
+        if config is None:
+            raise InvalidArgument(field, f"raw queue {root(name)!r} is not configured in RAW_QUEUES")
+        return config
+
+    def lua_type(self, name: str) -> str:
+        """The type lease_jobs.lua takes a raw queue as ("timed_set:<ms>" with a pushback)."""
+        kind = _LUA_TYPES[queue_type(name)]
+        pushback_s = self.settings.raw_queues[root(name)].pushback_s if root(name) in self.settings.raw_queues else 0
+        return f"{kind}:{int(pushback_s * 1000)}" if kind == "timed_set" and pushback_s else kind
+
+    def enqueue(self, name: str, params: Sequence[bytes], scores: Sequence[float]) -> int:
+        """Validates and adds raw entries; returns how many were added."""
+        config = self.config(name)
+        entries = [canonical_params(p, self.settings.max_params_bytes, f"params_json[{i}]")
+                   for i, p in enumerate(params)]
+        for i, entry in enumerate(entries):
+            config.params(entry, f"params_json[{i}]")  # refused now rather than when leased
+        kind = queue_type(name)
+        if kind in (QUEUE_TYPE_RAW, QUEUE_TYPE_SET) and scores:
+            raise InvalidArgument("scores", "only _sorted_set and _timed_set queues take scores")
+        if kind == QUEUE_TYPE_TIMED_SET and not scores:
+            scores = [time.time()] * len(entries)
+        if kind in (QUEUE_TYPE_SORTED_SET, QUEUE_TYPE_TIMED_SET) and len(scores) != len(entries):
+            raise InvalidArgument("scores", f"{len(scores)} scores for {len(entries)} params; give one each")
+        if not entries:
+            return 0
+        return self.queues.push_raw(name, _LUA_TYPES[kind], entries, scores)
+
+    def materialise(self, claims: dict[str, RawClaim], worker_id: str, now: datetime) -> dict[str, bytes]:
+        """Turns freshly leased raw entries into jobs: records them as started (unless the queue
+        does not store "started") and stores their payloads; returns the payloads by job id."""
+        docs: list[tuple[Doc, bool]] = []
+        for job_id, claim in claims.items():
+            config = self.settings.raw_queues[root(claim.queue)]
+            options = resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
+            [doc] = new_job_docs(config.task, [config.params(claim.entry)], options, now)
+            doc.update(_id=ObjectId(job_id), raw_queue=claim.queue, status="started", worker=worker_id,
+                       datestarted=now)
+            docs.append((doc, "started" in config.statuses_no_storage))
+        stored = [doc for doc, unstored in docs if not unstored]
+        if stored:
+            self.store.insert(stored)
+        payloads = {str(doc["_id"]): payload(doc, unstored) for doc, unstored in docs}
+        self.queues.store_payloads(payloads)
+        return payloads
+
+    def give_back(self, claims: dict[str, RawClaim]) -> None:
+        """Puts back the entries of raw jobs lost before they had a record."""
+        if claims:
+            self.queues.return_raw(claims, {c.queue: self.lua_type(c.queue).split(":")[0] for c in claims.values()})
