@@ -56,12 +56,19 @@ def sleep(params: dict[str, Any]) -> float:
 
 
 def burn_cpu(params: dict[str, Any]) -> int:
-    """Keeps the CPU busy for ``params["s"]`` seconds without yielding; returns the loop count.
+    """Keeps the CPU busy without yielding for ``params["s"]`` seconds of wall time, or, with
+    ``params["cpu_s"]``, until the thread has used that much CPU time (whatever else the machine
+    runs); returns the loop count.
 
     For tests of what must keep working while a task hogs its process (heartbeats, timeouts).
     """
-    deadline = time.monotonic() + params["s"]
     loops = 0
+    if "cpu_s" in params:
+        cpu_deadline = time.thread_time() + params["cpu_s"]
+        while time.thread_time() < cpu_deadline:
+            loops += 1
+        return loops
+    deadline = time.monotonic() + params["s"]
     while time.monotonic() < deadline:
         loops += 1
     return loops

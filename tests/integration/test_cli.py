@@ -10,6 +10,8 @@ from pathlib import Path
 
 from harness import StackUnderTest
 
+from mrq import Client
+
 MRQ = str(Path(sys.executable).parent / "mrq")
 
 
@@ -51,3 +53,17 @@ def test_enqueue_of_an_invalid_task_path_is_a_usage_error_naming_the_field(stack
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert refused.stderr.startswith("mrq: error: task: ")
+
+
+def test_queue_commands_list_pause_resume_and_empty(stack: StackUnderTest, client: Client) -> None:
+    client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(3)], queue="reports/daily")
+
+    assert json.loads(mrq(stack, "pause", "reports").stdout) == {"paused_queues": ["reports"]}
+    listed = mrq(stack, "queues", "reports")
+    assert listed.returncode == 0, listed.stderr
+    [header, row] = listed.stdout.splitlines()
+    assert header.split()[:4] == ["QUEUE", "TYPE", "QUEUED", "DELAYED"]
+    assert row.split()[:4] == ["reports/daily", "regular", "3", "0"] and row.endswith("(paused)")
+    assert json.loads(mrq(stack, "resume", "reports").stdout) == {"paused_queues": []}
+    assert json.loads(mrq(stack, "empty", "reports/daily").stdout) == {"removed": 3}
+    assert client.queues.list("reports/daily")[0]["queued"] == 0

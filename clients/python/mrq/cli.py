@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     wait.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds (default: never)")
     for name, summary in _ACTIONS.items():
         _add_action(commands, address, name, summary)
+    _add_queue_commands(commands, address)
     run = _command(commands, "run", _run, [], "run a task in this process, without a broker (to debug it)")
     run.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
     run.add_argument("params", metavar="PARAMS_JSON", nargs="?", default="{}",
@@ -184,6 +185,22 @@ def _add_action(commands: Any, address: argparse.ArgumentParser, name: str, summ
     action.add_argument("--dry-run", action="store_true", help="change nothing; print what would change")
 
 
+def _add_queue_commands(commands: Any, address: argparse.ArgumentParser) -> None:
+    queues = _command(commands, "queues", _queues, [address],
+                      "list known queues with their exact sizes, paused state and oldest job")
+    queues.add_argument("prefix", metavar="PREFIX", nargs="?", default="", help="only queues starting with this")
+    for name, summary in (("pause", "pause a queue and its subqueues (QUEUE/...)"), ("resume", "resume a queue"),
+                          ("empty", "cancel every job waiting on a queue (raw queues: drop their entries)")):
+        command = _command(commands, name, _queue_action, [address], summary)
+        command.add_argument("queue", metavar="QUEUE")
+        command.set_defaults(queue_action=name)
+    raw = _command(commands, "enqueue-raw", _enqueue_raw, [address],
+                   "add raw params to a raw queue, one JSON value per line of a file or stdin",
+                   epilog="example:\n  mrq enqueue-raw events_raw events.jsonl")
+    raw.add_argument("queue", metavar="QUEUE")
+    raw.add_argument("input", metavar="FILE", help="JSON lines; - reads stdin")
+
+
 def _add_job_options(command: argparse.ArgumentParser) -> None:
     options = command.add_argument_group("job options (default: the task's routing, then the broker's)")
     options.add_argument("--queue", metavar="Q", help="queue name")
@@ -241,6 +258,32 @@ def _act(args: argparse.Namespace) -> int:
         counts = act(args.job_ids or None, dry_run=args.dry_run, **filters)
     _print_json({"matched": counts.matched, "changed": counts.changed, "skipped": counts.skipped,
                  "dry_run": args.dry_run})
+    return EXIT_OK
+
+
+def _queues(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        rows = client.queues.list(args.prefix)
+    print(f"{'QUEUE':30} {'TYPE':10} {'QUEUED':>9} {'DELAYED':>9}  OLDEST")
+    for q in rows:
+        oldest = q["oldest_enqueued"].isoformat(timespec="seconds") if q["oldest_enqueued"] else "-"
+        print(f"{q['name']:30} {q['type']:10} {q['queued']:>9} {q['delayed']:>9}  {oldest}"
+              f"{'  (paused)' if q['paused'] else ''}")
+    return EXIT_OK
+
+
+def _queue_action(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        result = getattr(client.queues, args.queue_action)(args.queue)
+    _print_json({"removed": result} if args.queue_action == "empty" else {"paused_queues": result})
+    return EXIT_OK
+
+
+def _enqueue_raw(args: argparse.Namespace) -> int:
+    entries = list(_parse_lines(_read_input(args.input)))
+    with _client(args) as client:
+        added = client.queues.enqueue_raw(args.queue, entries)
+    _print_json({"added": added, "sent": len(entries)})
     return EXIT_OK
 
 

@@ -28,12 +28,10 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from mrq.v1 import worker_service_pb2
+from mrq_broker.queue_names import queue_type
 from mrq_broker.queues import RedisQueues
 
 log = logging.getLogger(__name__)
-
-# Must match the score layout in queues.queue_score: -priority * 2**42 + enqueue time (ms).
-_PRIORITY_STEP = 2**42
 
 #: Requeue reasons, the values of the ``reason`` label of mrq_jobs_requeued_total.
 LEASE_EXPIRED = "lease_expired"
@@ -71,12 +69,13 @@ class BrokerMetrics:
 
 
 class QueueCollector(Collector):
-    """mrq_queue_depth and mrq_queue_oldest_job_age_seconds, read from Redis at scrape time.
+    """mrq_queue_depth and mrq_queue_oldest_job_age_seconds, read from Redis at scrape time, for
+    every known queue (the same exact sizes as ListQueues).
 
-    The age comes from the score of the first job in the queue (the next to be leased), whose
-    low 42 bits are its enqueue time in ms. Without priorities that is the oldest job. With
-    them it is the oldest job of the highest priority present: an older job of lower priority
-    waiting behind it is not seen, so the age can be under-reported.
+    The age is that of the next job in line (RedisQueues.sizes): without priorities the oldest
+    job; with them the oldest of the highest priority present, so an older job of lower priority
+    waiting behind it is not seen and the age can be under-reported. Raw queues' entries carry no
+    date: their age is 0.
     """
 
     def __init__(self, queues: RedisQueues) -> None:
@@ -88,24 +87,17 @@ class QueueCollector(Collector):
         age = GaugeMetricFamily("mrq_queue_oldest_job_age_seconds",
                                 "Seconds the next job of the queue has been waiting; 0 when empty",
                                 labels=["queue"])
-        keys = self.queues.keys
-        client = self.queues.client
+        now_ms = int(time.time() * 1000)
         try:
-            names = sorted(n.decode() for n in client.smembers(keys.known_queues))
-            pipe = client.pipeline(transaction=False)
-            for name in names:
-                pipe.zcard(keys.queue(name))
-                pipe.zrange(keys.queue(name), 0, 0, withscores=True)
-            replies = pipe.execute() if names else []
+            names = sorted(self.queues.queue_names()[0])
+            sizes = self.queues.sizes([(n, queue_type(n)) for n in names], now_ms)
         except redis.RedisError as exc:  # the other metrics are still worth serving
             log.warning("queue metrics unavailable: %s", exc)
             return
-        now_ms = time.time() * 1000
-        for n, name in enumerate(names):
-            count, first = replies[2 * n], replies[2 * n + 1]
-            depth.add_metric([name], count)
-            enqueued_ms = first[0][1] % _PRIORITY_STEP if first else now_ms
-            age.add_metric([name], max(0.0, now_ms - enqueued_ms) / 1000)
+        for name, size in zip(names, sizes, strict=True):
+            depth.add_metric([name], size.queued)
+            oldest_ms = now_ms if size.oldest_enqueued_ms is None else size.oldest_enqueued_ms
+            age.add_metric([name], max(0.0, now_ms - oldest_ms) / 1000)
         yield depth
         yield age
 
