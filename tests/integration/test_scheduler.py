@@ -14,7 +14,7 @@ import pytest
 from harness import StackUnderTest, write_config
 
 from mrq import Client
-from mrq.schedules import ScheduleSpec
+from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
 from mrq_local import wait_until
 

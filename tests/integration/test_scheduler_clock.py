@@ -4,9 +4,14 @@ ScheduleService API; and one tick fired by many callers at once."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import grpc
@@ -14,8 +19,9 @@ import pytest
 from harness import StackUnderTest
 from prometheus_client import CollectorRegistry
 
+from mrq import Client, InvalidArgument, ScheduleNotFound
 from mrq.rpc import open_channel
-from mrq.schedules import ScheduleSpec, parse_config
+from mrq.schedule_spec import ScheduleSpec, parse_config
 from mrq.v1 import schedule_service_pb2 as pb
 from mrq.v1 import schedule_service_pb2_grpc
 from mrq_scheduler.metrics import SchedulerMetrics
@@ -98,22 +104,31 @@ def definition(**fields: Any) -> pb.ScheduleDefinition:
     return pb.ScheduleDefinition(task="tasks.add", **fields)
 
 
-def test_schedules_are_managed_through_the_api(stack: StackUnderTest, channel: grpc.Channel,
-                                               stub: schedule_service_pb2_grpc.ScheduleServiceStub) -> None:
-    created = stub.CreateSchedule(pb.CreateScheduleRequest(definition=definition(interval_s=60)), timeout=10).schedule
-    assert created.source == pb.SCHEDULE_SOURCE_API and not created.HasField("last_tick")
-    assert stub.GetSchedule(pb.GetScheduleRequest(schedule_id=created.id), timeout=10).schedule == created
+def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: StackUnderTest,
+                                                                        client: Client) -> None:
+    created = client.schedules.create({"path": "tasks.add", "params": {"a": 1}, "interval": 60})
+    assert (created["source"], created["interval"], created["last_tick"]) == ("api", 60, None)
+    assert client.schedules.get(created["id"]) == created
 
-    updated = stub.UpdateSchedule(pb.UpdateScheduleRequest(schedule_id=created.id, definition=definition(
-        cron="0 9 * * *", timezone="Europe/Paris")), timeout=10).schedule
-    assert updated.id != created.id and updated.definition.cron == "0 9 * * *"
-    listed = stub.ListSchedules(pb.ListSchedulesRequest(), timeout=10).schedules
-    assert [s.id for s in listed] == [updated.id]
+    updated = client.schedules.update(created["id"], {"path": "tasks.add", "cron": "0 9 * * *",
+                                                      "timezone": "Europe/Paris"})
+    assert updated["id"] != created["id"] and updated["cron"] == "0 9 * * *"
+    assert [s["id"] for s in client.schedules.list()] == [updated["id"]]
+    assert client.schedules.pause(updated["id"])["paused"]
+    assert not client.schedules.resume(updated["id"])["paused"]
 
-    paused = stub.PauseSchedule(pb.PauseScheduleRequest(schedule_id=updated.id, paused=True), timeout=10).schedule
-    assert paused.paused
-    stub.DeleteSchedule(pb.DeleteScheduleRequest(schedule_id=updated.id), timeout=10)
-    assert not stub.ListSchedules(pb.ListSchedulesRequest(), timeout=10).schedules
+    listed = subprocess.run([str(Path(sys.executable).parent / "mrq"), "schedules"], capture_output=True, text=True,
+                            env={**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}, timeout=60, check=True)
+    assert [(s["id"], s["timezone"], s["paused"]) for s in json.loads(listed.stdout)] == [
+        (updated["id"], "Europe/Paris", False)]
+
+    client.schedules.delete(updated["id"])
+    assert client.schedules.list() == []
+    with pytest.raises(ScheduleNotFound):
+        client.schedules.get(updated["id"])
+    with pytest.raises(InvalidArgument) as raised:
+        client.schedules.create({"path": "tasks.add", "weekday": 1, "interval": 60})
+    assert raised.value.field == "weekday"
 
 
 BAD_REQUESTS: list[tuple[Any, grpc.StatusCode, str]] = [

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mrq.schedules import ScheduleSpec
+from mrq.schedule_spec import ScheduleSpec
 from mrq_scheduler.ticks import Firing, firing, latest_tick
 
 GRACE_S = 60.0

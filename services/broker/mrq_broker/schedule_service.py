@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from mrq.schedules import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first_duplicate
+from mrq.schedule_spec import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first_duplicate
 from mrq.v1 import job_pb2, schedule_service_pb2, schedule_service_pb2_grpc
 from mrq.v1.schedule_service_pb2 import ScheduleDefinition
 from mrq_broker.errors import InvalidArgument, grpc_errors

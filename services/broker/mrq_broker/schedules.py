@@ -1,6 +1,6 @@
 """Schedules: the ``schedules`` collection, and firing a tick so that its job is queued once.
 
-A schedule document: ``_id`` (the definition's hash, see ``mrq.schedules``), ``spec`` (the
+A schedule document: ``_id`` (the definition's hash, see ``mrq.schedule_spec``), ``spec`` (the
 definition, params as JSON text), ``source`` ("config" or "api"), ``paused``, ``datecreated``,
 ``last_tick`` (None until the first tick) and ``last_job``. Every write is by exact ``_id``.
 
@@ -38,7 +38,7 @@ import pymongo
 import pymongo.errors
 from bson import ObjectId
 
-from mrq.schedules import ScheduleSpec
+from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import job_pb2, schedule_service_pb2
 from mrq.v1.schedule_service_pb2 import (
     FIRE_OUTCOME_DUPLICATE,

@@ -14,7 +14,7 @@ from prometheus_client import CollectorRegistry
 from mrq.config import parse_settings
 from mrq.errors import MrqError
 from mrq.rpc import open_channel
-from mrq.schedules import parse_config
+from mrq.schedule_spec import parse_config
 from mrq_scheduler.metrics import SchedulerMetrics, serve
 from mrq_scheduler.scheduler import Scheduler
 from mrq_scheduler.settings import SchedulerSettings

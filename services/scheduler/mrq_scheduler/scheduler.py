@@ -21,7 +21,7 @@ import grpc
 
 from mrq.errors import BrokerUnavailable, MrqError
 from mrq.rpc import call
-from mrq.schedules import ScheduleSpec
+from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
 from mrq_scheduler.metrics import SchedulerMetrics
 from mrq_scheduler.settings import SchedulerSettings

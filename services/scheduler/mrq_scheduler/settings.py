@@ -1,7 +1,7 @@
 """The scheduler's settings: flags, MRQ_SCHEDULER_* env vars and the config file (see mrq.config).
 
 ``SCHEDULER_TASKS`` comes from the same config file as every other setting (or, as JSON, from
-``MRQ_SCHEDULER_TASKS``); it is validated by :func:`mrq.schedules.parse_config` at start-up.
+``MRQ_SCHEDULER_TASKS``); it is validated by :func:`mrq.schedule_spec.parse_config` at start-up.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from croniter import croniter
 
-from mrq.schedules import ScheduleSpec
+from mrq.schedule_spec import ScheduleSpec
 
 # A monthday that exists rarely (the 31st) is at most this many days back.
 _MAX_DAYS_BACK = 400
