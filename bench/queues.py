@@ -50,11 +50,11 @@ def main() -> None:
         config = Path(data_dir) / "config.py"
         config.write_text(CONFIG)
         with Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR],
-                               broker_args=("--config", str(config)))) as stack:
+                               broker_args=("--config", str(config), "--metrics-port", "0"))) as stack:
             client = Client(stack.broker_address)
             claims = redis.Redis.from_url(stack.redis_url)
             params = [{"a": i, "b": 1} for i in range(args.jobs)]
-            stack.start_worker("bench_raw", "bench", greenlets=args.greenlets)
+            stack.start_worker("bench_raw", "bench", greenlets=args.greenlets, extra_args=("--metrics-port", "0"))
 
             def raw() -> None:
                 for start in range(0, args.jobs, BATCH):

@@ -11,46 +11,14 @@ from __future__ import annotations
 import signal
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from harness import StackUnderTest
+from harness import BlockingJob, StackUnderTest, log_line, pid_of
 
 from mrq import Client
-from mrq_local import ManagedProcess, wait_until
+from mrq_local import ManagedProcess
 
 WAIT_S = 30.0
-
-
-class BlockingJob:
-    """Params for ``tasks.block_until_file``, and the files that observe and release its runs."""
-
-    def __init__(self, directory: Path, name: str, result: Any = None) -> None:
-        self.runs_path = directory / f"{name}.runs"
-        self.marker_path = directory / f"{name}.go"
-        self.params = {"runs": str(self.runs_path), "marker": str(self.marker_path), "result": result}
-
-    def runs(self) -> list[str]:
-        """The job id of each run that started, in order."""
-        return self.runs_path.read_text().split() if self.runs_path.exists() else []
-
-    def wait_running(self, times: int = 1) -> None:
-        """Waits until the job has started ``times`` runs."""
-        wait_until(lambda: len(self.runs()) >= times, timeout_s=WAIT_S, what=f"run {times} of {self.runs_path}")
-
-    def release(self) -> None:
-        """Lets every run, current and future, finish."""
-        self.marker_path.touch()
-
-
-def pid_of(worker_id: str) -> int:
-    """The pid in a worker id ("host-pid-random")."""
-    return int(worker_id.rsplit("-", 2)[1])
-
-
-def log_line(worker: ManagedProcess, text: str) -> None:
-    """Waits until the worker has logged ``text``."""
-    wait_until(lambda: text in worker.log_tail(200), timeout_s=WAIT_S, what=f"{text!r} in {worker.name}'s log")
 
 
 @pytest.mark.broker_args("--lease-ttl-s", "2")

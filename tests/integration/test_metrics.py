@@ -72,6 +72,26 @@ def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client:
     assert value(scrape(port), "mrq_grpc_requests_total", method="GetJob", code="INVALID_ARGUMENT") == 1
 
 
+def test_oldest_job_age_grows_while_paused_and_drops_after_resume(stack: StackUnderTest, client: Client) -> None:
+    # Given a paused queue with a waiting job, and a worker listening on it
+    port = serve_broker_metrics(stack)
+    client.queues.pause("lagging")
+    job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="lagging")
+    stack.start_worker("lagging")
+
+    def age() -> float:
+        return value(scrape(port), "mrq_queue_oldest_job_age_seconds", queue="lagging")
+
+    # Then its oldest-job age grows past a second while it stays paused
+    wait_until(lambda: age() > 1.0, timeout_s=10, what="the age to pass 1 s")
+    assert client.get_job(job_id)["status"] == "queued"
+
+    # And once resumed, the job runs and the age drops to 0 with the queue empty
+    client.queues.resume("lagging")
+    assert client.wait(job_id, timeout=30)["status"] == "success"
+    assert age() == 0 and value(scrape(port), "mrq_queue_depth", queue="lagging") == 0
+
+
 def test_broker_counts_failures_interrupts_and_expired_leases(stack: StackUnderTest, client: Client) -> None:
     port = serve_broker_metrics(stack, "--lease-ttl-s", "2")
     fast_heartbeat = ["--heartbeat-interval-s", "0.3"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import grpc
 import pytest
-from harness import StackUnderTest
+from harness import StackUnderTest, log_line
 
 from mrq import Client, InvalidArgument
 from mrq.v1 import worker_service_pb2, worker_service_pb2_grpc
@@ -160,14 +160,14 @@ def test_priorities_then_fifo_and_reverse_queues(stack: StackUnderTest, client: 
 
 def test_delayed_jobs_wait_for_their_time(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     out = tmp_path / "runs"
-    stack.start_worker("default", greenlets=2)
+    log_line(stack.start_worker("default", greenlets=2), "started")  # ready, so only the delay holds job 1
     start = time.time()
-    delayed = client.enqueue("tasks.record_params", {"path": str(out), "n": 1}, delay=2)
+    delayed = client.enqueue("tasks.record_params", {"path": str(out), "n": 1}, delay=3)
     client.enqueue("tasks.record_params", {"path": str(out), "n": 2})
     assert client.get_job(delayed)["status"] == "delayed"
     assert ns_run(out, 2) == [2, 1]
     job = client.wait(delayed, timeout=WAIT_S)
-    assert job["date_started"].timestamp() >= start + 2
+    assert job["date_started"].timestamp() >= start + 3
 
 
 def test_subqueues_match_only_under_the_root(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:

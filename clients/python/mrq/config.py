@@ -71,12 +71,17 @@ def _flag_kind(annotation: Any) -> str | None:
     return None
 
 
+def _split_list(raw: str) -> list[str]:
+    """Items of a comma-separated list value, e.g. ``"a, b"`` → ``["a", "b"]``."""
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
 def _env_value(annotation: Any, raw: str) -> Any:
     kind = _flag_kind(annotation)
     if kind == "scalar":
         return raw
     if kind == "list":
-        return [item.strip() for item in raw.split(",") if item.strip()]
+        return _split_list(raw)
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -110,6 +115,8 @@ def parse_settings(model: type[S], argv: Sequence[str] | None = None, *, prog: s
     """Parses ``argv`` (default ``sys.argv[1:]``) into ``model``; exits with a usage error on bad input."""
     parser = build_parser(model, prog=prog, description=description, positional=positional)
     args = vars(parser.parse_args(argv))
+    # A list flag takes items as separate words or comma-separated, as its env var does.
+    args = {k: [i for word in v for i in _split_list(word)] if isinstance(v, list) else v for k, v in args.items()}
     try:
         return settings_from(model, config_path=args.pop("config", None), flags=args)
     except ConfigError as exc:

@@ -101,7 +101,8 @@ class Broker:
     def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
         """The worker's queues as the lease script takes them: subqueues found, paused ones and
         unconfigured raw queues left out."""
-        known, paused = self.queues.queue_names()
+        # Only a worker on a "root/" needs the known queues (its subqueues): skip reading them otherwise.
+        known, paused = self.queues.queue_names(known=any(q.endswith("/") for q in request.queues))
         specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name))
                  for name in expand(request.queues, known)
                  if not is_paused(name, paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]

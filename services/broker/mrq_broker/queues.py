@@ -232,13 +232,14 @@ class RedisQueues:
     def drop_raw(self, name: str) -> None:
         self.client.delete(self.keys.raw(name))
 
-    def queue_names(self) -> tuple[set[str], set[str]]:
-        """(every known queue, the paused ones), in one round trip."""
+    def queue_names(self, known: bool = True) -> tuple[set[str], set[str]]:
+        """(every known queue, or none unless ``known``; the paused ones), in one round trip."""
         pipe = self.client.pipeline(transaction=False)
-        pipe.smembers(self.keys.known_queues)
+        if known:
+            pipe.smembers(self.keys.known_queues)
         pipe.smembers(self.keys.paused)
-        known, paused = pipe.execute()
-        return {k.decode() for k in known}, {p.decode() for p in paused}
+        *names, paused = pipe.execute()
+        return {k.decode() for k in (names[0] if names else ())}, {p.decode() for p in paused}
 
     def set_paused(self, name: str, paused: bool) -> list[str]:
         """Pauses or resumes one queue name; returns every paused name, sorted."""

@@ -13,6 +13,8 @@ import redis
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from prometheus_client import CollectorRegistry
+from redis.connection import parse_url
+from redis.sentinel import Sentinel
 
 from mrq.v1 import (
     job_service_pb2,
@@ -71,9 +73,21 @@ class BrokerServer:
             self.stop_metrics()
 
 
+def connect_redis(settings: BrokerSettings) -> redis.Redis:
+    """A client of the Redis at --redis-url, or of the master the Sentinels name (it finds the new
+    master by itself after a failover)."""
+    if not settings.redis_sentinels:
+        return redis.Redis.from_url(settings.redis_url, health_check_interval=30)
+    url = parse_url(settings.redis_url)
+    sentinels = [(host, int(port)) for host, _, port in (s.rpartition(":") for s in settings.redis_sentinels)]
+    sentinel = Sentinel(sentinels, socket_timeout=5.0)
+    return sentinel.master_for(settings.redis_sentinel_master, db=url.get("db", 0), password=url.get("password"),
+                               username=url.get("username"), health_check_interval=30)
+
+
 def start(settings: BrokerSettings) -> BrokerServer:
     """Connects to Redis and MongoDB, creates indexes, starts the threads and the server."""
-    redis_client = redis.Redis.from_url(settings.redis_url, health_check_interval=30)
+    redis_client = connect_redis(settings)
     mongo = pymongo.MongoClient(settings.mongodb_url, tz_aware=True)
     database = mongo.get_default_database(default="mrq")
     keys = Keys(settings.redis_prefix)

@@ -15,6 +15,12 @@ from mrq_broker.queue_names import is_raw
 class BrokerSettings(Settings):
     broker_address: str = Field("127.0.0.1:50051", description="host:port the gRPC server listens on")
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL")
+    redis_sentinels: list[str] = Field(
+        default_factory=list,
+        description="host:port of Redis Sentinels (comma-separated); when set, the broker asks them for the "
+                    "master named by --redis-sentinel-master and follows its failovers; --redis-url then gives "
+                    "only the database number and password")
+    redis_sentinel_master: str = Field("mymaster", description="the master's name in the Sentinels' config")
     mongodb_url: str = Field("mongodb://127.0.0.1:27017/mrq",
                              description="MongoDB URL; its path names the database")
     redis_prefix: str = Field("mrq", description="prefix of every Redis key")

@@ -4,8 +4,10 @@ reports outcomes in batches, retrying until the broker acknowledges them.
 Two greenlets, each making its gRPC calls on a native thread (see :mod:`mrq_worker.connection`):
 
 * the **lease loop** asks for as many jobs as there are free slots, letting the broker block up
-  to ``lease_wait_s`` when none is ready, so an idle worker picks a job up the moment it is
-  enqueued without polling;
+  to ``wait_s`` when none is ready, so an idle worker picks a job up the moment it is enqueued
+  without polling. It ends on its own in two cases, calling ``on_exhausted``: in burst mode,
+  once nothing is held and a lease without waiting finds no job; and once ``max_jobs`` jobs
+  were leased;
 * the **report loop** collects outcomes for up to ``report_interval_s`` (or until a batch is
   full) and sends them in one ``ReportOutcomes``.
 
@@ -24,7 +26,13 @@ import grpc
 from gevent.event import Event
 
 from mrq.v1 import job_pb2
-from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob, LeaseJobsRequest, ReportOutcomesRequest
+from mrq.v1.worker_service_pb2 import (
+    JobOutcome,
+    LeasedJob,
+    LeaseJobsRequest,
+    LeaseJobsResponse,
+    ReportOutcomesRequest,
+)
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
 from mrq_worker.connection import Backoff, call_in_thread, is_retryable
 from mrq_worker.executor import Executor
@@ -49,14 +57,20 @@ class Consumer:
         lease_ttl_s: the lease duration the broker last announced (0 until the first lease).
     """
 
-    def __init__(self, *, stub: WorkerServiceStub, worker_id: str, queues: list[str],
-                 executor: Executor, lease_wait_s: float, report_interval_s: float,
-                 accepting: Callable[[], bool]) -> None:
+    def __init__(self, *, stub: WorkerServiceStub, lease: LeaseJobsRequest, executor: Executor,
+                 report_interval_s: float, accepting: Callable[[], bool], burst: bool = False,
+                 max_jobs: int = 0) -> None:
+        """``lease`` is what every LeaseJobs asks (worker id, queues, wait, strategy, task
+        filters); the loop sets its ``max_jobs``. ``max_jobs`` here caps the jobs leased in
+        total (0: no cap)."""
         self._stub = stub
-        self._worker_id = worker_id
-        self._queues = list(queues)
+        self._lease = lease
+        self._worker_id = lease.worker_id
+        self._lease_wait_s = lease.wait_s
+        self._burst = burst
+        self._max_jobs = max_jobs
+        self._jobs_left: int | None = max_jobs or None
         self._executor = executor
-        self._lease_wait_s = lease_wait_s
         self._report_interval_s = report_interval_s
         self._accepting = accepting
         self.held: set[str] = set()
@@ -72,9 +86,10 @@ class Consumer:
         self._lease_greenlet: gevent.Greenlet | None = None
         self._report_greenlet: gevent.Greenlet | None = None
 
-    def start(self, on_crash: Callable[[gevent.Greenlet], None]) -> None:
-        """Starts both loops; ``on_crash`` is called if either dies of an unexpected error."""
-        self._lease_greenlet = gevent.spawn(self._lease_loop)
+    def start(self, on_crash: Callable[[gevent.Greenlet], None], on_exhausted: Callable[[str], None]) -> None:
+        """Starts both loops; ``on_crash`` is called if either dies of an unexpected error, and
+        ``on_exhausted(reason)`` if the lease loop ends on its own (burst, ``max_jobs``)."""
+        self._lease_greenlet = gevent.spawn(self._lease_loop, on_exhausted)
         self._report_greenlet = gevent.spawn(self._report_loop)
         self._lease_greenlet.link_exception(on_crash)
         self._report_greenlet.link_exception(on_crash)
@@ -125,30 +140,59 @@ class Consumer:
         """Outcomes not yet acknowledged: waiting for a batch, or in the batch in flight."""
         return len(self._pending) + self._in_flight
 
-    def _lease_loop(self) -> None:
+    def _lease_loop(self, on_exhausted: Callable[[str], None]) -> None:
         backoff = Backoff()
         while self._accepting():
             # Wake up now and then even when every slot stays busy, to notice a stop request.
             self._executor.wait_for_slot(timeout_s=max(self._lease_wait_s, 0.1))
-            free = self._executor.free_slots()
-            if free == 0 or not self._accepting():
+            # Burst: only once every job is reported (a retried or interrupted job is queued
+            # again by then) does one look without waiting decide that nothing is left. Until
+            # then calls block as usual, so jobs that running ones enqueue are taken too.
+            last_look = self._burst and not self.held
+            request = self._next_request(wait_s=0.0 if last_look else self._lease_wait_s)
+            if request is None or not self._accepting():
                 continue
-            request = LeaseJobsRequest(worker_id=self._worker_id, queues=self._queues, max_jobs=free,
-                                       wait_s=self._lease_wait_s)
-            try:
-                response = call_in_thread(self._stub.LeaseJobs, request,
-                                          timeout=self._lease_wait_s + LEASE_MARGIN_S)
-            except grpc.RpcError as exc:
-                gevent.sleep(backoff.failed(logger, "LeaseJobs", exc))
+            response = self._call_lease(request, backoff)
+            if response is None:
                 continue
-            except Exception:  # never stop consuming: log and carry on
-                logger.exception("LeaseJobs failed unexpectedly")
-                gevent.sleep(backoff.next_delay_s())
-                continue
-            backoff.succeeded(logger, "LeaseJobs")
-            if response.lease_ttl_s:
-                self.lease_ttl_s = response.lease_ttl_s
             self._dispatch(response.jobs)
+            if self._jobs_left is not None:
+                self._jobs_left -= len(response.jobs)
+            if last_look and not response.jobs:
+                on_exhausted(f"burst: no job left, {self.done_jobs} done")
+                return
+            if self._jobs_left == 0:
+                on_exhausted(f"max-jobs: leased {self._max_jobs} jobs")
+                return
+
+    def _next_request(self, wait_s: float) -> LeaseJobsRequest | None:
+        """A LeaseJobs for the free slots, within what ``max_jobs`` leaves; None if that is no job."""
+        size = self._executor.free_slots()
+        if self._jobs_left is not None:
+            size = min(size, self._jobs_left)
+        if size == 0:
+            return None
+        request = LeaseJobsRequest()
+        request.CopyFrom(self._lease)
+        request.max_jobs = size
+        request.wait_s = wait_s
+        return request
+
+    def _call_lease(self, request: LeaseJobsRequest, backoff: Backoff) -> LeaseJobsResponse | None:
+        """One LeaseJobs; None (after a backoff) if it failed."""
+        try:
+            response = call_in_thread(self._stub.LeaseJobs, request, timeout=request.wait_s + LEASE_MARGIN_S)
+        except grpc.RpcError as exc:
+            gevent.sleep(backoff.failed(logger, "LeaseJobs", exc))
+            return None
+        except Exception:  # never stop consuming: log and carry on
+            logger.exception("LeaseJobs failed unexpectedly")
+            gevent.sleep(backoff.next_delay_s())
+            return None
+        backoff.succeeded(logger, "LeaseJobs")
+        if response.lease_ttl_s:
+            self.lease_ttl_s = response.lease_ttl_s
+        return response
 
     def _dispatch(self, jobs: Iterable[LeasedJob]) -> None:
         accepting = self._accepting()

@@ -53,7 +53,11 @@ class Heartbeat:
 
     def __init__(self, *, stub: WorkerServiceStub, worker_id: str, queues: list[str],
                  interval_s: float, hub: Hub, consumer: Consumer, executor: Executor,
-                 status: Callable[[], str], on_reply: Callable[[HeartbeatResponse], None]) -> None:
+                 status: Callable[[], str], on_reply: Callable[[HeartbeatResponse], None],
+                 memory_limit_bytes: int = 0, on_over_memory: Callable[[int], None] = lambda rss: None) -> None:
+        """``on_reply`` and ``on_over_memory`` run in the hub: with each reply that carries
+        controls or lost jobs, and with the RSS of each beat that measures more than
+        ``memory_limit_bytes`` (0: never)."""
         self._stub = stub
         self._worker_id = worker_id
         self._interval_s = interval_s
@@ -62,6 +66,8 @@ class Heartbeat:
         self._executor = executor
         self._status = status
         self._on_reply = on_reply
+        self._memory_limit_bytes = memory_limit_bytes
+        self._on_over_memory = on_over_memory
         self._state = WorkerState(hostname=socket.gethostname(), pid=os.getpid(), queues=queues,
                                   concurrency=executor.size)
         self._process = psutil.Process()
@@ -122,7 +128,12 @@ class Heartbeat:
             context = job.context
             if context is not None and context.progress != self._sent_progress.get(context.id, 0.0):
                 progress[context.id] = context.progress
-        request = HeartbeatRequest(worker_id=self._worker_id, job_ids=job_ids, state=self._snapshot(),
+        state = self._snapshot()
+        if 0 < self._memory_limit_bytes < state.memory_bytes:
+            # Measured here because the heartbeat already does, once a beat: cheap and regular.
+            # Before the call, so that a broker down does not delay it.
+            self._hub.loop.run_callback_threadsafe(self._on_over_memory, state.memory_bytes)
+        request = HeartbeatRequest(worker_id=self._worker_id, job_ids=job_ids, state=state,
                                    progress=[JobProgress(job_id=k, progress=v) for k, v in progress.items()])
         response = self._stub.Heartbeat(request, timeout=max(self._interval_s, 5.0))
         asked = {c.job_id for c in response.controls if c.action == CONTROL_ACTION_DUMP_STACK}

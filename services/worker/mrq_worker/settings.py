@@ -9,6 +9,9 @@ from pydantic import Field, field_validator, model_validator
 from mrq.config import Settings
 from mrq_worker.retries import retry_policies
 
+#: --dequeue-strategy values, the default first.
+DEQUEUE_STRATEGIES = ("sequential", "parallel", "burst")
+
 
 class WorkerSettings(Settings):
     env_prefix = "MRQ_WORKER_"
@@ -20,7 +23,26 @@ class WorkerSettings(Settings):
     greenlets: int = Field(10, gt=0, description="jobs run at once by each process")
     processes: int = Field(0, ge=0, description="worker processes to start and supervise; 0 runs in this process")
     heartbeat_interval_s: float = Field(1.0, gt=0, description="seconds between heartbeats (they also carry progress)")
-    lease_wait_s: float = Field(1.0, ge=0, description="seconds a LeaseJobs call may block when idle")
+    dequeue_strategy: str = Field("sequential", description="'sequential' takes jobs from the queues in the order "
+                                  "given, a queue only once those before it have none ready; 'parallel' shares the "
+                                  "free slots across the queues with jobs ready; 'burst' is sequential and exits "
+                                  "(code 0, not restarted under --processes) once no job is left")
+    task_whitelist: list[str] = Field(default_factory=list, description="run only jobs of these tasks (comma-"
+                                      "separated); the others stay queued for other workers")
+    task_blacklist: list[str] = Field(default_factory=list, description="never run jobs of these tasks (comma-"
+                                      "separated); they stay queued for other workers")
+    max_jobs: int = Field(0, ge=0, description="lease at most this many jobs, then stop as on the first SIGINT "
+                          "and exit (code 0; under --processes a fresh process takes over); 0 = no limit")
+    max_time_s: float = Field(0.0, ge=0, description="seconds after start to stop taking jobs, let running ones "
+                              "finish as on the first SIGINT and exit (code 0; under --processes a fresh process "
+                              "takes over); 0 = no limit")
+    max_memory_mb: float = Field(0.0, ge=0, description="resident memory (RSS, checked every heartbeat) past which "
+                                 "the process stops taking jobs, drains as on the first SIGINT and exits with code "
+                                 "75, for its supervisor (--processes) to restart it; 0 = no limit")
+    lease_wait_s: float = Field(1.0, gt=0, description="seconds a LeaseJobs call may block when idle; the broker "
+                                "wakes it the moment a job is enqueued, so this is the longest an idle worker "
+                                "takes to see a job only if that wake-up is missed (e.g. Redis restarted); "
+                                "never polled more often")
     report_interval_s: float = Field(0.01, ge=0, description="longest an outcome waits to be batched")
     log_ship_interval_s: float = Field(0.5, gt=0, description="seconds between shipments of job logs to the broker")
     max_log_bytes_per_job: int = Field(1_000_000, gt=0, description="log bytes kept per job attempt; past it, "
@@ -48,6 +70,13 @@ class WorkerSettings(Settings):
     def _check_retry_policies(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         retry_policies(tasks)  # raises ValueError on a malformed retry_on or retry_backoff
         return tasks
+
+    @field_validator("dequeue_strategy")
+    @classmethod
+    def _check_dequeue_strategy(cls, strategy: str) -> str:
+        if strategy not in DEQUEUE_STRATEGIES:
+            raise ValueError(f"must be one of {', '.join(DEQUEUE_STRATEGIES)}, not {strategy!r}")
+        return strategy
 
     @model_validator(mode="after")
     def _check_memory_tracing(self) -> WorkerSettings:

@@ -11,7 +11,8 @@ class WorkerState(enum.Enum):
     STARTING = "starting"
     #: Leasing and running jobs.
     RUNNING = "running"
-    #: Draining: no new leases, running jobs finish (first SIGINT, or a SHUTDOWN control).
+    #: Draining: no new leases, running jobs finish (first SIGINT, a SHUTDOWN control, or a limit:
+    #: burst found no job left, --max-jobs, --max-time-s, --max-memory-mb).
     QUIET = "quiet"
     #: Running jobs are interrupted, outcomes flushed, heartbeats stop last.
     STOPPING = "stopping"

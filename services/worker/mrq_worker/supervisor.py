@@ -6,6 +6,11 @@ once, rather than hitting every child as well and counting as a second, forcing 
 env var :data:`SUPERVISOR_PID_ENV` tells a child to run one worker in-process, and which
 process to watch: a child whose supervisor disappears (e.g. SIGKILL) stops gracefully.
 
+A child that exits on its own is restarted: at once after a clean exit (0, e.g. ``--max-jobs``
+or ``--max-time-s`` reached, so the limit recycles processes) or a recycle
+(:data:`RECYCLE_EXIT_CODE`), with a growing delay after a crash. In burst mode a clean exit means
+no job is left: that child is finished, and the supervisor exits once every child is.
+
 Signal handlers only record the signal; the supervision loop acts on it.
 """
 
@@ -34,8 +39,9 @@ POLL_S = 0.2
 #: A child that dies sooner than this after starting counts as crashing: restarts back off.
 MIN_UPTIME_S = 10.0
 MAX_RESTART_DELAY_S = 30.0
-#: A worker process's exit code when it ends itself to stop a job stuck past its timeout (see
-#: mrq_worker.watchdog): it is restarted at once, without counting as a crash.
+#: A worker process's exit code when it ends itself to be replaced: to stop a job stuck past its
+#: timeout (see mrq_worker.watchdog), or above --max-memory-mb. It is restarted at once, without
+#: counting as a crash.
 RECYCLE_EXIT_CODE = 75
 
 
@@ -48,6 +54,8 @@ class Child:
     started_at: float = 0.0
     restart_at: float = 0.0
     crashes: int = 0
+    #: Exited cleanly in burst mode: not restarted.
+    finished: bool = False
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -59,6 +67,7 @@ class Supervisor:
     def __init__(self, settings: WorkerSettings, argv: Sequence[str]) -> None:
         self._processes = settings.processes
         self._command = [sys.executable, "-m", "mrq_worker", *argv]
+        self._burst = settings.dequeue_strategy == "burst"
         self._received: list[int] = []
         self._stop_signal: int | None = None
         self._metrics = SupervisorMetrics(settings.metrics_host, settings.metrics_port)
@@ -71,7 +80,8 @@ class Supervisor:
         logger.info("supervisor %d: running %d worker processes", os.getpid(), self._processes)
         self._metrics.start()  # before the children, which inherit its directory
         try:
-            while self._stop_signal is None or any(child.alive() for child in children):
+            while (self._stop_signal is None and not all(child.finished for child in children)) \
+                    or any(child.alive() for child in children):
                 self._forward_signals(children)
                 if self._stop_signal is None:
                     for child in children:
@@ -100,12 +110,17 @@ class Supervisor:
     def _check(self, child: Child) -> None:
         """Starts the child if it is due, or schedules a restart if it just died."""
         now = time.monotonic()
-        if child.alive():
+        if child.alive() or child.finished:
             return
         if child.process is not None:
             uptime_s = now - child.started_at
-            recycled = child.process.returncode == RECYCLE_EXIT_CODE
-            child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S and not recycled else 0
+            if self._burst and child.process.returncode == 0:
+                logger.info("worker process %d (slot %d) found no job left", child.process.pid, child.index)
+                self._metrics.process_dead(child.process.pid)
+                child.finished = True
+                return
+            planned = child.process.returncode in (0, RECYCLE_EXIT_CODE)
+            child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S and not planned else 0
             delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2 ** child.crashes) if child.crashes else 0.0
             logger.warning("worker process %d (slot %d) exited with code %s after %.1f s; restarting in "
                            "%.1f s", child.process.pid, child.index, child.process.returncode, uptime_s,

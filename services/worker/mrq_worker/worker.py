@@ -1,6 +1,11 @@
 """The orchestrator: wires the executor, the consumer and the heartbeat together and runs the
 lifecycle. It has no loop of its own: :meth:`Worker.start`, :meth:`Worker.stop`, :meth:`Worker.join`.
 
+A stop comes from a signal, a SHUTDOWN control from the broker, or the worker's own limits: burst
+mode finding no job left, ``--max-jobs`` leased, ``--max-time-s`` passed, ``--max-memory-mb`` exceeded
+(which exits with :data:`~mrq_worker.supervisor.RECYCLE_EXIT_CODE`, for the supervisor to start a
+fresh process). A limit stops the worker as a first SIGINT does.
+
 Shutdown order (one greenlet, :meth:`Worker._shutdown_in_order`):
 
 1. QUIET: the lease loop stops; a lease already in flight is waited for and its jobs handed back.
@@ -28,8 +33,11 @@ from mrq.interrupts import JobCancelled, WorkerInterrupted
 from mrq.v1.worker_service_pb2 import (
     CONTROL_ACTION_CANCEL_JOB,
     CONTROL_ACTION_SHUTDOWN,
+    DEQUEUE_STRATEGY_PARALLEL,
+    DEQUEUE_STRATEGY_SEQUENTIAL,
     HeartbeatResponse,
     JobOutcome,
+    LeaseJobsRequest,
 )
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
 from mrq_worker.connection import call_in_thread, open_channel
@@ -41,6 +49,7 @@ from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.state import WorkerState, can_transition
+from mrq_worker.supervisor import RECYCLE_EXIT_CODE
 from mrq_worker.tracing import Tracer
 from mrq_worker.watchdog import Watchdog
 
@@ -52,9 +61,21 @@ KILL_GRACE_S = 5.0
 FLUSH_TIMEOUT_S = 10.0
 
 
+#: How each --dequeue-strategy leases: burst is sequential, and ends on its own (see Consumer).
+_LEASE_STRATEGIES = {"sequential": DEQUEUE_STRATEGY_SEQUENTIAL, "parallel": DEQUEUE_STRATEGY_PARALLEL,
+                     "burst": DEQUEUE_STRATEGY_SEQUENTIAL}
+
+
 def make_worker_id() -> str:
     """``host-pid-random``: unique per process, stable for its lifetime."""
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def lease_request(settings: WorkerSettings, worker_id: str) -> LeaseJobsRequest:
+    """What each of the worker's LeaseJobs asks, but how many jobs."""
+    return LeaseJobsRequest(worker_id=worker_id, queues=settings.queues, wait_s=settings.lease_wait_s,
+                            strategy=_LEASE_STRATEGIES[settings.dequeue_strategy],
+                            task_whitelist=settings.task_whitelist, task_blacklist=settings.task_blacklist)
 
 
 class Worker:
@@ -63,7 +84,8 @@ class Worker:
     Attributes:
         worker_id: the id sent to the broker.
         state: where the worker is in its life; changed only through :meth:`_set_state`.
-        exit_code: 0, or 1 if the worker stopped because one of its loops crashed.
+        exit_code: 0; 1 if the worker stopped because one of its loops crashed, or went over
+            ``--max-memory-mb`` before running any job; RECYCLE_EXIT_CODE if it went over it later.
     """
 
     def __init__(self, settings: WorkerSettings, *, worker_id: str | None = None) -> None:
@@ -74,6 +96,7 @@ class Worker:
         self._force = Event()
         self._stopped = Event()
         self._shutdown_greenlet: gevent.Greenlet | None = None
+        self._max_time: gevent.Greenlet | None = None
         self._started_at = time.monotonic()
         self._channel = open_channel(settings.broker_address)
         stub = WorkerServiceStub(self._channel)
@@ -82,10 +105,10 @@ class Worker:
                                   retry_policies=retry_policies(settings.tasks),
                                   tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile,
                                                 memory=settings.trace_memory))
-        self._consumer = Consumer(stub=stub, worker_id=self.worker_id, queues=settings.queues,
-                                  executor=self._executor, lease_wait_s=settings.lease_wait_s,
+        self._consumer = Consumer(stub=stub, lease=lease_request(settings, self.worker_id), executor=self._executor,
                                   report_interval_s=settings.report_interval_s,
-                                  accepting=lambda: self.state is WorkerState.RUNNING)
+                                  accepting=lambda: self.state is WorkerState.RUNNING,
+                                  burst=settings.dequeue_strategy == "burst", max_jobs=settings.max_jobs)
         self._logs = LogShipper(stub=stub, worker_id=self.worker_id, interval_s=settings.log_ship_interval_s,
                                 max_bytes_per_job=settings.max_log_bytes_per_job,
                                 running=lambda: list(self._executor.running))
@@ -93,7 +116,9 @@ class Worker:
         self._heartbeat = Heartbeat(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                     interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
                                     consumer=self._consumer, executor=self._executor,
-                                    status=lambda: self.state.value, on_reply=self._on_heartbeat_reply)
+                                    status=lambda: self.state.value, on_reply=self._on_heartbeat_reply,
+                                    memory_limit_bytes=int(settings.max_memory_mb * 2**20),
+                                    on_over_memory=self._on_over_memory)
         self._watchdog = Watchdog(stub=stub, worker_id=self.worker_id, executor=self._executor,
                                   consumer=self._consumer)
 
@@ -110,9 +135,13 @@ class Worker:
         self._heartbeat.start()
         self._watchdog.start()
         self._set_state(WorkerState.RUNNING)
-        self._consumer.start(on_crash=self._on_crash)
-        logger.info("worker %s started: queues=%s greenlets=%d broker=%s", self.worker_id,
-                    ",".join(self.settings.queues), self.settings.greenlets, self.settings.broker_address)
+        self._consumer.start(on_crash=self._on_crash, on_exhausted=self._stop_at_limit)
+        if self.settings.max_time_s:
+            self._max_time = gevent.spawn_later(self.settings.max_time_s, self._stop_at_limit,
+                                                f"max-time: {self.settings.max_time_s:g} s passed")
+        logger.info("worker %s started: queues=%s (%s) greenlets=%d broker=%s", self.worker_id,
+                    ",".join(self.settings.queues), self.settings.dequeue_strategy, self.settings.greenlets,
+                    self.settings.broker_address)
 
     def stop(self, *, force: bool = False) -> None:
         """Requests a stop and returns at once; :meth:`join` waits for it.
@@ -151,6 +180,8 @@ class Worker:
             self._stopped.set()
 
     def _shutdown_in_order(self) -> None:
+        if self._max_time is not None:
+            self._max_time.kill(block=False)
         if self.state is WorkerState.RUNNING and not self._force.is_set():
             self._set_state(WorkerState.QUIET)
             self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
@@ -216,6 +247,25 @@ class Worker:
             elif control.action == CONTROL_ACTION_SHUTDOWN:
                 logger.info("broker asked worker %s to shut down", self.worker_id)
                 self.stop()
+
+    def _stop_at_limit(self, reason: str, exit_code: int = 0) -> None:
+        """Stops as a first SIGINT does, because a limit was reached; ignored once stopping."""
+        if self._shutdown_greenlet is not None:
+            return
+        logger.info("worker %s: %s, exiting", self.worker_id, reason)
+        self.exit_code = exit_code
+        self.stop()
+
+    def _on_over_memory(self, rss_bytes: int) -> None:
+        # The process is replaced rather than the leak hunted: the supervisor restarts it at
+        # once. Running jobs finish or are handed back on the way out; none is lost.
+        over = f"max-memory: {rss_bytes / 2**20:.0f} MB resident, over {self.settings.max_memory_mb:g} MB"
+        if self._consumer.held or self.done_jobs:
+            self._stop_at_limit(over, exit_code=RECYCLE_EXIT_CODE)
+        else:
+            # No job ran: a new process would be as big, and restarting it at once would spin.
+            # Failing makes the supervisor back off, and says what to fix.
+            self._stop_at_limit(f"{over} before running any job (raise --max-memory-mb)", exit_code=1)
 
     def _on_crash(self, greenlet: gevent.Greenlet) -> None:
         logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
