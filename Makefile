@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The Python packages are reinstalled when one of these changes, or when the stamp is gone.
 INSTALL_INPUTS := clients/python/pyproject.toml services/broker/pyproject.toml \
-	services/worker/pyproject.toml services/dashboard-api/pyproject.toml deploy/local/pyproject.toml \
+	services/worker/pyproject.toml services/scheduler/pyproject.toml services/dashboard-api/pyproject.toml deploy/local/pyproject.toml \
 	requirements-dev.txt
 STAMP := $(VENV)/.mrq-installed
 LINT_PATHS := clients/python services deploy tests bench scripts
@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make install      .venv with every package, Redis, FerretDB, chromium, the UI build (incremental)"
-	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker and the dashboard; Ctrl-C stops"
+	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker, the scheduler and the dashboard; Ctrl-C stops"
 	@echo "make test         lint, check the generated stubs, run the tests with coverage"
 	@echo "make lint         ruff over the Python code"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
@@ -40,7 +40,7 @@ $(STAMP): $(INSTALL_INPUTS)
 	@test -x $(BIN)/python || { echo "make: creating $(VENV)"; python3 -m venv $(VENV); }
 	@echo "make: installing the Python packages into $(VENV)"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-e clients/python -e services/broker -e services/worker -e services/dashboard-api -e deploy/local \
+		-e clients/python -e services/broker -e services/worker -e services/scheduler -e services/dashboard-api -e deploy/local \
 		-r requirements-dev.txt
 	@touch $@
 

@@ -65,8 +65,6 @@ METRICS_PORT_ENV = {
     "scheduler": ("MRQ_METRICS_PORT", "mrq-scheduler"),
     "dashboard-api": ("MRQ_DASHBOARD_PORT", "mrq-dashboard-api"),
 }
-#: Source trees whose Dockerfiles are written ahead of the code: missing is not an error yet.
-NOT_WRITTEN_YET = ("services/scheduler",)
 
 DIGEST_RE = re.compile(r"@sha256:[0-9a-f]{64}$")
 PROMQL_NAME_RE = re.compile(r"(?<![\w:\"'.$])(mrq_[a-z0-9_]+)")
@@ -239,11 +237,7 @@ def check_dockerfile(dockerfile: Dockerfile, ignore: DockerIgnore | None, report
 def check_copy_source(where: str, instruction: Instruction, source: str, ignore: DockerIgnore,
                       report: Report) -> None:
     if not (ROOT / source).exists():
-        missing_tree = next((tree for tree in NOT_WRITTEN_YET if source.startswith(tree)), None)
-        if missing_tree:
-            report.note(f"{where}: {missing_tree} is not written yet; this image cannot be built until it is")
-        else:
-            report.problem(where, f"line {instruction.line}: COPY source {source} does not exist")
+        report.problem(where, f"line {instruction.line}: COPY source {source} does not exist")
     elif ignore.excluded(source):
         report.problem(where, f"line {instruction.line}: COPY source {source} is excluded by .dockerignore")
     elif (ROOT / source).is_dir():

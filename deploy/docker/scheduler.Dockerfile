@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
-# mrq-scheduler: enqueues jobs on schedules; run 2+ replicas, every firing has a deterministic
-# dedupe key so replicas never enqueue it twice.
+# mrq-scheduler: enqueues recurring jobs through the broker; run 2+ replicas: every tick's job
+# has a deterministic id and is queued once, whichever replica fires it.
 #
 #   docker build -f deploy/docker/scheduler.Dockerfile -t mrq-scheduler .   (from the repository root)
 #
-# Written against the expected layout (services/scheduler, package mrq_scheduler, console script
-# mrq-scheduler); it builds once that package exists.
+# SCHEDULER_TASKS comes from the config file (mount it and set MRQ_CONFIG) or, as JSON, from
+# MRQ_SCHEDULER_TASKS.
 
 # Pinned by digest (docker-library/repo-info, python:3.11.15-slim-bookworm); bump tag and digest
 # together. Every Python image uses the same base, so they share its layers.

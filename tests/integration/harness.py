@@ -27,6 +27,12 @@ class Servers:
     mongo_client: pymongo.MongoClient[dict[str, Any]]
 
 
+def write_config(path: Path, scheduler_tasks: Sequence[Mapping[str, Any]]) -> Path:
+    """Writes a config file holding SCHEDULER_TASKS (values must have a Python repr); returns it."""
+    path.write_text(f"SCHEDULER_TASKS = {list(scheduler_tasks)!r}\n")
+    return path
+
+
 class StackUnderTest:
     """One test's MRQ: its own broker, with its own Redis key prefix and MongoDB database on the
     session's servers, so tests never see each other's jobs.
@@ -67,6 +73,13 @@ class StackUnderTest:
         """
         return self.stack.start_worker(*queues, greenlets=greenlets, processes=processes,
                                        extra_args=extra_args, env=env, broker=broker)
+
+    def start_scheduler(self, config: Path | None = None, *, extra_args: Sequence[str] = (),
+                        broker: Broker | None = None) -> ManagedProcess:
+        """Starts an ``mrq-scheduler`` reading SCHEDULER_TASKS from ``config`` (write it with
+        :func:`write_config`); see :meth:`Stack.start_scheduler`. Stopped at the end of the test."""
+        config_args = ["--config", str(config)] if config is not None else []
+        return self.stack.start_scheduler(extra_args=[*config_args, *extra_args], broker=broker)
 
     def start_broker(self, *, extra_args: Sequence[str] = ()) -> Broker:
         """Starts one more broker on the same Redis prefix and database, on a free port."""

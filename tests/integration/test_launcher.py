@@ -8,11 +8,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import grpc
 import psutil
 import pytest
-from harness import TASKS_DIR, Servers, StackUnderTest
+from harness import TASKS_DIR, Servers, StackUnderTest, write_config
 
 from mrq import Client
+from mrq.v1 import schedule_service_pb2_grpc
+from mrq.v1.schedule_service_pb2 import ListSchedulesRequest
 from mrq_local import DataDirBusy, ManagedProcess, Stack, free_port, is_serving, wait_until
 from mrq_local.health import is_http_ok
 
@@ -51,16 +54,30 @@ def stop_and_check_nothing_lingers(launcher: ManagedProcess, sig: int, expected:
                            for child in children), timeout_s=5, what="every child to exit")
 
 
-def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess) -> None:
+def run_a_scheduled_job(address: str) -> None:
+    """The job of the one schedule in SCHEDULER_TASKS, run by the worker."""
+    with grpc.insecure_channel(address) as channel:
+        stub = schedule_service_pb2_grpc.ScheduleServiceStub(channel)
+        listed = wait_until(lambda: [s for s in stub.ListSchedules(ListSchedulesRequest(), timeout=10).schedules
+                                     if s.last_job_id], timeout_s=30, what="the schedule's first job")
+    with Client(address) as client:
+        job = client.wait(listed[0].last_job_id, timeout=30)
+    assert (job["status"], job["result"]) == ("success", 7)
+
+
+def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_path: Path) -> None:
+    launcher.env["MRQ_CONFIG"] = str(write_config(tmp_path / "config.py", [
+        {"path": "tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
     launcher.start()
     launcher.wait_ready(timeout_s=60)
 
     run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
     dashboard = f"http://127.0.0.1:{launcher.env['MRQ_DASHBOARD_PORT']}"
     wait_until(lambda: is_http_ok(f"{dashboard}/api/overview"), timeout_s=30, what="the dashboard's API")
+    run_a_scheduled_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
-    stop_and_check_nothing_lingers(launcher, signal.SIGINT,
-                                   {"redis-server", "ferretdb", "mrq-broker", "mrq-worker", "mrq-dashboard"})
+    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "ferretdb", "mrq-broker", "mrq-worker",
+                                                             "mrq-scheduler", "mrq-dashboard"})
     log = launcher.log_tail(200)
     assert "MRQ is up" in log
     assert f"dashboard  {dashboard}" in log
@@ -78,7 +95,7 @@ def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, 
         run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
         assert servers.mongo_client[name].jobs.count_documents({}) == 1
-        stop_and_check_nothing_lingers(launcher, signal.SIGTERM, {"mrq-broker", "mrq-worker"})
+        stop_and_check_nothing_lingers(launcher, signal.SIGTERM, {"mrq-broker", "mrq-worker", "mrq-scheduler"})
         assert "started redis" not in launcher.log_tail(200)
     finally:
         servers.mongo_client.drop_database(name)

@@ -28,6 +28,7 @@ from mrq.errors import (
     InvalidArgument,
     JobNotFound,
     MrqError,
+    ScheduleNotFound,
     TaskNotFound,
     WaitTimeout,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "InvalidArgument",
     "JobNotFound",
     "MrqError",
+    "ScheduleNotFound",
     "Task",
     "TaskNotFound",
     "WaitTimeout",

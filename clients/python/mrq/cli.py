@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, summary in _ACTIONS.items():
         _add_action(commands, address, name, summary)
     _add_queue_commands(commands, address)
+    _command(commands, "schedules", _schedules, [address],
+             "print the schedules of recurring jobs (SCHEDULER_TASKS and the API's) with their last tick")
     run = _command(commands, "run", _run, [], "run a task in this process, without a broker (to debug it)")
     run.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
     run.add_argument("params", metavar="PARAMS_JSON", nargs="?", default="{}",
@@ -269,6 +271,12 @@ def _queues(args: argparse.Namespace) -> int:
         oldest = q["oldest_enqueued"].isoformat(timespec="seconds") if q["oldest_enqueued"] else "-"
         print(f"{q['name']:30} {q['type']:10} {q['queued']:>9} {q['delayed']:>9}  {oldest}"
               f"{'  (paused)' if q['paused'] else ''}")
+    return EXIT_OK
+
+
+def _schedules(args: argparse.Namespace) -> int:
+    with _client(args) as client:
+        _print_json(client.schedules.list())
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from mrq.jobs import JobDict, job_to_dict
 from mrq.options import Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
 from mrq.queues import Queues
+from mrq.schedules import Schedules
 from mrq.selectors import ActionCounts, JobFilterArgs, action_request
 from mrq.statuses import FINAL
 from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
@@ -131,6 +132,8 @@ class Client:
         self._server_info: ServerInfo | None = None
         #: Queue management: raw queues, sizes, pause, empty, rate limits (see mrq.queues).
         self.queues = Queues(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
+        #: Recurring jobs: create, list, update, delete, pause (see mrq.schedules).
+        self.schedules = Schedules(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
 
     def __repr__(self) -> str:
         return f"Client({self.settings.broker_address!r})"

@@ -25,6 +25,10 @@ class JobNotFound(MrqError):
     """No job has that id (it never existed, or it expired)."""
 
 
+class ScheduleNotFound(MrqError):
+    """No schedule has that id (it was deleted, or its definition changed, which changes its id)."""
+
+
 class BrokerUnavailable(MrqError):
     """The broker, or the databases behind it, could not be reached.
 

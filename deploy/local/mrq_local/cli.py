@@ -26,12 +26,13 @@ logger = logging.getLogger("mrq-local")
 
 _UP_DESCRIPTION = """\
 Runs Redis, a MongoDB-compatible server (mongod if installed, else FerretDB), the MRQ broker,
-the workers and the dashboard (http://127.0.0.1:5555) as local processes, in the foreground,
-until Ctrl-C or SIGTERM.
+the workers, the scheduler and the dashboard (http://127.0.0.1:5555) as local processes, in the
+foreground, until Ctrl-C or SIGTERM.
 
 Workers import task modules from the current directory and PYTHONPATH. They read their own
 settings from the environment: MRQ_WORKER_QUEUES (default: default), MRQ_WORKER_GREENLETS,
-MRQ_WORKER_PROCESSES; the broker reads its own MRQ_* settings (e.g. MRQ_LEASE_TTL_S) too.
+MRQ_WORKER_PROCESSES; the broker reads its own MRQ_* settings (e.g. MRQ_LEASE_TTL_S) too, and
+the scheduler its SCHEDULER_TASKS from the config file (MRQ_CONFIG), like every other service.
 Every process logs to DATA_DIR/logs/<name>.log.
 """
 
@@ -82,6 +83,8 @@ def up(settings: LocalSettings) -> int:
             processes = None if "MRQ_WORKER_PROCESSES" in os.environ else 1
             for _ in range(settings.workers):
                 stack.start_worker(processes=processes)
+            for _ in range(settings.schedulers):
+                stack.start_scheduler()
             if settings.dashboard:
                 stack.start_dashboard(address=f"127.0.0.1:{settings.dashboard_port}")
             _print_summary(stack, settings)
@@ -118,6 +121,7 @@ def _print_summary(stack: Stack, settings: LocalSettings) -> None:
             ("broker", stack.broker_address), ("redis", stack.redis_url),
             ("mongodb", stack.mongodb_url),
             ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
+            ("schedulers", f"{settings.schedulers} (SCHEDULER_TASKS from MRQ_CONFIG)"),
             ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]
     lines = "\n".join(f"  {name:<11}{value}" for name, value in rows)
     logger.info("MRQ is up; Ctrl-C stops it. Clients use MRQ_BROKER_ADDRESS=%s\n%s",

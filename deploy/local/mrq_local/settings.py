@@ -24,6 +24,9 @@ class LocalSettings(Settings):
     workers: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_LOCAL_WORKERS"},
                          description="mrq-worker commands to start; each reads MRQ_WORKER_QUEUES, "
                                      "MRQ_WORKER_GREENLETS and MRQ_WORKER_PROCESSES itself")
+    schedulers: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_LOCAL_SCHEDULERS"},
+                            description="mrq-scheduler replicas to start; each reads SCHEDULER_TASKS from "
+                                        "the config file (MRQ_CONFIG)")
     dashboard: bool = Field(True, json_schema_extra={"env": "MRQ_LOCAL_DASHBOARD"},
                             description="also start mrq-dashboard (it reads its own MRQ_DASHBOARD_* settings, "
                                         "e.g. MRQ_DASHBOARD_AUTH)")

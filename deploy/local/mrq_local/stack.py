@@ -1,4 +1,4 @@
-"""A whole MRQ deployment as local processes: Redis, MongoDB, brokers and workers.
+"""A whole MRQ deployment as local processes: Redis, MongoDB, brokers, workers and schedulers.
 
 The stack starts what its config asks for, in dependency order, and :meth:`Stack.close` stops
 everything in the reverse order (workers before brokers before databases), also when starting
@@ -88,6 +88,7 @@ class Stack:
         mongodb_url: The MongoDB database the brokers use (set by :meth:`start`).
         brokers: Running brokers, the first one started by :meth:`start`.
         workers: Workers started by :meth:`start_worker`, stopped or not.
+        schedulers: Schedulers started by :meth:`start_scheduler`, stopped or not.
         dashboards: Dashboards started by :meth:`start_dashboard`.
     """
 
@@ -97,6 +98,7 @@ class Stack:
         self.mongodb_url = config.mongodb_url or ""
         self.brokers: list[Broker] = []
         self.workers: list[ManagedProcess] = []
+        self.schedulers: list[ManagedProcess] = []
         self.dashboards: list[Dashboard] = []
         self._processes: list[ManagedProcess] = []  # in start order: stopped in reverse
         self._services: list[ManagedProcess] = []
@@ -225,6 +227,23 @@ class Stack:
         worker = self.start_service(f"worker-{len(self.workers) + 1}", argv, env=worker_env)
         self.workers.append(worker)
         return worker
+
+    def start_scheduler(self, *, extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
+                        broker: Broker | None = None) -> ManagedProcess:
+        """Starts an ``mrq-scheduler`` on a broker of the stack (the first by default).
+
+        It reads SCHEDULER_TASKS from the config file (``--config`` in ``extra_args``, or
+        ``MRQ_CONFIG``). Like workers, it has no readiness signal: wait for the jobs it enqueues.
+
+        Args:
+            extra_args: More command-line arguments.
+            env: Variables added to its environment.
+            broker: The broker it talks to.
+        """
+        argv = ["mrq-scheduler", "--broker-address", (broker or self.broker).address, *extra_args]
+        scheduler = self.start_service(f"scheduler-{len(self.schedulers) + 1}", argv, env=env)
+        self.schedulers.append(scheduler)
+        return scheduler
 
     def start_dashboard(self, *, address: str | None = None, auth: str | None = None, broker: Broker | None = None,
                         extra_args: Sequence[str] = ()) -> Dashboard:

@@ -53,6 +53,27 @@ class WorkerNotFound(BrokerError):
         super().__init__(f"worker_id: no worker {worker_id[:200]!r} ever sent a heartbeat")
 
 
+class ScheduleNotFound(BrokerError):
+    code = grpc.StatusCode.NOT_FOUND
+
+    def __init__(self, schedule_id: str) -> None:
+        super().__init__(f"schedule_id: no schedule {schedule_id[:100]}")
+
+
+class ScheduleExists(BrokerError):
+    code = grpc.StatusCode.ALREADY_EXISTS
+
+    def __init__(self, schedule_id: str) -> None:
+        super().__init__(f"definition: the same schedule exists, id {schedule_id}")
+
+
+class ScheduleFromConfig(BrokerError):
+    code = grpc.StatusCode.FAILED_PRECONDITION
+
+    def __init__(self, schedule_id: str) -> None:
+        super().__init__(f"schedule_id: schedule {schedule_id} comes from SCHEDULER_TASKS; edit the config file")
+
+
 class WorkerDidNotAnswer(BrokerError):
     code = grpc.StatusCode.DEADLINE_EXCEEDED
 

@@ -129,3 +129,7 @@ class Keys:
     def inspection(self, job_id: str) -> str:
         """list: a worker's answers (serialised JobInspection) to an InspectJob of the job."""
         return f"{self.prefix}:inspection:{job_id}"
+
+    def schedule_ticks(self, schedule_id: str) -> str:
+        """zset: the latest ticks (ms) whose job a schedule has queued, each scored by itself."""
+        return f"{self.prefix}:schedule_ticks:{schedule_id}"

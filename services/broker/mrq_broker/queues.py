@@ -29,6 +29,10 @@ from mrq_broker.keys import Keys
 # and |priority| <= 1000 keeps every score below 2**53, exactly representable as a double.
 _PRIORITY_STEP = 2**42
 
+# Queued ticks remembered per schedule (see scripts/push_tick.lua). A tick is fired again only
+# while the schedule's last tick in MongoDB is older, and that moves on with every tick fired.
+KEPT_TICKS = 100
+
 
 # Lease owners, the state of a lease: "<worker id> <token>" while a worker holds it, then one of
 # these while the broker writes the job's next status (see scripts/take_leases.lua).
@@ -134,6 +138,7 @@ class RedisQueues:
         self._take_leases = _script(client, "take_leases")
         self._take_pending = _script(client, "take_pending")
         self._count_final = _script(client, "count_final")
+        self._push_tick = _script(client, "push_tick")
         self._forget_jobs = _script(client, "forget_jobs")
         self._claim_dedupe = _script(client, "claim_dedupe")
         self._check_rate = _script(client, "check_rate")
@@ -157,6 +162,17 @@ class RedisQueues:
         queues = sorted({e.queue for e in entries})
         pipe.sadd(self.keys.known_queues, *queues)
         pipe.publish(self.keys.enqueued_channel, " ".join(queues))
+
+    def push_tick(self, entry: QueueEntry, schedule_id: str, tick_ms: int) -> bool:
+        """Queues a schedule's job for one tick unless that tick was queued before; True if queued."""
+        keys = [self.keys.schedule_ticks(schedule_id), self.keys.payloads, self.keys.queue(entry.queue),
+                self.keys.known_queues]
+        return bool(self._push_tick(keys=keys, args=[tick_ms, KEPT_TICKS, entry.job_id, entry.payload,
+                                                    entry.score, entry.queue, self.keys.enqueued_channel]))
+
+    def forget_ticks(self, schedule_id: str) -> None:
+        """Drops a deleted schedule's record of queued ticks."""
+        self.client.delete(self.keys.schedule_ticks(schedule_id))
 
     def lease(self, query: LeaseQuery, now_ms: int, expiry_ms: int, scan_window: int) -> LeaseBatch:
         """Atomically takes and leases up to ``query.max_jobs`` jobs (see scripts/lease_jobs.lua)."""

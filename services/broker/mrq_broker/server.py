@@ -23,6 +23,8 @@ from mrq.v1 import (
     monitor_service_pb2_grpc,
     queue_service_pb2,
     queue_service_pb2_grpc,
+    schedule_service_pb2,
+    schedule_service_pb2_grpc,
     worker_service_pb2,
     worker_service_pb2_grpc,
 )
@@ -39,6 +41,8 @@ from mrq_broker.queue_admin import QueueAdmin
 from mrq_broker.queue_service import QueueServicer
 from mrq_broker.queues import RedisQueues
 from mrq_broker.raw_jobs import RawJobs
+from mrq_broker.schedule_service import ScheduleServicer
+from mrq_broker.schedules import Schedules
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
 from mrq_broker.worker_service import WorkerServicer
@@ -115,6 +119,8 @@ def start(settings: BrokerSettings) -> BrokerServer:
         QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
     monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
+    schedules = Schedules(database, store, queues, settings, metrics)
+    schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([
@@ -122,6 +128,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
         queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
         worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
         monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
+        schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
     port = server.add_insecure_port(settings.broker_address)

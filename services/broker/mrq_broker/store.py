@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pymongo
+import pymongo.errors
 from bson import ObjectId
 from pymongo import DeleteOne, UpdateOne
 
@@ -50,6 +51,15 @@ class JobStore:
     def insert(self, docs: Sequence[Doc]) -> None:
         with self._write_lock:
             self.jobs.insert_many(docs, ordered=False)
+
+    def insert_once(self, doc: Doc) -> bool:
+        """Inserts a job whose ``_id`` is deterministic; False if it was inserted before."""
+        try:
+            with self._write_lock:
+                self.jobs.insert_one(doc)
+        except pymongo.errors.DuplicateKeyError:
+            return False
+        return True
 
     def get(self, job_id: str) -> Doc:
         doc = self.jobs.find_one({"_id": ObjectId(job_id)})
