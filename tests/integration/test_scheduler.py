@@ -59,7 +59,9 @@ def test_two_replicas_enqueue_each_tick_of_30_seconds_once(stack: StackUnderTest
     assert job is not None
     [schedule_id] = schedules(stack)
     tick_ms = int(first.timestamp() * 1000)
-    assert client.get_job(str(job["_id"]))["options"]["dedupe_key"] == f"schedule:{schedule_id}:{tick_ms}"
+    shown = client.get_job(str(job["_id"]))
+    assert (shown["schedule_id"], shown["schedule_tick"]) == (schedule_id, first)
+    assert shown["options"]["dedupe_key"] == f"schedule:{schedule_id}:{tick_ms}"
 
 
 def test_a_killed_replica_is_replaced_within_5_seconds(stack: StackUnderTest, tmp_path: Path) -> None:

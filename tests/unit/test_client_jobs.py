@@ -31,6 +31,7 @@ def full_job() -> job_pb2.Job:
         date_updated=timestamp(FAILED), worker_id="host-1-abc", retry_count=1, requeue_count=2,
         progress=1.0, options=options, duration_s=1.5, cpu_s=1.25, switches=3, profile="ncalls...",
         memory_diff_bytes=1024, memory_top="tasks.py:3: size=1 KiB", raw_queue="events_raw",
+        schedule_id="3f2a", schedule_tick=timestamp(ENQUEUED),
     )
 
 
@@ -68,6 +69,8 @@ def test_every_field_is_translated() -> None:
         "memory_diff_bytes": 1024,
         "memory_top": "tasks.py:3: size=1 KiB",
         "raw_queue": "events_raw",
+        "schedule_id": "3f2a",
+        "schedule_tick": ENQUEUED,
     }
 
 

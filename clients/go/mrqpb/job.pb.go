@@ -396,7 +396,11 @@ type Job struct {
 	MemoryDiffBytes *int64 `protobuf:"varint,25,opt,name=memory_diff_bytes,json=memoryDiffBytes,proto3,oneof" json:"memory_diff_bytes,omitempty"`
 	MemoryTop       string `protobuf:"bytes,26,opt,name=memory_top,json=memoryTop,proto3" json:"memory_top,omitempty"`
 	// For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
-	RawQueue      string `protobuf:"bytes,27,opt,name=raw_queue,json=rawQueue,proto3" json:"raw_queue,omitempty"`
+	RawQueue string `protobuf:"bytes,27,opt,name=raw_queue,json=rawQueue,proto3" json:"raw_queue,omitempty"`
+	// For a job enqueued by a schedule (ScheduleService): the schedule's id, and the tick (the
+	// instant it was due) that produced it.
+	ScheduleId    string                 `protobuf:"bytes,28,opt,name=schedule_id,json=scheduleId,proto3" json:"schedule_id,omitempty"`
+	ScheduleTick  *timestamppb.Timestamp `protobuf:"bytes,29,opt,name=schedule_tick,json=scheduleTick,proto3" json:"schedule_tick,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -620,6 +624,20 @@ func (x *Job) GetRawQueue() string {
 	return ""
 }
 
+func (x *Job) GetScheduleId() string {
+	if x != nil {
+		return x.ScheduleId
+	}
+	return ""
+}
+
+func (x *Job) GetScheduleTick() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ScheduleTick
+	}
+	return nil
+}
+
 var File_mrq_v1_job_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_proto_rawDesc = "" +
@@ -652,7 +670,7 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x0eexception_type\x18\x03 \x01(\tR\rexceptionType\x12\x14\n" +
 	"\x05error\x18\x04 \x01(\tR\x05error\x12\x1c\n" +
 	"\ttraceback\x18\x05 \x01(\tR\ttraceback\x12\x1b\n" +
-	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xc6\b\n" +
+	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xa8\t\n" +
 	"\x03Job\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04task\x18\x02 \x01(\tR\x04task\x12\x1f\n" +
@@ -686,7 +704,10 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x11memory_diff_bytes\x18\x19 \x01(\x03H\x02R\x0fmemoryDiffBytes\x88\x01\x01\x12\x1d\n" +
 	"\n" +
 	"memory_top\x18\x1a \x01(\tR\tmemoryTop\x12\x1b\n" +
-	"\traw_queue\x18\x1b \x01(\tR\brawQueueB\b\n" +
+	"\traw_queue\x18\x1b \x01(\tR\brawQueue\x12\x1f\n" +
+	"\vschedule_id\x18\x1c \x01(\tR\n" +
+	"scheduleId\x12?\n" +
+	"\rschedule_tick\x18\x1d \x01(\v2\x1a.google.protobuf.TimestampR\fscheduleTickB\b\n" +
 	"\x06_cpu_sB\v\n" +
 	"\t_switchesB\x14\n" +
 	"\x12_memory_diff_bytes*\xcc\x02\n" +
@@ -739,11 +760,12 @@ var file_mrq_v1_job_proto_depIdxs = []int32{
 	4,  // 8: mrq.v1.Job.date_updated:type_name -> google.protobuf.Timestamp
 	4,  // 9: mrq.v1.Job.date_expires:type_name -> google.protobuf.Timestamp
 	1,  // 10: mrq.v1.Job.options:type_name -> mrq.v1.JobOptions
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	4,  // 11: mrq.v1.Job.schedule_tick:type_name -> google.protobuf.Timestamp
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_proto_init() }

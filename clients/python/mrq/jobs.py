@@ -65,6 +65,9 @@ class JobDict(TypedDict):
     memory_top: str
     #: For a job made from a raw queue's entry: that raw queue (``queue`` is its retry queue).
     raw_queue: str
+    #: For a job enqueued by a schedule: its id, and the tick (due instant) that produced the job.
+    schedule_id: str
+    schedule_tick: datetime | None
 
 
 def job_to_dict(job: job_pb2.Job) -> JobDict:
@@ -105,6 +108,8 @@ def job_to_dict(job: job_pb2.Job) -> JobDict:
         memory_diff_bytes=job.memory_diff_bytes if job.HasField("memory_diff_bytes") else None,
         memory_top=job.memory_top,
         raw_queue=job.raw_queue,
+        schedule_id=job.schedule_id,
+        schedule_tick=_datetime(job.schedule_tick, job.HasField("schedule_tick")),
     )
 
 

@@ -27,7 +27,7 @@ from mrq_broker.validation import ResolvedOptions
 Doc = dict[str, Any]
 
 _DATE_FIELDS = {"datequeued": "date_enqueued", "datestarted": "date_started", "dateended": "date_finished",
-                "dateupdated": "date_updated", "dateexpires": "date_expires"}
+                "dateupdated": "date_updated", "dateexpires": "date_expires", "scheduletick": "schedule_tick"}
 
 
 def new_job_docs(task: str, params: Sequence[str], options: ResolvedOptions, now: datetime,
@@ -210,6 +210,7 @@ def to_proto(doc: Doc) -> job_pb2.Job:
         requeue_count=doc.get("requeue_count", 0),
         progress=doc.get("progress", 0.0),
         raw_queue=doc.get("raw_queue", ""),
+        schedule_id=doc.get("schedule", ""),
         options=job_pb2.JobOptions(
             queue=doc["queue"], timeout_s=doc["timeout_s"], max_retries=doc["max_retries"],
             retry_delay_s=doc["retry_delay_s"], result_ttl_s=doc["result_ttl_s"],

@@ -111,6 +111,12 @@ export interface Job {
    * For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
    */
   'rawQueue'?: (string);
+  /**
+   * For a job enqueued by a schedule (ScheduleService): the schedule's id, and the tick (the
+   * instant it was due) that produced it.
+   */
+  'scheduleId'?: (string);
+  'scheduleTick'?: (_google_protobuf_Timestamp | null);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";
@@ -221,6 +227,12 @@ export interface Job__Output {
    * For a job made from a raw queue's entry: that raw queue (`queue` is then its retry queue).
    */
   'rawQueue': (string);
+  /**
+   * For a job enqueued by a schedule (ScheduleService): the schedule's id, and the tick (the
+   * instant it was due) that produced it.
+   */
+  'scheduleId': (string);
+  'scheduleTick': (_google_protobuf_Timestamp__Output | null);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";
