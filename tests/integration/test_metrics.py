@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import signal
 import urllib.request
+from pathlib import Path
 
 import pytest
-from harness import StackUnderTest
+from harness import StackUnderTest, write_config
 from prometheus_client.parser import text_string_to_metric_families
 
 from mrq import Client, InvalidArgument
@@ -16,8 +17,10 @@ from mrq_local import free_port, wait_until
 Samples = list[tuple[str, dict[str, str], float]]
 
 
-def scrape(port: int) -> Samples:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+def scrape(port_or_url: int | str) -> Samples:
+    """The samples a /metrics endpoint serves, given its port on 127.0.0.1 or its base URL."""
+    base = port_or_url if isinstance(port_or_url, str) else f"http://127.0.0.1:{port_or_url}"
+    with urllib.request.urlopen(f"{base}/metrics", timeout=5) as response:
         text = response.read().decode()
     return [(s.name, s.labels, s.value) for family in text_string_to_metric_families(text) for s in family.samples]
 
@@ -166,3 +169,25 @@ def scrape_or_empty(port: int) -> Samples:
         return scrape(port)
     except OSError:
         return []
+
+
+def test_scheduler_counts_its_ticks(stack: StackUnderTest, tmp_path: Path) -> None:
+    port = free_port()
+    config = write_config(tmp_path / "config.py", [{"path": "tasks.add", "params": {"a": 1, "b": 2}, "interval": 1}])
+    stack.start_scheduler(config, extra_args=["--metrics-port", str(port)])
+
+    wait_until(lambda: value(scrape_or_empty(port), "mrq_scheduler_ticks_total", task="tasks.add") >= 2,
+               timeout_s=30, what="two ticks counted")
+    assert value(scrape(port), "mrq_scheduler_errors_total") == 0
+
+
+def test_dashboard_counts_its_requests(stack: StackUnderTest) -> None:
+    dashboard = stack.stack.start_dashboard(auth="")
+    before = value(scrape(dashboard.url), "mrq_dashboard_requests_total", method="GET", code="200")
+    for _ in range(3):
+        with urllib.request.urlopen(f"{dashboard.url}/api/overview", timeout=10) as response:
+            assert response.status == 200
+
+    samples = scrape(dashboard.url)
+    assert value(samples, "mrq_dashboard_requests_total", method="GET", code="200") >= before + 3
+    assert value(samples, "mrq_dashboard_request_duration_seconds_count") >= 3
