@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import grpc
 import pymongo
 import pymongo.database
 import redis
 
+from mrq.schedule_spec import ScheduleSpec
+from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
 from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent
@@ -123,3 +126,28 @@ def pid_of(worker_id: str) -> int:
 def log_line(worker: ManagedProcess, text: str) -> None:
     """Waits until the worker has logged ``text``."""
     wait_until(lambda: text in worker.log_tail(200), timeout_s=HELPER_WAIT_S, what=f"{text!r} in {worker.name}'s log")
+
+
+class ScheduleDriver:
+    """Does to a broker's schedules what mrq-scheduler does, without its clock: syncs
+    SCHEDULER_TASKS and fires a tick now. For tests about what is shown of schedules."""
+
+    def __init__(self, broker_address: str) -> None:
+        self.channel = grpc.insecure_channel(broker_address)
+        self.stub = schedule_service_pb2_grpc.ScheduleServiceStub(self.channel)
+
+    def sync_config(self, entries: Sequence[Mapping[str, Any]]) -> list[str]:
+        """Makes ``entries`` the config schedules (none removes them); returns the ids created."""
+        definitions = [ScheduleSpec.parse(dict(entry)).to_proto() for entry in entries]
+        request = schedule_service_pb2.SyncSchedulesRequest(definitions=definitions)
+        return list(self.stub.SyncSchedules(request, timeout=HELPER_WAIT_S).created)
+
+    def fire_now(self, schedule_id: str) -> str:
+        """Fires the schedule's first tick, at the current time; returns its job's id."""
+        request = schedule_service_pb2.FireScheduleRequest(schedule_id=schedule_id)
+        request.tick.GetCurrentTime()
+        job_id: str = self.stub.FireSchedule(request, timeout=HELPER_WAIT_S).job_id
+        return job_id
+
+    def close(self) -> None:
+        self.channel.close()

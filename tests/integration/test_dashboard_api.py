@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from harness import StackUnderTest
+from harness import ScheduleDriver, StackUnderTest
 
 from mrq import Client
 from mrq_local import wait_until
@@ -310,7 +310,8 @@ def test_actions_need_the_csrf_header(seeded: Seeded) -> None:
 def test_openapi_and_docs_are_served(seeded: Seeded) -> None:
     spec = seeded.http.get("/openapi.json").json()
 
-    assert {"/api/jobs", "/api/jobs/actions", "/api/queues", "/api/workers", "/api/overview"} <= set(spec["paths"])
+    assert {"/api/jobs", "/api/jobs/actions", "/api/queues", "/api/workers", "/api/overview",
+            "/api/schedules"} <= set(spec["paths"])
     assert "swagger" in seeded.http.get("/docs").text.lower()
 
 
@@ -335,3 +336,90 @@ def test_with_auth_configured_nothing_answers_without_credentials(seeded: Seeded
 def test_dates_in_the_future_match_nothing(seeded: Seeded) -> None:
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     assert all_ids(seeded.http, queue="dash/", after=tomorrow) == []
+
+
+def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
+    every = seeded.client.schedules.create({"path": "tasks.add", "params": {"a": 1, "b": 1}, "interval": 900,
+                                            "queue": "sched/a"})
+    weekly = seeded.client.schedules.create({"path": "tasks.echo", "dailytime": "09:30", "weekday": 0,
+                                             "timezone": "Europe/Paris", "catchup": True})
+    cron = seeded.client.schedules.create({"path": "tasks.echo", "cron": "*/15 9-17 * * 1-5"})
+    driver = ScheduleDriver(seeded.stack.broker_address)
+    job_id = driver.fire_now(every["id"])
+    driver.close()
+
+    listed = {s["id"]: s for s in seeded.http.get("/api/schedules").json()}
+
+    assert listed[every["id"]] | {"last_tick": None, "date_created": None} == {
+        "id": every["id"], "task": "tasks.add", "queue": "sched/a", "params": {"a": 1, "b": 1}, "kind": "interval",
+        "interval_s": 900.0, "dailytime": None, "weekday": None, "monthday": None, "cron": None, "timezone": "UTC",
+        "catchup": False, "paused": False, "source": "api", "date_created": None, "last_tick": None,
+        "last_job_id": job_id}
+    assert listed[every["id"]]["last_tick"] is not None
+    assert seeded.client.get_job(job_id)["task"] == "tasks.add"
+    assert {k: listed[weekly["id"]][k] for k in ("kind", "dailytime", "weekday", "timezone", "catchup")} == {
+        "kind": "daily", "dailytime": "09:30:00", "weekday": 0, "timezone": "Europe/Paris", "catchup": True}
+    assert (listed[cron["id"]]["kind"], listed[cron["id"]]["cron"]) == ("cron", "*/15 9-17 * * 1-5")
+    assert listed[cron["id"]]["last_tick"] is None
+    for schedule in (every, weekly, cron):
+        seeded.client.schedules.delete(schedule["id"])
+
+
+def test_pause_resume_and_delete_a_schedule(seeded: Seeded) -> None:
+    schedule_id = seeded.client.schedules.create({"path": "tasks.echo", "interval": 3600})["id"]
+
+    def post(action: str) -> dict[str, Any]:
+        reply = seeded.http.post(f"/api/schedules/{schedule_id}/{action}", headers=ACTION_HEADERS)
+        assert reply.status_code == 200, reply.text
+        result: dict[str, Any] = reply.json()
+        return result
+
+    assert post("pause")["paused"] is True
+    assert seeded.client.schedules.get(schedule_id)["paused"] is True
+    assert post("resume")["paused"] is False
+    assert seeded.client.schedules.get(schedule_id)["paused"] is False
+
+    refused = seeded.http.delete(f"/api/schedules/{schedule_id}")  # no CSRF header
+    assert refused.status_code == 403
+    assert refused.json()["field"] == "X-Requested-With"
+    assert seeded.http.delete(f"/api/schedules/{schedule_id}", headers=ACTION_HEADERS).json() == {"ok": True}
+    assert schedule_id not in {s["id"] for s in seeded.http.get("/api/schedules").json()}
+
+    gone = seeded.http.post(f"/api/schedules/{schedule_id}/pause", headers=ACTION_HEADERS)
+    assert (gone.status_code, gone.json()["field"]) == (404, "schedule_id")
+    gone = seeded.http.delete(f"/api/schedules/{schedule_id}", headers=ACTION_HEADERS)
+    assert (gone.status_code, gone.json()["field"]) == (404, "schedule_id")
+
+
+@pytest.mark.parametrize(("method", "path", "status", "field"), [
+    ("POST", "/api/schedules/xyz/pause", 400, "schedule_id"),
+    ("DELETE", "/api/schedules/xyz", 400, "schedule_id"),
+    ("POST", "/api/schedules/" + "0" * 32 + "/nap", 422, "action"),
+])
+def test_bad_schedule_requests_name_the_field(seeded: Seeded, method: str, path: str, status: int,
+                                              field: str) -> None:
+    reply = seeded.http.request(method, path, headers=ACTION_HEADERS)
+
+    assert reply.status_code == status, reply.text
+    assert reply.json()["field"] == field
+
+
+def test_a_config_schedule_cannot_be_deleted_here_but_can_be_paused(seeded: Seeded) -> None:
+    # Given a schedule from SCHEDULER_TASKS, as mrq-scheduler syncs it
+    driver = ScheduleDriver(seeded.stack.broker_address)
+    [schedule_id] = driver.sync_config([{"path": "tasks.echo", "params": {"from": "config"}, "interval": 60}])
+    try:
+        # When the dashboard is asked to delete it
+        reply = seeded.http.delete(f"/api/schedules/{schedule_id}", headers=ACTION_HEADERS)
+
+        # Then it refuses, pointing at the config file, and the schedule stays
+        assert reply.status_code == 409
+        assert reply.json()["field"] == "schedule_id"
+        assert "comes from SCHEDULER_TASKS; edit the config file" in reply.json()["detail"]
+        listed = {s["id"]: s for s in seeded.http.get("/api/schedules").json()}
+        assert listed[schedule_id]["source"] == "config"
+        paused = seeded.http.post(f"/api/schedules/{schedule_id}/pause", headers=ACTION_HEADERS)
+        assert paused.json()["paused"] is True
+    finally:
+        driver.sync_config([])
+        driver.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from harness import StackUnderTest
+from harness import ScheduleDriver, StackUnderTest
 
 from mrq import Client
 from mrq_local import wait_until
@@ -96,7 +96,7 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
     screenshot(page, "overview")
 
     pages = {"queues": "ui/idle", "jobs": "tasks.add", "workers": "ui/fast", "tasks": "tasks.fail",
-             "exceptions": "builtins.ValueError", "scheduled": "No scheduled jobs yet"}
+             "exceptions": "builtins.ValueError"}
     for name, text in pages.items():
         page.goto(f"/#{name}")
         expect(page.locator("#page")).to_contain_text(text)
@@ -227,3 +227,45 @@ def test_with_auth_the_ui_answers_401_without_credentials(browser: object, site:
         member.close()
     finally:
         dashboard.process.stop()
+
+
+def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
+    page.goto("/#scheduled")
+    expect(page.locator("#page")).to_contain_text("No scheduled jobs")
+    expect(page.locator('.sidebar a[data-page="scheduled"]')).to_have_class(re.compile("active"))
+    screenshot(page, "scheduled-empty")
+
+    # Given schedules of each kind, one from SCHEDULER_TASKS, and one tick fired
+    create = site.client.schedules.create
+    nightly = create({"path": "tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30", "queue": "ui/fast"})
+    create({"path": "tasks.echo", "interval": 900, "queue": "ui/slow"})
+    create({"path": "tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York", "catchup": True})
+    driver = ScheduleDriver(site.stack.broker_address)
+    driver.sync_config([{"path": "tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
+                         "timezone": "Europe/Paris"}])
+    driver.fire_now(nightly["id"])
+    page.reload()
+    schedule = row(page, "daily at 02:30 UTC")
+    expect(schedule).to_contain_text("tasks.add")
+    expect(schedule).to_contain_text("active")
+    expect(schedule.locator("a[href^='#jobs/']")).to_be_visible()
+    expect(row(page, "Mondays at 09:00 Europe/Paris")).to_contain_text("config")
+    expect(row(page, "every 15 min")).to_contain_text("ui/slow")
+
+    # When it is paused from the page
+    schedule.locator("[data-schedule-action=pause]").click()
+
+    expect(page.locator("#flash")).to_contain_text("paused")
+    expect(schedule.locator(".badge", has_text="paused")).to_be_visible()
+    assert site.client.schedules.get(nightly["id"])["paused"] is True
+    screenshot(page, "scheduled")
+
+    # When it is deleted, after a confirmation
+    schedule.locator("[data-schedule-action=delete]").click()
+    page.get_by_role("dialog").get_by_text("Delete the schedule", exact=True).click()
+
+    expect(page.locator("#flash")).to_contain_text("deleted")
+    expect(schedule).to_have_count(0)
+    assert nightly["id"] not in {s["id"] for s in site.client.schedules.list()}
+    driver.sync_config([])
+    driver.close()

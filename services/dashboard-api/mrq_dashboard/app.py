@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from mrq_dashboard import __version__, auth, errors, metrics
 from mrq_dashboard.broker import Broker
-from mrq_dashboard.routers import exceptions, jobs, overview, queues, tasks, workers
+from mrq_dashboard.routers import exceptions, jobs, overview, queues, schedules, tasks, workers
 from mrq_dashboard.settings import DashboardSettings
 
 # Where `npm run build` writes the UI, seen from this file in a source checkout.
@@ -42,7 +42,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     metrics.install(app)
     auth.install(app, auth.Credentials(settings.auth))  # added last: runs first
     errors.install(app)
-    for module in (overview, queues, jobs, workers, tasks, exceptions):
+    for module in (overview, queues, jobs, workers, tasks, exceptions, schedules):
         app.include_router(module.router)
 
     @app.get("/healthz", include_in_schema=False)

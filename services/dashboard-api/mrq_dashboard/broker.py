@@ -8,7 +8,7 @@ import grpc
 from fastapi import Request
 
 from mrq.rpc import open_channel
-from mrq.v1 import job_service_pb2_grpc, monitor_service_pb2_grpc, queue_service_pb2_grpc
+from mrq.v1 import job_service_pb2_grpc, monitor_service_pb2_grpc, queue_service_pb2_grpc, schedule_service_pb2_grpc
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
@@ -22,6 +22,7 @@ class Broker:
     jobs: job_service_pb2_grpc.JobServiceStub
     queues: queue_service_pb2_grpc.QueueServiceStub
     monitor: monitor_service_pb2_grpc.MonitorServiceStub
+    schedules: schedule_service_pb2_grpc.ScheduleServiceStub
     timeout_s: float
 
     @classmethod
@@ -29,7 +30,8 @@ class Broker:
         channel = open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES)
         return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
                    queue_service_pb2_grpc.QueueServiceStub(channel),
-                   monitor_service_pb2_grpc.MonitorServiceStub(channel), timeout_s)
+                   monitor_service_pb2_grpc.MonitorServiceStub(channel),
+                   schedule_service_pb2_grpc.ScheduleServiceStub(channel), timeout_s)
 
     def close(self) -> None:
         self.channel.close()

@@ -5,6 +5,7 @@ input: the broker's INVALID_ARGUMENT becomes 400, FastAPI's own validation 422."
 from __future__ import annotations
 
 import logging
+import re
 
 import grpc
 from fastapi import FastAPI, Request
@@ -25,6 +26,10 @@ HTTP_BY_CODE = {
     grpc.StatusCode.UNAVAILABLE: 503,
     grpc.StatusCode.DEADLINE_EXCEEDED: 504,
 }
+# Codes whose broker message starts with the field to blame ("job_id: ...", "schedule_id: ...").
+FIELD_NAMING_CODES = frozenset({grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION,
+                                grpc.StatusCode.ALREADY_EXISTS})
+FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
 # The broker's field names (JobQuery, requests) -> the HTTP API's parameter names.
 HTTP_FIELDS = {
     "filter.job_id": "id", "filter.queue": "queue", "filter.task": "task", "filter.worker_id": "worker",
@@ -76,6 +81,8 @@ def install(app: FastAPI) -> None:
         if isinstance(translated, InvalidArgument) and translated.field:
             field = http_field(translated.field)
             details = f"{field}: {details.split(': ', 1)[-1]}"
+        elif code in FIELD_NAMING_CODES and (match := FIELD_PREFIX.match(details)):
+            field = http_field(match.group(1))  # e.g. "schedule_id: no schedule ..."
         status = HTTP_BY_CODE.get(code, 502)
         if status == 502:
             log.warning("broker call failed with %s: %s", code, details)

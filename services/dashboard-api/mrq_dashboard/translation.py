@@ -7,12 +7,14 @@ in Python and over HTTP. Rates are per second, over the broker's window.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, Literal
 
+import orjson
 from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import BaseModel
 
 from mrq.jobs import JobDict, job_to_dict
-from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2, queue_service_pb2
+from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2, queue_service_pb2, schedule_service_pb2
 
 #: A job record, exactly as the Python client returns it (see proto/mrq/v1/job.proto).
 Job = JobDict
@@ -107,6 +109,33 @@ class Emptied(BaseModel):
     removed: int
 
 
+class Schedule(BaseModel):
+    """A schedule: what it runs, when (one kind of timing, with its fields), and its state."""
+
+    id: str
+    task: str
+    queue: str
+    params: dict[str, Any]
+    #: Which timing fields are set: interval_s; dailytime (+ weekday or monthday); cron.
+    kind: Literal["interval", "daily", "cron"]
+    interval_s: float | None
+    #: "HH:MM:SS" in ``timezone``.
+    dailytime: str | None
+    #: 0 = Monday ... 6 = Sunday.
+    weekday: int | None
+    monthday: int | None
+    cron: str | None
+    timezone: str
+    catchup: bool
+    paused: bool
+    #: "config" (SCHEDULER_TASKS: changed in the config file) or "api".
+    source: Literal["config", "api"]
+    date_created: datetime | None
+    last_tick: datetime | None
+    #: Job of the last fired tick; null until one fired.
+    last_job_id: str | None
+
+
 class Done(BaseModel):
     ok: bool = True
 
@@ -187,3 +216,21 @@ def stack(response: job_service_pb2.InspectJobResponse) -> Stack:
     inspection = response.inspection
     return Stack(worker_id=response.worker_id, stack=inspection.stack, elapsed_s=inspection.elapsed_s,
                  cpu_s=inspection.cpu_s if inspection.HasField("cpu_s") else None)
+
+
+SCHEDULE_SOURCES: dict[int, Literal["config", "api"]] = {schedule_service_pb2.SCHEDULE_SOURCE_CONFIG: "config",
+                                                         schedule_service_pb2.SCHEDULE_SOURCE_API: "api"}
+
+
+def schedule(message: schedule_service_pb2.Schedule) -> Schedule:
+    d = message.definition
+    kind: Literal["interval", "daily", "cron"] = "interval" if d.interval_s else "cron" if d.cron else "daily"
+    return Schedule(
+        id=message.id, task=d.task, queue=d.queue, params=orjson.loads(d.params_json or b"{}"), kind=kind,
+        interval_s=d.interval_s or None, dailytime=d.dailytime or None,
+        weekday=d.weekday if d.HasField("weekday") else None,
+        monthday=d.monthday if d.HasField("monthday") else None, cron=d.cron or None,
+        timezone=d.timezone or "UTC", catchup=d.catchup, paused=message.paused,
+        source=SCHEDULE_SOURCES.get(message.source, "api"),
+        date_created=_datetime(message.date_created, message.HasField("date_created")),
+        last_tick=_datetime(message.last_tick, message.HasField("last_tick")), last_job_id=message.last_job_id or None)

@@ -7,6 +7,7 @@
   MRQ.Workers = Backbone.Collection.extend({ url: "api/workers" });
   MRQ.Tasks = Backbone.Collection.extend({ url: "api/tasks", modelId: (attrs) => attrs.task });
   MRQ.ExceptionGroups = Backbone.Collection.extend({ url: "api/exceptions" });
+  MRQ.Schedules = Backbone.Collection.extend({ url: "api/schedules" });
   MRQ.Job = Backbone.Model.extend({ urlRoot: "api/jobs" });
   // One page of a job search; `nextCursor` reads the following page.
   MRQ.JobPage = Backbone.Collection.extend({

@@ -211,14 +211,70 @@
     },
   });
 
-  // Schedules come with the scheduler (issue #5); until the broker serves them, say so.
+  const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  const ordinal = (n) => n + (n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd"
+    : n % 10 === 3 && n !== 13 ? "rd" : "th");
+  // When a schedule fires, in words: "every 15 min", "Mondays at 09:00 Europe/Paris", "cron …".
+  MRQ.fmt.firing = function (s) {
+    const zone = s.timezone === "UTC" ? " UTC" : " " + s.timezone;
+    if (s.kind === "interval") {
+      return "every " + (s.interval_s < 60 ? +s.interval_s.toFixed(1) + " s"
+        : MRQ.fmt.duration(s.interval_s).replace(/ 0 (s|min|h)$/, ""));
+    }
+    if (s.kind === "cron") return "cron " + s.cron + zone;
+    const at = " at " + s.dailytime.replace(/:00$/, "") + zone;
+    if (s.weekday !== null) return WEEKDAYS[s.weekday] + "s" + at;
+    if (s.monthday !== null) return "on the " + ordinal(s.monthday) + " of each month" + at;
+    return "daily" + at;
+  };
+
+  // Schedules: created by the client or SCHEDULER_TASKS; paused, resumed and deleted here.
   MRQ.ScheduledPage = MRQ.Page.extend({
     title: "Scheduled",
-    load: function () { return Promise.resolve(); },
+    events: { "click [data-schedule-action]": "scheduleAction" },
+    initialize: function () { this.schedules = new MRQ.Schedules(); },
+    load: function () { return this.schedules.fetch({ reset: true }); },
     body: function () {
-      return '<section class="panel">' + MRQ.emptyState("No scheduled jobs yet",
-        "Scheduled jobs will be listed, paused and deleted here once the scheduler (mrq-scheduler) is part of " +
-        "this deployment.") + "</section>";
+      if (!this.schedules.length) {
+        return '<section class="panel">' + MRQ.emptyState("No scheduled jobs",
+          "Add them to SCHEDULER_TASKS and run mrq-scheduler, or create them with client.schedules.create().") +
+          "</section>";
+      }
+      const rows = this.schedules.map((m) => {
+        const a = m.attributes;
+        const params = JSON.stringify(a.params);
+        return '<tr data-schedule="' + esc(a.id) + '"><td><div class="mono">' + esc(a.task) + "</div>" +
+          (params !== "{}" ? '<div class="muted mono" title="params">' + esc(params.slice(0, 80)) + "</div>" : "") +
+          '</td><td class="mono">' + (a.queue ? esc(a.queue) : '<span class="muted">default</span>') + "</td><td>" +
+          esc(MRQ.fmt.firing(a)) + (a.catchup ? ' <span class="muted" title="after downtime, the latest missed ' +
+          'tick runs once">· catch-up</span>' : "") + "</td><td>" +
+          (a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success")) + "</td><td>" +
+          (a.source === "config" ? '<span title="SCHEDULER_TASKS: edit the config file">config</span>' : "API") +
+          '</td><td class="num">' + (a.last_job_id ? '<a href="#jobs/' + esc(a.last_job_id) + '" title="' +
+          esc(MRQ.fmt.date(a.last_tick)) + ' · its job">' + fmt.ago(a.last_tick) + "</a>"
+          : '<span class="muted">not yet</span>') + '</td><td class="actions">' +
+          (a.paused ? '<button class="btn small" data-schedule-action="resume">Resume</button>'
+            : '<button class="btn small" data-schedule-action="pause">Pause</button>') +
+          (a.source === "api" ? '<button class="btn small danger" data-schedule-action="delete">Delete</button>'
+            : '<button class="btn small danger" disabled title="From SCHEDULER_TASKS: edit the config file">' +
+            "Delete</button>") +
+          "</td></tr>";
+      }).join("");
+      return '<section class="panel"><table><thead><tr><th>Task path</th><th>Queue</th><th>Fires</th>' +
+        '<th>State</th><th>Source</th><th class="num">Last tick</th><th></th></tr></thead><tbody>' + rows +
+        "</tbody></table></section>";
+    },
+    scheduleAction: function (event) {
+      const action = $(event.currentTarget).data("schedule-action");
+      const a = this.schedules.get($(event.currentTarget).closest("tr").data("schedule")).attributes;
+      const name = a.task + " (" + MRQ.fmt.firing(a) + ")";
+      if (action === "delete") {
+        return this.confirmThenAct(["Delete the schedule of " + a.task + "?", "It fires " + MRQ.fmt.firing(a) +
+          ". No new job will be enqueued for it; jobs it already enqueued are kept.", "Delete the schedule"],
+        "DELETE", "api/schedules/" + a.id, undefined, () => "Schedule " + name + " deleted");
+      }
+      return this.act("POST", "api/schedules/" + a.id + "/" + action, undefined, () =>
+        "Schedule " + name + " " + (action === "pause" ? "paused" : "resumed"));
     },
   });
 })(window.MRQ);
