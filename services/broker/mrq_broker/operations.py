@@ -71,8 +71,6 @@ class Broker:
         now_ms = int(time.time() * 1000)
         now = datetime.fromtimestamp(now_ms / 1000, UTC)
         expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
-        if self.queues.is_quiet(request.worker_id):  # an operator quieted it: it gets nothing
-            return [], None
         token = secrets.token_hex(8)
         query = self._lease_query(request, lease_owner(request.worker_id, token))
         if not query.queues:
@@ -102,19 +100,19 @@ class Broker:
 
     def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
         """The worker's queues as the lease script takes them: subqueues found, paused ones and
-        unconfigured raw queues left out."""
-        # Only a worker on a "root/" needs the known queues (its subqueues): skip reading them otherwise.
-        known, paused = self.queues.queue_names(known=any(q.endswith("/") for q in request.queues))
-        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name))
-                 for name in expand(request.queues, known)
-                 if not is_paused(name, paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]
+        unconfigured raw queues left out; none for a worker an operator quieted."""
+        view = self.queues.lease_view(request.worker_id, known=any(q.endswith("/") for q in request.queues))
+        specs = [] if view.quiet else [
+            (name, "regular" if not is_raw(name) else self.raw.lua_type(name))
+            for name in expand(request.queues, view.known)
+            if not is_paused(name, view.paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]
         max_jobs = max(1, request.max_jobs)
         has_raw = any(kind != "regular" for _, kind in specs)
         return LeaseQuery(
             queues=specs, max_jobs=max_jobs, owner=owner, worker_id=request.worker_id,
             parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
             allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
-            limits={task: limit.lua() for task, limit in self.settings.task_limits.items() if limit.limited},
+            limits=self.settings.lease_limits,
             raw_ids=[str(ObjectId()) for _ in range(max_jobs)] if has_raw else [],
         )
 

@@ -104,6 +104,13 @@ class RawClaim:
 
 
 @dataclass(frozen=True)
+class LeaseView:
+    known: set[str]
+    paused: set[str]
+    quiet: bool
+
+
+@dataclass(frozen=True)
 class QueueSize:
     """A queue's exact size at one instant (see QueueInfo)."""
 
@@ -232,14 +239,23 @@ class RedisQueues:
     def drop_raw(self, name: str) -> None:
         self.client.delete(self.keys.raw(name))
 
-    def queue_names(self, known: bool = True) -> tuple[set[str], set[str]]:
-        """(every known queue, or none unless ``known``; the paused ones), in one round trip."""
+    def queue_names(self) -> tuple[set[str], set[str]]:
+        """(every known queue, the paused ones), in one round trip."""
+        view = self.lease_view("", known=True)
+        return view.known, view.paused
+
+    def lease_view(self, worker_id: str, known: bool) -> LeaseView:
+        """What a lease must know before it runs, in one round trip: the known queues (only if
+        ``known``: a worker on a "root/" needs them for its subqueues), the paused ones, and
+        whether an operator quieted the worker."""
         pipe = self.client.pipeline(transaction=False)
+        pipe.smembers(self.keys.paused)
+        pipe.sismember(self.keys.quiet_workers, worker_id)
         if known:
             pipe.smembers(self.keys.known_queues)
-        pipe.smembers(self.keys.paused)
-        *names, paused = pipe.execute()
-        return {k.decode() for k in (names[0] if names else ())}, {p.decode() for p in paused}
+        paused, quiet, *names = pipe.execute()
+        return LeaseView({k.decode() for k in (names[0] if names else ())}, {p.decode() for p in paused},
+                         bool(quiet))
 
     def set_paused(self, name: str, paused: bool) -> list[str]:
         """Pauses or resumes one queue name; returns every paused name, sorted."""
@@ -450,9 +466,6 @@ class RedisQueues:
             self.client.sadd(self.keys.quiet_workers, worker_id)
         else:
             self.client.srem(self.keys.quiet_workers, worker_id)
-
-    def is_quiet(self, worker_id: str) -> bool:
-        return bool(self.client.sismember(self.keys.quiet_workers, worker_id))
 
     def quiet_workers(self) -> set[str]:
         return {i.decode() for i in self.client.smembers(self.keys.quiet_workers)}

@@ -98,4 +98,4 @@ class RawJobs:
     def give_back(self, claims: dict[str, RawClaim]) -> None:
         """Puts back the entries of raw jobs lost before they had a record."""
         if claims:
-            self.queues.return_raw(claims, {c.queue: self.lua_type(c.queue).split(":")[0] for c in claims.values()})
+            self.queues.return_raw(claims, {c.queue: _LUA_TYPES[queue_type(c.queue)] for c in claims.values()})

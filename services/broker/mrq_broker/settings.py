@@ -87,3 +87,8 @@ class BrokerSettings(Settings):
         """The tasks with limits or uniqueness set in TASKS."""
         parsed = {task: TaskLimit.model_validate(entry) for task, entry in self.tasks.items()}
         return {task: limit for task, limit in parsed.items() if limit.limited or limit.unique}
+
+    @cached_property
+    def lease_limits(self) -> dict[str, dict[str, Any]]:
+        """The limited tasks' limits, as lease_jobs.lua reads them (built once, sent on every lease)."""
+        return {task: limit.lua() for task, limit in self.task_limits.items() if limit.limited}
