@@ -86,7 +86,7 @@ class Broker:
         if missing:  # a payload lost with a Redis failover: rebuild it from the record
             payloads.update({i: payload(d) for i, d in self.store.get_many(missing).items()})
         if regular:
-            self.store.mark_started(regular, request.worker_id, now)
+            self.committer.mark_started(regular, request.worker_id, token, now)
         if batch.raw:
             payloads.update(self.raw.materialise(batch.raw, request.worker_id, now))
         jobs = []
