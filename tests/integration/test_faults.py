@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import IsolatedStack, log_line, pid_of, scrape, value
+from harness import IsolatedStack, StackUnderTest, log_line, pid_of, scrape, value
 
 from mrq import Client
+from mrq_broker.keys import Keys
 from mrq_local import ManagedProcess, free_port, wait_until
 
 pytestmark = pytest.mark.faults
@@ -285,3 +286,17 @@ def test_a_worker_consumes_again_after_redis_and_the_broker_come_back(isolated_s
         jobs_done_by_the_same_worker(client)
     # And its log says it lost the broker and found it again
     log_line(worker, "broker reachable again")
+
+
+@pytest.mark.broker_args("--lease-ttl-s", "1", "--cleanup-interval-s", "1")
+def test_a_job_whose_redis_entry_was_lost_runs_anyway(stack: StackUnderTest, client: Client) -> None:
+    # Given a queued job whose Redis entry is gone, as after a Redis crash that lost its last
+    # second of writes: its record in MongoDB is all that is left
+    job_id = client.enqueue("tasks.add", {"a": 2, "b": 3})
+    keys = Keys(stack.redis_prefix)
+    stack.redis.zrem(keys.queue("default"), job_id)
+    stack.redis.hdel(keys.payloads, job_id)
+    # When a worker runs, then the broker queues it again and it succeeds
+    stack.start_worker("default")
+    job = client.wait(job_id, timeout=FAULT_WAIT_S)
+    assert (job["status"], job["result"]) == ("success", 5)
