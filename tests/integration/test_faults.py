@@ -17,12 +17,13 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import IsolatedStack, StackUnderTest, log_line, pid_of, scrape, value
+from harness import BlockingJob, IsolatedStack, StackUnderTest, log_line, pid_of, scrape, value
 
 from mrq import Client
 from mrq_broker.keys import Keys
@@ -300,3 +301,18 @@ def test_a_job_whose_redis_entry_was_lost_runs_anyway(stack: StackUnderTest, cli
     stack.start_worker("default")
     job = client.wait(job_id, timeout=FAULT_WAIT_S)
     assert (job["status"], job["result"]) == ("success", 5)
+
+
+def test_a_client_wait_rides_through_a_broker_restart(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    # Given a client waiting for a running job
+    stack.start_worker("default")
+    blocking = BlockingJob(tmp_path, "job", result="done")
+    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    blocking.wait_running()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        waiting = pool.submit(client.wait, job_id, timeout=FAULT_WAIT_S)
+        # When the broker crashes and comes back, and then the job finishes
+        stack.stack.restart_broker(crash=True)
+        blocking.release()
+        # Then the wait returns the finished job, having retried while the broker was down
+        assert waiting.result()["status"] == "success"
