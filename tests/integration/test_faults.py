@@ -213,20 +213,21 @@ def duplicate_bound(faults: list[Fault]) -> int:
 
 
 def write_summary(summary: dict[str, Any]) -> None:
+    """Writes the summary to SUMMARY_PATH, and prints it as a table."""
     SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
     SUMMARY_PATH.write_text(json.dumps(summary, indent=2) + "\n")
     print(f"\nfault injection: {summary['jobs']} jobs, {len(summary['faults'])} faults, "
           f"{summary['duplicates']} duplicates (bound {summary['duplicate_bound']}), {summary['total_s']:.1f} s")
     print(f"{'fault':<36} {'runs before':>11} {'outage s':>9} {'recovery s':>10} {'duplicates':>10}")
     for f in summary["faults"]:
-        print(f"{f['name']:<36} {f['runs_before']:>11} {f['outage_s']:>9.2f} "
-              f"{f['recovery_s']:>10.2f} "
+        print(f"{f['name']:<36} {f['runs_before']:>11} {f['outage_s']:>9.2f} {f['recovery_s']:>10.2f} "
               f"{f['duplicates']:>10}")
+    print(f"(also in {SUMMARY_PATH})")
 
 
 @pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
-def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: Path,
-                                       request: pytest.FixtureRequest) -> None:
+def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: Path, request: pytest.FixtureRequest,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     jobs, rounds = request.config.getoption("--fault-jobs"), request.config.getoption("--fault-rounds")
     runs_path = tmp_path / "runs"
     runs_path.touch()
@@ -260,7 +261,8 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
                "faults": [{k: round(v, 2) if isinstance(v, float) else v for k, v in asdict(f).items()
                            if k in ("name", "runs_before", "outage_s", "recovery_s", "duplicates")}
                           for f in faults]}
-    write_summary(summary)
+    with capsys.disabled():  # on the terminal even when the test passes
+        write_summary(summary)
     assert not unexplained, f"jobs ran twice with no fault to explain it: {unexplained[:10]}"
     assert duplicates <= summary["duplicate_bound"]
 
