@@ -148,8 +148,8 @@ class FaultRun:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: runs.read(1 << 16), b""))
 
     def runs(self) -> list[Run]:
-        lines = self.runs_path.read_text().split("\n") if self.runs_path.exists() else []
-        return [Run(job_id, int(pid), float(at)) for job_id, pid, at in (line.split() for line in lines if line)]
+        lines = self.runs_path.read_text().splitlines()
+        return [Run(job_id, int(pid), float(at)) for job_id, pid, at in (line.split() for line in lines)]
 
     def _start_worker(self) -> ManagedProcess:
         return self.isolated.under_test.start_worker("default", greenlets=GREENLETS)
@@ -163,9 +163,9 @@ def inject(run: FaultRun, name: str, action: Callable[[], list[int]]) -> Fault:
     back = time.monotonic()
     fault.back_at = time.time()
     fault.outage_s = back - began
-    committed_at_back = wait_until(lambda: run.committed() is not None, FAULT_WAIT_S, interval_s=0.05,
-                                   what="the broker's /metrics") and run.committed()
-    wait_until(lambda: (run.committed() or 0) > (committed_at_back or 0), FAULT_WAIT_S, interval_s=0.05,
+    wait_until(lambda: run.committed() is not None, FAULT_WAIT_S, interval_s=0.05, what="the broker's /metrics")
+    baseline = run.committed() or 0.0  # a restarted broker counts from 0 again
+    wait_until(lambda: (run.committed() or 0.0) > baseline, FAULT_WAIT_S, interval_s=0.05,
                what=f"jobs to succeed again after: {name}")
     fault.recovery_s = time.monotonic() - back
     print(fault)  # as it happens: a failure later still shows the faults before it
