@@ -338,7 +338,7 @@ class RedisQueues:
         if not job_ids:
             return []
         lost = self._renew_leases(keys=[self.keys.leases, self.keys.lease_owners],
-                                  args=[expiry_ms, worker_id, *job_ids])
+                                  args=[expiry_ms, worker_id, COMMITTING, *job_ids])
         return [i.decode() for i in lost]
 
     def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> set[str]:
