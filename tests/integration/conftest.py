@@ -16,9 +16,10 @@ When a test fails, the last lines of its brokers' and workers' logs are added to
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import redis
 from harness import TASKS_DIR, Servers, StackUnderTest
 
 from mrq import Client
+from mrq.security import BrokerAccess
 from mrq_local import MongoServer, RedisServer, Stack, StackConfig
 
 READY_TIMEOUT_S = 30.0
@@ -80,14 +82,16 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 
 
 @contextlib.contextmanager
-def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = ()) -> Iterator[StackUnderTest]:
+def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = (),
+                     access: BrokerAccess | None = None) -> Iterator[StackUnderTest]:
     """A broker, ready, on the session's servers, with its own Redis prefix and database, which
-    are deleted afterwards."""
+    are deleted afterwards; ``access`` is how its services reach it (token, TLS files)."""
     name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
         data_dir=data_dir, redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
         redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
         ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
+        access=access or BrokerAccess(),
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
     try:
@@ -106,6 +110,18 @@ def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> I
     marker = request.node.get_closest_marker("broker_args")
     with stack_under_test(servers, tmp_path / "stack", marker.args if marker else ()) as under_test:
         yield under_test
+
+
+@pytest.fixture
+def make_stack(servers: Servers, tmp_path: Path) -> Iterator[Callable[..., StackUnderTest]]:
+    """Starts stacks like ``stack``'s with ``make_stack(broker_args=(...), access=BrokerAccess(...))``,
+    e.g. a broker that requires a token or TLS; they are stopped at the end of the test."""
+    numbers = itertools.count(1)
+    with contextlib.ExitStack() as started:
+        def make(*, broker_args: Sequence[str] = (), access: BrokerAccess | None = None) -> StackUnderTest:
+            data_dir = tmp_path / f"stack-{next(numbers)}"
+            return started.enter_context(stack_under_test(servers, data_dir, broker_args, access))
+        yield make
 
 
 @pytest.fixture(scope="module")

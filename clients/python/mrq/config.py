@@ -22,13 +22,14 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, TypeVar
 
 import orjson
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
 
 from mrq.errors import ConfigError
 
 S = TypeVar("S", bound="Settings")
 
-_SCALARS = (str, int, float, bool)
+#: SecretStr is a string whose repr (in --help, logs, errors) hides the value, for tokens.
+_SCALARS = (str, int, float, bool, SecretStr)
 
 
 class Settings(BaseModel):

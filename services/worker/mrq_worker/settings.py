@@ -6,14 +6,14 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from mrq.config import Settings
+from mrq.security import BrokerAccessSettings
 from mrq_worker.retries import retry_policies
 
 #: --dequeue-strategy values, the default first.
 DEQUEUE_STRATEGIES = ("sequential", "parallel", "burst")
 
 
-class WorkerSettings(Settings):
+class WorkerSettings(BrokerAccessSettings):
     env_prefix = "MRQ_WORKER_"
 
     queues: list[str] = Field(default_factory=lambda: ["default"],

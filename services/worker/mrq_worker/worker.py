@@ -30,6 +30,7 @@ from gevent.event import Event
 from prometheus_client import CollectorRegistry
 
 from mrq.interrupts import JobCancelled, WorkerInterrupted
+from mrq.security import BrokerAccess
 from mrq.task import TaskAllowList
 from mrq.v1.worker_service_pb2 import (
     CONTROL_ACTION_CANCEL_JOB,
@@ -99,7 +100,7 @@ class Worker:
         self._shutdown_greenlet: gevent.Greenlet | None = None
         self._max_time: gevent.Greenlet | None = None
         self._started_at = time.monotonic()
-        self._channel = open_channel(settings.broker_address)
+        self._channel = open_channel(settings.broker_address, BrokerAccess.of(settings))
         stub = WorkerServiceStub(self._channel)
         self.metrics = WorkerMetrics(CollectorRegistry())
         self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics,
