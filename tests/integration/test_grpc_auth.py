@@ -6,6 +6,8 @@ worker here) work end to end. The health check stays open for probes.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +29,8 @@ MakeStack = Callable[..., StackUnderTest]
 
 def _client(address: str, **access: str) -> Client:
     """A client with only the given credentials (the test process has no MRQ_* env)."""
-    return Client(settings=ClientSettings(broker_address=address, rpc_timeout_s=5.0, read_retries=0, **access))
+    return Client(settings=ClientSettings(broker_address=address, rpc_timeout_s=5.0, read_retries=0,
+                                          access=BrokerAccess(**access)))
 
 
 def _runs_a_job(client: Client) -> None:
@@ -66,6 +69,14 @@ def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
         _runs_a_job(client)
     with _client(stack.broker_address, auth_token_file=str(token_file)) as client:
         assert client.server_info().version
+    # And so does the mrq command given the token file, and not without it
+    command = [str(Path(sys.executable).parent / "mrq"), "--broker-address", stack.broker_address,
+               "enqueue", "tasks.add", '{"a": 1, "b": 1}', "--wait", "--wait-timeout", "30"]
+    refused_cli = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert refused_cli.returncode != 0 and "UNAUTHENTICATED" in refused_cli.stderr, refused_cli
+    done = subprocess.run([*command, "--auth-token-file", str(token_file)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0 and '"success"' in done.stdout, done
 
 
 def test_with_tls_plaintext_clients_and_untrusted_ones_fail_and_tls_clients_work(

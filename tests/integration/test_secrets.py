@@ -97,7 +97,7 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     auth = (DASHBOARD_USER, leaky.dashboard)
 
     # When jobs succeed, fail, and are refused, and the schedule fires
-    settings = ClientSettings(broker_address=stack.broker_address, auth_token=leaky.token)
+    settings = ClientSettings(broker_address=stack.broker_address, access=BrokerAccess(auth_token=leaky.token))
     outputs: dict[str, str] = {}
     with Client(settings=settings) as client:
         job_ids = [client.enqueue("tasks.add", {"a": 1, "b": 2}), client.enqueue("tasks.fail", {"x": 1}),

@@ -8,7 +8,7 @@ import pytest
 
 from mrq.config import build_parser, settings_from
 from mrq.errors import ConfigError
-from mrq.security import BrokerAccess, redact_argv, redact_url, read_token
+from mrq.security import BrokerAccess, read_token, redact_argv, redact_url
 from mrq_broker.settings import BrokerSettings
 
 

@@ -33,7 +33,7 @@ from mrq.options import Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
 from mrq.queues import Queues
 from mrq.schedules import Schedules
-from mrq.security import ACCESS_ENV, BrokerAccess
+from mrq.security import BrokerAccess
 from mrq.selectors import ActionCounts, JobFilterArgs, action_request
 from mrq.statuses import FINAL
 from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
@@ -68,20 +68,14 @@ class ClientSettings:
     #: ``enqueue_many`` keeps each call's params under this many bytes, so brokers still on
     #: gRPC's default 4 MiB receive limit accept it. Env: ``MRQ_CLIENT_MAX_REQUEST_BYTES``.
     max_request_bytes: int = 4 * 1024 * 1024 - 64 * 1024
-    #: The broker's shared token, or a file holding it; TLS files (see mrq.security.BrokerAccess).
+    #: The token and TLS files for a broker that requires them (see mrq.security.BrokerAccess).
     #: Env: ``MRQ_AUTH_TOKEN``, ``MRQ_AUTH_TOKEN_FILE``, ``MRQ_BROKER_TLS_CA_FILE``,
     #: ``MRQ_BROKER_TLS_CERT_FILE``, ``MRQ_BROKER_TLS_KEY_FILE``.
-    auth_token: str = dataclasses.field(default="", repr=False)
-    auth_token_file: str = ""
-    broker_tls_ca_file: str = ""
-    broker_tls_cert_file: str = ""
-    broker_tls_key_file: str = ""
+    access: BrokerAccess = dataclasses.field(default_factory=BrokerAccess)
 
     @classmethod
     def env_name(cls, field: str) -> str:
         """The env var that sets ``field``."""
-        if field in ACCESS_ENV:
-            return ACCESS_ENV[field]
         return "MRQ_BROKER_ADDRESS" if field == "broker_address" else f"MRQ_CLIENT_{field.upper()}"
 
     @classmethod
@@ -92,8 +86,10 @@ class ClientSettings:
             ConfigError: an env var does not parse; the message names it.
         """
         environ = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {"access": BrokerAccess.from_env(environ)}
         for field in dataclasses.fields(cls):
+            if field.name == "access":
+                continue
             raw = environ.get(cls.env_name(field.name))
             if raw is None or raw == "":
                 continue
@@ -137,7 +133,7 @@ class Client:
         self.settings = settings
         self._owns_channel = channel is None
         self._channel = channel if channel is not None else rpc.open_channel(
-            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=BrokerAccess.of(settings))
+            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access)
         # The generated stub is untyped; each call below states its response type.
         self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
         self._server_info: ServerInfo | None = None

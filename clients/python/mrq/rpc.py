@@ -13,18 +13,54 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import grpc
 
 from mrq.errors import BrokerError, BrokerUnavailable, InvalidArgument, JobNotFound, MrqError
-from mrq.security import BrokerAccess, TokenInterceptor
+from mrq.security import AUTH_METADATA_KEY, BrokerAccess
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
 
 # "options.queue: must match ..." -> "options.queue". The contract puts the field first.
 _FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
+
+
+class _CallDetails(NamedTuple):
+    """grpc.ClientCallDetails is abstract: an interceptor passes on a concrete copy like this."""
+
+    method: str
+    timeout: float | None
+    metadata: Any
+    credentials: Any
+    wait_for_ready: bool | None
+    compression: Any
+
+
+class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,  # type: ignore[misc]
+                       grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Adds ``authorization: Bearer <token>`` to every call of a channel."""
+
+    def __init__(self, token: str) -> None:
+        self._metadata = (AUTH_METADATA_KEY, f"Bearer {token}")
+
+    def _with_token(self, details: Any) -> _CallDetails:
+        metadata = [*(details.metadata or ()), self._metadata]
+        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
+                            details.wait_for_ready, details.compression)
+
+    def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
+        return continuation(self._with_token(details), request)
+
+    def intercept_unary_stream(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
+        return continuation(self._with_token(details), request)
+
+    def intercept_stream_unary(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
+        return continuation(self._with_token(details), requests)
+
+    def intercept_stream_stream(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
+        return continuation(self._with_token(details), requests)
 
 
 def open_channel(address: str, *, max_message_bytes: int, access: BrokerAccess | None = None,

@@ -2,7 +2,8 @@
 
 The broker can require a shared token (``authorization: Bearer <token>`` metadata on every call)
 and TLS, optionally with client certificates (mTLS). Every program that calls the broker (the
-client, ``mrq`` CLI, worker, scheduler, dashboard) takes the same five settings, read once into a
+client, ``mrq`` CLI, worker, scheduler, dashboard) takes the same five settings
+(:class:`mrq.config.BrokerAccessSettings` for the services), read once into a
 :class:`BrokerAccess`; :func:`mrq.rpc.open_channel` is the one place that turns it into a channel.
 
 Tokens and URL passwords must never reach logs, reports, metrics or error messages:
@@ -12,16 +13,15 @@ Tokens and URL passwords must never reach logs, reports, metrics or error messag
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING
 
-import grpc
-from pydantic import Field, SecretStr
-
-from mrq.config import Settings
 from mrq.errors import ConfigError
+
+if TYPE_CHECKING:
+    import grpc
 
 #: The env var of each BrokerAccess setting, the same for every program. The TLS files are the
 #: caller's side (CA that signed the broker's certificate, the client's own certificate and
@@ -84,7 +84,8 @@ class BrokerAccess:
         """The access settings of a program's settings (which have the same field names)."""
         def value(name: str) -> str:
             raw = getattr(settings, name, "")
-            return raw.get_secret_value() if isinstance(raw, SecretStr) else str(raw or "")
+            secret = getattr(raw, "get_secret_value", None)  # a pydantic SecretStr
+            return str(secret() if callable(secret) else raw or "")
         return cls(**{f.name: value(f.name) for f in fields(cls)})
 
     @classmethod
@@ -100,6 +101,8 @@ class BrokerAccess:
 
     def channel_credentials(self) -> grpc.ChannelCredentials | None:
         """TLS credentials, or None for a plaintext channel."""
+        import grpc  # not at the top: `mrq run` loads this module and must not load gRPC
+
         if not self.broker_tls_ca_file:
             if self.broker_tls_cert_file or self.broker_tls_key_file:
                 raise ConfigError("a TLS client certificate needs the broker's CA file (broker_tls_ca_file)")
@@ -108,56 +111,6 @@ class BrokerAccess:
             root_certificates=_read_file(self.broker_tls_ca_file, "broker TLS CA file"),
             private_key=_read_file(self.broker_tls_key_file, "broker TLS key file"),
             certificate_chain=_read_file(self.broker_tls_cert_file, "broker TLS certificate file"))
-
-
-class BrokerAccessSettings(Settings):
-    """The access settings, as flags, env vars and config-file names, for programs to inherit."""
-
-    auth_token: SecretStr = Field(SecretStr(""), json_schema_extra={"env": ACCESS_ENV["auth_token"]},
-                                  description="the broker's shared token; prefer --auth-token-file, which "
-                                              "keeps it out of ps and env dumps")
-    auth_token_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["auth_token_file"]},
-                                 description="file holding the broker's shared token")
-    broker_tls_ca_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_ca_file"]},
-                                    description="PEM CA that signed the broker's certificate; set = TLS")
-    broker_tls_cert_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_cert_file"]},
-                                      description="PEM client certificate, for a broker that requires one (mTLS)")
-    broker_tls_key_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_key_file"]},
-                                     description="PEM key of the client certificate")
-
-
-class _CallDetails(NamedTuple):
-    method: str
-    timeout: float | None
-    metadata: Any
-    credentials: Any
-    wait_for_ready: bool | None
-    compression: Any
-
-
-class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,  # type: ignore[misc]
-                       grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
-    """Adds ``authorization: Bearer <token>`` to every call of a channel."""
-
-    def __init__(self, token: str) -> None:
-        self._metadata = (AUTH_METADATA_KEY, f"Bearer {token}")
-
-    def _with_token(self, details: Any) -> _CallDetails:
-        metadata = [*(details.metadata or ()), self._metadata]
-        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
-                            details.wait_for_ready, details.compression)
-
-    def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
-        return continuation(self._with_token(details), request)
-
-    def intercept_unary_stream(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
-        return continuation(self._with_token(details), request)
-
-    def intercept_stream_unary(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
-        return continuation(self._with_token(details), requests)
-
-    def intercept_stream_stream(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
-        return continuation(self._with_token(details), requests)
 
 
 def redact_url(url: str) -> str:

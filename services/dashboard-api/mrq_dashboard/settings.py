@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from mrq.security import BrokerAccessSettings
+from mrq.config import BrokerAccessSettings
 
 
 class DashboardSettings(BrokerAccessSettings):

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field
 
-from mrq.security import BrokerAccessSettings
+from mrq.config import BrokerAccessSettings
 
 
 class SchedulerSettings(BrokerAccessSettings):

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from mrq.security import BrokerAccessSettings
+from mrq.config import BrokerAccessSettings
 from mrq_worker.retries import retry_policies
 
 #: --dequeue-strategy values, the default first.
