@@ -382,10 +382,7 @@ def _interrupt_status(exc: JobInterrupt) -> str:
 
 
 def _client(args: argparse.Namespace) -> Any:
-    from mrq.client import (
-        Client,  # gRPC loads only for the commands that need a broker
-        ClientSettings,
-    )
+    from mrq.client import Client, ClientSettings  # gRPC loads only for the commands that need a broker
 
     settings = ClientSettings.from_env()
     flags = {name: getattr(args, name) for name in _ACCESS_FLAGS if hasattr(args, name)}

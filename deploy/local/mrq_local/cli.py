@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from mrq.config import parse_settings
-from mrq.security import redact_url
+from mrq.security import BrokerAccess, redact_url
 from mrq_local.errors import LaunchError
 from mrq_local.logs import LogFollower
 from mrq_local.settings import LocalSettings
@@ -72,6 +72,9 @@ def up(settings: LocalSettings) -> int:
         mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
         mongodb_port=settings.mongodb_port, mongodb_database=settings.mongodb_database,
         broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
+        # The services read MRQ_AUTH_TOKEN_FILE and the TLS files from the environment themselves;
+        # the launcher's health checks need the TLS files too.
+        access=BrokerAccess.from_env(os.environ),
         ready_timeout_s=settings.ready_timeout_s, stop_grace_s=settings.stop_grace_s,
     )
     config.data_dir.mkdir(parents=True, exist_ok=True)
