@@ -3,8 +3,8 @@
 One stack runs with a password on Redis, a user and password in the MongoDB URL, a broker token
 and a dashboard password. After it has run jobs (a success, a failure, a refused task) and
 fired a schedule, every output is fetched: every process's log, the dashboard's API and
-/metrics, every service's /metrics, GetServerInfo, the job records, --help and a config error.
-None may contain a secret.
+/metrics, every service's /metrics, GetServerInfo, the job records, --help and a config error; so are the logs of brokers
+failing on a wrong Redis password and an unreachable MongoDB. None may contain a secret.
 """
 
 from __future__ import annotations
@@ -136,3 +136,26 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     assert "redis://:***@" in outputs["log broker.log"], "the broker logs its Redis URL, redacted"
     leaks = [leak for what, text in outputs.items() for leak in leaky.found_in(what, text)]
     assert not leaks, leaks
+
+
+def test_database_errors_do_not_show_the_urls_passwords(secret_stack: Stack, leaky: Secrets) -> None:
+    # Given brokers started with a wrong Redis password, and with an unreachable MongoDB
+    stack = secret_stack
+    wrong_redis = stack.redis_url.replace(leaky.redis, f"{leaky.redis}-wrong")
+    unreachable_mongodb = f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{free_port()}/db?serverSelectionTimeoutMS=500"
+    wrong_password = stack.start_service(
+        "broker-wrong-password", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
+        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_METRICS_PORT": "0"})
+    no_mongodb = stack.start_service(
+        "broker-no-mongodb", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
+        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_METRICS_PORT": "0"})
+
+    # When they report their errors (the first keeps retrying, the second exits)
+    wait_until(lambda: "invalid username-password" in wrong_password.log_tail(200), timeout_s=30,
+               what="the Redis authentication error in the log")
+    assert no_mongodb.wait_exit(30) != 0
+
+    # Then neither log holds a password
+    logs = {process.name: process.log_path.read_text(errors="replace") for process in (wrong_password, no_mongodb)}
+    assert "ServerSelectionTimeoutError" in logs["broker-no-mongodb"]
+    assert not [leak for name, text in logs.items() for leak in leaky.found_in(name, text)]
