@@ -3,8 +3,9 @@
 One stack runs with a password on Redis, a user and password in the MongoDB URL, a broker token
 and a dashboard password. After it has run jobs (a success, a failure, a refused task) and
 fired a schedule, every output is fetched: every process's log, the dashboard's API and
-/metrics, every service's /metrics, GetServerInfo, the job records, --help and a config error; so are the logs of brokers
-failing on a wrong Redis password and an unreachable MongoDB. None may contain a secret.
+/metrics, every service's /metrics, GetServerInfo, the job records, --help and a config
+error; so are the logs of brokers failing on a wrong Redis password and an unreachable MongoDB.
+None may contain a secret.
 """
 
 from __future__ import annotations
