@@ -115,7 +115,10 @@ def build_parser(model: type[Settings], *, prog: str, description: str,
                         help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
     for name, field in model.model_fields.items():
         kind = _flag_kind(field.annotation)
-        default = "" if field.is_required() else f" (default: {field.get_default(call_default_factory=True)!r})"
+        value = field.get_default(call_default_factory=True)
+        if isinstance(value, SecretStr):  # shown as what a user types, never the value
+            value = "***" if value.get_secret_value() else ""
+        default = "" if field.is_required() else f" (default: {value!r})"
         help_text = f"{field.description or ''}{default} [env: {model.env_name(name)}]"
         if name == positional:
             parser.add_argument(name, nargs="*", default=argparse.SUPPRESS, help=help_text)
