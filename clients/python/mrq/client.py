@@ -59,9 +59,10 @@ class ClientSettings:
     broker_address: str = DEFAULT_BROKER_ADDRESS
     #: Deadline of each call; a WaitJobs call gets its wait on top. Env: ``MRQ_CLIENT_RPC_TIMEOUT_S``.
     rpc_timeout_s: float = 30.0
-    #: How many times a read is retried on UNAVAILABLE. Env: ``MRQ_CLIENT_READ_RETRIES``.
-    read_retries: int = 3
-    #: Wait before the first retry of a read, doubled each time. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
+    #: How many times a read is retried on UNAVAILABLE: by default for about 10 s, long enough
+    #: to ride through a broker restart. Env: ``MRQ_CLIENT_READ_RETRIES``.
+    read_retries: int = 8
+    #: Wait before the first retry of a read, doubled each time up to 2 s. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
     retry_backoff_s: float = 0.2
     #: Largest message sent or received. Env: ``MRQ_CLIENT_MAX_MESSAGE_BYTES``.
     max_message_bytes: int = 64 * 1024 * 1024

@@ -9,6 +9,7 @@ themselves.
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 import time
@@ -22,6 +23,9 @@ from mrq.security import AUTH_METADATA_KEY, BrokerAccess
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
+
+#: Longest wait between two retries of a read.
+MAX_BACKOFF_S = 2.0
 
 # "options.queue: must match ..." -> "options.queue". The contract puts the field first.
 _FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
@@ -141,9 +145,11 @@ def call(method: Callable[..., Response], request: object, *, timeout_s: float, 
 
 def call_with_retry(method: Callable[..., Response], request: object, *, timeout_s: float, address: str,
                     retries: int, backoff_s: float) -> Response:
-    """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times with doubling backoff.
+    """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times.
 
-    Only for reads: they change nothing, so a retry is always safe.
+    Only for reads: they change nothing, so a retry is always safe. The wait before retry ``n``
+    is ``backoff_s * 2**n``, capped at MAX_BACKOFF_S, less up to a quarter at random so that
+    clients cut off together don't all come back at once.
     """
     for attempt in range(retries + 1):
         try:
@@ -151,7 +157,7 @@ def call_with_retry(method: Callable[..., Response], request: object, *, timeout
         except grpc.RpcError as error:
             if _status(error)[0] is not grpc.StatusCode.UNAVAILABLE or attempt == retries:
                 raise translate_error(error, address=address) from error
-        time.sleep(backoff_s * 2**attempt)
+        time.sleep(min(MAX_BACKOFF_S, backoff_s * 2**attempt) * random.uniform(0.75, 1.0))
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 

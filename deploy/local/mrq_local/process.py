@@ -173,9 +173,14 @@ class ManagedProcess:
             self._kill_group()
         return popen.returncode
 
-    def restart(self, ready_timeout_s: float, grace_s: float = 10.0) -> None:
-        """Stops the child, starts it again with the same command, and waits until it is ready."""
-        self.stop(grace_s)
+    def restart(self, ready_timeout_s: float, grace_s: float = 10.0, *, crash: bool = False) -> None:
+        """Stops the child, starts it again with the same command, and waits until it is ready.
+
+        With ``crash``, the child is SIGKILLed instead of asked to stop, as a crash would end it.
+        """
+        if crash:
+            self.kill()
+        self.stop(grace_s)  # after a kill: reaps what the child left in its group
         self.start()
         self.wait_ready(ready_timeout_s)
 

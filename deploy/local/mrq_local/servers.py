@@ -45,6 +45,11 @@ class Server:
         self.process.start()
         self.process.wait_ready(ready_timeout_s)
 
+    def restart(self, ready_timeout_s: float = 30.0, *, crash: bool = False) -> None:
+        """Stops the server (SIGKILLs it, with ``crash``) and starts it again on the same port and
+        data directory, then waits until it answers."""
+        self.process.restart(ready_timeout_s, crash=crash)
+
     def stop(self, grace_s: float = 10.0) -> None:
         """Shuts the server down (SIGTERM lets both flush their data), then SIGKILLs it."""
         self.process.stop(grace_s)

@@ -193,18 +193,19 @@ class Stack:
         return broker
 
     def restart_broker(self, broker: Broker | None = None, *,
-                       extra_args: Sequence[str] | None = None) -> None:
+                       extra_args: Sequence[str] | None = None, crash: bool = False) -> None:
         """Stops a broker (the first by default) and starts it again on the same address.
 
         Args:
             broker: Which broker.
             extra_args: New extra arguments, replacing those it was started with; None keeps them.
+            crash: SIGKILL it instead of a graceful stop.
         """
         broker = broker or self.broker
         if extra_args is not None:
             broker.extra_args = tuple(extra_args)
             broker.process.argv = self._broker_argv(broker.address, broker.extra_args)
-        broker.process.restart(self.config.ready_timeout_s, self.config.stop_grace_s)
+        broker.process.restart(self.config.ready_timeout_s, self.config.stop_grace_s, crash=crash)
         logger.info("restarted %s, pid %d", broker.process.name, broker.process.pid)
 
     def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,

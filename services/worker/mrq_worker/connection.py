@@ -100,6 +100,6 @@ class Backoff:
         """Logs a failed call (loudly on the first and every 20th) and returns the delay to wait."""
         delay_s = self.next_delay_s()
         level = logging.WARNING if self.failures == 1 or self.failures % 20 == 0 else logging.DEBUG
-        logger.log(level, "%s failed (%s: %s); retrying in %.2f s", what, status_code(exc),
+        logger.log(level, "broker unreachable: %s failed (%s: %s); retrying in %.2f s", what, status_code(exc),
                    getattr(exc, "details", lambda: exc)(), delay_s)
         return delay_s
