@@ -19,6 +19,8 @@ from mrq import Client
 from mrq_local import Stack, StackConfig
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
+#: The workers may run the bench's tasks (their default allows only tasks.*).
+WORKER_ENV = {"MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
 
 
 def main() -> None:
@@ -30,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir, \
-            Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR])) as stack:
+            Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR], env=WORKER_ENV)) as stack:
         client = Client(stack.broker_address)
         params = [{"a": i, "b": 1} for i in range(args.jobs)]
 

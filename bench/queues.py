@@ -26,6 +26,8 @@ from mrq import Client
 from mrq_local import Stack, StackConfig, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
+#: The workers may run the bench's tasks (their default allows only tasks.*).
+WORKER_ENV = {"MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
 BATCH = 10_000
 CONFIG = """RAW_QUEUES = {"bench_raw": {"task": "bench_tasks.add",
                             "statuses_no_storage": ["started", "success"]}}
@@ -49,7 +51,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir:
         config = Path(data_dir) / "config.py"
         config.write_text(CONFIG)
-        with Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR],
+        with Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR], env=WORKER_ENV,
                                broker_args=("--config", str(config), "--metrics-port", "0"))) as stack:
             client = Client(stack.broker_address)
             claims = redis.Redis.from_url(stack.redis_url)

@@ -16,9 +16,10 @@ When a test fails, the last lines of its brokers' and workers' logs are added to
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from harness import TASKS_DIR, IsolatedStack, Servers, StackUnderTest
 from tcp_proxy import TcpProxy
 
 from mrq import Client
+from mrq.security import BrokerAccess
 from mrq_local import MongoServer, RedisServer, Stack, StackConfig
 from mrq_local.ports import LOOPBACK
 
@@ -105,14 +107,17 @@ def own_servers(tmp_path: Path) -> Iterator[Servers]:
 
 @contextlib.contextmanager
 def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = (),
-                     broker_redis_url: str | None = None) -> Iterator[StackUnderTest]:
+                     broker_redis_url: str | None = None,
+                     access: BrokerAccess | None = None) -> Iterator[StackUnderTest]:
     """A broker, ready, on ``servers``, with its own Redis prefix and database, which are deleted
-    afterwards. ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy)."""
+    afterwards. ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy);
+    ``access`` is how its services reach it (token, TLS files)."""
     name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
         data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url, mongodb_url=servers.mongodb.url(name),
         redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
         ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
+        access=access or BrokerAccess(),
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
     try:
@@ -131,6 +136,18 @@ def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> I
     marker = request.node.get_closest_marker("broker_args")
     with stack_under_test(servers, tmp_path / "stack", marker.args if marker else ()) as under_test:
         yield under_test
+
+
+@pytest.fixture
+def make_stack(servers: Servers, tmp_path: Path) -> Iterator[Callable[..., StackUnderTest]]:
+    """Starts stacks like ``stack``'s with ``make_stack(broker_args=(...), access=BrokerAccess(...))``,
+    e.g. a broker that requires a token or TLS; they are stopped at the end of the test."""
+    numbers = itertools.count(1)
+    with contextlib.ExitStack() as started:
+        def make(*, broker_args: Sequence[str] = (), access: BrokerAccess | None = None) -> StackUnderTest:
+            data_dir = tmp_path / f"stack-{next(numbers)}"
+            return started.enter_context(stack_under_test(servers, data_dir, broker_args, access=access))
+        yield make
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from mrq.security import redact_argv
 from mrq_local.errors import LaunchError, NotReady, ProcessExited
 from mrq_local.polling import wait_until
 
@@ -89,7 +90,7 @@ class ManagedProcess:
             raise LaunchError(f"{self.name}: command not found: {self.argv[0]} (did `make install` run?)")
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
-            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(self.argv)}\n".encode())
+            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(redact_argv(self.argv))}\n".encode())
             log.flush()
             self._popen = subprocess.Popen(
                 [*_parent_death_prefix(), executable, *self.argv[1:]],
