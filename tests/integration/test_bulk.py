@@ -39,9 +39,11 @@ def test_ten_thousand_jobs_succeed_on_one_worker(stack: StackUnderTest, client: 
     # When a single worker process runs them
     worker = stack.start_worker("default", greenlets=GREENLETS)
 
-    # Then every one ends success with its own result, all run by that worker
+    # Then every one ends success with its own result, all run by that worker, and says when it
+    # started (also a job that ended before its started mark was written: one write has both)
     jobs = assert_all_added(client, job_ids)
     assert {job["worker_id"] for job in jobs} == {jobs[0]["worker_id"]}
+    assert all(job["date_started"] and job["date_started"] <= job["date_finished"] for job in jobs)
     assert jobs[0]["worker_id"].rsplit("-", 2)[1] == str(worker.pid)
     assert all(job["requeue_count"] == 0 for job in jobs)
 
