@@ -9,7 +9,7 @@ from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.errors import InvalidArgument, grpc_errors
 from mrq_broker.operations import Broker
 from mrq_broker.transitions import TRANSITIONS
-from mrq_broker.validation import QUEUE_RE, check_job_id
+from mrq_broker.validation import check_job_id, check_json, check_queue, check_seconds
 
 MAX_LEASE_BATCH = 10_000
 
@@ -18,6 +18,21 @@ def _check_worker_id(worker_id: str) -> str:
     if not worker_id or len(worker_id) > 200:
         raise InvalidArgument("worker_id", "required, at most 200 characters")
     return worker_id
+
+
+def _check_outcome(outcome: worker_service_pb2.JobOutcome, field: str) -> None:
+    """What an outcome stores must be valid: JSON, a queue name, numbers that are not NaN."""
+    check_job_id(outcome.job_id, f"{field}.job_id")
+    if outcome.status not in TRANSITIONS:
+        name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
+            else str(outcome.status)
+        raise InvalidArgument(f"{field}.status", f"{name} is not a reportable outcome")
+    if outcome.result_json:
+        check_json(outcome.result_json, f"{field}.result_json")
+    if outcome.retry_queue:
+        check_queue(outcome.retry_queue, f"{field}.retry_queue")
+    for name in ("retry_delay_s", "duration_s", "cpu_s"):
+        check_seconds(getattr(outcome, name), f"{field}.{name}")
 
 
 class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
@@ -32,10 +47,10 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         if not request.queues:
             raise InvalidArgument("queues", "at least one queue")
         for n, queue in enumerate(request.queues):
-            if not QUEUE_RE.match(queue):
-                raise InvalidArgument(f"queues[{n}]", f"{queue[:200]!r} is not a valid queue name")
+            check_queue(queue, f"queues[{n}]")
         if not 0 < request.max_jobs <= MAX_LEASE_BATCH:
             raise InvalidArgument("max_jobs", f"must be between 1 and {MAX_LEASE_BATCH}")
+        check_seconds(request.wait_s, "wait_s")
         return worker_service_pb2.LeaseJobsResponse(
             jobs=self.broker.lease(request), lease_ttl_s=self.broker.settings.lease_ttl_s)
 
@@ -44,11 +59,7 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
                        context: grpc.ServicerContext) -> worker_service_pb2.ReportOutcomesResponse:
         _check_worker_id(request.worker_id)
         for n, outcome in enumerate(request.outcomes):
-            check_job_id(outcome.job_id, f"outcomes[{n}].job_id")
-            if outcome.status not in TRANSITIONS:
-                name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
-                    else str(outcome.status)
-                raise InvalidArgument(f"outcomes[{n}].status", f"{name} is not a reportable outcome")
+            _check_outcome(outcome, f"outcomes[{n}]")
         accepted, stale = self.committer.submit(request.worker_id, request.outcomes,
                                                 self.broker.settings.report_timeout_s)
         return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
@@ -72,6 +83,10 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         _check_worker_id(request.worker_id)
         for n, job_id in enumerate(request.job_ids):
             check_job_id(job_id, f"job_ids[{n}]")
+        for n, progress in enumerate(request.progress):
+            check_job_id(progress.job_id, f"progress[{n}].job_id")
+            if not 0 <= progress.progress <= 1:
+                raise InvalidArgument(f"progress[{n}].progress", "must be between 0 and 1")
         lost = self.broker.heartbeat(request)
         controls = self.broker.take_controls(request.worker_id)
         return worker_service_pb2.HeartbeatResponse(controls=controls, lost_job_ids=lost,

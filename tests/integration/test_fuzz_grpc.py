@@ -1,0 +1,128 @@
+"""Property-based fuzzing of every public gRPC service (see fuzzing.py for the requests).
+
+Against one real broker: no request, however malformed, gets INTERNAL, UNKNOWN or DATA_LOSS;
+an INVALID_ARGUMENT names its field; the broker stays up; every job the fuzzer got accepted
+is stored as asked; and jobs queued before the fuzzing still run to success afterwards.
+The fuzzer runs destructive calls too (cancel by filter, empty queue, leases), so the seeded
+jobs are requeued by id before the final run: what must survive is their data, not their state.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import grpc
+import orjson
+import pytest
+from fuzzing import SERVICES, calls, rpcs
+from google.protobuf.descriptor import MethodDescriptor
+from google.protobuf.message import Message
+from google.protobuf.message_factory import GetMessageClass
+from harness import StackUnderTest
+from hypothesis import HealthCheck, given, settings
+
+from mrq import Client
+from mrq.v1 import job_service_pb2, schedule_service_pb2, schedule_service_pb2_grpc
+
+CONFIG = Path(__file__).with_name("queue_config.py")
+pytestmark = pytest.mark.broker_args(
+    "--config", str(CONFIG), "--max-params-bytes", "2000", "--max-batch-size", "20", "--max-wait-s", "0.5",
+    "--max-lease-wait-s", "0.2", "--lease-ttl-s", "2")
+#: Examples per service: about 0.05 s each on a loaded 2-core box. FUZZ_EXAMPLES=5000 runs a
+#: longer search, with a random seed instead of the fixed one `make test` uses.
+EXAMPLES_PER_SERVICE = int(os.environ.get("FUZZ_EXAMPLES", "120"))
+DERANDOMIZE = "FUZZ_EXAMPLES" not in os.environ
+CALL_TIMEOUT_S = 10.0
+#: Status codes that mean the broker broke, whatever the request.
+BROKEN = {grpc.StatusCode.INTERNAL, grpc.StatusCode.UNKNOWN, grpc.StatusCode.DATA_LOSS}
+SEEDED = [("tasks.add", {"a": n, "b": 1}) for n in range(5)]
+SEEDED_QUEUE = "seeded-kq7"
+
+Caller = Callable[[MethodDescriptor, Message], list[Message]]
+
+
+@pytest.fixture
+def channel(stack: StackUnderTest) -> Iterator[grpc.Channel]:
+    with grpc.insecure_channel(stack.broker_address) as plain:
+        yield plain
+
+
+@pytest.fixture
+def call(channel: grpc.Channel) -> Caller:
+    """Calls any method by its descriptor over a plain channel; returns the responses (a stream's, all)."""
+    def invoke(method: MethodDescriptor, request: Message) -> list[Message]:
+        path = f"/{method.containing_service.full_name}/{method.name}"
+        response = GetMessageClass(method.output_type)
+        if method.server_streaming:
+            stream = channel.unary_stream(path, request_serializer=type(request).SerializeToString,
+                                          response_deserializer=response.FromString)
+            # A follow ends with its job; one that never does ends at the deadline.
+            responses: list[Message] = []
+            try:
+                responses.extend(stream(request, timeout=1.0))
+            except grpc.RpcError as error:
+                if error.code() != grpc.StatusCode.DEADLINE_EXCEEDED:
+                    raise
+            return responses
+        unary = channel.unary_unary(path, request_serializer=type(request).SerializeToString,
+                                    response_deserializer=response.FromString)
+        return [unary(request, timeout=CALL_TIMEOUT_S)]
+    return invoke
+
+
+def check_response(method: MethodDescriptor, request: Message, responses: list[Message],
+                   accepted: dict[str, tuple[str, Any]]) -> None:
+    """Records the jobs an enqueue accepted, with the task and params they must keep."""
+    if method.name == "Enqueue" and isinstance(request, job_service_pb2.EnqueueRequest):
+        accepted[responses[0].job_id] = (request.task, orjson.loads(request.params_json or b"{}"))  # type: ignore[attr-defined]
+    elif method.name in ("EnqueueMany", "CreateTaskset"):
+        for job_id, params in zip(responses[0].job_ids, request.params_json, strict=True):  # type: ignore[attr-defined]
+            accepted[job_id] = (request.task, orjson.loads(params or b"{}"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
+def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Channel, call: Caller, client: Client,
+                                      service: Any) -> None:
+    # Given a few jobs queued before the fuzzing, and a schedule, whose ids the fuzzer may act on
+    seeded = {client.enqueue(task, params, queue=SEEDED_QUEUE): (task, params) for task, params in SEEDED}
+    schedule = schedule_service_pb2_grpc.ScheduleServiceStub(channel).CreateSchedule(
+        schedule_service_pb2.CreateScheduleRequest(definition=schedule_service_pb2.ScheduleDefinition(
+            task="tasks.add", params_json=b'{"a": 1, "b": 2}', interval_s=3600)), timeout=CALL_TIMEOUT_S)
+    known = {"job_id": list(seeded), "job_ids": list(seeded), "taskset_id": list(seeded),
+             "schedule_id": [schedule.schedule.id]}
+    accepted: dict[str, tuple[str, Any]] = {}
+
+    @settings(max_examples=EXAMPLES_PER_SERVICE, deadline=None, derandomize=DERANDOMIZE, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(calls(known, rpcs([service])))
+    def fuzz(method_and_request: tuple[MethodDescriptor, Message]) -> None:
+        method, request = method_and_request
+        try:
+            responses = call(method, request)
+        except grpc.RpcError as error:
+            details = error.details() or ""
+            assert error.code() not in BROKEN, f"{method.name}({request}) -> {error.code()}: {details}"
+            if error.code() == grpc.StatusCode.INVALID_ARGUMENT:
+                assert ": " in details, f"{method.name}: {details!r} names no field"
+            return
+        check_response(method, request, responses, accepted)
+
+    # When every method of the service gets arbitrary requests
+    fuzz()
+
+    # Then the broker is up and answers
+    assert stack.broker.is_alive()
+    assert client.server_info().max_batch_size == 20
+    # And every job accepted during the fuzzing is stored with the task and params it was sent
+    for job_id, (task, params) in {**seeded, **accepted}.items():
+        job = client.get_job(job_id)
+        assert (job["task"], job["params"]) == (task, params), job_id
+    # And the seeded jobs, put back in their queue, run to success
+    client.requeue(list(seeded))
+    stack.start_worker(SEEDED_QUEUE, greenlets=4)
+    jobs = client.wait(list(seeded), timeout=60)
+    assert [(job["status"], job["result"]) for job in jobs] == [("success", p["a"] + 1) for _, p in SEEDED]
