@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
 import grpc
 
 from mrq.v1 import job_pb2, worker_service_pb2, worker_service_pb2_grpc
@@ -11,6 +13,8 @@ from mrq_broker.operations import Broker
 from mrq_broker.transitions import TRANSITIONS
 from mrq_broker.validation import check_job_id, check_json, check_queue, check_seconds
 
+#: Most jobs per worker call (lease, report, heartbeat, logs). Fixed rather than the clients'
+#: max_batch_size: a worker does not read that, and a refused report would be retried forever.
 MAX_LEASE_BATCH = 10_000
 
 
@@ -18,6 +22,11 @@ def _check_worker_id(worker_id: str) -> str:
     if not worker_id or len(worker_id) > 200:
         raise InvalidArgument("worker_id", "required, at most 200 characters")
     return worker_id
+
+
+def _check_batch(items: Sized, field: str) -> None:
+    if len(items) > MAX_LEASE_BATCH:
+        raise InvalidArgument(field, f"{len(items)} items, over the limit of {MAX_LEASE_BATCH}")
 
 
 def _check_outcome(outcome: worker_service_pb2.JobOutcome, field: str) -> None:
@@ -58,6 +67,7 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def ReportOutcomes(self, request: worker_service_pb2.ReportOutcomesRequest,
                        context: grpc.ServicerContext) -> worker_service_pb2.ReportOutcomesResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.outcomes, "outcomes")
         for n, outcome in enumerate(request.outcomes):
             _check_outcome(outcome, f"outcomes[{n}]")
         accepted, stale = self.committer.submit(request.worker_id, request.outcomes,
@@ -68,6 +78,7 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def ShipLogs(self, request: worker_service_pb2.ShipLogsRequest, context: grpc.ServicerContext
                  ) -> worker_service_pb2.ShipLogsResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.chunks, "chunks")
         seen: set[str] = set()
         for n, chunk in enumerate(request.chunks):
             check_job_id(chunk.job_id, f"chunks[{n}].job_id")
@@ -81,6 +92,8 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def Heartbeat(self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
                   ) -> worker_service_pb2.HeartbeatResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.job_ids, "job_ids")
+        _check_batch(request.progress, "progress")
         for n, job_id in enumerate(request.job_ids):
             check_job_id(job_id, f"job_ids[{n}]")
         for n, progress in enumerate(request.progress):
