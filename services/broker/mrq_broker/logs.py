@@ -103,9 +103,11 @@ class JobLogs:
             before = total - len(raw)
             if total <= self.max_bytes_per_job:
                 kept.append((job_id, text))
-            elif before < self.max_bytes_per_job:  # this chunk crosses the cap: one marker, once
+            elif before <= self.max_bytes_per_job:  # the first chunk past the cap: one marker, once
                 head = raw[:self.max_bytes_per_job - before].decode(errors="ignore")
-                kept.append((job_id, f"{head}\n[log truncated by the broker: over {self.max_bytes_per_job} bytes "
+                if head and not head.endswith("\n"):
+                    head += "\n"
+                kept.append((job_id, f"{head}[log truncated by the broker: over {self.max_bytes_per_job} bytes "
                                      "for this job; the rest is dropped]\n"))
         return kept
 
