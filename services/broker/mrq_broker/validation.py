@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
 from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
 from mrq.v1 import job_pb2, job_service_pb2
@@ -19,8 +20,6 @@ from mrq_broker.queue_config import TaskLimit
 from mrq_broker.queue_names import is_raw
 from mrq_broker.settings import BrokerSettings
 
-MAX_QUEUE_NAME = 200
-QUEUE_RE = re.compile(rf"^[A-Za-z0-9_\-.:/]{{1,{MAX_QUEUE_NAME}}}$")
 JOB_ID_RE = re.compile(r"^[0-9a-f]{24}$")
 MAX_TASK_PATH = 200
 MAX_PRIORITY = 1000
@@ -58,7 +57,7 @@ def check_task(task: str, field: str = "task") -> str:
 
 
 def check_queue(name: str, field: str = "queue") -> str:
-    if not QUEUE_RE.match(name):
+    if not QUEUE_NAME_RE.match(name):
         raise InvalidArgument(field, f"{name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
     return name
 
