@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 import schemathesis
 from harness import StackUnderTest
@@ -74,3 +75,13 @@ def test_seeded_jobs_survive_the_fuzzing(module_stack: StackUnderTest, seeded: d
         for job_id, params in seeded.items():
             job = client.get_job(job_id)
             assert (job["task"], job["params"]) == ("tasks.add", params), job_id
+
+
+@pytest.mark.parametrize("path", ["logs", "logs/follow"])
+def test_a_log_offset_past_int64_is_refused_not_a_500(dashboard: Dashboard, seeded: dict[str, Any], path: str) -> None:
+    # Found by the fuzzer: the offset overflowed the broker's int64 cursor, a 500.
+    job_id = next(iter(seeded))
+    with httpx.Client(base_url=dashboard.url, timeout=30) as http:
+        reply = http.get(f"/api/jobs/{job_id}/{path}", params={"offset": 2**70})
+    assert reply.status_code == 422
+    assert reply.json()["field"] == "offset"
