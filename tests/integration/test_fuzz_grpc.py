@@ -33,8 +33,8 @@ CONFIG = Path(__file__).with_name("queue_config.py")
 pytestmark = pytest.mark.broker_args(
     "--config", str(CONFIG), "--max-params-bytes", "2000", "--max-batch-size", "20", "--max-wait-s", "0.5",
     "--max-lease-wait-s", "0.2", "--lease-ttl-s", "2")
-#: Examples per service: about 0.03 s each on a loaded 2-core box (the 5 brokers take longer). FUZZ_EXAMPLES=5000 runs a
-#: longer search, with a random seed instead of the fixed one `make test` uses.
+#: Examples per service: about 0.02 s each on a loaded 2-core box, 20 s in all. FUZZ_EXAMPLES=2000
+#: runs a longer search, with a random seed instead of the fixed one `make test` uses.
 EXAMPLES_PER_SERVICE = int(os.environ.get("FUZZ_EXAMPLES", "250"))
 DERANDOMIZE = "FUZZ_EXAMPLES" not in os.environ
 CALL_TIMEOUT_S = 10.0

@@ -31,7 +31,7 @@ from mrq_local import Dashboard
 #: The dashboard's CSRF guard on actions (see docs/dashboard.md).
 ACTION_HEADERS = {"X-Requested-With": "mrq-dashboard"}
 #: Examples per operation; FUZZ_EXAMPLES=500 runs a longer search with a random seed.
-EXAMPLES_PER_OPERATION = int(os.environ.get("FUZZ_EXAMPLES", "15"))
+EXAMPLES_PER_OPERATION = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 DERANDOMIZE = "FUZZ_EXAMPLES" not in os.environ
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 SEEDED = [{"a": n, "b": 1} for n in range(5)]
