@@ -140,6 +140,9 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
     for job_id, expected in accepted.items():
         job = client.get_job(job_id)
         assert expected is None or (job["task"], job["params"]) == (expected.task, expected.params), expected
+    # And every job record, whatever the fuzzing did to it, still reads back
+    for doc in stack.db.jobs.find({}, {"_id": 1}):
+        assert client.get_job(str(doc["_id"]))["status"]
     # And the seeded jobs, put back in their queue, run to success
     client.requeue(list(seeded))
     stack.start_worker(SEEDED_QUEUE, greenlets=4)
