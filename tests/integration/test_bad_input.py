@@ -83,6 +83,9 @@ LIMITS: dict[str, BadRequest] = {
     "raw queue name too long": BadRequest("QueueService.EnqueueRaw", queue_service_pb2.EnqueueRawRequest(
         queue="log_raw/" + LONG_QUEUE, params_json=[GOOD]), INVALID, "queue", "1-200"),
     "lease from a bad queue name": BadRequest("WorkerService.LeaseJobs", lease("ok", "no way"), INVALID, "queues[1]"),
+    "lease with a bad task path": BadRequest("WorkerService.LeaseJobs", worker_service_pb2.LeaseJobsRequest(
+        worker_id="w", queues=["ok"], max_jobs=1, task_whitelist=["tasks.add", "not a path"]), INVALID,
+        "task_whitelist[1]"),
     "pause a bad queue name": BadRequest("QueueService.PauseQueue", queue_service_pb2.PauseQueueRequest(
         queue="a b", paused=True), INVALID, "queue"),
     "empty a queue name too long": BadRequest("QueueService.EmptyQueue", queue_service_pb2.EmptyQueueRequest(

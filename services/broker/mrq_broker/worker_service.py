@@ -11,7 +11,7 @@ from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.errors import InvalidArgument, grpc_errors
 from mrq_broker.operations import Broker
 from mrq_broker.transitions import TRANSITIONS
-from mrq_broker.validation import check_job_id, check_json, check_queue, check_seconds
+from mrq_broker.validation import check_job_id, check_json, check_queue, check_seconds, check_task
 
 #: Most jobs per worker call (lease, report, heartbeat, logs). Fixed rather than the clients'
 #: max_batch_size: a worker does not read that, and a refused report would be retried forever.
@@ -55,11 +55,17 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         _check_worker_id(request.worker_id)
         if not request.queues:
             raise InvalidArgument("queues", "at least one queue")
+        _check_batch(request.queues, "queues")
         for n, queue in enumerate(request.queues):
             check_queue(queue, f"queues[{n}]")
         if not 0 < request.max_jobs <= MAX_LEASE_BATCH:
             raise InvalidArgument("max_jobs", f"must be between 1 and {MAX_LEASE_BATCH}")
         check_seconds(request.wait_s, "wait_s")
+        for field in ("task_whitelist", "task_blacklist"):
+            tasks = getattr(request, field)
+            _check_batch(tasks, field)
+            for n, task in enumerate(tasks):
+                check_task(task, f"{field}[{n}]")
         return worker_service_pb2.LeaseJobsResponse(
             jobs=self.broker.lease(request), lease_ttl_s=self.broker.settings.lease_ttl_s)
 
