@@ -98,6 +98,10 @@ LIMITS: dict[str, BadRequest] = {
     "taskset callback on a bad queue name": BadRequest("CreateTaskset", job_service_pb2.CreateTasksetRequest(
         task="tasks.add", params_json=[GOOD], callback_task="tasks.add", callback_queue="x y"), INVALID,
         "callback_queue"),
+    "schedule every infinity": BadRequest("ScheduleService.CreateSchedule", schedule(interval_s=float("inf")),
+                                          INVALID, "definition.interval_s"),
+    "schedule every 1e300 s": BadRequest("ScheduleService.CreateSchedule", schedule(interval_s=1e300),
+                                         INVALID, "definition.interval_s"),
     "schedule task path too long": BadRequest("ScheduleService.CreateSchedule", schedule(task="tasks." + "a" * 300),
                                               INVALID, "definition.task"),
     "schedule params over the size limit": BadRequest("ScheduleService.CreateSchedule", schedule(
