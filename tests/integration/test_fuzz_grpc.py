@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,21 @@ from fuzzing import SERVICES, calls, rpcs
 from google.protobuf.descriptor import MethodDescriptor
 from google.protobuf.message import Message
 from google.protobuf.message_factory import GetMessageClass
+from google.protobuf.timestamp_pb2 import Timestamp
 from harness import StackUnderTest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from mrq import Client
-from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
+from mrq.schedule_spec import ScheduleSpec
+from mrq.v1 import (
+    job_pb2,
+    job_service_pb2,
+    monitor_service_pb2,
+    queue_service_pb2,
+    schedule_service_pb2,
+    schedule_service_pb2_grpc,
+)
+from mrq_scheduler.ticks import latest_tick
 
 CONFIG = Path(__file__).with_name("queue_config.py")
 pytestmark = pytest.mark.broker_args(
@@ -101,6 +112,35 @@ def accepted_jobs(method: MethodDescriptor, request: Any, response: Any) -> dict
             for job_id, params in zip(response.job_ids, request.params_json, strict=True)}
 
 
+def method_named(service: str, name: str) -> MethodDescriptor:
+    return next(s for s in SERVICES if s.name == service).methods_by_name[name]
+
+
+#: What the fuzzer found (answered UNKNOWN, or accepted a schedule the scheduler cannot tick),
+#: replayed first on every run; test_bad_input.py checks each is now refused with its field.
+FINDINGS: list[tuple[MethodDescriptor, Message]] = [
+    (method_named("ScheduleService", "SyncSchedules"),
+     schedule_service_pb2.SyncSchedulesRequest(now=Timestamp(nanos=-2**31))),
+    (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
+        definition=schedule_service_pb2.ScheduleDefinition(task="tasks.add", interval_s=float("inf")))),
+    (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
+        definition=schedule_service_pb2.ScheduleDefinition(task="tasks.add", interval_s=1e300))),
+    (method_named("ScheduleService", "FireSchedule"),
+     schedule_service_pb2.FireScheduleRequest(schedule_id="0" * 32, tick=Timestamp(seconds=-1))),
+    (method_named("MonitorService", "ListWorkers"), monitor_service_pb2.ListWorkersRequest(seen_within_s=63931416451)),
+    (method_named("QueueService", "CheckRateLimit"),
+     queue_service_pb2.CheckRateLimitRequest(key="..", limit=2, per_s=118575255401783)),
+    (method_named("JobService", "Enqueue"), job_service_pb2.EnqueueRequest(
+        task="tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40)))),
+]
+
+
+def replaying_findings(test: Callable[..., None]) -> Callable[..., None]:
+    for finding in FINDINGS:
+        test = example(finding)(test)
+    return test
+
+
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
 def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Channel, call: Caller, client: Client,
@@ -117,6 +157,7 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
 
     @settings(max_examples=EXAMPLES_PER_SERVICE, deadline=None, derandomize=DERANDOMIZE, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @replaying_findings
     @given(calls(known, rpcs([service])))
     def fuzz(method_and_request: tuple[MethodDescriptor, Message]) -> None:
         method, request = method_and_request
@@ -143,6 +184,12 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
     # And every job record, whatever the fuzzing did to it, still reads back
     for doc in stack.db.jobs.find({}, {"_id": 1}):
         assert client.get_job(str(doc["_id"]))["status"]
+    # And the scheduler can work out the ticks of every schedule the broker accepted
+    schedules = schedule_service_pb2_grpc.ScheduleServiceStub(channel).ListSchedules(
+        schedule_service_pb2.ListSchedulesRequest(), timeout=CALL_TIMEOUT_S).schedules
+    for listed in schedules:
+        spec = ScheduleSpec.from_proto(listed.definition)
+        latest_tick(spec, listed.date_created.ToDatetime(tzinfo=UTC), datetime.now(UTC) + timedelta(days=3650))
     # And the seeded jobs, put back in their queue, run to success
     client.requeue(list(seeded))
     stack.start_worker(SEEDED_QUEUE, greenlets=4)
