@@ -141,7 +141,6 @@ def replaying_findings(test: Callable[..., None]) -> Callable[..., None]:
     return test
 
 
-@pytest.mark.timeout(300)
 @pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
 def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Channel, call: Caller, client: Client,
                                       service: Any) -> None:
