@@ -291,3 +291,19 @@ def test_a_request_over_the_message_size_limit_is_refused_by_grpc(call: Callable
     assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert stack.broker.is_alive()
     assert stack.db.jobs.count_documents({}) == 0
+
+
+def test_a_taskset_never_answers_ids_of_jobs_it_did_not_store(call: Callable[[str, Any], Any],
+                                                              client: Client) -> None:
+    # Found by the gRPC fuzzer: unique members deduplicated against each other (or against queued
+    # jobs) were answered as members, with ids no job had, and the taskset could never complete.
+    twin = b'{"a": 1, "b": 1}'
+    for options, task in ((job_pb2.JobOptions(unique=True), "tasks.add"), (job_pb2.JobOptions(), "tasks.echo")):
+        request = job_service_pb2.CreateTasksetRequest(task=task, params_json=[twin, twin], options=options)
+        try:
+            response = call("CreateTaskset", request)
+        except grpc.RpcError as error:
+            assert error.code() == INVALID, error
+            assert (error.details() or "").startswith("options.unique: "), error.details()
+            continue
+        assert [client.get_job(job_id)["params"] for job_id in response.job_ids] == [{"a": 1, "b": 1}] * 2

@@ -99,11 +99,13 @@ class Accepted:
 
 def accepted_jobs(method: MethodDescriptor, request: Any, response: Any) -> dict[str, Accepted | None]:
     """The jobs an enqueue accepted, each with the task and params it must keep; None when a
-    dedupe or unique option may have answered another job's id (then it must only exist)."""
+    dedupe or unique option may have answered another job's id (then it must only exist). A
+    taskset's members are never deduplicated."""
     call = f"{method.name}({request})"
     if method.name not in ("Enqueue", "EnqueueMany", "CreateTaskset"):
         return {}
-    if request.options.dedupe_key or request.options.unique or request.task in UNIQUE_TASKS:
+    deduped = request.options.dedupe_key or request.options.unique or request.task in UNIQUE_TASKS
+    if deduped and method.name != "CreateTaskset":
         ids = [response.job_id] if method.name == "Enqueue" else list(response.job_ids)
         return dict.fromkeys(ids)
     if method.name == "Enqueue":
@@ -116,7 +118,8 @@ def method_named(service: str, name: str) -> MethodDescriptor:
     return next(s for s in SERVICES if s.name == service).methods_by_name[name]
 
 
-#: What the fuzzer found (answered UNKNOWN, or accepted a schedule the scheduler cannot tick),
+#: What the fuzzer found (answered UNKNOWN, answered ids of jobs never stored, or accepted a
+#: schedule the scheduler cannot tick),
 #: replayed first on every run; test_bad_input.py checks each is now refused with its field.
 FINDINGS: list[tuple[MethodDescriptor, Message]] = [
     (method_named("ScheduleService", "SyncSchedules"),
@@ -130,6 +133,10 @@ FINDINGS: list[tuple[MethodDescriptor, Message]] = [
     (method_named("MonitorService", "ListWorkers"), monitor_service_pb2.ListWorkersRequest(seen_within_s=63931416451)),
     (method_named("QueueService", "CheckRateLimit"),
      queue_service_pb2.CheckRateLimitRequest(key="..", limit=2, per_s=118575255401783)),
+    (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
+        task="tasks.add", params_json=[b"{}", b"{}"], options=job_pb2.JobOptions(unique=True))),
+    (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
+        task="tasks.echo", params_json=[b"{}", b"{}"])),
     (method_named("JobService", "Enqueue"), job_service_pb2.EnqueueRequest(
         task="tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40)))),
 ]

@@ -130,6 +130,9 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         task = check_task(request.task)
         if request.options.dedupe_key:
             raise InvalidArgument("options.dedupe_key", "not allowed in a taskset")
+        if request.options.unique:
+            raise InvalidArgument("options.unique", "not allowed in a taskset: every member is counted, so none "
+                                  "may be deduplicated")
         if not request.params_json:
             raise InvalidArgument("params_json", "a taskset needs at least one job")
         params = check_params_list(request.params_json, self.broker.settings)
