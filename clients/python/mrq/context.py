@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from mrq.interrupts import AbortInterrupt, RetryInterrupt
+from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
 
 
 @dataclass
@@ -64,9 +65,15 @@ def retry_current_job(delay: float | None = None, max_retries: int | None = None
                       queue: str | None = None) -> None:
     """Stops the current job and queues it again after ``delay`` seconds.
 
-    Past ``max_retries`` retries the job ends ``maxretries`` instead.
+    Past ``max_retries`` retries the job ends ``maxretries`` instead. A ``delay`` that is not a
+    non-negative number, or a ``queue`` the broker would refuse, raises ValueError here, so the
+    job fails with it rather than its report being refused.
     """
     _require_job()
+    if delay is not None and not 0 <= delay < float("inf"):
+        raise ValueError(f"retry delay must be a number of seconds >= 0, not {delay!r}")
+    if queue and not QUEUE_NAME_RE.match(queue):
+        raise ValueError(f"retry queue {queue[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
     raise RetryInterrupt(delay_s=delay, max_retries=max_retries, queue=queue)
 
 

@@ -3,6 +3,7 @@ shared rate limits behind :func:`mrq.ratelimit`. Reached as ``Client.queues``.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
@@ -11,6 +12,10 @@ import grpc
 
 from mrq import codec, rpc
 from mrq.v1 import queue_service_pb2, queue_service_pb2_grpc
+
+#: What a queue name may be (docs/limits.md); the broker refuses any other.
+MAX_QUEUE_NAME = 200
+QUEUE_NAME_RE = re.compile(rf"^[A-Za-z0-9_\-.:/]{{1,{MAX_QUEUE_NAME}}}$")
 
 _TYPE_NAMES = {queue_service_pb2.QUEUE_TYPE_REGULAR: "regular", queue_service_pb2.QUEUE_TYPE_REVERSE: "reverse",
                queue_service_pb2.QUEUE_TYPE_RAW: "raw", queue_service_pb2.QUEUE_TYPE_SET: "set",

@@ -44,6 +44,9 @@ class InvalidSchedule(ConfigError):
         self.problem = problem
 
 
+MAX_INTERVAL_S = 10 * 365 * 86400.0
+
+
 class ScheduleSpec(BaseModel):
     """One recurring job: what to run (path, params, queue) and when (one timing)."""
 
@@ -52,7 +55,8 @@ class ScheduleSpec(BaseModel):
     path: str
     params: dict[str, Any] = Field(default_factory=dict)
     queue: str = ""
-    interval: float | None = Field(None, gt=0)
+    # Bounded (ten years, no infinity) so that every tick time stays a datetime.
+    interval: float | None = Field(None, gt=0, le=MAX_INTERVAL_S, allow_inf_nan=False)
     dailytime: time | None = None
     weekday: int | None = Field(None, ge=0, le=6)
     monthday: int | None = Field(None, ge=1, le=31)

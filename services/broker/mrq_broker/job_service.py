@@ -16,10 +16,11 @@ from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_
 from mrq_broker.operations import Broker
 from mrq_broker.tasksets import Callback, Tasksets
 from mrq_broker.validation import (
-    QUEUE_RE,
     canonical_params,
     check_job_id,
     check_params_list,
+    check_queue,
+    check_seconds,
     check_task,
     job_query,
 )
@@ -62,8 +63,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         settings = self.broker.settings
         if len(request.job_ids) > settings.max_batch_size:
             raise InvalidArgument("job_ids", f"at most {settings.max_batch_size} ids per call")
-        if request.timeout_s < 0:
-            raise InvalidArgument("timeout_s", "must be >= 0")
+        check_seconds(request.timeout_s, "timeout_s")
         ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
         docs = self.broker.wait(ids, request.timeout_s)
         if len(docs) < len(ids):
@@ -130,6 +130,9 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         task = check_task(request.task)
         if request.options.dedupe_key:
             raise InvalidArgument("options.dedupe_key", "not allowed in a taskset")
+        if request.options.unique:
+            raise InvalidArgument("options.unique", "not allowed in a taskset: every member is counted, so none "
+                                  "may be deduplicated")
         if not request.params_json:
             raise InvalidArgument("params_json", "a taskset needs at least one job")
         params = check_params_list(request.params_json, self.broker.settings)
@@ -147,8 +150,8 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         params = orjson.loads(raw)
         if not isinstance(params, dict):
             raise InvalidArgument("callback_params_json", "must be a JSON object")
-        if request.callback_queue and not QUEUE_RE.match(request.callback_queue):
-            raise InvalidArgument("callback_queue", f"{request.callback_queue[:200]!r} is not a valid queue name")
+        if request.callback_queue:
+            check_queue(request.callback_queue, "callback_queue")
         return Callback(task, params, request.callback_queue)
 
     @grpc_errors
@@ -163,8 +166,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     @grpc_errors
     def InspectJob(self, request: job_service_pb2.InspectJobRequest, context: grpc.ServicerContext
                    ) -> job_service_pb2.InspectJobResponse:
-        if request.timeout_s < 0:
-            raise InvalidArgument("timeout_s", "must be >= 0")
+        check_seconds(request.timeout_s, "timeout_s")
         worker_id, inspection = self.broker.inspect(check_job_id(request.job_id), request.timeout_s)
         return job_service_pb2.InspectJobResponse(worker_id=worker_id, inspection=inspection)
 

@@ -60,6 +60,10 @@ class Keys:
         """string: how many log chunks the job has (chunk n is the document ``<job id>-<n>``)."""
         return f"{self.prefix}:logseq:{job_id}"
 
+    def log_bytes(self, job_id: str) -> str:
+        """string: how many log bytes were shipped for the job, kept or dropped (INCRBY)."""
+        return f"{self.prefix}:logbytes:{job_id}"
+
     def controls(self, worker_id: str) -> str:
         """list: serialised ControlMessages for one worker, drained by its next heartbeat."""
         return f"{self.prefix}:controls:{worker_id}"

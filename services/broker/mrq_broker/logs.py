@@ -9,6 +9,12 @@ the ``job_logs`` collection, where ``n`` counts the job's chunks from 1 in the R
 leaves a gap, which readers skip. Then the job id is published on ``mrq:logs`` to wake
 followers (see :class:`mrq_broker.events.Events`).
 
+A job keeps at most ``max_bytes_per_job`` bytes of logs, whoever ships them (a worker truncates
+its own, but WorkerService is open to any caller): ``mrq:logbytes:<job id>`` counts the bytes
+shipped (INCRBY, so concurrent calls agree); the chunk that crosses the cap is cut there and ends
+with one ``[log truncated by the broker: ...]`` line, and later chunks are dropped. ShipLogs
+still succeeds, so a worker never retries them.
+
 A job's logs outlive it by at most ``seq_ttl_s`` (the longest record TTL): each chunk carries a
 ``dateexpires`` that far ahead, as does the chunk counter in Redis; :meth:`JobLogs.delete_expired`
 removes the chunks past it.
@@ -45,12 +51,13 @@ class JobLogs:
     """Appends and reads job log chunks (see the module docstring)."""
 
     def __init__(self, database: pymongo.database.Database[Doc], client: redis.Redis, keys: Keys,
-                 seq_ttl_s: float) -> None:
+                 seq_ttl_s: float, max_bytes_per_job: int) -> None:
         """``seq_ttl_s``: how long logs are kept after their last chunk (0: a year)."""
         self.chunks = database["job_logs"]
         self.client = client
         self.keys = keys
         self.seq_ttl_s = seq_ttl_s if seq_ttl_s > 0 else 365 * 86400.0
+        self.max_bytes_per_job = max_bytes_per_job
         self._write_lock = threading.Lock()
 
     def ensure_indexes(self) -> None:
@@ -63,7 +70,7 @@ class JobLogs:
 
     def append(self, chunks: Sequence[tuple[str, str]]) -> int:
         """Stores ``(job id, text)`` chunks in order and wakes followers; returns how many."""
-        chunks = [(job_id, text) for job_id, text in chunks if text]
+        chunks = self._within_cap([(job_id, text) for job_id, text in chunks if text])
         if not chunks:
             return 0
         pipe = self.client.pipeline(transaction=False)
@@ -80,6 +87,29 @@ class JobLogs:
             self.chunks.insert_many(docs, ordered=False)
         self.client.publish(self.keys.logs_channel, " ".join({job_id for job_id, _ in chunks}))
         return len(docs)
+
+    def _within_cap(self, chunks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The chunks, or the part of each, that fit under the per-job cap (see the module docstring)."""
+        if not chunks:
+            return []
+        encoded = [text.encode() for _, text in chunks]
+        pipe = self.client.pipeline(transaction=False)
+        for (job_id, _), raw in zip(chunks, encoded, strict=True):
+            pipe.incrby(self.keys.log_bytes(job_id), len(raw))
+            pipe.expire(self.keys.log_bytes(job_id), max(1, int(self.seq_ttl_s)))
+        totals = pipe.execute()[::2]
+        kept = []
+        for (job_id, text), raw, total in zip(chunks, encoded, totals, strict=True):
+            before = total - len(raw)
+            if total <= self.max_bytes_per_job:
+                kept.append((job_id, text))
+            elif before <= self.max_bytes_per_job:  # the first chunk past the cap: one marker, once
+                head = raw[:self.max_bytes_per_job - before].decode(errors="ignore")
+                if head and not head.endswith("\n"):
+                    head += "\n"
+                kept.append((job_id, f"{head}[log truncated by the broker: over {self.max_bytes_per_job} bytes "
+                                     "for this job; the rest is dropped]\n"))
+        return kept
 
     def count(self, job_id: str) -> int:
         """How many chunks the job has been given so far."""

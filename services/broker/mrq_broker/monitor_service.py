@@ -12,6 +12,7 @@ from mrq_broker.errors import InvalidArgument, grpc_errors
 from mrq_broker.monitoring import Monitor, check_window
 from mrq_broker.operations import Broker
 from mrq_broker.searches import search_query
+from mrq_broker.validation import check_seconds
 
 pb = monitor_service_pb2
 WORKER_ACTIONS = (pb.WORKER_ACTION_STOP, pb.WORKER_ACTION_QUIET, pb.WORKER_ACTION_RESUME)
@@ -70,9 +71,7 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
 
     @grpc_errors
     def ListWorkers(self, request: pb.ListWorkersRequest, context: grpc.ServicerContext) -> pb.ListWorkersResponse:
-        if request.seen_within_s < 0:
-            raise InvalidArgument("seen_within_s", "must be >= 0")
-        rows = self.monitor.workers(request.seen_within_s)
+        rows = self.monitor.workers(check_seconds(request.seen_within_s, "seen_within_s"))
         return pb.ListWorkersResponse(workers=[_worker_info(*row) for row in rows])
 
     @grpc_errors

@@ -26,6 +26,7 @@ from mrq_broker.queues import RedisQueues
 from mrq_broker.searches import STATUS_GROUPS
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
+from mrq_broker.validation import check_seconds
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -55,9 +56,7 @@ class Overview:
 
 
 def check_window(window_s: float, field: str = "window_s") -> float:
-    if window_s < 0 or window_s > MAX_WINDOW_S:
-        raise InvalidArgument(field, f"must be between 0 and {MAX_WINDOW_S:g} seconds")
-    return window_s or DEFAULT_WINDOW_S
+    return check_seconds(window_s, field, MAX_WINDOW_S) or DEFAULT_WINDOW_S
 
 
 class Monitor:

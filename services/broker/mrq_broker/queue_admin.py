@@ -13,15 +13,9 @@ from mrq_broker.errors import InvalidArgument
 from mrq_broker.queue_names import is_paused, is_raw, normalise_paused, queue_type
 from mrq_broker.queues import RedisQueues
 from mrq_broker.raw_jobs import RawJobs
-from mrq_broker.validation import QUEUE_RE
+from mrq_broker.validation import check_queue, check_seconds
 
 MAX_RATE_KEY = 500
-
-
-def check_queue(name: str, field: str = "queue") -> str:
-    if not QUEUE_RE.match(name):
-        raise InvalidArgument(field, f"{name[:200]!r}: use 1-200 of letters, digits and _-.:/")
-    return name
 
 
 @dataclass
@@ -66,4 +60,5 @@ class QueueAdmin:
             raise InvalidArgument("limit", "must be >= 1")
         if not per_s > 0:
             raise InvalidArgument("per_s", "must be > 0")
+        check_seconds(per_s, "per_s")
         return self.queues.check_rate(f"call:{key}", limit, int(per_s * 1000), int(time.time() * 1000))

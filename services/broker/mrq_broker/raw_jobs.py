@@ -9,6 +9,7 @@ back on its raw queue when the lease expires (Maintenance), or is requeued from 
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -29,7 +30,7 @@ from mrq_broker.queue_names import is_raw, queue_type, root
 from mrq_broker.queues import RawClaim, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.store import JobStore
-from mrq_broker.validation import QUEUE_RE, canonical_params, resolve_options
+from mrq_broker.validation import canonical_params, check_queue, resolve_options
 
 _LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SET: "sorted_set",
               QUEUE_TYPE_TIMED_SET: "timed_set"}
@@ -43,8 +44,7 @@ class RawJobs:
 
     def config(self, name: str, field: str = "queue") -> RawQueueConfig:
         """The RAW_QUEUES entry of a raw queue (by its root name)."""
-        if not QUEUE_RE.match(name):
-            raise InvalidArgument(field, f"{name[:200]!r} is not a valid queue name")
+        check_queue(name, field)
         if not is_raw(name):
             raise InvalidArgument(field, f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
                                   "_sorted_set or _timed_set); use JobService.Enqueue")
@@ -73,6 +73,9 @@ class RawJobs:
             scores = [time.time()] * len(entries)
         if kind in (QUEUE_TYPE_SORTED_SET, QUEUE_TYPE_TIMED_SET) and len(scores) != len(entries):
             raise InvalidArgument("scores", f"{len(scores)} scores for {len(entries)} params; give one each")
+        for i, score in enumerate(scores):
+            if not math.isfinite(score):
+                raise InvalidArgument(f"scores[{i}]", "must be a finite number")
         if not entries:
             return 0
         return self.queues.push_raw(name, _LUA_TYPES[kind], entries, scores)

@@ -12,9 +12,9 @@ from mrq.schedule_spec import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first
 from mrq.v1 import job_pb2, schedule_service_pb2, schedule_service_pb2_grpc
 from mrq.v1.schedule_service_pb2 import ScheduleDefinition
 from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.schedules import API, Schedules, from_ms, to_proto
+from mrq_broker.schedules import API, TICK_RANGE_MS, Schedules, from_ms, to_ms, to_proto
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.validation import resolve_options
+from mrq_broker.validation import canonical_params, check_task, check_timestamp, resolve_options
 
 SCHEDULE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 
@@ -30,8 +30,10 @@ def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
     """The validated definition; InvalidArgument names the proto field, e.g. definition.cron.
 
     Its queue is checked as every enqueue checks it (a raw queue is refused, for one), so that
-    a schedule accepted here never fails at each tick instead.
+    a schedule accepted here never fails at each tick instead; so are its task and params.
     """
+    check_task(definition.task, f"{field}.task")
+    canonical_params(definition.params_json, settings.max_params_bytes, f"{field}.params_json")
     try:
         spec = ScheduleSpec.from_proto(definition)
     except InvalidSchedule as exc:
@@ -43,8 +45,9 @@ def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
     return spec
 
 
-def moment(stamp: Timestamp) -> datetime:
+def moment(stamp: Timestamp, field: str) -> datetime:
     """A timestamp at the millisecond precision MongoDB keeps, so stored ticks compare equal."""
+    check_timestamp(stamp, field)
     return from_ms(stamp.ToMilliseconds())
 
 
@@ -97,7 +100,7 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
         duplicate = first_duplicate(specs)
         if duplicate is not None:
             raise InvalidArgument(f"definitions[{duplicate[1]}]", f"duplicate of definitions[{duplicate[0]}]")
-        now = moment(request.now) if request.HasField("now") else datetime.now(UTC)
+        now = moment(request.now, "now") if request.HasField("now") else datetime.now(UTC)
         result = self.schedules.sync(specs, now)
         return schedule_service_pb2.SyncSchedulesResponse(created=result.created, deleted=result.deleted,
                                                           kept=result.kept)
@@ -108,6 +111,9 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
         schedule_id = check_schedule_id(request.schedule_id)
         if not request.HasField("tick"):
             raise InvalidArgument("tick", "required")
-        previous = moment(request.previous_tick) if request.HasField("previous_tick") else None
-        outcome, job_id = self.schedules.fire(schedule_id, request.tick.ToMilliseconds(), previous, request.skip)
+        previous = moment(request.previous_tick, "previous_tick") if request.HasField("previous_tick") else None
+        tick_ms = to_ms(moment(request.tick, "tick"))
+        if tick_ms not in TICK_RANGE_MS:
+            raise InvalidArgument("tick", "must be between 1970 and 2106 (a job id holds it)")
+        outcome, job_id = self.schedules.fire(schedule_id, tick_ms, previous, request.skip)
         return schedule_service_pb2.FireScheduleResponse(outcome=outcome, job_id=job_id)

@@ -69,6 +69,10 @@ def to_ms(moment: datetime) -> int:
     return (moment - EPOCH) // timedelta(milliseconds=1)
 
 
+#: The ticks a job id can hold: 4 bytes of seconds from the epoch, 1970 to 2106.
+TICK_RANGE_MS = range(0, 2**32 * 1000)
+
+
 def tick_job_id(schedule_id: str, tick_ms: int) -> ObjectId:
     """The job id of one tick: its time in the leading 4 bytes (so ids sort by tick, as
     ObjectIds sort by creation), then 8 bytes of a hash of (schedule, tick)."""

@@ -13,11 +13,12 @@ from typing import Any
 
 from bson import ObjectId
 
+from mrq.queues import QUEUE_NAME_RE
 from mrq.statuses import NAME_BY_VALUE
 from mrq.v1 import job_service_pb2, monitor_service_pb2
 from mrq_broker.errors import InvalidArgument
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.validation import QUEUE_RE, check_job_id, job_query
+from mrq_broker.validation import check_job_id, job_query
 
 STATUS_GROUPS: dict[int, frozenset[str]] = {
     monitor_service_pb2.STATUS_GROUP_OK: frozenset({"queued", "started", "success"}),
@@ -49,7 +50,7 @@ def search_query(selector: monitor_service_pb2.JobQuery, settings: BrokerSetting
 
 def queue_condition(pattern: str) -> str | dict[str, str]:
     """An exact name, or a ``$regex`` for "root/" (every subqueue) and "*" wildcards."""
-    if not QUEUE_RE.match(pattern.replace("*", "")) and pattern != "*":
+    if not QUEUE_NAME_RE.match(pattern.replace("*", "")) and pattern != "*":
         raise InvalidArgument("filter.queue", f"{pattern[:200]!r}: use letters, digits, _-.:/ and * wildcards")
     if "*" not in pattern and not pattern.endswith("/"):
         return pattern

@@ -100,7 +100,8 @@ def start(settings: BrokerSettings) -> BrokerServer:
     store.ensure_indexes()
     queues = RedisQueues(redis_client, keys)
     events = Events(redis_client, keys)
-    logs = JobLogs(database, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s))
+    logs = JobLogs(database, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s),
+                   max_bytes_per_job=settings.max_log_bytes_per_job)
     logs.ensure_indexes()
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))

@@ -30,7 +30,11 @@ class BrokerSettings(Settings):
     max_lease_wait_s: float = Field(5.0, ge=0, description="longest a LeaseJobs call blocks")
     max_wait_s: float = Field(300.0, gt=0, description="longest a WaitJobs call blocks")
     max_params_bytes: int = Field(1_000_000, gt=0, description="largest accepted params, JSON bytes")
-    max_batch_size: int = Field(10_000, gt=0, description="most jobs per EnqueueMany or WaitJobs call")
+    max_batch_size: int = Field(10_000, gt=0, description="most jobs or ids per client call: EnqueueMany, EnqueueRaw, "
+                                "CreateTaskset, WaitJobs, ActOnJobs by ids")
+    max_log_bytes_per_job: int = Field(
+        10_000_000, gt=0, description="log bytes kept per job, over all its attempts and whoever ships them; past "
+                                      "it, one '[log truncated by the broker: ...]' line and the rest is dropped")
     cleanup_interval_s: float = Field(60.0, gt=0, description="seconds between deletions of expired job records")
     maintenance_interval_s: float = Field(1.0, gt=0, description="seconds between lease-expiry sweeps")
     max_bulk_updates: int = Field(25, gt=0, description="statements per MongoDB update command (FerretDB "

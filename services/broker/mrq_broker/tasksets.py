@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -62,7 +62,9 @@ class Tasksets:
         """Records the taskset and its members, starts its counts, then queues the members."""
         now = datetime.now(UTC)
         taskset_id = str(ObjectId())
-        resolved = resolve_options(task, options, self.settings, now)
+        # Members are never deduplicated (a TASKS "unique" does not apply): a member answered by
+        # another job's id would be counted but never stored, and the taskset never complete.
+        resolved = replace(resolve_options(task, options, self.settings, now), unique=False)
         docs = new_job_docs(task, params, resolved, now, taskset_id)
         job_ids = [str(d["_id"]) for d in docs]
         self.store.insert_taskset({

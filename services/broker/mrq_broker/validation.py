@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
+from google.protobuf.timestamp_pb2 import Timestamp
 
+from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
 from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
 from mrq.v1 import job_pb2, job_service_pb2
@@ -18,12 +20,16 @@ from mrq_broker.queue_config import TaskLimit
 from mrq_broker.queue_names import is_raw
 from mrq_broker.settings import BrokerSettings
 
-QUEUE_RE = re.compile(r"^[A-Za-z0-9_\-.:/]{1,200}$")
 JOB_ID_RE = re.compile(r"^[0-9a-f]{24}$")
 MAX_TASK_PATH = 200
 MAX_PRIORITY = 1000
 MAX_DEDUPE_KEY = 500
 MAX_FILTER_STRING = 500
+#: The longest duration a request may give (delays, timeouts, TTLs, windows): ten years.
+MAX_SECONDS = 10 * 365 * 86400.0
+#: The Timestamps a request may give: years 1 to 9999, as datetime and the protobuf spec allow.
+MIN_TIMESTAMP_S = -62_135_596_800
+MAX_TIMESTAMP_S = 253_402_300_799
 
 
 @dataclass(frozen=True)
@@ -50,10 +56,30 @@ def check_task(task: str, field: str = "task") -> str:
     return task
 
 
+def check_queue(name: str, field: str = "queue") -> str:
+    if not QUEUE_NAME_RE.match(name):
+        raise InvalidArgument(field, f"{name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
+    return name
+
+
 def check_job_id(job_id: str, field: str = "job_id") -> str:
     if not JOB_ID_RE.match(job_id):
         raise InvalidArgument(field, f"{job_id[:50]!r} is not a job id (24 hex characters)")
     return job_id
+
+
+def check_seconds(value: float, field: str, max_s: float = MAX_SECONDS) -> float:
+    """A duration from a request: a number between 0 and ``max_s`` (NaN fails both comparisons)."""
+    if not 0 <= value <= max_s:
+        raise InvalidArgument(field, f"must be between 0 and {max_s:g} seconds")
+    return value
+
+
+def check_timestamp(stamp: Timestamp, field: str) -> datetime:
+    """A request's Timestamp as a UTC datetime, refused when protobuf or datetime cannot hold it."""
+    if not (MIN_TIMESTAMP_S <= stamp.seconds <= MAX_TIMESTAMP_S and 0 <= stamp.nanos <= 999_999_999):
+        raise InvalidArgument(field, "not a valid timestamp (years 1 to 9999, nanos 0 to 999999999)")
+    return stamp.ToDatetime(tzinfo=UTC)
 
 
 def canonical_params(raw: bytes, max_bytes: int, field: str = "params_json") -> str:
@@ -62,11 +88,15 @@ def canonical_params(raw: bytes, max_bytes: int, field: str = "params_json") -> 
         return "{}"
     if len(raw) > max_bytes:
         raise InvalidArgument(field, f"{len(raw)} bytes, over the limit of {max_bytes}")
+    return orjson.dumps(check_json(raw, field), option=orjson.OPT_SORT_KEYS).decode()
+
+
+def check_json(raw: bytes, field: str) -> Any:
+    """The value JSON bytes hold (UTF-8, as orjson requires)."""
     try:
-        value: Any = orjson.loads(raw)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise InvalidArgument(field, f"not valid JSON: {exc}") from exc
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[str]:
@@ -79,9 +109,7 @@ def job_query(selector: job_service_pb2.JobFilter, settings: BrokerSettings) -> 
     """The MongoDB query for a JobFilter; at least one criterion must be set."""
     query: dict[str, Any] = {}
     if selector.queue:
-        if not QUEUE_RE.match(selector.queue):
-            raise InvalidArgument("filter.queue", f"{selector.queue[:200]!r} is not a valid queue name")
-        query["queue"] = selector.queue
+        query["queue"] = check_queue(selector.queue, "filter.queue")
     if selector.status:
         if selector.status not in NAME_BY_VALUE:
             raise InvalidArgument("filter.status", f"{selector.status} is not a JobStatus")
@@ -107,9 +135,9 @@ def job_query(selector: job_service_pb2.JobFilter, settings: BrokerSettings) -> 
 def _date_range(selector: job_service_pb2.JobFilter) -> dict[str, datetime]:
     dates: dict[str, datetime] = {}
     if selector.HasField("enqueued_after"):
-        dates["$gte"] = selector.enqueued_after.ToDatetime(tzinfo=UTC)
+        dates["$gte"] = check_timestamp(selector.enqueued_after, "filter.enqueued_after")
     if selector.HasField("enqueued_before"):
-        dates["$lt"] = selector.enqueued_before.ToDatetime(tzinfo=UTC)
+        dates["$lt"] = check_timestamp(selector.enqueued_before, "filter.enqueued_before")
     return dates
 
 
@@ -129,23 +157,17 @@ def _default(task: str, queue: str, settings: BrokerSettings, key: str, default:
     return _routed(task, settings, key, default)
 
 
-def _non_negative(options: job_pb2.JobOptions, field: str) -> None:
-    if options.HasField(field) and getattr(options, field) < 0:  # type: ignore[arg-type]
-        raise InvalidArgument(f"options.{field}", "must be >= 0")
-
-
 def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSettings,
                     now: datetime) -> ResolvedOptions:
     """Validates ``options`` and fills in what they leave unset."""
     queue = options.queue or _routed(task, settings, "queue", settings.default_queue)
-    if not QUEUE_RE.match(queue):
-        raise InvalidArgument("options.queue", f"{queue[:200]!r}: use 1-200 of letters, digits and _-.:/")
+    check_queue(queue, "options.queue")
     if is_raw(queue):
         raise InvalidArgument("options.queue", f"{queue!r} is a raw queue: use QueueService.EnqueueRaw")
-    for field in ("timeout_s", "max_retries", "retry_delay_s", "result_ttl_s"):
-        _non_negative(options, field)
-    if options.delay_s < 0:
-        raise InvalidArgument("options.delay_s", "must be >= 0")
+    for field in ("timeout_s", "retry_delay_s", "result_ttl_s", "delay_s"):
+        check_seconds(getattr(options, field), f"options.{field}")
+    if options.max_retries < 0:
+        raise InvalidArgument("options.max_retries", "must be >= 0")
     if options.delay_s and options.HasField("eta"):
         raise InvalidArgument("options.eta", "give delay_s or eta, not both")
     if abs(options.priority) > MAX_PRIORITY:
@@ -158,7 +180,7 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
     if options.delay_s:
         run_at = now + timedelta(seconds=options.delay_s)
     elif options.HasField("eta"):
-        run_at = options.eta.ToDatetime(tzinfo=UTC)
+        run_at = check_timestamp(options.eta, "options.eta")
     limit = settings.task_limits.get(task)
     return ResolvedOptions(
         queue=queue,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
 import grpc
 
 from mrq.v1 import job_pb2, worker_service_pb2, worker_service_pb2_grpc
@@ -9,8 +11,10 @@ from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.errors import InvalidArgument, grpc_errors
 from mrq_broker.operations import Broker
 from mrq_broker.transitions import TRANSITIONS
-from mrq_broker.validation import QUEUE_RE, check_job_id
+from mrq_broker.validation import check_job_id, check_json, check_queue, check_seconds, check_task
 
+#: Most jobs per worker call (lease, report, heartbeat, logs). Fixed rather than the clients'
+#: max_batch_size: a worker does not read that, and a refused report would be retried forever.
 MAX_LEASE_BATCH = 10_000
 
 
@@ -18,6 +22,26 @@ def _check_worker_id(worker_id: str) -> str:
     if not worker_id or len(worker_id) > 200:
         raise InvalidArgument("worker_id", "required, at most 200 characters")
     return worker_id
+
+
+def _check_batch(items: Sized, field: str) -> None:
+    if len(items) > MAX_LEASE_BATCH:
+        raise InvalidArgument(field, f"{len(items)} items, over the limit of {MAX_LEASE_BATCH}")
+
+
+def _check_outcome(outcome: worker_service_pb2.JobOutcome, field: str) -> None:
+    """What an outcome stores must be valid: JSON, a queue name, numbers that are not NaN."""
+    check_job_id(outcome.job_id, f"{field}.job_id")
+    if outcome.status not in TRANSITIONS:
+        name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
+            else str(outcome.status)
+        raise InvalidArgument(f"{field}.status", f"{name} is not a reportable outcome")
+    if outcome.result_json:
+        check_json(outcome.result_json, f"{field}.result_json")
+    if outcome.retry_queue:
+        check_queue(outcome.retry_queue, f"{field}.retry_queue")
+    for name in ("retry_delay_s", "duration_s", "cpu_s"):
+        check_seconds(getattr(outcome, name), f"{field}.{name}")
 
 
 class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
@@ -31,11 +55,17 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         _check_worker_id(request.worker_id)
         if not request.queues:
             raise InvalidArgument("queues", "at least one queue")
+        _check_batch(request.queues, "queues")
         for n, queue in enumerate(request.queues):
-            if not QUEUE_RE.match(queue):
-                raise InvalidArgument(f"queues[{n}]", f"{queue[:200]!r} is not a valid queue name")
+            check_queue(queue, f"queues[{n}]")
         if not 0 < request.max_jobs <= MAX_LEASE_BATCH:
             raise InvalidArgument("max_jobs", f"must be between 1 and {MAX_LEASE_BATCH}")
+        check_seconds(request.wait_s, "wait_s")
+        for field in ("task_whitelist", "task_blacklist"):
+            tasks = getattr(request, field)
+            _check_batch(tasks, field)
+            for n, task in enumerate(tasks):
+                check_task(task, f"{field}[{n}]")
         return worker_service_pb2.LeaseJobsResponse(
             jobs=self.broker.lease(request), lease_ttl_s=self.broker.settings.lease_ttl_s)
 
@@ -43,12 +73,9 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def ReportOutcomes(self, request: worker_service_pb2.ReportOutcomesRequest,
                        context: grpc.ServicerContext) -> worker_service_pb2.ReportOutcomesResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.outcomes, "outcomes")
         for n, outcome in enumerate(request.outcomes):
-            check_job_id(outcome.job_id, f"outcomes[{n}].job_id")
-            if outcome.status not in TRANSITIONS:
-                name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
-                    else str(outcome.status)
-                raise InvalidArgument(f"outcomes[{n}].status", f"{name} is not a reportable outcome")
+            _check_outcome(outcome, f"outcomes[{n}]")
         accepted, stale = self.committer.submit(request.worker_id, request.outcomes,
                                                 self.broker.settings.report_timeout_s)
         return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
@@ -57,6 +84,7 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def ShipLogs(self, request: worker_service_pb2.ShipLogsRequest, context: grpc.ServicerContext
                  ) -> worker_service_pb2.ShipLogsResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.chunks, "chunks")
         seen: set[str] = set()
         for n, chunk in enumerate(request.chunks):
             check_job_id(chunk.job_id, f"chunks[{n}].job_id")
@@ -70,8 +98,14 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
     def Heartbeat(self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
                   ) -> worker_service_pb2.HeartbeatResponse:
         _check_worker_id(request.worker_id)
+        _check_batch(request.job_ids, "job_ids")
+        _check_batch(request.progress, "progress")
         for n, job_id in enumerate(request.job_ids):
             check_job_id(job_id, f"job_ids[{n}]")
+        for n, progress in enumerate(request.progress):
+            check_job_id(progress.job_id, f"progress[{n}].job_id")
+            if not 0 <= progress.progress <= 1:
+                raise InvalidArgument(f"progress[{n}].progress", "must be between 0 and 1")
         lost = self.broker.heartbeat(request)
         controls = self.broker.take_controls(request.worker_id)
         return worker_service_pb2.HeartbeatResponse(controls=controls, lost_job_ids=lost,

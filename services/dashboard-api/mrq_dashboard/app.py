@@ -38,6 +38,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
             app.state.broker.close()
 
     app = FastAPI(title="MRQ dashboard", version=__version__, lifespan=lifespan, docs_url=None,
+                  responses=errors.ERROR_RESPONSES,
                   description="Visibility and control over MRQ's jobs, queues and workers. Actions need "
                               f"the header `{auth.CSRF_HEADER}: {auth.CSRF_VALUE}`.")
     metrics.install(app)

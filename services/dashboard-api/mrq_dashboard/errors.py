@@ -11,6 +11,7 @@ import grpc
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from mrq.errors import InvalidArgument
 from mrq.rpc import translate_error
@@ -35,6 +36,23 @@ HTTP_FIELDS = {
     "filter.job_id": "id", "filter.queue": "queue", "filter.task": "task", "filter.worker_id": "worker",
     "filter.exception_type": "exception", "filter.params_json": "params", "filter.enqueued_after": "after",
     "filter.enqueued_before": "before", "filter.status_group": "status", "filter": "filter",
+}
+
+
+class ErrorBody(BaseModel):
+    """Every error answer's body (see :func:`error_body`)."""
+
+    detail: str
+    field: str | None = None
+
+
+#: Documented on every operation, in place of FastAPI's default 422 body, which this API never sends.
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"model": ErrorBody, "description": description} for status, description in (
+        (400, "Invalid input; `field` names it"), (401, "Authentication required"),
+        (403, "Missing CSRF header or forbidden"), (404, "No such job, worker or schedule"),
+        (409, "Conflicts with the current state"), (422, "Malformed request; `field` names it"),
+        (502, "The broker failed"), (503, "The broker is unavailable"), (504, "The broker did not answer in time"))
 }
 
 

@@ -20,6 +20,8 @@ from mrq_dashboard.filters import JobFilter, JobFilterBody
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 BrokerDep = Annotated[Broker, Depends(get_broker)]
 JobId = Annotated[str, Path(description="a job id (24 hexadecimal characters)")]
+# The broker's cursor is an int64: a bigger one would fail to encode, not be refused.
+LogOffset = Annotated[int, Query(ge=0, le=2**63 - 1, description="next_offset of the previous page")]
 
 ORDERS = {"newest": monitor_service_pb2.JOB_ORDER_NEWEST, "oldest": monitor_service_pb2.JOB_ORDER_OLDEST}
 ACTIONS = {"cancel": job_service_pb2.JOB_ACTION_CANCEL, "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
@@ -75,7 +77,7 @@ def get_job(broker: BrokerDep, job_id: JobId) -> translation.Job:
 
 
 @router.get("/{job_id}/logs", response_model=translation.LogPage, summary="A job's log text from a cursor on")
-def get_logs(broker: BrokerDep, job_id: JobId, offset: Annotated[int, Query(ge=0)] = 0) -> translation.LogPage:
+def get_logs(broker: BrokerDep, job_id: JobId, offset: LogOffset = 0) -> translation.LogPage:
     response = broker.jobs.GetJobLogs(job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset),
                                       timeout=broker.timeout_s)
     return translation.log_page(response)
@@ -83,7 +85,7 @@ def get_logs(broker: BrokerDep, job_id: JobId, offset: Annotated[int, Query(ge=0
 
 @router.get("/{job_id}/logs/follow", summary="A job's new log text as server-sent events, until it is final",
             response_class=StreamingResponse)
-def follow_logs(broker: BrokerDep, job_id: JobId, offset: Annotated[int, Query(ge=0)] = 0) -> StreamingResponse:
+def follow_logs(broker: BrokerDep, job_id: JobId, offset: LogOffset = 0) -> StreamingResponse:
     request = job_service_pb2.FollowJobLogsRequest(job_id=job_id, from_offset=offset)
     # Validated at once, so a bad id is a JSON error rather than a broken stream.
     broker.jobs.GetJobLogs(job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset),
