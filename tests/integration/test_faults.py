@@ -26,6 +26,7 @@ import pytest
 from harness import BlockingJob, IsolatedStack, StackUnderTest, log_line, pid_of, scrape, value
 
 from mrq import Client
+from mrq.errors import BrokerUnavailable
 from mrq_broker.keys import Keys
 from mrq_local import ManagedProcess, free_port, wait_until
 
@@ -318,3 +319,20 @@ def test_a_client_wait_rides_through_a_broker_restart(stack: StackUnderTest, cli
         blocking.release()
         # Then the wait returns the finished job, having retried while the broker was down
         assert waiting.result()["status"] == "success"
+
+
+@pytest.mark.broker_args("--mongodb-timeout-s", "1")
+def test_a_unique_job_refused_while_mongodb_is_down_can_be_enqueued_again(isolated_stack: IsolatedStack) -> None:
+    under_test = isolated_stack.under_test
+    with Client(under_test.broker_address) as client:
+        # Given MongoDB down: an enqueue with a dedupe key fails, and nothing is recorded
+        isolated_stack.servers.mongodb.stop()
+        with pytest.raises(BrokerUnavailable):
+            client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
+        # When MongoDB is back and the client enqueues it again, with the same key (as
+        # Client.enqueue's documentation advises)
+        isolated_stack.servers.mongodb.start(FAULT_WAIT_S)
+        job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
+        # Then that is a job of its own, which runs (not the id of the one never recorded)
+        under_test.start_worker("default")
+        assert client.wait(job_id, timeout=FAULT_WAIT_S)["status"] == "success"

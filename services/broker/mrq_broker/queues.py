@@ -327,6 +327,11 @@ class RedisQueues:
                                   args=[now_ms, hold_ms, *(x for pair in pairs for x in pair)])
         return [i.decode() for i in held]
 
+    def drop_dedupe_claims(self, job_ids: Sequence[str]) -> None:
+        """Ends the dedupe claims of jobs that were not recorded: their keys are free again."""
+        if job_ids:
+            self.client.zrem(self.keys.dedupe_claims, *job_ids)
+
     def check_rate(self, key: str, limit: int, per_ms: int, now_ms: int) -> tuple[bool, int]:
         """Counts one call under a rate limit if it allows it; returns (allowed, remaining)."""
         allowed, remaining = self._check_rate(keys=[self.keys.rate(key)],

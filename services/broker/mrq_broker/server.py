@@ -93,7 +93,8 @@ def connect_redis(settings: BrokerSettings) -> redis.Redis:
 def start(settings: BrokerSettings) -> BrokerServer:
     """Connects to Redis and MongoDB, creates indexes, starts the threads and the server."""
     redis_client = connect_redis(settings)
-    mongo = pymongo.MongoClient(settings.mongodb_url, tz_aware=True)
+    mongo = pymongo.MongoClient(settings.mongodb_url, tz_aware=True,
+                                serverSelectionTimeoutMS=int(settings.mongodb_timeout_s * 1000))
     database = mongo.get_default_database(default="mrq")
     keys = Keys(settings.redis_prefix)
     store = JobStore(database, settings.max_bulk_updates)

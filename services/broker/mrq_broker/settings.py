@@ -23,6 +23,8 @@ class BrokerSettings(Settings):
     redis_sentinel_master: str = Field("mymaster", description="the master's name in the Sentinels' config")
     mongodb_url: str = Field("mongodb://127.0.0.1:27017/mrq",
                              description="MongoDB URL; its path names the database")
+    mongodb_timeout_s: float = Field(10.0, gt=0, description="seconds a call waits for a reachable MongoDB "
+                                     "before it fails with UNAVAILABLE (and the caller retries)")
     redis_prefix: str = Field("mrq", description="prefix of every Redis key")
     lease_ttl_s: float = Field(30.0, gt=0, description="seconds a leased job stays leased without a heartbeat")
     lease_scan_window: int = Field(200, gt=0, description="queued jobs a lease looks at per queue, past those "

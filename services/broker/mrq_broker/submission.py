@@ -35,7 +35,13 @@ def submit(store: JobStore, queues: RedisQueues, metrics: BrokerMetrics, docs: S
             ids[n] = holder
         docs = [d for d, job_id in zip(docs, ids, strict=True) if str(d["_id"]) == job_id]
     if docs:
-        store.insert(docs)
+        try:
+            store.insert(docs)
+        except Exception:
+            # Unclaim the keys at once, or a client retrying within the hold would be answered
+            # the id of a job that was never recorded.
+            queues.drop_dedupe_claims([str(d["_id"]) for d in docs if d.get("dedupe_key")])
+            raise
         queues.push([queue_entry(d, run_at) for d in docs])
         metrics.jobs_enqueued.labels(queue=docs[0]["queue"], task=docs[0]["task"]).inc(len(docs))
     return ids
