@@ -15,14 +15,22 @@ STAMP := $(VENV)/.mrq-installed
 LINT_PATHS := clients/python services deploy tests bench scripts
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k broker -x"`.
 PYTEST_ARGS ?=
+# The peers `make bench` compares MRQ with: one venv each, as their pins conflict (see
+# bench/peer_scenarios.py); each is reinstalled when its requirements file changes.
+BENCH_PEERS := dramatiq arq celery rq
+BENCH_VENVS := .venv-bench
+BENCH_STAMPS := $(foreach peer,$(BENCH_PEERS),$(BENCH_VENVS)/$(peer)/.installed)
+# Extra bench/run.py arguments, e.g. `make bench BENCH_ARGS="--quick"` or "--scenarios 2,3 --peers arq".
+BENCH_ARGS ?=
 
-.PHONY: help install up lint test proto proto-check validate-deploy clean
+.PHONY: help install up lint test bench proto proto-check validate-deploy clean
 
 help:
 	@echo "make install      .venv with every package, Redis, FerretDB, chromium, the UI build (incremental)"
 	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker, the scheduler and the dashboard; Ctrl-C stops"
 	@echo "make test         lint, check the generated stubs, run the tests with coverage"
 	@echo "make lint         ruff over the Python code"
+	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~15 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
 	@echo "make proto-check  fail if the generated stubs are stale"
 	@echo "make validate-deploy  check Dockerfiles, compose, Kubernetes, Prometheus and Grafana files"
@@ -57,6 +65,16 @@ test: install lint proto-check validate-deploy
 	if [[ $$status == 5 ]]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
 
+# Not part of `make test` (tests/integration/test_bench_smoke.py runs the harness at tiny N).
+bench: install $(BENCH_STAMPS)
+	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
+
+$(BENCH_VENVS)/%/.installed: bench/peers/requirements/%.txt
+	@test -x $(BENCH_VENVS)/$*/bin/python || python3 -m venv $(BENCH_VENVS)/$*
+	@echo "make: installing $* into $(BENCH_VENVS)/$*"
+	@$(BENCH_VENVS)/$*/bin/python -m pip install --quiet --disable-pip-version-check -r $<
+	@touch $@
+
 proto:
 	scripts/proto.sh
 
@@ -71,4 +89,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache .mypy_cache .coverage .coverage.* htmlcov test-artifacts build $(STAMP)
 	find . \( -path ./$(VENV) -o -path ./.git -o -name node_modules \) -prune -o -type d \
 		\( -name __pycache__ -o -name '*.egg-info' -o -name .mypy_cache \) -print0 | xargs -0 rm -rf
-	@echo "make: kept $(VENV) and .mrq-data (the local stack's data); delete them by hand to start over"
+	@echo "make: kept $(VENV), $(BENCH_VENVS) and .mrq-data (the local stack's data); delete them by hand to start over"

@@ -21,7 +21,6 @@ from typing import Any
 import httpx
 import pymongo
 from bson import ObjectId
-
 from mrq_scenarios import mrq_stack
 from results import MRQ, Result
 from settings import Options

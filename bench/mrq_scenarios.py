@@ -16,12 +16,12 @@ from typing import Any
 
 import pymongo
 import redis
-
 from memory import PeakRss, group_rss_mb
-from mrq import Client
-from mrq_local import ManagedProcess, Stack, StackConfig, wait_until
 from results import MRQ, Result
 from settings import Options
+
+from mrq import Client
+from mrq_local import ManagedProcess, Stack, StackConfig, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
 RAW_QUEUE = "bench_raw"
@@ -56,15 +56,23 @@ def add_params(jobs: int) -> list[dict[str, int]]:
 
 
 def bulk_enqueue(root: Path, options: Options) -> list[Result]:
-    """(1) ``enqueue_many`` of N jobs through gRPC: one insert_many and one Redis pipeline per batch."""
+    """(1) ``enqueue_many`` of N jobs through gRPC: one insert_many and one Redis pipeline per
+    batch; and, to show what bounds it, the same N pushed on a raw queue (Redis only)."""
     with mrq_stack(root, "enqueue") as (_, client):
         params = add_params(options.enqueue_jobs)
         started = time.perf_counter()
         client.enqueue_many("bench_tasks.add", params, queue=QUEUE)
-        elapsed_s = time.perf_counter() - started
-    return [Result(scenario=1, system=MRQ, config="Client.enqueue_many, one call", jobs=options.enqueue_jobs,
-                   metric="jobs/s", value=options.enqueue_jobs / elapsed_s, target="≥ 50,000",
-                   met=options.enqueue_jobs / elapsed_s >= 50_000)]
+        regular = options.enqueue_jobs / (time.perf_counter() - started)
+        started = time.perf_counter()
+        for start in range(0, options.enqueue_jobs, RAW_BATCH):
+            client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
+        raw = options.enqueue_jobs / (time.perf_counter() - started)
+    return [Result(scenario=1, system=MRQ, config="Client.enqueue_many, one call: records in MongoDB, then Redis",
+                   jobs=options.enqueue_jobs, metric="jobs/s", value=regular, target="≥ 50,000",
+                   met=regular >= 50_000),
+            Result(scenario=1, system=MRQ, config=f"Queues.enqueue_raw, {RAW_BATCH:,} per call: Redis only",
+                   jobs=options.enqueue_jobs, metric="jobs/s", value=raw, compared=False,
+                   note="no job record: what enqueue costs without MongoDB")]
 
 
 def end_to_end(root: Path, options: Options) -> list[Result]:
@@ -78,9 +86,9 @@ def end_to_end(root: Path, options: Options) -> list[Result]:
             jobs = client.wait(ids, timeout=WAIT_TIMEOUT_S)
         elapsed_s = time.perf_counter() - started
     _check_added(jobs)
-    config = f"1 process × {options.greenlets} greenlets, regular queue, results in MongoDB"
+    config = f"1 process x {options.greenlets} greenlets, regular queue, results in MongoDB"
     return [Result(scenario=2, system=MRQ, config=config, jobs=options.jobs, metric="jobs/s",
-                   value=options.jobs / elapsed_s, target="≥ 2× the best peer",
+                   value=options.jobs / elapsed_s, target="≥ 2x the best peer",
                    note=f"incl. worker start-up; busy worker {rss.peak_mb:.0f} MB")]
 
 
@@ -89,14 +97,14 @@ def raw_queue(root: Path, options: Options) -> list[Result]:
     with mrq_stack(root, "raw") as (stack, client):
         rate = _drain_raw(stack, client, options.jobs, options.greenlets, processes=None)
         _check_nothing_stored(stack)
-    return [Result(scenario=3, system=MRQ, config=f"1 process × {options.greenlets} greenlets, raw queue, "
+    return [Result(scenario=3, system=MRQ, config=f"1 process x {options.greenlets} greenlets, raw queue, "
                    "no storage", jobs=options.jobs, metric="jobs/s", value=rate, target="≥ 10,000",
                    met=rate >= 10_000, note="incl. worker start-up; done = queue empty and no raw claim left")]
 
 
 def io_bound(root: Path, options: Options) -> list[Result]:
     """(4) N jobs sleeping 100 ms on one process of many greenlets, against the ideal time
-    (N × 100 ms / greenlets), from the first job's start to the last one's end."""
+    (N x 100 ms / greenlets), from the first job's start to the last one's end."""
     sleep_s = 0.1
     with mrq_stack(root, "io") as (stack, client):
         stack.start_worker(QUEUE, greenlets=options.io_greenlets)
@@ -109,7 +117,7 @@ def io_bound(root: Path, options: Options) -> list[Result]:
     last = max(job["date_finished"].timestamp() for job in jobs if job["date_finished"])
     ideal_s = options.io_jobs * sleep_s / options.io_greenlets
     efficiency = 100 * ideal_s / (last - first)
-    return [Result(scenario=4, system=MRQ, config=f"1 process × {options.io_greenlets} greenlets",
+    return [Result(scenario=4, system=MRQ, config=f"1 process x {options.io_greenlets} greenlets",
                    jobs=options.io_jobs, metric="% of ideal", value=efficiency, target="≥ 90%",
                    met=efficiency >= 90,
                    note=f"ideal {ideal_s:.1f} s, first start to last end {last - first:.2f} s, "
@@ -122,17 +130,20 @@ def latency(root: Path, options: Options) -> list[Result]:
     with mrq_stack(root, "latency") as (stack, client):
         stack.start_worker(QUEUE, greenlets=options.greenlets)
         client.wait(client.enqueue("bench_tasks.now", {}, queue=QUEUE), timeout=60)  # warm up
-        samples_ms = []
+        samples_ms, calls_ms = [], []
         for _ in range(options.latency_samples):
             enqueued = time.time()
-            job = client.wait(client.enqueue("bench_tasks.now", {}, queue=QUEUE), timeout=60)
-            samples_ms.append((job["result"] - enqueued) * 1000)
+            job_id = client.enqueue("bench_tasks.now", {}, queue=QUEUE)
+            calls_ms.append((time.time() - enqueued) * 1000)
+            samples_ms.append((client.wait(job_id, timeout=60)["result"] - enqueued) * 1000)
     cuts = statistics.quantiles(samples_ms, n=100, method="inclusive")
     config = "idle worker, 1 process, enqueue then wait, one job at a time"
+    # What bounds it: the enqueue call itself (MongoDB insert, then Redis) is part of the latency.
+    note = f"of which the enqueue call: median {statistics.median(calls_ms):.1f} ms"
     return [Result(scenario=5, system=MRQ, config=config, jobs=options.latency_samples, metric="ms p50",
-                   value=cuts[49], higher_is_better=False, target="≤ 2 ms", met=cuts[49] <= 2),
+                   value=cuts[49], higher_is_better=False, target="≤ 2 ms", met=cuts[49] <= 2, note=note),
             Result(scenario=5, system=MRQ, config=config, jobs=options.latency_samples, metric="ms p99",
-                   value=cuts[98], higher_is_better=False, target="≤ 10 ms", met=cuts[98] <= 10)]
+                   value=cuts[98], higher_is_better=False, target="≤ 10 ms", met=cuts[98] <= 10, note=note)]
 
 
 def scaling(root: Path, options: Options) -> list[Result]:
@@ -144,10 +155,10 @@ def scaling(root: Path, options: Options) -> list[Result]:
             rate = _drain_raw(stack, client, options.jobs, options.greenlets, processes=processes)
             stack.workers[-1].stop(stack.config.stop_grace_s)
             base = results[0].value if results else rate
-            results.append(Result(scenario=6, system=MRQ, config=f"--processes {processes} × {options.greenlets} "
+            results.append(Result(scenario=6, system=MRQ, config=f"--processes {processes} x {options.greenlets} "
                                   "greenlets, raw queue", jobs=options.jobs, metric="jobs/s", value=rate,
                                   target="near-linear until the cores are saturated",
-                                  note=f"{rate / base:.2f}× one process; incl. worker start-up"))
+                                  note=f"{rate / base:.2f}x one process; incl. worker start-up"))
     return results
 
 
@@ -160,9 +171,9 @@ def memory(root: Path, options: Options) -> list[Result]:
         with PeakRss(worker.pid) as busy:
             _check_added(client.wait(client.enqueue_many("bench_tasks.add", add_params(options.jobs), queue=QUEUE),
                                      timeout=WAIT_TIMEOUT_S))
-    config = f"1 process × {options.greenlets} greenlets, VmRSS"
+    config = f"1 process x {options.greenlets} greenlets, VmRSS"
     return [Result(scenario=7, system=MRQ, config=f"{config}, idle after one job", jobs=1, metric="MB",
-                    value=idle_mb, higher_is_better=False),
+                   value=idle_mb, higher_is_better=False, compared=False),
             Result(scenario=7, system=MRQ, config=f"{config}, peak while busy", jobs=options.jobs, metric="MB",
                    value=busy.peak_mb, higher_is_better=False)]
 

@@ -10,20 +10,21 @@ the peer's own Redis structures say every job is done (polled, with a deadline).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import redis
-
 from memory import PeakRss
-from mrq_local import ManagedProcess, RedisServer, wait_until
 from results import Result
 from settings import Options
+
+from mrq_local import ManagedProcess, RedisServer, wait_until
 
 BENCH_DIR = Path(__file__).resolve().parent
 PEERS_DIR = BENCH_DIR / "peers"
@@ -71,38 +72,41 @@ class Peer:
     worker: Callable[[Path, str], list[str]]  # (venv bin, Redis URL) -> argv
     done: DoneProbe
     failed_key: str = ""  # a Redis key whose size counts failed jobs (hash, list or sorted set)
-    enqueues: bool = True  # whether the peer has a row of its own in scenario 1
+    enqueue: str = ""  # how bench/peers/PEER_tasks.py enqueues; "" = no row of its own in scenario 1
     note: str = ""
 
 
 PEERS = {peer.name: peer for peer in [
-    Peer("dramatiq", "dramatiq", "Dramatiq", "1 process × 8 threads (dramatiq -p 1 -t 8)",
+    Peer("dramatiq", "dramatiq", "Dramatiq", "1 process x 8 threads (dramatiq -p 1 -t 8)",
          lambda bin_, _: [str(bin_ / "dramatiq"), "-p", "1", "-t", "8", "dramatiq_tasks"], _dramatiq_done,
-         failed_key="dramatiq:default.XQ.msgs", note="no result stored (no Results middleware)"),
+         failed_key="dramatiq:default.XQ.msgs", enqueue="actor.send, one call per job",
+         note="no result stored (no Results middleware)"),
     Peer("arq", "arq", "arq", "1 process, asyncio, poll_delay=0.01, max_jobs=50",
-         lambda bin_, _: [str(bin_ / "arq"), "arq_tasks.WorkerSettings"], _arq_done, note="results kept"),
-    Peer("celery", "celery", "Celery", "prefork -c 1, -O fair, prefetch ×100, no gossip/mingle/heartbeat",
+         lambda bin_, _: [str(bin_ / "arq"), "arq_tasks.WorkerSettings"], _arq_done,
+         enqueue="enqueue_job, 200 calls in flight (asyncio.gather)", note="results kept"),
+    Peer("celery", "celery", "Celery", "prefork -c 1, -O fair, prefetch x100, no gossip/mingle/heartbeat",
          lambda bin_, _: [str(bin_ / "celery"), "-A", "celery_tasks", "worker", "-P", "prefork", "-c", "1",
                           "-O", "fair", "--without-gossip", "--without-mingle", "--without-heartbeat",
-                          "-l", "WARNING"], _celery_done, note="results in Redis"),
+                          "-l", "WARNING"], _celery_done, enqueue="apply_async, one call per job",
+         note="results in Redis"),
     Peer("rq", "rq", "RQ", "SimpleWorker --burst, enqueue_many",
          lambda bin_, url: [str(bin_ / "rq"), "worker", "-w", "rq.worker.SimpleWorker", "--burst", "-u", url],
-         _rq_done, failed_key="rq:failed:default", note="results kept"),
+         _rq_done, failed_key="rq:failed:default", enqueue="Queue.enqueue_many, 10,000 per call",
+         note="results kept"),
     Peer("rq-fork", "rq", "RQ", "default forking worker --burst",
          lambda bin_, url: [str(bin_ / "rq"), "worker", "--burst", "-u", url], _rq_done,
-         failed_key="rq:failed:default", enqueues=False, note="one fork per job: smaller N"),
+         failed_key="rq:failed:default", note="one fork per job: smaller N"),
 ]}
 
 
 def run_peer(root: Path, peer: Peer, options: Options) -> list[Result]:
     """The peer's rows for the chosen scenarios among 1 (enqueue), 2 (end to end) and 7 (busy RSS)."""
     results = []
-    if 1 in options.scenarios and peer.enqueues:
+    if 1 in options.scenarios and peer.enqueue:
         with _fresh_redis(root / f"{peer.name}-enqueue") as url:
             version, enqueue_s = _enqueue(peer, url, options.enqueue_jobs)
-        results.append(Result(scenario=1, system=f"{peer.label} {version}", config=peer.config,
-                              jobs=options.enqueue_jobs, metric="jobs/s", value=options.enqueue_jobs / enqueue_s,
-                              note="one job per call" if peer.name != "rq" else "enqueue_many"))
+        results.append(Result(scenario=1, system=f"{peer.label} {version}", config=peer.enqueue,
+                              jobs=options.enqueue_jobs, metric="jobs/s", value=options.enqueue_jobs / enqueue_s))
     if {2, 7} & set(options.scenarios):
         jobs = options.rq_fork_jobs if peer.name == "rq-fork" else options.jobs
         with _fresh_redis(root / f"{peer.name}-process") as url:
@@ -127,18 +131,15 @@ def _env(url: str) -> dict[str, str]:
     return {"BENCH_REDIS_URL": url, "PYTHONPATH": str(PEERS_DIR)}
 
 
-class _fresh_redis:  # noqa: N801 - used as a context manager, like a function
+@contextlib.contextmanager
+def _fresh_redis(data_dir: Path) -> Iterator[str]:
     """A Redis of its own for one measurement, stopped afterwards; yields its URL."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.server = RedisServer(data_dir / "redis", data_dir / "logs" / "redis.log")
-
-    def __enter__(self) -> str:
-        self.server.start()
-        return self.server.url
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.stop()
+    server = RedisServer(data_dir / "redis", data_dir / "logs" / "redis.log")
+    try:
+        server.start()
+        yield server.url
+    finally:
+        server.stop()
 
 
 def _enqueue(peer: Peer, url: str, jobs: int) -> tuple[str, float]:

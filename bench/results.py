@@ -37,6 +37,8 @@ class Result(BaseModel):
     metric: str = Field(description='unit of value: "jobs/s", "ms p50", "MB", "% of ideal"...')
     value: float
     higher_is_better: bool = True
+    compared: bool = Field(True, description="an MRQ row the peers' rows of its scenario and metric are "
+                                             "compared with (one per scenario and metric)")
     target: str = Field("", description="the issue's target for this row, if it has one")
     met: bool | None = Field(None, description="whether the target is met; None without a target")
     note: str = Field("", description="what bounds it, what was left out, how done was detected")
@@ -76,8 +78,8 @@ def ratio(run: Run, row: Result) -> float | None:
     if row.system == MRQ or not row.value:
         return None
     ours = [r.value for r in run.results
-            if r.system == MRQ and r.scenario == row.scenario and r.metric == row.metric]
-    return max(ours) / row.value if ours else None
+            if r.system == MRQ and r.compared and r.scenario == row.scenario and r.metric == row.metric]
+    return ours[0] / row.value if ours else None
 
 
 def markdown(run: Run) -> str:
@@ -89,7 +91,7 @@ def markdown(run: Run) -> str:
         met = {True: "yes", False: "**no**", None: ""}[row.met]
         config = f"{row.config}; {row.note}" if row.note else row.config
         lines.append(f"| {row.scenario} | {SCENARIOS[row.scenario]} | {row.system} | {config} | {row.jobs:,} | "
-                     f"{_number(row.value)} {row.metric} | {'' if share is None else f'{share:.2f}×'} | "
+                     f"{_number(row.value)} {row.metric} | {'' if share is None else f'{share:.2f}x'} | "
                      f"{row.target} | {met} |")
     machine = run.machine
     load = ", ".join(f"{x:.2f}" for x in machine.load_average_at_start)

@@ -44,7 +44,8 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     numbers = ", ".join(f"{n} {name}" for n, name in SCENARIOS.items())
     parser.add_argument("--scenarios", type=_ints, help=f"comma-separated, default all: {numbers}")
-    parser.add_argument("--peers", type=_names, help=f"comma-separated, '' for none; default all: {','.join(ALL_PEERS)}")
+    parser.add_argument("--peers", type=_names,
+                        help=f"comma-separated, '' for none; default all: {','.join(ALL_PEERS)}")
     parser.add_argument("--quick", action="store_true", help=f"tiny numbers: {Options.quick()}")
     parser.add_argument("--output", type=Path, help="JSON file to write (default: bench/results/latest.json)")
     parser.add_argument("--scaling-processes", type=_ints, help="worker processes of (6) (default: 1,2,4)")

@@ -17,7 +17,7 @@ class Options(BaseModel):
     scenarios: tuple[int, ...] = ALL_SCENARIOS
     peers: tuple[str, ...] = ALL_PEERS
     enqueue_jobs: int = Field(100_000, gt=0, description="jobs of the bulk enqueue (1)")
-    jobs: int = Field(20_000, gt=0, description="jobs of the end-to-end runs (2, 3, 6, 7)")
+    jobs: int = Field(10_000, gt=0, description="jobs of the end-to-end runs (2, 3, 6, 7)")
     rq_fork_jobs: int = Field(1_000, gt=0, description="jobs for RQ's forking worker, ~100 jobs/s")
     greenlets: int = Field(50, gt=0, description="greenlets of MRQ's worker for trivial jobs")
     io_jobs: int = Field(10_000, gt=0, description="100 ms jobs of the IO-bound run (4)")
