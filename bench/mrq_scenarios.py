@@ -116,12 +116,16 @@ def io_bound(root: Path, options: Options) -> list[Result]:
     first = min(job["date_started"].timestamp() for job in jobs if job["date_started"])
     last = max(job["date_finished"].timestamp() for job in jobs if job["date_finished"])
     ideal_s = options.io_jobs * sleep_s / options.io_greenlets
-    efficiency = 100 * ideal_s / (last - first)
-    return [Result(scenario=4, system=MRQ, config=f"1 process x {options.io_greenlets} greenlets",
-                   jobs=options.io_jobs, metric="% of ideal", value=efficiency, target="≥ 90%",
-                   met=efficiency >= 90,
-                   note=f"ideal {ideal_s:.1f} s, first start to last end {last - first:.2f} s, "
-                        f"enqueue start to last end {last - started:.2f} s")]
+    config = f"1 process x {options.io_greenlets} greenlets"
+    return [Result(scenario=4, system=MRQ, config=f"{config}, first job start to last job end", jobs=options.io_jobs,
+                   metric="% of ideal", value=100 * ideal_s / (last - first), target="≥ 90%",
+                   met=ideal_s / (last - first) >= 0.9, compared=False,
+                   note=f"ideal {ideal_s:.1f} s, took {last - first:.2f} s = {options.io_jobs / (last - first):,.0f} "
+                        "jobs/s: compare with (2) for the storage bound"),
+            # The peers' measure: their job records do not all say when each job started.
+            Result(scenario=4, system=MRQ, config=f"{config}, enqueue start to last job end", jobs=options.io_jobs,
+                   metric="% of ideal", value=100 * ideal_s / (last - started),
+                   note=f"took {last - started:.2f} s (ideal {ideal_s:.1f} s)")]
 
 
 def latency(root: Path, options: Options) -> list[Result]:

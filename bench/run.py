@@ -37,6 +37,7 @@ MRQ_SCENARIOS: dict[int, Callable[[Path, Options], list[Result]]] = {
     7: mrq_scenarios.memory,
     8: dashboard.jobs_query,
 }
+PEER_SCENARIOS = {1, 2, 4, 7}
 END_TO_END_TARGET = 2.0  # scenario 2: at least twice the best peer
 
 
@@ -72,9 +73,9 @@ def main() -> None:
         for scenario in options.scenarios:
             _progress(f"MRQ, scenario {scenario}: {SCENARIOS[scenario]}")
             run.results += MRQ_SCENARIOS[scenario](root, options)
-        if {1, 2, 7} & set(options.scenarios):
+        if PEER_SCENARIOS & set(options.scenarios):
             for name in options.peers:
-                _progress(f"{name}, scenarios {sorted({1, 2, 7} & set(options.scenarios))}")
+                _progress(f"{name}, scenarios {sorted(PEER_SCENARIOS & set(options.scenarios))}")
                 run.results += peer_scenarios.run_peer(root, peer_scenarios.PEERS[name], options)
     judge_end_to_end(run)
     run.wall_s = time.perf_counter() - started

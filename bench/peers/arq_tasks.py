@@ -23,16 +23,17 @@ class WorkerSettings:
     functions = [add, sleep]
     redis_settings = REDIS
     poll_delay = 0.01
-    max_jobs = int(os.environ.get("BENCH_CONCURRENCY", "50"))
+    max_jobs = int(os.environ.get("BENCH_CONCURRENCY", "50"))  # set by the harness
 
 
-async def _enqueue(jobs):
+async def _enqueue(jobs, task):
     pool = await create_pool(REDIS)
+    arg = (lambda i: i) if task == "add" else (lambda i: 0.1)
     for start in range(0, jobs, CONCURRENT_ENQUEUES):
-        await asyncio.gather(*(pool.enqueue_job("add", i, _job_id=f"j{i}")
+        await asyncio.gather(*(pool.enqueue_job(task, arg(i), _job_id=f"{task}{i}")
                                for i in range(start, min(jobs, start + CONCURRENT_ENQUEUES))))
     await pool.aclose()
 
 
-def enqueue(jobs):
-    asyncio.run(_enqueue(jobs))
+def enqueue(jobs, task="add"):
+    asyncio.run(_enqueue(jobs, task))

@@ -14,6 +14,6 @@ def add(x):
     return x + 1
 
 
-def enqueue(jobs):
+def enqueue(jobs, task="add"):
     for i in range(jobs):
         add.apply_async((i,), task_id=f"t{i}")

@@ -5,6 +5,7 @@ configuration has none (the table says so).
 """
 
 import os
+import time
 
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
@@ -17,6 +18,14 @@ def add(x):
     return x + 1
 
 
-def enqueue(jobs):
+@dramatiq.actor
+def sleep(seconds):
+    time.sleep(seconds)
+
+
+def enqueue(jobs, task="add"):
     for i in range(jobs):
-        add.send(i)
+        if task == "add":
+            add.send(i)
+        else:
+            sleep.send(0.1)

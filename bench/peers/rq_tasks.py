@@ -12,7 +12,7 @@ def add(x):
     return x + 1
 
 
-def enqueue(jobs):
+def enqueue(jobs, task="add"):
     queue = Queue(connection=Redis.from_url(os.environ["BENCH_REDIS_URL"]))
     for start in range(0, jobs, BATCH):
         queue.enqueue_many([Queue.prepare_data(add, (i,), job_id=f"r{i}")
