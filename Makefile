@@ -22,13 +22,17 @@ BENCH_VENVS := .venv-bench
 BENCH_STAMPS := $(foreach peer,$(BENCH_PEERS),$(BENCH_VENVS)/$(peer)/.installed)
 # Extra bench/run.py arguments, e.g. `make bench BENCH_ARGS="--quick"` or "--scenarios 2,3 --peers arq".
 BENCH_ARGS ?=
+# The long fault-injection run: jobs, and times each fault is injected.
+FAULT_JOBS ?= 20000
+FAULT_ROUNDS ?= 3
 
-.PHONY: help install up lint test bench proto proto-check validate-deploy clean
+.PHONY: help install up lint test test-faults bench proto proto-check validate-deploy clean
 
 help:
 	@echo "make install      .venv with every package, Redis, FerretDB, chromium, the UI build (incremental)"
 	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker, the scheduler and the dashboard; Ctrl-C stops"
 	@echo "make test         lint, check the generated stubs, run the tests with coverage"
+	@echo "make test-faults  the fault-injection suite, long: FAULT_JOBS=20000 jobs, every fault FAULT_ROUNDS=3 times"
 	@echo "make lint         ruff over the Python code"
 	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~15 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
@@ -64,6 +68,12 @@ test: install lint proto-check validate-deploy
 	@status=0; $(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS) tests || status=$$?; \
 	if [[ $$status == 5 ]]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
+
+# `make test` runs the same suite short (5,000 jobs, each fault once). The summary lands in
+# test-artifacts/faults/summary.json.
+test-faults: install
+	$(BIN)/python -m pytest -m faults -s --timeout 3600 --fault-jobs=$(FAULT_JOBS) --fault-rounds=$(FAULT_ROUNDS) \
+		$(PYTEST_ARGS) tests/integration/test_faults.py
 
 # Not part of `make test` (tests/integration/test_bench_smoke.py runs the harness at tiny N).
 bench: install $(BENCH_STAMPS)

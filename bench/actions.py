@@ -21,6 +21,8 @@ from mrq import Client
 from mrq_local import Stack, StackConfig
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
+#: The workers may run the bench's tasks (their default allows only tasks.*).
+WORKER_ENV = {"MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
 
 
 def main() -> None:
@@ -29,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir, \
-            Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR])) as stack:
+            Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR], env=WORKER_ENV)) as stack:
         client = Client(stack.broker_address)
         queue_key = "mrq:queue:bench"  # the broker's default prefix
         store = redis.Redis.from_url(stack.redis_url)

@@ -30,8 +30,9 @@ QUEUE = "bench"
 CONFIG = f"""RAW_QUEUES = {{"{RAW_QUEUE}": {{"task": "bench_tasks.add",
                               "statuses_no_storage": ["started", "success"]}}}}
 """
-# The services' /metrics endpoints default to fixed ports: several stacks must not collide.
-NO_METRICS_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"}
+# The services' /metrics endpoints default to fixed ports: several stacks must not collide. The
+# workers may run the bench's tasks (their default allows only tasks.*).
+SERVICE_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
 RAW_BATCH = 10_000
 WAIT_TIMEOUT_S = 3600.0
 # MRQ's own raw-claims hash: a raw job is in flight until its claim is gone.
@@ -46,7 +47,7 @@ def mrq_stack(root: Path, name: str, *, mongodb_url: str | None = None) -> Itera
     config = data_dir / "config.py"
     config.write_text(CONFIG)
     stack_config = StackConfig(data_dir=data_dir, mongodb_url=mongodb_url, pythonpath=[TASKS_DIR],
-                               broker_args=("--config", str(config)), env=NO_METRICS_ENV)
+                               broker_args=("--config", str(config)), env=SERVICE_ENV)
     with Stack(stack_config) as stack, Client(stack.broker_address) as client:
         yield stack, client
 

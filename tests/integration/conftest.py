@@ -16,19 +16,23 @@ When a test fails, the last lines of its brokers' and workers' logs are added to
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pymongo
 import pytest
 import redis
-from harness import TASKS_DIR, Servers, StackUnderTest
+from harness import TASKS_DIR, IsolatedStack, Servers, StackUnderTest
+from tcp_proxy import TcpProxy
 
 from mrq import Client
+from mrq.security import BrokerAccess
 from mrq_local import MongoServer, RedisServer, Stack, StackConfig
+from mrq_local.ports import LOOPBACK
 
 READY_TIMEOUT_S = 30.0
 STOP_GRACE_S = 10.0
@@ -37,8 +41,15 @@ STOP_GRACE_S = 10.0
 NO_METRICS_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"}
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mrq faults", "the fault-injection suite (tests marked `faults`)")
+    group.addoption("--fault-jobs", type=int, default=5000, help="jobs run through the faults (default 5000)")
+    group.addoption("--fault-rounds", type=int, default=1, help="times every fault is injected (default 1)")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "broker_args(*args): extra command-line arguments for the test's broker")
+    config.addinivalue_line("markers", "faults: kills and restarts MRQ's processes and servers while jobs run")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -47,6 +58,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None],
     report = yield
     funcargs = getattr(item, "funcargs", {})
     under_test = funcargs.get("stack", funcargs.get("module_stack"))
+    if isinstance(isolated := funcargs.get("isolated_stack"), IsolatedStack):
+        under_test = isolated.under_test
     if report.when == "call" and report.failed and isinstance(under_test, StackUnderTest):
         for process in under_test.stack.services:
             report.sections.append((f"{process.name} log: {process.log_path}", process.log_tail(60)))
@@ -62,10 +75,9 @@ def hermetic_env() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    """Redis and MongoDB (FerretDB unless mongod is installed), started once per session."""
-    root = tmp_path_factory.mktemp("servers")
+@contextlib.contextmanager
+def run_servers(root: Path) -> Iterator[Servers]:
+    """Redis and MongoDB (FerretDB unless mongod is installed), with their data and logs in ``root``."""
     redis_server = RedisServer(root / "redis", root / "logs" / "redis.log")
     mongo_server = MongoServer(root / "mongodb", root / "logs" / "mongodb.log")
     try:
@@ -79,15 +91,33 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         redis_server.stop(STOP_GRACE_S)
 
 
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """Redis and MongoDB, started once per session."""
+    with run_servers(tmp_path_factory.mktemp("servers")) as started:
+        yield started
+
+
+@pytest.fixture
+def own_servers(tmp_path: Path) -> Iterator[Servers]:
+    """Redis and MongoDB of this test alone, on fresh data directories: for tests that restart them."""
+    with run_servers(tmp_path / "servers") as started:
+        yield started
+
+
 @contextlib.contextmanager
-def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = ()) -> Iterator[StackUnderTest]:
-    """A broker, ready, on the session's servers, with its own Redis prefix and database, which
-    are deleted afterwards."""
+def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = (),
+                     broker_redis_url: str | None = None,
+                     access: BrokerAccess | None = None) -> Iterator[StackUnderTest]:
+    """A broker, ready, on ``servers``, with its own Redis prefix and database, which are deleted
+    afterwards. ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy);
+    ``access`` is how its services reach it (token, TLS files)."""
     name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
-        data_dir=data_dir, redis_url=servers.redis.url, mongodb_url=servers.mongodb.url(name),
+        data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url, mongodb_url=servers.mongodb.url(name),
         redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
         ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
+        access=access or BrokerAccess(),
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
     try:
@@ -108,6 +138,18 @@ def stack(servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> I
         yield under_test
 
 
+@pytest.fixture
+def make_stack(servers: Servers, tmp_path: Path) -> Iterator[Callable[..., StackUnderTest]]:
+    """Starts stacks like ``stack``'s with ``make_stack(broker_args=(...), access=BrokerAccess(...))``,
+    e.g. a broker that requires a token or TLS; they are stopped at the end of the test."""
+    numbers = itertools.count(1)
+    with contextlib.ExitStack() as started:
+        def make(*, broker_args: Sequence[str] = (), access: BrokerAccess | None = None) -> StackUnderTest:
+            data_dir = tmp_path / f"stack-{next(numbers)}"
+            return started.enter_context(stack_under_test(servers, data_dir, broker_args, access=access))
+        yield make
+
+
 @pytest.fixture(scope="module")
 def module_stack(servers: Servers, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StackUnderTest]:
     """One broker shared by a module's tests, for modules whose tests only read what they seed
@@ -121,3 +163,16 @@ def client(stack: StackUnderTest) -> Iterator[Client]:
     """A client of the test's broker."""
     with Client(stack.broker_address) as mrq_client:
         yield mrq_client
+
+
+@pytest.fixture
+def isolated_stack(own_servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[IsolatedStack]:
+    """This test's broker on servers of its own, reaching Redis through a proxy that can cut it off."""
+    marker = request.node.get_closest_marker("broker_args")
+    proxy = TcpProxy(own_servers.redis.port)
+    try:
+        with stack_under_test(own_servers, tmp_path / "stack", marker.args if marker else (),
+                              broker_redis_url=f"redis://{LOOPBACK}:{proxy.port}/0") as under_test:
+            yield IsolatedStack(under_test, own_servers, proxy)
+    finally:
+        proxy.close()

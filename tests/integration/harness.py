@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ import grpc
 import pymongo
 import pymongo.database
 import redis
+from prometheus_client.parser import text_string_to_metric_families
+from tcp_proxy import TcpProxy
 
 from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
@@ -95,6 +98,32 @@ class StackUnderTest:
     def redis_keys(self) -> list[str]:
         """Every Redis key written under this test's prefix, sorted."""
         return sorted(self.redis.scan_iter(match=f"{self.redis_prefix}*", count=1000))
+
+
+@dataclass(frozen=True)
+class IsolatedStack:
+    """A test's MRQ on Redis and MongoDB servers of its own, which the test may restart; its
+    broker reaches Redis through ``redis_proxy``, which can cut it off."""
+
+    under_test: StackUnderTest
+    servers: Servers
+    redis_proxy: TcpProxy
+
+
+Samples = list[tuple[str, dict[str, str], float]]
+
+
+def scrape(port_or_url: int | str) -> Samples:
+    """The samples a /metrics endpoint serves, given its port on 127.0.0.1 or its base URL."""
+    base = port_or_url if isinstance(port_or_url, str) else f"http://127.0.0.1:{port_or_url}"
+    with urllib.request.urlopen(f"{base}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    return [(s.name, s.labels, s.value) for family in text_string_to_metric_families(text) for s in family.samples]
+
+
+def value(samples: Samples, name: str, **labels: str) -> float:
+    """The sum of the samples called ``name`` whose labels include ``labels``; 0 if none."""
+    return sum(v for n, ls, v in samples if n == name and labels.items() <= ls.items())
 
 
 class BlockingJob:

@@ -44,8 +44,8 @@ def test_a_result_json_cannot_hold_fails_the_job(stack: StackUnderTest, client: 
 
 def test_an_unknown_task_fails_clearly_and_the_worker_keeps_serving(stack: StackUnderTest,
                                                                    client: Client) -> None:
-    # Given a worker
-    worker = stack.start_worker("default", greenlets=2)
+    # Given a worker allowed to run no_such_module's tasks, if it existed
+    worker = stack.start_worker("default", greenlets=2, extra_args=("--task-packages=tasks,no_such_module",))
 
     # When jobs name a function its module lacks, a module that doesn't exist, and a class that
     # is not a Task

@@ -8,26 +8,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from harness import StackUnderTest, write_config
-from prometheus_client.parser import text_string_to_metric_families
+from harness import Samples, StackUnderTest, scrape, value, write_config
 
 from mrq import Client, InvalidArgument
 from mrq_local import free_port, wait_until
-
-Samples = list[tuple[str, dict[str, str], float]]
-
-
-def scrape(port_or_url: int | str) -> Samples:
-    """The samples a /metrics endpoint serves, given its port on 127.0.0.1 or its base URL."""
-    base = port_or_url if isinstance(port_or_url, str) else f"http://127.0.0.1:{port_or_url}"
-    with urllib.request.urlopen(f"{base}/metrics", timeout=5) as response:
-        text = response.read().decode()
-    return [(s.name, s.labels, s.value) for family in text_string_to_metric_families(text) for s in family.samples]
-
-
-def value(samples: Samples, name: str, **labels: str) -> float:
-    """The sum of the samples called ``name`` whose labels include ``labels``; 0 if none."""
-    return sum(v for n, ls, v in samples if n == name and labels.items() <= ls.items())
 
 
 def serve_broker_metrics(stack: StackUnderTest, *extra_args: str) -> int:

@@ -30,3 +30,10 @@ def test_list_env_vars_are_comma_separated() -> None:
 def test_an_unknown_dequeue_strategy_is_rejected_with_the_choices() -> None:
     with pytest.raises(ConfigError, match="must be one of sequential, parallel, burst, not 'fifo'"):
         settings_from(WorkerSettings, flags={"dequeue_strategy": "fifo"})
+
+
+def test_task_packages_default_to_tasks_and_come_from_flags_and_env() -> None:
+    assert parse("default").task_packages == ["tasks"]
+    assert parse("--task-packages=tasks,myapp.jobs", "default").task_packages == ["tasks", "myapp.jobs"]
+    from_env = settings_from(WorkerSettings, environ={"MRQ_WORKER_TASK_PACKAGES": "bench_tasks"})
+    assert from_env.task_packages == ["bench_tasks"]

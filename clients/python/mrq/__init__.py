@@ -29,6 +29,7 @@ from mrq.errors import (
     JobNotFound,
     MrqError,
     ScheduleNotFound,
+    TaskNotAllowed,
     TaskNotFound,
     WaitTimeout,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "MrqError",
     "ScheduleNotFound",
     "Task",
+    "TaskNotAllowed",
     "TaskNotFound",
     "WaitTimeout",
     "abort_current_job",

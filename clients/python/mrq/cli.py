@@ -7,6 +7,7 @@ no broker: it runs the task in this process with the same task API a worker prov
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import secrets
@@ -29,6 +30,7 @@ from mrq.errors import (
     WaitTimeout,
 )
 from mrq.interrupts import AbortInterrupt, JobInterrupt, RetryInterrupt
+from mrq.security import ACCESS_ENV
 from mrq.task import resolve_task
 
 # Exit codes, also listed in the --help epilog.
@@ -36,6 +38,9 @@ EXIT_OK = 0
 EXIT_JOB_FAILED = 1  # a job did not end `success`, timed out waiting, or does not exist
 EXIT_USAGE = 2  # bad command line or input (argparse uses 2 as well)
 EXIT_BROKER = 3  # the broker is unreachable or failed
+
+#: The BrokerAccess settings the CLI takes as flags: files only, so no secret shows in ps.
+_ACCESS_FLAGS = ("auth_token_file", "broker_tls_ca_file", "broker_tls_cert_file", "broker_tls_key_file")
 
 _EPILOG = """\
 examples:
@@ -90,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     address = argparse.ArgumentParser(add_help=False)
     address.add_argument("--broker-address", metavar="HOST:PORT", default=argparse.SUPPRESS,
                          help="broker to talk to (env: MRQ_BROKER_ADDRESS; default 127.0.0.1:50051)")
+    for name in _ACCESS_FLAGS:  # the token itself only by env or file: a flag would show in ps
+        address.add_argument(f"--{name.replace('_', '-')}", metavar="FILE", default=argparse.SUPPRESS,
+                             help=f"for a broker with auth or TLS (env: {ACCESS_ENV[name]})")
     parser = argparse.ArgumentParser(
         prog="mrq", description="Enqueue MRQ jobs, inspect them, or run a task inline.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[address])
@@ -374,9 +382,12 @@ def _interrupt_status(exc: JobInterrupt) -> str:
 
 
 def _client(args: argparse.Namespace) -> Any:
-    from mrq.client import Client  # gRPC loads only for the commands that need a broker
+    from mrq.client import Client, ClientSettings  # gRPC loads only for the commands that need a broker
 
-    return Client(getattr(args, "broker_address", None))
+    settings = ClientSettings.from_env()
+    flags = {name: getattr(args, name) for name in _ACCESS_FLAGS if hasattr(args, name)}
+    settings = dataclasses.replace(settings, access=dataclasses.replace(settings.access, **flags))
+    return Client(getattr(args, "broker_address", None), settings=settings)
 
 
 def _parse_params(text: str) -> Any:

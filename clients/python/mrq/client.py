@@ -33,6 +33,7 @@ from mrq.options import Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
 from mrq.queues import Queues
 from mrq.schedules import Schedules
+from mrq.security import BrokerAccess
 from mrq.selectors import ActionCounts, JobFilterArgs, action_request
 from mrq.statuses import FINAL
 from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc
@@ -58,15 +59,20 @@ class ClientSettings:
     broker_address: str = DEFAULT_BROKER_ADDRESS
     #: Deadline of each call; a WaitJobs call gets its wait on top. Env: ``MRQ_CLIENT_RPC_TIMEOUT_S``.
     rpc_timeout_s: float = 30.0
-    #: How many times a read is retried on UNAVAILABLE. Env: ``MRQ_CLIENT_READ_RETRIES``.
-    read_retries: int = 3
-    #: Wait before the first retry of a read, doubled each time. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
+    #: How many times a read is retried on UNAVAILABLE: by default for about 10 s, long enough
+    #: to ride through a broker restart. Env: ``MRQ_CLIENT_READ_RETRIES``.
+    read_retries: int = 8
+    #: Wait before the first retry of a read, doubled each time up to 2 s. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
     retry_backoff_s: float = 0.2
     #: Largest message sent or received. Env: ``MRQ_CLIENT_MAX_MESSAGE_BYTES``.
     max_message_bytes: int = 64 * 1024 * 1024
     #: ``enqueue_many`` keeps each call's params under this many bytes, so brokers still on
     #: gRPC's default 4 MiB receive limit accept it. Env: ``MRQ_CLIENT_MAX_REQUEST_BYTES``.
     max_request_bytes: int = 4 * 1024 * 1024 - 64 * 1024
+    #: The token and TLS files for a broker that requires them (see mrq.security.BrokerAccess).
+    #: Env: ``MRQ_AUTH_TOKEN``, ``MRQ_AUTH_TOKEN_FILE``, ``MRQ_BROKER_TLS_CA_FILE``,
+    #: ``MRQ_BROKER_TLS_CERT_FILE``, ``MRQ_BROKER_TLS_KEY_FILE``.
+    access: BrokerAccess = dataclasses.field(default_factory=BrokerAccess)
 
     @classmethod
     def env_name(cls, field: str) -> str:
@@ -81,8 +87,10 @@ class ClientSettings:
             ConfigError: an env var does not parse; the message names it.
         """
         environ = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {"access": BrokerAccess.from_env(environ)}
         for field in dataclasses.fields(cls):
+            if field.name == "access":
+                continue
             raw = environ.get(cls.env_name(field.name))
             if raw is None or raw == "":
                 continue
@@ -114,8 +122,8 @@ class Client:
             :meth:`ClientSettings.from_env` reads from ``MRQ_BROKER_ADDRESS`` (default
             "127.0.0.1:50051").
         settings: connection settings; default :meth:`ClientSettings.from_env`.
-        channel: an open channel to use instead of an insecure one to ``address`` (e.g. with
-            TLS credentials). The client does not close a channel it was given.
+        channel: an open channel to use instead of one to ``address`` opened with the
+            settings' token and TLS files. The client does not close a channel it was given.
     """
 
     def __init__(self, address: str | None = None, *, settings: ClientSettings | None = None,
@@ -126,7 +134,7 @@ class Client:
         self.settings = settings
         self._owns_channel = channel is None
         self._channel = channel if channel is not None else rpc.open_channel(
-            settings.broker_address, max_message_bytes=settings.max_message_bytes)
+            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access)
         # The generated stub is untyped; each call below states its response type.
         self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
         self._server_info: ServerInfo | None = None

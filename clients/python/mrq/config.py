@@ -22,13 +22,15 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, TypeVar
 
 import orjson
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from mrq.errors import ConfigError
+from mrq.security import ACCESS_ENV
 
 S = TypeVar("S", bound="Settings")
 
-_SCALARS = (str, int, float, bool)
+#: SecretStr is a string whose repr (in --help, logs, errors) hides the value, for tokens.
+_SCALARS = (str, int, float, bool, SecretStr)
 
 
 class Settings(BaseModel):
@@ -47,6 +49,22 @@ class Settings(BaseModel):
     @classmethod
     def file_name(cls, field: str) -> str:
         return cls.env_name(field).removeprefix("MRQ_")
+
+
+class BrokerAccessSettings(Settings):
+    """The access settings, as flags, env vars and config-file names, for programs to inherit."""
+
+    auth_token: SecretStr = Field(SecretStr(""), json_schema_extra={"env": ACCESS_ENV["auth_token"]},
+                                  description="the broker's shared token; prefer --auth-token-file, which "
+                                              "keeps it out of ps and env dumps")
+    auth_token_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["auth_token_file"]},
+                                 description="file holding the broker's shared token")
+    broker_tls_ca_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_ca_file"]},
+                                    description="PEM CA that signed the broker's certificate; set = TLS")
+    broker_tls_cert_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_cert_file"]},
+                                      description="PEM client certificate, for a broker that requires one (mTLS)")
+    broker_tls_key_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_key_file"]},
+                                     description="PEM key of the client certificate")
 
 
 def load_config_file(path: str) -> dict[str, Any]:
@@ -97,7 +115,10 @@ def build_parser(model: type[Settings], *, prog: str, description: str,
                         help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
     for name, field in model.model_fields.items():
         kind = _flag_kind(field.annotation)
-        default = "" if field.is_required() else f" (default: {field.get_default(call_default_factory=True)!r})"
+        value = field.get_default(call_default_factory=True)
+        if isinstance(value, SecretStr):  # shown as what a user types, never the value
+            value = "***" if value.get_secret_value() else ""
+        default = "" if field.is_required() else f" (default: {value!r})"
         help_text = f"{field.description or ''}{default} [env: {model.env_name(name)}]"
         if name == positional:
             parser.add_argument(name, nargs="*", default=argparse.SUPPRESS, help=help_text)

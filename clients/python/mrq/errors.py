@@ -58,3 +58,10 @@ class WaitTimeout(MrqError):
 
 class TaskNotFound(MrqError):
     """A task path does not resolve to a function or a Task class."""
+
+
+class TaskNotAllowed(MrqError):
+    """A worker refused a task path outside its allowed task packages (``--task-packages``).
+
+    The check happens before anything is imported, so the refused module's code never runs.
+    """

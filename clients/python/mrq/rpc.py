@@ -9,35 +9,89 @@ themselves.
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import grpc
 
 from mrq.errors import BrokerError, BrokerUnavailable, InvalidArgument, JobNotFound, MrqError
+from mrq.security import AUTH_METADATA_KEY, BrokerAccess
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
+
+#: Longest wait between two retries of a read.
+MAX_BACKOFF_S = 2.0
 
 # "options.queue: must match ..." -> "options.queue". The contract puts the field first.
 _FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
 
 
-def open_channel(address: str, *, max_message_bytes: int) -> grpc.Channel:
-    """An insecure channel to ``address`` ("host:port"), sized for big batches.
+class _CallDetails(NamedTuple):
+    """grpc.ClientCallDetails is abstract: an interceptor passes on a concrete copy like this."""
 
+    method: str
+    timeout: float | None
+    metadata: Any
+    credentials: Any
+    wait_for_ready: bool | None
+    compression: Any
+
+
+class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,  # type: ignore[misc]
+                       grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Adds ``authorization: Bearer <token>`` to every call of a channel."""
+
+    def __init__(self, token: str) -> None:
+        self._metadata = (AUTH_METADATA_KEY, f"Bearer {token}")
+
+    def _with_token(self, details: Any) -> _CallDetails:
+        metadata = [*(details.metadata or ()), self._metadata]
+        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
+                            details.wait_for_ready, details.compression)
+
+    def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
+        return continuation(self._with_token(details), request)
+
+    def intercept_unary_stream(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
+        return continuation(self._with_token(details), request)
+
+    def intercept_stream_unary(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
+        return continuation(self._with_token(details), requests)
+
+    def intercept_stream_stream(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
+        return continuation(self._with_token(details), requests)
+
+
+def open_channel(address: str, *, max_message_bytes: int, access: BrokerAccess | None = None,
+                 max_reconnect_backoff_ms: int = 5000) -> grpc.Channel:
+    """A channel to the broker at ``address`` ("host:port"), sized for big batches: the one
+    place every MRQ program opens one.
+
+    ``access`` adds TLS when it names a CA file, and the token to every call when it has one.
     The reconnect backoff is capped at a few seconds (gRPC's default grows to two minutes), so
     a long-lived client finds a restarted broker quickly.
+
+    Raises:
+        ConfigError: a token or TLS file can't be read.
     """
-    return grpc.insecure_channel(address, options=[
+    access = access or BrokerAccess()
+    options = [
         ("grpc.max_send_message_length", max_message_bytes),
         ("grpc.max_receive_message_length", max_message_bytes),
         ("grpc.initial_reconnect_backoff_ms", 100),
-        ("grpc.max_reconnect_backoff_ms", 5000),
-    ])
+        ("grpc.min_reconnect_backoff_ms", 100),
+        ("grpc.max_reconnect_backoff_ms", max_reconnect_backoff_ms),
+    ]
+    credentials = access.channel_credentials()
+    channel = grpc.insecure_channel(address, options=options) if credentials is None \
+        else grpc.secure_channel(address, credentials, options=options)
+    token = access.token()
+    return grpc.intercept_channel(channel, TokenInterceptor(token)) if token else channel
 
 
 def translate_error(error: grpc.RpcError, *, address: str) -> MrqError:
@@ -91,9 +145,11 @@ def call(method: Callable[..., Response], request: object, *, timeout_s: float, 
 
 def call_with_retry(method: Callable[..., Response], request: object, *, timeout_s: float, address: str,
                     retries: int, backoff_s: float) -> Response:
-    """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times with doubling backoff.
+    """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times.
 
-    Only for reads: they change nothing, so a retry is always safe.
+    Only for reads: they change nothing, so a retry is always safe. The wait before retry ``n``
+    is ``backoff_s * 2**n``, capped at MAX_BACKOFF_S, less up to a quarter at random so that
+    clients cut off together don't all come back at once.
     """
     for attempt in range(retries + 1):
         try:
@@ -101,7 +157,7 @@ def call_with_retry(method: Callable[..., Response], request: object, *, timeout
         except grpc.RpcError as error:
             if _status(error)[0] is not grpc.StatusCode.UNAVAILABLE or attempt == retries:
                 raise translate_error(error, address=address) from error
-        time.sleep(backoff_s * 2**attempt)
+        time.sleep(min(MAX_BACKOFF_S, backoff_s * 2**attempt) * random.uniform(0.75, 1.0))
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 

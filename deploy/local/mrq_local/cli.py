@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from mrq.config import parse_settings
+from mrq.security import BrokerAccess, redact_url
 from mrq_local.errors import LaunchError
 from mrq_local.logs import LogFollower
 from mrq_local.settings import LocalSettings
@@ -71,6 +72,9 @@ def up(settings: LocalSettings) -> int:
         mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
         mongodb_port=settings.mongodb_port, mongodb_database=settings.mongodb_database,
         broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
+        # The services read MRQ_AUTH_TOKEN_FILE and the TLS files from the environment themselves;
+        # the launcher's health checks need the TLS files too.
+        access=BrokerAccess.from_env(os.environ),
         ready_timeout_s=settings.ready_timeout_s, stop_grace_s=settings.stop_grace_s,
     )
     config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -118,8 +122,8 @@ def _watch(stack: Stack, follower: LogFollower | None) -> int:
 
 def _print_summary(stack: Stack, settings: LocalSettings) -> None:
     rows = [("dashboard", stack.dashboards[0].url if stack.dashboards else "off (MRQ_LOCAL_DASHBOARD=0)"),
-            ("broker", stack.broker_address), ("redis", stack.redis_url),
-            ("mongodb", stack.mongodb_url),
+            ("broker", stack.broker_address), ("redis", redact_url(stack.redis_url)),
+            ("mongodb", redact_url(stack.mongodb_url)),
             ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
             ("schedulers", f"{settings.schedulers} (SCHEDULER_TASKS from MRQ_CONFIG)"),
             ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]

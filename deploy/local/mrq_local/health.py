@@ -8,13 +8,19 @@ import urllib.request
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from mrq.rpc import open_channel
+from mrq.security import BrokerAccess
 
-def is_serving(address: str, service: str = "", timeout_s: float = 0.5) -> bool:
+_MAX_MESSAGE_BYTES = 1024 * 1024
+
+
+def is_serving(address: str, service: str = "", timeout_s: float = 0.5, access: BrokerAccess | None = None) -> bool:
     """Whether ``grpc.health.v1.Health/Check`` at ``address`` answers SERVING for ``service``.
 
-    Any RPC error (nothing listening yet, health service missing, deadline) counts as not serving.
+    ``access`` gives the TLS files of a broker that serves TLS. Any RPC error (nothing listening
+    yet, health service missing, deadline) counts as not serving.
     """
-    with grpc.insecure_channel(address) as channel:
+    with open_channel(address, max_message_bytes=_MAX_MESSAGE_BYTES, access=access) as channel:
         stub = health_pb2_grpc.HealthStub(channel)
         try:
             reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout_s)

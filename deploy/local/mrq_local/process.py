@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from mrq.security import redact_argv
 from mrq_local.errors import LaunchError, NotReady, ProcessExited
 from mrq_local.polling import wait_until
 
@@ -89,7 +90,7 @@ class ManagedProcess:
             raise LaunchError(f"{self.name}: command not found: {self.argv[0]} (did `make install` run?)")
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
-            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(self.argv)}\n".encode())
+            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {shlex.join(redact_argv(self.argv))}\n".encode())
             log.flush()
             self._popen = subprocess.Popen(
                 [*_parent_death_prefix(), executable, *self.argv[1:]],
@@ -172,9 +173,14 @@ class ManagedProcess:
             self._kill_group()
         return popen.returncode
 
-    def restart(self, ready_timeout_s: float, grace_s: float = 10.0) -> None:
-        """Stops the child, starts it again with the same command, and waits until it is ready."""
-        self.stop(grace_s)
+    def restart(self, ready_timeout_s: float, grace_s: float = 10.0, *, crash: bool = False) -> None:
+        """Stops the child, starts it again with the same command, and waits until it is ready.
+
+        With ``crash``, the child is SIGKILLed instead of asked to stop, as a crash would end it.
+        """
+        if crash:
+            self.kill()
+        self.stop(grace_s)  # after a kill: reaps what the child left in its group
         self.start()
         self.wait_ready(ready_timeout_s)
 

@@ -45,6 +45,11 @@ class Server:
         self.process.start()
         self.process.wait_ready(ready_timeout_s)
 
+    def restart(self, ready_timeout_s: float = 30.0, *, crash: bool = False) -> None:
+        """Stops the server (SIGKILLs it, with ``crash``) and starts it again on the same port and
+        data directory, then waits until it answers."""
+        self.process.restart(ready_timeout_s, crash=crash)
+
     def stop(self, grace_s: float = 10.0) -> None:
         """Shuts the server down (SIGTERM lets both flush their data), then SIGKILLs it."""
         self.process.stop(grace_s)
@@ -57,23 +62,31 @@ class RedisServer(Server):
         data_dir: Directory of the append-only file.
         log_path: The server's log file.
         port: Port to listen on; 0 picks a free one.
+        password: Password clients must give (``requirepass``); "" for none.
     """
 
-    def __init__(self, data_dir: Path, log_path: Path, port: int = 0) -> None:
+    def __init__(self, data_dir: Path, log_path: Path, port: int = 0, *, password: str = "") -> None:
         port = port or free_port()
         data_dir.mkdir(parents=True, exist_ok=True)
-        argv = ["redis-server", "--bind", LOOPBACK, "--port", str(port), "--dir", str(data_dir),
-                "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+        argv = ["redis-server"]
+        if password:
+            # In a config file, not on the command line, which ps and the log's header show.
+            config = data_dir / "password.conf"
+            config.write_text(f'requirepass "{password}"\n')
+            argv.append(str(config))
+        argv += ["--bind", LOOPBACK, "--port", str(port), "--dir", str(data_dir),
+                 "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+        self.password = password
         super().__init__(port, ManagedProcess("redis", argv, log_path=log_path, ready=self._answers))
 
     @property
     def url(self) -> str:
-        """The server's URL, database 0."""
-        return f"redis://{LOOPBACK}:{self.port}/0"
+        """The server's URL, database 0, with the password if it has one."""
+        return f"redis://{':' + self.password + '@' if self.password else ''}{LOOPBACK}:{self.port}/0"
 
     def _answers(self) -> bool:
-        client = redis.Redis(host=LOOPBACK, port=self.port, socket_timeout=_PROBE_TIMEOUT_S,
-                             socket_connect_timeout=_PROBE_TIMEOUT_S)
+        client = redis.Redis(host=LOOPBACK, port=self.port, password=self.password or None,
+                             socket_timeout=_PROBE_TIMEOUT_S, socket_connect_timeout=_PROBE_TIMEOUT_S)
         try:
             return bool(client.ping())
         except redis.RedisError:  # refused, or still loading its append-only file

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from mrq.security import BrokerAccess
 from mrq_local.errors import DataDirBusy, LaunchError
 from mrq_local.health import is_http_ok, is_serving
 from mrq_local.ports import LOOPBACK, free_port, is_listening, split_address
@@ -42,6 +43,9 @@ class StackConfig:
         redis_prefix: The brokers' Redis key prefix; None keeps the broker's default.
         broker_args: Extra command-line arguments for every broker.
         env: Variables added to every service's environment.
+        access: How the services, and the stack's own health checks, reach the brokers (token,
+            TLS files); passed to the services as env vars, so MRQ_AUTH_TOKEN(_FILE) also sets
+            the brokers' token. The brokers' own TLS files go in ``broker_args``.
         pythonpath: Directories prepended to the workers' PYTHONPATH, where task modules live.
         ready_timeout_s: How long a process may take to become ready.
         stop_grace_s: How long a process may take to exit after SIGTERM before it is SIGKILLed.
@@ -57,6 +61,7 @@ class StackConfig:
     redis_prefix: str | None = None
     broker_args: Sequence[str] = ()
     env: Mapping[str, str] = field(default_factory=dict)
+    access: BrokerAccess = field(default_factory=BrokerAccess)
     pythonpath: Sequence[Path] = ()
     ready_timeout_s: float = 60.0
     stop_grace_s: float = 10.0
@@ -178,25 +183,29 @@ class Stack:
         address = address or f"{LOOPBACK}:{free_port()}"
         _ensure_free(address)
         name = "broker" if not self.brokers else f"broker-{len(self.brokers) + 1}"
+        # The databases' URLs go by env, not argv: they may hold passwords, and argv is public
+        # (ps, the log's header line).
         process = self.start_service(name, self._broker_argv(address, extra_args),
-                                     ready=lambda: is_serving(address))
+                                     env={"MRQ_REDIS_URL": self.redis_url, "MRQ_MONGODB_URL": self.mongodb_url},
+                                     ready=lambda: is_serving(address, access=self.config.access))
         broker = Broker(address, process, tuple(extra_args))
         self.brokers.append(broker)
         return broker
 
     def restart_broker(self, broker: Broker | None = None, *,
-                       extra_args: Sequence[str] | None = None) -> None:
+                       extra_args: Sequence[str] | None = None, crash: bool = False) -> None:
         """Stops a broker (the first by default) and starts it again on the same address.
 
         Args:
             broker: Which broker.
             extra_args: New extra arguments, replacing those it was started with; None keeps them.
+            crash: SIGKILL it instead of a graceful stop.
         """
         broker = broker or self.broker
         if extra_args is not None:
             broker.extra_args = tuple(extra_args)
             broker.process.argv = self._broker_argv(broker.address, broker.extra_args)
-        broker.process.restart(self.config.ready_timeout_s, self.config.stop_grace_s)
+        broker.process.restart(self.config.ready_timeout_s, self.config.stop_grace_s, crash=crash)
         logger.info("restarted %s, pid %d", broker.process.name, broker.process.pid)
 
     def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,
@@ -278,7 +287,8 @@ class Stack:
         # The services' commands are installed beside the Python running this launcher (the
         # virtualenv's bin), which need not be on the PATH, e.g. under `make up`.
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-        service_env = {"PATH": path, "PYTHONUNBUFFERED": "1", **self.config.env, **(env or {})}
+        service_env = {"PATH": path, "PYTHONUNBUFFERED": "1", **self.config.access.env(), **self.config.env,
+                       **(env or {})}
         process = ManagedProcess(name, argv, log_path=self._log_path(name), env=service_env,
                                  ready=ready)
         self._services.append(process)
@@ -302,8 +312,7 @@ class Stack:
                 self._lock = None
 
     def _broker_argv(self, address: str, extra_args: Sequence[str]) -> list[str]:
-        argv = ["mrq-broker", "--broker-address", address, "--redis-url", self.redis_url,
-                "--mongodb-url", self.mongodb_url]
+        argv = ["mrq-broker", "--broker-address", address]
         if self.config.redis_prefix is not None:
             argv += ["--redis-prefix", self.config.redis_prefix]
         return [*argv, *self.config.broker_args, *extra_args]

@@ -3,6 +3,11 @@
 gRPC threads hand their outcomes to one committer thread and block until their batch is durable.
 While one bulk write runs, the next reports pile up and go out together in the following one,
 so the write rate adapts to the load without any timer.
+
+Leases mark their jobs ``started`` through the same thread, without waiting: a job that ends
+before its mark is written gets one write (its outcome, carrying the mark's fields) instead of
+two. On a MongoDB-compatible server that updates one document at a time (FerretDB), that write
+is what bounds a regular queue's throughput.
 """
 
 from __future__ import annotations
@@ -40,6 +45,15 @@ class Report:
     done: Future[tuple[int, int]] = field(default_factory=Future)
 
 
+@dataclass
+class StartedMarks:
+    """Jobs one lease gave a worker: their records say ``started`` once written."""
+
+    owner: str
+    job_ids: Sequence[str]
+    fields: dict[str, object]
+
+
 class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
@@ -50,7 +64,7 @@ class OutcomeCommitter:
         self.settings = settings
         self.metrics = metrics
         self.tasksets = Tasksets(store, queues, settings, metrics)
-        self._pending: queue.Queue[Report | None] = queue.Queue()
+        self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
     def start(self) -> None:
@@ -59,6 +73,11 @@ class OutcomeCommitter:
     def stop(self) -> None:
         self._pending.put(None)
         self._thread.join()
+
+    def mark_started(self, job_ids: Sequence[str], worker_id: str, lease_token: str, now: datetime) -> None:
+        """Queues the ``started`` write of leased jobs; returns at once (Redis holds the lease)."""
+        fields: dict[str, object] = {"status": "started", "worker": worker_id, "datestarted": now, "dateupdated": now}
+        self._pending.put(StartedMarks(lease_owner(worker_id, lease_token), job_ids, fields))
 
     def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome],
                timeout_s: float) -> tuple[int, int]:
@@ -74,7 +93,7 @@ class OutcomeCommitter:
             first = self._pending.get()
             if first is None:
                 return
-            group, size = [first], len(first.outcomes)
+            group, size = [first], _size(first)
             while size < MAX_GROUP_OUTCOMES:
                 try:
                     nxt = self._pending.get_nowait()
@@ -84,13 +103,17 @@ class OutcomeCommitter:
                     self._pending.put(None)
                     break
                 group.append(nxt)
-                size += len(nxt.outcomes)
+                size += _size(nxt)
             self._commit(group)
 
-    def _commit(self, group: list[Report]) -> None:
+    def _commit(self, items: list[Report | StartedMarks]) -> None:
+        group = [i for i in items if isinstance(i, Report)]
+        marks = [i for i in items if isinstance(i, StartedMarks)]
         try:
-            accepted = self.apply(group)
+            accepted = self.apply(group, marks)
         except Exception as exc:  # noqa: BLE001 - every waiting caller must hear of the failure
+            if marks:
+                log.warning("%d started marks not written: %s", sum(len(m.job_ids) for m in marks), exc)
             for report in group:
                 report.done.set_exception(exc)
             return
@@ -98,27 +121,35 @@ class OutcomeCommitter:
             ok = sum(1 for o in report.outcomes if (o.job_id, o.lease_token) in accepted)
             report.done.set_result((ok, len(report.outcomes) - ok))
 
-    def apply(self, group: Sequence[Report]) -> set[tuple[str, str]]:
-        """Writes the group's outcomes; returns the (job id, lease token) pairs that were accepted.
+    def apply(self, group: Sequence[Report], marks: Sequence[StartedMarks] = ()) -> set[tuple[str, str]]:
+        """Writes the group's outcomes and started marks; returns the (job id, lease token) pairs
+        of the outcomes that were accepted.
 
         An outcome is accepted only if its lease is still held by the reporting worker: taking
         the lease (compare-and-set in Redis) is the guard that keeps a late report from
-        overwriting a cancel, a timeout or a re-delivered attempt.
+        overwriting a cancel, a timeout or a re-delivered attempt. A started mark is guarded the
+        same way, and its lease given back once written.
         """
         now = datetime.now(UTC)
         owners = {o.job_id: lease_owner(r.worker_id, o.lease_token) for r in group for o in r.outcomes}
+        started = {i: m for m in marks for i in m.job_ids}  # a later lease's mark wins
+        mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
-        taken = self.queues.take(owners, COMMITTING, expiry_ms)
+        taken = self.queues.take({**owners, **mark_owners}, COMMITTING, expiry_ms)
         accepted = {o.job_id: (r.worker_id, o) for r in group for o in r.outcomes
                     if o.job_id in taken and owners[o.job_id] == lease_owner(r.worker_id, o.lease_token)}
+        started_fields = {i: m.fields for i, m in started.items()
+                          if i in taken and (i in mark_owners or (i in accepted and m.owner == owners[i]))}
         try:
-            self._write(list(accepted.values()), now)
+            self._write(list(accepted.values()), started_fields, now)
         except Exception:
-            self._give_back({i: owners[i] for i in taken}, expiry_ms)
+            self._give_back({i: owners.get(i) or mark_owners[i] for i in taken}, expiry_ms)
             raise
+        self._give_back({i: mark_owners[i] for i in taken if i in mark_owners}, expiry_ms)
         return {(o.job_id, o.lease_token) for _, o in accepted.values()}
 
-    def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]], now: datetime) -> None:
+    def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]],
+               started: dict[str, dict[str, object]], now: datetime) -> None:
         # The payloads (still in Redis) say what the records don't: each success expires after
         # its job's own result TTL, other final statuses by their task's TASKS entry, a final job
         # counts in its taskset, and a raw job may have no record, or must not store its success.
@@ -131,9 +162,12 @@ class OutcomeCommitter:
         docs.update({i: doc_from_payload(raws[i]) for i in needs_doc if i in unstored})
         plans = [plan(o, worker, docs.get(o.job_id), self.settings, now,
                       result_ttl_s(raws[o.job_id]) if o.job_id in raws else None,
-                      headers[o.job_id].task if o.job_id in headers else "", o.job_id in unstored)
+                      headers[o.job_id].task if o.job_id in headers else "", o.job_id in unstored,
+                      started.get(o.job_id))
                  for worker, o in accepted]
         updates = [u for p in plans if (u := self._storage(p, headers.get(p.job_id))) is not None]
+        ended = {p.job_id for p in plans}
+        updates += [UpdateOne({"_id": ObjectId(i)}, {"$set": f}) for i, f in started.items() if i not in ended]
         if updates:
             self.store.bulk_update(updates)
         done = [p.job_id for p in plans if p.transition.requeue is None]
@@ -164,3 +198,7 @@ class OutcomeCommitter:
             by_owner.setdefault(owner, {})[job_id] = COMMITTING
         for owner, expected in by_owner.items():
             self.queues.take(expected, owner, expiry_ms)
+
+
+def _size(item: Report | StartedMarks) -> int:
+    return len(item.outcomes) if isinstance(item, Report) else len(item.job_ids)

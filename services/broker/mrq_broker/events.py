@@ -40,6 +40,8 @@ class Events:
         self.client = client
         self.keys = keys
         self.enqueued = threading.Condition()
+        #: Counts "enqueued" messages, so a waiter can tell one arrived since it last looked.
+        self._enqueues = 0
         self._waiters: dict[str, set[JobWaiter]] = defaultdict(set)
         self._log_watchers: dict[str, set[threading.Event]] = defaultdict(set)
         self._lock = threading.Lock()
@@ -52,10 +54,15 @@ class Events:
     def stop(self) -> None:
         self._stopping.set()
 
-    def wait_for_enqueue(self, timeout_s: float) -> None:
-        """Blocks until some job is enqueued anywhere, or ``timeout_s`` passes."""
+    def enqueues(self) -> int:
+        """A mark to pass to :meth:`wait_for_enqueue`, taken before looking for jobs."""
+        return self._enqueues
+
+    def wait_for_enqueue(self, timeout_s: float, since: int) -> None:
+        """Blocks until some job is enqueued anywhere after the mark ``since`` was taken (at
+        once if one was already), or ``timeout_s`` passes."""
         with self.enqueued:
-            self.enqueued.wait(timeout_s)
+            self.enqueued.wait_for(lambda: self._enqueues != since, timeout_s)
 
     def register(self, waiter: JobWaiter) -> None:
         with self._lock:
@@ -119,6 +126,7 @@ class Events:
     def _dispatch(self, channel: str, data: str) -> None:
         if channel == self.keys.enqueued_channel:
             with self.enqueued:
+                self._enqueues += 1
                 self.enqueued.notify_all()
         elif channel == self.keys.logs_channel:
             self._logged(data.split())

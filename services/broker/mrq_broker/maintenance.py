@@ -4,10 +4,16 @@ Expired leases: a lease that was not renewed means its worker died or hung. The 
 on its queue, counted in ``requeue_count`` and noted in its history, so lost work is visible.
 Brokers don't step on each other, nor on late reports: claiming a lease takes it over atomically.
 
+Orphans: a job is recorded in MongoDB before it is queued in Redis, so a record can outlive its
+Redis entry: the broker died between the two writes, or Redis lost its last second of writes (the
+append-only file is fsynced once a second). A job still pending (queued, delayed, retry) whose
+payload Redis no longer holds, and whose record has not changed for a lease TTL, is queued again.
+
 Expired records: final jobs carry ``dateexpires``; the broker deletes them itself, since
-MongoDB-compatible servers such as FerretDB have no TTL indexes. One broker per
-``cleanup_interval_s`` does it, the one that takes a short Redis lock, so replicas don't all
-scan at once.
+MongoDB-compatible servers such as FerretDB have no TTL indexes.
+
+Both of these scan the jobs collection, so one broker per ``cleanup_interval_s`` runs them: the
+one that takes a short Redis lock, so replicas don't all scan at once.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import logging
 import secrets
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pymongo import UpdateOne
 
@@ -24,7 +30,7 @@ from mrq.statuses import FINAL
 from mrq_broker.documents import Doc, queue_entry
 from mrq_broker.errors import STORE_OUTAGES
 from mrq_broker.logs import JobLogs
-from mrq_broker.metrics import LEASE_EXPIRED, BrokerMetrics
+from mrq_broker.metrics import LEASE_EXPIRED, ORPHANED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
@@ -33,6 +39,8 @@ from mrq_broker.store import JobStore
 log = logging.getLogger(__name__)
 
 CLAIM_BATCH = 1000
+#: Statuses of jobs that must have an entry in Redis (on a queue, or delayed) until they run.
+ORPHANABLE = frozenset({"queued", "delayed", "retry"})
 
 
 class Maintenance:
@@ -63,16 +71,43 @@ class Maintenance:
                     pass
                 if time.monotonic() >= next_cleanup:
                     next_cleanup = time.monotonic() + self.settings.cleanup_interval_s
-                    self.delete_expired_jobs()
+                    self.clean_up()
             except STORE_OUTAGES as exc:
                 log.warning("maintenance pass skipped, store unavailable: %s", exc)
             except Exception:
                 log.exception("maintenance pass failed; will retry")
 
-    def delete_expired_jobs(self) -> int:
-        """Deletes final jobs and log chunks past their ``dateexpires``, if no other broker just did."""
+    def clean_up(self) -> None:
+        """The slow, scanning pass: by one broker per ``cleanup_interval_s``, the lock's holder."""
         if not self.queues.try_lock("cleanup", self._owner, int(self.settings.cleanup_interval_s * 1000)):
-            return 0
+            return
+        self.requeue_orphans()
+        self.delete_expired_jobs()
+
+    def requeue_orphans(self) -> int:
+        """Queues again the pending jobs whose Redis entry is gone; returns how many."""
+        # Unchanged for a lease TTL: a job being submitted or requeued gets its Redis entry
+        # milliseconds after its record, so it is never mistaken for an orphan.
+        settled = datetime.now(UTC) - timedelta(seconds=self.settings.lease_ttl_s)
+        pending = [str(d["_id"]) for d in self.store.select(
+            {"status": {"$in": sorted(ORPHANABLE)}, "dateupdated": {"$lt": settled}}, {"_id": 1})]
+        requeued = 0
+        for start in range(0, len(pending), CLAIM_BATCH):
+            lost = self.queues.done_among(pending[start:start + CLAIM_BATCH])
+            if not lost:
+                continue
+            # Read again: a job that finished after the scan lost its payload legitimately.
+            docs = [d for d in self.store.get_many(lost).values() if d["status"] in ORPHANABLE]
+            if docs:
+                self.queues.push([queue_entry(d, d.get("run_at")) for d in docs])
+                log.warning("queued again %d job(s) recorded in MongoDB but missing from Redis: %s", len(docs),
+                            " ".join(str(d["_id"]) for d in docs[:10]))
+                requeued += len(docs)
+        self.metrics.requeued(ORPHANED, requeued)
+        return requeued
+
+    def delete_expired_jobs(self) -> int:
+        """Deletes final jobs and log chunks past their ``dateexpires``."""
         now = datetime.now(UTC)
         deleted = self.store.delete_expired(now)
         chunks = self.logs.delete_expired(now)

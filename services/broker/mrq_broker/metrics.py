@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 LEASE_EXPIRED = "lease_expired"
 INTERRUPT = "interrupt"
 RETRY = "retry"
+ORPHANED = "orphaned"
 
 
 class BrokerMetrics:

@@ -58,13 +58,14 @@ class Broker:
         """Leases up to ``max_jobs`` jobs, blocking up to ``wait_s`` while none is ready."""
         deadline = time.monotonic() + min(request.wait_s, self.settings.max_lease_wait_s)
         while True:
+            mark = self.events.enqueues()  # before looking, so no enqueue can slip in between
             jobs, next_due_ms = self._lease_once(request)
             remaining = deadline - time.monotonic()
             if jobs or remaining <= 0:
                 return jobs
             if next_due_ms is not None:
                 remaining = min(remaining, max(0.0, next_due_ms / 1000 - time.time()))
-            self.events.wait_for_enqueue(min(remaining, MAX_SLEEP_S))
+            self.events.wait_for_enqueue(min(remaining, MAX_SLEEP_S), since=mark)
 
     def _lease_once(self, request: worker_service_pb2.LeaseJobsRequest
                     ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
@@ -86,7 +87,7 @@ class Broker:
         if missing:  # a payload lost with a Redis failover: rebuild it from the record
             payloads.update({i: payload(d) for i, d in self.store.get_many(missing).items()})
         if regular:
-            self.store.mark_started(regular, request.worker_id, now)
+            self.committer.mark_started(regular, request.worker_id, token, now)
         if batch.raw:
             payloads.update(self.raw.materialise(batch.raw, request.worker_id, now))
         jobs = []

@@ -133,6 +133,15 @@ def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
     return client.register_script(source)
 
 
+def _queue_script(pipe: redis.client.Pipeline, script: redis.commands.core.Script, keys: Sequence[str],
+                  args: Sequence[object]) -> None:
+    """Queues a script in a pipeline by its source (EVAL), where ``script(client=pipe)`` would
+    cost a SCRIPT EXISTS round trip per execute. Redis still compiles it once (its script cache
+    is keyed by the source's SHA1), and a restarted Redis can't fail it halfway through a
+    transaction with NOSCRIPT."""
+    pipe.eval(script.script, len(keys), *keys, *args)
+
+
 class RedisQueues:
     """Typed operations on the broker's Redis keys."""
 
@@ -329,7 +338,7 @@ class RedisQueues:
         if not job_ids:
             return []
         lost = self._renew_leases(keys=[self.keys.leases, self.keys.lease_owners],
-                                  args=[expiry_ms, worker_id, *job_ids])
+                                  args=[expiry_ms, worker_id, COMMITTING, *job_ids])
         return [i.decode() for i in lost]
 
     def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> set[str]:
@@ -417,8 +426,7 @@ class RedisQueues:
             return []
         pipe = self.client.pipeline(transaction=True)
         if done:  # before the leases go: forget_jobs reads their payloads
-            self._forget_jobs(keys=[self.keys.payloads, self.keys.dedupe, self.keys.raw_claims], args=done,
-                              client=pipe)
+            _queue_script(pipe, self._forget_jobs, [self.keys.payloads, self.keys.dedupe, self.keys.raw_claims], done)
         pipe.zrem(self.keys.leases, *ids)
         pipe.hdel(self.keys.lease_owners, *ids)
         if requeue:
@@ -429,7 +437,7 @@ class RedisQueues:
         if counted:
             keys = [key for _, taskset, _ in counted
                     for key in (self.keys.taskset(taskset), self.keys.taskset_counted(taskset))]
-            self._count_final(keys=keys, args=[x for c in counted for x in c], client=pipe)
+            _queue_script(pipe, self._count_final, keys, [x for c in counted for x in c])
         results = pipe.execute()
         return [i.decode() for i in results[-1]] if counted else []
 

@@ -16,6 +16,7 @@ from prometheus_client import CollectorRegistry
 from redis.connection import parse_url
 from redis.sentinel import Sentinel
 
+from mrq.security import redact_url
 from mrq.v1 import (
     job_service_pb2,
     job_service_pb2_grpc,
@@ -28,6 +29,7 @@ from mrq.v1 import (
     worker_service_pb2,
     worker_service_pb2_grpc,
 )
+from mrq_broker import auth
 from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.events import Events
 from mrq_broker.job_service import JobServicer
@@ -111,7 +113,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
-        interceptors=[GrpcMetrics(metrics)],
+        interceptors=[GrpcMetrics(metrics), *auth.interceptors(settings)],
     )
     job_servicer = JobServicer(broker)
     job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
@@ -131,7 +133,9 @@ def start(settings: BrokerSettings) -> BrokerServer:
         schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
         health.SERVICE_NAME, reflection.SERVICE_NAME,
     ], server)
-    port = server.add_insecure_port(settings.broker_address)
+    credentials = auth.server_credentials(settings)
+    port = server.add_insecure_port(settings.broker_address) if credentials is None \
+        else server.add_secure_port(settings.broker_address, credentials)
     if port == 0:
         raise OSError(f"cannot listen on {settings.broker_address}")
 
@@ -141,6 +145,8 @@ def start(settings: BrokerSettings) -> BrokerServer:
     maintenance.start()
     server.start()
     health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
-    log.info("broker listening on %s (redis prefix %r, database %r, lease %.0fs)",
-             settings.broker_address, settings.redis_prefix, database.name, settings.lease_ttl_s)
+    log.info("broker listening on %s (%s%s; redis %s, prefix %r; mongodb %s, database %r; lease %.0fs)",
+             settings.broker_address, "TLS" if credentials else "plaintext",
+             ", mTLS" if settings.tls_client_ca_file else "", redact_url(settings.redis_url), settings.redis_prefix,
+             redact_url(settings.mongodb_url), database.name, settings.lease_ttl_s)
     return BrokerServer(server, committer, events, maintenance, health_servicer, port, stop_metrics)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 
 from mrq.config import Settings
 from mrq_broker.queue_config import QueueDefaults, RawQueueConfig, TaskLimit
@@ -65,12 +65,22 @@ class BrokerSettings(Settings):
     log_level: str = Field("INFO", description="logging level")
     metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
     metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off")
+    auth_token: SecretStr = Field(SecretStr(""), description="shared token every call must carry as "
+                                  "'authorization: Bearer <token>' (the health check stays open for probes); "
+                                  "prefer --auth-token-file, which keeps it out of ps and env dumps; empty = no auth")
+    auth_token_file: str = Field("", description="file holding the shared token (its first line)")
+    tls_cert_file: str = Field("", description="PEM certificate to serve TLS with; empty = plaintext")
+    tls_key_file: str = Field("", description="PEM key of --tls-cert-file")
+    tls_client_ca_file: str = Field("", description="PEM CA that signs client certificates: set, every client "
+                                    "must present one (mTLS); needs --tls-cert-file")
     abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
     final_ttl_s: float = Field(180 * 86400.0, ge=0,
                                description="seconds other final records (failed, timeout...) are kept")
 
     @model_validator(mode="after")
     def _check_config(self) -> BrokerSettings:
+        if bool(self.tls_cert_file) != bool(self.tls_key_file) or (self.tls_client_ca_file and not self.tls_cert_file):
+            raise ValueError("TLS needs both --tls-cert-file and --tls-key-file (and them for --tls-client-ca-file)")
         for task in self.tasks:
             try:
                 TaskLimit.model_validate(self.tasks[task])

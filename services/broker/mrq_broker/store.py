@@ -93,11 +93,6 @@ class JobStore:
         """
         return iter(self.jobs.find(query, projection, sort=[("_id", 1)], batch_size=ACTION_READ_BATCH))
 
-    def mark_started(self, job_ids: Sequence[str], worker_id: str, now: datetime) -> None:
-        """Marks leased jobs started (by exact _id: the lease in Redis is the guard)."""
-        update = {"$set": {"status": "started", "worker": worker_id, "datestarted": now, "dateupdated": now}}
-        self.bulk_update([UpdateOne({"_id": ObjectId(i)}, update) for i in job_ids])
-
     def delete_expired(self, now: datetime) -> int:
         """Deletes final jobs whose ``dateexpires`` has passed; returns how many."""
         with self._write_lock:

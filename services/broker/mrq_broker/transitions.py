@@ -81,12 +81,14 @@ class Plan:
 
 def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
          settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "",
-         unstored: bool = False) -> Plan:
+         unstored: bool = False, started: dict[str, Any] | None = None) -> Plan:
     """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
     ``result_ttl_s`` (the job's own, else the broker's default) only for success. ``unstored``:
-    the job has no record yet (a raw job), so the update creates it from ``doc``."""
+    the job has no record yet (a raw job), so the update creates it from ``doc``. ``started``:
+    the attempt's started mark, not written yet (see committer), to write along."""
     transition = transition_for(outcome, doc)
-    fields: dict[str, Any] = {"status": transition.stored, "dateupdated": now, **measurements(outcome)}
+    fields: dict[str, Any] = {**(started or {}), "status": transition.stored, "dateupdated": now,
+                              **measurements(outcome)}
     update: dict[str, Any] = {"$set": fields}
     run_at = queue = None
     if transition.requeue is None:

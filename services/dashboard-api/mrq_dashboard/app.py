@@ -12,6 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from mrq.security import BrokerAccess
 from mrq_dashboard import __version__, auth, errors, metrics
 from mrq_dashboard.broker import Broker
 from mrq_dashboard.routers import exceptions, jobs, overview, queues, schedules, tasks, workers
@@ -30,7 +31,7 @@ def ui_dir(settings: DashboardSettings) -> Path | None:
 def create_app(settings: DashboardSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.broker = Broker.connect(settings.broker_address, settings.rpc_timeout_s)
+        app.state.broker = Broker.connect(settings.broker_address, settings.rpc_timeout_s, BrokerAccess.of(settings))
         try:
             yield
         finally:

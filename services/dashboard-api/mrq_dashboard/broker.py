@@ -8,6 +8,7 @@ import grpc
 from fastapi import Request
 
 from mrq.rpc import open_channel
+from mrq.security import BrokerAccess
 from mrq.v1 import job_service_pb2_grpc, monitor_service_pb2_grpc, queue_service_pb2_grpc, schedule_service_pb2_grpc
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
@@ -26,8 +27,8 @@ class Broker:
     timeout_s: float
 
     @classmethod
-    def connect(cls, address: str, timeout_s: float) -> Broker:
-        channel = open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES)
+    def connect(cls, address: str, timeout_s: float, access: BrokerAccess | None = None) -> Broker:
+        channel = open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES, access=access)
         return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
                    queue_service_pb2_grpc.QueueServiceStub(channel),
                    monitor_service_pb2_grpc.MonitorServiceStub(channel),

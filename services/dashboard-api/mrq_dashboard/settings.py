@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from mrq.config import Settings
+from mrq.config import BrokerAccessSettings
 
 
-class DashboardSettings(Settings):
+class DashboardSettings(BrokerAccessSettings):
     env_prefix: ClassVar[str] = "MRQ_DASHBOARD_"
 
     host: str = Field("127.0.0.1", description="address to listen on (0.0.0.0 for every interface)")

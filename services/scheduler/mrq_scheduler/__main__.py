@@ -15,6 +15,7 @@ from mrq.config import parse_settings
 from mrq.errors import MrqError
 from mrq.rpc import open_channel
 from mrq.schedule_spec import parse_config
+from mrq.security import BrokerAccess
 from mrq_scheduler.metrics import SchedulerMetrics, serve
 from mrq_scheduler.scheduler import Scheduler
 from mrq_scheduler.settings import SchedulerSettings
@@ -43,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     metrics = SchedulerMetrics(CollectorRegistry())
     serve(metrics.registry, settings.metrics_host, settings.metrics_port)
     try:
-        with open_channel(settings.broker_address, max_message_bytes=MAX_MESSAGE_BYTES) as channel:
+        with open_channel(settings.broker_address, max_message_bytes=MAX_MESSAGE_BYTES,
+                          access=BrokerAccess.of(settings)) as channel:
             Scheduler(channel, specs, settings, metrics).run(stopping)
     except MrqError as exc:
         print(f"mrq-scheduler: the broker refused SCHEDULER_TASKS: {exc}", file=sys.stderr)

@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import Field
 
-from mrq.config import Settings
+from mrq.config import BrokerAccessSettings
 
 
-class SchedulerSettings(Settings):
+class SchedulerSettings(BrokerAccessSettings):
     env_prefix = "MRQ_SCHEDULER_"
 
     broker_address: str = Field("127.0.0.1:50051", description="host:port of the broker",

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import gevent
 
 from mrq.config import parse_settings
+from mrq.security import BrokerAccess
 from mrq_worker import metrics
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.supervisor import Supervisor, supervisor_pid, watch_supervisor
@@ -84,8 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the mrq-worker console script would otherwise leave out).
     if os.getcwd() not in sys.path and "" not in sys.path:
         sys.path.insert(0, os.getcwd())
-    # A Client made in task code (and mrq.ratelimit) talks to this worker's broker.
+    # A Client made in task code (and mrq.ratelimit) talks to this worker's broker, with its
+    # credentials.
     os.environ["MRQ_BROKER_ADDRESS"] = settings.broker_address
+    os.environ.update(BrokerAccess.of(settings).env())
     if settings.processes > 0 and supervisor_pid() is None:
         return Supervisor(settings, args).run()
     return run_worker(settings)

@@ -17,15 +17,13 @@ from typing import Any, TypeVar
 import gevent
 import grpc
 
+from mrq import rpc
+from mrq.security import BrokerAccess
+
 T = TypeVar("T")
 
-# Reconnect quickly once the broker is back: grpc's own default backoff grows to 120 s, which
-# would leave a worker idle for minutes after a broker restart.
-_CHANNEL_OPTIONS: list[tuple[str, Any]] = [
-    ("grpc.initial_reconnect_backoff_ms", 100),
-    ("grpc.min_reconnect_backoff_ms", 100),
-    ("grpc.max_reconnect_backoff_ms", 2000),
-]
+#: Largest message sent or received: a lease batch carries up to a batch of params.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 # Transient: the same request may succeed later. Every worker RPC is safe to repeat (a report
 # is idempotent; a repeated lease or heartbeat is harmless).
@@ -40,9 +38,11 @@ RETRYABLE_CODES = frozenset({
 })
 
 
-def open_channel(address: str) -> grpc.Channel:
-    """An insecure channel to the broker at ``host:port``, tuned to reconnect fast."""
-    return grpc.insecure_channel(address, options=_CHANNEL_OPTIONS)
+def open_channel(address: str, access: BrokerAccess) -> grpc.Channel:
+    """A channel to the broker at ``host:port`` with the worker's credentials, tuned to reconnect
+    fast: a worker must not sit idle for long after a broker restart."""
+    return rpc.open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES, access=access,
+                            max_reconnect_backoff_ms=2000)
 
 
 def call_in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -100,6 +100,6 @@ class Backoff:
         """Logs a failed call (loudly on the first and every 20th) and returns the delay to wait."""
         delay_s = self.next_delay_s()
         level = logging.WARNING if self.failures == 1 or self.failures % 20 == 0 else logging.DEBUG
-        logger.log(level, "%s failed (%s: %s); retrying in %.2f s", what, status_code(exc),
+        logger.log(level, "broker unreachable: %s failed (%s: %s); retrying in %.2f s", what, status_code(exc),
                    getattr(exc, "details", lambda: exc)(), delay_s)
         return delay_s

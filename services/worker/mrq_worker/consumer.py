@@ -13,6 +13,9 @@ Two greenlets, each making its gRPC calls on a native thread (see :mod:`mrq_work
 
 A job is *held* from its lease until its outcome is acknowledged; the heartbeat renews the leases
 of every held job, so a finished job waiting in a report batch can't expire and run twice.
+A worker holds at most ``HELD_PER_SLOT`` jobs per slot: once finished jobs wait for their
+acknowledgement (slow commits, or the broker or its MongoDB down), it leases no more. So a
+worker that dies, or an outage that outlasts the leases, reruns at most that many jobs.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 #: Most outcomes in one ReportOutcomes.
 REPORT_BATCH_MAX = 1000
+#: Jobs held (running, or finished and not yet acknowledged) per slot, at most.
+HELD_PER_SLOT = 2
 #: Extra seconds a LeaseJobs call may take beyond the wait it asked for. Generous on purpose: if
 #: we give up on a call the broker then completes, its jobs sit leased to nobody until the lease
 #: expires. A broken connection fails the call at once anyway (UNAVAILABLE).
@@ -83,6 +88,7 @@ class Consumer:
         self._has_pending = Event()
         self._drained = Event()
         self._drained.set()
+        self._acknowledged = Event()
         self._lease_greenlet: gevent.Greenlet | None = None
         self._report_greenlet: gevent.Greenlet | None = None
 
@@ -105,6 +111,7 @@ class Consumer:
     def forget(self, job_ids: Iterable[str]) -> None:
         """Stops holding jobs whose lease the broker says is gone."""
         self.held.difference_update(job_ids)
+        self._acknowledged.set()
 
     def stop_leasing(self, timeout_s: float | None = None) -> None:
         """Waits for the lease loop to end. Call once ``accepting()`` has turned False.
@@ -145,6 +152,10 @@ class Consumer:
         while self._accepting():
             # Wake up now and then even when every slot stays busy, to notice a stop request.
             self._executor.wait_for_slot(timeout_s=max(self._lease_wait_s, 0.1))
+            if self._room() <= 0:  # finished jobs wait for their acknowledgement
+                self._acknowledged.clear()
+                self._acknowledged.wait(timeout=max(self._lease_wait_s, 0.1))
+                continue
             # Burst: only once every job is reported (a retried or interrupted job is queued
             # again by then) does one look without waiting decide that nothing is left. Until
             # then calls block as usual, so jobs that running ones enqueue are taken too.
@@ -165,9 +176,13 @@ class Consumer:
                 on_exhausted(f"max-jobs: leased {self._max_jobs} jobs")
                 return
 
+    def _room(self) -> int:
+        """Jobs to lease now: the free slots, within HELD_PER_SLOT jobs held per slot."""
+        return min(self._executor.free_slots(), HELD_PER_SLOT * self._executor.size - len(self.held))
+
     def _next_request(self, wait_s: float) -> LeaseJobsRequest | None:
-        """A LeaseJobs for the free slots, within what ``max_jobs`` leaves; None if that is no job."""
-        size = self._executor.free_slots()
+        """A LeaseJobs for the room there is, within what ``max_jobs`` leaves; None if that is no job."""
+        size = self._room()
         if self._jobs_left is not None:
             size = min(size, self._jobs_left)
         if size == 0:
@@ -213,7 +228,9 @@ class Consumer:
             self._has_pending.wait()
             # Let a batch build up for report_interval_s, unless it is full or we are stopping.
             wait_s = self._pending_since + self._report_interval_s - time.monotonic()
-            if wait_s > 0 and len(self._pending) < REPORT_BATCH_MAX and self._accepting():
+            # A slotful is full: more would hold up the lease loop (see HELD_PER_SLOT).
+            full = min(REPORT_BATCH_MAX, self._executor.size)
+            if wait_s > 0 and len(self._pending) < full and self._accepting():
                 gevent.sleep(wait_s)
             batch = self._pending[:REPORT_BATCH_MAX]
             del self._pending[:REPORT_BATCH_MAX]
@@ -246,6 +263,7 @@ class Consumer:
                 gevent.sleep(backoff.failed(logger, "ReportOutcomes", exc))
         backoff.succeeded(logger, "ReportOutcomes")
         self.held.difference_update(outcome.job_id for outcome in batch)
+        self._acknowledged.set()
         # Interrupted jobs will run again: they are not done.
         self.done_jobs += sum(1 for outcome in batch if outcome.status != job_pb2.JOB_STATUS_INTERRUPT)
         if response.stale:

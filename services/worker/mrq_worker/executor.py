@@ -18,8 +18,9 @@ from gevent.pool import Pool
 
 from mrq import codec
 from mrq.context import JobContext, current_job
+from mrq.errors import TaskNotAllowed
 from mrq.interrupts import JobInterrupt, JobTimeout
-from mrq.task import TaskCallable, resolve_task
+from mrq.task import TaskAllowList, TaskCallable, resolve_task
 from mrq.v1 import job_pb2
 from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
 from mrq_worker.metrics import WorkerMetrics
@@ -28,6 +29,8 @@ from mrq_worker.retries import RetryPolicy
 from mrq_worker.tracing import JobTrace, Tracer
 
 JOB_LOGGER_NAME = "mrq.job"
+
+log = logging.getLogger(__name__)
 
 OutcomeCallback = Callable[[JobOutcome], None]
 
@@ -64,14 +67,19 @@ class RunningJob:
 class Executor:
     """Runs up to ``size`` jobs at once, one greenlet each.
 
+    Args:
+        allowed: The tasks it may run; None runs any importable task (for tests of the pool).
+
     Attributes:
         running: job id → :class:`RunningJob`, for the heartbeat thread (which reads a copy) and
             for control messages.
     """
 
     def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None,
-                 retry_policies: Mapping[str, RetryPolicy] | None = None, tracer: Tracer | None = None) -> None:
+                 retry_policies: Mapping[str, RetryPolicy] | None = None, tracer: Tracer | None = None,
+                 allowed: TaskAllowList | None = None) -> None:
         self._pool = Pool(size)
+        self._allowed = allowed
         self._tracer = tracer if tracer is not None and tracer.enabled else None
         self._retry_policies = dict(retry_policies or {})
         self._on_outcome = on_outcome
@@ -195,7 +203,11 @@ class Executor:
     def _resolve(self, path: str) -> TaskCallable:
         task = self._tasks.get(path)
         if task is None:
-            # Raises TaskNotFound, which fails this job only. Failures are not cached, so a
-            # module that fails to import is retried (and reported) on each job.
-            task = self._tasks[path] = resolve_task(path)
+            # Raises TaskNotAllowed or TaskNotFound, which fail this job only. Failures are not
+            # cached, so a module that fails to import is retried (and reported) on each job.
+            try:
+                task = self._tasks[path] = resolve_task(path, self._allowed)
+            except TaskNotAllowed as exc:
+                log.warning("refused a job: %s", exc)
+                raise
         return task

@@ -6,14 +6,14 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from mrq.config import Settings
+from mrq.config import BrokerAccessSettings
 from mrq_worker.retries import retry_policies
 
 #: --dequeue-strategy values, the default first.
 DEQUEUE_STRATEGIES = ("sequential", "parallel", "burst")
 
 
-class WorkerSettings(Settings):
+class WorkerSettings(BrokerAccessSettings):
     env_prefix = "MRQ_WORKER_"
 
     queues: list[str] = Field(default_factory=lambda: ["default"],
@@ -27,6 +27,11 @@ class WorkerSettings(Settings):
                                   "given, a queue only once those before it have none ready; 'parallel' shares the "
                                   "free slots across the queues with jobs ready; 'burst' is sequential and exits "
                                   "(code 0, not restarted under --processes) once no job is left")
+    task_packages: list[str] = Field(default_factory=lambda: ["tasks"], description="module prefixes of the tasks "
+                                     "this worker may run (comma-separated; 'tasks' allows 'tasks.add' and "
+                                     "'tasks.sub.job', not 'tasks_x.job'); jobs of other tasks fail with "
+                                     "mrq.errors.TaskNotAllowed before anything is imported. Tasks named in "
+                                     "TASKS are allowed too")
     task_whitelist: list[str] = Field(default_factory=list, description="run only jobs of these tasks (comma-"
                                       "separated); the others stay queued for other workers")
     task_blacklist: list[str] = Field(default_factory=list, description="never run jobs of these tasks (comma-"

@@ -30,6 +30,8 @@ from gevent.event import Event
 from prometheus_client import CollectorRegistry
 
 from mrq.interrupts import JobCancelled, WorkerInterrupted
+from mrq.security import BrokerAccess
+from mrq.task import TaskAllowList
 from mrq.v1.worker_service_pb2 import (
     CONTROL_ACTION_CANCEL_JOB,
     CONTROL_ACTION_SHUTDOWN,
@@ -98,13 +100,14 @@ class Worker:
         self._shutdown_greenlet: gevent.Greenlet | None = None
         self._max_time: gevent.Greenlet | None = None
         self._started_at = time.monotonic()
-        self._channel = open_channel(settings.broker_address)
+        self._channel = open_channel(settings.broker_address, BrokerAccess.of(settings))
         stub = WorkerServiceStub(self._channel)
         self.metrics = WorkerMetrics(CollectorRegistry())
         self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics,
                                   retry_policies=retry_policies(settings.tasks),
                                   tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile,
-                                                memory=settings.trace_memory))
+                                                memory=settings.trace_memory),
+                                  allowed=TaskAllowList.of(settings.task_packages, registered=settings.tasks))
         self._consumer = Consumer(stub=stub, lease=lease_request(settings, self.worker_id), executor=self._executor,
                                   report_interval_s=settings.report_interval_s,
                                   accepting=lambda: self.state is WorkerState.RUNNING,
