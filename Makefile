@@ -34,7 +34,7 @@ help:
 	@echo "make test         lint, check the generated stubs, run the tests with coverage"
 	@echo "make test-faults  the fault-injection suite, long: FAULT_JOBS=20000 jobs, every fault FAULT_ROUNDS=3 times"
 	@echo "make lint         ruff over the Python code"
-	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~15 min; BENCH_ARGS=--quick)"
+	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~10 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
 	@echo "make proto-check  fail if the generated stubs are stale"
 	@echo "make validate-deploy  check Dockerfiles, compose, Kubernetes, Prometheus and Grafana files"
