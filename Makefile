@@ -15,11 +15,18 @@ STAMP := $(VENV)/.mrq-installed
 LINT_PATHS := clients/python services deploy tests bench scripts
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k broker -x"`.
 PYTEST_ARGS ?=
+# The peers `make bench` compares MRQ with: one venv each, as their pins conflict (see
+# bench/peer_scenarios.py); each is reinstalled when its requirements file changes.
+BENCH_PEERS := dramatiq arq celery rq
+BENCH_VENVS := .venv-bench
+BENCH_STAMPS := $(foreach peer,$(BENCH_PEERS),$(BENCH_VENVS)/$(peer)/.installed)
+# Extra bench/run.py arguments, e.g. `make bench BENCH_ARGS="--quick"` or "--scenarios 2,3 --peers arq".
+BENCH_ARGS ?=
 # The long fault-injection run: jobs, and times each fault is injected.
 FAULT_JOBS ?= 20000
 FAULT_ROUNDS ?= 3
 
-.PHONY: help install up lint test test-faults proto proto-check validate-deploy clean
+.PHONY: help install up lint test test-faults bench proto proto-check validate-deploy clean
 
 help:
 	@echo "make install      .venv with every package, Redis, FerretDB, chromium, the UI build (incremental)"
@@ -27,6 +34,7 @@ help:
 	@echo "make test         lint, check the generated stubs, run the tests with coverage"
 	@echo "make test-faults  the fault-injection suite, long: FAULT_JOBS=20000 jobs, every fault FAULT_ROUNDS=3 times"
 	@echo "make lint         ruff over the Python code"
+	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~10 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
 	@echo "make proto-check  fail if the generated stubs are stale"
 	@echo "make validate-deploy  check Dockerfiles, compose, Kubernetes, Prometheus and Grafana files"
@@ -67,6 +75,16 @@ test-faults: install
 	$(BIN)/python -m pytest -m faults -s --timeout 3600 --fault-jobs=$(FAULT_JOBS) --fault-rounds=$(FAULT_ROUNDS) \
 		$(PYTEST_ARGS) tests/integration/test_faults.py
 
+# Not part of `make test` (tests/integration/test_bench_smoke.py runs the harness at tiny N).
+bench: install $(BENCH_STAMPS)
+	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
+
+$(BENCH_VENVS)/%/.installed: bench/peers/requirements/%.txt
+	@test -x $(BENCH_VENVS)/$*/bin/python || python3 -m venv $(BENCH_VENVS)/$*
+	@echo "make: installing $* into $(BENCH_VENVS)/$*"
+	@$(BENCH_VENVS)/$*/bin/python -m pip install --quiet --disable-pip-version-check -r $<
+	@touch $@
+
 proto:
 	scripts/proto.sh
 
@@ -81,4 +99,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache .mypy_cache .coverage .coverage.* htmlcov test-artifacts build $(STAMP)
 	find . \( -path ./$(VENV) -o -path ./.git -o -name node_modules \) -prune -o -type d \
 		\( -name __pycache__ -o -name '*.egg-info' -o -name .mypy_cache \) -print0 | xargs -0 rm -rf
-	@echo "make: kept $(VENV) and .mrq-data (the local stack's data); delete them by hand to start over"
+	@echo "make: kept $(VENV), $(BENCH_VENVS) and .mrq-data (the local stack's data); delete them by hand to start over"

@@ -1,22 +1,18 @@
-"""How fast the dashboard's jobs list answers with many job records stored.
+"""Scenario 8: how fast the dashboard's jobs list answers with many job records stored.
 
-Starts a private stack (Redis, the MongoDB-compatible server, one broker, the dashboard, no
-worker), stores N job records straight into MongoDB in bulk (shaped as the broker writes them:
-20 task paths, 10 queues under bench/, 90% success, 5% failed with one of two exception types,
-3% queued, 2% cancel), then times filtered, paginated queries through the dashboard's HTTP API,
-end to end (HTTP, gRPC, MongoDB). Prints the timings; not a test.
+On a private stack (Redis, the MongoDB-compatible server, one broker, the dashboard, no worker),
+stores N job records straight into MongoDB in bulk (shaped as the broker writes them: 20 task
+paths, 10 queues under bench/, 90% success, 5% failed with one of two exception types, 3% queued,
+2% cancel), then times filtered, paginated queries through the dashboard's HTTP API, end to end
+(HTTP, gRPC, MongoDB).
 
-    .venv/bin/python bench/dashboard.py --jobs 1000000
-
-Against a running MongoDB instead of the local server: --mongodb-url mongodb://host:27017/bench
-(the database is dropped first).
+    .venv/bin/python bench/run.py --scenarios 8 --peers '' --dashboard-jobs 1000000
+    .venv/bin/python bench/run.py --scenarios 8 --peers '' --mongodb-url mongodb://HOST:27017/bench
 """
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,8 +21,9 @@ from typing import Any
 import httpx
 import pymongo
 from bson import ObjectId
-
-from mrq_local import Stack, StackConfig
+from mrq_scenarios import mrq_stack
+from results import MRQ, Result
+from settings import Options
 
 TASKS = [f"tasks.t{n}" for n in range(20)]
 QUEUES = [f"bench/q{n}" for n in range(10)]
@@ -57,7 +54,6 @@ def job_doc(n: int, now: datetime) -> dict[str, Any]:
     return doc
 
 
-
 def _object_id(moment: datetime, n: int) -> ObjectId:
     """An id ordered by enqueue time, unique by n (timestamp, then n in the low bytes)."""
     return ObjectId(int(moment.timestamp()).to_bytes(4, "big") + n.to_bytes(8, "big"))
@@ -83,44 +79,46 @@ def timed(http: httpx.Client, params: dict[str, Any], repeat: int) -> tuple[list
     return times, page
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jobs", type=int, default=1_000_000, help="job records to store (default: 1000000)")
-    parser.add_argument("--repeat", type=int, default=3, help="times each query runs (default: 3)")
-    parser.add_argument("--mongodb-url", default=None, help="a running MongoDB to use, database in the path")
-    parser.add_argument("--cases", default="", help="comma-separated numbers of the queries to run (default: all)")
-    args = parser.parse_args()
+# (name, query string): the default run times the first two and the id lookup; --dashboard-cases all of them.
+CASES: list[tuple[str, dict[str, Any]]] = [
+    ("newest 50, no filter", {"limit": 50}),
+    ("queue + status, page 1", {"queue": "bench/q3", "status": "failed", "limit": 50}),
+    ("queue + status, from a cursor", {"queue": "bench/q3", "status": "failed", "limit": 50, "cursor": "{middle}"}),
+    ("task, oldest first", {"task": "tasks.t7", "sort": "oldest", "limit": 50}),
+    ("exception type", {"exception": "builtins.ValueError", "limit": 50}),
+    ("status group error", {"status": "error", "limit": 50}),
+    ("queue prefix bench/", {"queue": "bench/", "limit": 50}),
+    ("job id", {"id": "{middle}"}),
+]
+TARGET_MS = 200.0
+TARGET_RECORDS = 1_000_000
 
-    with tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir, \
-            Stack(StackConfig(data_dir=Path(data_dir), mongodb_url=args.mongodb_url)) as stack:
+
+def jobs_query(root: Path, options: Options) -> list[Result]:
+    """(8) Stores ``options.dashboard_jobs`` records, then times each chosen query (median of repeats)."""
+    results = []
+    with mrq_stack(root, "dashboard", mongodb_url=options.mongodb_url) as (stack, _):
         mongo: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(stack.mongodb_url)
-        jobs = mongo.get_default_database()["jobs"]
-        if args.mongodb_url:
-            jobs.delete_many({})
-        seconds, some_id = seed(jobs, args.jobs)
-        print(f"stored {args.jobs:,} job records in {seconds:.1f} s ({args.jobs / seconds:,.0f}/s) "
-              f"on {stack.mongodb_url}")
+        with mongo:
+            jobs = mongo.get_default_database()["jobs"]
+            if options.mongodb_url:
+                jobs.delete_many({})
+            seconds, middle = seed(jobs, options.dashboard_jobs)
         # A scan of a million records on FerretDB takes minutes: give the calls time to finish.
         dashboard = stack.start_dashboard(extra_args=["--rpc-timeout-s", "3600"])
         with httpx.Client(base_url=dashboard.url, timeout=3600) as http:
-            cases = [
-                ("newest 50, no filter", {"limit": 50}),
-                ("queue + status, page 1", {"queue": "bench/q3", "status": "failed", "limit": 50}),
-                ("queue + status, from a cursor", {"queue": "bench/q3", "status": "failed", "limit": 50,
-                                            "cursor": some_id}),
-                ("task, oldest first", {"task": "tasks.t7", "sort": "oldest", "limit": 50}),
-                ("exception type", {"exception": "builtins.ValueError", "limit": 50}),
-                ("status group error", {"status": "error", "limit": 50}),
-                ("queue prefix bench/", {"queue": "bench/", "limit": 50}),
-                ("job id", {"id": some_id}),
-            ]
-            chosen = {int(n) for n in args.cases.split(",") if n} or set(range(1, len(cases) + 1))
-            print(f"{'query':28} {'median':>9} {'min':>9} {'max':>9}  jobs")
-            for name, params in (case for n, case in enumerate(cases, 1) if n in chosen):
-                times, page = timed(http, params, args.repeat)
-                print(f"{name:28} {statistics.median(times) * 1000:7.0f} ms {min(times) * 1000:6.0f} ms "
-                      f"{max(times) * 1000:6.0f} ms  {len(page['jobs'])}")
-
-
-if __name__ == "__main__":
-    main()
+            for n in options.dashboard_cases:
+                name, params = CASES[n - 1]
+                params = {key: middle if value == "{middle}" else value for key, value in params.items()}
+                times, page = timed(http, params, options.dashboard_repeat)
+                median_ms = statistics.median(times) * 1000
+                results.append(Result(
+                    scenario=8, system=MRQ, config=f"{name} ({len(page['jobs'])} jobs back), HTTP → gRPC → "
+                    f"{'MongoDB' if options.mongodb_url else 'FerretDB'}", jobs=options.dashboard_jobs,
+                    metric="ms", value=median_ms, higher_is_better=False, target="< 200 ms (at 1,000,000)",
+                    met=median_ms < TARGET_MS if options.dashboard_jobs >= TARGET_RECORDS else None,
+                    note=f"median of {options.dashboard_repeat}; records stored at "
+                         f"{options.dashboard_jobs / seconds:,.0f}/s"
+                         + ("" if options.dashboard_jobs >= TARGET_RECORDS else
+                            "; target not measured at this N (--dashboard-jobs 1000000)")))
+    return results
