@@ -25,10 +25,13 @@ from mrq_local import ManagedProcess, Stack, StackConfig, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
 RAW_QUEUE = "bench_raw"
+RAW_SLEEP_QUEUE = "bench_sleep_raw"
 QUEUE = "bench"
-# The raw queue's jobs are stored neither when started nor on success: nothing reaches MongoDB.
+# The raw queues' jobs are stored neither when started nor on success: nothing reaches MongoDB.
 CONFIG = f"""RAW_QUEUES = {{"{RAW_QUEUE}": {{"task": "bench_tasks.add",
-                              "statuses_no_storage": ["started", "success"]}}}}
+                              "statuses_no_storage": ["started", "success"]}},
+              "{RAW_SLEEP_QUEUE}": {{"task": "bench_tasks.sleep",
+                                    "statuses_no_storage": ["started", "success"]}}}}
 """
 # The services' /metrics endpoints default to fixed ports: several stacks must not collide. The
 # workers may run the bench's tasks (their default allows only tasks.*).
@@ -125,7 +128,29 @@ def io_bound(root: Path, options: Options) -> list[Result]:
             # The peers' measure: their job records do not all say when each job started.
             Result(scenario=4, system=MRQ, config=f"{config}, enqueue start to last job end", jobs=options.io_jobs,
                    metric="% of ideal", value=100 * ideal_s / (last - started),
-                   note=f"took {last - started:.2f} s (ideal {ideal_s:.1f} s)")]
+                   note=f"took {last - started:.2f} s (ideal {ideal_s:.1f} s)"),
+            _io_bound_raw(root, options, sleep_s, ideal_s)]
+
+
+def _io_bound_raw(root: Path, options: Options, sleep_s: float, ideal_s: float) -> Result:
+    """(4) again through a raw queue with no storage: the worker's greenlets without the storage
+    bound, from the first push to the queue drained (the peers' measure)."""
+    with mrq_stack(root, "io-raw") as (stack, client):
+        claims = redis.Redis.from_url(stack.redis_url)
+        stack.start_worker(RAW_SLEEP_QUEUE, greenlets=options.io_greenlets)
+        client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": 0}])  # warm up
+        wait_until(lambda: claims.hlen(RAW_CLAIMS_KEY) == 0 and not client.queues.list(RAW_SLEEP_QUEUE)[0]["queued"],
+                   timeout_s=60, interval_s=0.01, what="the warm-up job")
+        started = time.time()
+        for start in range(0, options.io_jobs, RAW_BATCH):
+            client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": sleep_s}] * min(RAW_BATCH, options.io_jobs - start))
+        wait_until(lambda: not client.queues.list(RAW_SLEEP_QUEUE)[0]["queued"] and claims.hlen(RAW_CLAIMS_KEY) == 0,
+                   timeout_s=WAIT_TIMEOUT_S, interval_s=0.01, what=f"{RAW_SLEEP_QUEUE} drained")
+        took_s = time.time() - started
+        _check_nothing_stored(stack)
+    return Result(scenario=4, system=MRQ, config=f"1 process x {options.io_greenlets} greenlets, raw queue, "
+                  "no storage, enqueue start to last job end", jobs=options.io_jobs, metric="% of ideal",
+                  value=100 * ideal_s / took_s, compared=False, note=f"took {took_s:.2f} s (ideal {ideal_s:.1f} s)")
 
 
 def latency(root: Path, options: Options) -> list[Result]:
