@@ -83,14 +83,19 @@ class RawJobs:
     def materialise(self, claims: dict[str, RawClaim], worker_id: str, now: datetime) -> dict[str, bytes]:
         """Turns freshly leased raw entries into jobs: records them as started (unless the queue
         does not store "started") and stores their payloads; returns the payloads by job id."""
-        docs: list[tuple[Doc, bool]] = []
+        by_queue: dict[str, dict[str, RawClaim]] = {}
         for job_id, claim in claims.items():
-            config = self.settings.raw_queues[root(claim.queue)]
+            by_queue.setdefault(claim.queue, {})[job_id] = claim
+        docs: list[tuple[Doc, bool]] = []
+        for queue, members in by_queue.items():  # a queue's jobs share their options: resolved once
+            config = self.settings.raw_queues[root(queue)]
             options = resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
-            [doc] = new_job_docs(config.task, [config.params(claim.entry)], options, now)
-            doc.update(_id=ObjectId(job_id), raw_queue=claim.queue, status="started", worker=worker_id,
-                       datestarted=now)
-            docs.append((doc, "started" in config.statuses_no_storage))
+            params = [config.params(claim.entry) for claim in members.values()]
+            unstored = "started" in config.statuses_no_storage
+            for job_id, doc in zip(members, new_job_docs(config.task, params, options, now), strict=True):
+                doc.update(_id=ObjectId(job_id), raw_queue=queue, status="started", worker=worker_id,
+                           datestarted=now)
+                docs.append((doc, unstored))
         stored = [doc for doc, unstored in docs if not unstored]
         if stored:
             self.store.insert(stored)
