@@ -1,8 +1,8 @@
 """Where the broker and the worker spend their time: py-spy samples of both while one worker
 process drains N trivial jobs, summed per function. Prints the top of each; not a test.
 
-    .venv/bin/python bench/profile.py --queue raw --jobs 60000
-    .venv/bin/python bench/profile.py --queue regular --jobs 20000 --seconds 20
+    .venv/bin/python bench/hotspots.py --queue raw --jobs 60000
+    .venv/bin/python bench/hotspots.py --queue regular --jobs 20000 --seconds 20
 
 Samples are of threads on the CPU (py-spy leaves idle ones out), at 200 Hz; "self" is the time
 in a function's own lines, "total" includes what it calls. A thread blocked in a socket read
