@@ -21,6 +21,12 @@ CONFIG = Path(__file__).with_name("queue_config.py")
 with_config = pytest.mark.broker_args("--config", str(CONFIG))
 
 
+def recorded_runs(runs: Path) -> list[str]:
+    """The job ids tasks.block_until_file wrote, one line per run; the file exists a moment before
+    its line does, so a test waits for the line, not the file."""
+    return runs.read_text().split() if runs.exists() else []
+
+
 def recorded(path: Path) -> list[dict[str, Any]]:
     """The params each tasks.record_params run wrote, in run order."""
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
@@ -100,8 +106,7 @@ def test_raw_job_taken_but_never_started_is_not_lost(stack: StackUnderTest, clie
     assert len(leased.jobs) == 1 and sizes(client, "hold_raw") == (0, 0)
     # Then, once its lease expires, the entry is back and a live worker runs it.
     stack.start_worker("hold_raw", greenlets=1)
-    wait_until(lambda: runs.exists(), timeout_s=WAIT_S, what="the raw job to run")
-    [job_id] = runs.read_text().split()
+    [job_id] = wait_until(lambda: recorded_runs(runs), timeout_s=WAIT_S, what="the raw job to run")
     assert client.wait(job_id, timeout=WAIT_S)["status"] == "success"
 
 
@@ -110,11 +115,11 @@ def test_raw_job_of_a_sigkilled_worker_runs_again(stack: StackUnderTest, client:
     runs, marker = tmp_path / "runs", tmp_path / "go"
     client.queues.enqueue_raw("hold_raw", [{"runs": str(runs), "marker": str(marker), "result": "ok"}])
     doomed = stack.start_worker("hold_raw", greenlets=1)
-    wait_until(lambda: runs.exists(), timeout_s=WAIT_S, what="the first run")
+    wait_until(lambda: recorded_runs(runs), timeout_s=WAIT_S, what="the first run")
     doomed.kill()
     marker.touch()
     stack.start_worker("hold_raw", greenlets=1)
-    wait_until(lambda: len(runs.read_text().split()) == 2, timeout_s=WAIT_S, what="the second run")
+    wait_until(lambda: len(recorded_runs(runs)) == 2, timeout_s=WAIT_S, what="the second run")
     # The entry went back on its raw queue (its first job had no record yet), and ran again as
     # a new job, whose success is stored.
     [first, second] = runs.read_text().split()
