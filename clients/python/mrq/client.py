@@ -65,7 +65,7 @@ class ClientSettings:
     #: Wait before the first retry of a read, doubled each time up to 2 s. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
     retry_backoff_s: float = 0.2
     #: Largest message sent or received. Env: ``MRQ_CLIENT_MAX_MESSAGE_BYTES``.
-    max_message_bytes: int = 64 * 1024 * 1024
+    max_message_bytes: int = rpc.MAX_MESSAGE_BYTES
     #: ``enqueue_many`` keeps each call's params under this many bytes, so brokers still on
     #: gRPC's default 4 MiB receive limit accept it. Env: ``MRQ_CLIENT_MAX_REQUEST_BYTES``.
     max_request_bytes: int = 4 * 1024 * 1024 - 64 * 1024

@@ -67,7 +67,12 @@ class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientI
         return continuation(self._with_token(details), requests)
 
 
-def open_channel(address: str, *, max_message_bytes: int, access: BrokerAccess | None = None,
+#: Largest gRPC message the broker and its callers send or accept: a batch of params, a lease
+#: batch. Programs whose messages are small (the scheduler, health checks) pass less.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+
+def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, access: BrokerAccess | None = None,
                  max_reconnect_backoff_ms: int = 5000) -> grpc.Channel:
     """A channel to the broker at ``address`` ("host:port"), sized for big batches: the one
     place every MRQ program opens one.

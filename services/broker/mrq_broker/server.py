@@ -16,6 +16,7 @@ from prometheus_client import CollectorRegistry
 from redis.connection import parse_url
 from redis.sentinel import Sentinel
 
+from mrq.rpc import MAX_MESSAGE_BYTES
 from mrq.security import redact_url
 from mrq.v1 import (
     job_service_pb2,
@@ -50,9 +51,6 @@ from mrq_broker.store import JobStore
 from mrq_broker.worker_service import WorkerServicer
 
 log = logging.getLogger(__name__)
-
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
-
 
 @dataclass
 class BrokerServer:

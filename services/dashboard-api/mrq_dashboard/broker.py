@@ -11,8 +11,6 @@ from mrq.rpc import open_channel
 from mrq.security import BrokerAccess
 from mrq.v1 import job_service_pb2_grpc, monitor_service_pb2_grpc, queue_service_pb2_grpc, schedule_service_pb2_grpc
 
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
-
 
 @dataclass(frozen=True)
 class Broker:
@@ -28,7 +26,7 @@ class Broker:
 
     @classmethod
     def connect(cls, address: str, timeout_s: float, access: BrokerAccess | None = None) -> Broker:
-        channel = open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES, access=access)
+        channel = open_channel(address, access=access)
         return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
                    queue_service_pb2_grpc.QueueServiceStub(channel),
                    monitor_service_pb2_grpc.MonitorServiceStub(channel),

@@ -22,9 +22,6 @@ from mrq.security import BrokerAccess
 
 T = TypeVar("T")
 
-#: Largest message sent or received: a lease batch carries up to a batch of params.
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
-
 # Transient: the same request may succeed later. Every worker RPC is safe to repeat (a report
 # is idempotent; a repeated lease or heartbeat is harmless).
 RETRYABLE_CODES = frozenset({
@@ -41,8 +38,7 @@ RETRYABLE_CODES = frozenset({
 def open_channel(address: str, access: BrokerAccess) -> grpc.Channel:
     """A channel to the broker at ``host:port`` with the worker's credentials, tuned to reconnect
     fast: a worker must not sit idle for long after a broker restart."""
-    return rpc.open_channel(address, max_message_bytes=MAX_MESSAGE_BYTES, access=access,
-                            max_reconnect_backoff_ms=2000)
+    return rpc.open_channel(address, access=access, max_reconnect_backoff_ms=2000)
 
 
 def call_in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
