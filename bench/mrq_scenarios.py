@@ -21,7 +21,7 @@ from results import MRQ, Result
 from settings import Options
 
 from mrq import Client
-from mrq_local import ManagedProcess, Stack, StackConfig, wait_until
+from mrq_local import Stack, StackConfig, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
 RAW_QUEUE = "bench_raw"
@@ -136,16 +136,13 @@ def _io_bound_raw(root: Path, options: Options, sleep_s: float, ideal_s: float) 
     """(4) again through a raw queue with no storage: the worker's greenlets without the storage
     bound, from the first push to the queue drained (the peers' measure)."""
     with mrq_stack(root, "io-raw") as (stack, client):
-        claims = redis.Redis.from_url(stack.redis_url)
         stack.start_worker(RAW_SLEEP_QUEUE, greenlets=options.io_greenlets)
         client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": 0}])  # warm up
-        wait_until(lambda: claims.hlen(RAW_CLAIMS_KEY) == 0 and not client.queues.list(RAW_SLEEP_QUEUE)[0]["queued"],
-                   timeout_s=60, interval_s=0.01, what="the warm-up job")
+        _wait_drained(stack, client, RAW_SLEEP_QUEUE, timeout_s=60)
         started = time.time()
         for start in range(0, options.io_jobs, RAW_BATCH):
             client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": sleep_s}] * min(RAW_BATCH, options.io_jobs - start))
-        wait_until(lambda: not client.queues.list(RAW_SLEEP_QUEUE)[0]["queued"] and claims.hlen(RAW_CLAIMS_KEY) == 0,
-                   timeout_s=WAIT_TIMEOUT_S, interval_s=0.01, what=f"{RAW_SLEEP_QUEUE} drained")
+        _wait_drained(stack, client, RAW_SLEEP_QUEUE)
         took_s = time.time() - started
         _check_nothing_stored(stack)
     return Result(scenario=4, system=MRQ, config=f"1 process x {options.io_greenlets} greenlets, raw queue, "
@@ -209,15 +206,21 @@ def memory(root: Path, options: Options) -> list[Result]:
 
 def _drain_raw(stack: Stack, client: Client, jobs: int, greenlets: int, processes: int | None) -> float:
     """Pushes ``jobs`` raw entries, starts a worker, and returns jobs/s until none is left or in flight."""
-    claims = redis.Redis.from_url(stack.redis_url)
     params = add_params(jobs)
     for start in range(0, jobs, RAW_BATCH):
         client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
     started = time.perf_counter()
-    worker: ManagedProcess = stack.start_worker(RAW_QUEUE, greenlets=greenlets, processes=processes)
-    wait_until(lambda: client.queues.list(RAW_QUEUE)[0]["queued"] == 0 and claims.hlen(RAW_CLAIMS_KEY) == 0,
-               timeout_s=WAIT_TIMEOUT_S, interval_s=0.02, what=f"{worker.name} to drain {RAW_QUEUE}")
+    stack.start_worker(RAW_QUEUE, greenlets=greenlets, processes=processes)
+    _wait_drained(stack, client, RAW_QUEUE)
     return jobs / (time.perf_counter() - started)
+
+
+def _wait_drained(stack: Stack, client: Client, queue: str, timeout_s: float = WAIT_TIMEOUT_S) -> None:
+    """Waits until the raw queue is empty and none of its jobs is in flight (raw jobs leave no
+    record: their claims in Redis are what says they are done)."""
+    claims = redis.Redis.from_url(stack.redis_url)
+    wait_until(lambda: client.queues.list(queue)[0]["queued"] == 0 and claims.hlen(RAW_CLAIMS_KEY) == 0,
+               timeout_s=timeout_s, interval_s=0.01, what=f"{queue} drained")
 
 
 def _check_succeeded(jobs: Sequence[dict[str, Any]]) -> None:
