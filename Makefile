@@ -74,7 +74,7 @@ test: install lint proto-check validate-deploy
 	exit $$status
 
 # `make test` runs the same suite short (5,000 jobs, each fault once). The summary lands in
-# test-artifacts/faults/summary.json.
+# test-artifacts/faults/summary-<store>.json.
 test-faults: install
 	$(BIN)/python -m pytest -m faults -s --timeout 3600 --fault-jobs=$(FAULT_JOBS) --fault-rounds=$(FAULT_ROUNDS) \
 		$(PYTEST_ARGS) tests/integration/test_faults.py

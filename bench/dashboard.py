@@ -1,10 +1,10 @@
 """Scenario 8: how fast the dashboard's jobs list answers with many job records stored.
 
-On a private stack (Redis, the MongoDB-compatible server, one broker, the dashboard, no worker),
-stores N job records straight into MongoDB in bulk (shaped as the broker writes them: 20 task
-paths, 10 queues under bench/, 90% success, 5% failed with one of two exception types, 3% queued,
-2% cancel), then times filtered, paginated queries through the dashboard's HTTP API, end to end
-(HTTP, gRPC, MongoDB).
+On a private stack (Redis, one broker on the default SQLite store, the dashboard, no worker),
+stores N job records straight into the broker's store in bulk, through its Store interface
+(20 task paths, 10 queues under bench/, 90% success, 5% failed with one of two exception types,
+3% queued, 2% cancel), then times filtered, paginated queries and the counts the Queues and
+Tasks pages show through the dashboard's HTTP API, end to end (HTTP, gRPC, the store).
 
     .venv/bin/python bench/run.py --scenarios 8 --peers '' --dashboard-jobs 1000000
     .venv/bin/python bench/run.py --scenarios 8 --peers '' --mongodb-url mongodb://HOST:27017/bench
@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pymongo
-from bson import ObjectId
 from mrq_scenarios import mrq_stack
 from results import MRQ, Result
 from settings import Options
+
+from mrq_broker.storage import SQLITE_FILE, MongoStore, SQLiteStore, Store
+from mrq_broker.storage.records import JobRecord
 
 TASKS = [f"tasks.t{n}" for n in range(20)]
 QUEUES = [f"bench/q{n}" for n in range(10)]
@@ -32,63 +33,67 @@ INSERT_BATCH = 10_000
 N_SECONDS_BACK = 86_400.0
 
 
-def job_doc(n: int, now: datetime) -> dict[str, Any]:
-    """The n-th record, with the fields and types the broker stores (see mrq_broker.documents)."""
+def job_record(n: int, now: datetime) -> JobRecord:
+    """The n-th record."""
     status = ("failed" if n % 20 == 0 else "queued" if n % 33 == 1 else "cancel" if n % 50 == 2
               else "success")
     enqueued = now - timedelta(seconds=N_SECONDS_BACK - n * 0.01)
-    doc: dict[str, Any] = {
-        "_id": _object_id(enqueued, n),
-        "task": TASKS[n % len(TASKS)], "queue": QUEUES[(n // 3) % len(QUEUES)], "params": f'{{"n":{n}}}',
-        "status": status, "priority": 0, "timeout_s": 3600.0, "max_retries": 3, "retry_delay_s": 3.0,
-        "result_ttl_s": 604800.0, "retry_count": 0, "requeue_count": 0, "datequeued": enqueued,
-        "dateupdated": enqueued, "worker": f"bench-worker-{n % 8}",
-    }
+    record = JobRecord(
+        id=_job_id(enqueued, n), task=TASKS[n % len(TASKS)], queue=QUEUES[(n // 3) % len(QUEUES)],
+        params_json=f'{{"n":{n}}}', status=status, priority=0, timeout_s=3600.0, max_retries=3, retry_delay_s=3.0,
+        result_ttl_s=604800.0, date_enqueued=enqueued, date_updated=enqueued, worker_id=f"bench-worker-{n % 8}")
     if status != "queued":
-        doc |= {"datestarted": enqueued, "dateended": enqueued, "duration_s": 0.01}
+        record.date_started = record.date_finished = enqueued
+        record.duration_s = 0.01
     if status == "failed":
-        doc |= {"exceptiontype": "builtins.ValueError" if n % 40 == 0 else "builtins.KeyError",
-                "error": "bench failure", "traceback": "Traceback (most recent call last):\n  ...\n"}
+        record.exception_type = "builtins.ValueError" if n % 40 == 0 else "builtins.KeyError"
+        record.error = "bench failure"
+        record.traceback = "Traceback (most recent call last):\n  ...\n"
     if status == "success":
-        doc["result"] = str(n)
-    return doc
+        record.result_json = str(n)
+    return record
 
 
-def _object_id(moment: datetime, n: int) -> ObjectId:
+def _job_id(moment: datetime, n: int) -> str:
     """An id ordered by enqueue time, unique by n (timestamp, then n in the low bytes)."""
-    return ObjectId(int(moment.timestamp()).to_bytes(4, "big") + n.to_bytes(8, "big"))
+    return (int(moment.timestamp()).to_bytes(4, "big") + n.to_bytes(8, "big")).hex()
 
 
-def seed(jobs: pymongo.collection.Collection[dict[str, Any]], count: int) -> tuple[float, str]:
+def seed(store: Store, count: int) -> tuple[float, str]:
     """Stores ``count`` records; returns the seconds it took and the id of the middle one."""
     now = datetime.now(UTC)
     started = time.perf_counter()
     for start in range(0, count, INSERT_BATCH):
-        jobs.insert_many([job_doc(n, now) for n in range(start, min(count, start + INSERT_BATCH))], ordered=False)
-    return time.perf_counter() - started, str(job_doc(count // 2, now)["_id"])
+        store.insert_jobs([job_record(n, now) for n in range(start, min(count, start + INSERT_BATCH))])
+    return time.perf_counter() - started, job_record(count // 2, now).id
 
 
-def timed(http: httpx.Client, params: dict[str, Any], repeat: int) -> tuple[list[float], dict[str, Any]]:
+def timed(http: httpx.Client, path: str, params: dict[str, Any], repeat: int) -> tuple[list[float], Any]:
     times, page = [], {}
     for _ in range(repeat):
         started = time.perf_counter()
-        reply = http.get("/api/jobs", params=params)
+        reply = http.get(path, params=params)
         times.append(time.perf_counter() - started)
         reply.raise_for_status()
         page = reply.json()
     return times, page
 
 
-# (name, query string): the default run times the first two and the id lookup; --dashboard-cases all of them.
-CASES: list[tuple[str, dict[str, Any]]] = [
-    ("newest 50, no filter", {"limit": 50}),
-    ("queue + status, page 1", {"queue": "bench/q3", "status": "failed", "limit": 50}),
-    ("queue + status, from a cursor", {"queue": "bench/q3", "status": "failed", "limit": 50, "cursor": "{middle}"}),
-    ("task, oldest first", {"task": "tasks.t7", "sort": "oldest", "limit": 50}),
-    ("exception type", {"exception": "builtins.ValueError", "limit": 50}),
-    ("status group error", {"status": "error", "limit": 50}),
-    ("queue prefix bench/", {"queue": "bench/", "limit": 50}),
-    ("job id", {"id": "{middle}"}),
+# (name, API path, query string), numbered from 1 for --dashboard-cases.
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    ("jobs: newest 50, no filter", "/api/jobs", {"limit": 50}),
+    ("jobs: queue + status, page 1", "/api/jobs", {"queue": "bench/q3", "status": "failed", "limit": 50}),
+    ("jobs: queue + status, from a cursor", "/api/jobs",
+     {"queue": "bench/q3", "status": "failed", "limit": 50, "cursor": "{middle}"}),
+    ("jobs: task + status", "/api/jobs", {"task": "tasks.t7", "status": "success", "limit": 50}),
+    ("jobs: task, oldest first", "/api/jobs", {"task": "tasks.t7", "sort": "oldest", "limit": 50}),
+    ("jobs: exception type", "/api/jobs", {"exception": "builtins.ValueError", "limit": 50}),
+    ("jobs: status group error", "/api/jobs", {"status": "error", "limit": 50}),
+    ("jobs: queue prefix bench/", "/api/jobs", {"queue": "bench/", "limit": 50}),
+    ("jobs: job id", "/api/jobs", {"id": "{middle}"}),
+    ("counts by queue and status (Queues page)", "/api/queues", {}),
+    ("counts by task and status (Tasks page)", "/api/tasks", {}),
+    ("overview (counts by status)", "/api/overview", {}),
 ]
 TARGET_MS = 200.0
 TARGET_RECORDS = 1_000_000
@@ -98,23 +103,23 @@ def jobs_query(root: Path, options: Options) -> list[Result]:
     """(8) Stores ``options.dashboard_jobs`` records, then times each chosen query (median of repeats)."""
     results = []
     with mrq_stack(root, "dashboard", mongodb_url=options.mongodb_url) as (stack, _):
-        mongo: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(stack.mongodb_url)
-        with mongo:
-            jobs = mongo.get_default_database()["jobs"]
-            if options.mongodb_url:
-                jobs.delete_many({})
-            seconds, middle = seed(jobs, options.dashboard_jobs)
-        # A scan of a million records on FerretDB takes minutes: give the calls time to finish.
+        store: Store = MongoStore(stack.mongodb_url) if options.mongodb_url else SQLiteStore(
+            stack.config.data_dir / SQLITE_FILE)
+        try:
+            seconds, middle = seed(store, options.dashboard_jobs)
+        finally:
+            store.close()
         dashboard = stack.start_dashboard(extra_args=["--rpc-timeout-s", "3600"])
         with httpx.Client(base_url=dashboard.url, timeout=3600) as http:
             for n in options.dashboard_cases:
-                name, params = CASES[n - 1]
+                name, path, params = CASES[n - 1]
                 params = {key: middle if value == "{middle}" else value for key, value in params.items()}
-                times, page = timed(http, params, options.dashboard_repeat)
+                times, page = timed(http, path, params, options.dashboard_repeat)
                 median_ms = statistics.median(times) * 1000
+                back = f" ({len(page['jobs'])} jobs back)" if "jobs" in page else ""
                 results.append(Result(
-                    scenario=8, system=MRQ, config=f"{name} ({len(page['jobs'])} jobs back), HTTP → gRPC → "
-                    f"{'MongoDB' if options.mongodb_url else 'FerretDB'}", jobs=options.dashboard_jobs,
+                    scenario=8, system=MRQ, config=f"{name}{back}, HTTP → gRPC → "
+                    f"{'MongoDB' if options.mongodb_url else 'SQLite'}", jobs=options.dashboard_jobs,
                     metric="ms", value=median_ms, higher_is_better=False, target="< 200 ms (at 1,000,000)",
                     met=median_ms < TARGET_MS if options.dashboard_jobs >= TARGET_RECORDS else None,
                     note=f"median of {options.dashboard_repeat}; records stored at "

@@ -1,6 +1,6 @@
 """MRQ's side of the benchmark: scenarios 1 to 7, each on a private stack of its own.
 
-Every scenario starts a fresh stack (Redis, the MongoDB-compatible server, one broker) under
+Every scenario starts a fresh stack (Redis, one broker on the default SQLite store) under
 ``root``, with the raw queue ``bench_raw`` configured, runs, and stops it again. Workers run
 ``bench/tasks/bench_tasks.py``. Scenario 8 (the dashboard) lives in ``dashboard.py``.
 """
@@ -14,20 +14,21 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import pymongo
+import grpc
 import redis
 from memory import PeakRss, group_rss_mb
 from results import MRQ, Result
 from settings import Options
 
 from mrq import Client
+from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc
 from mrq_local import Stack, StackConfig, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent / "tasks"
 RAW_QUEUE = "bench_raw"
 RAW_SLEEP_QUEUE = "bench_sleep_raw"
 QUEUE = "bench"
-# The raw queues' jobs are stored neither when started nor on success: nothing reaches MongoDB.
+# The raw queues' jobs are stored neither when started nor on success: nothing reaches the store.
 CONFIG = f"""RAW_QUEUES = {{"{RAW_QUEUE}": {{"task": "bench_tasks.add",
                               "statuses_no_storage": ["started", "success"]}},
               "{RAW_SLEEP_QUEUE}": {{"task": "bench_tasks.sleep",
@@ -71,17 +72,17 @@ def bulk_enqueue(root: Path, options: Options) -> list[Result]:
         for start in range(0, options.enqueue_jobs, RAW_BATCH):
             client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
         raw = options.enqueue_jobs / (time.perf_counter() - started)
-    return [Result(scenario=1, system=MRQ, config="Client.enqueue_many, one call: records in MongoDB, then Redis",
+    return [Result(scenario=1, system=MRQ, config="Client.enqueue_many, one call: records in the store, then Redis",
                    jobs=options.enqueue_jobs, metric="jobs/s", value=regular, target="≥ 50,000",
                    met=regular >= 50_000),
             Result(scenario=1, system=MRQ, config=f"Queues.enqueue_raw, {RAW_BATCH:,} per call: Redis only",
                    jobs=options.enqueue_jobs, metric="jobs/s", value=raw, compared=False,
-                   note="no job record: what enqueue costs without MongoDB")]
+                   note="no job record: what enqueue costs without the store")]
 
 
 def end_to_end(root: Path, options: Options) -> list[Result]:
     """(2) N trivial jobs enqueued first, then one worker process started; timed until all are
-    ``success`` with the right result, stored in MongoDB."""
+    ``success`` with the right result, stored in the store."""
     with mrq_stack(root, "end-to-end") as (stack, client):
         ids = client.enqueue_many("bench_tasks.add", add_params(options.jobs), queue=QUEUE)
         started = time.perf_counter()
@@ -89,7 +90,7 @@ def end_to_end(root: Path, options: Options) -> list[Result]:
         jobs = client.wait(ids, timeout=WAIT_TIMEOUT_S)
         elapsed_s = time.perf_counter() - started
     _check_added(jobs)
-    config = f"1 process x {options.greenlets} greenlets, regular queue, results in MongoDB"
+    config = f"1 process x {options.greenlets} greenlets, regular queue, results stored (SQLite)"
     return [Result(scenario=2, system=MRQ, config=config, jobs=options.jobs, metric="jobs/s",
                    value=options.jobs / elapsed_s, target="≥ 2x the best peer",
                    note="incl. worker start-up")]
@@ -164,7 +165,7 @@ def latency(root: Path, options: Options) -> list[Result]:
             samples_ms.append((client.wait(job_id, timeout=60)["result"] - enqueued) * 1000)
     cuts = statistics.quantiles(samples_ms, n=100, method="inclusive")
     config = "idle worker, 1 process, enqueue then wait, one job at a time"
-    # What bounds it: the enqueue call itself (MongoDB insert, then Redis) is part of the latency.
+    # What bounds it: the enqueue call itself (store insert, then Redis) is part of the latency.
     note = f"of which the enqueue call: median {statistics.median(calls_ms):.1f} ms"
     return [Result(scenario=5, system=MRQ, config=config, jobs=options.latency_samples, metric="ms p50",
                    value=cuts[49], higher_is_better=False, target="≤ 2 ms", met=cuts[49] <= 2, note=note),
@@ -174,7 +175,7 @@ def latency(root: Path, options: Options) -> list[Result]:
 
 def scaling(root: Path, options: Options) -> list[Result]:
     """(6) The raw queue drained by one ``mrq-worker --processes K``, K = 1, 2, 4: the raw queue
-    keeps MongoDB out of the way, so what changes is the workers' share of the CPU."""
+    keeps the store out of the way, so what changes is the workers' share of the CPU."""
     results = []
     with mrq_stack(root, "scaling") as (stack, client):
         for processes in options.scaling_processes:
@@ -238,8 +239,9 @@ def _check_added(jobs: Sequence[dict[str, Any]]) -> None:
 
 def _check_nothing_stored(stack: Stack) -> None:
     """A raw job that failed would have left a record: there must be none."""
-    mongo: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(stack.mongodb_url)
-    with mongo:
-        stored = mongo.get_default_database()["jobs"].count_documents({})
+    with grpc.insecure_channel(stack.broker_address) as channel:
+        overview = monitor_service_pb2_grpc.MonitorServiceStub(channel).GetOverview(
+            monitor_service_pb2.GetOverviewRequest(), timeout=60)
+    stored = sum(overview.counts.values())
     if stored:
         raise SystemExit(f"{stored} raw jobs left a record (failed or retried)")

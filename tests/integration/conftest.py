@@ -1,7 +1,8 @@
 """Fixtures that run MRQ as real processes, built on mrq_local (the launcher behind `make up`).
 
-For speed, Redis and the MongoDB-compatible server start once per session. For isolation, each
-test gets its own broker on a free port, with a unique Redis key prefix and MongoDB database.
+For speed, Redis starts once per session (and the MongoDB-compatible server too, the first time a
+test asks for it). For isolation, each test gets its own broker on a free port, with a unique
+Redis key prefix and its own SQLite store (or MongoDB database).
 
     def test_add(stack, client):
         stack.start_worker("default")
@@ -26,7 +27,7 @@ from typing import Any
 import pymongo
 import pytest
 import redis
-from harness import TASKS_DIR, IsolatedStack, Servers, StackUnderTest
+from harness import TASKS_DIR, IsolatedStack, MongoDB, Servers, StackUnderTest
 from tcp_proxy import TcpProxy
 
 from mrq import Client
@@ -77,44 +78,61 @@ def hermetic_env() -> Iterator[None]:
 
 @contextlib.contextmanager
 def run_servers(root: Path) -> Iterator[Servers]:
-    """Redis and MongoDB (FerretDB unless mongod is installed), with their data and logs in ``root``."""
+    """Redis, with its data and log in ``root``."""
     redis_server = RedisServer(root / "redis", root / "logs" / "redis.log")
-    mongo_server = MongoServer(root / "mongodb", root / "logs" / "mongodb.log")
     try:
         redis_server.start(READY_TIMEOUT_S)
-        mongo_server.start(READY_TIMEOUT_S)
-        mongo_client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(mongo_server.url("admin"))
-        with mongo_client:
-            yield Servers(redis_server, mongo_server, mongo_client)
+        yield Servers(redis_server)
     finally:
-        mongo_server.stop(STOP_GRACE_S)
         redis_server.stop(STOP_GRACE_S)
+
+
+@contextlib.contextmanager
+def run_mongodb(root: Path) -> Iterator[MongoDB]:
+    """A MongoDB-compatible server (FerretDB unless mongod is installed), with its data and log in ``root``."""
+    server = MongoServer(root / "mongodb", root / "logs" / "mongodb.log")
+    try:
+        server.start(READY_TIMEOUT_S)
+        client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(server.url("admin"))
+        with client:
+            yield MongoDB(server, client)
+    finally:
+        server.stop(STOP_GRACE_S)
 
 
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    """Redis and MongoDB, started once per session."""
+    """Redis, started once per session."""
     with run_servers(tmp_path_factory.mktemp("servers")) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def mongodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MongoDB]:
+    """A MongoDB-compatible server, started once per session by the first test that asks for it."""
+    with run_mongodb(tmp_path_factory.mktemp("mongodb")) as started:
         yield started
 
 
 @pytest.fixture
 def own_servers(tmp_path: Path) -> Iterator[Servers]:
-    """Redis and MongoDB of this test alone, on fresh data directories: for tests that restart them."""
+    """Redis of this test alone, on a fresh data directory: for tests that restart it."""
     with run_servers(tmp_path / "servers") as started:
         yield started
 
 
 @contextlib.contextmanager
 def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = (),
-                     broker_redis_url: str | None = None,
-                     access: BrokerAccess | None = None) -> Iterator[StackUnderTest]:
-    """A broker, ready, on ``servers``, with its own Redis prefix and database, which are deleted
-    afterwards. ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy);
+                     broker_redis_url: str | None = None, access: BrokerAccess | None = None,
+                     mongodb: MongoDB | None = None) -> Iterator[StackUnderTest]:
+    """A broker, ready, on ``servers``, with its own Redis prefix, which is deleted afterwards, and
+    its own SQLite store in ``data_dir`` (or database on ``mongodb``, dropped afterwards).
+    ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy);
     ``access`` is how its services reach it (token, TLS files)."""
     name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
-        data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url, mongodb_url=servers.mongodb.url(name),
+        data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url,
+        mongodb_url=mongodb.server.url(name) if mongodb else None,
         redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
         ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
         access=access or BrokerAccess(),
@@ -122,11 +140,12 @@ def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
     try:
         with Stack(config) as running:
-            yield StackUnderTest(running, redis_client, servers.mongo_client[name], name)
+            yield StackUnderTest(running, redis_client, name)
     finally:
         for key in redis_client.scan_iter(match=f"{name}*", count=1000):
             redis_client.delete(key)
-        servers.mongo_client.drop_database(name)
+        if mongodb:
+            mongodb.client.drop_database(name)
         redis_client.close()
 
 
@@ -166,13 +185,22 @@ def client(stack: StackUnderTest) -> Iterator[Client]:
 
 
 @pytest.fixture
+def mongodb_stack(servers: Servers, mongodb: MongoDB, tmp_path: Path) -> Iterator[StackUnderTest]:
+    """Like ``stack``, but its broker keeps its records in MongoDB."""
+    with stack_under_test(servers, tmp_path / "stack", mongodb=mongodb) as under_test:
+        yield under_test
+
+
+@pytest.fixture(params=["sqlite", "mongodb"])
 def isolated_stack(own_servers: Servers, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[IsolatedStack]:
-    """This test's broker on servers of its own, reaching Redis through a proxy that can cut it off."""
+    """This test's broker on servers of its own, reaching Redis through a proxy that can cut it off;
+    once with its records in SQLite, once in a MongoDB-compatible server of its own."""
     marker = request.node.get_closest_marker("broker_args")
     proxy = TcpProxy(own_servers.redis.port)
-    try:
-        with stack_under_test(own_servers, tmp_path / "stack", marker.args if marker else (),
-                              broker_redis_url=f"redis://{LOOPBACK}:{proxy.port}/0") as under_test:
-            yield IsolatedStack(under_test, own_servers, proxy)
-    finally:
-        proxy.close()
+    with contextlib.ExitStack() as started:
+        started.callback(proxy.close)
+        mongodb = started.enter_context(run_mongodb(tmp_path / "mongodb")) if request.param == "mongodb" else None
+        under_test = started.enter_context(stack_under_test(
+            own_servers, tmp_path / "stack", marker.args if marker else (),
+            broker_redis_url=f"redis://{LOOPBACK}:{proxy.port}/0", mongodb=mongodb))
+        yield IsolatedStack(under_test, own_servers, proxy, mongodb)

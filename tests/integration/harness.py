@@ -10,13 +10,15 @@ from typing import Any
 
 import grpc
 import pymongo
-import pymongo.database
 import redis
 from prometheus_client.parser import text_string_to_metric_families
 from tcp_proxy import TcpProxy
 
+from mrq.jobs import JobDict, job_to_dict
 from mrq.schedule_spec import ScheduleSpec
-from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
+from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, schedule_service_pb2, schedule_service_pb2_grpc
+from mrq_broker.storage import SQLITE_FILE, MongoStore, Store
+from mrq_broker.storage.sqlite import SQLiteStore
 from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent
@@ -26,11 +28,17 @@ HELPER_WAIT_S = 30.0
 
 @dataclass(frozen=True)
 class Servers:
-    """Redis and the MongoDB-compatible server, shared by every test of a session."""
+    """Redis, shared by every test of a session."""
 
     redis: RedisServer
-    mongodb: MongoServer
-    mongo_client: pymongo.MongoClient[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class MongoDB:
+    """The MongoDB-compatible server, shared by the tests of a session that ask for it."""
+
+    server: MongoServer
+    client: pymongo.MongoClient[dict[str, Any]]
 
 
 def write_config(path: Path, scheduler_tasks: Sequence[Mapping[str, Any]]) -> Path:
@@ -40,23 +48,20 @@ def write_config(path: Path, scheduler_tasks: Sequence[Mapping[str, Any]]) -> Pa
 
 
 class StackUnderTest:
-    """One test's MRQ: its own broker, with its own Redis key prefix and MongoDB database on the
-    session's servers, so tests never see each other's jobs.
+    """One test's MRQ: its own broker, with its own Redis key prefix on the session's Redis and its
+    own store, so tests never see each other's jobs.
 
-    Tests drive MRQ through the client (gRPC) only; ``redis`` and ``db`` are for assertions.
+    Tests drive MRQ through its public API (gRPC); ``redis`` is for assertions.
 
     Attributes:
         stack: The underlying stack: every process, their logs, more brokers.
         redis: A Redis client returning str.
-        db: This test's MongoDB database.
         redis_prefix: The prefix of every Redis key this test's brokers write.
     """
 
-    def __init__(self, stack: Stack, redis_client: redis.Redis, db: pymongo.database.Database[dict[str, Any]],
-                 redis_prefix: str) -> None:
+    def __init__(self, stack: Stack, redis_client: redis.Redis, redis_prefix: str) -> None:
         self.stack = stack
         self.redis = redis_client
-        self.db = db
         self.redis_prefix = redis_prefix
 
     @property
@@ -95,6 +100,29 @@ class StackUnderTest:
         """Restarts the first broker on the same address; ``extra_args`` replaces its extra arguments."""
         self.stack.restart_broker(extra_args=extra_args)
 
+    def list_jobs(self, **criteria: Any) -> list[JobDict]:
+        """Every stored job matching a JobQuery's ``criteria``, oldest first, read page by page
+        through MonitorService.ListJobs (without their heavy fields: results, tracebacks)."""
+        with grpc.insecure_channel(self.broker_address) as channel:
+            stub = monitor_service_pb2_grpc.MonitorServiceStub(channel)
+            jobs: list[JobDict] = []
+            cursor = ""
+            while True:
+                page = stub.ListJobs(monitor_service_pb2.ListJobsRequest(
+                    filter=monitor_service_pb2.JobQuery(**criteria), order=monitor_service_pb2.JOB_ORDER_OLDEST,
+                    limit=500, cursor=cursor), timeout=HELPER_WAIT_S)
+                jobs += [job_to_dict(j) for j in page.jobs]
+                cursor = page.next_cursor
+                if not cursor:
+                    return jobs
+
+    def open_store(self) -> Store:
+        """The store this test's brokers use, for tests that stage a state no API call makes
+        (e.g. a broker that died between two writes). Close it after use."""
+        if self.stack.mongodb_url:
+            return MongoStore(self.stack.mongodb_url)
+        return SQLiteStore(self.stack.config.data_dir / SQLITE_FILE)
+
     def redis_keys(self) -> list[str]:
         """Every Redis key written under this test's prefix, sorted."""
         return sorted(self.redis.scan_iter(match=f"{self.redis_prefix}*", count=1000))
@@ -102,12 +130,14 @@ class StackUnderTest:
 
 @dataclass(frozen=True)
 class IsolatedStack:
-    """A test's MRQ on Redis and MongoDB servers of its own, which the test may restart; its
-    broker reaches Redis through ``redis_proxy``, which can cut it off."""
+    """A test's MRQ on a Redis server of its own, which the test may restart; its broker reaches
+    Redis through ``redis_proxy``, which can cut it off. ``mongodb``: the MongoDB-compatible
+    server of its own that it keeps its records in, if not in SQLite."""
 
     under_test: StackUnderTest
     servers: Servers
     redis_proxy: TcpProxy
+    mongodb: MongoDB | None = None
 
 
 Samples = list[tuple[str, dict[str, str], float]]

@@ -1,14 +1,15 @@
 """Fault injection: MRQ loses no job while its processes and servers fail under it.
 
 Jobs of ``tasks.record_completion`` flow through two workers while, one after another: a worker
-is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed and restarted, Redis is
-SIGKILLed and restarted from its append-only file, MongoDB (FerretDB) is restarted, and the
-broker's connections to Redis are cut for 5 s. At the end every job is ``success``, each ran at
+is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed (in the middle of its
+commits) and restarted, Redis is SIGKILLed and restarted from its append-only file, the store
+fails (on MongoDB, FerretDB is restarted), and the broker's connections to Redis are cut for 5 s.
+The scenario runs once per store. At the end every job is ``success``, each ran at
 least once, and every job that ran twice is explained by a fault. The numbers are printed and
-written to ``test-artifacts/faults/summary.json``.
+written to ``test-artifacts/faults/summary-<store>.json``.
 
 ``make test`` runs 5,000 jobs through one round of faults; ``make test-faults`` runs more jobs
-and rounds (``--fault-jobs``, ``--fault-rounds``). Each test runs Redis and MongoDB of its own.
+and rounds (``--fault-jobs``, ``--fault-rounds``). Each test runs Redis (and MongoDB) of its own.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ FINAL_WAIT_S = 180.0
 #: the way (reported every 10 ms, in a commit that the fault cuts short): generous for a loaded
 #: machine.
 OUTCOME_IN_FLIGHT_S = 5.0
-SUMMARY_PATH = Path(__file__).resolve().parents[2] / "test-artifacts" / "faults" / "summary.json"
+SUMMARY_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "faults"
 
 
 @dataclass
@@ -88,7 +89,7 @@ class FaultRun:
         self.isolated = isolated
         self.runs_path = runs_path
         # The broker's /metrics count the successes it committed: a cheap poll (counting them in
-        # MongoDB would scan every record, each time).
+        # the store would read every record, each time).
         self.metrics_port = free_port()
         isolated.under_test.restart_broker(extra_args=["--metrics-port", str(self.metrics_port)])
         self.workers = [self._start_worker() for _ in range(WORKERS)]
@@ -96,13 +97,14 @@ class FaultRun:
     def faults(self) -> list[tuple[str, Callable[[], list[int]]]]:
         """Each fault, as (name, inject); inject returns once the component is back, with the pids
         of the workers it killed."""
+        store_faults = [("restart MongoDB", self.restart_mongodb)] if self.isolated.mongodb else []
         return [
             ("SIGKILL a worker", self.kill_worker),
             ("SIGKILL a worker", self.kill_worker),
             ("SIGTERM a worker", self.terminate_worker),
             ("SIGKILL the broker, restart it", self.crash_broker),
             ("SIGKILL Redis, restart it (AOF)", self.crash_redis),
-            ("restart MongoDB", self.restart_mongodb),
+            *store_faults,
             (f"cut Redis off for {CUT_S:g} s", self.cut_redis),
         ]
 
@@ -134,7 +136,8 @@ class FaultRun:
         return []
 
     def restart_mongodb(self) -> list[int]:
-        self.isolated.servers.mongodb.restart(FAULT_WAIT_S)
+        assert self.isolated.mongodb is not None
+        self.isolated.mongodb.server.restart(FAULT_WAIT_S)
         return []
 
     def cut_redis(self) -> list[int]:
@@ -144,7 +147,7 @@ class FaultRun:
         return []
 
     def run_count(self) -> int:
-        """Runs recorded so far (cheaper than asking MongoDB)."""
+        """Runs recorded so far (cheaper than asking the store)."""
         with self.runs_path.open("rb") as runs:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: runs.read(1 << 16), b""))
 
@@ -176,7 +179,7 @@ def inject(run: FaultRun, name: str, action: Callable[[], list[int]]) -> Fault:
 def attribute(runs: list[Run], faults: list[Fault]) -> tuple[dict[str, int], list[str]]:
     """Which fault each duplicated job's extra runs come from; returns (runs per job, unexplained).
 
-    A job runs twice only if a finished run's outcome never reached MongoDB: it was held by a
+    A job runs twice only if a finished run's outcome never reached the store: it was held by a
     worker that was then killed (the run's pid is that worker's), or it was in a commit that a
     broker or Redis fault cut short (the run finished shortly before that fault).
     """
@@ -202,11 +205,11 @@ def duplicate_bound(faults: list[Fault]) -> int:
     """The most jobs the faults can have caught with their work done but not yet recorded.
 
     A job's run is recorded when its work is done, and lost only if its outcome never reaches
-    MongoDB. A worker holds at most GREENLETS running jobs, plus those finished whose outcome
+    the store. A worker holds at most GREENLETS running jobs, plus those finished whose outcome
     awaits acknowledgement; a finished job frees its slot, but a report goes out every 10 ms and
     returns faster than a task (TASK_S), so at most one more slotful finishes meanwhile: 2 x
     GREENLETS per worker. A killed worker loses its own; a broker or Redis crash can cut short
-    the commit of every worker's outcomes. The cut and a MongoDB restart lose none (the worker
+    the commit of every worker's outcomes. The cut and a store restart lose none (the worker
     resends the report), but are counted as a broker fault to stay on the safe side.
     """
     per_worker = 2 * GREENLETS
@@ -214,16 +217,18 @@ def duplicate_bound(faults: list[Fault]) -> int:
 
 
 def write_summary(summary: dict[str, Any]) -> None:
-    """Writes the summary to SUMMARY_PATH, and prints it as a table."""
-    SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
-    SUMMARY_PATH.write_text(json.dumps(summary, indent=2) + "\n")
-    print(f"\nfault injection: {summary['jobs']} jobs, {len(summary['faults'])} faults, "
+    """Writes the summary to SUMMARY_DIR, and prints it as a table."""
+    path = SUMMARY_DIR / f"summary-{summary['store']}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=2) + "\n")
+    print(f"\nfault injection on the {summary['store']} store: {summary['jobs']} jobs, "
+          f"{len(summary['faults'])} faults, "
           f"{summary['duplicates']} duplicates (bound {summary['duplicate_bound']}), {summary['total_s']:.1f} s")
     print(f"{'fault':<36} {'runs before':>11} {'outage s':>9} {'recovery s':>10} {'duplicates':>10}")
     for f in summary["faults"]:
         print(f"{f['name']:<36} {f['runs_before']:>11} {f['outage_s']:>9.2f} {f['recovery_s']:>10.2f} "
               f"{f['duplicates']:>10}")
-    print(f"(also in {SUMMARY_PATH})")
+    print(f"(also in {path})")
 
 
 @pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
@@ -256,7 +261,8 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
     per_job, unexplained = attribute(runs, faults)
     assert set(per_job) == set(ids)
     duplicates = sum(count - 1 for count in per_job.values())
-    summary = {"jobs": jobs, "workers": WORKERS, "greenlets": GREENLETS, "lease_ttl_s": LEASE_TTL_S,
+    summary = {"store": "mongodb" if isolated_stack.mongodb else "sqlite",
+               "jobs": jobs, "workers": WORKERS, "greenlets": GREENLETS, "lease_ttl_s": LEASE_TTL_S,
                "task_s": TASK_S, "duplicates": duplicates, "duplicate_bound": duplicate_bound(faults),
                "total_s": round(time.monotonic() - began, 2),
                "faults": [{k: round(v, 2) if isinstance(v, float) else v for k, v in asdict(f).items()
@@ -269,6 +275,7 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
 
 
 @pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
+@pytest.mark.parametrize("isolated_stack", ["sqlite"], indirect=True)
 def test_a_worker_consumes_again_after_redis_and_the_broker_come_back(isolated_stack: IsolatedStack) -> None:
     under_test = isolated_stack.under_test
     worker = under_test.start_worker("default", greenlets=2)
@@ -295,7 +302,7 @@ def test_a_worker_consumes_again_after_redis_and_the_broker_come_back(isolated_s
 @pytest.mark.broker_args("--lease-ttl-s", "1", "--cleanup-interval-s", "1")
 def test_a_job_whose_redis_entry_was_lost_runs_anyway(stack: StackUnderTest, client: Client) -> None:
     # Given a queued job whose Redis entry is gone, as after a Redis crash that lost its last
-    # second of writes: its record in MongoDB is all that is left
+    # second of writes: its record in the store is all that is left
     job_id = client.enqueue("tasks.add", {"a": 2, "b": 3})
     keys = Keys(stack.redis_prefix)
     stack.redis.zrem(keys.queue("default"), job_id)
@@ -322,16 +329,18 @@ def test_a_client_wait_rides_through_a_broker_restart(stack: StackUnderTest, cli
 
 
 @pytest.mark.broker_args("--mongodb-timeout-s", "1")
+@pytest.mark.parametrize("isolated_stack", ["mongodb"], indirect=True)
 def test_a_unique_job_refused_while_mongodb_is_down_can_be_enqueued_again(isolated_stack: IsolatedStack) -> None:
     under_test = isolated_stack.under_test
+    assert isolated_stack.mongodb is not None
     with Client(under_test.broker_address) as client:
         # Given MongoDB down: an enqueue with a dedupe key fails, and nothing is recorded
-        isolated_stack.servers.mongodb.stop()
+        isolated_stack.mongodb.server.stop()
         with pytest.raises(BrokerUnavailable):
             client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
         # When MongoDB is back and the client enqueues it again, with the same key (as
         # Client.enqueue's documentation advises)
-        isolated_stack.servers.mongodb.start(FAULT_WAIT_S)
+        isolated_stack.mongodb.server.start(FAULT_WAIT_S)
         job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
         # Then that is a job of its own, which runs (not the id of the one never recorded)
         under_test.start_worker("default")

@@ -188,8 +188,8 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
         job = client.get_job(job_id)
         assert expected is None or (job["task"], job["params"]) == (expected.task, expected.params), expected
     # And every job record, whatever the fuzzing did to it, still reads back
-    for doc in stack.db.jobs.find({}, {"_id": 1}):
-        assert client.get_job(str(doc["_id"]))["status"]
+    for listed in stack.list_jobs():
+        assert client.get_job(listed["id"])["status"]
     # And the scheduler can work out the ticks of every schedule the broker accepted
     schedules = schedule_service_pb2_grpc.ScheduleServiceStub(channel).ListSchedules(
         schedule_service_pb2.ListSchedulesRequest(), timeout=CALL_TIMEOUT_S).schedules

@@ -76,8 +76,8 @@ def test_seeded_jobs_survive_the_fuzzing(module_stack: StackUnderTest, seeded: d
             job = client.get_job(job_id)
             assert (job["task"], job["params"]) == ("tasks.add", params), job_id
         # And every job record, whatever the fuzzing did to it, still reads back through the broker
-        for doc in module_stack.db.jobs.find({}, {"_id": 1}):
-            assert client.get_job(str(doc["_id"]))["status"]
+        for listed in module_stack.list_jobs():
+            assert client.get_job(listed["id"])["status"]
 
 
 @pytest.mark.parametrize("path", ["logs", "logs/follow"])

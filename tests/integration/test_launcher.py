@@ -11,7 +11,7 @@ from pathlib import Path
 import grpc
 import psutil
 import pytest
-from harness import TASKS_DIR, Servers, StackUnderTest, write_config
+from harness import TASKS_DIR, MongoDB, Servers, StackUnderTest, write_config
 
 from mrq import Client
 from mrq.v1 import schedule_service_pb2_grpc
@@ -76,17 +76,19 @@ def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_
     wait_until(lambda: is_http_ok(f"{dashboard}/api/overview"), timeout_s=30, what="the dashboard's API")
     run_a_scheduled_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
-    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "ferretdb", "mrq-broker", "mrq-worker",
+    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "mrq-broker", "mrq-worker",
                                                              "mrq-scheduler", "mrq-dashboard"})
     log = launcher.log_tail(200)
     assert "MRQ is up" in log
     assert f"dashboard  {dashboard}" in log
+    assert f"store      SQLite, {tmp_path / 'data' / 'mrq.sqlite3'}" in log
     assert "stopped redis" in log
 
 
-def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, servers: Servers) -> None:
+def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, servers: Servers,
+                                                      mongodb: MongoDB) -> None:
     name = f"t{secrets.token_hex(6)}"
-    launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": servers.mongodb.url(name),
+    launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": mongodb.server.url(name),
                      "MRQ_REDIS_PREFIX": name}  # the broker reads its own settings from the env
     try:
         launcher.start()
@@ -94,11 +96,13 @@ def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, 
 
         run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
-        assert servers.mongo_client[name].jobs.count_documents({}) == 1
+        assert mongodb.client[name].jobs.count_documents({}) == 1
         stop_and_check_nothing_lingers(launcher, signal.SIGTERM, {"mrq-broker", "mrq-worker", "mrq-scheduler"})
-        assert "started redis" not in launcher.log_tail(200)
+        log = launcher.log_tail(200)
+        assert "started redis" not in log
+        assert f"store      MongoDB at {mongodb.server.url(name)}" in log
     finally:
-        servers.mongo_client.drop_database(name)
+        mongodb.client.drop_database(name)
 
 
 def test_a_data_dir_serves_one_stack_at_a_time(stack: StackUnderTest) -> None:

@@ -83,7 +83,7 @@ def test_rate_limit_of_5_per_second_holds_over_3_seconds(stack: StackUnderTest, 
     stack.start_worker("default", greenlets=10)
 
     def started() -> list[float]:
-        return sorted(d["datestarted"].timestamp() for d in stack.db.jobs.find({"datestarted": {"$exists": True}}))
+        return sorted(j["date_started"].timestamp() for j in stack.list_jobs() if j["date_started"])
 
     wait_until(lambda: len(started()) >= 15, timeout_s=WAIT_S, what="15 rate-limited starts")
     starts = started()

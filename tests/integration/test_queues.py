@@ -125,15 +125,15 @@ def test_raw_job_of_a_sigkilled_worker_runs_again(stack: StackUnderTest, client:
     [first, second] = runs.read_text().split()
     job = client.wait(second, timeout=WAIT_S)
     assert job["status"] == "success" and job["raw_queue"] == "hold_raw" and job["result"] == "ok"
-    assert stack.db.jobs.count_documents({}) == 1 and first != second
+    assert len(stack.list_jobs()) == 1 and first != second
 
 
 @with_config
 def test_raw_fast_path_stores_nothing_but_failures(stack: StackUnderTest, client: Client) -> None:
     client.queues.enqueue_raw("fast_raw", [{"a": 1, "b": 2}, {"a": "x", "b": 1}])
     stack.start_worker("fast_raw", greenlets=2)
-    wait_until(lambda: stack.db.jobs.count_documents({}) == 1, timeout_s=WAIT_S, what="the failure stored")
-    [failed] = stack.db.jobs.find()
+    wait_until(lambda: len(stack.list_jobs()) == 1, timeout_s=WAIT_S, what="the failure stored")
+    [failed] = stack.list_jobs()
     assert failed["status"] == "failed" and failed["raw_queue"] == "fast_raw" and failed["queue"] == "default"
     wait_until(lambda: stack.redis.hlen(f"{stack.redis_prefix}:raw_claims") == 0, timeout_s=WAIT_S,
                what="both raw claims settled")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from harness import TASKS_DIR, Servers, write_config
+from harness import TASKS_DIR, MongoDB, write_config
 
 from mrq import Client
 from mrq.client import ClientSettings
@@ -58,9 +58,9 @@ def metrics_ports() -> dict[str, int]:
 
 
 @pytest.fixture
-def secret_stack(servers: Servers, tmp_path: Path, leaky: Secrets, metrics_ports: dict[str, int]) -> Iterator[Stack]:
+def secret_stack(mongodb: MongoDB, tmp_path: Path, leaky: Secrets, metrics_ports: dict[str, int]) -> Iterator[Stack]:
     """A stack whose every link is password- or token-protected, Redis its own (with a password)."""
-    if servers.mongodb.kind != "ferretdb":
+    if mongodb.server.kind != "ferretdb":
         pytest.skip("the MongoDB URL's user needs FerretDB, which accepts any with PLAIN")
     redis = RedisServer(tmp_path / "redis", tmp_path / "stack" / "logs" / "redis.log", password=leaky.redis)
     database = f"t{secrets.token_hex(6)}"
@@ -68,7 +68,7 @@ def secret_stack(servers: Servers, tmp_path: Path, leaky: Secrets, metrics_ports
     token_file.write_text(leaky.token)
     config = StackConfig(
         data_dir=tmp_path / "stack", redis_url=redis.url, pythonpath=(TASKS_DIR,),
-        mongodb_url=f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{servers.mongodb.port}/{database}"
+        mongodb_url=f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{mongodb.server.port}/{database}"
                     "?authMechanism=PLAIN",
         access=BrokerAccess(auth_token_file=str(token_file)), ready_timeout_s=READY_TIMEOUT_S,
         broker_args=("--metrics-port", str(metrics_ports["broker"])))
@@ -78,7 +78,7 @@ def secret_stack(servers: Servers, tmp_path: Path, leaky: Secrets, metrics_ports
             yield stack
     finally:
         redis.stop()
-        servers.mongo_client.drop_database(database)
+        mongodb.client.drop_database(database)
 
 
 def _scrape(url: str, auth: tuple[str, str] | None = None) -> str:

@@ -6,7 +6,6 @@ import signal
 
 import pytest
 import redis
-from bson import ObjectId
 from harness import Servers, StackUnderTest
 
 from mrq import Client
@@ -16,12 +15,6 @@ from mrq_local import is_serving
 def test_servers_answer(servers: Servers) -> None:
     with redis.Redis.from_url(servers.redis.url) as redis_client:
         assert redis_client.ping()
-    db = servers.mongo_client["smoke_servers"]
-    try:
-        db.things.insert_one({"_id": 1, "x": "y"})
-        assert db.things.find_one({"_id": 1}) == {"_id": 1, "x": "y"}
-    finally:
-        servers.mongo_client.drop_database("smoke_servers")
 
 
 def test_broker_serves_health_and_server_info(stack: StackUnderTest, client: Client) -> None:
@@ -37,12 +30,21 @@ def test_worker_runs_a_task_from_the_tasks_module(stack: StackUnderTest, client:
     assert (job["status"], job["result"]) == ("success", 3)
 
 
-def test_each_test_has_its_own_prefix_and_database(stack: StackUnderTest, client: Client) -> None:
+def test_a_broker_on_the_mongodb_store_runs_jobs(mongodb_stack: StackUnderTest) -> None:
+    mongodb_stack.start_worker("default", greenlets=2)
+    with Client(mongodb_stack.broker_address) as client:
+        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=30)
+        assert (job["status"], job["result"]) == ("success", 3)
+    assert [j["id"] for j in mongodb_stack.list_jobs()] == [job["id"]]
+    assert not (mongodb_stack.stack.config.data_dir / "mrq.sqlite3").exists()
+
+
+def test_each_test_has_its_own_prefix_and_store(stack: StackUnderTest, client: Client) -> None:
     # Given no worker, the job stays queued where this test's broker put it.
     job_id = client.enqueue("tasks.echo", {"hello": "world"})
 
-    record = stack.db.jobs.find_one({"_id": ObjectId(job_id)})
-    assert record is not None and record["status"] == "queued"
+    assert [(j["id"], j["status"]) for j in stack.list_jobs()] == [(job_id, "queued")]
+    assert (stack.stack.config.data_dir / "mrq.sqlite3").exists()
     assert stack.redis_keys(), "the broker wrote no key under the test's prefix"
 
 

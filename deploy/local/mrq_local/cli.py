@@ -1,7 +1,7 @@
 """``mrq-local``: runs MRQ on this machine.
 
-``mrq-local up`` starts Redis and a MongoDB-compatible server (unless MRQ_REDIS_URL /
-MRQ_MONGODB_URL point at running ones), the broker and the workers, in the foreground. Ctrl-C or
+``mrq-local up`` starts Redis (unless MRQ_REDIS_URL points at a running one), the broker, which
+keeps its records in SQLite (or in MongoDB at MRQ_MONGODB_URL), and the workers, in the foreground. Ctrl-C or
 SIGTERM stops all of it, workers first.
 """
 
@@ -26,9 +26,9 @@ from mrq_local.stack import Stack, StackConfig
 logger = logging.getLogger("mrq-local")
 
 _UP_DESCRIPTION = """\
-Runs Redis, a MongoDB-compatible server (mongod if installed, else FerretDB), the MRQ broker,
-the workers, the scheduler and the dashboard (http://127.0.0.1:5555) as local processes, in the
-foreground, until Ctrl-C or SIGTERM.
+Runs Redis, the MRQ broker (its records in DATA_DIR/mrq.sqlite3, or in the MongoDB at
+MRQ_MONGODB_URL), the workers, the scheduler and the dashboard (http://127.0.0.1:5555) as local
+processes, in the foreground, until Ctrl-C or SIGTERM.
 
 Workers import task modules from the current directory and PYTHONPATH. They read their own
 settings from the environment: MRQ_WORKER_QUEUES (default: default), MRQ_WORKER_GREENLETS,
@@ -70,7 +70,6 @@ def up(settings: LocalSettings) -> int:
     config = StackConfig(
         data_dir=Path(settings.data_dir).resolve(), redis_url=settings.redis_url,
         mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
-        mongodb_port=settings.mongodb_port, mongodb_database=settings.mongodb_database,
         broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
         # The services read MRQ_AUTH_TOKEN_FILE and the TLS files from the environment themselves;
         # the launcher's health checks need the TLS files too.
@@ -123,7 +122,7 @@ def _watch(stack: Stack, follower: LogFollower | None) -> int:
 def _print_summary(stack: Stack, settings: LocalSettings) -> None:
     rows = [("dashboard", stack.dashboards[0].url if stack.dashboards else "off (MRQ_LOCAL_DASHBOARD=0)"),
             ("broker", stack.broker_address), ("redis", redact_url(stack.redis_url)),
-            ("mongodb", redact_url(stack.mongodb_url)),
+            ("store", stack.store),
             ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
             ("schedulers", f"{settings.schedulers} (SCHEDULER_TASKS from MRQ_CONFIG)"),
             ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]

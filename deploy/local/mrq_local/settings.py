@@ -15,11 +15,10 @@ class LocalSettings(Settings):
     broker_address: str = Field("127.0.0.1:50051", description="host:port the broker listens on")
     redis_url: str | None = Field(None, description="URL of a running Redis to use instead of starting one")
     mongodb_url: str | None = Field(
-        None, description="URL of a running MongoDB, database in the path, to use instead of starting one")
+        None, description="URL of a running MongoDB, database in the path, to keep the records in instead of "
+                          "the SQLite file in --data-dir")
     redis_port: int = Field(0, ge=0, description="port of the Redis started here; 0 picks a free one")
-    mongodb_port: int = Field(0, ge=0, description="port of the MongoDB server started here; 0 picks a free one")
-    mongodb_database: str = Field("mrq", description="database used on the MongoDB server started here")
-    data_dir: str = Field(".mrq-data", description="where the databases started here keep their data, "
+    data_dir: str = Field(".mrq-data", description="where Redis and the SQLite store keep their data, "
                                                    "and where every process's log goes (logs/)")
     workers: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_LOCAL_WORKERS"},
                          description="mrq-worker commands to start; each reads MRQ_WORKER_QUEUES, "

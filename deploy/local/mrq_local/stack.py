@@ -1,4 +1,4 @@
-"""A whole MRQ deployment as local processes: Redis, MongoDB, brokers, workers and schedulers.
+"""A whole MRQ deployment as local processes: Redis, brokers, workers and schedulers.
 
 The stack starts what its config asks for, in dependency order, and :meth:`Stack.close` stops
 everything in the reverse order (workers before brokers before databases), also when starting
@@ -18,12 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from mrq.security import BrokerAccess
+from mrq.security import BrokerAccess, redact_url
 from mrq_local.errors import DataDirBusy, LaunchError
 from mrq_local.health import is_http_ok, is_serving
 from mrq_local.ports import LOOPBACK, free_port, is_listening, split_address
 from mrq_local.process import ManagedProcess, ReadyCheck
-from mrq_local.servers import MongoServer, RedisServer
+from mrq_local.servers import RedisServer
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +33,12 @@ class StackConfig:
     """What a :class:`Stack` runs, and where.
 
     Attributes:
-        data_dir: Holds the databases' data (``redis/``, ``mongodb/``) and ``logs/``.
+        data_dir: Holds Redis's data (``redis/``), the brokers' SQLite store (``mrq.sqlite3``)
+            and ``logs/``.
         redis_url: A running Redis to use; None starts one.
-        mongodb_url: A running MongoDB to use, with the database in its path; None starts one.
+        mongodb_url: A MongoDB to store records in, with the database in its path; None keeps
+            them in the SQLite store in ``data_dir``.
         redis_port: Port of the Redis started here; 0 picks a free one.
-        mongodb_port: Port of the MongoDB server started here; 0 picks a free one.
-        mongodb_database: Database name on the MongoDB server started here.
         broker_address: host:port of the first broker; None picks a free port on 127.0.0.1.
         redis_prefix: The brokers' Redis key prefix; None keeps the broker's default.
         broker_args: Extra command-line arguments for every broker.
@@ -55,8 +55,6 @@ class StackConfig:
     redis_url: str | None = None
     mongodb_url: str | None = None
     redis_port: int = 0
-    mongodb_port: int = 0
-    mongodb_database: str = "mrq"
     broker_address: str | None = None
     redis_prefix: str | None = None
     broker_args: Sequence[str] = ()
@@ -90,7 +88,7 @@ class Stack:
     Attributes:
         config: What it runs.
         redis_url: The Redis the brokers use (set by :meth:`start`).
-        mongodb_url: The MongoDB database the brokers use (set by :meth:`start`).
+        mongodb_url: The MongoDB database the brokers use, or "" for the SQLite store.
         brokers: Running brokers, the first one started by :meth:`start`.
         workers: Workers started by :meth:`start_worker`, stopped or not.
         schedulers: Schedulers started by :meth:`start_scheduler`, stopped or not.
@@ -127,6 +125,13 @@ class Stack:
         return self.broker.address
 
     @property
+    def store(self) -> str:
+        """Where the brokers keep their records, for people (no secrets)."""
+        if self.mongodb_url:
+            return f"MongoDB at {redact_url(self.mongodb_url)}"
+        return f"SQLite, {self.config.data_dir / 'mrq.sqlite3'}"
+
+    @property
     def processes(self) -> list[ManagedProcess]:
         """Every process running or to be stopped, databases included, in start order."""
         return list(self._processes)
@@ -144,7 +149,7 @@ class Stack:
         self.close()
 
     def start(self) -> Stack:
-        """Starts the databases the config does not point at, then the first broker.
+        """Starts Redis unless the config points at one, then the first broker.
 
         Raises:
             DataDirBusy: another stack uses ``config.data_dir``.
@@ -159,11 +164,6 @@ class Stack:
                                     self.config.redis_port)
                 self._run(redis.process)
                 self.redis_url = redis.url
-            if not self.mongodb_url:
-                mongodb = MongoServer(self.config.data_dir / "mongodb", self._log_path("mongodb"),
-                                      self.config.mongodb_port)
-                self._run(mongodb.process)
-                self.mongodb_url = mongodb.url(self.config.mongodb_database)
             self.start_broker(address=self.config.broker_address)
         except BaseException:
             self.close()
@@ -171,7 +171,7 @@ class Stack:
         return self
 
     def start_broker(self, *, address: str | None = None, extra_args: Sequence[str] = ()) -> Broker:
-        """Starts a broker on the stack's Redis and MongoDB and waits for its health check.
+        """Starts a broker on the stack's Redis and store and waits for its health check.
 
         Args:
             address: host:port to serve on; None picks a free port on 127.0.0.1.
@@ -186,7 +186,8 @@ class Stack:
         # The databases' URLs go by env, not argv: they may hold passwords, and argv is public
         # (ps, the log's header line).
         process = self.start_service(name, self._broker_argv(address, extra_args),
-                                     env={"MRQ_REDIS_URL": self.redis_url, "MRQ_MONGODB_URL": self.mongodb_url},
+                                     env={"MRQ_REDIS_URL": self.redis_url, "MRQ_MONGODB_URL": self.mongodb_url,
+                                          "MRQ_DATA_DIR": str(self.config.data_dir)},
                                      ready=lambda: is_serving(address, access=self.config.access))
         broker = Broker(address, process, tuple(extra_args))
         self.brokers.append(broker)

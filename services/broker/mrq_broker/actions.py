@@ -3,6 +3,8 @@
 Every action first *takes* each job in Redis, the same compare-and-set guard as the committer
 and the lease recovery use, and only then writes its record by exact ``_id``:
 
+Requeue and retry queue a job again behind the jobs already waiting, as a new enqueue would.
+
 - a job no worker runs (queued, delayed, retry, or final) is taken by moving it from its queue
   (or, for a final one, from nowhere) to a lease owned by the ``ACTING`` marker, so no worker can
   lease it meanwhile, and no other action takes it twice (scripts/take_pending.lua);
@@ -20,20 +22,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pymongo import UpdateOne
-
 from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, worker_service_pb2
-from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.documents import queue_entry
 from mrq_broker.errors import JobNotFound
 from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import JobChange, JobRecord, JobSelection
 from mrq_broker.tasksets import Tasksets
 from mrq_broker.transitions import ttl_s
 
@@ -41,7 +42,7 @@ CANCEL = job_service_pb2.JOB_ACTION_CANCEL
 REQUEUE = job_service_pb2.JOB_ACTION_REQUEUE
 RETRY = job_service_pb2.JOB_ACTION_RETRY
 
-# Jobs acted on per round of Redis scripts and MongoDB bulk writes.
+# Jobs acted on per round of Redis scripts and store writes.
 ACTION_BATCH = 500
 # What each action applies to, by the status a job's record has.
 APPLIES_TO: dict[int, frozenset[str]] = {
@@ -49,10 +50,6 @@ APPLIES_TO: dict[int, frozenset[str]] = {
     REQUEUE: frozenset({"queued", "delayed", "retry", *FINAL}),
     RETRY: frozenset({"queued", "delayed", "retry", *FINAL}),
 }
-# The fields read per job: enough to decide, and to build a requeued job's payload.
-PROJECTION = {field: 1 for field in (
-    "status", "queue", "task", "params", "priority", "timeout_s", "max_retries", "retry_delay_s",
-    "retry_count", "result_ttl_s", "datequeued", "taskset")}
 # A control message for a worker that stopped heartbeating is dropped after this long.
 MIN_CONTROL_TTL_S = 60.0
 
@@ -70,7 +67,7 @@ class Counts:
 class JobActions:
     """Applies ActOnJobs requests; see the module docstring for the guards."""
 
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
                  metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
@@ -80,22 +77,22 @@ class JobActions:
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
         """Acts on jobs by id; raises JobNotFound, before any change, if one does not exist."""
         unique = list(dict.fromkeys(job_ids))
-        docs = self.store.get_many(unique, PROJECTION)
-        missing = [i for i in unique if i not in docs]
+        jobs = self.store.get_jobs(unique)
+        missing = [i for i in unique if i not in jobs]
         if missing:
             raise JobNotFound(missing[0])
-        return self._act(action, [docs[i] for i in unique], dry_run)
+        return self._act(action, [jobs[i] for i in unique], dry_run)
 
-    def act_on_filter(self, action: int, query: dict[str, Any], dry_run: bool) -> Counts:
-        """Acts on every job matching a MongoDB query (see validation.job_query).
+    def act_on_selection(self, action: int, selection: JobSelection, dry_run: bool) -> Counts:
+        """Acts on every job matching ``selection``.
 
         The matching jobs are listed first, in one pass, and then acted on: a job the action
         changes can't match again later in the same call (say a requeued job that fails again).
         """
-        return self._act(action, list(self.store.select(query, PROJECTION)), dry_run)
+        return self._act(action, self.store.select_jobs(selection), dry_run)
 
-    def _act(self, action: int, docs: list[Doc], dry_run: bool) -> Counts:
-        eligible = [d for d in docs if d["status"] in APPLIES_TO[action]]
+    def _act(self, action: int, docs: list[JobRecord], dry_run: bool) -> Counts:
+        eligible = [d for d in docs if d.status in APPLIES_TO[action]]
         if dry_run:
             return Counts(matched=len(docs), changed=len(eligible))
         changed = 0
@@ -106,13 +103,13 @@ class JobActions:
     def _expiry_ms(self) -> int:
         return int(time.time() * 1000 + self.settings.lease_ttl_s * 1000)
 
-    def _cancel(self, docs: list[Doc]) -> int:
+    def _cancel(self, docs: list[JobRecord]) -> int:
         expiry_ms = self._expiry_ms()
-        pending = [(str(d["_id"]), d["queue"], False) for d in docs if d["status"] != "started"]
+        pending = [(d.id, d.queue, False) for d in docs if d.status != "started"]
         taken = self.queues.take_pending(pending, ACTING, expiry_ms)
         # A pending job that was not taken may have been leased since it was read: try it as
         # started too. Owners starting with "-" are brokers committing or recovering the job.
-        maybe_started = [str(d["_id"]) for d in docs if str(d["_id"]) not in taken]
+        maybe_started = [d.id for d in docs if d.id not in taken]
         owners = {i: o for i, o in self.queues.owners(maybe_started).items() if not o.startswith("-")}
         taken_started = self.queues.take(owners, ACTING, expiry_ms)
         ids = [*taken, *taken_started]
@@ -120,21 +117,20 @@ class JobActions:
         if not ids:
             return 0
         now = datetime.now(UTC)
-        def cancelled(task: str) -> dict[str, dict[str, object]]:
-            expires = now + timedelta(seconds=ttl_s("cancel", task, None, self.settings))
-            return {"$set": {"status": "cancel", "dateupdated": now, "dateended": now, "dateexpires": expires}}
+        def cancelled(job: JobRecord) -> JobChange:
+            expires = now + timedelta(seconds=ttl_s("cancel", job.task, None, self.settings))
+            return JobChange(job.id, {"status": "cancel", "date_updated": now, "date_finished": now,
+                                      "date_expires": expires})
 
         try:
-            self.store.bulk_update([UpdateOne({"_id": d["_id"]}, cancelled(d["task"]))
-                                    for d in docs if str(d["_id"]) in id_set])
+            self.store.update_jobs([cancelled(d) for d in docs if d.id in id_set])
         except Exception:
             # Give the started jobs back to their workers; the others' leases expire and the
             # recovery puts them back on their queues.
             for job_id in taken_started:
                 self.queues.take({job_id: ACTING}, owners[job_id], expiry_ms)
             raise
-        counted = [(str(d["_id"]), d["taskset"], "cancel") for d in docs
-                   if d.get("taskset") and str(d["_id"]) in id_set]
+        counted = [(d.id, d.taskset_id, "cancel") for d in docs if d.taskset_id and d.id in id_set]
         self.tasksets.complete(self.queues.release(ids, finished=ids, counted=counted))
         self._tell_workers({job_id: owners[job_id] for job_id in taken_started})
         return len(ids)
@@ -149,24 +145,25 @@ class JobActions:
                 action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id).SerializeToString())
         self.queues.push_controls(messages, max(MIN_CONTROL_TTL_S, 2 * self.settings.lease_ttl_s))
 
-    def _requeue(self, docs: list[Doc], *, reset: bool) -> int:
-        pending = [(str(d["_id"]), d["queue"], d["status"] in FINAL) for d in docs if d["status"] != "started"]
+    def _requeue(self, docs: list[JobRecord], *, reset: bool) -> int:
+        pending = [(d.id, d.queue, d.status in FINAL) for d in docs if d.status != "started"]
         taken = self.queues.take_pending(pending, ACTING, self._expiry_ms())
-        requeued = [d for d in docs if str(d["_id"]) in taken]
+        requeued = [d for d in docs if d.id in taken]
         if not requeued:
             return 0
         now = datetime.now(UTC)
-        fields: dict[str, Any] = {"status": "queued", "dateupdated": now, "progress": 0.0}
+        fields: dict[str, Any] = {"status": "queued", "date_updated": now, "progress": 0.0, "result_json": "",
+                                  "date_finished": None, "date_expires": None, "eta": None}
         if reset:
             fields["retry_count"] = 0
-        update = {"$set": fields, "$unset": {"result": "", "dateended": "", "dateexpires": "", "run_at": ""}}
         # On failure the taken jobs' leases expire, and the recovery restores each as its record says.
-        self.store.bulk_update([UpdateOne({"_id": d["_id"]}, update) for d in requeued])
-        entries = [queue_entry({**d, "retry_count": 0} if reset else d) for d in requeued]
+        self.store.update_jobs([JobChange(d.id, fields) for d in requeued])
+        entries = [queue_entry(replace(d, eta=None, retry_count=0 if reset else d.retry_count), queued_at=now)
+                   for d in requeued]
         self.queues.release([], entries)
         return len(requeued)
 
 
-def _batches(items: list[Doc], size: int) -> Iterator[list[Doc]]:
+def _batches(items: list[JobRecord], size: int) -> Iterator[list[JobRecord]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -1,4 +1,4 @@
-"""Group commit of job outcomes: reports from every worker, merged into one MongoDB bulk write.
+"""Group commit of job outcomes: reports from every worker, merged into one batch of store writes.
 
 gRPC threads hand their outcomes to one committer thread and block until their batch is durable.
 While one bulk write runs, the next reports pile up and go out together in the following one,
@@ -6,8 +6,7 @@ so the write rate adapts to the load without any timer.
 
 Leases mark their jobs ``started`` through the same thread, without waiting: a job that ends
 before its mark is written gets one write (its outcome, carrying the mark's fields) instead of
-two. On a MongoDB-compatible server that updates one document at a time (FerretDB), that write
-is what bounds a regular queue's throughput.
+two.
 """
 
 from __future__ import annotations
@@ -20,18 +19,16 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bson import ObjectId
-from pymongo import DeleteOne, UpdateOne
-
 from mrq.v1 import worker_service_pb2
-from mrq_broker.documents import PayloadHeader, doc_from_payload, header_of, queue_entry, result_ttl_s, taskset_of
+from mrq_broker.documents import PayloadHeader, header_of, queue_entry, record_from_payload, result_ttl_s, taskset_of
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queue_names import root
 from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import JobChange
 from mrq_broker.tasksets import Tasksets
-from mrq_broker.transitions import TRANSITIONS, Plan, plan, requeued_doc
+from mrq_broker.transitions import TRANSITIONS, Plan, plan, requeued_record
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +54,7 @@ class StartedMarks:
 class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
                  metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
@@ -76,7 +73,8 @@ class OutcomeCommitter:
 
     def mark_started(self, job_ids: Sequence[str], worker_id: str, lease_token: str, now: datetime) -> None:
         """Queues the ``started`` write of leased jobs; returns at once (Redis holds the lease)."""
-        fields: dict[str, object] = {"status": "started", "worker": worker_id, "datestarted": now, "dateupdated": now}
+        fields: dict[str, object] = {"status": "started", "worker_id": worker_id, "date_started": now,
+                                     "date_updated": now}
         self._pending.put(StartedMarks(lease_owner(worker_id, lease_token), job_ids, fields))
 
     def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome],
@@ -158,21 +156,21 @@ class OutcomeCommitter:
         headers = {i: header_of(raw) for i, raw in raws.items()}
         unstored = {i for i, h in headers.items() if h.unstored}
         needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue or o.job_id in unstored]
-        docs = self.store.get_many([i for i in needs_doc if i not in unstored]) if needs_doc else {}
-        docs.update({i: doc_from_payload(raws[i]) for i in needs_doc if i in unstored})
-        plans = [plan(o, worker, docs.get(o.job_id), self.settings, now,
+        jobs = self.store.get_jobs([i for i in needs_doc if i not in unstored]) if needs_doc else {}
+        jobs.update({i: record_from_payload(raws[i]) for i in needs_doc if i in unstored})
+        plans = [plan(o, worker, jobs.get(o.job_id), self.settings, now,
                       result_ttl_s(raws[o.job_id]) if o.job_id in raws else None,
                       headers[o.job_id].task if o.job_id in headers else "", o.job_id in unstored,
                       started.get(o.job_id))
                  for worker, o in accepted]
-        updates = [u for p in plans if (u := self._storage(p, headers.get(p.job_id))) is not None]
+        changes = [c for p in plans if (c := self._storage(p, headers.get(p.job_id))) is not None]
         ended = {p.job_id for p in plans}
-        updates += [UpdateOne({"_id": ObjectId(i)}, {"$set": f}) for i, f in started.items() if i not in ended]
-        if updates:
-            self.store.bulk_update(updates)
+        changes += [JobChange(i, f) for i, f in started.items() if i not in ended]
+        if changes:
+            self.store.update_jobs(changes)
         done = [p.job_id for p in plans if p.transition.requeue is None]
-        requeue: list[QueueEntry] = [queue_entry(requeued_doc(docs[p.job_id], p), p.run_at)
-                                     for p in plans if p.transition.requeue and p.job_id in docs]
+        requeue: list[QueueEntry] = [queue_entry(requeued_record(jobs[p.job_id], p))
+                                     for p in plans if p.transition.requeue and p.job_id in jobs]
         counted = [(p.job_id, taskset, p.transition.stored) for p in plans
                    if p.transition.requeue is None and (raw := raws.get(p.job_id)) and (taskset := taskset_of(raw))]
         completed = self.queues.release(done, requeue, finished=done, counted=counted)
@@ -183,13 +181,13 @@ class OutcomeCommitter:
             else:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
 
-    def _storage(self, plan_: Plan, header: PayloadHeader | None) -> UpdateOne | DeleteOne | None:
-        """The write for a plan: its update, unless a raw queue says not to store that status
+    def _storage(self, plan_: Plan, header: PayloadHeader | None) -> JobChange | None:
+        """The write for a plan: its change, unless a raw queue says not to store that status
         (RAW_QUEUES statuses_no_storage): then nothing, or the deletion of the started record."""
         config = self.settings.raw_queues.get(root(header.raw_queue)) if header and header.raw_queue else None
         if config is None or plan_.transition.stored not in config.statuses_no_storage:
-            return plan_.update
-        return None if header is not None and header.unstored else DeleteOne({"_id": ObjectId(plan_.job_id)})
+            return plan_.change
+        return None if header is not None and header.unstored else JobChange(plan_.job_id, delete=True)
 
     def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""

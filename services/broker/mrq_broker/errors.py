@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import grpc
-import pymongo.errors
 import redis.exceptions
+
+from mrq_broker.storage import OUTAGES, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +81,13 @@ class WorkerDidNotAnswer(BrokerError):
 
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
 STORE_OUTAGES = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                redis.exceptions.BusyLoadingError, pymongo.errors.AutoReconnect,
-                pymongo.errors.ServerSelectionTimeoutError, pymongo.errors.NetworkTimeout, TimeoutError)
+                 redis.exceptions.BusyLoadingError, *OUTAGES, TimeoutError)
+
+
+def outage_message(exc: BaseException) -> str:
+    """What a caller is told of an outage: the cause, which StoreUnavailable spells out."""
+    cause = str(exc) if isinstance(exc, StoreUnavailable) else type(exc).__name__
+    return f"store unavailable ({cause}); retry"
 
 
 def grpc_errors(method: F) -> F:
@@ -95,6 +101,6 @@ def grpc_errors(method: F) -> F:
             context.abort(exc.code, str(exc))
         except STORE_OUTAGES as exc:
             log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)
-            context.abort(grpc.StatusCode.UNAVAILABLE, f"store unavailable ({type(exc).__name__}); retry")
+            context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))
 
     return wrapper  # type: ignore[return-value]

@@ -11,9 +11,9 @@ from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc
 from mrq_broker import __version__
 from mrq_broker.actions import APPLIES_TO, JobActions
-from mrq_broker.documents import to_proto
-from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_errors
+from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_errors, outage_message
 from mrq_broker.operations import Broker
+from mrq_broker.storage.records import job_proto
 from mrq_broker.tasksets import Callback, Tasksets
 from mrq_broker.validation import (
     canonical_params,
@@ -22,7 +22,7 @@ from mrq_broker.validation import (
     check_queue,
     check_seconds,
     check_task,
-    job_query,
+    job_selection,
 )
 
 FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs", "tasksets"]
@@ -54,8 +54,10 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     @grpc_errors
     def GetJob(self, request: job_service_pb2.GetJobRequest, context: grpc.ServicerContext
                ) -> job_service_pb2.GetJobResponse:
-        doc = self.broker.store.get(check_job_id(request.job_id))
-        return job_service_pb2.GetJobResponse(job=to_proto(doc))
+        job = self.broker.store.get_job(check_job_id(request.job_id))
+        if job is None:
+            raise JobNotFound(request.job_id)
+        return job_service_pb2.GetJobResponse(job=job_proto(job))
 
     @grpc_errors
     def WaitJobs(self, request: job_service_pb2.WaitJobsRequest, context: grpc.ServicerContext
@@ -67,10 +69,10 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
         docs = self.broker.wait(ids, request.timeout_s)
         if len(docs) < len(ids):
-            found = {str(d["_id"]) for d in docs}
+            found = {d.id for d in docs}
             raise JobNotFound(next(i for i in ids if i not in found))
-        jobs = [to_proto(d) for d in docs]
-        return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d["status"] in FINAL for d in docs))
+        jobs = [job_proto(d) for d in docs]
+        return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d.status in FINAL for d in docs))
 
     @grpc_errors
     def ActOnJobs(self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
@@ -87,8 +89,8 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
             counts = self.actions.act_on_ids(request.action, ids, request.dry_run)
         elif has_filter:
-            query = job_query(request.filter, self.broker.settings)
-            counts = self.actions.act_on_filter(request.action, query, request.dry_run)
+            selection = job_selection(request.filter, self.broker.settings)
+            counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
         else:
             raise InvalidArgument("job_ids", "give job_ids or a filter")
         return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed,
@@ -115,13 +117,14 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             for page in self.broker.follow_logs(job_id, from_offset, context.is_active):
                 yield job_service_pb2.FollowJobLogsResponse(text=page.text, next_offset=page.next_offset)
         except STORE_OUTAGES as exc:
-            context.abort(grpc.StatusCode.UNAVAILABLE, f"store unavailable ({type(exc).__name__}); retry")
+            context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))
 
     def _check_logs_request(self, job_id: str, from_offset: int) -> str:
         checked = check_job_id(job_id)
         if from_offset < 0:
             raise InvalidArgument("from_offset", "must be >= 0")
-        self.broker.store.get(checked)  # raises JobNotFound
+        if self.broker.store.get_job(checked) is None:
+            raise JobNotFound(checked)
         return checked
 
     @grpc_errors

@@ -1,13 +1,10 @@
-"""Job logs: chunks of text shipped by workers, stored in MongoDB and read by exact ``_id``.
+"""Job logs: chunks of text shipped by workers, stored and read by exact id.
 
-Each ShipLogs chunk becomes one document ``{_id: "<job id>-<n>", job, text, datecreated,
-dateexpires}`` in
-the ``job_logs`` collection, where ``n`` counts the job's chunks from 1 in the Redis string
-``mrq:logseq:<job id>`` (INCR). A reader gets N from Redis and fetches chunks 1..N by exact
-``_id``: the one query FerretDB's SQLite backend serves from its index (a range or a filter on
-``job`` would scan every job's logs). ``n`` is taken before the insert, so a failed insert
-leaves a gap, which readers skip. Then the job id is published on ``mrq:logs`` to wake
-followers (see :class:`mrq_broker.events.Events`).
+Each ShipLogs chunk becomes one stored LogChunk with id ``"<job id>-<n>"``, where ``n`` counts
+the job's chunks from 1 in the Redis string ``mrq:logseq:<job id>`` (INCR). A reader gets N from
+Redis and fetches chunks 1..N by exact id, the one lookup every store serves from an index.
+``n`` is taken before the insert, so a failed insert leaves a gap, which readers skip. Then the
+job id is published on ``mrq:logs`` to wake followers (see :class:`mrq_broker.events.Events`).
 
 A job keeps at most ``max_bytes_per_job`` bytes of logs, whoever ships them (a worker truncates
 its own, but WorkerService is open to any caller): ``mrq:logbytes:<job id>`` counts the bytes
@@ -16,26 +13,21 @@ with one ``[log truncated by the broker: ...]`` line, and later chunks are dropp
 still succeeds, so a worker never retries them.
 
 A job's logs outlive it by at most ``seq_ttl_s`` (the longest record TTL): each chunk carries a
-``dateexpires`` that far ahead, as does the chunk counter in Redis; :meth:`JobLogs.delete_expired`
+``date_expires`` that far ahead, as does the chunk counter in Redis; :meth:`Store.delete_expired_log_chunks`
 removes the chunks past it.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import pymongo
 import redis
 
-from mrq_broker.documents import Doc
 from mrq_broker.keys import Keys
-
-#: Chunks read one by one with find_one below this; an ``$in`` above (a scan on FerretDB, an
-#: index lookup on MongoDB).
-FEW_CHUNKS = 200
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import LogChunk
 
 
 @dataclass
@@ -50,23 +42,14 @@ class LogPage:
 class JobLogs:
     """Appends and reads job log chunks (see the module docstring)."""
 
-    def __init__(self, database: pymongo.database.Database[Doc], client: redis.Redis, keys: Keys,
-                 seq_ttl_s: float, max_bytes_per_job: int) -> None:
+    def __init__(self, store: Store, client: redis.Redis, keys: Keys, seq_ttl_s: float,
+                 max_bytes_per_job: int) -> None:
         """``seq_ttl_s``: how long logs are kept after their last chunk (0: a year)."""
-        self.chunks = database["job_logs"]
+        self.store = store
         self.client = client
         self.keys = keys
         self.seq_ttl_s = seq_ttl_s if seq_ttl_s > 0 else 365 * 86400.0
         self.max_bytes_per_job = max_bytes_per_job
-        self._write_lock = threading.Lock()
-
-    def ensure_indexes(self) -> None:
-        self.chunks.create_index([("dateexpires", 1)])
-
-    def delete_expired(self, now: datetime) -> int:
-        """Deletes the chunks past their ``dateexpires``; returns how many."""
-        with self._write_lock:
-            return self.chunks.delete_many({"dateexpires": {"$lt": now}}).deleted_count
 
     def append(self, chunks: Sequence[tuple[str, str]]) -> int:
         """Stores ``(job id, text)`` chunks in order and wakes followers; returns how many."""
@@ -80,13 +63,11 @@ class JobLogs:
         seqs = pipe.execute()[::2]
         now = datetime.now(UTC)
         expires = now + timedelta(seconds=self.seq_ttl_s)
-        docs = [{"_id": f"{job_id}-{n}", "job": job_id, "text": text, "datecreated": now,
-                 "dateexpires": expires}
-                for (job_id, text), n in zip(chunks, seqs, strict=True)]
-        with self._write_lock:
-            self.chunks.insert_many(docs, ordered=False)
+        stored = [LogChunk(f"{job_id}-{n}", job_id, text, now, expires)
+                  for (job_id, text), n in zip(chunks, seqs, strict=True)]
+        self.store.insert_log_chunks(stored)
         self.client.publish(self.keys.logs_channel, " ".join({job_id for job_id, _ in chunks}))
-        return len(docs)
+        return len(stored)
 
     def _within_cap(self, chunks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """The chunks, or the part of each, that fit under the per-job cap (see the module docstring)."""
@@ -122,9 +103,5 @@ class JobLogs:
         start = max(0, from_offset)
         end = min(total, start + max_chunks)
         ids = [f"{job_id}-{n}" for n in range(start + 1, end + 1)]
-        if len(ids) <= FEW_CHUNKS:
-            found = (self.chunks.find_one({"_id": i}, {"text": 1}) for i in ids)
-            texts = {d["_id"]: d["text"] for d in found if d is not None}
-        else:
-            texts = {d["_id"]: d["text"] for d in self.chunks.find({"_id": {"$in": ids}}, {"text": 1})}
+        texts = self.store.log_texts(ids)
         return LogPage("".join(texts.get(i, "") for i in ids), end, end >= total)

@@ -4,16 +4,17 @@ Expired leases: a lease that was not renewed means its worker died or hung. The 
 on its queue, counted in ``requeue_count`` and noted in its history, so lost work is visible.
 Brokers don't step on each other, nor on late reports: claiming a lease takes it over atomically.
 
-Orphans: a job is recorded in MongoDB before it is queued in Redis, so a record can outlive its
+Orphans: a job is recorded in the store before it is queued in Redis, so a record can outlive its
 Redis entry: the broker died between the two writes, or Redis lost its last second of writes (the
 append-only file is fsynced once a second). A job still pending (queued, delayed, retry) whose
 payload Redis no longer holds, and whose record has not changed for a lease TTL, is queued again.
 
-Expired records: final jobs carry ``dateexpires``; the broker deletes them itself, since
-MongoDB-compatible servers such as FerretDB have no TTL indexes.
+Expired records: final jobs carry ``date_expires``; the broker deletes them itself (reads already
+treat them as gone), as neither SQLite nor MongoDB-compatible servers such as FerretDB have TTL
+indexes.
 
-Both of these scan the jobs collection, so one broker per ``cleanup_interval_s`` runs them: the
-one that takes a short Redis lock, so replicas don't all scan at once.
+Both of these read many records, so one broker per ``cleanup_interval_s`` runs them: the one
+that takes a short Redis lock, so replicas don't all do it at once.
 """
 
 from __future__ import annotations
@@ -24,17 +25,15 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
-from pymongo import UpdateOne
-
 from mrq.statuses import FINAL
-from mrq_broker.documents import Doc, queue_entry
+from mrq_broker.documents import queue_entry
 from mrq_broker.errors import STORE_OUTAGES
-from mrq_broker.logs import JobLogs
 from mrq_broker.metrics import LEASE_EXPIRED, ORPHANED, BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import HistoryEntry, JobChange, JobRecord
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +43,10 @@ ORPHANABLE = frozenset({"queued", "delayed", "retry"})
 
 
 class Maintenance:
-    def __init__(self, store: JobStore, logs: JobLogs, queues: RedisQueues, raw: RawJobs,
-                 settings: BrokerSettings, metrics: BrokerMetrics) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, raw: RawJobs, settings: BrokerSettings,
+                 metrics: BrokerMetrics) -> None:
         self.store = store
         self.raw = raw
-        self.logs = logs
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
@@ -89,19 +87,18 @@ class Maintenance:
         # Unchanged for a lease TTL: a job being submitted or requeued gets its Redis entry
         # milliseconds after its record, so it is never mistaken for an orphan.
         settled = datetime.now(UTC) - timedelta(seconds=self.settings.lease_ttl_s)
-        pending = [str(d["_id"]) for d in self.store.select(
-            {"status": {"$in": sorted(ORPHANABLE)}, "dateupdated": {"$lt": settled}}, {"_id": 1})]
+        pending = self.store.stale_pending_ids(ORPHANABLE, settled)
         requeued = 0
         for start in range(0, len(pending), CLAIM_BATCH):
             lost = self.queues.done_among(pending[start:start + CLAIM_BATCH])
             if not lost:
                 continue
             # Read again: a job that finished after the scan lost its payload legitimately.
-            docs = [d for d in self.store.get_many(lost).values() if d["status"] in ORPHANABLE]
+            docs = [d for d in self.store.get_jobs(lost).values() if d.status in ORPHANABLE]
             if docs:
-                self.queues.push([queue_entry(d, d.get("run_at")) for d in docs])
-                log.warning("queued again %d job(s) recorded in MongoDB but missing from Redis: %s", len(docs),
-                            " ".join(str(d["_id"]) for d in docs[:10]))
+                self.queues.push([queue_entry(d) for d in docs])
+                log.warning("queued again %d job(s) recorded in the store but missing from Redis: %s", len(docs),
+                            " ".join(d.id for d in docs[:10]))
                 requeued += len(docs)
         self.metrics.requeued(ORPHANED, requeued)
         return requeued
@@ -109,8 +106,8 @@ class Maintenance:
     def delete_expired_jobs(self) -> int:
         """Deletes final jobs and log chunks past their ``dateexpires``."""
         now = datetime.now(UTC)
-        deleted = self.store.delete_expired(now)
-        chunks = self.logs.delete_expired(now)
+        deleted = self.store.delete_expired_jobs(now)
+        chunks = self.store.delete_expired_log_chunks(now)
         if deleted or chunks:
             log.info("deleted %d expired job record(s) and %d log chunk(s)", deleted, chunks)
         return deleted
@@ -122,37 +119,32 @@ class Maintenance:
         ids = self.queues.claim_expired(now_ms, claim_until_ms, CLAIM_BATCH)
         if not ids:
             return 0
-        docs = self.store.get_many(ids)
+        docs = self.store.get_jobs(ids)
         # Raw jobs with no record yet go back on their raw queue (see raw_jobs.py).
         lost_raw = self.queues.raw_claims([i for i in ids if i not in docs])
         self.raw.give_back(lost_raw)
-        started = [d for d in docs.values() if d["status"] == "started"]
+        started = [d for d in docs.values() if d.status == "started"]
         requeued = self._mark_requeued(started)
         # Jobs still pending (retry, queued...) were between a report and its Redis step:
         # finish that step. Final or vanished jobs just lose their lease.
-        pending = [d for d in docs.values() if d["status"] not in FINAL and d["status"] != "started"]
-        done = [i for i in ids if (i not in docs and i not in lost_raw) or (i in docs and docs[i]["status"] in FINAL)]
-        self.queues.release(done, [queue_entry(d, d.get("run_at")) for d in [*requeued, *pending]])
+        pending = [d for d in docs.values() if d.status not in FINAL and d.status != "started"]
+        done = [i for i in ids if (i not in docs and i not in lost_raw) or (i in docs and docs[i].status in FINAL)]
+        self.queues.release(done, [queue_entry(d) for d in [*requeued, *pending]])
         self.metrics.leases_expired.inc(len(ids))
         self.metrics.requeued(LEASE_EXPIRED, len(requeued) + len(lost_raw))
         if requeued or lost_raw:
             log.warning("requeued %d job(s) and %d raw entries whose lease expired: %s", len(requeued),
-                        len(lost_raw), " ".join([*(str(d["_id"]) for d in requeued[:10]), *list(lost_raw)[:10]]))
+                        len(lost_raw), " ".join([*(d.id for d in requeued[:10]), *list(lost_raw)[:10]]))
         return len(ids)
 
-    def _mark_requeued(self, docs: list[Doc]) -> list[Doc]:
+    def _mark_requeued(self, jobs: list[JobRecord]) -> list[JobRecord]:
         """Sets expired jobs back to queued. Their leases were claimed, so no late report interferes."""
-        if not docs:
+        if not jobs:
             return []
         now = datetime.now(UTC)
-        updates = [UpdateOne(
-            {"_id": d["_id"]},
-            {"$set": {"status": "queued", "dateupdated": now}, "$inc": {"requeue_count": 1},
-             "$push": {"traceback_history": {
-                 "date": now, "status": "interrupt", "exceptiontype": "mrq.LeaseExpired",
-                 "error": f"lease expired on worker {d.get('worker', '?')}; job requeued",
-                 "traceback": "", "worker": d.get("worker", "")}}},
-        ) for d in docs]
-        self.store.bulk_update(updates)
-        return docs
-
+        self.store.update_jobs([JobChange(
+            j.id, {"status": "queued", "date_updated": now}, {"requeue_count": 1},
+            HistoryEntry(date=now, status="interrupt", exception_type="mrq.LeaseExpired",
+                         error=f"lease expired on worker {j.worker_id or '?'}; job requeued", worker_id=j.worker_id),
+        ) for j in jobs])
+        return jobs

@@ -7,12 +7,12 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, worker_service_pb2
 from mrq_broker.actions import APPLIES_TO, JobActions
-from mrq_broker.documents import Doc, to_proto
 from mrq_broker.errors import InvalidArgument, grpc_errors
 from mrq_broker.monitoring import Monitor, check_window
 from mrq_broker.operations import Broker
-from mrq_broker.searches import search_query
-from mrq_broker.validation import check_seconds
+from mrq_broker.searches import search_selection
+from mrq_broker.storage.records import WorkerRecord, job_proto
+from mrq_broker.validation import check_seconds, require_criterion
 
 pb = monitor_service_pb2
 WORKER_ACTIONS = (pb.WORKER_ACTION_STOP, pb.WORKER_ACTION_QUIET, pb.WORKER_ACTION_RESUME)
@@ -26,13 +26,12 @@ def _timestamp(moment: object) -> Timestamp | None:
     return ts
 
 
-def _worker_info(doc: Doc, alive: bool, quiet: bool) -> pb.WorkerInfo:
+def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInfo:
     state = worker_service_pb2.WorkerState(
-        hostname=doc.get("hostname", ""), pid=doc.get("pid", 0), queues=doc.get("queues", []),
-        concurrency=doc.get("concurrency", 0), status=doc.get("status", ""), done_jobs=doc.get("done_jobs", 0),
-        memory_bytes=doc.get("memory_bytes", 0), cpu_s=doc.get("cpu_s", 0.0))
-    return pb.WorkerInfo(worker_id=doc["_id"], state=state, job_ids=doc.get("jobs", []), alive=alive, quiet=quiet,
-                         last_heartbeat=_timestamp(doc["dateheartbeat"]))
+        hostname=worker.hostname, pid=worker.pid, queues=worker.queues, concurrency=worker.concurrency,
+        status=worker.status, done_jobs=worker.done_jobs, memory_bytes=worker.memory_bytes, cpu_s=worker.cpu_s)
+    return pb.WorkerInfo(worker_id=worker.id, state=state, job_ids=worker.job_ids, alive=alive, quiet=quiet,
+                         last_heartbeat=_timestamp(worker.date_heartbeat))
 
 
 class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
@@ -54,19 +53,17 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     def ListJobs(self, request: pb.ListJobsRequest, context: grpc.ServicerContext) -> pb.ListJobsResponse:
         if request.order not in pb.JobOrder.values():
             raise InvalidArgument("order", f"{request.order} is not a JobOrder")
-        query = search_query(request.filter, self.broker.settings)
-        page = self.monitor.list_jobs(query, request.order, request.limit, request.cursor)
-        return pb.ListJobsResponse(jobs=[to_proto(d) for d in page.docs], next_cursor=page.next_cursor)
+        selection = search_selection(request.filter, self.broker.settings)
+        page = self.monitor.list_jobs(selection, request.order, request.limit, request.cursor)
+        return pb.ListJobsResponse(jobs=[job_proto(j) for j in page.jobs], next_cursor=page.next_cursor)
 
     @grpc_errors
     def ActOnMatchingJobs(self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
                           ) -> pb.ActOnMatchingJobsResponse:
         if request.action not in APPLIES_TO:
             raise InvalidArgument("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
-        query = search_query(request.filter, self.broker.settings)
-        if not query:
-            raise InvalidArgument("filter", "no criterion set; give at least one (acting on every job is refused)")
-        counts = self.actions.act_on_filter(request.action, query, request.dry_run)
+        selection = require_criterion(search_selection(request.filter, self.broker.settings))
+        counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
         return pb.ActOnMatchingJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
 
     @grpc_errors
@@ -101,9 +98,8 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     @grpc_errors
     def ListExceptionGroups(self, request: pb.ListExceptionGroupsRequest, context: grpc.ServicerContext
                             ) -> pb.ListExceptionGroupsResponse:
-        groups = [pb.ExceptionGroup(task=task, exception_type=exc, count=count,
-                                    last_seen=_timestamp(latest and latest.get("dateended")),
-                                    example_error=(latest or {}).get("error", ""))
-                  for task, exc, count, latest in self.monitor.exception_groups()]
+        groups = [pb.ExceptionGroup(task=g.task, exception_type=g.exception_type, count=g.count,
+                                    last_seen=_timestamp(g.last_failed), example_error=g.example_error)
+                  for g in self.monitor.exception_groups()]
         return pb.ListExceptionGroupsResponse(groups=groups)
 

@@ -8,12 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bson import ObjectId
-
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.committer import OutcomeCommitter
-from mrq_broker.documents import Doc, leased_job, new_job_docs, payload
-from mrq_broker.errors import JobNotRunning, WorkerDidNotAnswer
+from mrq_broker.documents import leased_job, new_job_id, new_jobs, payload
+from mrq_broker.errors import JobNotFound, JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.metrics import BrokerMetrics
@@ -21,7 +19,8 @@ from mrq_broker.queue_names import expand, is_paused, is_raw, root
 from mrq_broker.queues import LeaseQuery, RedisQueues, lease_owner
 from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import JobChange, JobRecord, WorkerRecord
 from mrq_broker.submission import submit
 from mrq_broker.validation import resolve_options
 
@@ -37,7 +36,7 @@ class Broker:
     """Everything an RPC needs: settings and the two stores."""
 
     settings: BrokerSettings
-    store: JobStore
+    store: Store
     queues: RedisQueues
     events: Events
     logs: JobLogs
@@ -51,8 +50,7 @@ class Broker:
             return []
         now = datetime.now(UTC)
         resolved = resolve_options(task, options, self.settings, now)
-        return submit(self.store, self.queues, self.metrics, new_job_docs(task, params, resolved, now),
-                      resolved.run_at)
+        return submit(self.store, self.queues, self.metrics, new_jobs(task, params, resolved, now))
 
     def lease(self, request: worker_service_pb2.LeaseJobsRequest) -> list[worker_service_pb2.LeasedJob]:
         """Leases up to ``max_jobs`` jobs, blocking up to ``wait_s`` while none is ready."""
@@ -85,7 +83,7 @@ class Broker:
         regular = [i for i in batch.job_ids if i not in batch.raw]
         missing = [i for i in regular if payloads[i] is None]
         if missing:  # a payload lost with a Redis failover: rebuild it from the record
-            payloads.update({i: payload(d) for i, d in self.store.get_many(missing).items()})
+            payloads.update({i: payload(j) for i, j in self.store.get_jobs(missing).items()})
         if regular:
             self.committer.mark_started(regular, request.worker_id, token, now)
         if batch.raw:
@@ -114,7 +112,7 @@ class Broker:
             parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
             allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
             limits=self.settings.lease_limits,
-            raw_ids=[str(ObjectId()) for _ in range(max_jobs)] if has_raw else [],
+            raw_ids=[new_job_id() for _ in range(max_jobs)] if has_raw else [],
         )
 
     def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:
@@ -124,10 +122,10 @@ class Broker:
             error="over its task's max_concurrency, and its task's on_limit is 'fail'") for i in job_ids],
             self.settings.report_timeout_s)
 
-    def wait(self, job_ids: Sequence[str], timeout_s: float) -> list[Doc]:
+    def wait(self, job_ids: Sequence[str], timeout_s: float) -> list[JobRecord]:
         """Returns the jobs once all are final or ``timeout_s`` has passed (existing ones only).
 
-        A job is pending exactly while its payload is in Redis, so waiting costs no MongoDB reads.
+        A job is pending exactly while its payload is in Redis, so waiting costs no store reads.
         """
         deadline = time.monotonic() + min(timeout_s, self.settings.max_wait_s)
         waiter = JobWaiter(job_ids)
@@ -141,8 +139,8 @@ class Broker:
                 waiter.event.wait(min(remaining, MAX_SLEEP_S))
         finally:
             self.events.unregister(waiter, job_ids)
-        docs = self.store.get_many(job_ids)
-        return [docs[i] for i in job_ids if i in docs]
+        jobs = self.store.get_jobs(job_ids)
+        return [jobs[i] for i in job_ids if i in jobs]
 
     def follow_logs(self, job_id: str, from_offset: int, active: Callable[[], bool]) -> Iterator[LogPage]:
         """Yields the job's new log text as it is stored, until the job is final and its last
@@ -179,8 +177,14 @@ class Broker:
         lost = self.queues.renew(request.worker_id, request.job_ids,
                                  now_ms + int(self.settings.lease_ttl_s * 1000))
         self.queues.record_worker(request.worker_id, now_ms)
-        self.store.set_progress({p.job_id: p.progress for p in request.progress}, now)
-        self.store.record_worker(request.worker_id, request.state, list(request.job_ids), now)
+        if request.progress:
+            self.store.update_jobs([JobChange(p.job_id, {"progress": p.progress, "date_updated": now})
+                                    for p in request.progress])
+        state = request.state
+        self.store.record_worker(WorkerRecord(
+            id=request.worker_id, hostname=state.hostname, pid=state.pid, queues=list(state.queues),
+            concurrency=state.concurrency, status=state.status, done_jobs=state.done_jobs,
+            memory_bytes=state.memory_bytes, cpu_s=state.cpu_s, job_ids=list(request.job_ids), date_heartbeat=now))
         if request.inspections:
             self.queues.put_inspections({i.job_id: i.SerializeToString() for i in request.inspections},
                                         ttl_s=MAX_INSPECT_WAIT_S)
@@ -188,10 +192,12 @@ class Broker:
 
     def inspect(self, job_id: str, timeout_s: float) -> tuple[str, worker_service_pb2.JobInspection]:
         """Asks the worker running the job for its live state; returns (worker id, inspection)."""
-        doc = self.store.get(job_id)
-        if doc["status"] != "started":
-            raise JobNotRunning(job_id, doc["status"])
-        worker_id = doc["worker"]
+        job = self.store.get_job(job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        if job.status != "started":
+            raise JobNotRunning(job_id, job.status)
+        worker_id = job.worker_id
         self.queues.clear_inspection(job_id)  # an answer left over from an earlier call
         control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_DUMP_STACK,
                                                     job_id=job_id)

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
-
-from bson import ObjectId
 
 from mrq.v1 import job_pb2
 from mrq.v1.queue_service_pb2 import (
@@ -23,13 +22,14 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_SORTED_SET,
     QUEUE_TYPE_TIMED_SET,
 )
-from mrq_broker.documents import Doc, new_job_docs, payload
+from mrq_broker.documents import new_jobs, payload
 from mrq_broker.errors import InvalidArgument
 from mrq_broker.queue_config import RawQueueConfig
 from mrq_broker.queue_names import is_raw, queue_type, root
 from mrq_broker.queues import RawClaim, RedisQueues
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import JobRecord
 from mrq_broker.validation import canonical_params, check_queue, resolve_options
 
 _LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SET: "sorted_set",
@@ -37,7 +37,7 @@ _LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SE
 
 
 class RawJobs:
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
@@ -86,20 +86,19 @@ class RawJobs:
         by_queue: dict[str, dict[str, RawClaim]] = {}
         for job_id, claim in claims.items():
             by_queue.setdefault(claim.queue, {})[job_id] = claim
-        docs: list[tuple[Doc, bool]] = []
+        jobs: list[tuple[JobRecord, bool]] = []
         for queue, members in by_queue.items():  # a queue's jobs share their options: resolved once
             config = self.settings.raw_queues[root(queue)]
             options = resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
             params = [config.params(claim.entry) for claim in members.values()]
             unstored = "started" in config.statuses_no_storage
-            for job_id, doc in zip(members, new_job_docs(config.task, params, options, now), strict=True):
-                doc.update(_id=ObjectId(job_id), raw_queue=queue, status="started", worker=worker_id,
-                           datestarted=now)
-                docs.append((doc, unstored))
-        stored = [doc for doc, unstored in docs if not unstored]
+            for job_id, job in zip(members, new_jobs(config.task, params, options, now), strict=True):
+                jobs.append((replace(job, id=job_id, raw_queue=queue, status="started", worker_id=worker_id,
+                                     date_started=now), unstored))
+        stored = [job for job, unstored in jobs if not unstored]
         if stored:
-            self.store.insert(stored)
-        payloads = {str(doc["_id"]): payload(doc, unstored) for doc, unstored in docs}
+            self.store.insert_jobs(stored)
+        payloads = {job.id: payload(job, unstored) for job, unstored in jobs}
         self.queues.store_payloads(payloads)
         return payloads
 

@@ -12,8 +12,9 @@ from mrq.schedule_spec import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first
 from mrq.v1 import job_pb2, schedule_service_pb2, schedule_service_pb2_grpc
 from mrq.v1.schedule_service_pb2 import ScheduleDefinition
 from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.schedules import API, TICK_RANGE_MS, Schedules, from_ms, to_ms, to_proto
+from mrq_broker.schedules import API, TICK_RANGE_MS, Schedules, to_proto
 from mrq_broker.settings import BrokerSettings
+from mrq_broker.storage.records import from_ms, to_ms
 from mrq_broker.validation import canonical_params, check_task, check_timestamp, resolve_options
 
 SCHEDULE_ID_RE = re.compile(r"^[0-9a-f]{32}$")

@@ -8,7 +8,6 @@ from concurrent import futures
 from dataclasses import dataclass
 
 import grpc
-import pymongo
 import redis
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -47,7 +46,7 @@ from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.schedule_service import ScheduleServicer
 from mrq_broker.schedules import Schedules
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage import Store, open_store
 from mrq_broker.worker_service import WorkerServicer
 
 log = logging.getLogger(__name__)
@@ -57,6 +56,7 @@ class BrokerServer:
     """A running broker; :meth:`stop` shuts it down in the reverse order of :func:`start`."""
 
     server: grpc.Server
+    store: Store
     committer: OutcomeCommitter
     events: Events
     maintenance: Maintenance
@@ -72,6 +72,7 @@ class BrokerServer:
         self.maintenance.stop()
         self.committer.stop()
         self.events.stop()
+        self.store.close()
         if self.stop_metrics is not None:
             self.stop_metrics()
 
@@ -89,25 +90,20 @@ def connect_redis(settings: BrokerSettings) -> redis.Redis:
 
 
 def start(settings: BrokerSettings) -> BrokerServer:
-    """Connects to Redis and MongoDB, creates indexes, starts the threads and the server."""
+    """Connects to Redis and opens the store, starts the threads and the server."""
     redis_client = connect_redis(settings)
-    mongo = pymongo.MongoClient(settings.mongodb_url, tz_aware=True,
-                                serverSelectionTimeoutMS=int(settings.mongodb_timeout_s * 1000))
-    database = mongo.get_default_database(default="mrq")
     keys = Keys(settings.redis_prefix)
-    store = JobStore(database, settings.max_bulk_updates)
-    store.ensure_indexes()
+    store = open_store(settings)
     queues = RedisQueues(redis_client, keys)
     events = Events(redis_client, keys)
-    logs = JobLogs(database, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s),
+    logs = JobLogs(store, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s),
                    max_bytes_per_job=settings.max_log_bytes_per_job)
-    logs.ensure_indexes()
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
     committer = OutcomeCommitter(store, queues, settings, metrics)
     raw = RawJobs(store, queues, settings)
     broker = Broker(settings, store, queues, events, logs, metrics, committer, raw)
-    maintenance = Maintenance(store, logs, queues, raw, settings, metrics)
+    maintenance = Maintenance(store, queues, raw, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
@@ -121,7 +117,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
         QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
     monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
-    schedules = Schedules(database, store, queues, settings, metrics)
+    schedules = Schedules(store, queues, settings, metrics)
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -145,8 +141,8 @@ def start(settings: BrokerSettings) -> BrokerServer:
     maintenance.start()
     server.start()
     health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
-    log.info("broker listening on %s (%s%s; redis %s, prefix %r; mongodb %s, database %r; lease %.0fs)",
+    log.info("broker listening on %s (%s%s; redis %s, prefix %r; store: %s; lease %.0fs)",
              settings.broker_address, "TLS" if credentials else "plaintext",
              ", mTLS" if settings.tls_client_ca_file else "", redact_url(settings.redis_url), settings.redis_prefix,
-             redact_url(settings.mongodb_url), database.name, settings.lease_ttl_s)
-    return BrokerServer(server, committer, events, maintenance, health_servicer, port, stop_metrics)
+             store.describe(), settings.lease_ttl_s)
+    return BrokerServer(server, store, committer, events, maintenance, health_servicer, port, stop_metrics)

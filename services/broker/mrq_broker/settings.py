@@ -21,8 +21,12 @@ class BrokerSettings(Settings):
                     "master named by --redis-sentinel-master and follows its failovers; --redis-url then gives "
                     "only the database number and password")
     redis_sentinel_master: str = Field("mymaster", description="the master's name in the Sentinels' config")
-    mongodb_url: str = Field("mongodb://127.0.0.1:27017/mrq",
-                             description="MongoDB URL; its path names the database")
+    data_dir: str = Field(".mrq-data", description="folder of the SQLite store (mrq.sqlite3), used unless "
+                          "--mongodb-url is set; brokers on one machine may share it")
+    sqlite_busy_timeout_s: float = Field(5.0, gt=0, description="seconds a SQLite write waits for another "
+                                         "broker's before it fails with UNAVAILABLE (and the caller retries)")
+    mongodb_url: str = Field("", description="MongoDB URL, its path naming the database, e.g. "
+                             "mongodb://mongo:27017/mrq: store records there instead of in SQLite")
     mongodb_timeout_s: float = Field(10.0, gt=0, description="seconds a call waits for a reachable MongoDB "
                                      "before it fails with UNAVAILABLE (and the caller retries)")
     redis_prefix: str = Field("mrq", description="prefix of every Redis key")

@@ -1,11 +1,9 @@
 """Tasksets: a group of jobs counted as one, with an optional callback job once all are final.
 
-The taskset's metadata (members, callback) is one MongoDB document in ``tasksets``, read by
-exact ``_id``. Its counts live in a Redis hash, bumped by the committer in the same
-transaction that releases each final member (``RedisQueues.release``), once per member; the
-Lua step that counts the last member is the one that claims the callback, so it is enqueued
-exactly once.
-"""
+The taskset's metadata (members, callback) is one stored TasksetRecord, read by exact id. Its
+counts live in a Redis hash, bumped by the committer in the same transaction that releases each
+final member (``RedisQueues.release``), once per member; the Lua step that counts the last
+member is the one that claims the callback, so it is enqueued exactly once. """
 
 from __future__ import annotations
 
@@ -16,15 +14,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from bson import ObjectId
 
 from mrq.v1 import job_pb2
-from mrq_broker.documents import new_job_docs
+from mrq_broker.documents import new_job_id, new_jobs
 from mrq_broker.errors import JobNotFound
 from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.store import JobStore
+from mrq_broker.storage.base import Store
+from mrq_broker.storage.records import JobRecord, TasksetRecord
 from mrq_broker.submission import submit
 from mrq_broker.validation import resolve_options
 
@@ -50,7 +48,7 @@ class TasksetView:
 
 
 class Tasksets:
-    def __init__(self, store: JobStore, queues: RedisQueues, settings: BrokerSettings,
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
                  metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
@@ -61,33 +59,32 @@ class Tasksets:
                callback: Callback | None) -> tuple[str, list[str]]:
         """Records the taskset and its members, starts its counts, then queues the members."""
         now = datetime.now(UTC)
-        taskset_id = str(ObjectId())
+        taskset_id = new_job_id()
         # Members are never deduplicated (a TASKS "unique" does not apply): a member answered by
         # another job's id would be counted but never stored, and the taskset never complete.
         resolved = replace(resolve_options(task, options, self.settings, now), unique=False)
-        docs = new_job_docs(task, params, resolved, now, taskset_id)
-        job_ids = [str(d["_id"]) for d in docs]
-        self.store.insert_taskset({
-            "_id": ObjectId(taskset_id), "task": task, "jobs": job_ids, "datecreated": now,
-            "callback": None if callback is None else {
-                "task": callback.task, "params": orjson.dumps(callback.params).decode(),
-                "queue": callback.queue},
-        })
-        self.queues.create_taskset(taskset_id, len(docs))
-        submit(self.store, self.queues, self.metrics, docs, resolved.run_at)
+        jobs = new_jobs(task, params, resolved, now, taskset_id)
+        job_ids = [j.id for j in jobs]
+        self.store.insert_taskset(TasksetRecord(
+            id=taskset_id, task=task, job_ids=job_ids, date_created=now,
+            callback_task=callback.task if callback else "",
+            callback_params_json=orjson.dumps(callback.params).decode() if callback else "",
+            callback_queue=callback.queue if callback else ""))
+        self.queues.create_taskset(taskset_id, len(jobs))
+        submit(self.store, self.queues, self.metrics, jobs)
         return taskset_id, job_ids
 
     def get(self, taskset_id: str) -> TasksetView:
-        doc = self.store.get_taskset(taskset_id)
-        if doc is None:
+        taskset = self.store.get_taskset(taskset_id)
+        if taskset is None:
             raise JobNotFound(taskset_id)
         counts = self.queues.taskset_counts(taskset_id)
         callback = counts.pop("callback", "")
-        total = int(counts.pop("total", len(doc["jobs"])))
+        total = int(counts.pop("total", len(taskset.job_ids)))
         final = int(counts.pop("final", 0))
         return TasksetView(
             id=taskset_id, total=total, final=final, counts={k: int(v) for k, v in counts.items()},
-            job_ids=list(doc["jobs"]), callback_task=(doc.get("callback") or {}).get("task", ""),
+            job_ids=list(taskset.job_ids), callback_task=taskset.callback_task,
             callback_job_id="" if callback == "-" else callback)
 
     def complete(self, taskset_ids: Sequence[str]) -> None:
@@ -104,23 +101,22 @@ class Tasksets:
                 log.exception("taskset %s: callback not enqueued", taskset_id)
 
     def _enqueue_callback(self, taskset_id: str) -> None:
-        doc = self.store.get_taskset(taskset_id)
-        if doc is None or not doc.get("callback"):
+        taskset = self.store.get_taskset(taskset_id)
+        if taskset is None or not taskset.callback_task:
             return
-        members = self.store.get_many(doc["jobs"], {"status": 1, "result": 1})
-        results = [_result(members.get(i)) for i in doc["jobs"]]
-        callback = doc["callback"]
-        params = {**orjson.loads(callback["params"]), "taskset_id": taskset_id, "results": results}
+        members = self.store.get_jobs(taskset.job_ids)
+        results = [_result(members.get(i)) for i in taskset.job_ids]
+        params = {**orjson.loads(taskset.callback_params_json), "taskset_id": taskset_id, "results": results}
         now = datetime.now(UTC)
-        resolved = resolve_options(callback["task"], job_pb2.JobOptions(queue=callback["queue"]),
+        resolved = resolve_options(taskset.callback_task, job_pb2.JobOptions(queue=taskset.callback_queue),
                                    self.settings, now)
-        [job] = new_job_docs(callback["task"], [orjson.dumps(params, option=orjson.OPT_SORT_KEYS).decode()],
-                             resolved, now)
-        submit(self.store, self.queues, self.metrics, [job], resolved.run_at)
-        self.queues.set_taskset_callback(taskset_id, str(job["_id"]))
+        [job] = new_jobs(taskset.callback_task, [orjson.dumps(params, option=orjson.OPT_SORT_KEYS).decode()],
+                         resolved, now)
+        submit(self.store, self.queues, self.metrics, [job])
+        self.queues.set_taskset_callback(taskset_id, job.id)
 
 
-def _result(doc: dict[str, Any] | None) -> Any:
-    if doc is None or doc.get("status") != "success" or not doc.get("result"):
+def _result(job: JobRecord | None) -> Any:
+    if job is None or job.status != "success" or not job.result_json:
         return None
-    return orjson.loads(doc["result"])
+    return orjson.loads(job.result_json)

@@ -1,22 +1,19 @@
 """What each reported outcome does to a job: the one table of status transitions.
 
-Updates are by exact ``_id``: the guard is the lease in Redis, which the committer takes
+Changes are by exact id: the guard is the lease in Redis, which the committer takes
 (compare-and-set) before it writes, so only the attempt that holds the lease can move the job on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bson import ObjectId
-from pymongo import UpdateOne
-
 from mrq.statuses import status_name
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.documents import Doc
 from mrq_broker.settings import BrokerSettings
+from mrq_broker.storage.records import HistoryEntry, JobChange, JobRecord
 
 
 @dataclass(frozen=True)
@@ -41,12 +38,12 @@ TRANSITIONS: dict[int, Transition] = {
 MAXRETRIES = Transition("maxretries")
 
 
-def transition_for(outcome: worker_service_pb2.JobOutcome, doc: Doc | None) -> Transition:
+def transition_for(outcome: worker_service_pb2.JobOutcome, job: JobRecord | None) -> Transition:
     """The transition for an outcome. A retry past the job's max_retries ends ``maxretries``."""
     transition = TRANSITIONS[outcome.status]
-    if outcome.status == job_pb2.JOB_STATUS_RETRY and doc is not None:
-        limit = outcome.max_retries if outcome.HasField("max_retries") else doc["max_retries"]
-        if doc["retry_count"] >= limit:
+    if outcome.status == job_pb2.JOB_STATUS_RETRY and job is not None:
+        limit = outcome.max_retries if outcome.HasField("max_retries") else job.max_retries
+        if job.retry_count >= limit:
             return MAXRETRIES
     return transition
 
@@ -70,49 +67,51 @@ def ttl_s(status: str, task: str, result_ttl_s: float | None, settings: BrokerSe
 
 @dataclass(frozen=True)
 class Plan:
-    """One outcome turned into a guarded MongoDB update, plus what to do in Redis after."""
+    """One outcome turned into a change of the job's record, plus what to do in Redis after:
+    ``eta`` and ``queue`` say where a retried job waits."""
 
     job_id: str
     transition: Transition
-    update: UpdateOne
-    run_at: datetime | None = None
+    change: JobChange
+    eta: datetime | None = None
     queue: str | None = None
 
 
-def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, doc: Doc | None,
+def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, job: JobRecord | None,
          settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "",
          unstored: bool = False, started: dict[str, Any] | None = None) -> Plan:
-    """Builds the update for one outcome. ``doc`` is needed only for requeueing transitions,
+    """Builds the change for one outcome. ``job`` is needed only for requeueing transitions,
     ``result_ttl_s`` (the job's own, else the broker's default) only for success. ``unstored``:
-    the job has no record yet (a raw job), so the update creates it from ``doc``. ``started``:
-    the attempt's started mark, not written yet (see committer), to write along."""
-    transition = transition_for(outcome, doc)
-    fields: dict[str, Any] = {**(started or {}), "status": transition.stored, "dateupdated": now,
+    the job has no record yet (a raw job), so the change creates it from ``job``. ``started``:
+    the attempt's started mark, not written yet (see committer), to write along.
+
+    A retry with no delay is queued at once, on its retry queue; with a delay, it waits in status
+    ``retry`` until its ``eta``."""
+    transition = transition_for(outcome, job)
+    fields: dict[str, Any] = {**(started or {}), "status": transition.stored, "date_updated": now,
                               **measurements(outcome)}
-    update: dict[str, Any] = {"$set": fields}
-    run_at = queue = None
+    increment: dict[str, int] = {}
+    history = None
+    eta = queue = None
     if transition.requeue is None:
-        fields["dateended"] = now
-        fields["dateexpires"] = now + timedelta(seconds=ttl_s(transition.stored, task, result_ttl_s, settings))
+        fields["date_finished"] = now
+        fields["date_expires"] = now + timedelta(seconds=ttl_s(transition.stored, task, result_ttl_s, settings))
     if transition.stored == "success":
-        fields["result"] = outcome.result_json.decode() if outcome.result_json else "null"
+        fields["result_json"] = outcome.result_json.decode() if outcome.result_json else "null"
         fields["progress"] = 1.0
     elif transition.history:
-        fields.update(exceptiontype=outcome.exception_type, error=outcome.error, traceback=outcome.traceback)
-        update["$push"] = {"traceback_history": {
-            "date": now, "status": _history_status(outcome, transition), "exceptiontype": outcome.exception_type,
-            "error": outcome.error, "traceback": outcome.traceback, "worker": worker_id}}
-    if transition.requeue == "delayed" and doc is not None:
-        delay_s = outcome.retry_delay_s if outcome.HasField("retry_delay_s") else doc["retry_delay_s"]
-        run_at = now + timedelta(seconds=delay_s)
-        queue = outcome.retry_queue or doc["queue"]
-        fields.update(queue=queue, run_at=run_at)
-        update["$inc"] = {"retry_count": 1}
-    if unstored and doc is not None:
-        written = {*fields, *update.get("$inc", {}), *update.get("$push", {}), "_id"}
-        update["$setOnInsert"] = {k: v for k, v in doc.items() if k not in written}
-    return Plan(outcome.job_id, transition, UpdateOne({"_id": ObjectId(outcome.job_id)}, update, upsert=unstored),
-                run_at, queue)
+        fields.update(exception_type=outcome.exception_type, error=outcome.error, traceback=outcome.traceback)
+        history = HistoryEntry(date=now, status=_history_status(outcome, transition),
+                               exception_type=outcome.exception_type, error=outcome.error,
+                               traceback=outcome.traceback, worker_id=worker_id)
+    if transition.requeue == "delayed" and job is not None:
+        delay_s = outcome.retry_delay_s if outcome.HasField("retry_delay_s") else job.retry_delay_s
+        eta = now + timedelta(seconds=delay_s) if delay_s > 0 else None
+        queue = outcome.retry_queue or job.queue
+        fields.update(queue=queue, eta=eta, status=transition.stored if eta else "queued")
+        increment["retry_count"] = 1
+    change = JobChange(outcome.job_id, fields, increment, history, create=job if unstored else None)
+    return Plan(outcome.job_id, transition, change, eta, queue)
 
 
 def measurements(outcome: worker_service_pb2.JobOutcome) -> dict[str, Any]:
@@ -130,11 +129,8 @@ def measurements(outcome: worker_service_pb2.JobOutcome) -> dict[str, Any]:
     }
 
 
-def requeued_doc(doc: Doc, plan_: Plan) -> Doc:
-    """The document as it stands after a requeueing plan, to build its new payload from."""
-    doc = dict(doc)
-    if plan_.transition.requeue == "delayed":
-        doc["retry_count"] += 1
-        doc["queue"] = plan_.queue or doc["queue"]
-    return doc
-
+def requeued_record(job: JobRecord, plan_: Plan) -> JobRecord:
+    """The record as it stands after a requeueing plan, to build its new payload from."""
+    if plan_.transition.requeue != "delayed":
+        return replace(job, eta=None)
+    return replace(job, retry_count=job.retry_count + 1, queue=plan_.queue or job.queue, eta=plan_.eta)
