@@ -71,10 +71,11 @@ window.MRQ = window.MRQ || {};
     },
     // Time elapsed since an instant, as a duration: "12 s", "3 min 5 s".
     since: (iso) => MRQ.fmt.duration(Math.max(0, (Date.now() - new Date(iso).getTime()) / 1000)),
-    // Time to an instant: "in 5 min", or "now" once it passed.
+    // Time to an instant: "in 12 s", "in 5 min", or "now" once it passed; the larger unit alone.
     until: function (iso) {
       const s = (new Date(iso).getTime() - Date.now()) / 1000;
-      return s < 1 ? "now" : "in " + MRQ.fmt.duration(Math.floor(s));
+      if (s < 1) return "now";
+      return "in " + (s < 60 ? Math.floor(s) + " s" : wholeUnits(s)[0]);
     },
     date: function (iso) {
       if (!iso) return "–";

@@ -37,11 +37,19 @@
     return null;
   };
 
+  // When a job enqueued with an eta or a delay is due to run (ISO), else null.
+  const runAt = function (a) {
+    if (a.options.eta) return a.options.eta;
+    if (!a.options.delay_s) return null;
+    return new Date(new Date(a.date_enqueued).getTime() + a.options.delay_s * 1000).toISOString();
+  };
+
   // A delayed job's status, with when it is due to run.
   const statusCell = function (a) {
-    if (a.status !== "delayed" || !a.options.eta) return MRQ.badge(a.status);
-    return MRQ.badge(a.status) + '<div class="muted" title="' + esc(fmt.date(a.options.eta)) + '">runs ' +
-      fmt.until(a.options.eta) + "</div>";
+    const at = a.status === "delayed" && runAt(a);
+    if (!at) return MRQ.badge(a.status);
+    return MRQ.badge(a.status) + '<div class="muted" title="' + esc(fmt.date(at)) + '">runs ' + fmt.until(at) +
+      "</div>";
   };
 
   const actionButtons = function (status) {
@@ -114,18 +122,18 @@
       }
       const rows = this.page.map((job) => {
         const a = job.attributes;
-        return '<tr data-job="' + a.id + '"><td><a class="mono" href="#jobs/' + a.id + '">' + a.id + "</a></td>" +
-          '<td class="mono clip" title="' + esc(a.task) + '">' + esc(a.task) + '</td><td class="mono clip" title="' +
-          esc(a.queue) + '">' + esc(a.queue) + "</td><td>" +
-          statusCell(a) + "</td><td>" + (a.status === "started" ? MRQ.progress(a.progress) : "") +
-          '</td><td class="mono muted clip" title="' + esc(JSON.stringify(a.params)) + '">' +
+        return '<tr data-job="' + a.id + '"><td><a class="mono job-id" href="#jobs/' + a.id + '">' + a.id +
+          '</a></td><td class="mono clip" title="' + esc(a.task) + '">' + esc(a.task) +
+          '</td><td class="mono clip" title="' + esc(a.queue) + '">' + esc(a.queue) + "</td><td>" + statusCell(a) +
+          (a.status === "started" ? MRQ.progress(a.progress) : "") +
+          '</td><td class="mono muted fill" title="' + esc(JSON.stringify(a.params)) + '">' +
           esc(JSON.stringify(a.params)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
           '</td><td class="num">' + fmt.duration(tookS(a)) + '</td><td class="actions">' +
           actionButtons(a.status) + "</td></tr>";
       }).join("");
       const pageNumber = this.cursors.length;
-      return '<section class="panel"><table><thead><tr><th>Id</th><th>Task</th><th>Queue</th><th>Status</th>' +
-        '<th>Progress</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
+      return '<section class="panel"><table class="dense"><thead><tr><th>Id</th><th>Task</th><th>Queue</th>' +
+        '<th>Status</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
         "<tbody>" + rows + '</tbody></table><div class="pager"><span class="muted">Page ' + pageNumber + "</span>" +
         '<button class="btn small" data-page-prev' + (pageNumber > 1 ? "" : " disabled") + ">← Previous</button>" +
         '<button class="btn small" data-page-next' + (this.page.nextCursor ? "" : " disabled") + ">Next →</button>" +
@@ -215,8 +223,8 @@
         row("Worker", a.worker_id ? '<a class="mono" href="#jobs?worker=' + encodeURIComponent(a.worker_id) + '">' +
           esc(a.worker_id) + "</a>" : "–") +
         row("Enqueued", fmt.date(a.date_enqueued)) + row("Started", fmt.date(a.date_started)) +
-        (a.options.eta ? row("Runs at", fmt.date(a.options.eta) + (a.status === "delayed" ? " (" +
-          fmt.until(a.options.eta) + ")" : "")) : "") +
+        (runAt(a) ? row("Runs at", fmt.date(runAt(a)) + (a.status === "delayed" ? " (" + fmt.until(runAt(a)) +
+          ")" : "")) : "") +
         row("Finished", fmt.date(a.date_finished)) + row("Took", fmt.duration(tookS(a))) +
         (a.schedule_id ? row("Schedule", '<a href="#scheduled?id=' + encodeURIComponent(a.schedule_id) + '">' +
           "its schedule</a>" + (a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "")) : "") +
