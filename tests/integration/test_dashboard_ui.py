@@ -411,16 +411,16 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
     site.client.enqueue("tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window",
                         delay=3600)
     schedule = site.client.schedules.create({"path": "tasks.echo", "params": long_params, "interval": 3600})
-    pages = {"overview": "Jobs by status", "queues": "ui/idle", "jobs": "tasks.fail",
-             "jobs?queue=ui/fast&task=tasks.fail": "tasks.fail", f"jobs/{failed}": "fail was asked to fail",
-             "workers": "ui/fast", "tasks": "tasks.fail", "exceptions": "builtins.ValueError",
-             "scheduled": "Fires"}
+    pages = [("overview", "Jobs by status", "overview"), ("queues", "ui/idle", "queues"),
+             ("jobs", "tasks.fail", "jobs"), ("jobs?queue=ui/fast&task=tasks.fail", "tasks.fail", "jobs-filtered"),
+             (f"jobs/{failed}", "fail was asked to fail", "job-failed"), ("workers", "ui/fast", "workers"),
+             ("tasks", "tasks.fail", "tasks"), ("exceptions", "builtins.ValueError", "exceptions"),
+             ("scheduled", "Fires", "scheduled")]
     with open_tab(browser, site.url, viewport=NARROWEST) as tab:
-        for path, text in pages.items():
+        for path, text, name in pages:
             tab.goto(f"/#{path}")
             expect(tab.locator("#page")).to_contain_text(text)
-            name = re.sub(r"[^a-z]+", "-", path.split("/")[0].split("?")[0])
-            screenshot(tab, f"{name}{'-job' if '/' in path else ''}{'-filtered' if '?' in path else ''}-1280")
+            screenshot(tab, f"{name}-1280")
             assert tab.evaluate(CLIPPED_CONTROLS) == [], path
             assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth"), f"{path} scrolls sideways"
     site.client.schedules.delete(schedule["id"])
@@ -537,3 +537,45 @@ def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_sched
     screenshot(page, "scheduled-highlight")
     site.client.schedules.delete(schedule["id"])
     driver.close()
+
+
+def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
+    # Given three failed jobs on a queue whose worker is gone, so retried jobs stay queued
+    worker = site.stack.start_worker("ui/retry")
+    ids = site.client.enqueue_many("tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry",
+                                   max_retries=0)
+    site.client.wait(ids, timeout=RUN_TIMEOUT_S)
+    worker.stop()
+    page.goto("/#jobs?queue=ui/retry")
+    expect(page.locator("tbody .badge", has_text="failed")).to_have_count(3)
+    # And an auto-refresh under way, whose answer (three failed jobs) is slow to arrive
+    slow: list[tuple[object, object]] = []
+
+    def hold_the_first(route: object) -> None:
+        if slow:
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            slow.append((route, route.fetch()))  # type: ignore[attr-defined]
+
+    page.route("**/api/jobs?*", hold_the_first)
+    page.select_option("#refresh", "1")
+
+    def refresh_held() -> bool:
+        page.evaluate("0")  # a round trip, during which Playwright runs the route handler
+        return bool(slow)
+
+    wait_until(refresh_held, RUN_TIMEOUT_S, what="an auto-refresh under way")
+    page.select_option("#refresh", "0")
+
+    # When they are retried in bulk, and the slow answer arrives after the action
+    page.click("[data-bulk=retry]")
+    page.get_by_role("dialog").get_by_text("Retry 3 jobs", exact=True).click()
+    expect(page.locator("#flash")).to_contain_text("3 jobs retried")
+    (route, answer), = slow
+    with page.expect_event("requestfinished", lambda request: request.url == route.request.url):  # type: ignore[attr-defined]
+        route.fulfill(response=answer)  # type: ignore[attr-defined]
+
+    # Then the rows show the retried jobs, not the older answer
+    expect(page.locator("tbody .badge", has_text="queued")).to_have_count(3)
+    expect(page.locator("tbody .badge", has_text="failed")).to_have_count(0)
+    assert {site.client.get_job(i)["status"] for i in ids} == {"queued"}

@@ -11,11 +11,15 @@
   MRQ.Page = Backbone.View.extend({
     title: "",
     loaded: false,
-    // Loads and renders; resolves true when the load succeeded.
+    // Loads and renders; resolves true when the load succeeded. Loads run one after the other:
+    // the one that follows an action starts after an auto-refresh already under way, so the
+    // latter's older answer can't overwrite the rows the action changed.
     refresh: function () {
-      return Promise.resolve(this.load()).then(
+      const run = () => Promise.resolve(this.load()).then(
         () => { this.error = null; this.loaded = true; this.render(); return true; },
         (xhr) => { this.error = xhr; this.render(); return false; });
+      this.loading = (this.loading || Promise.resolve()).then(run, run);
+      return this.loading;
     },
     // The failed load as a sentence, its raw cause folded away.
     errorHtml: function () {
@@ -138,13 +142,15 @@
       "</span>";
   };
 
-  // Each job a worker holds: task, shortened params and runtime, linked; the rest as one link.
+  // Each job a worker holds: task, runtime and shortened params (cut last), linked; the rest as
+  // one link.
   const currentJobs = function (a) {
     if (!a.job_ids.length) return '<span class="muted">idle</span>';
     const more = a.job_ids.length - a.current_jobs.length;
     return a.current_jobs.map((j) => '<a class="current-job" href="#jobs/' + esc(j.id) + '" title="' + esc(j.id) +
-      '"><span class="mono">' + esc(j.task) + '</span> <span class="mono muted">' + esc(j.params_preview) +
-      '</span> <span class="muted">' + (j.date_started ? fmt.since(j.date_started) : "not started") + "</span></a>")
+      '"><span class="mono">' + esc(j.task) + '</span> <span class="muted">' +
+      (j.date_started ? fmt.since(j.date_started) : "not started") + '</span> <span class="mono muted">' +
+      esc(j.params_preview) + "</span></a>")
       .join("") + (more > 0 ? '<a href="#jobs?worker=' + encodeURIComponent(a.id) + '&status=started">+' + more +
       " more</a>" : "");
   };
