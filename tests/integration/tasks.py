@@ -206,6 +206,19 @@ def retry_after_error(params: Any) -> int:
     return job.retry_count
 
 
+def log_until_stopped(params: dict[str, Any]) -> None:
+    """Logs "working", waits until it is stopped (cancelled, interrupted; 60 s at most), and
+    logs "stopped by <the interrupt>" on its way out: a last line logged after the cancel."""
+    from mrq import get_logger
+
+    log = get_logger()
+    log.info("working")
+    try:
+        time.sleep(60)
+    finally:
+        log.info("stopped by %s", type(sys.exc_info()[1]).__name__)
+
+
 def progress_then_block(params: dict[str, Any]) -> str:
     """Reports ``params["progress"]``, then waits until the file ``params["marker"]`` exists."""
     from mrq import set_current_job_progress

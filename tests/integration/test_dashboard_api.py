@@ -423,3 +423,20 @@ def test_a_config_schedule_cannot_be_deleted_here_but_can_be_paused(seeded: Seed
     finally:
         driver.sync_config([])
         driver.close()
+
+
+def test_a_broker_down_is_a_503_whose_detail_is_a_sentence(seeded: Seeded) -> None:
+    # Given a dashboard whose broker stopped
+    broker = seeded.stack.start_broker()
+    dashboard = seeded.stack.stack.start_dashboard(broker=broker)
+    broker.process.stop()
+
+    reply = httpx.get(f"{dashboard.url}/api/overview", timeout=30)
+
+    # Then the detail names the broker in words an operator reads; gRPC's own text is the cause
+    assert reply.status_code == 503
+    body = reply.json()
+    assert body["detail"] == f"The broker at {broker.address} is unreachable."
+    assert body["cause"] and body["cause"] != body["detail"]
+    assert body["field"] is None
+    dashboard.process.stop()

@@ -7,13 +7,17 @@ test-artifacts/dashboard/, to be looked at. A JavaScript error on any page fails
 
 from __future__ import annotations
 
+import json
 import re
+import signal
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from harness import ScheduleDriver, StackUnderTest
+from harness import BlockingJob, ScheduleDriver, StackUnderTest
 
 from mrq import Client
 from mrq_local import wait_until
@@ -28,6 +32,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboard"
 RUN_TIMEOUT_S = 60.0
 EXPECT_TIMEOUT_MS = 15_000
+NARROWEST = {"width": 1280, "height": 800}
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,12 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: object, site: Site) -> Iterator[Page]:
-    """A fresh page with auto-refresh off (tests wait for what they expect, never for a timer)."""
-    context = browser.new_context(base_url=site.url, viewport={"width": 1440, "height": 900})  # type: ignore[attr-defined]
-    context.add_init_script("localStorage.setItem('mrq.refresh_s', '0')")
+@contextmanager
+def open_tab(browser: object, url: str, *, viewport: dict[str, int], refresh_s: int = 0,
+             init_script: str = "") -> Iterator[Page]:
+    """A fresh page on the dashboard at ``url``; a JavaScript error on it fails the test."""
+    context = browser.new_context(base_url=url, viewport=viewport)  # type: ignore[attr-defined]
+    context.add_init_script(f"localStorage.setItem('mrq.refresh_s', '{refresh_s}')\n{init_script}")
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -74,6 +80,13 @@ def page(browser: object, site: Site) -> Iterator[Page]:
     yield tab
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: object, site: Site) -> Iterator[Page]:
+    """A fresh page with auto-refresh off (tests wait for what they expect, never for a timer)."""
+    with open_tab(browser, site.url, viewport={"width": 1440, "height": 900}) as tab:
+        yield tab
 
 
 def screenshot(page: Page, name: str) -> None:
@@ -269,3 +282,300 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
     assert nightly["id"] not in {s["id"] for s in site.client.schedules.list()}
     driver.sync_config([])
     driver.close()
+
+
+# Counts the page's /api/overview calls, and the most that were in flight at once.
+COUNT_OVERVIEW_CALLS = """
+window.overviewCalls = {active: 0, most: 0, started: 0};
+const realOpen = XMLHttpRequest.prototype.open, realSend = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = function (method, url) {
+  this.isOverview = String(url).includes("api/overview");
+  return realOpen.apply(this, arguments);
+};
+XMLHttpRequest.prototype.send = function () {
+  if (this.isOverview) {
+    const calls = window.overviewCalls;
+    calls.active++; calls.started++; calls.most = Math.max(calls.most, calls.active);
+    this.addEventListener("loadend", () => calls.active--);
+  }
+  return realSend.apply(this, arguments);
+};
+"""
+
+
+def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_down(browser: object,
+                                                                                    site: Site) -> None:
+    # Given a dashboard on a broker of its own, refreshing every second, on a clock the test moves
+    broker = site.stack.start_broker()
+    dashboard = site.stack.stack.start_dashboard(broker=broker)
+    with open_tab(browser, dashboard.url, viewport=NARROWEST, refresh_s=1, init_script=COUNT_OVERVIEW_CALLS) as tab:
+        tab.clock.install()
+        held: list[object] = []
+        tab.route("**/api/overview*", lambda route: held.append(route))
+        tab.goto("/#overview")
+        tab.wait_for_function("overviewCalls.started === 1")
+
+        # When the broker takes ten seconds to answer
+        tab.clock.run_for(10_000)
+
+        # Then no other call started meanwhile
+        assert tab.evaluate("overviewCalls.started") == 1
+        held[0].continue_()  # type: ignore[attr-defined]
+        tab.unroute("**/api/overview*")
+        expect(tab.locator("#updated")).to_contain_text("Updated")
+        updated = tab.locator("#updated").inner_text()
+
+        # When the broker goes down for 30 s
+        broker.process.stop()
+        for _ in range(30):
+            tab.clock.run_for(1000)
+            tab.wait_for_function("overviewCalls.active === 0")
+
+        # Then the page says so in a sentence, the raw gRPC text folded away, and keeps the time
+        # of the last success; it tried after 1, 2, 4, 8 and 16 s, not every second
+        banner = tab.locator(".error-state")
+        expect(banner).to_contain_text(f"The broker at {broker.address} is unreachable; retrying.")
+        expect(banner.locator("details pre")).not_to_be_visible()
+        assert tab.locator("#updated").inner_text() == updated
+        screenshot(tab, "overview-broker-down")
+        assert tab.evaluate("overviewCalls.most") == 1
+        assert tab.evaluate("overviewCalls.started") <= 7
+    dashboard.process.stop()
+
+
+def test_the_live_stack_outlives_a_refresh_and_a_cancelled_job_shows_its_last_line(page: Page, site: Site) -> None:
+    job_id = site.client.enqueue("tasks.log_until_stopped", {}, queue="ui/slow")
+    page.goto(f"/#jobs/{job_id}")
+    expect(page.locator("[data-logs]")).to_contain_text("working", timeout=RUN_TIMEOUT_S * 1000)
+    page.click("[data-stack]")
+    expect(page.locator(".stack-slot")).to_contain_text("log_until_stopped")
+
+    # When two auto-refreshes reload the job
+    def job_reloaded(response: object) -> bool:
+        return f"/api/jobs/{job_id}?" in response.url  # type: ignore[attr-defined]
+
+    with page.expect_response(job_reloaded):
+        page.select_option("#refresh", "1")
+    with page.expect_response(job_reloaded):
+        pass
+
+    # Then the stack is still shown
+    expect(page.locator(".stack-slot")).to_contain_text("log_until_stopped")
+    screenshot(page, "job-stack")
+
+    # When the job is cancelled: its worker logs a last line on the way out
+    page.click(".detail-head [data-job-action=cancel]")
+
+    expect(page.locator(".detail-head")).to_contain_text("cancel")
+    expect(page.locator("[data-logs]")).to_contain_text("stopped by JobCancelled")
+    expect(page.locator("dt:text-is('Took') + dd")).to_have_text(re.compile(r"\d"))
+    screenshot(page, "job-cancelled")
+
+
+def test_queue_size_and_task_speed_sparklines_draw(page: Page, site: Site) -> None:
+    page.goto("/#queues")
+    page.select_option("#refresh", "1")
+    page.wait_for_function("MRQ.history.get('queue:ui/idle').length >= 2")
+    expect(row(page, "ui/idle").locator("svg.spark polyline")).to_have_count(1)
+
+    page.goto("/#tasks")
+    page.wait_for_function("MRQ.history.get('task:tasks.add').length >= 2")
+    expect(row(page, "tasks.add").locator("svg.spark polyline")).to_have_count(1)
+    screenshot(page, "tasks-sparklines")
+
+
+# Controls cut off by the window or by an ancestor that hides its overflow.
+CLIPPED_CONTROLS = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = [];
+  for (const control of document.querySelectorAll("button, select, input")) {
+    const box = control.getBoundingClientRect();
+    if (!box.width) continue;  // not displayed
+    let cut = box.left < 0 || box.right > width;
+    for (let up = control.parentElement; up && !cut; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      const frame = up.getBoundingClientRect();
+      cut = box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+    }
+    if (cut) clipped.push(control.outerHTML.slice(0, 120));
+  }
+  return clipped;
+}"""
+
+
+def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: Site) -> None:
+    long_params = {"note": "a long parameter that an operator did not expect " * 6}
+    failed = site.client.enqueue("tasks.fail", long_params, queue="ui/fast")
+    site.client.wait([failed], timeout=RUN_TIMEOUT_S)
+    site.client.enqueue("tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window",
+                        delay=3600)
+    schedule = site.client.schedules.create({"path": "tasks.echo", "params": long_params, "interval": 3600})
+    pages = [("overview", "Jobs by status", "overview"), ("queues", "ui/idle", "queues"),
+             ("jobs", "tasks.fail", "jobs"), ("jobs?queue=ui/fast&task=tasks.fail", "tasks.fail", "jobs-filtered"),
+             (f"jobs/{failed}", "fail was asked to fail", "job-failed"), ("workers", "ui/fast", "workers"),
+             ("tasks", "tasks.fail", "tasks"), ("exceptions", "builtins.ValueError", "exceptions"),
+             ("scheduled", "Fires", "scheduled")]
+    with open_tab(browser, site.url, viewport=NARROWEST) as tab:
+        for path, text, name in pages:
+            tab.goto(f"/#{path}")
+            expect(tab.locator("#page")).to_contain_text(text)
+            screenshot(tab, f"{name}-1280")
+            assert tab.evaluate(CLIPPED_CONTROLS) == [], path
+            assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth"), f"{path} scrolls sideways"
+    site.client.schedules.delete(schedule["id"])
+
+
+def workers_by_id(url: str) -> dict[str, dict[str, object]]:
+    with urllib.request.urlopen(f"{url}/api/workers", timeout=10) as answer:
+        return {w["id"]: w for w in json.load(answer)}
+
+
+def test_workers_keep_their_order_show_their_jobs_and_confirm_quiet_and_stop(page: Page, site: Site,
+                                                                             tmp_path: Path) -> None:
+    # Given a worker running five jobs, beside the site's worker
+    before = set(workers_by_id(site.url))
+    site.stack.start_worker("ui/held", greenlets=5)
+    blocking = BlockingJob(tmp_path, "held")
+    ids = site.client.enqueue_many("tasks.block_until_file", [{**blocking.params, "n": i} for i in range(5)],
+                                   queue="ui/held")
+    blocking.wait_running(times=5)
+    (worker_id,) = set(workers_by_id(site.url)) - before
+    wait_until(lambda: len(workers_by_id(site.url)[worker_id]["job_ids"]) == 5, RUN_TIMEOUT_S,  # type: ignore[arg-type]
+               what="a heartbeat listing the five jobs")
+    page.goto("/#workers")
+    worker = page.locator(f'tr[data-worker="{worker_id}"]')
+
+    # Then the rows are in order of id, refresh after refresh
+    for _ in range(3):
+        expect(page.locator(f'tr[data-worker="{worker_id}"] .current-job')).to_have_count(3)
+        shown = page.locator("tbody tr").evaluate_all("rows => rows.map((r) => r.dataset.worker)")
+        assert shown == sorted(shown) and worker_id in shown
+        page.reload()
+    # And three current jobs show their task, params and runtime, linked; "+2 more" lists them all
+    first = worker.locator(".current-job").first
+    expect(first).to_contain_text("tasks.block_until_file")
+    expect(first).to_contain_text('"marker"')
+    expect(first).to_contain_text(re.compile(r"\d+(\.\d)? s"))
+    assert first.get_attribute("href").removeprefix("#jobs/") in ids
+    screenshot(page, "workers-busy")
+    worker.get_by_role("link", name="+2 more").click()
+    expect(page.locator("tbody tr")).to_have_count(5)
+
+    # When "Quiet" is clicked, it asks first
+    page.goto("/#workers")
+    worker.locator("[data-worker-action=quiet]").click()
+    page.get_by_role("dialog").get_by_text("Keep as is").click()
+    assert workers_by_id(site.url)[worker_id]["quiet"] is False
+    worker.locator("[data-worker-action=quiet]").click()
+    page.get_by_role("dialog").get_by_text("Quiet the worker").click()
+    expect(page.locator("#flash")).to_contain_text("quieted")
+
+    # When it is stopped, after a confirmation, and exits cleanly
+    blocking.release()
+    site.client.wait(ids, timeout=RUN_TIMEOUT_S)
+    worker.locator("[data-worker-action=stop]").click()
+    page.get_by_role("dialog").get_by_text("Stop the worker").click()
+    page.select_option("#refresh", "1")
+
+    # Then its badge is a grey "stopped", not a red one
+    expect(worker.locator(".badge")).to_have_text("stopped", timeout=RUN_TIMEOUT_S * 1000)
+    expect(worker.locator(".badge")).to_have_class("badge s-stopped")
+    screenshot(page, "workers-stopped")
+
+
+def test_a_worker_that_stops_heartbeating_gets_a_red_lost_badge(browser: object, site: Site) -> None:
+    broker = site.stack.start_broker(extra_args=["--lease-ttl-s", "2"])
+    dashboard = site.stack.stack.start_dashboard(broker=broker)
+    before = set(workers_by_id(dashboard.url))
+    process = site.stack.start_worker("ui/lost", broker=broker)
+    wait_until(lambda: set(workers_by_id(dashboard.url)) - before, RUN_TIMEOUT_S, what="the new worker")
+    (worker_id,) = set(workers_by_id(dashboard.url)) - before
+    with open_tab(browser, dashboard.url, viewport=NARROWEST, refresh_s=1) as tab:
+        tab.goto("/#workers")
+        expect(tab.locator(f'tr[data-worker="{worker_id}"] .badge')).to_have_text("running")
+
+        process.send_signal(signal.SIGKILL)
+
+        badge = tab.locator(f'tr[data-worker="{worker_id}"] .badge')
+        expect(badge).to_have_text("lost", timeout=RUN_TIMEOUT_S * 1000)
+        expect(badge).to_have_class("badge s-lost")
+    dashboard.process.stop()
+
+
+def test_an_unknown_job_says_it_does_not_exist(page: Page, site: Site) -> None:
+    page.goto(f"/#jobs/{'0' * 24}")
+
+    expect(page.locator(".job-summary")).to_contain_text("doesn't exist")
+    expect(page.locator("[data-logs]")).to_contain_text("doesn't exist, so it has no logs")
+
+
+def test_times_read_the_same_everywhere(page: Page, site: Site) -> None:
+    page.goto("/#overview")
+    formatted = page.evaluate("""() => {
+      const ago = (s) => MRQ.fmt.ago(new Date(Date.now() - s * 1000).toISOString());
+      return [MRQ.fmt.duration(600), MRQ.fmt.duration(605), MRQ.fmt.duration(59.7), MRQ.fmt.duration(3725),
+              ago(59.7), ago(60.2), ago(7300)];
+    }""")
+    assert formatted == ["10 min", "10 min 5 s", "59 s", "1 h 2 min", "59 s ago", "1 min ago", "2 h ago"]
+
+
+def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_schedule(page: Page, site: Site) -> None:
+    delayed = site.client.enqueue("tasks.echo", {"later": True}, queue="ui/later", delay=3600)
+    page.goto(f"/#jobs?id={delayed}")
+    expect(row(page, delayed)).to_contain_text(re.compile(r"runs in (59 min|1 h)"))
+    page.goto(f"/#jobs/{delayed}")
+    expect(page.locator("dt:text-is('Runs at') + dd")).to_contain_text("(in ")
+
+    schedule = site.client.schedules.create({"path": "tasks.echo", "interval": 3600, "queue": "ui/later"})
+    driver = ScheduleDriver(site.stack.broker_address)
+    job_id = driver.fire_now(schedule["id"])
+    page.goto(f"/#jobs/{job_id}")
+    page.locator("dt:text-is('Schedule') + dd a").click()
+
+    expect(page.locator("tr.highlight")).to_contain_text("every 1 h")
+    screenshot(page, "scheduled-highlight")
+    site.client.schedules.delete(schedule["id"])
+    driver.close()
+
+
+def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
+    # Given three failed jobs on a queue whose worker is gone, so retried jobs stay queued
+    worker = site.stack.start_worker("ui/retry")
+    ids = site.client.enqueue_many("tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry",
+                                   max_retries=0)
+    site.client.wait(ids, timeout=RUN_TIMEOUT_S)
+    worker.stop()
+    page.goto("/#jobs?queue=ui/retry")
+    expect(page.locator("tbody .badge", has_text="failed")).to_have_count(3)
+    # And an auto-refresh under way, whose answer (three failed jobs) is slow to arrive
+    slow: list[tuple[object, object]] = []
+
+    def hold_the_first(route: object) -> None:
+        if slow:
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            slow.append((route, route.fetch()))  # type: ignore[attr-defined]
+
+    page.route("**/api/jobs?*", hold_the_first)
+    page.select_option("#refresh", "1")
+
+    def refresh_held() -> bool:
+        page.evaluate("0")  # a round trip, during which Playwright runs the route handler
+        return bool(slow)
+
+    wait_until(refresh_held, RUN_TIMEOUT_S, what="an auto-refresh under way")
+    page.select_option("#refresh", "0")
+
+    # When they are retried in bulk, and the slow answer arrives after the action
+    page.click("[data-bulk=retry]")
+    page.get_by_role("dialog").get_by_text("Retry 3 jobs", exact=True).click()
+    expect(page.locator("#flash")).to_contain_text("3 jobs retried")
+    (route, answer), = slow
+    with page.expect_event("requestfinished", lambda request: request.url == route.request.url):  # type: ignore[attr-defined]
+        route.fulfill(response=answer)  # type: ignore[attr-defined]
+
+    # Then the rows show the retried jobs, not the older answer
+    expect(page.locator("tbody .badge", has_text="queued")).to_have_count(3)
+    expect(page.locator("tbody .badge", has_text="failed")).to_have_count(0)
+    assert {site.client.get_job(i)["status"] for i in ids} == {"queued"}

@@ -1,6 +1,8 @@
 """The one place that turns failures into HTTP answers: a JSON body ``{"detail", "field"}``
 naming the bad field (as the HTTP API spells it) whenever one is to blame. Never a 500 for bad
-input: the broker's INVALID_ARGUMENT becomes 400, FastAPI's own validation 422."""
+input: the broker's INVALID_ARGUMENT becomes 400, FastAPI's own validation 422. When the broker
+itself is at fault (unreachable, too slow, failing), ``detail`` is a sentence for an operator
+and ``cause`` keeps the broker's raw words."""
 
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ class ErrorBody(BaseModel):
 
     detail: str
     field: str | None = None
+    #: The broker's own words, when ``detail`` rephrases them (for a person debugging).
+    cause: str | None = None
 
 
 #: Documented on every operation, in place of FastAPI's default 422 body, which this API never sends.
@@ -72,8 +76,19 @@ def http_field(broker_field: str) -> str:
     return HTTP_FIELDS.get(broker_field, broker_field)
 
 
-def error_body(detail: str, field: str | None) -> dict[str, str | None]:
-    return {"detail": detail, "field": field}
+def error_body(detail: str, field: str | None, cause: str | None = None) -> dict[str, str | None]:
+    return {"detail": detail, "field": field, "cause": cause}
+
+
+def broker_trouble(code: grpc.StatusCode, address: str, timeout_s: float) -> str | None:
+    """A sentence for an operator when the broker, not the request, is at fault; else None."""
+    if code is grpc.StatusCode.UNAVAILABLE:
+        return f"The broker at {address} is unreachable."
+    if code is grpc.StatusCode.DEADLINE_EXCEEDED:
+        return f"The broker at {address} did not answer within {timeout_s:g} s."
+    if code not in HTTP_BY_CODE:
+        return f"The broker at {address} failed ({code.name})."
+    return None
 
 
 def install(app: FastAPI) -> None:
@@ -94,14 +109,18 @@ def install(app: FastAPI) -> None:
     async def broker_error(request: Request, exc: grpc.RpcError) -> JSONResponse:
         code = exc.code() if hasattr(exc, "code") else grpc.StatusCode.UNKNOWN
         details = exc.details() if hasattr(exc, "details") else str(exc)
+        status = HTTP_BY_CODE.get(code, 502)
+        broker = request.app.state.broker
+        sentence = broker_trouble(code, broker.address, broker.timeout_s)
+        if sentence is not None:
+            if status == 502:
+                log.warning("broker call failed with %s: %s", code, details)
+            return JSONResponse(error_body(sentence, None, cause=details), status_code=status)
         field = None
-        translated = translate_error(exc, address=request.app.state.broker.address)
+        translated = translate_error(exc, address=broker.address)
         if isinstance(translated, InvalidArgument) and translated.field:
             field = http_field(translated.field)
             details = f"{field}: {details.split(': ', 1)[-1]}"
         elif code in FIELD_NAMING_CODES and (match := FIELD_PREFIX.match(details)):
             field = http_field(match.group(1))  # e.g. "schedule_id: no schedule ..."
-        status = HTTP_BY_CODE.get(code, 502)
-        if status == 502:
-            log.warning("broker call failed with %s: %s", code, details)
         return JSONResponse(error_body(details, field), status_code=status)

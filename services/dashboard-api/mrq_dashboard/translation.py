@@ -16,6 +16,11 @@ from pydantic import BaseModel
 from mrq.jobs import JobDict, job_to_dict
 from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2, queue_service_pb2, schedule_service_pb2
 
+#: A worker's last heartbeat reports this status when it exits cleanly (mrq_worker.state).
+STOPPED = "stopped"
+#: How much of a current job's params the Workers page shows.
+PARAMS_PREVIEW_CHARS = 60
+
 #: A job record, exactly as the Python client returns it (see proto/mrq/v1/job.proto).
 Job = JobDict
 
@@ -61,6 +66,16 @@ class Queue(BaseModel):
     eta_s: float | None
 
 
+class CurrentJob(BaseModel):
+    """A job a worker holds, as its row on the Workers page shows it."""
+
+    id: str
+    task: str
+    #: The params as compact JSON, cut to PARAMS_PREVIEW_CHARS characters.
+    params_preview: str
+    date_started: datetime | None
+
+
 class Worker(BaseModel):
     id: str
     hostname: str
@@ -72,7 +87,10 @@ class Worker(BaseModel):
     memory_bytes: int
     cpu_s: float
     job_ids: list[str]
+    #: The first of ``job_ids``, with their task, params and start time.
+    current_jobs: list[CurrentJob]
     last_heartbeat: datetime | None
+    #: Heartbeating, and not stopped: a worker that exited cleanly said so in its last beat.
     alive: bool
     quiet: bool
 
@@ -186,14 +204,23 @@ def queues(listing: queue_service_pb2.ListQueuesResponse,
     return result
 
 
-def worker(info: monitor_service_pb2.WorkerInfo) -> Worker:
+def current_job(message: job_pb2.Job) -> CurrentJob:
+    params = message.params_json.decode(errors="replace")
+    if len(params) > PARAMS_PREVIEW_CHARS:
+        params = params[:PARAMS_PREVIEW_CHARS - 1] + "…"
+    return CurrentJob(id=message.id, task=message.task, params_preview=params,
+                      date_started=_datetime(message.date_started, message.HasField("date_started")))
+
+
+def worker(info: monitor_service_pb2.WorkerInfo, current_jobs: list[CurrentJob]) -> Worker:
     state = info.state
+    alive = info.alive and state.status != STOPPED
     return Worker(
         id=info.worker_id, hostname=state.hostname, pid=state.pid, queues=list(state.queues),
-        greenlets=state.concurrency, status="quiet" if info.quiet and info.alive else state.status,
+        greenlets=state.concurrency, status="quiet" if info.quiet and alive else state.status,
         done_jobs=state.done_jobs, memory_bytes=state.memory_bytes, cpu_s=state.cpu_s, job_ids=list(info.job_ids),
-        last_heartbeat=_datetime(info.last_heartbeat, info.HasField("last_heartbeat")), alive=info.alive,
-        quiet=info.quiet)
+        current_jobs=current_jobs, last_heartbeat=_datetime(info.last_heartbeat, info.HasField("last_heartbeat")),
+        alive=alive, quiet=info.quiet)
 
 
 def task_stats(response: monitor_service_pb2.ListTaskStatsResponse) -> list[TaskStat]:

@@ -35,6 +35,7 @@ from mrq.v1.worker_service_pb2 import (
     WorkerState,
 )
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
+from mrq_worker import state as lifecycle
 from mrq_worker.connection import Backoff
 from mrq_worker.consumer import Consumer
 from mrq_worker.executor import Executor
@@ -44,12 +45,16 @@ logger = logging.getLogger(__name__)
 _start_new_thread = get_original("_thread", "start_new_thread")
 _allocate_lock = get_original("_thread", "allocate_lock")
 
+#: The last beat's deadline; the orchestrator waits 5 s for the thread to exit.
+GOODBYE_TIMEOUT_S = 2.0
 #: Beat at least this often relative to the lease duration, whatever the configured interval.
 _BEATS_PER_LEASE = 3
 
 
 class Heartbeat:
-    """Sends a Heartbeat every ``interval_s`` from a native thread until :meth:`stop`."""
+    """Sends a Heartbeat every ``interval_s`` from a native thread until :meth:`stop`, then a
+    last one reporting the status "stopped", so that the dashboard tells a clean exit from a
+    lost heartbeat."""
 
     def __init__(self, *, stub: WorkerServiceStub, worker_id: str, queues: list[str],
                  interval_s: float, hub: Hub, consumer: Consumer, executor: Executor,
@@ -108,9 +113,21 @@ class Heartbeat:
                     logger.exception("heartbeat failed unexpectedly")
                     wait_s = self._interval_s
                 if self._stop_requested.acquire(timeout=wait_s):
-                    return
+                    break
+            self._say_goodbye()
         finally:
             self._exited.release()
+
+    def _say_goodbye(self) -> None:
+        # One short try, within Worker's join of this thread: a broker that can't be reached
+        # sees a lost heartbeat instead.
+        state = self._snapshot()
+        state.status = lifecycle.WorkerState.STOPPED.value
+        request = HeartbeatRequest(worker_id=self._worker_id, job_ids=list(self._consumer.held), state=state)
+        try:
+            self._stub.Heartbeat(request, timeout=GOODBYE_TIMEOUT_S)
+        except grpc.RpcError as exc:
+            logger.info("last heartbeat failed: %s", exc.code())
 
     def _next_interval_s(self) -> float:
         lease_ttl_s = self._consumer.lease_ttl_s

@@ -13,7 +13,8 @@ Shutdown order (one greenlet, :meth:`Worker._shutdown_in_order`):
 3. STOPPING: the lease loop is waited for, if that was not done in 1; then jobs still running are
    killed with ``WorkerInterrupted`` and report INTERRUPT, which the broker requeues at once.
 4. Pending outcomes are flushed. The heartbeat keeps renewing leases during all of this, and
-   stops last, so no held job can expire while it is still being reported.
+   stops last, so no held job can expire while it is still being reported; its last beat reports
+   "stopped", which tells the dashboard this was a clean exit.
 5. STOPPED.
 """
 

@@ -24,7 +24,7 @@
     workers: () => show(new MRQ.WorkersPage(), "workers"),
     tasks: () => show(new MRQ.TasksPage(), "tasks"),
     exceptions: () => show(new MRQ.ExceptionsPage(), "exceptions"),
-    scheduled: () => show(new MRQ.ScheduledPage(), "scheduled"),
+    scheduled: (query) => show(new MRQ.ScheduledPage({ highlight: MRQ.parseQuery(query).id }), "scheduled"),
   });
 
   let current = null;
@@ -39,20 +39,41 @@
     refresh();
   }
 
+  // One refresh at a time: the next is scheduled only once the previous one answered, so a
+  // slow broker never piles up requests. While refreshes fail, the wait doubles each time (up
+  // to MAX_WAIT_S). "Updated" tells when the page last loaded, not when it last tried.
+  const MAX_WAIT_S = 60;
+  let refreshS = 0;
+  let failures = 0;
+  let timer = null;
+  let loading = null;  // the page whose refresh is awaited
+
   function refresh() {
     if (!current) return;
-    const page = current;
-    page.refresh().then(() => {
-      if (page === current) $("#updated").text("Updated " + new Date().toLocaleTimeString("en-GB"));
+    clearTimeout(timer);
+    const page = loading = current;
+    page.refresh().then((ok) => {
+      if (page !== current) return;  // another page was opened meanwhile; it refreshes itself
+      loading = null;
+      failures = ok ? 0 : failures + 1;
+      if (ok) $("#updated").text("Updated " + new Date().toLocaleTimeString("en-GB"));
+      scheduleNext();
     });
   }
 
-  let timer = null;
-  function setRefresh(seconds) {
-    clearInterval(timer);
-    localStorage.setItem(REFRESH_KEY, String(seconds));
+  function scheduleNext() {
+    clearTimeout(timer);
+    if (!refreshS || loading === current) return;  // the awaited answer schedules the next one
+    const waitS = Math.min(MAX_WAIT_S, refreshS * Math.pow(2, failures));
     // A hidden tab does not poll; it catches up when shown again.
-    if (seconds > 0) timer = setInterval(() => { if (!document.hidden) refresh(); }, seconds * 1000);
+    timer = setTimeout(() => (document.hidden ? scheduleNext() : refresh()), waitS * 1000);
+  }
+
+  function setRefresh(seconds) {
+    refreshS = seconds;
+    MRQ.autoRefresh = seconds > 0;
+    localStorage.setItem(REFRESH_KEY, String(seconds));
+    scheduleNext();
   }
 
   $(function () {

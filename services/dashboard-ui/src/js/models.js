@@ -3,9 +3,13 @@
 (function (MRQ) {
   "use strict";
   MRQ.Overview = Backbone.Model.extend({ url: "api/overview" });
-  MRQ.Queues = Backbone.Collection.extend({ url: "api/queues", modelId: (attrs) => attrs.name });
+  // Keyed by name (and tasks by path) through the model's idAttribute, so that `model.id` is set:
+  // a collection's `modelId` alone finds models but leaves their `id` undefined.
+  MRQ.Queue = Backbone.Model.extend({ idAttribute: "name" });
+  MRQ.Queues = Backbone.Collection.extend({ url: "api/queues", model: MRQ.Queue });
   MRQ.Workers = Backbone.Collection.extend({ url: "api/workers" });
-  MRQ.Tasks = Backbone.Collection.extend({ url: "api/tasks", modelId: (attrs) => attrs.task });
+  MRQ.Task = Backbone.Model.extend({ idAttribute: "task" });
+  MRQ.Tasks = Backbone.Collection.extend({ url: "api/tasks", model: MRQ.Task });
   MRQ.ExceptionGroups = Backbone.Collection.extend({ url: "api/exceptions" });
   MRQ.Schedules = Backbone.Collection.extend({ url: "api/schedules" });
   MRQ.Job = Backbone.Model.extend({ urlRoot: "api/jobs" });

@@ -11,9 +11,13 @@ window.MRQ = window.MRQ || {};
   MRQ.errorText = function (xhr) {
     const body = xhr && xhr.responseJSON;
     if (body && body.detail) return body.detail;
-    if (xhr && xhr.status === 0) return "The dashboard API cannot be reached.";
+    if (xhr && xhr.status === 0) return "The dashboard at " + location.host + " is unreachable.";
     return "The request failed (HTTP " + (xhr ? xhr.status : "?") + ").";
   };
+  // The broker's own words behind a rephrased error, if any (shown folded away).
+  MRQ.errorCause = (xhr) => (xhr && xhr.responseJSON && xhr.responseJSON.cause) || "";
+  // Whether trying again later may help: the dashboard or the broker is down or slow.
+  MRQ.isTransient = (xhr) => !xhr || [0, 502, 503, 504].indexOf(xhr.status) >= 0;
 
   MRQ.api = function (method, path, body) {
     return $.ajax({
@@ -26,6 +30,16 @@ window.MRQ = window.MRQ || {};
   const esc = _.escape;
   MRQ.esc = esc;
 
+  const UNITS = [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]];
+  // A duration of a minute or more as its two largest whole units: 605 -> ["10 min", "5 s"]
+  // (the second is "" when zero).
+  function wholeUnits(s) {
+    const i = UNITS.findIndex(([size]) => s >= size);
+    const big = Math.floor(s / UNITS[i][0]);
+    const small = Math.floor((s % UNITS[i][0]) / UNITS[i + 1][0]);
+    return [big + " " + UNITS[i][1], small ? small + " " + UNITS[i + 1][1] : ""];
+  }
+
   MRQ.fmt = {
     int: (n) => (n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US")),
     rate: (n) => (n ? (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)) + "/s" : "0/s"),
@@ -37,20 +51,31 @@ window.MRQ = window.MRQ || {};
       while (b >= 1024 && i < units.length - 1) { b /= 1024; i++; }
       return b.toFixed(i ? 1 : 0) + " " + units[i];
     },
+    // "850 ms", "4.2 s", "45 s", "10 min", "10 min 5 s", "2 h 1 min", "3 d": whole units past a
+    // minute, the smaller one left out when it is zero.
     duration: function (s) {
       if (s === null || s === undefined) return "–";
       if (s < 1) return Math.round(s * 1000) + " ms";
-      if (s < 60) return s.toFixed(1) + " s";
-      if (s < 3600) return Math.floor(s / 60) + " min " + Math.round(s % 60) + " s";
-      if (s < 86400) return Math.floor(s / 3600) + " h " + Math.round((s % 3600) / 60) + " min";
-      return Math.floor(s / 86400) + " d " + Math.round((s % 86400) / 3600) + " h";
+      if (s < 10) return s.toFixed(1) + " s";
+      if (s < 60) return Math.floor(s) + " s";
+      const [big, small] = wholeUnits(s);
+      return big + (small ? " " + small : "");
     },
+    // "just now", "42 s ago", "1 min ago", "3 h ago": the larger unit alone.
     ago: function (iso) {
       if (!iso) return "–";
       const s = (Date.now() - new Date(iso).getTime()) / 1000;
       if (s < 2) return "just now";
-      if (s < 60) return Math.round(s) + " s ago";
-      return MRQ.fmt.duration(s).replace(/ \d+ (s|min|h)$/, "") + " ago";  // the larger unit alone
+      if (s < 60) return Math.floor(s) + " s ago";
+      return wholeUnits(s)[0] + " ago";
+    },
+    // Time elapsed since an instant, as a duration: "12 s", "3 min 5 s".
+    since: (iso) => MRQ.fmt.duration(Math.max(0, (Date.now() - new Date(iso).getTime()) / 1000)),
+    // Time to an instant: "in 12 s", "in 5 min", or "now" once it passed; the larger unit alone.
+    until: function (iso) {
+      const s = (new Date(iso).getTime() - Date.now()) / 1000;
+      if (s < 1) return "now";
+      return "in " + (s < 60 ? Math.floor(s) + " s" : wholeUnits(s)[0]);
     },
     date: function (iso) {
       if (!iso) return "–";
@@ -138,5 +163,7 @@ window.MRQ = window.MRQ || {};
 
   MRQ.emptyState = (title, text) => '<div class="empty"><strong>' + esc(title) + "</strong>" + esc(text || "") +
     "</div>";
-  MRQ.errorState = (text) => '<div class="error-state" role="alert">' + esc(text) + "</div>";
+  MRQ.errorState = (text, cause) => '<div class="error-state" role="alert">' + esc(text) +
+    (cause ? '<details><summary>Details</summary><pre class="light">' + esc(cause) + "</pre></details>" : "") +
+    "</div>";
 })(window.MRQ);

@@ -29,6 +29,29 @@
     }, (xhr) => MRQ.flash(MRQ.errorText(xhr), true));
   };
 
+  // Wall-clock seconds of the latest attempt; for a job stopped by a cancel, whose worker's
+  // outcome the broker refused, from its start to the cancel.
+  const tookS = function (a) {
+    if (a.duration_s) return a.duration_s;
+    if (a.date_started && a.date_finished) return (new Date(a.date_finished) - new Date(a.date_started)) / 1000;
+    return null;
+  };
+
+  // When a job enqueued with an eta or a delay is due to run (ISO), else null.
+  const runAt = function (a) {
+    if (a.options.eta) return a.options.eta;
+    if (!a.options.delay_s) return null;
+    return new Date(new Date(a.date_enqueued).getTime() + a.options.delay_s * 1000).toISOString();
+  };
+
+  // A delayed job's status, with when it is due to run.
+  const statusCell = function (a) {
+    const at = a.status === "delayed" && runAt(a);
+    if (!at) return MRQ.badge(a.status);
+    return MRQ.badge(a.status) + '<div class="muted" title="' + esc(fmt.date(at)) + '">runs ' + fmt.until(at) +
+      "</div>";
+  };
+
   const actionButtons = function (status) {
     const buttons = [];
     if (FINAL.indexOf(status) < 0) buttons.push('<button class="btn small danger" data-job-action="cancel">Cancel</button>');
@@ -63,7 +86,7 @@
       // The filter form is drawn once, so a refresh never loses what is being typed.
       if (!this.$(".filters-form").length) this.$el.html(this.form() + '<div class="results"></div>');
       const results = this.loaded ? this.results() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$(".results").html((this.error ? MRQ.errorState(this.error) : "") + results);
+      this.$(".results").html(this.errorHtml() + results);
       return this;
     },
     form: function () {
@@ -99,16 +122,18 @@
       }
       const rows = this.page.map((job) => {
         const a = job.attributes;
-        return '<tr data-job="' + a.id + '"><td><a class="mono" href="#jobs/' + a.id + '">' + a.id + "</a></td>" +
-          '<td class="mono">' + esc(a.task) + '</td><td class="mono">' + esc(a.queue) + "</td><td>" +
-          MRQ.badge(a.status) + "</td><td>" + (a.status === "started" ? MRQ.progress(a.progress) : "") +
-          '</td><td class="mono muted" title="' + esc(JSON.stringify(a.params)) + '">' + esc(JSON.stringify(a.params).slice(0, 40)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
-          '</td><td class="num">' + (a.duration_s ? fmt.duration(a.duration_s) : "–") + '</td><td class="actions">' +
+        return '<tr data-job="' + a.id + '"><td><a class="mono job-id" href="#jobs/' + a.id + '">' + a.id +
+          '</a></td><td class="mono clip" title="' + esc(a.task) + '">' + esc(a.task) +
+          '</td><td class="mono clip" title="' + esc(a.queue) + '">' + esc(a.queue) + "</td><td>" + statusCell(a) +
+          (a.status === "started" ? MRQ.progress(a.progress) : "") +
+          '</td><td class="mono muted fill" title="' + esc(JSON.stringify(a.params)) + '">' +
+          esc(JSON.stringify(a.params)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
+          '</td><td class="num">' + fmt.duration(tookS(a)) + '</td><td class="actions">' +
           actionButtons(a.status) + "</td></tr>";
       }).join("");
       const pageNumber = this.cursors.length;
-      return '<section class="panel"><table><thead><tr><th>Id</th><th>Task</th><th>Queue</th><th>Status</th>' +
-        '<th>Progress</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
+      return '<section class="panel"><table class="dense"><thead><tr><th>Id</th><th>Task</th><th>Queue</th>' +
+        '<th>Status</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
         "<tbody>" + rows + '</tbody></table><div class="pager"><span class="muted">Page ' + pageNumber + "</span>" +
         '<button class="btn small" data-page-prev' + (pageNumber > 1 ? "" : " disabled") + ">← Previous</button>" +
         '<button class="btn small" data-page-next' + (this.page.nextCursor ? "" : " disabled") + ">Next →</button>" +
@@ -154,17 +179,30 @@
     initialize: function (options) {
       this.job = new MRQ.Job({ id: options.jobId });
       this.title = "Job " + options.jobId;
-      this.logOffset = 0;
+      this.logOffset = null;  // null until the logs were first read
     },
-    load: function () { return this.job.fetch(); },
+    // The job, then its new log lines unless they are being followed. Lines can come after
+    // the job is final: a cancelled job's worker ships its last ones when it stops the job.
+    load: function () { return this.job.fetch().then(() => (this.source ? null : this.readLogs())); },
     render: function () {
+      // The live stack and the logs are drawn once, so a refresh keeps them.
       if (!this.$(".job-summary").length) {
-        this.$el.html('<div class="job-summary"></div><section class="panel"><h2>Logs <span class="log-state muted">' +
-          '</span></h2><div class="body"><pre class="logs" data-logs>Loading…</pre></div></section>');
+        this.$el.html('<div class="job-summary"></div><div class="stack-slot"></div><section class="panel"><h2>' +
+          'Logs <span class="log-state muted"></span></h2><div class="body"><pre class="logs" data-logs>Loading…' +
+          "</pre></div></section>");
       }
+      if (this.error && this.error.status === 404) return this.renderMissing();
       const summary = this.loaded ? this.summary() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$(".job-summary").html((this.error ? MRQ.errorState(this.error) : "") + summary);
-      if (this.loaded && !this.logsStarted) this.startLogs();
+      this.$(".job-summary").html(this.errorHtml() + summary);
+      if (this.loaded && this.job.get("status") !== "started") this.$(".stack-slot").empty();
+      return this;
+    },
+    renderMissing: function () {
+      const text = "Job " + this.job.id + " doesn't exist";
+      this.$(".job-summary").html('<section class="panel">' + MRQ.emptyState(text,
+        "It was never enqueued, or it expired and was removed.") + "</section>");
+      this.$("[data-logs]").text(text + ", so it has no logs.");
+      this.logState("");
       return this;
     },
     summary: function () {
@@ -180,13 +218,16 @@
         (a.status === "started" || a.progress ? '<section class="panel"><div class="body">' +
           MRQ.progress(a.progress, a.status === "success") + '<div class="muted" style="margin-top:6px">' +
           fmt.pct(a.progress) + " done</div></div></section>" : "") +
-        '<div class="stack-slot"></div>' +
         '<div class="grid-2"><section class="panel"><h2>Details</h2><div class="body"><dl class="kv">' +
         row("Queue", '<a class="mono" href="#jobs?queue=' + encodeURIComponent(a.queue) + '">' + esc(a.queue) + "</a>") +
         row("Worker", a.worker_id ? '<a class="mono" href="#jobs?worker=' + encodeURIComponent(a.worker_id) + '">' +
           esc(a.worker_id) + "</a>" : "–") +
         row("Enqueued", fmt.date(a.date_enqueued)) + row("Started", fmt.date(a.date_started)) +
-        row("Finished", fmt.date(a.date_finished)) + row("Took", a.duration_s ? fmt.duration(a.duration_s) : "–") +
+        (runAt(a) ? row("Runs at", fmt.date(runAt(a)) + (a.status === "delayed" ? " (" + fmt.until(runAt(a)) +
+          ")" : "")) : "") +
+        row("Finished", fmt.date(a.date_finished)) + row("Took", fmt.duration(tookS(a))) +
+        (a.schedule_id ? row("Schedule", '<a href="#scheduled?id=' + encodeURIComponent(a.schedule_id) + '">' +
+          "its schedule</a>" + (a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "")) : "") +
         row("Retries", a.retry_count + " of " + (a.options.max_retries === undefined ? "–" : a.options.max_retries)) +
         row("Requeued", a.requeue_count + " times") + row("Timeout", a.options.timeout_s ?
           fmt.duration(a.options.timeout_s) : "none") + row("Priority", a.options.priority || 0) +
@@ -200,15 +241,15 @@
         (history ? '<section class="panel"><h2>Attempts (' + a.traceback_history.length + ")</h2>" + history +
           "</section>" : "");
     },
-    startLogs: function () {
-      this.logsStarted = true;
+    readLogs: function () {
       const $logs = this.$("[data-logs]");
-      MRQ.api("GET", "api/jobs/" + this.job.id + "/logs").then((page) => {
+      return MRQ.api("GET", "api/jobs/" + this.job.id + "/logs?offset=" + (this.logOffset || 0)).then((page) => {
+        if (this.logOffset === null) $logs.empty();
         this.logOffset = page.next_offset;
-        $logs.text(page.text);
+        $logs.append(document.createTextNode(page.text));
         if (FINAL.indexOf(this.job.get("status")) < 0) this.follow();
-        else this.logState(page.text ? "" : "no log lines");
-      }, (xhr) => $logs.text(MRQ.errorText(xhr)));
+        else this.logState(this.logOffset ? "job finished" : "no log lines");
+      });
     },
     follow: function () {
       const $logs = this.$("[data-logs]");
@@ -221,7 +262,7 @@
         $logs.scrollTop($logs.prop("scrollHeight"));
       };
       this.source.addEventListener("end", () => { this.stopFollowing(); this.logState("job finished"); this.refresh(); });
-      this.source.onerror = () => { this.stopFollowing(); this.logState("follow interrupted; reload to resume"); };
+      this.source.onerror = () => { this.stopFollowing(); this.logState("follow interrupted; resumed by the next refresh"); };
     },
     logState: function (html) { this.$(".log-state").html(html); },
     stopFollowing: function () {

@@ -7,17 +7,30 @@
   const esc = MRQ.esc;
 
   // The base of every page: `load()` fetches (a promise), `body()` renders what was loaded.
+  // After a failed load, the last loaded data stays under the error.
   MRQ.Page = Backbone.View.extend({
     title: "",
     loaded: false,
+    // Loads and renders; resolves true when the load succeeded. Loads run one after the other:
+    // the one that follows an action starts after an auto-refresh already under way, so the
+    // latter's older answer can't overwrite the rows the action changed.
     refresh: function () {
-      return Promise.resolve(this.load()).then(
-        () => { this.error = null; this.loaded = true; this.render(); },
-        (xhr) => { this.error = MRQ.errorText(xhr); this.render(); });
+      const run = () => Promise.resolve(this.load()).then(
+        () => { this.error = null; this.loaded = true; this.render(); return true; },
+        (xhr) => { this.error = xhr; this.render(); return false; });
+      this.loading = (this.loading || Promise.resolve()).then(run, run);
+      return this.loading;
+    },
+    // The failed load as a sentence, its raw cause folded away.
+    errorHtml: function () {
+      if (!this.error) return "";
+      const text = MRQ.errorText(this.error);
+      const retrying = MRQ.autoRefresh && MRQ.isTransient(this.error);
+      return MRQ.errorState(retrying ? text.replace(/\.$/, "") + "; retrying." : text, MRQ.errorCause(this.error));
     },
     render: function () {
       const body = this.loaded ? this.body() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$el.html((this.error ? MRQ.errorState(this.error) : "") + body);
+      this.$el.html(this.errorHtml() + body);
       return this;
     },
     // Runs an API action, then reports and reloads.
@@ -120,6 +133,28 @@
     },
   });
 
+  // Grey "stopped" for a worker that exited cleanly (its last heartbeat said so), red "lost"
+  // for one whose heartbeats stopped without that.
+  const workerBadge = function (a) {
+    if (a.status === "stopped") return MRQ.badge("stopped");
+    if (a.alive) return MRQ.badge(a.status);
+    return '<span title="no heartbeat since ' + esc(fmt.date(a.last_heartbeat)) + '">' + MRQ.badge("lost") +
+      "</span>";
+  };
+
+  // Each job a worker holds: task, runtime and shortened params (cut last), linked; the rest as
+  // one link.
+  const currentJobs = function (a) {
+    if (!a.job_ids.length) return '<span class="muted">idle</span>';
+    const more = a.job_ids.length - a.current_jobs.length;
+    return a.current_jobs.map((j) => '<a class="current-job" href="#jobs/' + esc(j.id) + '" title="' + esc(j.id) +
+      '"><span class="mono">' + esc(j.task) + '</span> <span class="muted">' +
+      (j.date_started ? fmt.since(j.date_started) : "not started") + '</span> <span class="mono muted">' +
+      esc(j.params_preview) + "</span></a>")
+      .join("") + (more > 0 ? '<a href="#jobs?worker=' + encodeURIComponent(a.id) + '&status=started">+' + more +
+      " more</a>" : "");
+  };
+
   MRQ.WorkersPage = MRQ.Page.extend({
     title: "Workers",
     events: { "click [data-worker-action]": "workerAction" },
@@ -132,15 +167,12 @@
       }
       const rows = this.workers.map((w) => {
         const a = w.attributes;
-        const state = a.alive ? a.status : "dead";
         const busy = a.job_ids.length;
-        return '<tr data-worker="' + esc(a.id) + '"><td>' + MRQ.badge(state) + '</td><td><div class="mono">' +
+        return '<tr data-worker="' + esc(a.id) + '"><td>' + workerBadge(a) + '</td><td><div class="mono">' +
           esc(a.id) + '</div><div class="muted">' + esc(a.hostname) + " · pid " + a.pid + "</div></td><td>" +
           a.queues.map((q) => '<code>' + esc(q) + "</code>").join(" ") + '</td><td style="min-width:120px">' +
           MRQ.progress(busy / (a.greenlets || 1)) + '<div class="muted">' + busy + " / " + a.greenlets +
-          " greenlets</div></td><td>" + (a.job_ids.slice(0, 3).map((id) => '<a class="mono" href="#jobs/' + id +
-          '">' + id.slice(-8) + "</a>").join(" ") || '<span class="muted">idle</span>') +
-          (a.job_ids.length > 3 ? " +" + (a.job_ids.length - 3) : "") + '</td><td class="num">' +
+          ' greenlets</div></td><td class="current-jobs">' + currentJobs(a) + '</td><td class="num">' +
           fmt.duration(a.cpu_s) + '</td><td class="num">' + fmt.bytes(a.memory_bytes) + '</td><td class="num">' +
           fmt.int(a.done_jobs) + '</td><td class="num">' + fmt.ago(a.last_heartbeat) + '</td><td class="actions">' +
           (a.alive ? (a.quiet ? '<button class="btn small" data-worker-action="resume">Resume</button>'
@@ -155,8 +187,12 @@
     workerAction: function (event) {
       const action = $(event.currentTarget).data("worker-action");
       const worker = $(event.currentTarget).closest("tr").data("worker");
-      const confirm = action !== "stop" ? null : ["Stop " + worker + "?",
-        "It finishes its running jobs, takes no new ones, then exits.", "Stop the worker"];
+      const confirm = {
+        stop: ["Stop " + worker + "?", "It finishes its running jobs, takes no new ones, then exits.",
+          "Stop the worker"],
+        quiet: ["Quiet " + worker + "?", "It finishes its running jobs and takes no new ones until resumed.",
+          "Quiet the worker"],
+      }[action];
       return this.confirmThenAct(confirm, "POST", "api/workers/" + action, { worker_id: worker }, () =>
         "Worker " + worker + ": " + { stop: "asked to stop", quiet: "quieted", resume: "resumed" }[action]);
     },
@@ -219,7 +255,7 @@
     const zone = s.timezone === "UTC" ? " UTC" : " " + s.timezone;
     if (s.kind === "interval") {
       return "every " + (s.interval_s < 60 ? +s.interval_s.toFixed(1) + " s"
-        : MRQ.fmt.duration(s.interval_s).replace(/ 0 (s|min|h)$/, ""));
+        : MRQ.fmt.duration(s.interval_s));
     }
     if (s.kind === "cron") return "cron " + s.cron + zone;
     const at = " at " + s.dailytime.replace(/:00$/, "") + zone;
@@ -232,7 +268,8 @@
   MRQ.ScheduledPage = MRQ.Page.extend({
     title: "Scheduled",
     events: { "click [data-schedule-action]": "scheduleAction" },
-    initialize: function () { this.schedules = new MRQ.Schedules(); },
+    // `highlight`: the id of a schedule to point out (a job's page links here with it).
+    initialize: function (options) { this.highlight = options.highlight; this.schedules = new MRQ.Schedules(); },
     load: function () { return this.schedules.fetch({ reset: true }); },
     body: function () {
       if (!this.schedules.length) {
@@ -243,7 +280,8 @@
       const rows = this.schedules.map((m) => {
         const a = m.attributes;
         const params = JSON.stringify(a.params);
-        return '<tr data-schedule="' + esc(a.id) + '"><td><div class="mono">' + esc(a.task) + "</div>" +
+        return '<tr data-schedule="' + esc(a.id) + '"' + (a.id === this.highlight ? ' class="highlight"' : "") +
+          '><td><div class="mono">' + esc(a.task) + "</div>" +
           (params !== "{}" ? '<div class="muted mono" title="params">' + esc(params.slice(0, 80)) + "</div>" : "") +
           '</td><td class="mono">' + (a.queue ? esc(a.queue) : '<span class="muted">default</span>') + "</td><td>" +
           esc(MRQ.fmt.firing(a)) + (a.catchup ? ' <span class="muted" title="after downtime, the latest missed ' +
