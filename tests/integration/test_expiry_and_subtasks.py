@@ -31,6 +31,24 @@ def test_a_success_with_result_ttl_1_is_gone_a_few_seconds_later(stack, client: 
     assert client.get_job(kept)["status"] == "success"
 
 
+def test_an_expired_result_is_gone_for_reads_before_any_cleanup(stack, client: Client) -> None:
+    # Given a job kept for 1 s, and a broker whose cleanup runs once a minute (the default)
+    stack.start_worker("default")
+    short = client.enqueue("tasks.add", {"a": 1, "b": 2}, result_ttl=1)
+    assert client.wait(short, timeout=30)["status"] == "success"
+
+    # Then reads treat it as gone as soon as it expires, long before the cleanup deletes it
+    def gone() -> bool:
+        try:
+            client.get_job(short)
+        except JobNotFound:
+            return True
+        return False
+
+    wait_until(gone, timeout_s=10, what="the job with result_ttl=1 to read as gone")
+    assert short not in [job["id"] for job in stack.list_jobs()]
+
+
 def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path: Path) -> None:
     # Given a job that fans out into 5 sub-greenlets which sleep for an hour
     killed_log = tmp_path / "killed"

@@ -95,6 +95,21 @@ def test_a_requeued_failed_job_runs_again_and_succeeds(stack: StackUnderTest, cl
     assert job["date_enqueued"] == failed["date_enqueued"]
 
 
+def test_a_requeued_queued_job_goes_behind_the_jobs_waiting(stack: StackUnderTest, client: Client,
+                                                            tmp_path: Path) -> None:
+    # Given three jobs queued in order, and no worker yet
+    runs = tmp_path / "runs"
+    first, second, third = (client.enqueue("tasks.record_run", {"runs": str(runs), "n": n}) for n in range(3))
+
+    # When the first is requeued, then a worker with one greenlet runs them one at a time
+    assert client.requeue(first).changed == 1
+    stack.start_worker("default", greenlets=1)
+    client.wait([first, second, third], timeout=30)
+
+    # Then the requeued job ran last, as a new enqueue would
+    assert runs.read_text().split() == [second, third, first]
+
+
 def test_retry_by_id_runs_a_failed_job_again(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default", greenlets=2)
     marker = tmp_path / "marker"

@@ -9,6 +9,7 @@ from pathlib import Path
 from harness import StackUnderTest
 
 from mrq import Client
+from mrq_local import wait_until
 
 WAIT_S = 30.0
 
@@ -81,6 +82,21 @@ def test_a_retry_can_move_the_job_to_another_queue(stack: StackUnderTest, client
     assert (job["status"], job["result"], job["queue"]) == ("success", "elsewhere", "elsewhere")
     assert job["worker_id"].rsplit("-", 2)[1] == str(elsewhere.pid)
     assert [entry["status"] for entry in job["traceback_history"]] == ["retry"]
+
+
+def test_a_retry_with_no_delay_is_queued_on_its_new_queue_at_once(stack: StackUnderTest, client: Client) -> None:
+    # Given a worker on "default" only
+    stack.start_worker("default")
+
+    # When a job retries itself on "elsewhere" with no delay
+    job_id = client.enqueue("tasks.move_to_queue", {"queue": "elsewhere"})
+
+    # Then it waits there as queued (not "retry", as a delayed retry would), counted in that queue
+    wait_until(lambda: client.get_job(job_id)["retry_count"] == 1, timeout_s=WAIT_S, what="the job's retry")
+    job = client.get_job(job_id)
+    assert (job["status"], job["queue"]) == ("queued", "elsewhere")
+    sizes = {q["name"]: (q["queued"], q["delayed"]) for q in client.queues.list()}
+    assert sizes["elsewhere"] == (1, 0)
 
 
 def test_a_retry_inside_except_records_the_original_exception(stack: StackUnderTest, client: Client) -> None:
