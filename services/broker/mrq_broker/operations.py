@@ -17,7 +17,7 @@ from mrq_broker.errors import JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queue_names import expand, is_paused, is_raw, root
+from mrq_broker.queue_names import is_raw, root
 from mrq_broker.queues import LeaseQuery, RedisQueues, lease_owner
 from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
@@ -100,13 +100,10 @@ class Broker:
         return jobs, None
 
     def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
-        """The worker's queues as the lease script takes them: subqueues found, paused ones and
-        unconfigured raw queues left out; none for a worker an operator quieted."""
-        view = self.queues.lease_view(request.worker_id, known=any(q.endswith("/") for q in request.queues))
-        specs = [] if view.quiet else [
-            (name, "regular" if not is_raw(name) else self.raw.lua_type(name))
-            for name in expand(request.queues, view.known)
-            if not is_paused(name, view.paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]
+        """The worker's queues as the lease script takes them, unconfigured raw queues left out
+        (the script finds subqueues and leaves out paused ones)."""
+        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in request.queues
+                 if not is_raw(name) or root(name) in self.settings.raw_queues]
         max_jobs = max(1, request.max_jobs)
         has_raw = any(kind != "regular" for _, kind in specs)
         return LeaseQuery(
