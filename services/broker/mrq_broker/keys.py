@@ -100,6 +100,11 @@ class Keys:
         return f"{self.prefix}:raw_claims"
 
     @property
+    def raw_ids(self) -> str:
+        """string: a counter, the last part of every raw job id (see lease_jobs.lua)."""
+        return f"{self.prefix}:raw_ids"
+
+    @property
     def paused(self) -> str:
         """set: paused queue names (each also pauses its "name/..." subqueues)."""
         return f"{self.prefix}:paused"

@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bson import ObjectId
-
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.committer import OutcomeCommitter
 from mrq_broker.documents import Doc, leased_job, new_job_docs, payload
@@ -104,14 +102,11 @@ class Broker:
         (the script finds subqueues and leaves out paused ones)."""
         specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in request.queues
                  if not is_raw(name) or root(name) in self.settings.raw_queues]
-        max_jobs = max(1, request.max_jobs)
-        has_raw = any(kind != "regular" for _, kind in specs)
         return LeaseQuery(
-            queues=specs, max_jobs=max_jobs, owner=owner, worker_id=request.worker_id,
+            queues=specs, max_jobs=max(1, request.max_jobs), owner=owner, worker_id=request.worker_id,
             parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
             allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
             limits=self.settings.lease_limits,
-            raw_ids=[str(ObjectId()) for _ in range(max_jobs)] if has_raw else [],
         )
 
     def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:

@@ -72,8 +72,7 @@ class LeaseQuery:
 
     ``queues`` are the worker's (name, lua type) pairs, as requested: the script expands the
     names ending in "/" and leaves out paused queues (and everything for a quieted worker);
-    ``limits`` maps each limited task to TaskLimit.lua(); ``raw_ids`` are fresh job ids for
-    entries of raw queues (as many as ``max_jobs`` when a raw queue is asked for).
+    ``limits`` maps each limited task to TaskLimit.lua().
     """
 
     queues: Sequence[tuple[str, str]]
@@ -84,7 +83,6 @@ class LeaseQuery:
     allowed: Sequence[str] = ()
     denied: Sequence[str] = ()
     limits: dict[str, dict[str, Any]] = field(default_factory=dict)
-    raw_ids: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +186,7 @@ class RedisQueues:
         """Atomically takes and leases up to ``query.max_jobs`` jobs (see scripts/lease_jobs.lua)."""
         keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims,
                 self.keys.rotation(query.worker_id), self.keys.known_queues, self.keys.paused,
-                self.keys.quiet_workers]
+                self.keys.quiet_workers, self.keys.raw_ids]
         args: list[Any] = [now_ms, expiry_ms, query.max_jobs, query.owner,
                            "parallel" if query.parallel else "sequential",
                            orjson.dumps(dict.fromkeys(query.allowed, True)),
@@ -197,7 +195,7 @@ class RedisQueues:
                            self.keys.delayed_prefix, self.keys.raw_prefix, query.worker_id, len(query.queues)]
         for name, kind in query.queues:
             args += [kind, name]
-        ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=[*args, *query.raw_ids])
+        ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=args)
         return LeaseBatch([i.decode() for i in ids], [p or None for p in payloads],
                           None if int(next_due) < 0 else int(next_due), [i.decode() for i in refused],
                           {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)})

@@ -11,8 +11,9 @@
 -- A regular job is skipped, and stays in its place, when its task is filtered out (ARGV[6],
 -- ARGV[7]) or over a limit (ARGV[8]); with on_limit "fail" it is leased and returned in
 -- `refused`, for the broker to end it `maxconcurrency`.
--- A raw queue's entries become jobs with the ids given at the end of ARGV: each is
--- leased and kept in raw_claims until the broker has stored its payload (and record), so a
+-- A raw queue's entries become jobs with fresh ids, ObjectId-shaped: the time (s, 8 hex
+-- digits), then a counter shared by every broker (KEYS[9], 16 hex digits). Each is leased
+-- and kept in raw_claims until the broker has stored its payload (and record), so a
 -- broker or worker that dies meanwhile loses nothing (see maintenance.py).
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)          (written)
@@ -23,6 +24,7 @@
 -- KEYS[6]  known_queues  set   queue names                          (read)
 -- KEYS[7]  paused        set   paused queue names                   (read)
 -- KEYS[8]  quiet_workers set   worker ids an operator quieted       (read)
+-- KEYS[9]  raw_ids       string  the last raw job id's counter      (written)
 -- Keys built here from prefixes, as names are only known once expanded: "<ARGV[12]><name>"
 -- (queue zset) and "<ARGV[13]><name>" (delayed zset) of a regular queue, "<ARGV[14]><name>"
 -- (its entries) of a raw one; "<ARGV[9]><limit key>" and "<ARGV[10]><limit key>" of limits.
@@ -34,7 +36,7 @@
 -- ARGV[12..14] prefixes of queue, delayed and raw keys   ARGV[15] worker id
 -- ARGV[16] number of requested names n, then per name its type ("regular", "raw", "set",
 --          "sorted_set", "timed_set" or "timed_set:<pushback ms>"; a name's subqueues share
---          it) and the name, then the ids for raw jobs
+--          it) and the name
 --
 -- Returns {ids, payloads, next_due_ms, refused, raw_ids, raw_claims}: payloads match ids
 -- (false for raw jobs, described by raw_ids and raw_claims instead); next_due_ms is when the
@@ -46,7 +48,7 @@ local allowed, denied, limits = cjson.decode(ARGV[6]), cjson.decode(ARGV[7]), cj
 local running_prefix, rate_prefix, window = ARGV[9], ARGV[10], tonumber(ARGV[11])
 local queue_prefix, delayed_prefix, raw_prefix = ARGV[12], ARGV[13], ARGV[14]
 local nrequested = tonumber(ARGV[16])
-local next_raw_id = 17 + 2 * nrequested
+local now_hex = string.format('%08x', math.floor(now / 1000))
 local filtering = next(allowed) ~= nil or next(denied) ~= nil or next(limits) ~= nil
 
 if redis.call('SISMEMBER', KEYS[8], ARGV[15]) == 1 then return {{}, {}, -1, {}, {}, {}} end
@@ -188,9 +190,9 @@ local function take_raw(key, kind, name, n)
     local first = redis.call('ZRANGEBYSCORE', key, '(' .. (now / 1000), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
     if first[2] then due_at(tonumber(first[2]) * 1000) end
   end
-  for _, pair in ipairs(entries) do
-    local id = ARGV[next_raw_id]
-    next_raw_id = next_raw_id + 1
+  local first_id = #entries > 0 and redis.call('INCRBY', KEYS[9], #entries) - #entries or 0
+  for k, pair in ipairs(entries) do
+    local id = now_hex .. string.format('%016x', first_id + k)
     local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
     redis.call('HSET', KEYS[4], id, claim)
     lease(id)
