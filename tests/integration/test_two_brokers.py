@@ -1,14 +1,17 @@
 """The broker is stateless: two brokers on the same Redis and MongoDB, each with its own worker
-and client, run every job exactly once, whichever broker enqueued it and whichever leased it."""
+and client, run every job exactly once, whichever broker enqueued it and whichever leased it;
+and so do the processes of one ``mrq-broker --processes`` on one address."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from harness import StackUnderTest
 
 from mrq import Client
+from mrq_local import wait_until
 
 JOBS = 2_000
 GREENLETS = 20
@@ -46,3 +49,34 @@ def test_two_brokers_run_every_job_exactly_once(stack: StackUnderTest, client: C
 
     # And both workers, each leasing through its own broker, did part of the work
     assert len({job["worker_id"] for job in jobs}) == 2
+
+
+def _listening_sockets(address: str) -> int:
+    """How many sockets listen on ``address`` (127.0.0.1:port), from /proc/net: gRPC's are IPv6
+    sockets bound to the IPv4-mapped address, which ends as an IPv4 socket's does."""
+    port = int(address.rpartition(":")[2])
+    wanted = f"0100007F:{port:04X}"  # 127.0.0.1, as /proc/net writes it
+    lines = [line.split() for name in ("tcp", "tcp6")
+             for line in (Path("/proc/net") / name).read_text().splitlines()[1:]]
+    return sum(1 for fields in lines if fields[1].endswith(wanted) and fields[3] == "0A")  # 0A: LISTEN
+
+
+@pytest.mark.broker_args("--processes", "2")
+def test_broker_processes_share_one_address_and_run_every_job_once(stack: StackUnderTest, client: Client,
+                                                                   tmp_path: Path) -> None:
+    # Given a broker of two processes, each listening on the same address
+    wait_until(lambda: _listening_sockets(stack.broker_address) == 2, RUN_TIMEOUT_S,
+               what="two broker processes listening on one address")
+    runs = tmp_path / "runs.txt"
+
+    # When several worker processes, each with its own connection, run the jobs
+    stack.start_worker("default", greenlets=GREENLETS, processes=4)
+    job_ids = client.enqueue_many("tasks.record_run", [{"runs": str(runs), "result": i} for i in range(JOBS)])
+    jobs = client.wait(job_ids, timeout=RUN_TIMEOUT_S)
+
+    # Then every job succeeds with its own result, and ran exactly once
+    assert [job["status"] for job in jobs] == ["success"] * JOBS
+    assert [job["result"] for job in jobs] == list(range(JOBS))
+    counts = Counter(runs.read_text().split())
+    assert set(counts) == set(job_ids)
+    assert [job_id for job_id, n in counts.items() if n != 1] == []
