@@ -5,13 +5,13 @@ and so do the processes of one ``mrq-broker --processes`` on one address."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from harness import StackUnderTest
+from harness import StackUnderTest, scrape, value
 
 from mrq import Client
-from mrq_local import wait_until
+from mrq_local import free_port, wait_until
 
 JOBS = 2_000
 GREENLETS = 20
@@ -61,18 +61,20 @@ def _listening_sockets(address: str) -> int:
     return sum(1 for fields in lines if fields[1].endswith(wanted) and fields[3] == "0A")  # 0A: LISTEN
 
 
-@pytest.mark.broker_args("--processes", "2")
-def test_broker_processes_share_one_address_and_run_every_job_once(stack: StackUnderTest, client: Client,
+def test_broker_processes_share_one_address_and_run_every_job_once(make_stack: Callable[..., StackUnderTest],
                                                                    tmp_path: Path) -> None:
     # Given a broker of two processes, each listening on the same address
+    metrics_port = free_port()
+    stack = make_stack(broker_args=("--processes", "2", "--metrics-port", str(metrics_port)))
     wait_until(lambda: _listening_sockets(stack.broker_address) == 2, RUN_TIMEOUT_S,
                what="two broker processes listening on one address")
     runs = tmp_path / "runs.txt"
 
     # When several worker processes, each with its own connection, run the jobs
     stack.start_worker("default", greenlets=GREENLETS, processes=4)
-    job_ids = client.enqueue_many("tasks.record_run", [{"runs": str(runs), "result": i} for i in range(JOBS)])
-    jobs = client.wait(job_ids, timeout=RUN_TIMEOUT_S)
+    with Client(stack.broker_address) as client:
+        job_ids = client.enqueue_many("tasks.record_run", [{"runs": str(runs), "result": i} for i in range(JOBS)])
+        jobs = client.wait(job_ids, timeout=RUN_TIMEOUT_S)
 
     # Then every job succeeds with its own result, and ran exactly once
     assert [job["status"] for job in jobs] == ["success"] * JOBS
@@ -80,3 +82,8 @@ def test_broker_processes_share_one_address_and_run_every_job_once(stack: StackU
     counts = Counter(runs.read_text().split())
     assert set(counts) == set(job_ids)
     assert [job_id for job_id, n in counts.items() if n != 1] == []
+
+    # And the broker's one /metrics counts the successes of both processes (each counts its
+    # own just after releasing them, so a moment after the wait may see them done)
+    wait_until(lambda: value(scrape(metrics_port), "mrq_jobs_finished_total", status="success") == JOBS,
+               RUN_TIMEOUT_S, what=f"/metrics counting {JOBS} successes")

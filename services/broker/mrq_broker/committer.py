@@ -192,11 +192,8 @@ class OutcomeCommitter:
 
     def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""
-        by_owner: dict[str, dict[str, str]] = {}
-        for job_id, owner in owners.items():
-            by_owner.setdefault(owner, {})[job_id] = COMMITTING
-        for owner, expected in by_owner.items():
-            self.queues.take(expected, owner, expiry_ms)
+        if owners:
+            self.queues.give_back(owners, COMMITTING, expiry_ms)
 
 
 def _size(item: Report | StartedMarks) -> int:

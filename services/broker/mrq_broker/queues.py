@@ -341,6 +341,18 @@ class RedisQueues:
                                             args=args)
         return {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)}
 
+    def give_back(self, owners: dict[str, str], taker: str, expiry_ms: int) -> None:
+        """Returns leases taken by ``taker`` to their previous owners (job id -> owner), in one
+        round trip: take_leases.lua once per owner."""
+        by_owner: dict[str, list[str]] = {}
+        for job_id, owner in owners.items():
+            by_owner.setdefault(owner, []).append(job_id)
+        pipe = self.client.pipeline(transaction=False)
+        for owner, job_ids in by_owner.items():
+            _queue_script(pipe, self._take_leases, [self.keys.leases, self.keys.lease_owners, self.keys.payloads],
+                          [expiry_ms, owner, *(x for job_id in job_ids for x in (job_id, taker))])
+        pipe.execute()
+
     def take_pending(self, jobs: Sequence[tuple[str, str, bool]], new_owner: str, expiry_ms: int) -> set[str]:
         """Takes jobs no worker runs, given as (job id, queue, record was final); returns the ids
         taken. See scripts/take_pending.lua."""

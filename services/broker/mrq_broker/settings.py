@@ -46,7 +46,7 @@ class BrokerSettings(Settings):
     processes: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_BROKER_PROCESSES"},
                            description="broker processes serving --broker-address together (SO_REUSEPORT), "
                                        "under a supervisor that restarts them; 0 = one per core; 1 = this process "
-                                       "alone. Process i serves /metrics on --metrics-port + i")
+                                       "alone")
     default_queue: str = Field("default", description="queue of jobs that name none")
     default_timeout_s: float = Field(3600.0, ge=0,
                                      description="job timeout when neither job nor task sets one; 0 = none")

@@ -12,6 +12,9 @@ broker process, so P broker processes need at least P worker processes to be bus
 
 The supervisor restarts a child that dies (after a growing delay while it keeps dying at
 start-up), forwards SIGINT and SIGTERM to the children, and exits once they have all stopped.
+It serves ``/metrics`` for them all: the children write their counters to files in a directory
+it creates (prometheus-client's multiprocess mode, ``PROMETHEUS_MULTIPROC_DIR``), and it serves
+their sums, with the queue gauges read from Redis, so one address shows one broker.
 Children stay in its process group, so a launcher that kills the group stops them too; a child
 whose supervisor is gone (SIGKILL) stops by itself (see :func:`watch_supervisor`). Signal
 handlers only record the signal; the supervision loop acts on it.
@@ -21,20 +24,29 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import FrameType
 
+from prometheus_client import CollectorRegistry, multiprocess
+
+from mrq_broker.keys import Keys
+from mrq_broker.metrics import QueueCollector, serve
+from mrq_broker.queues import RedisQueues
+from mrq_broker.server import connect_redis
 from mrq_broker.settings import BrokerSettings
 
 log = logging.getLogger(__name__)
 
 SUPERVISOR_PID_ENV = "MRQ_BROKER_SUPERVISOR_PID"
+MULTIPROC_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 #: Seconds between checks of the children (and, in a child, of its supervisor).
 POLL_S = 0.2
 #: A child that dies sooner than this after starting counts as crashing: restarts back off.
@@ -83,9 +95,11 @@ class Supervisor:
     """Runs :func:`process_count` broker processes until a signal stops them all."""
 
     def __init__(self, settings: BrokerSettings, argv: Sequence[str]) -> None:
+        self._settings = settings
         self._count = process_count(settings)
-        self._argv = list(argv)
-        self._metrics_port = settings.metrics_port
+        # The last --processes and --metrics-port given win: each child is one process, and
+        # serves no metrics of its own.
+        self._command = [sys.executable, "-m", "mrq_broker", *argv, "--processes", "1", "--metrics-port", "0"]
         self._received: list[int] = []
 
     def run(self) -> int:
@@ -94,6 +108,36 @@ class Supervisor:
             signal.signal(signum, self._on_signal)
         children = [_Child(index) for index in range(self._count)]
         log.info("supervisor %d: running %d broker processes", os.getpid(), self._count)
+        stop_metrics = self._serve_metrics()  # before the first child, which inherits its directory
+        try:
+            self._supervise(children)
+        finally:
+            stop_metrics()
+        codes = [child.process.returncode for child in children if child.process is not None]
+        log.info("supervisor %d done: broker exit codes %s", os.getpid(), codes)
+        return 0 if all(code == 0 for code in codes) else 1
+
+    def _serve_metrics(self) -> Callable[[], None]:
+        """Serves the children's summed metrics and the queue gauges (unless --metrics-port is 0);
+        returns the function that stops it."""
+        if not self._settings.metrics_port:
+            return lambda: None
+        metrics_dir = tempfile.mkdtemp(prefix="mrq-broker-metrics-")
+        os.environ[MULTIPROC_DIR_ENV] = metrics_dir
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=metrics_dir)
+        registry.register(QueueCollector(RedisQueues(connect_redis(self._settings), Keys(self._settings.redis_prefix))))
+        stop_server = serve(registry, self._settings.metrics_host, self._settings.metrics_port)
+
+        def stop() -> None:
+            if stop_server is not None:
+                stop_server()
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+        return stop
+
+    def _supervise(self, children: list[_Child]) -> None:
+        """Keeps the children running until a signal, then waits until they have all exited."""
         stopping = False
         while not stopping or any(child.alive() for child in children):
             while self._received:
@@ -106,9 +150,6 @@ class Supervisor:
                 for child in children:
                     self._check(child)
             time.sleep(POLL_S)
-        codes = [child.process.returncode for child in children if child.process is not None]
-        log.info("supervisor %d done: broker exit codes %s", os.getpid(), codes)
-        return 0 if all(code == 0 for code in codes) else 1
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         self._received.append(signum)
@@ -127,10 +168,6 @@ class Supervisor:
             child.process = None
             child.restart_at = now + delay_s
         if now >= child.restart_at:
-            # The last --processes and --metrics-port given win: each child is one process.
-            metrics_port = self._metrics_port + child.index if self._metrics_port else 0
-            command = [sys.executable, "-m", "mrq_broker", *self._argv,
-                       "--processes", "1", "--metrics-port", str(metrics_port)]
-            child.process = subprocess.Popen(command, env={**os.environ, SUPERVISOR_PID_ENV: str(os.getpid())})
+            child.process = subprocess.Popen(self._command, env={**os.environ, SUPERVISOR_PID_ENV: str(os.getpid())})
             child.started_at = now
             log.info("started broker process %d (slot %d)", child.process.pid, child.index)
