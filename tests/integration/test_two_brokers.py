@@ -16,6 +16,8 @@ from mrq_local import free_port, wait_until
 JOBS = 2_000
 GREENLETS = 20
 RUN_TIMEOUT_S = 45.0
+#: Jobs through a broker of several processes: enough for every worker process to lease some.
+PROCESSES_JOBS = 400
 
 
 def test_two_brokers_run_every_job_exactly_once(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
@@ -73,17 +75,18 @@ def test_broker_processes_share_one_address_and_run_every_job_once(make_stack: C
     # When several worker processes, each with its own connection, run the jobs
     stack.start_worker("default", greenlets=GREENLETS, processes=4)
     with Client(stack.broker_address) as client:
-        job_ids = client.enqueue_many("tasks.record_run", [{"runs": str(runs), "result": i} for i in range(JOBS)])
+        job_ids = client.enqueue_many("tasks.record_run",
+                                      [{"runs": str(runs), "result": i} for i in range(PROCESSES_JOBS)])
         jobs = client.wait(job_ids, timeout=RUN_TIMEOUT_S)
 
     # Then every job succeeds with its own result, and ran exactly once
-    assert [job["status"] for job in jobs] == ["success"] * JOBS
-    assert [job["result"] for job in jobs] == list(range(JOBS))
+    assert [job["status"] for job in jobs] == ["success"] * PROCESSES_JOBS
+    assert [job["result"] for job in jobs] == list(range(PROCESSES_JOBS))
     counts = Counter(runs.read_text().split())
     assert set(counts) == set(job_ids)
     assert [job_id for job_id, n in counts.items() if n != 1] == []
 
     # And the broker's one /metrics counts the successes of both processes (each counts its
     # own just after releasing them, so a moment after the wait may see them done)
-    wait_until(lambda: value(scrape(metrics_port), "mrq_jobs_finished_total", status="success") == JOBS,
-               RUN_TIMEOUT_S, what=f"/metrics counting {JOBS} successes")
+    wait_until(lambda: value(scrape(metrics_port), "mrq_jobs_finished_total", status="success") == PROCESSES_JOBS,
+               RUN_TIMEOUT_S, what=f"/metrics counting {PROCESSES_JOBS} successes")
