@@ -101,7 +101,7 @@ class Keys:
 
     @property
     def raw_ids(self) -> str:
-        """string: a counter, the last part of every raw job id (see lease_jobs.lua)."""
+        """string: a counter, the last 8 hex digits of every raw job id (see lease_jobs.lua)."""
         return f"{self.prefix}:raw_ids"
 
     @property

@@ -192,7 +192,8 @@ class RedisQueues:
                            orjson.dumps(dict.fromkeys(query.allowed, True)),
                            orjson.dumps(dict.fromkeys(query.denied, True)), orjson.dumps(query.limits),
                            self.keys.running_prefix, self.keys.rate_prefix, scan_window, self.keys.queue_prefix,
-                           self.keys.delayed_prefix, self.keys.raw_prefix, query.worker_id, len(query.queues)]
+                           self.keys.delayed_prefix, self.keys.raw_prefix, query.worker_id, secrets.token_hex(4),
+                           len(query.queues)]
         for name, kind in query.queues:
             args += [kind, name]
         ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=args)

@@ -11,8 +11,9 @@
 -- A regular job is skipped, and stays in its place, when its task is filtered out (ARGV[6],
 -- ARGV[7]) or over a limit (ARGV[8]); with on_limit "fail" it is leased and returned in
 -- `refused`, for the broker to end it `maxconcurrency`.
--- A raw queue's entries become jobs with fresh ids, ObjectId-shaped: the time (s, 8 hex
--- digits), then a counter shared by every broker (KEYS[9], 16 hex digits). Each is leased
+-- A raw queue's entries become jobs with fresh ids, ObjectId-shaped: the time (s), a salt
+-- made per lease (ARGV[16]), then a counter shared by every broker (KEYS[9]), 8 hex digits
+-- each; the salt keeps ids apart if a Redis failover sets the counter back. Each is leased
 -- and kept in raw_claims until the broker has stored its payload (and record), so a
 -- broker or worker that dies meanwhile loses nothing (see maintenance.py).
 --
@@ -34,7 +35,7 @@
 -- ARGV[9] prefix of running sets      ARGV[10] prefix of rate zsets
 -- ARGV[11] scan window (most regular candidates looked at per queue and pass when filtering)
 -- ARGV[12..14] prefixes of queue, delayed and raw keys   ARGV[15] worker id
--- ARGV[16] number of requested names n, then per name its type ("regular", "raw", "set",
+-- ARGV[16] raw id salt (8 hex digits)   ARGV[17] number of requested names n, then per name its type ("regular", "raw", "set",
 --          "sorted_set", "timed_set" or "timed_set:<pushback ms>"; a name's subqueues share
 --          it) and the name
 --
@@ -47,8 +48,8 @@ local parallel = ARGV[5] == 'parallel'
 local allowed, denied, limits = cjson.decode(ARGV[6]), cjson.decode(ARGV[7]), cjson.decode(ARGV[8])
 local running_prefix, rate_prefix, window = ARGV[9], ARGV[10], tonumber(ARGV[11])
 local queue_prefix, delayed_prefix, raw_prefix = ARGV[12], ARGV[13], ARGV[14]
-local nrequested = tonumber(ARGV[16])
-local now_hex = string.format('%08x', math.floor(now / 1000))
+local nrequested = tonumber(ARGV[17])
+local raw_id_prefix = string.format('%08x', math.floor(now / 1000)) .. ARGV[16]
 local filtering = next(allowed) ~= nil or next(denied) ~= nil or next(limits) ~= nil
 
 if redis.call('SISMEMBER', KEYS[8], ARGV[15]) == 1 then return {{}, {}, -1, {}, {}, {}} end
@@ -65,7 +66,7 @@ local function add_queue(kind, name)
   queues[#queues + 1] = {kind, name}
 end
 for r = 1, nrequested do
-  local kind, name = ARGV[15 + 2 * r], ARGV[16 + 2 * r]
+  local kind, name = ARGV[16 + 2 * r], ARGV[17 + 2 * r]
   add_queue(kind, name)
   if string.sub(name, -1) == '/' then
     if not known then
@@ -192,7 +193,7 @@ local function take_raw(key, kind, name, n)
   end
   local first_id = #entries > 0 and redis.call('INCRBY', KEYS[9], #entries) - #entries or 0
   for k, pair in ipairs(entries) do
-    local id = now_hex .. string.format('%016x', first_id + k)
+    local id = raw_id_prefix .. string.format('%08x', (first_id + k) % 4294967296)
     local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
     redis.call('HSET', KEYS[4], id, claim)
     lease(id)
