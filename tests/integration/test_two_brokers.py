@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import psutil
 from harness import StackUnderTest, scrape, value
 
 from mrq import Client
@@ -90,3 +91,24 @@ def test_broker_processes_share_one_address_and_run_every_job_once(make_stack: C
     # own just after releasing them, so a moment after the wait may see them done)
     wait_until(lambda: value(scrape(metrics_port), "mrq_jobs_finished_total", status="success") == PROCESSES_JOBS,
                RUN_TIMEOUT_S, what=f"/metrics counting {PROCESSES_JOBS} successes")
+
+
+def test_a_broker_process_that_dies_is_replaced(make_stack: Callable[..., StackUnderTest]) -> None:
+    # Given a broker of two processes
+    stack = make_stack(broker_args=("--processes", "2"))
+    supervisor = psutil.Process(stack.broker.pid)
+    first = wait_until(lambda: supervisor.children() if len(supervisor.children()) == 2 else None, RUN_TIMEOUT_S,
+                       what="two broker processes")
+
+    # When one of them is SIGKILLed
+    first[0].kill()
+
+    # Then the supervisor starts another, which listens on the same address, and jobs still run
+    wait_until(lambda: len(supervisor.children()) == 2 and first[0] not in supervisor.children(), RUN_TIMEOUT_S,
+               what="a new broker process")
+    wait_until(lambda: _listening_sockets(stack.broker_address) == 2, RUN_TIMEOUT_S,
+               what="two broker processes listening again")
+    stack.start_worker("default", greenlets=GREENLETS)
+    with Client(stack.broker_address) as client:
+        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=RUN_TIMEOUT_S)
+    assert (job["status"], job["result"]) == ("success", 3)
