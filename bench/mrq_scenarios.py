@@ -44,14 +44,17 @@ RAW_CLAIMS_KEY = "mrq:raw_claims"
 
 
 @contextlib.contextmanager
-def mrq_stack(root: Path, name: str, *, mongodb_url: str | None = None) -> Iterator[tuple[Stack, Client]]:
-    """A fresh stack in ``root/name`` and a client of its broker."""
+def mrq_stack(root: Path, name: str, *, mongodb_url: str | None = None,
+              broker_processes: int = 1) -> Iterator[tuple[Stack, Client]]:
+    """A fresh stack in ``root/name`` and a client of its broker, of ``broker_processes``
+    processes (0: one per core, as `make up` runs it)."""
     data_dir = root / name
     data_dir.mkdir(parents=True)
     config = data_dir / "config.py"
     config.write_text(CONFIG)
     stack_config = StackConfig(data_dir=data_dir, mongodb_url=mongodb_url, pythonpath=[TASKS_DIR],
-                               broker_args=("--config", str(config)), env=SERVICE_ENV)
+                               broker_args=("--config", str(config), "--processes", str(broker_processes)),
+                               env=SERVICE_ENV)
     with Stack(stack_config) as stack, Client(stack.broker_address) as client:
         yield stack, client
 
@@ -175,15 +178,17 @@ def latency(root: Path, options: Options) -> list[Result]:
 
 def scaling(root: Path, options: Options) -> list[Result]:
     """(6) The raw queue drained by one ``mrq-worker --processes K``, K = 1, 2, 4: the raw queue
-    keeps the store out of the way, so what changes is the workers' share of the CPU."""
+    keeps the store out of the way, so what changes is the workers' share of the CPU. The broker
+    runs one process per core, as `make up` runs it: one broker process is held to one core."""
     results = []
-    with mrq_stack(root, "scaling") as (stack, client):
+    with mrq_stack(root, "scaling", broker_processes=0) as (stack, client):
         for processes in options.scaling_processes:
             rate = _drain_raw(stack, client, options.jobs, options.greenlets, processes=processes)
             stack.workers[-1].stop(stack.config.stop_grace_s)
             base = results[0].value if results else rate
             results.append(Result(scenario=6, system=MRQ, config=f"--processes {processes} x {options.greenlets} "
-                                  "greenlets, raw queue", jobs=options.jobs, metric="jobs/s", value=rate,
+                                  "greenlets, raw queue, broker one process per core", jobs=options.jobs,
+                                  metric="jobs/s", value=rate,
                                   target="near-linear until the cores are saturated",
                                   note=f"{rate / base:.2f}x one process; incl. worker start-up"))
     return results

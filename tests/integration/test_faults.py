@@ -1,7 +1,8 @@
 """Fault injection: MRQ loses no job while its processes and servers fail under it.
 
-Jobs of ``tasks.record_completion`` flow through two workers while, one after another: a worker
-is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed (in the middle of its
+Jobs of ``tasks.record_completion`` flow through two workers and a broker of two processes on
+one address (``--processes``, as ``make up`` runs it on two cores) while, one after another: a
+worker is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed (in the middle of its
 commits) and restarted, Redis is SIGKILLed and restarted from its append-only file, the store
 fails (on MongoDB, FerretDB is restarted), and the broker's connections to Redis are cut for 5 s.
 The scenario runs once per store. At the end every job is ``success``, each ran at
@@ -34,6 +35,7 @@ from mrq_local import ManagedProcess, free_port, wait_until
 pytestmark = pytest.mark.faults
 
 WORKERS = 2
+BROKER_PROCESSES = 2
 GREENLETS = 5
 #: Long enough for every outage injected here (the 5 s cut, a broker or Redis restart) to end
 #: before a lease held through it expires: only the leases of killed workers expire.
@@ -89,9 +91,10 @@ class FaultRun:
         self.isolated = isolated
         self.runs_path = runs_path
         # The broker's /metrics count the successes it committed: a cheap poll (counting them in
-        # the store would read every record, each time).
+        # the store would read every record, each time), summed over its processes.
         self.metrics_port = free_port()
-        isolated.under_test.restart_broker(extra_args=["--metrics-port", str(self.metrics_port)])
+        isolated.under_test.restart_broker(extra_args=["--metrics-port", str(self.metrics_port),
+                                                       "--processes", str(BROKER_PROCESSES)])
         self.workers = [self._start_worker() for _ in range(WORKERS)]
 
     def faults(self) -> list[tuple[str, Callable[[], list[int]]]]:

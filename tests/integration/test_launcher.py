@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import signal
 import sys
@@ -75,6 +76,10 @@ def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_
     dashboard = f"http://127.0.0.1:{launcher.env['MRQ_DASHBOARD_PORT']}"
     wait_until(lambda: is_http_ok(f"{dashboard}/api/overview"), timeout_s=30, what="the dashboard's API")
     run_a_scheduled_job(launcher.env["MRQ_BROKER_ADDRESS"])
+    # The broker runs one process per core, under its supervisor
+    broker = next(child for child in psutil.Process(launcher.pid).children() if child.name() == "mrq-broker")
+    wait_until(lambda: len(broker.children()) == (os.cpu_count() or 1), timeout_s=30,
+               what="one broker process per core")
 
     stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "mrq-broker", "mrq-worker",
                                                              "mrq-scheduler", "mrq-dashboard"})

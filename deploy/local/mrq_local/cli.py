@@ -34,6 +34,7 @@ Workers import task modules from the current directory and PYTHONPATH. They read
 settings from the environment: MRQ_WORKER_QUEUES (default: default), MRQ_WORKER_GREENLETS,
 MRQ_WORKER_PROCESSES; the broker reads its own MRQ_* settings (e.g. MRQ_LEASE_TTL_S) too, and
 the scheduler its SCHEDULER_TASKS from the config file (MRQ_CONFIG), like every other service.
+The broker runs one process per core (MRQ_BROKER_PROCESSES, default 0) on one address.
 Every process logs to DATA_DIR/logs/<name>.log.
 """
 
@@ -71,6 +72,8 @@ def up(settings: LocalSettings) -> int:
         data_dir=Path(settings.data_dir).resolve(), redis_url=settings.redis_url,
         mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
         broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
+        # One broker process per core by default: one process is bound to about one core.
+        broker_args=() if "MRQ_BROKER_PROCESSES" in os.environ else ("--processes", "0"),
         # The services read MRQ_AUTH_TOKEN_FILE and the TLS files from the environment themselves;
         # the launcher's health checks need the TLS files too.
         access=BrokerAccess.from_env(os.environ),

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from collections.abc import Sequence
 
 from mrq.config import parse_settings
 from mrq_broker.server import start
 from mrq_broker.settings import BrokerSettings
+from mrq_broker.supervisor import Supervisor, supervisor_pid, watch_supervisor
 
 DESCRIPTION = """The MRQ broker: the only service that touches Redis (queues, leases) and MongoDB
 (job records). Clients and workers talk to it over gRPC (proto/mrq/v1). Stateless: run as
 many as you like against the same Redis and MongoDB."""
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    settings = parse_settings(BrokerSettings, argv, prog="mrq-broker", description=DESCRIPTION)
+def main(argv: Sequence[str] | None = None) -> int:
+    """Serves in this process, or supervises ``--processes`` broker processes."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    settings = parse_settings(BrokerSettings, args, prog="mrq-broker", description=DESCRIPTION)
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s mrq-broker %(name)s: %(message)s")
+    if settings.processes != 1:
+        return Supervisor(settings, args).run()
     stopping = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stopping.set())
+    parent = supervisor_pid()
+    if parent is not None:
+        watch_supervisor(parent, stopping)
     server = start(settings)
     stopping.wait()
     logging.getLogger("mrq_broker").info("stopping")
     server.stop()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

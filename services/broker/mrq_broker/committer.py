@@ -139,7 +139,7 @@ class OutcomeCommitter:
         started_fields = {i: m.fields for i, m in started.items()
                           if i in taken and (i in mark_owners or (i in accepted and m.owner == owners[i]))}
         try:
-            self._write(list(accepted.values()), started_fields, now)
+            self._write(list(accepted.values()), started_fields, taken, now)
         except Exception:
             self._give_back({i: owners.get(i) or mark_owners[i] for i in taken}, expiry_ms)
             raise
@@ -147,12 +147,11 @@ class OutcomeCommitter:
         return {(o.job_id, o.lease_token) for _, o in accepted.values()}
 
     def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]],
-               started: dict[str, dict[str, object]], now: datetime) -> None:
+               started: dict[str, dict[str, object]], payloads: dict[str, bytes | None], now: datetime) -> None:
         # The payloads (still in Redis) say what the records don't: each success expires after
         # its job's own result TTL, other final statuses by their task's TASKS entry, a final job
         # counts in its taskset, and a raw job may have no record, or must not store its success.
-        ids = [o.job_id for _, o in accepted]
-        raws = {i: raw for i, raw in zip(ids, self.queues.payloads(ids), strict=True) if raw is not None}
+        raws = {o.job_id: raw for _, o in accepted if (raw := payloads[o.job_id]) is not None}
         headers = {i: header_of(raw) for i, raw in raws.items()}
         unstored = {i for i, h in headers.items() if h.unstored}
         needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue or o.job_id in unstored]
@@ -191,11 +190,8 @@ class OutcomeCommitter:
 
     def _give_back(self, owners: dict[str, str], expiry_ms: int) -> None:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""
-        by_owner: dict[str, dict[str, str]] = {}
-        for job_id, owner in owners.items():
-            by_owner.setdefault(owner, {})[job_id] = COMMITTING
-        for owner, expected in by_owner.items():
-            self.queues.take(expected, owner, expiry_ms)
+        if owners:
+            self.queues.give_back(owners, COMMITTING, expiry_ms)
 
 
 def _size(item: Report | StartedMarks) -> int:

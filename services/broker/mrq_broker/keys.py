@@ -70,21 +70,39 @@ class Keys:
 
     def queue(self, name: str) -> str:
         """zset: queued job ids, scored by priority then enqueue time."""
-        return f"{self.prefix}:queue:{name}"
+        return self.queue_prefix + name
 
     def delayed(self, name: str) -> str:
         """zset: delayed job ids of a queue, scored by due time (ms)."""
-        return f"{self.prefix}:delayed:{name}"
+        return self.delayed_prefix + name
 
     def raw(self, name: str) -> str:
         """list, set or zset (by the queue's type): a raw queue's entries, canonical JSON."""
-        return f"{self.prefix}:raw:{name}"
+        return self.raw_prefix + name
+
+    # lease_jobs.lua builds these three from the queue names it expands itself.
+    @property
+    def queue_prefix(self) -> str:
+        return f"{self.prefix}:queue:"
+
+    @property
+    def delayed_prefix(self) -> str:
+        return f"{self.prefix}:delayed:"
+
+    @property
+    def raw_prefix(self) -> str:
+        return f"{self.prefix}:raw:"
 
     @property
     def raw_claims(self) -> str:
         """hash: leased raw job id -> its raw queue, score and entry (lines), kept until its outcome is
         committed, so a raw job lost with its worker (or its record never written) goes back."""
         return f"{self.prefix}:raw_claims"
+
+    @property
+    def raw_ids(self) -> str:
+        """string: a counter, the last 8 hex digits of every raw job id (see lease_jobs.lua)."""
+        return f"{self.prefix}:raw_ids"
 
     @property
     def paused(self) -> str:

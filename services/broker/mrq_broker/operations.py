@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.committer import OutcomeCommitter
-from mrq_broker.documents import leased_job, new_job_id, new_jobs, payload
+from mrq_broker.documents import leased_job, new_jobs, payload
 from mrq_broker.errors import JobNotFound, JobNotRunning, WorkerDidNotAnswer
 from mrq_broker.events import Events, JobWaiter
 from mrq_broker.logs import JobLogs, LogPage
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queue_names import expand, is_paused, is_raw, root
+from mrq_broker.queue_names import is_raw, root
 from mrq_broker.queues import LeaseQuery, RedisQueues, lease_owner
 from mrq_broker.raw_jobs import RawJobs
 from mrq_broker.settings import BrokerSettings
@@ -98,21 +98,15 @@ class Broker:
         return jobs, None
 
     def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
-        """The worker's queues as the lease script takes them: subqueues found, paused ones and
-        unconfigured raw queues left out; none for a worker an operator quieted."""
-        view = self.queues.lease_view(request.worker_id, known=any(q.endswith("/") for q in request.queues))
-        specs = [] if view.quiet else [
-            (name, "regular" if not is_raw(name) else self.raw.lua_type(name))
-            for name in expand(request.queues, view.known)
-            if not is_paused(name, view.paused) and (not is_raw(name) or root(name) in self.settings.raw_queues)]
-        max_jobs = max(1, request.max_jobs)
-        has_raw = any(kind != "regular" for _, kind in specs)
+        """The worker's queues as the lease script takes them, unconfigured raw queues left out
+        (the script finds subqueues and leaves out paused ones)."""
+        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in request.queues
+                 if not is_raw(name) or root(name) in self.settings.raw_queues]
         return LeaseQuery(
-            queues=specs, max_jobs=max_jobs, owner=owner, worker_id=request.worker_id,
+            queues=specs, max_jobs=max(1, request.max_jobs), owner=owner, worker_id=request.worker_id,
             parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
             allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
             limits=self.settings.lease_limits,
-            raw_ids=[new_job_id() for _ in range(max_jobs)] if has_raw else [],
         )
 
     def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:

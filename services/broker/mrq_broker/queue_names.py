@@ -1,9 +1,10 @@
-"""What a queue's name means: its type (from the suffix of its root), its subqueues, and
-whether a pause covers it. Pure functions, shared by enqueue, lease and the queue listing."""
+"""What a queue's name means: its type (from the suffix of its root), and whether a pause
+covers it. Pure functions, shared by enqueue, lease and the queue listing; lease_jobs.lua
+finds a worker's subqueues and leaves out paused ones by the same rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_RAW,
@@ -36,22 +37,6 @@ def queue_type(name: str) -> int:
 
 def is_raw(name: str) -> bool:
     return queue_type(name) in RAW_TYPES
-
-
-def expand(requested: Sequence[str], known: Iterable[str]) -> list[str]:
-    """The queues a worker listening on ``requested`` takes from, in its order.
-
-    A name ending in "/" stands for itself and every known queue under it ("main/" takes
-    "main/", "main/a" and "main/a/b", never "main", "main_" nor "/main"), sorted by name.
-    """
-    known_sorted = sorted(set(known))
-    out: list[str] = []
-    for name in requested:
-        group = [name]
-        if name.endswith("/"):
-            group += [k for k in known_sorted if k.startswith(name) and k != name]
-        out += [q for q in group if q not in out]
-    return out
 
 
 def normalise_paused(name: str) -> str:

@@ -70,9 +70,9 @@ class QueueEntry:
 class LeaseQuery:
     """What one LeaseJobs call asks of lease_jobs.lua.
 
-    ``queues`` are (name, lua type) pairs, already expanded and without paused queues;
-    ``limits`` maps each limited task to TaskLimit.lua(); ``raw_ids`` are fresh job ids for
-    entries of raw queues (as many as ``max_jobs`` when a raw queue is asked for).
+    ``queues`` are the worker's (name, lua type) pairs, as requested: the script expands the
+    names ending in "/" and leaves out paused queues (and everything for a quieted worker);
+    ``limits`` maps each limited task to TaskLimit.lua().
     """
 
     queues: Sequence[tuple[str, str]]
@@ -83,7 +83,6 @@ class LeaseQuery:
     allowed: Sequence[str] = ()
     denied: Sequence[str] = ()
     limits: dict[str, dict[str, Any]] = field(default_factory=dict)
-    raw_ids: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -101,13 +100,6 @@ class RawClaim:
     def decode(cls, raw: bytes) -> RawClaim:
         queue, score, entry = raw.decode().split("\n", 2)
         return cls(queue, float(score), entry)
-
-
-@dataclass(frozen=True)
-class LeaseView:
-    known: set[str]
-    paused: set[str]
-    quiet: bool
 
 
 @dataclass(frozen=True)
@@ -193,16 +185,18 @@ class RedisQueues:
     def lease(self, query: LeaseQuery, now_ms: int, expiry_ms: int, scan_window: int) -> LeaseBatch:
         """Atomically takes and leases up to ``query.max_jobs`` jobs (see scripts/lease_jobs.lua)."""
         keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims,
-                self.keys.rotation(query.worker_id)]
+                self.keys.rotation(query.worker_id), self.keys.known_queues, self.keys.paused,
+                self.keys.quiet_workers, self.keys.raw_ids]
         args: list[Any] = [now_ms, expiry_ms, query.max_jobs, query.owner,
                            "parallel" if query.parallel else "sequential",
                            orjson.dumps(dict.fromkeys(query.allowed, True)),
                            orjson.dumps(dict.fromkeys(query.denied, True)), orjson.dumps(query.limits),
-                           self.keys.running_prefix, self.keys.rate_prefix, scan_window, len(query.queues)]
+                           self.keys.running_prefix, self.keys.rate_prefix, scan_window, self.keys.queue_prefix,
+                           self.keys.delayed_prefix, self.keys.raw_prefix, query.worker_id, secrets.token_hex(4),
+                           len(query.queues)]
         for name, kind in query.queues:
-            keys += [self.keys.queue(name), self.keys.delayed(name)] if kind == "regular" else [self.keys.raw(name)] * 2
             args += [kind, name]
-        ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=[*args, *query.raw_ids])
+        ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=args)
         return LeaseBatch([i.decode() for i in ids], [p or None for p in payloads],
                           None if int(next_due) < 0 else int(next_due), [i.decode() for i in refused],
                           {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)})
@@ -250,21 +244,11 @@ class RedisQueues:
 
     def queue_names(self) -> tuple[set[str], set[str]]:
         """(every known queue, the paused ones), in one round trip."""
-        view = self.lease_view("", known=True)
-        return view.known, view.paused
-
-    def lease_view(self, worker_id: str, known: bool) -> LeaseView:
-        """What a lease must know before it runs, in one round trip: the known queues (only if
-        ``known``: a worker on a "root/" needs them for its subqueues), the paused ones, and
-        whether an operator quieted the worker."""
         pipe = self.client.pipeline(transaction=False)
+        pipe.smembers(self.keys.known_queues)
         pipe.smembers(self.keys.paused)
-        pipe.sismember(self.keys.quiet_workers, worker_id)
-        if known:
-            pipe.smembers(self.keys.known_queues)
-        paused, quiet, *names = pipe.execute()
-        return LeaseView({k.decode() for k in (names[0] if names else ())}, {p.decode() for p in paused},
-                         bool(quiet))
+        known, paused = pipe.execute()
+        return {k.decode() for k in known}, {p.decode() for p in paused}
 
     def set_paused(self, name: str, paused: bool) -> list[str]:
         """Pauses or resumes one queue name; returns every paused name, sorted."""
@@ -346,15 +330,29 @@ class RedisQueues:
                                   args=[expiry_ms, worker_id, COMMITTING, *job_ids])
         return [i.decode() for i in lost]
 
-    def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> set[str]:
-        """Takes the leases still held by their expected owner; returns the ids taken."""
+    def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> dict[str, bytes | None]:
+        """Takes the leases still held by their expected owner; returns the ids taken, each with
+        its payload (None if it has none)."""
         if not expected_owners:
-            return set()
+            return {}
         args: list[str | int] = [expiry_ms, new_owner]
         for job_id, owner in expected_owners.items():
             args += [job_id, owner]
-        taken = self._take_leases(keys=[self.keys.leases, self.keys.lease_owners], args=args)
-        return {i.decode() for i in taken}
+        taken, payloads = self._take_leases(keys=[self.keys.leases, self.keys.lease_owners, self.keys.payloads],
+                                            args=args)
+        return {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)}
+
+    def give_back(self, owners: dict[str, str], taker: str, expiry_ms: int) -> None:
+        """Returns leases taken by ``taker`` to their previous owners (job id -> owner), in one
+        round trip: take_leases.lua once per owner."""
+        by_owner: dict[str, list[str]] = {}
+        for job_id, owner in owners.items():
+            by_owner.setdefault(owner, []).append(job_id)
+        pipe = self.client.pipeline(transaction=False)
+        for owner, job_ids in by_owner.items():
+            _queue_script(pipe, self._take_leases, [self.keys.leases, self.keys.lease_owners, self.keys.payloads],
+                          [expiry_ms, owner, *(x for job_id in job_ids for x in (job_id, taker))])
+        pipe.execute()
 
     def take_pending(self, jobs: Sequence[tuple[str, str, bool]], new_owner: str, expiry_ms: int) -> set[str]:
         """Takes jobs no worker runs, given as (job id, queue, record was final); returns the ids
@@ -457,9 +455,6 @@ class RedisQueues:
         """A taskset's hash (total, final, per-status counts, callback); empty if unknown."""
         raw = self.client.hgetall(self.keys.taskset(taskset_id))
         return {k.decode(): v.decode() for k, v in raw.items()}
-
-    def payloads(self, job_ids: Sequence[str]) -> list[bytes | None]:
-        return list(self.client.hmget(self.keys.payloads, list(job_ids))) if job_ids else []
 
     def done_among(self, job_ids: Sequence[str]) -> list[str]:
         """The ids with no payload: final jobs (or unknown ones). Pending jobs always have one."""

@@ -47,6 +47,10 @@ class BrokerSettings(Settings):
                                   "deadlocks past ~100; real MongoDB is fine with thousands)")
     report_timeout_s: float = Field(30.0, gt=0, description="longest a ReportOutcomes call waits for its commit")
     grpc_threads: int = Field(64, gt=0, description="gRPC server threads (each blocked wait holds one)")
+    processes: int = Field(1, ge=0, json_schema_extra={"env": "MRQ_BROKER_PROCESSES"},
+                           description="broker processes serving --broker-address together (SO_REUSEPORT), "
+                                       "under a supervisor that restarts them; 0 = one per core; 1 = this process "
+                                       "alone")
     default_queue: str = Field("default", description="queue of jobs that name none")
     default_timeout_s: float = Field(3600.0, ge=0,
                                      description="job timeout when neither job nor task sets one; 0 = none")
@@ -89,6 +93,8 @@ class BrokerSettings(Settings):
 
     @model_validator(mode="after")
     def _check_config(self) -> BrokerSettings:
+        if self.processes != 1 and self.broker_address.endswith(":0"):
+            raise ValueError("broker_address: several --processes serve one address: give a port, not 0")
         if bool(self.tls_cert_file) != bool(self.tls_key_file) or (self.tls_client_ca_file and not self.tls_cert_file):
             raise ValueError("TLS needs both --tls-cert-file and --tls-key-file (and them for --tls-client-ca-file)")
         for task in self.tasks:

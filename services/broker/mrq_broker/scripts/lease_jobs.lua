@@ -1,13 +1,20 @@
--- Leases up to ARGV[3] jobs from the given queues, each leased job's lease written at once.
+-- Leases up to ARGV[3] jobs from the worker's queues, each leased job's lease written at once,
+-- in one round trip: the queue view (subqueues, pauses, a quieted worker) is read here too.
 --
--- Order: "sequential" drains the queues in the order given; "parallel" takes one job from each
+-- Queues: each requested name in order; a name ending in "/" also stands for every known queue
+-- under it ("main/" takes "main/", "main/a" and "main/a/b", never "main"), sorted by name. A
+-- queue covered by a pause ("x" pauses "x" and "x/...", as queue_names.is_paused) is left out;
+-- a quieted worker gets nothing.
+-- Order: "sequential" drains the queues in that order; "parallel" takes one job from each
 -- queue in turn, starting one queue further on each call of the same worker (KEYS[5]).
 -- Within a regular queue, delayed jobs that are due come first, then the queue's own order.
 -- A regular job is skipped, and stays in its place, when its task is filtered out (ARGV[6],
 -- ARGV[7]) or over a limit (ARGV[8]); with on_limit "fail" it is leased and returned in
 -- `refused`, for the broker to end it `maxconcurrency`.
--- A raw queue's entries become jobs with the ids given at the end of ARGV: each is
--- leased and kept in raw_claims until the broker has stored its payload (and record), so a
+-- A raw queue's entries become jobs with fresh ids, ObjectId-shaped: the time (s), a salt
+-- made per lease (ARGV[16]), then a counter shared by every broker (KEYS[9]), 8 hex digits
+-- each; the salt keeps ids apart if a Redis failover sets the counter back. Each is leased
+-- and kept in raw_claims until the broker has stored its payload (and record), so a
 -- broker or worker that dies meanwhile loses nothing (see maintenance.py).
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)          (written)
@@ -15,14 +22,22 @@
 -- KEYS[3]  payloads      hash  job id -> payload (documents.py)     (read)
 -- KEYS[4]  raw_claims    hash  job id -> raw queue, score, entry    (written)
 -- KEYS[5]  rotation      string  the worker's parallel counter      (written)
--- KEYS[6..] pairs per queue: regular (queue zset, delayed zset); raw (entries key, same again)
+-- KEYS[6]  known_queues  set   queue names                          (read)
+-- KEYS[7]  paused        set   paused queue names                   (read)
+-- KEYS[8]  quiet_workers set   worker ids an operator quieted       (read)
+-- KEYS[9]  raw_ids       string  the last raw job id's counter      (written)
+-- Keys built here from prefixes, as names are only known once expanded: "<ARGV[12]><name>"
+-- (queue zset) and "<ARGV[13]><name>" (delayed zset) of a regular queue, "<ARGV[14]><name>"
+-- (its entries) of a raw one; "<ARGV[9]><limit key>" and "<ARGV[10]><limit key>" of limits.
 -- ARGV[1] now (ms)  ARGV[2] lease expiry (ms)  ARGV[3] max jobs  ARGV[4] lease owner
 -- ARGV[5] "sequential" | "parallel"   ARGV[6] JSON {task: true} allowed ({} = any)
 -- ARGV[7] JSON {task: true} denied    ARGV[8] JSON {task: {concurrency, fail, rate, per_ms}}
 -- ARGV[9] prefix of running sets      ARGV[10] prefix of rate zsets
 -- ARGV[11] scan window (most regular candidates looked at per queue and pass when filtering)
--- ARGV[12] number of queues n, then per queue its type ("regular", "raw", "set", "sorted_set",
---          "timed_set" or "timed_set:<pushback ms>") and name, then the ids for raw jobs
+-- ARGV[12..14] prefixes of queue, delayed and raw keys   ARGV[15] worker id
+-- ARGV[16] raw id salt (8 hex digits)   ARGV[17] number of requested names n, then per name its type ("regular", "raw", "set",
+--          "sorted_set", "timed_set" or "timed_set:<pushback ms>"; a name's subqueues share
+--          it) and the name
 --
 -- Returns {ids, payloads, next_due_ms, refused, raw_ids, raw_claims}: payloads match ids
 -- (false for raw jobs, described by raw_ids and raw_claims instead); next_due_ms is when the
@@ -32,9 +47,38 @@ local now, expiry, want, owner = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), 
 local parallel = ARGV[5] == 'parallel'
 local allowed, denied, limits = cjson.decode(ARGV[6]), cjson.decode(ARGV[7]), cjson.decode(ARGV[8])
 local running_prefix, rate_prefix, window = ARGV[9], ARGV[10], tonumber(ARGV[11])
-local nqueues = tonumber(ARGV[12])
-local next_raw_id = 13 + 2 * nqueues
+local queue_prefix, delayed_prefix, raw_prefix = ARGV[12], ARGV[13], ARGV[14]
+local nrequested = tonumber(ARGV[17])
+local raw_id_prefix = string.format('%08x', math.floor(now / 1000)) .. ARGV[16]
 local filtering = next(allowed) ~= nil or next(denied) ~= nil or next(limits) ~= nil
+
+if redis.call('SISMEMBER', KEYS[8], ARGV[15]) == 1 then return {{}, {}, -1, {}, {}, {}} end
+
+-- The queues to take from, {type, name} each, in order.
+local queues, seen, known = {}, {}, nil
+local paused = redis.call('SMEMBERS', KEYS[7])
+local function add_queue(kind, name)
+  if seen[name] then return end
+  seen[name] = true
+  for _, p in ipairs(paused) do
+    if name == p or string.sub(name, 1, #p + 1) == p .. '/' then return end
+  end
+  queues[#queues + 1] = {kind, name}
+end
+for r = 1, nrequested do
+  local kind, name = ARGV[16 + 2 * r], ARGV[17 + 2 * r]
+  add_queue(kind, name)
+  if string.sub(name, -1) == '/' then
+    if not known then
+      known = redis.call('SMEMBERS', KEYS[6])
+      table.sort(known)
+    end
+    for _, k in ipairs(known) do
+      if k ~= name and string.sub(k, 1, #name) == name then add_queue(kind, k) end
+    end
+  end
+end
+local nqueues = #queues
 
 local ids, payloads, refused, raw_ids, raw_claims = {}, {}, {}, {}, {}
 local next_due = -1
@@ -147,9 +191,9 @@ local function take_raw(key, kind, name, n)
     local first = redis.call('ZRANGEBYSCORE', key, '(' .. (now / 1000), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
     if first[2] then due_at(tonumber(first[2]) * 1000) end
   end
-  for _, pair in ipairs(entries) do
-    local id = ARGV[next_raw_id]
-    next_raw_id = next_raw_id + 1
+  local first_id = #entries > 0 and redis.call('INCRBY', KEYS[9], #entries) - #entries or 0
+  for k, pair in ipairs(entries) do
+    local id = raw_id_prefix .. string.format('%08x', (first_id + k) % 4294967296)
     local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
     redis.call('HSET', KEYS[4], id, claim)
     lease(id)
@@ -164,9 +208,9 @@ end
 
 -- Takes up to n jobs from queue i (1-based); returns how many.
 local function take_from(i, n)
-  local key, other, kind, name = KEYS[4 + 2 * i], KEYS[5 + 2 * i], ARGV[11 + 2 * i], ARGV[12 + 2 * i]
-  if kind == 'regular' then return take_regular(key, other, n) end
-  return take_raw(key, kind, name, n)
+  local kind, name = queues[i][1], queues[i][2]
+  if kind == 'regular' then return take_regular(queue_prefix .. name, delayed_prefix .. name, n) end
+  return take_raw(raw_prefix .. name, kind, name, n)
 end
 
 if parallel and nqueues > 1 then
