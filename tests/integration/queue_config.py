@@ -8,6 +8,8 @@ RAW_QUEUES = {
     "log_timed_set": {"task": "tasks.record_params"},
     # Entries of tasks.block_until_file; only "started" goes unstored, so the success is visible.
     "hold_raw": {"task": "tasks.block_until_file", "statuses_no_storage": ["started"]},
+    # The same, every status stored: a job whose lease expires is requeued from its record.
+    "held_raw": {"task": "tasks.block_until_file", "retry_queue": "held_retry"},
     # The fast path: nothing stored unless a job fails.
     "fast_raw": {"task": "tasks.add", "statuses_no_storage": ["started", "success"]},
 }

@@ -128,6 +128,25 @@ def test_raw_job_of_a_sigkilled_worker_runs_again(stack: StackUnderTest, client:
     assert len(stack.list_jobs()) == 1 and first != second
 
 
+@pytest.mark.broker_args("--config", str(CONFIG), "--lease-ttl-s", "2")
+def test_a_stored_raw_job_whose_lease_expires_reaches_a_worker_of_its_raw_queue(
+        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    # Given a raw job, recorded as started, whose worker is SIGKILLed: it is requeued from its
+    # record, on the raw queue's retry queue
+    runs, marker = tmp_path / "runs", tmp_path / "go"
+    client.queues.enqueue_raw("held_raw", [{"runs": str(runs), "marker": str(marker), "result": "ok"}])
+    doomed = stack.start_worker("held_raw", greenlets=1)
+    wait_until(lambda: recorded_runs(runs), timeout_s=WAIT_S, what="the first run")
+    doomed.kill()
+    # When a worker that listens to the raw queue alone starts
+    marker.touch()
+    stack.start_worker("held_raw", greenlets=1)
+    # Then it runs the job, from the retry queue
+    [job_id] = recorded_runs(runs)
+    job = client.wait(job_id, timeout=WAIT_S)
+    assert (job["status"], job["queue"], job["requeue_count"]) == ("success", "held_retry", 1)
+
+
 @with_config
 def test_raw_fast_path_stores_nothing_but_failures(stack: StackUnderTest, client: Client) -> None:
     client.queues.enqueue_raw("fast_raw", [{"a": 1, "b": 2}, {"a": "x", "b": 1}])

@@ -99,8 +99,13 @@ class Broker:
 
     def _lease_query(self, request: worker_service_pb2.LeaseJobsRequest, owner: str) -> LeaseQuery:
         """The worker's queues as the lease script takes them, unconfigured raw queues left out
-        (the script finds subqueues and leaves out paused ones)."""
-        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in request.queues
+        (the script finds subqueues and leaves out paused ones). A raw queue's worker also takes
+        its retry queue, after it: the raw jobs that failed, retried or lost their lease live on
+        there, and must reach a worker that serves the raw queue."""
+        raw = [name for name in request.queues if is_raw(name) and root(name) in self.settings.raw_queues]
+        retry_queues = [self.settings.raw_queues[root(name)].retry_queue for name in raw]
+        names = list(dict.fromkeys([*request.queues, *retry_queues]))
+        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in names
                  if not is_raw(name) or root(name) in self.settings.raw_queues]
         return LeaseQuery(
             queues=specs, max_jobs=max(1, request.max_jobs), owner=owner, worker_id=request.worker_id,
