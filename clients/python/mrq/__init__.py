@@ -31,6 +31,7 @@ from mrq.errors import (
     ScheduleNotFound,
     TaskNotAllowed,
     TaskNotFound,
+    Unauthenticated,
     WaitTimeout,
 )
 from mrq.ratelimit import ratelimit
@@ -51,6 +52,7 @@ __all__ = [
     "Task",
     "TaskNotAllowed",
     "TaskNotFound",
+    "Unauthenticated",
     "WaitTimeout",
     "abort_current_job",
     "get_current_job",
