@@ -13,6 +13,7 @@ import type { GetTasksetResponse__Output } from './generated/mrq/v1/GetTasksetRe
 import type { WaitJobsResponse__Output } from './generated/mrq/v1/WaitJobsResponse';
 import type { JobServiceClient } from './generated/mrq/v1/JobService';
 import { isFinal, jobFromWire, statusToWire, dateToWire, type Job, type Status } from './job';
+import { optionsFromEnv } from './env';
 import { followLogs, readLogs } from './logs';
 import { optionsToWire, type EnqueueOptions } from './options';
 import { encodeParams, type RawJson } from './params';
@@ -119,6 +120,17 @@ export class Client {
   private readonly channel: grpc.Channel;
   private readonly stub: JobServiceClient;
   private info: Promise<ServerInfo> | undefined;
+
+  /**
+   * A client configured by the environment variables every MRQ program reads:
+   * MRQ_BROKER_ADDRESS (default 127.0.0.1:50051), MRQ_AUTH_TOKEN or MRQ_AUTH_TOKEN_FILE, and
+   * MRQ_BROKER_TLS_CA_FILE (with MRQ_BROKER_TLS_CERT_FILE and MRQ_BROKER_TLS_KEY_FILE) for TLS.
+   * Throws ConfigError when a file can't be read.
+   */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): Client {
+    const { address, options } = optionsFromEnv(env);
+    return new Client(address, options);
+  }
 
   constructor(address: string, options: ClientOptions = {}) {
     const { JobService, QueueService, ScheduleService } = loadContract().mrq.v1;

@@ -17,6 +17,9 @@ export class MrqError extends Error {
   }
 }
 
+/** The environment or options do not make a usable configuration; the message names the setting. */
+export class ConfigError extends MrqError {}
+
 /** A call the broker answered with a gRPC error status. */
 export class BrokerError extends MrqError {
   /** The gRPC status code, e.g. `status.INTERNAL`. */

@@ -9,6 +9,7 @@ export type {
 export {
   AuthenticationError,
   BrokerError,
+  ConfigError,
   DeadlineExceededError,
   InvalidArgumentError,
   MrqError,
@@ -16,6 +17,7 @@ export {
   UnavailableError,
   WaitTimeoutError,
 } from './errors';
+export { DEFAULT_ADDRESS } from './env';
 export { FINAL_STATUSES, isFinal } from './job';
 export type { Job, ResolvedOptions, Status, TracebackEntry } from './job';
 export type { EnqueueOptions } from './options';
