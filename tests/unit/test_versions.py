@@ -52,3 +52,9 @@ def test_the_go_and_typescript_clients_have_the_version() -> None:
         assert match and match.group(1) == mrq.__version__, path
     package = json.loads((ROOT / "clients/typescript/package.json").read_text())
     assert package["version"] == mrq.__version__
+
+
+@pytest.mark.parametrize("client", ["python", "go", "typescript"])
+def test_every_client_ships_the_license(client: str) -> None:
+    # Each client is packaged from its own folder, so each holds a copy of the project's LICENSE
+    assert (ROOT / "clients" / client / "LICENSE").read_text() == (ROOT / "LICENSE").read_text()
