@@ -45,9 +45,9 @@ type Client struct {
 // Dial returns a client of the broker at addr ("host:port"). It connects lazily, on the
 // first call, and reconnects as needed. The connection is plaintext unless WithTLS or
 // WithTransportCredentials says otherwise; WithToken sends a token on every call. Reads
-// (GetJob, Wait, Logs, FollowLogs, GetTaskset, ServerInfo, Queues.List, Schedules.Get and
-// List) are retried on UNAVAILABLE by the shared service config; writes never are. Close
-// the client when done.
+// (GetJob, Wait, Logs, GetTaskset, ServerInfo, Queues.List, Schedules.Get and List) are
+// retried on UNAVAILABLE by the shared service config, and FollowLogs resumes its stream
+// itself; writes never are. Close the client when done.
 func Dial(addr string, opts ...DialOption) (*Client, error) {
 	cfg := dialConfig{creds: insecure.NewCredentials()}
 	for _, opt := range opts {
