@@ -35,8 +35,7 @@ test_typescript() {
   cd typescript
   # --ignore-scripts: nothing is downloaded or built at install time.
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-  npm run --silent build
-  node --test dist/test/*.test.js
+  npm test --silent # the package, its tests and examples, then node --test
 }
 
 main() {
