@@ -175,7 +175,7 @@ func (c *Client) Wait(ctx context.Context, ids []string, timeout time.Duration) 
 	}
 	deadline := time.Now().Add(timeout)
 	found := make(map[string]*Job, len(ids))
-	for _, batch := range slices(unique(ids), info.MaxBatchSize) {
+	for _, batch := range chunks(unique(ids), info.MaxBatchSize) {
 		if err := c.waitBatch(ctx, batch, deadline, info.MaxWait, found); err != nil {
 			return nil, err
 		}

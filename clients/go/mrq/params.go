@@ -53,8 +53,8 @@ func batchesBySize(items [][]byte, maxCount, maxBytes int) [][][]byte {
 	return append(batches, items[start:])
 }
 
-// slices cuts items into consecutive slices of at most size.
-func slices[T any](items []T, size int) [][]T {
+// chunks cuts items into consecutive slices of at most size.
+func chunks[T any](items []T, size int) [][]T {
 	var out [][]T
 	for start := 0; start < len(items); start += size {
 		out = append(out, items[start:min(start+size, len(items))])
