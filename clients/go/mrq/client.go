@@ -72,7 +72,8 @@ func Dial(addr string, opts ...DialOption) (*Client, error) {
 }
 
 // NewClient returns a client that uses an existing connection; the caller keeps
-// ownership of conn, and Close leaves it open.
+// ownership of conn, and Close leaves it open. The shared retry policy of reads applies only
+// if conn was made with it (Dial does that).
 func NewClient(conn grpc.ClientConnInterface) *Client {
 	return newClient(conn)
 }
