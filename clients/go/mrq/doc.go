@@ -11,6 +11,6 @@
 // Params travel as JSON: they are marshalled with encoding/json, except a
 // json.RawMessage, which is sent as is. Errors returned by the broker are *Error values
 // that match the sentinels ErrInvalidArgument, ErrNotFound, ErrUnauthenticated and
-// ErrUnavailable with
-// errors.Is; a Wait whose jobs are not all final by its timeout returns ErrWaitTimeout.
+// ErrUnavailable with errors.Is; a Wait whose jobs are not all final by its timeout
+// returns ErrWaitTimeout.
 package mrq
