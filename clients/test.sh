@@ -4,9 +4,11 @@
 #
 # Usage: clients/test.sh [go] [typescript]      (no argument: both)
 #
-# Integration tests run against a live broker when MRQ_TEST_BROKER_ADDRESS (host:port) is set,
-# with a worker that runs tests/integration/tasks.py consuming MRQ_TEST_QUEUE (default
-# "default"); without it they are skipped and only the unit tests run.
+# Integration tests, and the conformance scenario (see tests/integration/test_client_conformance.py),
+# run against a live broker when MRQ_TEST_BROKER_ADDRESS (host:port) is set, with a worker that
+# runs tests/integration/tasks.py consuming MRQ_TEST_QUEUE (default "default"), and the token
+# MRQ_TEST_TOKEN if the broker requires one; without an address they are skipped and only the
+# unit tests run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -33,8 +35,7 @@ test_typescript() {
   cd typescript
   # --ignore-scripts: nothing is downloaded or built at install time.
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-  npm run --silent build
-  node --test dist/test/*.test.js
+  npm test --silent # the package, its tests and examples, then node --test
 }
 
 main() {

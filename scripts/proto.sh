@@ -3,9 +3,12 @@
 #
 #   Python      clients/python/mrq/v1/*_pb2.py, *_pb2.pyi, *_pb2_grpc.py
 #   Go          clients/go/mrqpb/*.pb.go (package mrqpb)
-#   TypeScript  clients/typescript/src/generated/   types (the package copies the .proto files
-#               it loads at run time when it builds: see copy-proto.mjs)
-#               clients/typescript/src/generated/   message and service types
+#   TypeScript  clients/typescript/src/generated/   message and service types, and
+#               clients/typescript/proto/mrq/v1/      the .proto files it loads at run time (a copy,
+#               so the package builds from its own folder)
+#
+# and copies proto/mrq/v1/service_config.json, the retry policy of reads that every client loads,
+# next to each client's stubs.
 #
 # It installs the pinned tools it needs (so it runs on a fresh machine), deletes the previous
 # output before writing the new one (so a removed .proto leaves nothing behind), and is
@@ -79,6 +82,7 @@ ensure_node_modules() {
 generate_python() {
   local out="clients/python"
   rm -f "$out"/mrq/v1/*_pb2.py "$out"/mrq/v1/*_pb2.pyi "$out"/mrq/v1/*_pb2_grpc.py
+  cp proto/mrq/v1/service_config.json "$out/mrq/v1/"
   "$PYTHON" -m grpc_tools.protoc -Iproto \
     --python_out="$out" --pyi_out="$out" --grpc_python_out="$out" \
     "${PROTOS[@]}"
@@ -90,6 +94,7 @@ generate_go() {
   gen_go_grpc="$(ensure_go_plugin google.golang.org/grpc/cmd/protoc-gen-go-grpc "$PROTOC_GEN_GO_GRPC_VERSION")"
   rm -f clients/go/mrqpb/*.pb.go
   mkdir -p clients/go/mrqpb
+  cp proto/mrq/v1/service_config.json clients/go/mrq/
   # module=... strips the module path from go_package, so files land in clients/go/mrqpb/.
   "$PYTHON" -m grpc_tools.protoc -Iproto \
     --plugin=protoc-gen-go="$gen_go" --go_out=clients/go --go_opt=module="$GO_MODULE" \
@@ -101,7 +106,9 @@ generate_go() {
 generate_typescript() {
   ensure_node_modules
   local pkg="clients/typescript"
-  rm -rf "$pkg/src/generated"
+  rm -rf "$pkg/src/generated" "$pkg/proto"
+  mkdir -p "$pkg/proto/mrq/v1"
+  cp proto/mrq/v1/*.proto proto/mrq/v1/service_config.json "$pkg/proto/mrq/v1/"
   # The flags must match the loader options in src/proto.ts.
   (cd "$pkg" && node_modules/.bin/proto-loader-gen-types \
     --grpcLib=@grpc/grpc-js --includeDirs=../../proto --outDir=src/generated \

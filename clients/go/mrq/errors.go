@@ -14,11 +14,15 @@ import (
 var (
 	// ErrInvalidArgument means the broker refused a request; Error.Field names the bad field.
 	ErrInvalidArgument = errors.New("mrq: invalid argument")
-	// ErrNotFound means no job has that id (it never existed, or it expired).
-	ErrNotFound = errors.New("mrq: job not found")
+	// ErrNotFound means no job, taskset or schedule has that id (it never existed, or it
+	// expired).
+	ErrNotFound = errors.New("mrq: not found")
 	// ErrUnavailable means the broker, or the databases behind it, could not be reached.
 	// Nothing was accepted, so the call is safe to retry.
 	ErrUnavailable = errors.New("mrq: broker unavailable")
+	// ErrUnauthenticated means the broker requires a token (WithToken) and got none, or a
+	// wrong one.
+	ErrUnauthenticated = errors.New("mrq: unauthenticated")
 	// ErrWaitTimeout means Wait's timeout passed before every job was final.
 	ErrWaitTimeout = errors.New("mrq: jobs not final before the wait timeout")
 )
@@ -42,7 +46,7 @@ func (e *Error) Error() string {
 }
 
 // Is reports whether the error matches one of the sentinels ErrInvalidArgument,
-// ErrNotFound or ErrUnavailable, or, for calls cut short by their context,
+// ErrNotFound, ErrUnavailable or ErrUnauthenticated, or, for calls cut short by their context,
 // context.Canceled or context.DeadlineExceeded.
 func (e *Error) Is(target error) bool {
 	switch target {
@@ -52,6 +56,8 @@ func (e *Error) Is(target error) bool {
 		return e.Code == codes.NotFound
 	case ErrUnavailable:
 		return e.Code == codes.Unavailable
+	case ErrUnauthenticated:
+		return e.Code == codes.Unauthenticated
 	case context.Canceled:
 		return e.Code == codes.Canceled
 	case context.DeadlineExceeded:

@@ -11,20 +11,28 @@ import (
 	"github.com/mrq-project/mrq/clients/go/mrq"
 )
 
-// brokerClient dials the broker named by MRQ_TEST_BROKER_ADDRESS, and skips the test when
-// it is unset. The queue is MRQ_TEST_QUEUE, "default" when unset; a worker that runs the
-// test tasks (tasks.add) must be consuming it.
-func brokerClient(t *testing.T) (*mrq.Client, string) {
+// brokerAddress is MRQ_TEST_BROKER_ADDRESS; the test is skipped when it is unset.
+func brokerAddress(t *testing.T) string {
 	t.Helper()
 	addr := os.Getenv("MRQ_TEST_BROKER_ADDRESS")
 	if addr == "" {
 		t.Skip("MRQ_TEST_BROKER_ADDRESS is not set")
 	}
+	return addr
+}
+
+// brokerClient dials the broker named by MRQ_TEST_BROKER_ADDRESS with the token
+// MRQ_TEST_TOKEN (if set), and skips the test when the address is unset. The queue is
+// MRQ_TEST_QUEUE, "default" when unset; a worker that runs the test tasks (tasks.add) must
+// be consuming it.
+func brokerClient(t *testing.T) (*mrq.Client, string) {
+	t.Helper()
+	addr := brokerAddress(t)
 	queue := os.Getenv("MRQ_TEST_QUEUE")
 	if queue == "" {
 		queue = "default"
 	}
-	c, err := mrq.Dial(addr)
+	c, err := mrq.Dial(addr, mrq.WithToken(os.Getenv("MRQ_TEST_TOKEN")))
 	if err != nil {
 		t.Fatal(err)
 	}

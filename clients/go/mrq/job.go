@@ -174,3 +174,9 @@ func timeFromProto(t *timestamppb.Timestamp) time.Time {
 func seconds(s float64) time.Duration {
 	return time.Duration(s * float64(time.Second))
 }
+
+// statusToProto maps "queued" to JOB_STATUS_QUEUED; "" (and unknown names, which the
+// broker then refuses) to UNSPECIFIED.
+func statusToProto(s Status) mrqpb.JobStatus {
+	return mrqpb.JobStatus(mrqpb.JobStatus_value["JOB_STATUS_"+strings.ToUpper(string(s))])
+}

@@ -1,6 +1,7 @@
 package mrq
 
 import (
+	"crypto/tls"
 	"time"
 
 	"google.golang.org/grpc"
@@ -10,9 +11,14 @@ import (
 	"github.com/mrq-project/mrq/clients/go/mrqpb"
 )
 
-// EnqueueOption sets one per-job option of Enqueue or EnqueueMany. Options left unset fall
-// back to the task's routing entry in the broker's config, then to the broker's defaults.
-// The broker validates them: a bad value fails with ErrInvalidArgument naming the field.
+// maxMessageBytes is the largest gRPC message sent or received, as in the other MRQ
+// programs: a batch of params, a page of jobs.
+const maxMessageBytes = 64 * 1024 * 1024
+
+// EnqueueOption sets one per-job option of Enqueue, EnqueueMany or EnqueueTaskset. Options
+// left unset fall back to the task's routing entry in the broker's config, then to the
+// broker's defaults. The broker validates them: a bad value fails with ErrInvalidArgument
+// naming the field.
 type EnqueueOption func(*mrqpb.JobOptions)
 
 // WithQueue enqueues on the named queue instead of the task's routed queue.
@@ -63,6 +69,13 @@ func WithDedupeKey(key string) EnqueueOption {
 	return func(o *mrqpb.JobOptions) { o.DedupeKey = key }
 }
 
+// WithUnique dedupes as WithDedupeKey does, on a key the broker makes from the task and
+// params: enqueueing the same call twice while the first job is queued or started returns
+// its id.
+func WithUnique() EnqueueOption {
+	return func(o *mrqpb.JobOptions) { o.Unique = true }
+}
+
 // jobOptions applies opts to an empty JobOptions message.
 func jobOptions(opts []EnqueueOption) *mrqpb.JobOptions {
 	o := &mrqpb.JobOptions{}
@@ -79,13 +92,35 @@ type DialOption func(*dialConfig)
 
 type dialConfig struct {
 	creds    credentials.TransportCredentials
+	tls      bool
+	token    string
 	grpcOpts []grpc.DialOption
 }
 
-// WithTransportCredentials connects with the given credentials (e.g. TLS) instead of the
-// default plaintext.
+// WithToken sends "authorization: Bearer <token>" on every call, for a broker started with
+// MRQ_AUTH_TOKEN. Over plaintext (the default) the token travels in clear: use that on
+// localhost or a private network only, and WithTLS elsewhere.
+func WithToken(token string) DialOption {
+	return func(c *dialConfig) { c.token = token }
+}
+
+// WithTLS connects over TLS. config may be nil for the system's roots; for a private CA,
+// set its RootCAs (see credentials.NewClientTLSFromFile for a PEM file), and for mutual TLS
+// its Certificates.
+func WithTLS(config *tls.Config) DialOption {
+	if config == nil {
+		config = &tls.Config{MinVersion: tls.VersionTLS12}
+	}
+	return WithTransportCredentials(credentials.NewTLS(config))
+}
+
+// WithTransportCredentials connects with the given credentials, e.g.
+// credentials.NewClientTLSFromFile("ca.pem", ""), instead of the default plaintext.
 func WithTransportCredentials(creds credentials.TransportCredentials) DialOption {
-	return func(c *dialConfig) { c.creds = creds }
+	return func(c *dialConfig) {
+		c.creds = creds
+		c.tls = creds.Info().SecurityProtocol == "tls"
+	}
 }
 
 // WithGRPCDialOptions passes extra options to grpc.NewClient, e.g. interceptors.

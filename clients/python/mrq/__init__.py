@@ -31,6 +31,7 @@ from mrq.errors import (
     ScheduleNotFound,
     TaskNotAllowed,
     TaskNotFound,
+    Unauthenticated,
     WaitTimeout,
 )
 from mrq.ratelimit import ratelimit
@@ -38,6 +39,11 @@ from mrq.task import Task, run_task
 
 if TYPE_CHECKING:
     from mrq.client import Client
+
+#: The version of the whole project: this package, the services (which pin this package at
+#: exactly this version), and the Go and TypeScript clients. Every program's ``--version``
+#: prints it; tests/unit/test_versions.py fails when a copy differs.
+__version__ = "0.1.0"
 
 __all__ = [
     "BrokerError",
@@ -51,6 +57,7 @@ __all__ = [
     "Task",
     "TaskNotAllowed",
     "TaskNotFound",
+    "Unauthenticated",
     "WaitTimeout",
     "abort_current_job",
     "get_current_job",

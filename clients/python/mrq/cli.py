@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from mrq.completion import SHELLS, service_parsers
 from mrq.context import JobContext, current_job
 from mrq.errors import (
     ConfigError,
@@ -129,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--log-level", default="INFO", type=str.upper,
                      choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
                      help="level of the logs written to stderr (default: INFO)")
+    completion = _command(commands, "completion", _completion, [],
+                          "print the shell completion of mrq and the installed MRQ services",
+                          epilog='load it in ~/.bashrc:\n  eval "$(mrq completion bash)"\n'
+                                 "zsh: run `autoload -U +X bashcompinit && bashcompinit` first")
+    completion.add_argument("shell", choices=sorted(SHELLS))
     return parser
 
 
@@ -150,6 +156,8 @@ def _add_enqueue(commands: Any, address: argparse.ArgumentParser) -> None:
     _add_job_options(enqueue)
     enqueue.add_argument("--dedupe-key", metavar="K",
                          help="while a queued or started job has key K, print its id instead")
+    enqueue.add_argument("--unique", action="store_true",
+                         help="dedupe as --dedupe-key does, on a key made from the task and params")
     enqueue.add_argument("--wait", action="store_true",
                          help="wait for the job, print it as JSON, exit 1 unless it ended success")
     enqueue.add_argument("--wait-timeout", type=float, metavar="S",
@@ -235,7 +243,8 @@ def _job_options(args: argparse.Namespace) -> dict[str, Any]:
 def _enqueue(args: argparse.Namespace) -> int:
     params = _parse_params(args.params) if args.params is not None else None
     with _client(args) as client:
-        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, **_job_options(args))
+        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, unique=args.unique,
+                                **_job_options(args))
         if not args.wait:
             print(job_id)
             return EXIT_OK
@@ -335,6 +344,11 @@ def _wait(args: argparse.Namespace) -> int:
         jobs = client.wait(args.job_ids, timeout=args.timeout)
     _print_json(jobs[0] if len(jobs) == 1 else jobs)
     return EXIT_OK if all(job["status"] == "success" for job in jobs) else EXIT_JOB_FAILED
+
+
+def _completion(args: argparse.Namespace) -> int:
+    print(SHELLS[args.shell]({"mrq": build_parser(), **dict(service_parsers())}), end="")
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -8,8 +8,10 @@ Example:
     ...     job["status"], job["result"]
     ('success', 3)
 
-Reads (``get_job``, ``wait``, ``get_logs``, ``follow_logs``, ``server_info``) retry UNAVAILABLE a few times with a short
-backoff. Enqueues are never retried automatically: see :meth:`Client.enqueue`.
+Reads (``get_job``, ``wait``, ``get_logs``, ``follow_logs``, ``server_info``...) are retried on UNAVAILABLE by
+gRPC, with the retry policy every MRQ client shares (proto/mrq/v1/service_config.json), and then
+``read_retries`` more times, long enough to ride through a broker restart. Enqueues are never
+retried automatically: see :meth:`Client.enqueue`.
 """
 
 from __future__ import annotations
@@ -59,9 +61,10 @@ class ClientSettings:
     broker_address: str = DEFAULT_BROKER_ADDRESS
     #: Deadline of each call; a WaitJobs call gets its wait on top. Env: ``MRQ_CLIENT_RPC_TIMEOUT_S``.
     rpc_timeout_s: float = 30.0
-    #: How many times a read is retried on UNAVAILABLE: by default for about 10 s, long enough
-    #: to ride through a broker restart. Env: ``MRQ_CLIENT_READ_RETRIES``.
-    read_retries: int = 8
+    #: How many more times a read is retried on UNAVAILABLE once gRPC's own retries (the shared
+    #: service config: 5 attempts over about 3 s) are spent: by default about 10 s in all, long
+    #: enough to ride through a broker restart. Env: ``MRQ_CLIENT_READ_RETRIES``.
+    read_retries: int = 2
     #: Wait before the first retry of a read, doubled each time up to 2 s. Env: ``MRQ_CLIENT_RETRY_BACKOFF_S``.
     retry_backoff_s: float = 0.2
     #: Largest message sent or received. Env: ``MRQ_CLIENT_MAX_MESSAGE_BYTES``.
@@ -134,7 +137,8 @@ class Client:
         self.settings = settings
         self._owns_channel = channel is None
         self._channel = channel if channel is not None else rpc.open_channel(
-            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access)
+            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access,
+            retry_reads=True)
         # The generated stub is untyped; each call below states its response type.
         self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
         self._server_info: ServerInfo | None = None

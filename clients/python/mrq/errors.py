@@ -45,6 +45,14 @@ class BrokerError(MrqError):
         self.code = code
 
 
+class Unauthenticated(BrokerError):
+    """The broker requires a token and got none, or a wrong one (UNAUTHENTICATED): set
+    ``MRQ_AUTH_TOKEN`` or ``MRQ_AUTH_TOKEN_FILE``, or pass ``ClientSettings.access``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="UNAUTHENTICATED")
+
+
 class WaitTimeout(MrqError):
     """Jobs were still not final when the wait's timeout passed.
 

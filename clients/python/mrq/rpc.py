@@ -14,15 +14,18 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import grpc
 
-from mrq.errors import BrokerError, BrokerUnavailable, InvalidArgument, JobNotFound, MrqError
+from mrq.errors import BrokerError, BrokerUnavailable, InvalidArgument, JobNotFound, MrqError, Unauthenticated
 from mrq.security import AUTH_METADATA_KEY, BrokerAccess
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
+
+_SERVICE_CONFIG = Path(__file__).parent / "v1" / "service_config.json"
 
 #: Longest wait between two retries of a read.
 MAX_BACKOFF_S = 2.0
@@ -73,13 +76,15 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 
 def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, access: BrokerAccess | None = None,
-                 max_reconnect_backoff_ms: int = 5000) -> grpc.Channel:
+                 max_reconnect_backoff_ms: int = 5000, retry_reads: bool = False) -> grpc.Channel:
     """A channel to the broker at ``address`` ("host:port"), sized for big batches: the one
     place every MRQ program opens one.
 
     ``access`` adds TLS when it names a CA file, and the token to every call when it has one.
     The reconnect backoff is capped at a few seconds (gRPC's default grows to two minutes), so
-    a long-lived client finds a restarted broker quickly.
+    a long-lived client finds a restarted broker quickly. ``retry_reads`` loads the retry policy
+    of reads that the Go and TypeScript clients load too (mrq/v1/service_config.json, a copy of
+    proto/mrq/v1/service_config.json): gRPC itself then retries a read refused UNAVAILABLE.
 
     Raises:
         ConfigError: a token or TLS file can't be read.
@@ -92,6 +97,8 @@ def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, ac
         ("grpc.min_reconnect_backoff_ms", 100),
         ("grpc.max_reconnect_backoff_ms", max_reconnect_backoff_ms),
     ]
+    if retry_reads:
+        options += [("grpc.enable_retries", 1), ("grpc.service_config", _SERVICE_CONFIG.read_text())]
     credentials = access.channel_credentials()
     channel = grpc.insecure_channel(address, options=options) if credentials is None \
         else grpc.secure_channel(address, credentials, options=options)
@@ -103,8 +110,8 @@ def translate_error(error: grpc.RpcError, *, address: str) -> MrqError:
     """The :class:`~mrq.errors.MrqError` that stands for a failed call.
 
     INVALID_ARGUMENT becomes InvalidArgument (``field`` parsed from the "field: ..." message),
-    NOT_FOUND JobNotFound, UNAVAILABLE and DEADLINE_EXCEEDED BrokerUnavailable (naming the
-    address), anything else BrokerError carrying the code's name.
+    NOT_FOUND JobNotFound, UNAUTHENTICATED Unauthenticated, UNAVAILABLE and DEADLINE_EXCEEDED
+    BrokerUnavailable (naming the address), anything else BrokerError carrying the code's name.
     """
     code, details = _status(error)
     if code is grpc.StatusCode.INVALID_ARGUMENT:
@@ -112,6 +119,8 @@ def translate_error(error: grpc.RpcError, *, address: str) -> MrqError:
         return InvalidArgument(details, field=match.group(1) if match else "")
     if code is grpc.StatusCode.NOT_FOUND:
         return JobNotFound(details)
+    if code is grpc.StatusCode.UNAUTHENTICATED:
+        return Unauthenticated(f"broker at {address} failed with UNAUTHENTICATED: {details}")
     if code is grpc.StatusCode.UNAVAILABLE:
         return BrokerUnavailable(f"broker at {address} is unavailable: {details}")
     if code is grpc.StatusCode.DEADLINE_EXCEEDED:

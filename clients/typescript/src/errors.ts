@@ -8,11 +8,17 @@ import type { Job } from './job';
 
 /** Base class of every MRQ error. */
 export class MrqError extends Error {
+  /** For enqueueMany: the ids the batches before the failed one enqueued (they stay enqueued). */
+  enqueuedIds?: string[];
+
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
   }
 }
+
+/** The environment or options do not make a usable configuration; the message names the setting. */
+export class ConfigError extends MrqError {}
 
 /** A call the broker answered with a gRPC error status. */
 export class BrokerError extends MrqError {
@@ -39,7 +45,7 @@ export class InvalidArgumentError extends BrokerError {
   }
 }
 
-/** No job has that id (it never existed, or it expired). */
+/** No job, taskset or schedule has that id (it never existed, or it expired). */
 export class NotFoundError extends BrokerError {
   constructor(details: string) {
     super(status.NOT_FOUND, details);
@@ -50,6 +56,20 @@ export class NotFoundError extends BrokerError {
 export class UnavailableError extends BrokerError {
   constructor(details: string) {
     super(status.UNAVAILABLE, details);
+  }
+}
+
+/** The broker requires a token and got none, or a wrong one: pass `{ token }` to the Client. */
+export class AuthenticationError extends BrokerError {
+  constructor(details: string) {
+    super(status.UNAUTHENTICATED, details);
+  }
+}
+
+/** The call's deadline passed before the broker answered. */
+export class DeadlineExceededError extends BrokerError {
+  constructor(details: string) {
+    super(status.DEADLINE_EXCEEDED, details);
   }
 }
 
@@ -81,6 +101,10 @@ export function fromServiceError(err: ServiceError): BrokerError {
       return new NotFoundError(err.details);
     case status.UNAVAILABLE:
       return new UnavailableError(err.details);
+    case status.UNAUTHENTICATED:
+      return new AuthenticationError(err.details);
+    case status.DEADLINE_EXCEEDED:
+      return new DeadlineExceededError(err.details);
     default:
       return new BrokerError(err.code, err.details);
   }

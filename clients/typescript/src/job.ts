@@ -1,5 +1,6 @@
 /** Job records as the broker returns them, decoded from the wire types. */
 import type { Job__Output } from './generated/mrq/v1/Job';
+import type { JobStatus } from './generated/mrq/v1/JobStatus';
 import type { JobOptions__Output } from './generated/mrq/v1/JobOptions';
 import type { Timestamp, Timestamp__Output } from './generated/google/protobuf/Timestamp';
 import type { TracebackEntry__Output } from './generated/mrq/v1/TracebackEntry';
@@ -37,6 +38,11 @@ export function isFinal(status: Status): boolean {
   return FINAL_STATUSES.has(status);
 }
 
+/** Maps "queued" to "JOB_STATUS_QUEUED". */
+export function statusToWire(status: Status): JobStatus {
+  return (status === '' ? 'JOB_STATUS_UNSPECIFIED' : `JOB_STATUS_${status.toUpperCase()}`) as JobStatus;
+}
+
 /** Maps "JOB_STATUS_QUEUED" to "queued". */
 export function statusFromWire(value: string | number | undefined): Status {
   return STATUS_BY_WIRE_NAME.get(String(value)) ?? '';
@@ -64,10 +70,11 @@ export interface ResolvedOptions {
   eta: Date | null;
   priority: number;
   dedupeKey: string;
+  unique: boolean;
 }
 
-/** A job record. */
-export interface Job {
+/** A job record; `R` is the type of its result. */
+export interface Job<R = unknown> {
   /** 24 hexadecimal characters, ordered by creation time. */
   id: string;
   /** The task's dotted path, e.g. "tasks.add". */
@@ -77,7 +84,7 @@ export interface Job {
   queue: string;
   status: Status;
   /** The task's return value parsed from JSON; `undefined` until success. */
-  result: unknown;
+  result: R | undefined;
   /** For failures of the latest attempt: exception class, message and traceback. */
   exceptionType: string;
   error: string;
@@ -99,14 +106,14 @@ export interface Job {
 }
 
 /** Converts a wire Job into a {@link Job}. */
-export function jobFromWire(j: Job__Output): Job {
+export function jobFromWire<R = unknown>(j: Job__Output): Job<R> {
   return {
     id: j.id,
     task: j.task,
     params: decodeJson(j.paramsJson),
     queue: j.queue,
     status: statusFromWire(j.status),
-    result: decodeJson(j.resultJson),
+    result: decodeJson(j.resultJson) as R | undefined,
     exceptionType: j.exceptionType,
     error: j.error,
     traceback: j.traceback,
@@ -146,6 +153,7 @@ function optionsFromWire(o: JobOptions__Output | null): ResolvedOptions {
     eta: dateFromWire(o?.eta ?? null),
     priority: o?.priority ?? 0,
     dedupeKey: o?.dedupeKey ?? '',
+    unique: o?.unique ?? false,
   };
 }
 

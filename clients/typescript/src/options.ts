@@ -1,4 +1,4 @@
-/** Per-job options of enqueue and enqueueMany. */
+/** Per-job options of enqueue, enqueueMany and enqueueTaskset. */
 import type { JobOptions } from './generated/mrq/v1/JobOptions';
 import { dateToWire } from './job';
 
@@ -29,6 +29,11 @@ export interface EnqueueOptions {
    * creating a job. enqueue only: enqueueMany refuses it.
    */
   dedupeKey?: string;
+  /**
+   * Dedupes as `dedupeKey` does, on a key the broker makes from the task and params: the same
+   * call made twice while the first job is queued or started returns its id.
+   */
+  unique?: boolean;
 }
 
 /** The wire JobOptions for `opts`; unset options stay unset. */
@@ -43,5 +48,6 @@ export function optionsToWire(opts: EnqueueOptions = {}): JobOptions {
   if (opts.retryDelayS !== undefined) wire.retryDelayS = opts.retryDelayS;
   if (opts.resultTtlS !== undefined) wire.resultTtlS = opts.resultTtlS;
   if (opts.dedupeKey !== undefined) wire.dedupeKey = opts.dedupeKey;
+  if (opts.unique !== undefined) wire.unique = opts.unique;
   return wire;
 }

@@ -187,7 +187,7 @@ test('wait returns final jobs in the order asked', async () => {
   const jobs = await fake.client.wait(['b', 'a'], 1.5);
 
   assert.deepEqual(req!.jobIds, ['b', 'a']);
-  assert.equal(req!.timeoutS, 1.5);
+  assert.ok(req!.timeoutS > 1.4 && req!.timeoutS <= 1.5, `timeoutS ${req!.timeoutS}`);
   assert.deepEqual(jobs.map((j) => [j.id, j.status]), [['b', 'failed'], ['a', 'success']]);
   assert.equal(jobs[0]!.result, undefined);
 });
@@ -235,4 +235,44 @@ test('an unreachable broker is UnavailableError', async () => {
   } finally {
     client.close();
   }
+});
+
+test('enqueueMany splits over the batch limit', async () => {
+  const sizes: number[] = [];
+  fake = await startFake({
+    EnqueueMany: (call, cb) => {
+      sizes.push(call.request.paramsJson.length);
+      cb(null, { jobIds: call.request.paramsJson.map((p) => p.toString()) });
+    },
+  });
+
+  const ids = await fake.client.enqueueMany('tasks.add', Array.from({ length: 25 }, (_, i) => i));
+
+  assert.deepEqual(sizes, [10, 10, 5]); // the fake's maxBatchSize is 10
+  assert.deepEqual(ids, Array.from({ length: 25 }, (_, i) => String(i)));
+});
+
+test('wait loops past the broker cap until the jobs are final', async () => {
+  const waits: number[] = [];
+  fake = await startFake({
+    WaitJobs: (call, cb) => {
+      waits.push(call.request.timeoutS);
+      cb(null, { jobs: [{ id: 'a', status: waits.length === 3 ? 'JOB_STATUS_SUCCESS' : 'JOB_STATUS_STARTED' }] });
+    },
+  });
+
+  const [job] = await fake.client.wait(['a'], 3600);
+
+  assert.deepEqual(waits, [1.5, 1.5, 1.5]); // the fake's maxWaitS
+  assert.equal(job?.status, 'success');
+});
+
+test('an aborted signal rejects the call with its reason', async () => {
+  fake = await startFake({ GetJob: () => undefined }); // never answers
+  const controller = new AbortController();
+
+  const pending = fake.client.getJob('a', { signal: controller.signal });
+  controller.abort(new Error('stop'));
+
+  await assert.rejects(pending, /stop/);
 });

@@ -13,11 +13,21 @@ export interface Fake {
   stop(): Promise<void>;
 }
 
-/** Starts a server with the given handlers (the others answer UNIMPLEMENTED). */
+/** The limits the fake reports unless a test gives its own GetServerInfo. */
+export const FAKE_LIMITS = { version: '0.1.0', maxBatchSize: 10, maxWaitS: 1.5 };
+
+/**
+ * Starts a server with the given handlers (the others answer UNIMPLEMENTED, but
+ * GetServerInfo, which answers FAKE_LIMITS).
+ */
 export async function startFake(handlers: Partial<JobServiceHandlers>): Promise<Fake> {
   let calls = 0;
   const counted: grpc.UntypedServiceImplementation = {};
-  for (const [name, handler] of Object.entries(handlers)) {
+  const withInfo: Partial<JobServiceHandlers> = {
+    GetServerInfo: (_call, cb) => cb(null, FAKE_LIMITS),
+    ...handlers,
+  };
+  for (const [name, handler] of Object.entries(withInfo)) {
     counted[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<unknown>) => {
       calls++;
       (handler as grpc.handleUnaryCall<unknown, unknown>)(call, cb);

@@ -1,22 +1,14 @@
 /**
  * Against a live broker, and a worker running the test tasks: set MRQ_TEST_BROKER_ADDRESS
- * (and MRQ_TEST_QUEUE, "default" when unset). Skipped otherwise.
+ * (and MRQ_TEST_QUEUE, "default" when unset; MRQ_TEST_TOKEN for a broker that requires one).
+ * Skipped otherwise.
  */
 import * as assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 
-import { Client, InvalidArgumentError, NotFoundError, RawJson } from '../src';
+import { InvalidArgumentError, NotFoundError, RawJson } from '../src';
+import { broker, queue, skip } from './broker';
 
-const address = process.env['MRQ_TEST_BROKER_ADDRESS'] ?? '';
-const queue = process.env['MRQ_TEST_QUEUE'] || 'default';
-const skip = address === '' ? 'MRQ_TEST_BROKER_ADDRESS is not set' : false;
-
-let client: Client | undefined;
-function broker(): Client {
-  client ??= new Client(address);
-  return client;
-}
-after(() => client?.close());
 
 test('integration: tasks.add runs to success with result 3', { skip }, async () => {
   const { jobId } = await broker().enqueue('tasks.add', { a: 1, b: 2 }, { queue });

@@ -1,5 +1,7 @@
 """mrq_local: runs MRQ's databases and services as local processes, for `make up` and the tests."""
 
+__version__ = "0.1.0"  # the project's version: mrq.__version__ (tests/unit/test_versions.py)
+
 from mrq_local.errors import DataDirBusy, LaunchError, NotReady, ProcessExited
 from mrq_local.health import is_serving
 from mrq_local.polling import wait_until

@@ -102,8 +102,9 @@ class LogShipper:
         self._kept_bytes.pop(job_id, None)
         if dropped:
             self._pending.setdefault(job_id, []).append(f"[log truncated: {dropped} bytes dropped]\n")
-        if job_id in self._pending:
-            self.ship()
+        # Even with nothing pending: the periodic ship may be sending this job's text right now,
+        # and ship() waits for it (or takes it back on failure) before the outcome is reported.
+        self.ship()
 
     def ship(self) -> None:
         """Sends every job's pending text in one call; on failure keeps it for the next try."""
