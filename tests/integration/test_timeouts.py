@@ -85,3 +85,38 @@ def test_a_job_burning_cpu_within_its_timeout_is_left_alone(stack: StackUnderTes
     assert burning["status"] == "success"
     assert (timed_out["status"], timed_out["exception_type"]) == ("timeout", "mrq.interrupts.JobTimeout")
     assert "recycled" not in timed_out["error"] and pid_of(burning) == pid_of(timed_out)
+
+
+def test_a_job_that_catches_its_timeout_ends_timeout_not_with_its_late_result(stack: StackUnderTest,
+                                                                             client: Client) -> None:
+    # Given a task that catches BaseException around a long sleep, then returns
+    stack.start_worker("default", greenlets=2, processes=1)
+
+    # When its 1 s timeout interrupts the sleep
+    job = client.wait(client.enqueue("tasks.swallow_timeout", {"s": 30}, timeout=1), timeout=WAIT_S)
+
+    # Then the job ends timeout, with no result, and its process carries on
+    assert (job["status"], job["exception_type"]) == ("timeout", "mrq.interrupts.JobTimeout")
+    assert job["result"] is None and "caught the timeout" in job["error"]
+    after = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=WAIT_S)
+    assert (after["status"], pid_of(after)) == ("success", pid_of(job))
+
+
+def test_a_job_that_keeps_catching_its_timeout_has_its_process_recycled(stack: StackUnderTest,
+                                                                        client: Client) -> None:
+    # Given a task that catches its timeout in a loop and sleeps again, forever
+    supervisor = stack.start_worker("default", greenlets=1, processes=1)
+    looping = client.enqueue("tasks.swallow_timeout", {"s": 30, "loop": True}, timeout=1)
+    after = client.enqueue("tasks.add", {"a": 1, "b": 2})
+
+    # When it passes its timeout
+    job = client.wait(looping, timeout=WAIT_S)
+
+    # Then it ends timeout within 5 s of starting, its process is recycled, and the next job runs
+    assert (job["status"], job["exception_type"]) == ("timeout", "mrq.interrupts.JobTimeout")
+    assert "caught its timeout" in job["error"] and "recycled" in job["error"]
+    assert ", in swallow_timeout\n" in job["traceback"]
+    assert (job["date_finished"] - job["date_started"]).total_seconds() < 5
+    done = client.wait(after, timeout=WAIT_S)
+    assert (done["status"], done["result"]) == ("success", 3)
+    assert pid_of(done) != pid_of(job) and supervisor.is_alive()
