@@ -25,15 +25,17 @@ def fail(params: Any) -> None:
 
 
 def log_lines(params: dict[str, Any]) -> int:
-    """Logs each of ``params["lines"]`` through the job's logger, and prints
+    """Logs each of ``params["lines"]`` through the job's logger (or, with ``params["logger"]``,
+    through ``logging.getLogger`` of that name, as a library would), and prints
     ``params["print"]`` if given. After line i it waits for the file ``<params["gate"]>.<i>``
     (if ``gate`` is given) before going on, so a test sees the lines arrive one by one. Gives up
     with TimeoutError after 60 s. Returns how many lines it logged."""
+    import logging
     from pathlib import Path
 
     from mrq import get_logger
 
-    log = get_logger()
+    log = logging.getLogger(params["logger"]) if "logger" in params else get_logger()
     if params.get("print"):
         print(params["print"])
     for n, line in enumerate(params["lines"]):

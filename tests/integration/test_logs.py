@@ -92,11 +92,12 @@ def test_mrq_logs_follow_prints_lines_as_they_come_and_exits_when_the_job_ends(
             follower.wait()
 
 
-def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: StackUnderTest,
-                                                                          client: Client) -> None:
+@pytest.mark.parametrize("logger", [{}, {"logger": "some_library"}], ids=["job logger", "library logger"])
+def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: StackUnderTest, client: Client,
+                                                                          logger: dict[str, str]) -> None:
     stack.start_worker("default", extra_args=["--max-log-bytes-per-job", "2000"])
     lines = [f"{n:03d}-" + "x" * 95 for n in range(100)]
-    job_id = client.enqueue("tasks.log_lines", {"lines": lines})
+    job_id = client.enqueue("tasks.log_lines", {"lines": lines, **logger})
     assert client.wait(job_id, timeout=10)["status"] == "success"
     text = client.get_logs(job_id)
     kept, _, marker = text.rstrip("\n").rpartition("\n")
@@ -126,6 +127,26 @@ def test_logs_of_two_concurrent_jobs_do_not_mix(stack: StackUnderTest, client: C
         assert job["status"] == "success"
     for name, job_id in jobs.items():
         assert log_of(client, job_id) == [f"{name}-{n}" for n in range(3)]
+
+
+def test_what_concurrent_jobs_log_through_one_module_logger_goes_to_each_job_s_log(
+        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    # Given two jobs running at once, both logging through logging.getLogger("tasks.shared")
+    stack.start_worker("default", greenlets=2)
+    jobs = {name: client.enqueue("tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(2)],
+                                                     "gate": str(tmp_path / name), "logger": "tasks.shared"})
+            for name in ("a", "b")}
+    # When both have logged their first line
+    for name, job_id in jobs.items():
+        wait_until(lambda job_id=job_id, want=f"{name}-0": want in log_of(client, job_id),
+                   VISIBLE_WITHIN_S, interval_s=0.05, what=f"{name}-0")
+    for name in jobs:
+        Path(f"{tmp_path / name}.0").touch()
+    # Then each job's log holds its own lines only
+    for job in client.wait(list(jobs.values()), timeout=10):
+        assert job["status"] == "success"
+    for name, job_id in jobs.items():
+        assert log_of(client, job_id) == [f"{name}-{n}" for n in range(2)]
 
 
 def test_logs_of_a_job_that_logged_nothing_are_empty_and_of_an_unknown_job_not_found(
