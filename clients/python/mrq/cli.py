@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from mrq.config import program_version
 from mrq.context import JobContext, current_job
 from mrq.errors import (
     ConfigError,
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mrq", description="Enqueue MRQ jobs, inspect them, or run a task inline.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[address])
+    parser.add_argument("--version", action="version", version=program_version("mrq"))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_enqueue(commands, address)
     _add_enqueue_many(commands, address)

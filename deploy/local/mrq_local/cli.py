@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from mrq.config import parse_settings
+from mrq.config import parse_settings, program_version
 from mrq.security import BrokerAccess, redact_url
 from mrq_local.errors import LaunchError
 from mrq_local.logs import LogFollower
@@ -42,6 +42,9 @@ usage: mrq-local COMMAND [options]
 
 commands:
   up    run the whole MRQ stack in the foreground (see `mrq-local up --help`)
+
+options:
+  --version  print the version and exit
 """
 
 # Seconds between two looks at the children (and at their new log lines) while running.
@@ -54,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or args[0] in ("-h", "--help"):
         print(_USAGE, end="")
         return 0 if args else 2
+    if args[0] == "--version":
+        print(program_version("mrq-local"))
+        return 0
     if args[0] != "up":
         print(f"mrq-local: unknown command {args[0]!r}\n{_USAGE}", end="", file=sys.stderr)
         return 2
