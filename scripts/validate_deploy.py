@@ -48,6 +48,7 @@ METRICS: dict[str, str] = {
     "mrq_leases_expired_total": "counter",
     "mrq_jobs_requeued_total": "counter",
     "mrq_worker_greenlets": "gauge",
+    "mrq_worker_greenlets_busy": "gauge",
     "mrq_grpc_requests_total": "counter",
     "mrq_grpc_request_duration_seconds": "histogram",
     "mrq_scheduler_ticks_total": "counter",
