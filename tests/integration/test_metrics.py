@@ -8,10 +8,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from harness import Samples, StackUnderTest, scrape, value, write_config
 
 from mrq import Client, InvalidArgument
 from mrq_local import free_port, wait_until
+
+RULE_TESTS = Path(__file__).resolve().parents[2] / "deploy" / "prometheus" / "tests" / "mrq_test.yml"
+#: Labels Prometheus adds to every scraped series.
+TARGET_LABELS = {"job", "instance"}
 
 
 def serve_broker_metrics(stack: StackUnderTest, *extra_args: str) -> int:
@@ -57,6 +62,53 @@ def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client:
     with pytest.raises(InvalidArgument):
         client.get_job("not-a-job-id")
     assert value(scrape(port), "mrq_grpc_requests_total", method="GetJob", code="INVALID_ARGUMENT") == 1
+
+
+def test_finished_jobs_are_counted_by_root_queue(stack: StackUnderTest, client: Client) -> None:
+    # Given a broker serving metrics, jobs on a queue and one of its subqueues, and a failing job
+    port = serve_broker_metrics(stack)
+    job_ids = [client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="billing"),
+               client.enqueue("tasks.add", {"a": 1, "b": 2}, queue="billing/eu"),
+               client.enqueue("tasks.fail", {}, queue="reports", max_retries=0)]
+
+    # When a worker runs them
+    stack.start_worker("billing", "billing/", "reports")
+    assert [job["status"] for job in client.wait(job_ids, timeout=30)] == ["success", "success", "failed"]
+
+    # Then the finished jobs are counted under their root queue, which the alert groups by
+    samples = scrape(port)
+    assert value(samples, "mrq_jobs_finished_total", queue="billing", status="success") == 2
+    assert value(samples, "mrq_jobs_finished_total", queue="reports", status="failed") == 1
+    assert {labels["queue"] for name, labels, _ in samples if name == "mrq_jobs_finished_total"} == \
+        {"billing", "reports"}
+
+
+def rule_test_shapes() -> dict[str, set[frozenset[str]]]:
+    """Each MRQ metric of the Prometheus rule tests' input series → the label names it has there."""
+    shapes: dict[str, set[frozenset[str]]] = {}
+    for test in yaml.safe_load(RULE_TESTS.read_text())["tests"]:
+        for series in test["input_series"]:
+            name, _, labels = series["series"].partition("{")
+            names = {pair.split("=", 1)[0].strip() for pair in labels.rstrip("}").split(",") if pair.strip()}
+            if name.startswith("mrq_"):
+                shapes.setdefault(name, set()).add(frozenset(names - TARGET_LABELS))
+    return shapes
+
+
+def test_the_rule_tests_series_are_shaped_like_the_real_output(stack: StackUnderTest, client: Client) -> None:
+    # Given a broker and a worker serving metrics, after a job ran
+    broker_port, worker_port = serve_broker_metrics(stack), free_port()
+    stack.start_worker("default", extra_args=["--metrics-port", str(worker_port)])
+    assert client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=30)["status"] == "success"
+    real = wait_until(lambda: (s := scrape(broker_port) + scrape(worker_port)) and value(
+        s, "mrq_jobs_finished_total") == 1 and value(s, "mrq_job_duration_seconds_count") == 1 and s, timeout_s=10)
+
+    # Then every series the rule tests feed Prometheus has the labels the services export
+    exported: dict[str, set[frozenset[str]]] = {}
+    for name, labels, _ in real:
+        exported.setdefault(name, set()).add(frozenset(labels))
+    for name, shapes in rule_test_shapes().items():
+        assert shapes <= exported.get(name, set()), f"{name}: rule tests {shapes}, exported {exported.get(name)}"
 
 
 def test_oldest_job_age_grows_while_paused_and_drops_after_resume(stack: StackUnderTest, client: Client) -> None:
