@@ -59,3 +59,17 @@ def test_task_packages_default_to_tasks_and_come_from_flags_and_env() -> None:
     assert parse("--task-packages=tasks,myapp.jobs", "default").task_packages == ["tasks", "myapp.jobs"]
     from_env = settings_from(WorkerSettings, environ={"MRQ_WORKER_TASK_PACKAGES": "bench_tasks"})
     assert from_env.task_packages == ["bench_tasks"]
+
+
+
+def test_a_queue_name_the_broker_would_refuse_is_a_usage_error_naming_the_setting(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for argv, env in ((["default q1"], {}), ([], {"MRQ_WORKER_QUEUES": "default q1"})):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        with pytest.raises(SystemExit) as exited:
+            parse(*argv)
+
+        assert exited.value.code == 2
+        assert "queues (MRQ_WORKER_QUEUES): Value error, queue 'default q1': use 1-200 of letters" in \
+            capsys.readouterr().err

@@ -14,12 +14,13 @@ configures every service.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.metadata
 import os
 import runpy
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import orjson
@@ -105,6 +106,28 @@ def _env_value(annotation: Any, raw: str) -> Any:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ConfigError(f"env var must be JSON: {exc}") from exc
+
+
+#: Every key a ``TASKS`` entry may hold. The broker reads the routing and defaults (queue,
+#: timeout, max_retries, retry_delay, result_ttl, priority, abort_ttl, final_ttl) and the limits;
+#: the worker, the automatic retries (retry_on, retry_backoff). Both check entries against this
+#: one list, so that a typo such as ``max_retires`` stops either at start instead of doing nothing.
+TASK_KEYS = frozenset({
+    "queue", "timeout", "max_retries", "retry_delay", "result_ttl", "priority", "abort_ttl", "final_ttl",
+    "max_concurrency", "rate_limit", "rate_limit_per_s", "limit_key", "on_limit", "unique",
+    "retry_on", "retry_backoff",
+})
+
+
+def check_task_keys(tasks: Mapping[str, Mapping[str, Any]]) -> None:
+    """Raises ValueError naming the first ``TASKS`` entry with a key not in :data:`TASK_KEYS`."""
+    for task, entry in tasks.items():
+        for key in entry:
+            if key not in TASK_KEYS:
+                close = difflib.get_close_matches(key, TASK_KEYS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"TASKS[{task!r}]: unknown key {key!r}{hint}; the keys are "
+                                 f"{', '.join(sorted(TASK_KEYS))}")
 
 
 #: How every program takes a list setting, in --help.
@@ -200,4 +223,6 @@ def settings_from(model: type[S], *, config_path: str | None = None,
     except ValidationError as exc:
         first = exc.errors()[0]
         location = ".".join(str(p) for p in first["loc"])
+        if first["loc"] and first["loc"][0] in model.model_fields:  # say where it is set, too
+            location += f" ({model.env_name(str(first['loc'][0]))})"
         raise ConfigError(f"{location}: {first['msg']}") from exc

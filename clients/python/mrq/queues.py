@@ -17,6 +17,13 @@ from mrq.v1 import queue_service_pb2, queue_service_pb2_grpc
 MAX_QUEUE_NAME = 200
 QUEUE_NAME_RE = re.compile(rf"^[A-Za-z0-9_\-.:/]{{1,{MAX_QUEUE_NAME}}}$")
 
+
+def check_queue_name(name: str) -> str:
+    """Returns ``name``; raises ValueError saying what a queue name may be if it is not one."""
+    if not QUEUE_NAME_RE.match(name):
+        raise ValueError(f"queue {name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
+    return name
+
 _TYPE_NAMES = {queue_service_pb2.QUEUE_TYPE_REGULAR: "regular", queue_service_pb2.QUEUE_TYPE_REVERSE: "reverse",
                queue_service_pb2.QUEUE_TYPE_RAW: "raw", queue_service_pb2.QUEUE_TYPE_SET: "set",
                queue_service_pb2.QUEUE_TYPE_SORTED_SET: "sorted_set",

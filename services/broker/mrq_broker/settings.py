@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
-from mrq.config import Settings
+from mrq.config import Settings, check_task_keys
 from mrq_broker.queue_config import QueueDefaults, RawQueueConfig, TaskLimit
 from mrq_broker.queue_names import is_raw
 
@@ -82,6 +82,12 @@ class BrokerSettings(Settings):
     abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
     final_ttl_s: float = Field(180 * 86400.0, ge=0,
                                description="seconds other final records (failed, timeout...) are kept")
+
+    @field_validator("tasks")
+    @classmethod
+    def _check_task_keys(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        check_task_keys(tasks)
+        return tasks
 
     @model_validator(mode="after")
     def _check_config(self) -> BrokerSettings:
