@@ -38,7 +38,7 @@ READY_TIMEOUT_S = 30.0
 STOP_GRACE_S = 10.0
 #: The services' /metrics endpoints default to fixed ports; tests turn them off, and a test
 #: that scrapes them passes a free port with --metrics-port.
-NO_METRICS_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"}
+NO_METRICS_ENV = {f"MRQ_{program}_METRICS_PORT": "0" for program in ("BROKER", "WORKER", "SCHEDULER")}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -146,10 +146,10 @@ def test_database_errors_do_not_show_the_urls_passwords(secret_stack: Stack, lea
     unreachable_mongodb = f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{free_port()}/db?serverSelectionTimeoutMS=500"
     wrong_password = stack.start_service(
         "broker-wrong-password", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_METRICS_PORT": "0"})
+        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_BROKER_METRICS_PORT": "0"})
     no_mongodb = stack.start_service(
         "broker-no-mongodb", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_METRICS_PORT": "0"})
+        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_BROKER_METRICS_PORT": "0"})
 
     # When they report their errors (the first keeps retrying, the second exits)
     wait_until(lambda: "invalid username-password" in wrong_password.log_tail(200), timeout_s=30,

@@ -69,8 +69,10 @@ class BrokerSettings(Settings):
                     '"x" also applies to "x/..."',
     )
     log_level: str = Field("INFO", description="logging level")
-    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
-    metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off")
+    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)",
+                              json_schema_extra={"env": "MRQ_BROKER_METRICS_HOST"})
+    metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off",
+                              json_schema_extra={"env": "MRQ_BROKER_METRICS_PORT"})
     auth_token: SecretStr = Field(SecretStr(""), description="shared token every call must carry as "
                                   "'authorization: Bearer <token>' (the health check stays open for probes); "
                                   "prefer --auth-token-file, which keeps it out of ps and env dumps; empty = no auth")
