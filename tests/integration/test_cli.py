@@ -15,10 +15,10 @@ from mrq import Client
 MRQ = str(Path(sys.executable).parent / "mrq")
 
 
-def mrq(stack: StackUnderTest, *args: str) -> subprocess.CompletedProcess[str]:
+def mrq(stack: StackUnderTest, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Runs ``mrq ARGS...`` with MRQ_BROKER_ADDRESS pointing at the test's broker."""
-    env = {**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}
-    return subprocess.run([MRQ, *args], env=env, capture_output=True, text=True, timeout=60, check=False)
+    env = {**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address, **(env or {})}
+    return subprocess.run([MRQ, *args], env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_enqueue_and_wait_prints_the_finished_job(stack: StackUnderTest) -> None:
@@ -67,3 +67,20 @@ def test_queue_commands_list_pause_resume_and_empty(stack: StackUnderTest, clien
     assert json.loads(mrq(stack, "resume", "reports").stdout) == {"paused_queues": []}
     assert json.loads(mrq(stack, "empty", "reports/daily").stdout) == {"removed": 3}
     assert client.queues.list("reports/daily")[0]["queued"] == 0
+
+
+def test_empty_on_a_queue_bigger_than_one_call_s_deadline_reports_success(stack: StackUnderTest,
+                                                                         client: Client) -> None:
+    # Given 4,000 queued jobs, more than one 8 s call can cancel on a busy machine
+    for start in range(0, 4000, 2000):
+        client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(start, start + 2000)], queue="big")
+
+    # When `mrq empty` empties the queue, each of its calls under an 8 s deadline
+    emptied = mrq(stack, "empty", "big", "--progress", env={"MRQ_CLIENT_RPC_TIMEOUT_S": "8"})
+
+    # Then it reports success, with the count and a progress bar, and the queue is empty
+    assert emptied.returncode == 0, emptied.stderr
+    assert json.loads(emptied.stdout) == {"removed": 4000}
+    assert emptied.stderr.rstrip().splitlines()[-1].startswith("empty big [" + "#" * 30 + "] 100% 4000/4000")
+    [big] = client.queues.list("big")
+    assert (big["queued"], big["delayed"]) == (0, 0)
