@@ -3,6 +3,7 @@ is stopped by recycling its worker process, whose other jobs are requeued, never
 
 from __future__ import annotations
 
+import pytest
 from harness import StackUnderTest
 
 from mrq import Client
@@ -16,20 +17,24 @@ def pid_of(job: dict) -> str:
     return str(job["worker_id"]).rsplit("-", 2)[1]
 
 
-def test_a_job_spinning_past_its_timeout_ends_timeout_and_the_next_job_runs(stack: StackUnderTest,
-                                                                          client: Client) -> None:
-    # Given a supervised worker with one greenlet, a job that never yields, and a job behind it
+@pytest.mark.parametrize(("task", "params", "how"), [
+    ("spin", {}, "without yielding"),
+    ("swallow_timeout", {"s": 30, "loop": True}, "and caught its timeout"),  # except BaseException, in a loop
+], ids=["never yielding", "catching its timeout"])
+def test_a_job_stuck_past_its_timeout_ends_timeout_and_the_next_job_runs(stack: StackUnderTest, client: Client,
+                                                                        task: str, params: dict, how: str) -> None:
+    # Given a supervised worker with one greenlet, a job that won't stop, and a job behind it
     supervisor = stack.start_worker("default", greenlets=1, processes=1)
-    spinning = client.enqueue("tasks.spin", timeout=2)
+    stuck = client.enqueue(f"tasks.{task}", params, timeout=2)
     after = client.enqueue("tasks.add", {"a": 1, "b": 2})
 
-    # When the spinning job passes its timeout
-    job = client.wait(spinning, timeout=WAIT_S)
+    # When the stuck job passes its timeout
+    job = client.wait(stuck, timeout=WAIT_S)
 
     # Then it ends timeout within 5 s of starting, with an error that says what happened
     assert (job["status"], job["exception_type"]) == ("timeout", "mrq.interrupts.JobTimeout")
-    assert "without yielding" in job["error"] and "recycled" in job["error"]
-    assert ", in spin\n" in job["traceback"]
+    assert how in job["error"] and "recycled" in job["error"]
+    assert f", in {task}\n" in job["traceback"]
     assert (job["date_finished"] - job["date_started"]).total_seconds() < 5
     assert [attempt["status"] for attempt in job["traceback_history"]] == ["timeout"]
     # And the job queued behind it runs in the process that replaced it
@@ -101,22 +106,3 @@ def test_a_job_that_catches_its_timeout_ends_timeout_not_with_its_late_result(st
     after = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=WAIT_S)
     assert (after["status"], pid_of(after)) == ("success", pid_of(job))
 
-
-def test_a_job_that_keeps_catching_its_timeout_has_its_process_recycled(stack: StackUnderTest,
-                                                                        client: Client) -> None:
-    # Given a task that catches its timeout in a loop and sleeps again, forever
-    supervisor = stack.start_worker("default", greenlets=1, processes=1)
-    looping = client.enqueue("tasks.swallow_timeout", {"s": 30, "loop": True}, timeout=1)
-    after = client.enqueue("tasks.add", {"a": 1, "b": 2})
-
-    # When it passes its timeout
-    job = client.wait(looping, timeout=WAIT_S)
-
-    # Then it ends timeout within 5 s of starting, its process is recycled, and the next job runs
-    assert (job["status"], job["exception_type"]) == ("timeout", "mrq.interrupts.JobTimeout")
-    assert "caught its timeout" in job["error"] and "recycled" in job["error"]
-    assert ", in swallow_timeout\n" in job["traceback"]
-    assert (job["date_finished"] - job["date_started"]).total_seconds() < 5
-    done = client.wait(after, timeout=WAIT_S)
-    assert (done["status"], done["result"]) == ("success", 3)
-    assert pid_of(done) != pid_of(job) and supervisor.is_alive()
