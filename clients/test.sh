@@ -5,7 +5,7 @@
 # Usage: clients/test.sh [go] [typescript]      (no argument: both)
 #
 # Integration tests run against a live broker when MRQ_TEST_BROKER_ADDRESS (host:port) is set,
-# with a worker that runs tests/integration/tasks.py consuming MRQ_TEST_QUEUE (default
+# with a worker that runs tests/integration/mrq_test_tasks.py consuming MRQ_TEST_QUEUE (default
 # "default"); without it they are skipped and only the unit tests run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

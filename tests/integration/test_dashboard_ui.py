@@ -44,9 +44,9 @@ def site(module_stack: StackUnderTest) -> Iterator[Site]:
     """A dashboard over 12 successes and 3 failures on ui/fast, and 25 jobs queued on ui/idle."""
     dashboard = module_stack.stack.start_dashboard()
     with Client(module_stack.broker_address) as client:
-        done = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(12)], queue="ui/fast")
-        failed = client.enqueue_many("tasks.fail", [{"n": i} for i in range(3)], queue="ui/fast")
-        idle = client.enqueue_many("tasks.add", [{"a": i, "b": 2} for i in range(25)], queue="ui/idle")
+        done = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(12)], queue="ui/fast")
+        failed = client.enqueue_many("mrq_test_tasks.fail", [{"n": i} for i in range(3)], queue="ui/fast")
+        idle = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 2} for i in range(25)], queue="ui/idle")
         module_stack.start_worker("ui/fast", "ui/slow", greenlets=4)
         client.wait([*done, *failed], timeout=RUN_TIMEOUT_S)
         yield Site(dashboard.url, client, module_stack, failed, idle)
@@ -95,7 +95,7 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
     page.select_option("#refresh", "0")
     screenshot(page, "overview")
 
-    pages = {"queues": "ui/idle", "jobs": "tasks.add", "workers": "ui/fast", "tasks": "tasks.fail",
+    pages = {"queues": "ui/idle", "jobs": "mrq_test_tasks.add", "workers": "ui/fast", "tasks": "mrq_test_tasks.fail",
              "exceptions": "builtins.ValueError"}
     for name, text in pages.items():
         page.goto(f"/#{name}")
@@ -110,11 +110,11 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
 
 def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
     page.goto("/#jobs")
-    page.fill("input[name=task]", "tasks.fail")
+    page.fill("input[name=task]", "mrq_test_tasks.fail")
     page.select_option("select[name=status]", "error")
     page.click("text=Apply filters")
 
-    expect(page).to_have_url(re.compile(r"#jobs\?.*task=tasks.fail"))
+    expect(page).to_have_url(re.compile(r"#jobs\?.*task=mrq_test_tasks.fail"))
     expect(page.locator("tbody tr")).to_have_count(3)
     screenshot(page, "jobs-filtered")
     page.locator("tbody tr a.mono").first.click()
@@ -126,8 +126,8 @@ def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
 
 def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     gate = tmp_path / "gate"
-    job_id = site.client.enqueue("tasks.log_lines", {"lines": ["first line", "second line"], "gate": str(gate)},
-                                 queue="ui/slow")
+    job_id = site.client.enqueue("mrq_test_tasks.log_lines",
+                                 {"lines": ["first line", "second line"], "gate": str(gate)}, queue="ui/slow")
     page.goto(f"/#jobs/{job_id}")
     logs = page.locator("[data-logs]")
     expect(logs).to_contain_text("first line", timeout=RUN_TIMEOUT_S * 1000)
@@ -145,7 +145,7 @@ def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path)
 
 def test_cancel_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     runs, marker = tmp_path / "runs", tmp_path / "marker"
-    job_id = site.client.enqueue("tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)},
+    job_id = site.client.enqueue("mrq_test_tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)},
                                  queue="ui/slow")
     wait_until(lambda: site.client.get_job(job_id)["progress"] == 0.4, RUN_TIMEOUT_S, what="the job's progress")
     page.goto(f"/#jobs/{job_id}")
@@ -191,7 +191,7 @@ def test_pause_and_resume_a_queue(page: Page, site: Site) -> None:
 
 
 def test_a_bulk_cancel_shows_the_count_and_needs_confirmation(page: Page, site: Site) -> None:
-    ids = site.client.enqueue_many("tasks.echo", [{"bulk": i} for i in range(7)], queue="ui/bulk")
+    ids = site.client.enqueue_many("mrq_test_tasks.echo", [{"bulk": i} for i in range(7)], queue="ui/bulk")
     page.goto("/#jobs?queue=ui/bulk")
     expect(page.locator("tbody tr")).to_have_count(7)
 
@@ -237,16 +237,18 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
 
     # Given schedules of each kind, one from SCHEDULER_TASKS, and one tick fired
     create = site.client.schedules.create
-    nightly = create({"path": "tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30", "queue": "ui/fast"})
-    create({"path": "tasks.echo", "interval": 900, "queue": "ui/slow"})
-    create({"path": "tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York", "catchup": True})
+    nightly = create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30",
+                      "queue": "ui/fast"})
+    create({"path": "mrq_test_tasks.echo", "interval": 900, "queue": "ui/slow"})
+    create({"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York",
+            "catchup": True})
     driver = ScheduleDriver(site.stack.broker_address)
-    driver.sync_config([{"path": "tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
+    driver.sync_config([{"path": "mrq_test_tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
                          "timezone": "Europe/Paris"}])
     driver.fire_now(nightly["id"])
     page.reload()
     schedule = row(page, "daily at 02:30 UTC")
-    expect(schedule).to_contain_text("tasks.add")
+    expect(schedule).to_contain_text("mrq_test_tasks.add")
     expect(schedule).to_contain_text("active")
     expect(schedule.locator("a[href^='#jobs/']")).to_be_visible()
     expect(row(page, "Mondays at 09:00 Europe/Paris")).to_contain_text("config")

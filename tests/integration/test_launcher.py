@@ -12,7 +12,7 @@ from pathlib import Path
 import grpc
 import psutil
 import pytest
-from harness import TASKS_DIR, Servers, StackUnderTest, write_config
+from harness import TASKS_DIR, TEST_TASKS_MODULE, Servers, StackUnderTest, write_config
 
 from mrq import Client
 from mrq.v1 import schedule_service_pb2_grpc
@@ -30,7 +30,8 @@ def make_launcher(directory: Path) -> ManagedProcess:
     return ManagedProcess(
         "launcher", [MRQ_LOCAL, "up"], log_path=directory / "launcher.log", cwd=TASKS_DIR,
         env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(directory / "data"),
-             "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10", "MRQ_DASHBOARD_PORT": str(free_port())},
+             "MRQ_WORKER_QUEUES": "default", "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE,
+             "MRQ_LOCAL_STOP_GRACE_S": "10", "MRQ_DASHBOARD_PORT": str(free_port())},
         ready=lambda: is_serving(address),
     )
 
@@ -45,7 +46,7 @@ def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
 
 def run_a_job(address: str) -> None:
     with Client(address) as client:
-        job = client.wait(client.enqueue("tasks.add", {"a": 2, "b": 3}), timeout=30)
+        job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3}), timeout=30)
     assert (job["status"], job["result"]) == ("success", 5)
 
 
@@ -73,7 +74,7 @@ def run_a_scheduled_job(address: str) -> None:
 
 def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_path: Path) -> None:
     launcher.env["MRQ_CONFIG"] = str(write_config(tmp_path / "config.py", [
-        {"path": "tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
+        {"path": "mrq_test_tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
     launcher.start()
     launcher.wait_ready(timeout_s=60)
 

@@ -15,7 +15,7 @@ CLIENTS_TEST = Path(__file__).resolve().parents[2] / "clients" / "test.sh"
 
 @pytest.mark.parametrize("language", ["go", "typescript"])
 def test_client_suite_passes_against_the_stack(stack, language: str) -> None:
-    # Given a worker that runs tests/integration/tasks.py on the "default" queue
+    # Given a worker that runs tests/integration/mrq_test_tasks.py on the "default" queue
     stack.start_worker("default")
     # When the client's suite runs with its integration tests enabled
     env = {**os.environ, "MRQ_TEST_BROKER_ADDRESS": stack.broker_address, "MRQ_TEST_QUEUE": "default"}

@@ -15,7 +15,7 @@ def test_a_worker_whose_task_whitelist_the_broker_refuses_exits_naming_it(stack:
                                                                           processes: int | None) -> None:
     # Given a task whitelist that the broker refuses (not a dotted path)
     worker = stack.start_worker("default", processes=processes,
-                                extra_args=["--task-whitelist", "tasks.add,not a path"])
+                                extra_args=["--task-whitelist", "mrq_test_tasks.add,not a path"])
 
     # Then the worker exits with EX_CONFIG, saying which setting to fix
     assert worker.wait_exit(timeout_s=20) == CONFIG_EXIT_CODE

@@ -25,9 +25,9 @@ def test_two_brokers_run_every_job_exactly_once(stack: StackUnderTest, client: C
     # When half the jobs are enqueued through each broker
     half = JOBS // 2
     with Client(second.address) as second_client:
-        first_ids = client.enqueue_many("tasks.record_run",
+        first_ids = client.enqueue_many("mrq_test_tasks.record_run",
                                         [{"runs": str(runs), "result": i} for i in range(half)])
-        second_ids = second_client.enqueue_many("tasks.record_run",
+        second_ids = second_client.enqueue_many("mrq_test_tasks.record_run",
                                                 [{"runs": str(runs), "result": i} for i in range(half, JOBS)])
         job_ids = [*first_ids, *second_ids]
 

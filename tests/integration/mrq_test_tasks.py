@@ -1,4 +1,4 @@
-"""Tasks the integration tests enqueue, as ``tasks.<name>``.
+"""Tasks the integration tests enqueue, as ``mrq_test_tasks.<name>``.
 
 Workers import this module because the test fixtures put tests/integration on their PYTHONPATH.
 Each task takes the job's params, as every MRQ task does: a function, or a ``Task`` subclass.
@@ -219,11 +219,11 @@ def progress_then_block(params: dict[str, Any]) -> str:
 
 
 def enqueue_and_wait_child(params: dict[str, Any]) -> Any:
-    """Enqueues ``tasks.add`` through the client, waits for it, and returns its result."""
+    """Enqueues ``mrq_test_tasks.add`` through the client, waits for it, and returns its result."""
     from mrq import Client
 
     with Client(params["broker"]) as client:
-        child = client.enqueue("tasks.add", {"a": params["a"], "b": 1})
+        child = client.enqueue("mrq_test_tasks.add", {"a": params["a"], "b": 1})
         return client.wait(child, timeout=20)["result"]
 
 
@@ -237,7 +237,7 @@ def abort_after_error(params: Any) -> None:
         abort_current_job()
 
 
-#: What tasks.leak_memory keeps alive: a module-level leak, as tests of --trace-memory need.
+#: What mrq_test_tasks.leak_memory keeps alive: a module-level leak, as tests of --trace-memory need.
 LEAKED: list[Any] = []
 
 
