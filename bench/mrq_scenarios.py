@@ -36,7 +36,8 @@ CONFIG = f"""RAW_QUEUES = {{"{RAW_QUEUE}": {{"task": "bench_tasks.add",
 """
 # The services' /metrics endpoints default to fixed ports: several stacks must not collide. The
 # workers may run the bench's tasks (their default allows only tasks.*).
-SERVICE_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
+SERVICE_ENV = {"MRQ_BROKER_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_SCHEDULER_METRICS_PORT": "0",
+               "MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
 RAW_BATCH = 10_000
 WAIT_TIMEOUT_S = 3600.0
 # MRQ's own raw-claims hash: a raw job is in flight until its claim is gone.

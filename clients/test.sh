@@ -6,7 +6,7 @@
 #
 # Integration tests, and the conformance scenario (see tests/integration/test_client_conformance.py),
 # run against a live broker when MRQ_TEST_BROKER_ADDRESS (host:port) is set, with a worker that
-# runs tests/integration/tasks.py consuming MRQ_TEST_QUEUE (default "default"), and the token
+# runs tests/integration/mrq_test_tasks.py consuming MRQ_TEST_QUEUE (default "default"), and the token
 # MRQ_TEST_TOKEN if the broker requires one; without an address they are skipped and only the
 # unit tests run.
 set -euo pipefail

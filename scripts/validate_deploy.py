@@ -48,6 +48,7 @@ METRICS: dict[str, str] = {
     "mrq_leases_expired_total": "counter",
     "mrq_jobs_requeued_total": "counter",
     "mrq_worker_greenlets": "gauge",
+    "mrq_worker_greenlets_busy": "gauge",
     "mrq_grpc_requests_total": "counter",
     "mrq_grpc_request_duration_seconds": "histogram",
     "mrq_scheduler_ticks_total": "counter",
@@ -60,9 +61,9 @@ DASHBOARD_MUST_USE = {
 }
 #: Compose service -> (env var holding its metrics port, Prometheus job scraping it).
 METRICS_PORT_ENV = {
-    "broker": ("MRQ_METRICS_PORT", "mrq-broker"),
-    "worker": ("MRQ_METRICS_PORT", "mrq-worker"),
-    "scheduler": ("MRQ_METRICS_PORT", "mrq-scheduler"),
+    "broker": ("MRQ_BROKER_METRICS_PORT", "mrq-broker"),
+    "worker": ("MRQ_WORKER_METRICS_PORT", "mrq-worker"),
+    "scheduler": ("MRQ_SCHEDULER_METRICS_PORT", "mrq-scheduler"),
     "dashboard-api": ("MRQ_DASHBOARD_PORT", "mrq-dashboard-api"),
 }
 
@@ -297,7 +298,7 @@ def check_compose(config: dict[str, Any], dockerfiles: dict[str, Dockerfile], sc
     check_compose_backends(services, report)
     for name, (env_name, job) in METRICS_PORT_ENV.items():
         env = services.get(name, {}).get("environment") or {}
-        # Every spelling of the port (the worker's settings read MRQ_WORKER_METRICS_PORT) must agree.
+        # Any other *METRICS_PORT variable is one the service does not read: it must agree too, or go.
         names = [env_name] + [key for key in env if key.endswith("METRICS_PORT") and key != env_name]
         for key in names:
             if str(scrape_ports.get(job)) != str(env.get(key)):

@@ -7,7 +7,8 @@ Usage::
                                        SERVING; default: the port of MRQ_BROKER_ADDRESS on
                                        127.0.0.1
     mrq-healthcheck http [URL]         URL answers 2xx; default: the service's metrics endpoint,
-                                       http://127.0.0.1:$MRQ_METRICS_PORT/metrics
+                                       http://127.0.0.1:PORT/metrics, PORT from the image's
+                                       MRQ_{BROKER,WORKER,SCHEDULER}_METRICS_PORT
 
 Exit status 0 means healthy and 1 unhealthy, as Docker expects. What each check proves is
 deliberately narrow: ``grpc`` that the broker accepts calls (it turns NOT_SERVING as it shuts
@@ -53,9 +54,14 @@ def check_grpc(target: str | None) -> str | None:
     return None
 
 
+#: Each service reads its own metrics port variable; an image sets its service's.
+METRICS_PORT_ENVS = ("MRQ_BROKER_METRICS_PORT", "MRQ_WORKER_METRICS_PORT", "MRQ_SCHEDULER_METRICS_PORT")
+
+
 def check_http(url: str | None) -> str | None:
     """None if ``url`` answers 2xx, else why not."""
-    url = url or f"http://127.0.0.1:{os.environ.get('MRQ_METRICS_PORT', '9100')}/metrics"
+    port = next((os.environ[name] for name in METRICS_PORT_ENVS if name in os.environ), "9100")
+    url = url or f"http://127.0.0.1:{port}/metrics"
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:
             status = int(response.status)

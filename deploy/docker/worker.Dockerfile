@@ -43,16 +43,12 @@ COPY --from=build /opt/mrq /opt/mrq
 COPY --chmod=0755 deploy/docker/healthcheck.py /usr/local/bin/mrq-healthcheck
 WORKDIR /app
 # Metrics listen on every interface, or neither Prometheus nor the kubelet's probes reach them.
-# Both spellings of the port: the worker's settings read MRQ_WORKER_* names; the health check
-# and the other services use MRQ_METRICS_PORT.
 ENV PATH=/opt/mrq/bin:$PATH \
     PYTHONPATH=/app \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     MRQ_BROKER_ADDRESS=broker:50051 \
     MRQ_WORKER_PROCESSES=0 \
-    MRQ_METRICS_HOST=0.0.0.0 \
-    MRQ_METRICS_PORT=9102 \
     MRQ_WORKER_METRICS_HOST=0.0.0.0 \
     MRQ_WORKER_METRICS_PORT=9102
 USER 10001:10001

@@ -6,11 +6,13 @@ Redis key prefix and its own SQLite store (or MongoDB database).
 
     def test_add(stack, client):
         stack.start_worker("default")
-        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=10)
+        job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}), timeout=10)
         assert job["result"] == 3
 
 Broker flags for one test: ``@pytest.mark.broker_args("--lease-ttl-s", "2")``.
-Test tasks live in tasks.py beside this file; wait for effects with ``mrq_local.wait_until``.
+Test tasks live in mrq_test_tasks.py beside this file (a name of their own, so that a user's
+mrq_test_tasks.py in the repository cannot shadow them, and the services run in the test's own folder);
+wait for effects with ``mrq_local.wait_until``.
 When a test fails, the last lines of its brokers' and workers' logs are added to the report.
 """
 
@@ -27,7 +29,7 @@ from typing import Any
 import pymongo
 import pytest
 import redis
-from harness import TASKS_DIR, IsolatedStack, MongoDB, Servers, StackUnderTest
+from harness import TASKS_DIR, TEST_TASKS_MODULE, IsolatedStack, MongoDB, Servers, StackUnderTest
 from tcp_proxy import TcpProxy
 
 from mrq import Client
@@ -39,7 +41,9 @@ READY_TIMEOUT_S = 30.0
 STOP_GRACE_S = 10.0
 #: The services' /metrics endpoints default to fixed ports; tests turn them off, and a test
 #: that scrapes them passes a free port with --metrics-port.
-NO_METRICS_ENV = {"MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0"}
+NO_METRICS_ENV = {f"MRQ_{program}_METRICS_PORT": "0" for program in ("BROKER", "WORKER", "SCHEDULER")}
+#: What every service under test gets: no metrics, and workers allowed the test tasks' module.
+SERVICE_ENV = {**NO_METRICS_ENV, "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -133,8 +137,8 @@ def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str
     config = StackConfig(
         data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url,
         mongodb_url=mongodb.server.url(name) if mongodb else None,
-        redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,),
-        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=NO_METRICS_ENV,
+        redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,), workdir=data_dir,
+        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=SERVICE_ENV,
         access=access or BrokerAccess(),
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)

@@ -41,7 +41,8 @@ INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
 ODD_STRINGS = ("", " ", ".", "$", "$where", "a.b.", "..", "\x00", "a\x00b", "/", "//", "a//b", "/a", "a/",
                "é", "日本", "\U0001f600", "\ud7ff", "x" * 5000, "{}", "null", "*", "%s", "../..", "\n", "-1")
-TASKS = ("tasks.add", "tasks.echo", "tasks.fail", "nope.nope", "tasks.add.", "tasks", "tasks." + "a" * 250)
+TASKS = ("mrq_test_tasks.add", "mrq_test_tasks.echo", "mrq_test_tasks.fail", "nope.nope", "mrq_test_tasks.add.",
+         "tasks", "tasks." + "a" * 250)
 # The raw queues are those of queue_config.py, the fuzzed broker's config.
 QUEUES = ("default", "fuzz", "fuzz/a", "fuzz/", "log_raw", "log_set", "log_sorted_set", "log_timed_set", "nope_raw",
           "q_reverse", "a:b-c.d_e", "q" * 200, "q" * 201, "my queue", "/", "//")

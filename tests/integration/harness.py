@@ -22,6 +22,8 @@ from mrq_broker.storage.sqlite import SQLiteStore
 from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent
+#: The test tasks' module, in TASKS_DIR: its tasks are enqueued as ``mrq_test_tasks.<name>``.
+TEST_TASKS_MODULE = "mrq_test_tasks"
 #: How long the helpers below wait for what a test expects.
 HELPER_WAIT_S = 30.0
 
@@ -77,7 +79,7 @@ class StackUnderTest:
     def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,
                      extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
                      broker: Broker | None = None) -> ManagedProcess:
-        """Starts an ``mrq-worker`` that can import ``tasks.*``; see :meth:`Stack.start_worker`.
+        """Starts an ``mrq-worker`` that can import ``mrq_test_tasks.*``; see :meth:`Stack.start_worker`.
 
         The handle has ``pid``, ``send_signal(sig)``, ``kill()``, ``wait_exit(timeout_s)``,
         ``is_alive()``, ``stop(grace_s)`` and ``log_tail()``. It is stopped at the end of the test.
@@ -157,7 +159,7 @@ def value(samples: Samples, name: str, **labels: str) -> float:
 
 
 class BlockingJob:
-    """Params for ``tasks.block_until_file``, and the files that observe and release its runs."""
+    """Params for ``mrq_test_tasks.block_until_file``, and the files that observe and release its runs."""
 
     def __init__(self, directory: Path, name: str, result: Any = None) -> None:
         self.runs_path = directory / f"{name}.runs"

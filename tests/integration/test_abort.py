@@ -8,7 +8,7 @@ from mrq import Client
 def test_abort_inside_except_ends_abort_and_records_the_original_exception(stack, client: Client) -> None:
     stack.start_worker("default")
 
-    job = client.wait(client.enqueue("tasks.abort_after_error"), timeout=30)
+    job = client.wait(client.enqueue("mrq_test_tasks.abort_after_error"), timeout=30)
 
     assert job["status"] == "abort"
     [entry] = job["traceback_history"]

@@ -54,11 +54,12 @@ class BadRequest:
     says: str = ""  # more text the message must contain
 
 
-def enqueue(task: str = "tasks.add", params: bytes = GOOD, **options: Any) -> job_service_pb2.EnqueueRequest:
+def enqueue(task: str = "mrq_test_tasks.add", params: bytes = GOOD, **options: Any) -> job_service_pb2.EnqueueRequest:
     return job_service_pb2.EnqueueRequest(task=task, params_json=params, options=job_pb2.JobOptions(**options))
 
 
-def enqueue_many(params: list[bytes], task: str = "tasks.add", **options: Any) -> job_service_pb2.EnqueueManyRequest:
+def enqueue_many(params: list[bytes], task: str = "mrq_test_tasks.add",
+                 **options: Any) -> job_service_pb2.EnqueueManyRequest:
     return job_service_pb2.EnqueueManyRequest(task=task, params_json=params, options=job_pb2.JobOptions(**options))
 
 
@@ -67,7 +68,7 @@ def stamp(seconds: int, nanos: int = 0) -> Timestamp:
 
 
 def schedule(**fields: Any) -> schedule_service_pb2.CreateScheduleRequest:
-    definition = {"task": "tasks.add", "params_json": GOOD, "interval_s": 60.0, **fields}
+    definition = {"task": "mrq_test_tasks.add", "params_json": GOOD, "interval_s": 60.0, **fields}
     return schedule_service_pb2.CreateScheduleRequest(definition=schedule_service_pb2.ScheduleDefinition(**definition))
 
 
@@ -84,7 +85,7 @@ LIMITS: dict[str, BadRequest] = {
         queue="log_raw/" + LONG_QUEUE, params_json=[GOOD]), INVALID, "queue", "1-200"),
     "lease from a bad queue name": BadRequest("WorkerService.LeaseJobs", lease("ok", "no way"), INVALID, "queues[1]"),
     "lease with a bad task path": BadRequest("WorkerService.LeaseJobs", worker_service_pb2.LeaseJobsRequest(
-        worker_id="w", queues=["ok"], max_jobs=1, task_whitelist=["tasks.add", "not a path"]), INVALID,
+        worker_id="w", queues=["ok"], max_jobs=1, task_whitelist=["mrq_test_tasks.add", "not a path"]), INVALID,
         "task_whitelist[1]"),
     "pause a bad queue name": BadRequest("QueueService.PauseQueue", queue_service_pb2.PauseQueueRequest(
         queue="a b", paused=True), INVALID, "queue"),
@@ -96,8 +97,8 @@ LIMITS: dict[str, BadRequest] = {
         action=job_service_pb2.JOB_ACTION_CANCEL, filter=job_service_pb2.JobFilter(queue="a b")), INVALID,
         "filter.queue"),
     "taskset callback on a bad queue name": BadRequest("CreateTaskset", job_service_pb2.CreateTasksetRequest(
-        task="tasks.add", params_json=[GOOD], callback_task="tasks.add", callback_queue="x y"), INVALID,
-        "callback_queue"),
+        task="mrq_test_tasks.add", params_json=[GOOD], callback_task="mrq_test_tasks.add",
+        callback_queue="x y"), INVALID, "callback_queue"),
     "schedule every infinity": BadRequest("ScheduleService.CreateSchedule", schedule(interval_s=float("inf")),
                                           INVALID, "definition.interval_s"),
     "schedule every 1e300 s": BadRequest("ScheduleService.CreateSchedule", schedule(interval_s=1e300),
@@ -107,14 +108,14 @@ LIMITS: dict[str, BadRequest] = {
     "schedule params over the size limit": BadRequest("ScheduleService.CreateSchedule", schedule(
         params_json=BIG_PARAMS), INVALID, "definition.params_json", f"over the limit of {MAX_PARAMS_BYTES}"),
     "taskset callback params over the size limit": BadRequest("CreateTaskset", job_service_pb2.CreateTasksetRequest(
-        task="tasks.add", params_json=[GOOD], callback_task="tasks.add", callback_params_json=BIG_PARAMS), INVALID,
-        "callback_params_json", f"over the limit of {MAX_PARAMS_BYTES}"),
+        task="mrq_test_tasks.add", params_json=[GOOD], callback_task="mrq_test_tasks.add",
+        callback_params_json=BIG_PARAMS), INVALID, "callback_params_json", f"over the limit of {MAX_PARAMS_BYTES}"),
     "raw params over the size limit": BadRequest("QueueService.EnqueueRaw", queue_service_pb2.EnqueueRawRequest(
         queue="log_raw", params_json=[GOOD, BIG_PARAMS]), INVALID, "params_json[1]"),
     "raw batch over the size limit": BadRequest("QueueService.EnqueueRaw", queue_service_pb2.EnqueueRawRequest(
         queue="log_raw", params_json=[GOOD] * (MAX_BATCH_SIZE + 1)), INVALID, "params_json", "batch limit"),
     "taskset over the batch limit": BadRequest("CreateTaskset", job_service_pb2.CreateTasksetRequest(
-        task="tasks.add", params_json=[GOOD] * (MAX_BATCH_SIZE + 1)), INVALID, "params_json", "batch limit"),
+        task="mrq_test_tasks.add", params_json=[GOOD] * (MAX_BATCH_SIZE + 1)), INVALID, "params_json", "batch limit"),
     "act on too many ids": BadRequest("ActOnJobs", job_service_pb2.ActOnJobsRequest(
         action=job_service_pb2.JOB_ACTION_CANCEL, job_ids=[UNKNOWN_ID] * (MAX_BATCH_SIZE + 1)), INVALID, "job_ids"),
 }
@@ -255,7 +256,7 @@ def test_the_python_client_raises_the_matching_errors(stack: StackUnderTest, cli
         client.enqueue("", {"a": 1})
     assert invalid.value.field == "task"
     with pytest.raises(InvalidArgument) as too_big:
-        client.enqueue("tasks.echo", "x" * MAX_PARAMS_BYTES)
+        client.enqueue("mrq_test_tasks.echo", "x" * MAX_PARAMS_BYTES)
     assert too_big.value.field == "params_json"
     with pytest.raises(InvalidArgument) as malformed:
         client.get_job("nope")
@@ -269,7 +270,7 @@ def test_the_python_client_raises_the_matching_errors(stack: StackUnderTest, cli
 def test_logs_shipped_past_the_per_job_cap_are_dropped_after_one_marker(call: Callable[[str, Any], Any],
                                                                         client: Client) -> None:
     # Given a job, and a caller of WorkerService.ShipLogs that is no well-behaved worker
-    job_id = client.enqueue("tasks.add", {"a": 1, "b": 2})
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2})
     line = "x" * 99 + "\n"
 
     # When it ships 30 chunks of 100 bytes, one per call, for a cap of 1000 bytes
@@ -298,7 +299,8 @@ def test_a_taskset_never_answers_ids_of_jobs_it_did_not_store(call: Callable[[st
     # Found by the gRPC fuzzer: unique members deduplicated against each other (or against queued
     # jobs) were answered as members, with ids no job had, and the taskset could never complete.
     twin = b'{"a": 1, "b": 1}'
-    for options, task in ((job_pb2.JobOptions(unique=True), "tasks.add"), (job_pb2.JobOptions(), "tasks.echo")):
+    for options, task in ((job_pb2.JobOptions(unique=True), "mrq_test_tasks.add"),
+                          (job_pb2.JobOptions(), "mrq_test_tasks.echo")):
         request = job_service_pb2.CreateTasksetRequest(task=task, params_json=[twin, twin], options=options)
         try:
             response = call("CreateTaskset", request)

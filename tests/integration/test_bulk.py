@@ -16,8 +16,8 @@ RUN_TIMEOUT_S = 90.0
 
 
 def enqueue_additions(client: Client) -> list[str]:
-    """10,000 ``tasks.add`` jobs in one enqueue_many call; job i adds i and 1."""
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(JOBS)])
+    """10,000 ``mrq_test_tasks.add`` jobs in one enqueue_many call; job i adds i and 1."""
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(JOBS)])
     assert len(job_ids) == len(set(job_ids)) == JOBS
     return job_ids
 

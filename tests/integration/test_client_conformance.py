@@ -46,33 +46,33 @@ def _python_scenario(address: str) -> None:
     assert options <= set(inspect.signature(Client.enqueue).parameters), options
 
     with _client(address, TOKEN) as client:
-        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=30)
+        job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}), timeout=30)
         assert (job["status"], job["result"]) == ("success", 3)
 
-        ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(45)])
+        ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(45)])
         assert [job["result"] for job in client.wait(ids, timeout=30)] == [i + 1 for i in range(45)]
 
         assert "default" in client.queues.pause("default")
-        first = client.enqueue("tasks.add", {"a": 5, "b": 5}, unique=True)
-        assert client.enqueue("tasks.add", {"a": 5, "b": 5}, unique=True) == first
+        first = client.enqueue("mrq_test_tasks.add", {"a": 5, "b": 5}, unique=True)
+        assert client.enqueue("mrq_test_tasks.add", {"a": 5, "b": 5}, unique=True) == first
         assert [q["paused"] for q in client.queues.list("default") if q["name"] == "default"] == [True]
         client.queues.resume("default")
 
-        sleeper = client.enqueue("tasks.sleep", {"s": 1.5})
+        sleeper = client.enqueue("mrq_test_tasks.sleep", {"s": 1.5})
         assert [j["status"] for j in client.wait([first, sleeper], timeout=20)] == ["success", "success"]
 
-        running = client.enqueue("tasks.sleep", {"s": 60})
+        running = client.enqueue("mrq_test_tasks.sleep", {"s": 60})
         wait_until(lambda: client.get_job(running)["status"] == "started", timeout_s=30)
         assert client.cancel(running).changed == 1
         wait_until(lambda: client.get_job(running)["status"] == "cancel", timeout_s=30)
         assert client.requeue(running).changed == 1
         client.cancel(running)
 
-        logged = client.enqueue("tasks.log_lines", {"lines": ["first line", "second line"]})
+        logged = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["first line", "second line"]})
         lines = list(client.follow_logs(logged))
         assert len(lines) == 2 and lines[0].endswith("first line") and lines[1].endswith("second line"), lines
 
-        schedule = client.schedules.create({"path": "tasks.add", "params": {"a": 1, "b": 1}, "interval": 3600})
+        schedule = client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 3600})
         client.schedules.delete(schedule["id"])
         with pytest.raises(ScheduleNotFound):
             client.schedules.get(schedule["id"])

@@ -118,7 +118,11 @@ def test_readme_example_runs_from_a_fresh_install(make_stack: Callable[..., Stac
     certs = make_certificates(tmp_path / "certs")
     stack = make_stack(broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key)),
                        access=BrokerAccess(auth_token=TOKEN, broker_tls_ca_file=str(certs.ca)))
-    stack.start_worker("default")
+    # (the READMEs' examples run a user's tasks.add, as the tour's tasks.py has it)
+    user_tasks = tmp_path / "user-tasks"
+    user_tasks.mkdir()
+    (user_tasks / "tasks.py").write_text("def add(params):\n    return params['a'] + params['b']\n")
+    stack.start_worker("default", env={"PYTHONPATH": str(user_tasks), "MRQ_WORKER_TASK_PACKAGES": "tasks"})
     folder = tmp_path / "fresh"
     folder.mkdir()
     assert not folder.is_relative_to(ROOT)

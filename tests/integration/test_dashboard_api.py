@@ -45,10 +45,10 @@ class Seeded:
 def seeded(module_stack: StackUnderTest) -> Iterator[Seeded]:
     dashboard = module_stack.stack.start_dashboard()
     with Client(module_stack.broker_address) as client, httpx.Client(base_url=dashboard.url, timeout=30) as http:
-        succeeded = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(20)], queue="dash/fast")
-        failed = client.enqueue_many("tasks.fail", [{"n": i} for i in range(5)], queue="dash/fast")
-        idle = client.enqueue_many("tasks.add", [{"a": i, "b": 2} for i in range(40)], queue="dash/idle")
-        echoes = client.enqueue_many("tasks.echo", [{"k": i} for i in range(3)], queue="other/q")
+        succeeded = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(20)], queue="dash/fast")
+        failed = client.enqueue_many("mrq_test_tasks.fail", [{"n": i} for i in range(5)], queue="dash/fast")
+        idle = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 2} for i in range(40)], queue="dash/idle")
+        echoes = client.enqueue_many("mrq_test_tasks.echo", [{"k": i} for i in range(3)], queue="other/q")
         module_stack.start_worker("dash/fast", "dash/mine", greenlets=GREENLETS)
         jobs = client.wait([*succeeded, *failed], timeout=RUN_TIMEOUT_S)
         yield Seeded(http, client, module_stack, succeeded, failed, idle, echoes, jobs[0]["worker_id"])
@@ -92,14 +92,14 @@ def test_overview_counts_jobs_by_status_and_sizes_the_pool(seeded: Seeded) -> No
     ({"queue": "dash/"}, "dash"),
     ({"queue": "da*"}, "dash"),
     ({"queue": "*/q"}, "echoes"),
-    ({"task": "tasks.fail"}, "failed"),
+    ({"task": "mrq_test_tasks.fail"}, "failed"),
     ({"status": "failed"}, "failed"),
     ({"status": "error"}, "failed"),
     ({"status": "not_ok", "queue": "dash/"}, "failed"),
     ({"status": "success,failed", "queue": "dash/fast"}, "ran"),
     ({"exception": "builtins.ValueError"}, "failed"),
     ({"params": '{"k": 1}'}, "echo 1"),
-    ({"params": '{"n":3}', "task": "tasks.fail"}, "fail 3"),
+    ({"params": '{"n":3}', "task": "mrq_test_tasks.fail"}, "fail 3"),
     ({"queue": "dash/idle", "after": "2000-01-01T00:00:00"}, "idle"),
     ({"queue": "dash/idle", "before": "2000-01-01T00:00:00Z"}, "none"),
 ])
@@ -141,7 +141,7 @@ def test_a_job_reads_with_its_params_result_and_traceback(seeded: Seeded) -> Non
 
 def test_logs_read_and_follow_as_server_sent_events(seeded: Seeded, tmp_path: Path) -> None:
     gate = tmp_path / "gate"
-    job_id = seeded.client.enqueue("tasks.log_lines", {"lines": ["one", "two"], "gate": str(gate)},
+    job_id = seeded.client.enqueue("mrq_test_tasks.log_lines", {"lines": ["one", "two"], "gate": str(gate)},
                                    queue="dash/mine")
     wait_until(lambda: "one" in seeded.http.get(f"/api/jobs/{job_id}/logs").json()["text"], RUN_TIMEOUT_S,
                interval_s=0.1, what="the first log line")
@@ -161,7 +161,7 @@ def test_logs_read_and_follow_as_server_sent_events(seeded: Seeded, tmp_path: Pa
 
 def test_live_stack_then_cancel_of_a_running_job(seeded: Seeded, tmp_path: Path) -> None:
     runs, marker = tmp_path / "runs", tmp_path / "marker"
-    job_id = seeded.client.enqueue("tasks.block_until_file", {"runs": str(runs), "marker": str(marker)},
+    job_id = seeded.client.enqueue("mrq_test_tasks.block_until_file", {"runs": str(runs), "marker": str(marker)},
                                    queue="dash/mine")
     wait_until(runs.exists, RUN_TIMEOUT_S, what="the job to start")
 
@@ -176,7 +176,7 @@ def test_live_stack_then_cancel_of_a_running_job(seeded: Seeded, tmp_path: Path)
 
 
 def test_bulk_actions_preview_a_count_then_act_on_the_filter(seeded: Seeded) -> None:
-    ids = seeded.client.enqueue_many("tasks.echo", [{"bulk": i} for i in range(6)], queue="bulk/a")
+    ids = seeded.client.enqueue_many("mrq_test_tasks.echo", [{"bulk": i} for i in range(6)], queue="bulk/a")
     selector = {"queue": "bulk/", "status": "queued"}
 
     preview = act(seeded.http, action="cancel", filter=selector, dry_run=True)
@@ -193,7 +193,7 @@ def test_bulk_actions_preview_a_count_then_act_on_the_filter(seeded: Seeded) -> 
 
 
 def test_requeue_a_failed_job_by_id_runs_it_again(seeded: Seeded) -> None:
-    job_id = seeded.client.enqueue("tasks.fail", {"again": True}, queue="dash/mine")
+    job_id = seeded.client.enqueue("mrq_test_tasks.fail", {"again": True}, queue="dash/mine")
     assert seeded.client.wait(job_id, timeout=RUN_TIMEOUT_S)["status"] == "failed"
 
     assert act(seeded.http, action="requeue", ids=[job_id])["changed"] == 1
@@ -207,10 +207,10 @@ def test_task_paths_and_exception_groups(seeded: Seeded) -> None:
     tasks = {t["task"]: t for t in seeded.http.get("/api/tasks").json()}
     groups = seeded.http.get("/api/exceptions").json()
 
-    assert tasks["tasks.add"]["counts"]["success"] == 20
-    assert tasks["tasks.add"]["counts"]["queued"] == 40
-    assert tasks["tasks.fail"]["counts"]["failed"] >= 5
-    fail_group = next(g for g in groups if g["task"] == "tasks.fail")
+    assert tasks["mrq_test_tasks.add"]["counts"]["success"] == 20
+    assert tasks["mrq_test_tasks.add"]["counts"]["queued"] == 40
+    assert tasks["mrq_test_tasks.fail"]["counts"]["failed"] >= 5
+    fail_group = next(g for g in groups if g["task"] == "mrq_test_tasks.fail")
     assert fail_group["exception_type"] == "builtins.ValueError"
     assert fail_group["count"] >= 5
     assert "fail was asked to fail" in fail_group["example_error"]
@@ -233,7 +233,7 @@ def test_workers_list_quiet_resume_and_stop(seeded: Seeded) -> None:
     # Quiet: it stays up, and a job for it waits, until resumed
     control("quiet")
     assert state()["status"] == "quiet"
-    job_id = seeded.client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="wq")
+    job_id = seeded.client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="wq")
     beat = state()["last_heartbeat"]
     wait_until(lambda: state()["last_heartbeat"] > beat, RUN_TIMEOUT_S, what="a heartbeat while quiet")
     assert seeded.client.get_job(job_id)["status"] == "queued"
@@ -252,7 +252,7 @@ def test_queues_show_sizes_lag_and_pause_resume_empty(seeded: Seeded) -> None:
     assert idle["lag_s"] > 0
     assert queues["dash/fast"]["finished_per_s"] > 0
 
-    seeded.client.enqueue_many("tasks.echo", [{"e": i} for i in range(4)], queue="emptied")
+    seeded.client.enqueue_many("mrq_test_tasks.echo", [{"e": i} for i in range(4)], queue="emptied")
     for action, paused in (("pause", True), ("resume", False)):
         reply = seeded.http.post(f"/api/queues/{action}", json={"queue": "emptied"}, headers=ACTION_HEADERS)
         assert reply.status_code == 200, reply.text
@@ -339,11 +339,11 @@ def test_dates_in_the_future_match_nothing(seeded: Seeded) -> None:
 
 
 def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
-    every = seeded.client.schedules.create({"path": "tasks.add", "params": {"a": 1, "b": 1}, "interval": 900,
+    every = seeded.client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 900,
                                             "queue": "sched/a"})
-    weekly = seeded.client.schedules.create({"path": "tasks.echo", "dailytime": "09:30", "weekday": 0,
+    weekly = seeded.client.schedules.create({"path": "mrq_test_tasks.echo", "dailytime": "09:30", "weekday": 0,
                                              "timezone": "Europe/Paris", "catchup": True})
-    cron = seeded.client.schedules.create({"path": "tasks.echo", "cron": "*/15 9-17 * * 1-5"})
+    cron = seeded.client.schedules.create({"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5"})
     driver = ScheduleDriver(seeded.stack.broker_address)
     job_id = driver.fire_now(every["id"])
     driver.close()
@@ -351,12 +351,13 @@ def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
     listed = {s["id"]: s for s in seeded.http.get("/api/schedules").json()}
 
     assert listed[every["id"]] | {"last_tick": None, "date_created": None} == {
-        "id": every["id"], "task": "tasks.add", "queue": "sched/a", "params": {"a": 1, "b": 1}, "kind": "interval",
+        "id": every["id"], "task": "mrq_test_tasks.add", "queue": "sched/a", "params": {"a": 1, "b": 1},
+        "kind": "interval",
         "interval_s": 900.0, "dailytime": None, "weekday": None, "monthday": None, "cron": None, "timezone": "UTC",
         "catchup": False, "paused": False, "source": "api", "date_created": None, "last_tick": None,
         "last_job_id": job_id}
     assert listed[every["id"]]["last_tick"] is not None
-    assert seeded.client.get_job(job_id)["task"] == "tasks.add"
+    assert seeded.client.get_job(job_id)["task"] == "mrq_test_tasks.add"
     assert {k: listed[weekly["id"]][k] for k in ("kind", "dailytime", "weekday", "timezone", "catchup")} == {
         "kind": "daily", "dailytime": "09:30:00", "weekday": 0, "timezone": "Europe/Paris", "catchup": True}
     assert (listed[cron["id"]]["kind"], listed[cron["id"]]["cron"]) == ("cron", "*/15 9-17 * * 1-5")
@@ -366,7 +367,7 @@ def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
 
 
 def test_pause_resume_and_delete_a_schedule(seeded: Seeded) -> None:
-    schedule_id = seeded.client.schedules.create({"path": "tasks.echo", "interval": 3600})["id"]
+    schedule_id = seeded.client.schedules.create({"path": "mrq_test_tasks.echo", "interval": 3600})["id"]
 
     def post(action: str) -> dict[str, Any]:
         reply = seeded.http.post(f"/api/schedules/{schedule_id}/{action}", headers=ACTION_HEADERS)
@@ -407,7 +408,7 @@ def test_bad_schedule_requests_name_the_field(seeded: Seeded, method: str, path:
 def test_a_config_schedule_cannot_be_deleted_here_but_can_be_paused(seeded: Seeded) -> None:
     # Given a schedule from SCHEDULER_TASKS, as mrq-scheduler syncs it
     driver = ScheduleDriver(seeded.stack.broker_address)
-    [schedule_id] = driver.sync_config([{"path": "tasks.echo", "params": {"from": "config"}, "interval": 60}])
+    [schedule_id] = driver.sync_config([{"path": "mrq_test_tasks.echo", "params": {"from": "config"}, "interval": 60}])
     try:
         # When the dashboard is asked to delete it
         reply = seeded.http.delete(f"/api/schedules/{schedule_id}", headers=ACTION_HEADERS)

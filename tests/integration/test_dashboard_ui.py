@@ -49,9 +49,9 @@ def site(module_stack: StackUnderTest) -> Iterator[Site]:
     """A dashboard over 12 successes and 3 failures on ui/fast, and 25 jobs queued on ui/idle."""
     dashboard = module_stack.stack.start_dashboard()
     with Client(module_stack.broker_address) as client:
-        done = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(12)], queue="ui/fast")
-        failed = client.enqueue_many("tasks.fail", [{"n": i} for i in range(3)], queue="ui/fast")
-        idle = client.enqueue_many("tasks.add", [{"a": i, "b": 2} for i in range(25)], queue="ui/idle")
+        done = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(12)], queue="ui/fast")
+        failed = client.enqueue_many("mrq_test_tasks.fail", [{"n": i} for i in range(3)], queue="ui/fast")
+        idle = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 2} for i in range(25)], queue="ui/idle")
         module_stack.start_worker("ui/fast", "ui/slow", greenlets=4)
         client.wait([*done, *failed], timeout=RUN_TIMEOUT_S)
         yield Site(dashboard.url, client, module_stack, failed, idle)
@@ -108,7 +108,7 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
     page.select_option("#refresh", "0")
     screenshot(page, "overview")
 
-    pages = {"queues": "ui/idle", "jobs": "tasks.add", "workers": "ui/fast", "tasks": "tasks.fail",
+    pages = {"queues": "ui/idle", "jobs": "mrq_test_tasks.add", "workers": "ui/fast", "tasks": "mrq_test_tasks.fail",
              "exceptions": "builtins.ValueError"}
     for name, text in pages.items():
         page.goto(f"/#{name}")
@@ -123,11 +123,11 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
 
 def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
     page.goto("/#jobs")
-    page.fill("input[name=task]", "tasks.fail")
+    page.fill("input[name=task]", "mrq_test_tasks.fail")
     page.select_option("select[name=status]", "error")
     page.click("text=Apply filters")
 
-    expect(page).to_have_url(re.compile(r"#jobs\?.*task=tasks.fail"))
+    expect(page).to_have_url(re.compile(r"#jobs\?.*task=mrq_test_tasks.fail"))
     expect(page.locator("tbody tr")).to_have_count(3)
     screenshot(page, "jobs-filtered")
     page.locator("tbody tr a.mono").first.click()
@@ -139,8 +139,8 @@ def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
 
 def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     gate = tmp_path / "gate"
-    job_id = site.client.enqueue("tasks.log_lines", {"lines": ["first line", "second line"], "gate": str(gate)},
-                                 queue="ui/slow")
+    job_id = site.client.enqueue("mrq_test_tasks.log_lines",
+                                 {"lines": ["first line", "second line"], "gate": str(gate)}, queue="ui/slow")
     page.goto(f"/#jobs/{job_id}")
     logs = page.locator("[data-logs]")
     expect(logs).to_contain_text("first line", timeout=RUN_TIMEOUT_S * 1000)
@@ -158,7 +158,7 @@ def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path)
 
 def test_cancel_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     runs, marker = tmp_path / "runs", tmp_path / "marker"
-    job_id = site.client.enqueue("tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)},
+    job_id = site.client.enqueue("mrq_test_tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)},
                                  queue="ui/slow")
     wait_until(lambda: site.client.get_job(job_id)["progress"] == 0.4, RUN_TIMEOUT_S, what="the job's progress")
     page.goto(f"/#jobs/{job_id}")
@@ -204,7 +204,7 @@ def test_pause_and_resume_a_queue(page: Page, site: Site) -> None:
 
 
 def test_a_bulk_cancel_shows_the_count_and_needs_confirmation(page: Page, site: Site) -> None:
-    ids = site.client.enqueue_many("tasks.echo", [{"bulk": i} for i in range(7)], queue="ui/bulk")
+    ids = site.client.enqueue_many("mrq_test_tasks.echo", [{"bulk": i} for i in range(7)], queue="ui/bulk")
     page.goto("/#jobs?queue=ui/bulk")
     expect(page.locator("tbody tr")).to_have_count(7)
 
@@ -250,16 +250,18 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
 
     # Given schedules of each kind, one from SCHEDULER_TASKS, and one tick fired
     create = site.client.schedules.create
-    nightly = create({"path": "tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30", "queue": "ui/fast"})
-    create({"path": "tasks.echo", "interval": 900, "queue": "ui/slow"})
-    create({"path": "tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York", "catchup": True})
+    nightly = create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30",
+                      "queue": "ui/fast"})
+    create({"path": "mrq_test_tasks.echo", "interval": 900, "queue": "ui/slow"})
+    create({"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York",
+            "catchup": True})
     driver = ScheduleDriver(site.stack.broker_address)
-    driver.sync_config([{"path": "tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
+    driver.sync_config([{"path": "mrq_test_tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
                          "timezone": "Europe/Paris"}])
     driver.fire_now(nightly["id"])
     page.reload()
     schedule = row(page, "daily at 02:30 UTC")
-    expect(schedule).to_contain_text("tasks.add")
+    expect(schedule).to_contain_text("mrq_test_tasks.add")
     expect(schedule).to_contain_text("active")
     expect(schedule.locator("a[href^='#jobs/']")).to_be_visible()
     expect(row(page, "Mondays at 09:00 Europe/Paris")).to_contain_text("config")
@@ -344,7 +346,7 @@ def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_do
 
 
 def test_the_live_stack_outlives_a_refresh_and_a_cancelled_job_shows_its_last_line(page: Page, site: Site) -> None:
-    job_id = site.client.enqueue("tasks.log_until_stopped", {}, queue="ui/slow")
+    job_id = site.client.enqueue("mrq_test_tasks.log_until_stopped", {}, queue="ui/slow")
     page.goto(f"/#jobs/{job_id}")
     expect(page.locator("[data-logs]")).to_contain_text("working", timeout=RUN_TIMEOUT_S * 1000)
     page.click("[data-stack]")
@@ -379,8 +381,8 @@ def test_queue_size_and_task_speed_sparklines_draw(page: Page, site: Site) -> No
     expect(row(page, "ui/idle").locator("svg.spark polyline")).to_have_count(1)
 
     page.goto("/#tasks")
-    page.wait_for_function("MRQ.history.get('task:tasks.add').length >= 2")
-    expect(row(page, "tasks.add").locator("svg.spark polyline")).to_have_count(1)
+    page.wait_for_function("MRQ.history.get('task:mrq_test_tasks.add').length >= 2")
+    expect(row(page, "mrq_test_tasks.add").locator("svg.spark polyline")).to_have_count(1)
     screenshot(page, "tasks-sparklines")
 
 
@@ -406,15 +408,16 @@ CLIPPED_CONTROLS = """() => {
 
 def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: Site) -> None:
     long_params = {"note": "a long parameter that an operator did not expect " * 6}
-    failed = site.client.enqueue("tasks.fail", long_params, queue="ui/fast")
+    failed = site.client.enqueue("mrq_test_tasks.fail", long_params, queue="ui/fast")
     site.client.wait([failed], timeout=RUN_TIMEOUT_S)
-    site.client.enqueue("tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window",
+    site.client.enqueue("mrq_test_tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window",
                         delay=3600)
-    schedule = site.client.schedules.create({"path": "tasks.echo", "params": long_params, "interval": 3600})
+    schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "params": long_params, "interval": 3600})
     pages = [("overview", "Jobs by status", "overview"), ("queues", "ui/idle", "queues"),
-             ("jobs", "tasks.fail", "jobs"), ("jobs?queue=ui/fast&task=tasks.fail", "tasks.fail", "jobs-filtered"),
+             ("jobs", "mrq_test_tasks.fail", "jobs"),
+             ("jobs?queue=ui/fast&task=mrq_test_tasks.fail", "mrq_test_tasks.fail", "jobs-filtered"),
              (f"jobs/{failed}", "fail was asked to fail", "job-failed"), ("workers", "ui/fast", "workers"),
-             ("tasks", "tasks.fail", "tasks"), ("exceptions", "builtins.ValueError", "exceptions"),
+             ("tasks", "mrq_test_tasks.fail", "tasks"), ("exceptions", "builtins.ValueError", "exceptions"),
              ("scheduled", "Fires", "scheduled")]
     with open_tab(browser, site.url, viewport=NARROWEST) as tab:
         for path, text, name in pages:
@@ -437,7 +440,7 @@ def test_workers_keep_their_order_show_their_jobs_and_confirm_quiet_and_stop(pag
     before = set(workers_by_id(site.url))
     site.stack.start_worker("ui/held", greenlets=5)
     blocking = BlockingJob(tmp_path, "held")
-    ids = site.client.enqueue_many("tasks.block_until_file", [{**blocking.params, "n": i} for i in range(5)],
+    ids = site.client.enqueue_many("mrq_test_tasks.block_until_file", [{**blocking.params, "n": i} for i in range(5)],
                                    queue="ui/held")
     blocking.wait_running(times=5)
     (worker_id,) = set(workers_by_id(site.url)) - before
@@ -454,7 +457,7 @@ def test_workers_keep_their_order_show_their_jobs_and_confirm_quiet_and_stop(pag
         page.reload()
     # And three current jobs show their task, params and runtime, linked; "+2 more" lists them all
     first = worker.locator(".current-job").first
-    expect(first).to_contain_text("tasks.block_until_file")
+    expect(first).to_contain_text("mrq_test_tasks.block_until_file")
     expect(first).to_contain_text('"marker"')
     expect(first).to_contain_text(re.compile(r"\d+(\.\d)? s"))
     assert first.get_attribute("href").removeprefix("#jobs/") in ids
@@ -521,13 +524,13 @@ def test_times_read_the_same_everywhere(page: Page, site: Site) -> None:
 
 
 def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_schedule(page: Page, site: Site) -> None:
-    delayed = site.client.enqueue("tasks.echo", {"later": True}, queue="ui/later", delay=3600)
+    delayed = site.client.enqueue("mrq_test_tasks.echo", {"later": True}, queue="ui/later", delay=3600)
     page.goto(f"/#jobs?id={delayed}")
     expect(row(page, delayed)).to_contain_text(re.compile(r"runs in (59 min|1 h)"))
     page.goto(f"/#jobs/{delayed}")
     expect(page.locator("dt:text-is('Runs at') + dd")).to_contain_text("(in ")
 
-    schedule = site.client.schedules.create({"path": "tasks.echo", "interval": 3600, "queue": "ui/later"})
+    schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "interval": 3600, "queue": "ui/later"})
     driver = ScheduleDriver(site.stack.broker_address)
     job_id = driver.fire_now(schedule["id"])
     page.goto(f"/#jobs/{job_id}")
@@ -542,7 +545,7 @@ def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_sched
 def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
     # Given three failed jobs on a queue whose worker is gone, so retried jobs stay queued
     worker = site.stack.start_worker("ui/retry")
-    ids = site.client.enqueue_many("tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry",
+    ids = site.client.enqueue_many("mrq_test_tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry",
                                    max_retries=0)
     site.client.wait(ids, timeout=RUN_TIMEOUT_S)
     worker.stop()

@@ -26,7 +26,7 @@ def test_job_of_a_sigkilled_worker_is_redelivered_and_succeeds(stack: StackUnder
                                                                 tmp_path: Path) -> None:
     # Given a job running on a worker
     blocking = BlockingJob(tmp_path, "job", result="done")
-    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     first = stack.start_worker("default", greenlets=2)
     blocking.wait_running()
     assert pid_of(client.get_job(job_id)["worker_id"]) == first.pid
@@ -55,7 +55,7 @@ def interrupt_with_sigterm(stack: StackUnderTest, client: Client, tmp_path: Path
     finish the job; returns the job and both workers."""
     # Given a job running on a first worker, and a second worker idle beside it
     blocking = BlockingJob(tmp_path, "job", result=7)
-    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     first = stack.start_worker("default", greenlets=2)
     blocking.wait_running()
     second = stack.start_worker("default", greenlets=2)
@@ -93,7 +93,7 @@ def test_a_worker_stopping_on_sigterm_does_not_lease_the_job_it_handed_back(
     # Given a job running on the only worker, which has a free slot (so a LeaseJobs call waits
     # for work at the broker)
     blocking = BlockingJob(tmp_path, "job")
-    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     worker = stack.start_worker("default", greenlets=2)
     blocking.wait_running()
 
@@ -115,10 +115,10 @@ def test_first_sigint_lets_the_running_job_finish_and_takes_no_new_job(
     # Given a worker with one slot, running a job, with another job queued behind it
     running = BlockingJob(tmp_path, "running", result="finished")
     queued = BlockingJob(tmp_path, "queued")
-    running_id = client.enqueue("tasks.block_until_file", running.params)
+    running_id = client.enqueue("mrq_test_tasks.block_until_file", running.params)
     worker = stack.start_worker("default", greenlets=1)
     running.wait_running()
-    queued_id = client.enqueue("tasks.block_until_file", queued.params)
+    queued_id = client.enqueue("mrq_test_tasks.block_until_file", queued.params)
 
     # When it gets a first SIGINT, and stops leasing (it says it is draining)
     worker.send_signal(signal.SIGINT)
@@ -139,7 +139,7 @@ def test_second_sigint_interrupts_the_draining_job_and_requeues_it(
         stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     # Given a worker draining a running job after a first SIGINT
     blocking = BlockingJob(tmp_path, "job", result="later")
-    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     worker = stack.start_worker("default", greenlets=2)
     blocking.wait_running()
     worker.send_signal(signal.SIGINT)
@@ -164,14 +164,14 @@ def test_second_sigint_interrupts_the_draining_job_and_requeues_it(
 @pytest.mark.broker_args("--lease-ttl-s", "5")
 def test_broker_restart_mid_run_loses_nothing(stack: StackUnderTest, client: Client) -> None:
     # Given 400 jobs of 100 ms each being worked through, 10 at a time
-    job_ids = client.enqueue_many("tasks.sleep", [{"s": 0.1}] * 400)
+    job_ids = client.enqueue_many("mrq_test_tasks.sleep", [{"s": 0.1}] * 400)
     stack.start_worker("default", greenlets=10)
     client.wait(job_ids[:30], timeout=WAIT_S)
 
     # When the broker restarts while jobs are leased, running and being reported
     stack.restart_broker()
     restarted_at = datetime.now(UTC)
-    more_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(100)])
+    more_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(100)])
 
     # Then every job, from before and after the restart, ends success with its result
     jobs = client.wait(job_ids + more_ids, timeout=60)

@@ -11,10 +11,10 @@ from mrq import Client
 def test_one_job_runs_and_its_record_tells_the_story(stack: StackUnderTest, client: Client) -> None:
     worker = stack.start_worker("default", greenlets=2)
 
-    job_id = client.enqueue("tasks.add", {"a": 40, "b": 2})
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 40, "b": 2})
     job = client.wait(job_id, timeout=30)
 
-    assert (job["id"], job["task"], job["queue"]) == (job_id, "tasks.add", "default")
+    assert (job["id"], job["task"], job["queue"]) == (job_id, "mrq_test_tasks.add", "default")
     assert (job["status"], job["result"], job["params"]) == ("success", 42, {"a": 40, "b": 2})
     assert job["exception_type"] == job["error"] == job["traceback"] == ""
     assert job["traceback_history"] == [] and job["requeue_count"] == 0
@@ -27,7 +27,7 @@ def test_results_keep_their_json_type(stack: StackUnderTest, client: Client) -> 
     stack.start_worker("default", greenlets=4)
     values = [None, True, 0, -7, 2.5, "text é ✓", [1, [2, 3]], {"nested": {"a.b": 1, "$c": [None]}}, []]
 
-    jobs = client.wait([client.enqueue("tasks.echo", value) for value in values], timeout=30)
+    jobs = client.wait([client.enqueue("mrq_test_tasks.echo", value) for value in values], timeout=30)
 
     # None as params means "{}" (the documented default); everything else comes back as sent
     assert [job["result"] for job in jobs] == [{}, *values[1:]]
@@ -37,7 +37,7 @@ def test_results_keep_their_json_type(stack: StackUnderTest, client: Client) -> 
 def test_many_jobs_in_one_call_keep_their_order(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default", greenlets=10)
 
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": i} for i in range(200)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": i} for i in range(200)])
     jobs = client.wait(job_ids, timeout=30)
 
     assert len(set(job_ids)) == 200
@@ -52,7 +52,7 @@ def test_bulk_enqueue_larger_than_a_batch_is_split_and_complete(stack: StackUnde
     stack.start_worker("default", greenlets=10)
 
     # When 50 jobs are enqueued and waited for in one call each
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(50)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(50)])
     jobs = client.wait(job_ids, timeout=30)
 
     # Then the client split both, and every job ran with its own result
@@ -63,8 +63,8 @@ def test_bulk_enqueue_larger_than_a_batch_is_split_and_complete(stack: StackUnde
 def test_function_and_class_based_tasks_run_side_by_side(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default", greenlets=4)
 
-    function_job = client.enqueue("tasks.add", {"a": 6, "b": 7})
-    class_jobs = client.enqueue_many("tasks.Multiply", [{"a": 6, "b": 7}, {"a": 3, "b": 5}, {"a": 0, "b": 9}])
+    function_job = client.enqueue("mrq_test_tasks.add", {"a": 6, "b": 7})
+    class_jobs = client.enqueue_many("mrq_test_tasks.Multiply", [{"a": 6, "b": 7}, {"a": 3, "b": 5}, {"a": 0, "b": 9}])
     jobs = client.wait([function_job, *class_jobs], timeout=30)
 
     assert [job["status"] for job in jobs] == ["success"] * 4
@@ -76,7 +76,7 @@ def test_function_and_class_based_tasks_run_side_by_side(stack: StackUnderTest, 
 
 def test_jobs_enqueued_before_any_worker_wait_for_one(stack: StackUnderTest, client: Client) -> None:
     # Given jobs enqueued while no worker runs
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 0} for i in range(5)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 0} for i in range(5)])
     assert {client.get_job(job_id)["status"] for job_id in job_ids} == {"queued"}
 
     # When a worker starts

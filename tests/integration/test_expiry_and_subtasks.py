@@ -14,8 +14,8 @@ from mrq_local import wait_until
 def test_a_success_with_result_ttl_1_is_gone_a_few_seconds_later(stack, client: Client) -> None:
     # Given two jobs that succeed, one kept for 1 s and one kept for the default 7 days
     stack.start_worker("default")
-    short = client.enqueue("tasks.add", {"a": 1, "b": 2}, result_ttl=1)
-    kept = client.enqueue("tasks.add", {"a": 2, "b": 2})
+    short = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}, result_ttl=1)
+    kept = client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 2})
     assert client.wait(short, timeout=30)["status"] == "success"
     assert client.wait(kept, timeout=30)["result"] == 4
 
@@ -34,7 +34,7 @@ def test_a_success_with_result_ttl_1_is_gone_a_few_seconds_later(stack, client: 
 def test_an_expired_result_is_gone_for_reads_before_any_cleanup(stack, client: Client) -> None:
     # Given a job kept for 1 s, and a broker whose cleanup runs once a minute (the default)
     stack.start_worker("default")
-    short = client.enqueue("tasks.add", {"a": 1, "b": 2}, result_ttl=1)
+    short = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}, result_ttl=1)
     assert client.wait(short, timeout=30)["status"] == "success"
 
     # Then reads treat it as gone as soon as it expires, long before the cleanup deletes it
@@ -53,7 +53,7 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
     # Given a job that fans out into 5 sub-greenlets which sleep for an hour
     killed_log = tmp_path / "killed"
     stack.start_worker("default")
-    job_id = client.enqueue("tasks.fan_out_sleeping", {"n": 5, "killed_log": str(killed_log)}, timeout=1)
+    job_id = client.enqueue("mrq_test_tasks.fan_out_sleeping", {"n": 5, "killed_log": str(killed_log)}, timeout=1)
 
     # When its timeout passes, the job ends `timeout`
     assert client.wait(job_id, timeout=30)["status"] == "timeout"
@@ -61,17 +61,17 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
     # Then every sub-greenlet was killed with it, and the worker keeps serving
     wait_until(lambda: killed_log.exists() and sorted(killed_log.read_text().split()) == list("01234"),
                timeout_s=10, what="the 5 sub-greenlets to be killed")
-    assert client.wait(client.enqueue("tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
+    assert client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
 
 
 def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Client, tmp_path: Path) -> None:
-    # Given a broker whose config keeps tasks.fail's final records for 1 s only
+    # Given a broker whose config keeps mrq_test_tasks.fail's final records for 1 s only
     config = tmp_path / "mrq-config.py"
-    config.write_text('TASKS = {"tasks.fail": {"final_ttl": 1}}\n')
+    config.write_text('TASKS = {"mrq_test_tasks.fail": {"final_ttl": 1}}\n')
     stack.restart_broker(extra_args=["--config", str(config), "--cleanup-interval-s", "0.5"])
     stack.start_worker("default")
-    short = client.enqueue("tasks.fail")
-    kept = client.enqueue("tasks.unserialisable")  # fails too, but has no override
+    short = client.enqueue("mrq_test_tasks.fail")
+    kept = client.enqueue("mrq_test_tasks.unserialisable")  # fails too, but has no override
     assert client.wait(short, timeout=30)["status"] == "failed"
     assert client.wait(kept, timeout=30)["status"] == "failed"
 
@@ -83,5 +83,5 @@ def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Clien
             return True
         return False
 
-    wait_until(gone, timeout_s=10, what="the failed tasks.fail job to expire")
+    wait_until(gone, timeout_s=10, what="the failed mrq_test_tasks.fail job to expire")
     assert client.get_job(kept)["status"] == "failed"

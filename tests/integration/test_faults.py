@@ -1,6 +1,6 @@
 """Fault injection: MRQ loses no job while its processes and servers fail under it.
 
-Jobs of ``tasks.record_completion`` flow through two workers and a broker of two processes on
+Jobs of ``mrq_test_tasks.record_completion`` flow through two workers and a broker of two processes on
 one address (``--processes``, as ``make up`` runs it on two cores) while, one after another: a
 worker is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed (in the middle of its
 commits) and restarted, Redis is SIGKILLed and restarted from its append-only file, the store
@@ -244,7 +244,7 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
     # Given two workers, and jobs enqueued
     run = FaultRun(isolated_stack, runs_path)
     with Client(isolated_stack.under_test.broker_address) as client:
-        ids = client.enqueue_many("tasks.record_completion", ({"runs": str(runs_path), "s": TASK_S}
+        ids = client.enqueue_many("mrq_test_tasks.record_completion", ({"runs": str(runs_path), "s": TASK_S}
                                                               for _ in range(jobs)))
         # When each fault is injected in turn, spaced out over the run while jobs flow
         planned = run.faults() * rounds
@@ -284,7 +284,7 @@ def test_a_worker_consumes_again_after_redis_and_the_broker_come_back(isolated_s
     worker = under_test.start_worker("default", greenlets=2)
 
     def jobs_done_by_the_same_worker(client: Client) -> None:
-        ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)])
+        ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(5)])
         done = client.wait(ids, timeout=FAULT_WAIT_S)
         assert [(job["status"], job["result"]) for job in done] == [("success", i + 1) for i in range(5)]
         assert {pid_of(job["worker_id"]) for job in done} == {worker.pid}
@@ -306,7 +306,7 @@ def test_a_worker_consumes_again_after_redis_and_the_broker_come_back(isolated_s
 def test_a_job_whose_redis_entry_was_lost_runs_anyway(stack: StackUnderTest, client: Client) -> None:
     # Given a queued job whose Redis entry is gone, as after a Redis crash that lost its last
     # second of writes: its record in the store is all that is left
-    job_id = client.enqueue("tasks.add", {"a": 2, "b": 3})
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3})
     keys = Keys(stack.redis_prefix)
     stack.redis.zrem(keys.queue("default"), job_id)
     stack.redis.hdel(keys.payloads, job_id)
@@ -320,7 +320,7 @@ def test_a_client_wait_rides_through_a_broker_restart(stack: StackUnderTest, cli
     # Given a client waiting for a running job
     stack.start_worker("default")
     blocking = BlockingJob(tmp_path, "job", result="done")
-    job_id = client.enqueue("tasks.block_until_file", blocking.params)
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     blocking.wait_running()
     with ThreadPoolExecutor(max_workers=1) as pool:
         waiting = pool.submit(client.wait, job_id, timeout=FAULT_WAIT_S)
@@ -340,11 +340,11 @@ def test_a_unique_job_refused_while_mongodb_is_down_can_be_enqueued_again(isolat
         # Given MongoDB down: an enqueue with a dedupe key fails, and nothing is recorded
         isolated_stack.mongodb.server.stop()
         with pytest.raises(BrokerUnavailable):
-            client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
         # When MongoDB is back and the client enqueues it again, with the same key (as
         # Client.enqueue's documentation advises)
         isolated_stack.mongodb.server.start(FAULT_WAIT_S)
-        job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
+        job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly")
         # Then that is a job of its own, which runs (not the id of the one never recorded)
         under_test.start_worker("default")
         assert client.wait(job_id, timeout=FAULT_WAIT_S)["status"] == "success"

@@ -51,7 +51,7 @@ DERANDOMIZE = "FUZZ_EXAMPLES" not in os.environ
 CALL_TIMEOUT_S = 10.0
 #: Status codes that mean the broker broke, whatever the request.
 BROKEN = {grpc.StatusCode.INTERNAL, grpc.StatusCode.UNKNOWN, grpc.StatusCode.DATA_LOSS}
-SEEDED = [("tasks.add", {"a": n, "b": 1}) for n in range(5)]
+SEEDED = [("mrq_test_tasks.add", {"a": n, "b": 1}) for n in range(5)]
 SEEDED_QUEUE = "seeded-kq7"
 #: Tasks that queue_config.py makes unique: an enqueue may answer a queued twin's id.
 UNIQUE_TASKS = {task for task, entry in queue_config.TASKS.items() if entry.get("unique")}
@@ -125,20 +125,20 @@ FINDINGS: list[tuple[MethodDescriptor, Message]] = [
     (method_named("ScheduleService", "SyncSchedules"),
      schedule_service_pb2.SyncSchedulesRequest(now=Timestamp(nanos=-2**31))),
     (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
-        definition=schedule_service_pb2.ScheduleDefinition(task="tasks.add", interval_s=float("inf")))),
+        definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=float("inf")))),
     (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
-        definition=schedule_service_pb2.ScheduleDefinition(task="tasks.add", interval_s=1e300))),
+        definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=1e300))),
     (method_named("ScheduleService", "FireSchedule"),
      schedule_service_pb2.FireScheduleRequest(schedule_id="0" * 32, tick=Timestamp(seconds=-1))),
     (method_named("MonitorService", "ListWorkers"), monitor_service_pb2.ListWorkersRequest(seen_within_s=63931416451)),
     (method_named("QueueService", "CheckRateLimit"),
      queue_service_pb2.CheckRateLimitRequest(key="..", limit=2, per_s=118575255401783)),
     (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
-        task="tasks.add", params_json=[b"{}", b"{}"], options=job_pb2.JobOptions(unique=True))),
+        task="mrq_test_tasks.add", params_json=[b"{}", b"{}"], options=job_pb2.JobOptions(unique=True))),
     (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
-        task="tasks.echo", params_json=[b"{}", b"{}"])),
+        task="mrq_test_tasks.echo", params_json=[b"{}", b"{}"])),
     (method_named("JobService", "Enqueue"), job_service_pb2.EnqueueRequest(
-        task="tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40)))),
+        task="mrq_test_tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40)))),
 ]
 
 
@@ -155,7 +155,7 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
     seeded = {client.enqueue(task, params, queue=SEEDED_QUEUE): (task, params) for task, params in SEEDED}
     schedule = schedule_service_pb2_grpc.ScheduleServiceStub(channel).CreateSchedule(
         schedule_service_pb2.CreateScheduleRequest(definition=schedule_service_pb2.ScheduleDefinition(
-            task="tasks.add", params_json=b'{"a": 1, "b": 2}', interval_s=3600)), timeout=CALL_TIMEOUT_S)
+            task="mrq_test_tasks.add", params_json=b'{"a": 1, "b": 2}', interval_s=3600)), timeout=CALL_TIMEOUT_S)
     known = {"job_id": list(seeded), "job_ids": list(seeded), "taskset_id": list(seeded),
              "schedule_id": [schedule.schedule.id]}
     accepted: dict[str, Accepted | None] = {

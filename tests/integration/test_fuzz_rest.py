@@ -41,9 +41,9 @@ SEEDED = [{"a": n, "b": 1} for n in range(5)]
 def seeded(module_stack: StackUnderTest) -> Iterator[dict[str, Any]]:
     """Jobs of the module, by id: queued, and run to success and failure by a worker."""
     with Client(module_stack.broker_address) as client:
-        ids = client.enqueue_many("tasks.add", SEEDED, queue="rest/idle")
-        done = client.enqueue_many("tasks.add", SEEDED, queue="rest/run")
-        failed = client.enqueue_many("tasks.fail", [{"n": 1}], queue="rest/run")
+        ids = client.enqueue_many("mrq_test_tasks.add", SEEDED, queue="rest/idle")
+        done = client.enqueue_many("mrq_test_tasks.add", SEEDED, queue="rest/run")
+        failed = client.enqueue_many("mrq_test_tasks.fail", [{"n": 1}], queue="rest/run")
         module_stack.start_worker("rest/run", greenlets=2)
         client.wait([*done, *failed], timeout=60)
         yield {job_id: params for job_id, params in zip([*ids, *done], SEEDED * 2, strict=True)}
@@ -74,7 +74,7 @@ def test_seeded_jobs_survive_the_fuzzing(module_stack: StackUnderTest, seeded: d
     with Client(module_stack.broker_address) as client:
         for job_id, params in seeded.items():
             job = client.get_job(job_id)
-            assert (job["task"], job["params"]) == ("tasks.add", params), job_id
+            assert (job["task"], job["params"]) == ("mrq_test_tasks.add", params), job_id
         # And every job record, whatever the fuzzing did to it, still reads back through the broker
         for listed in module_stack.list_jobs():
             assert client.get_job(listed["id"])["status"]

@@ -28,7 +28,7 @@ CLIENT_SCRIPT = textwrap.dedent('''
 
     with grpc.insecure_channel(sys.argv[1]) as channel:
         stub = job_service_pb2_grpc.JobServiceStub(channel)
-        request = job_service_pb2.EnqueueRequest(task="tasks.add", params_json=b'{"a": 19, "b": 23}')
+        request = job_service_pb2.EnqueueRequest(task="mrq_test_tasks.add", params_json=b'{"a": 19, "b": 23}')
         job_id = stub.Enqueue(request, timeout=10).job_id
         waited = stub.WaitJobs(job_service_pb2.WaitJobsRequest(job_ids=[job_id], timeout_s=30), timeout=40)
     [job] = waited.jobs
@@ -78,7 +78,7 @@ def test_client_generated_from_proto_alone_enqueues_and_waits(stack: StackUnderT
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert (seen["id"], seen["task"], seen["status"], seen["result"], seen["all_final"]) == (
-        seen["job_id"], "tasks.add", "JOB_STATUS_SUCCESS", 42, True)
+        seen["job_id"], "mrq_test_tasks.add", "JOB_STATUS_SUCCESS", 42, True)
     # With the generated `mrq` namespace as the only `mrq`, and no project code importable
     assert seen["mrq_path"] == [str(stubs / "mrq")]
     assert seen["project_modules"] == []

@@ -34,7 +34,7 @@ def _client(address: str, **access: str) -> Client:
 
 
 def _runs_a_job(client: Client) -> None:
-    job = client.wait(client.enqueue("tasks.add", {"a": 2, "b": 3}), timeout=30)
+    job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3}), timeout=30)
     assert (job["status"], job["result"]) == ("success", 5), job
 
 
@@ -48,7 +48,7 @@ def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
     # When a client calls it with no token, or a wrong one, the call is refused
     for access in ({}, {"auth_token": "wrong-token"}, {"auth_token": TOKEN + "x"}):
         with _client(stack.broker_address, **access) as client, pytest.raises(BrokerError) as refused:
-            client.enqueue("tasks.add", {"a": 1, "b": 1})
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
         assert refused.value.code == "UNAUTHENTICATED" and "auth token" in str(refused.value)
     # And so are raw calls, reflection included, while the health check answers
     with grpc.insecure_channel(stack.broker_address) as channel:
@@ -71,7 +71,7 @@ def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
         assert client.server_info().version
     # And so does the mrq command given the token file, and not without it
     command = [str(Path(sys.executable).parent / "mrq"), "--broker-address", stack.broker_address,
-               "enqueue", "tasks.add", '{"a": 1, "b": 1}', "--wait", "--wait-timeout", "30"]
+               "enqueue", "mrq_test_tasks.add", '{"a": 1, "b": 1}', "--wait", "--wait-timeout", "30"]
     refused_cli = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert refused_cli.returncode != 0 and "UNAUTHENTICATED" in refused_cli.stderr, refused_cli
     done = subprocess.run([*command, "--auth-token-file", str(token_file)], capture_output=True, text=True,
@@ -90,7 +90,7 @@ def test_with_tls_plaintext_clients_and_untrusted_ones_fail_and_tls_clients_work
     # When a plaintext client, or one trusting another CA, calls it, the call fails
     for access in ({}, {"broker_tls_ca_file": str(other_ca)}):
         with _client(stack.broker_address, **access) as client, pytest.raises(BrokerUnavailable):
-            client.enqueue("tasks.add", {"a": 1, "b": 1})
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
     # Then a worker and a client trusting its CA work end to end
     stack.start_worker("default")
     with _client(stack.broker_address, broker_tls_ca_file=str(certs.ca)) as client:
@@ -111,7 +111,7 @@ def test_with_mtls_clients_without_a_certificate_are_refused(make_stack: MakeSta
     for access in (tls, {**tls, "broker_tls_cert_file": str(other.client_cert),
                          "broker_tls_key_file": str(other.client_key)}):
         with _client(stack.broker_address, **access) as client, pytest.raises(BrokerUnavailable):
-            client.enqueue("tasks.add", {"a": 1, "b": 1})
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
     # Then a worker and a client with a certificate from the CA work end to end
     stack.start_worker("default")
     with _client(stack.broker_address, **tls, broker_tls_cert_file=str(certs.client_cert),

@@ -19,7 +19,7 @@ def test_inspect_shows_where_a_waiting_job_is(stack, client: Client, tmp_path: P
     # Given a job waiting inside its task for a file
     marker, runs = tmp_path / "go", tmp_path / "runs"
     stack.start_worker("default")
-    job_id = client.enqueue("tasks.block_until_file", {"runs": str(runs), "marker": str(marker)})
+    job_id = client.enqueue("mrq_test_tasks.block_until_file", {"runs": str(runs), "marker": str(marker)})
     # Its task has begun (not just its lease: the worker may still be importing the task module)
     wait_until(runs.exists, timeout_s=30, what="the task to begin")
 
@@ -36,7 +36,7 @@ def test_inspect_shows_where_a_waiting_job_is(stack, client: Client, tmp_path: P
 def test_inspect_answers_while_the_job_holds_the_cpu(stack, client: Client) -> None:
     # Given a job that burns CPU without yielding, on a worker tracing greenlets
     stack.start_worker("default", extra_args=["--trace-greenlets"])
-    job_id = client.enqueue("tasks.burn_cpu", {"s": 4})
+    job_id = client.enqueue("mrq_test_tasks.burn_cpu", {"s": 4})
     _started(client, job_id)
 
     # When it is inspected, then the heartbeat thread answers with its stack in the busy loop
@@ -47,7 +47,7 @@ def test_inspect_answers_while_the_job_holds_the_cpu(stack, client: Client) -> N
 
 
 def test_inspecting_a_job_that_is_not_running_is_refused(stack, client: Client) -> None:
-    job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="nobody-listens")
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="nobody-listens")
     with pytest.raises(BrokerError, match="not running") as raised:
         client.inspect(job_id)
     assert raised.value.code == "FAILED_PRECONDITION"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import signal
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import grpc
 import psutil
 import pytest
-from harness import TASKS_DIR, MongoDB, Servers, StackUnderTest, write_config
+from harness import TASKS_DIR, TEST_TASKS_MODULE, MongoDB, Servers, StackUnderTest, write_config
 
 from mrq import Client
 from mrq.v1 import schedule_service_pb2_grpc
@@ -23,24 +24,30 @@ from mrq_local.health import is_http_ok
 MRQ_LOCAL = str(Path(sys.executable).parent / "mrq-local")
 
 
-@pytest.fixture
-def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
-    """An `mrq-local up` process, run from the tasks' directory; the test sets its env and starts it."""
+def make_launcher(directory: Path) -> ManagedProcess:
+    """An `mrq-local up` process, run from the tasks' directory, on a free broker address and
+    dashboard port, leaving the metrics ports to the launcher; the test completes its env."""
     address = f"127.0.0.1:{free_port()}"
-    process = ManagedProcess(
-        "launcher", [MRQ_LOCAL, "up"], log_path=tmp_path / "launcher.log", cwd=TASKS_DIR,
-        env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(tmp_path / "data"),
-             "MRQ_WORKER_QUEUES": "default", "MRQ_LOCAL_STOP_GRACE_S": "10",
-             "MRQ_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_DASHBOARD_PORT": str(free_port())},
+    return ManagedProcess(
+        "launcher", [MRQ_LOCAL, "up"], log_path=directory / "launcher.log", cwd=TASKS_DIR,
+        env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(directory / "data"),
+             "MRQ_WORKER_QUEUES": "default", "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE,
+             "MRQ_LOCAL_STOP_GRACE_S": "10", "MRQ_DASHBOARD_PORT": str(free_port())},
         ready=lambda: is_serving(address),
     )
+
+
+@pytest.fixture
+def launcher(tmp_path: Path) -> Iterator[ManagedProcess]:
+    """An `mrq-local up` process (see make_launcher); the test sets its env and starts it."""
+    process = make_launcher(tmp_path)
     yield process
     process.stop(grace_s=20)
 
 
 def run_a_job(address: str) -> None:
     with Client(address) as client:
-        job = client.wait(client.enqueue("tasks.add", {"a": 2, "b": 3}), timeout=30)
+        job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3}), timeout=30)
     assert (job["status"], job["result"]) == ("success", 5)
 
 
@@ -68,7 +75,7 @@ def run_a_scheduled_job(address: str) -> None:
 
 def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_path: Path) -> None:
     launcher.env["MRQ_CONFIG"] = str(write_config(tmp_path / "config.py", [
-        {"path": "tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
+        {"path": "mrq_test_tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
     launcher.start()
     launcher.wait_ready(timeout_s=60)
 
@@ -115,3 +122,35 @@ def test_a_data_dir_serves_one_stack_at_a_time(stack: StackUnderTest) -> None:
         Stack(stack.stack.config).start()
 
     assert stack.broker.is_alive(), "the failed start stopped nothing of the running stack"
+
+
+def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_ports(
+        tmp_path: Path, servers: Servers) -> None:
+    # Given two `mrq-local up` on one machine, neither setting a metrics port, on running servers
+    launchers = [make_launcher(tmp_path / f"stack-{n}") for n in range(2)]
+    names = [f"t{secrets.token_hex(6)}" for _ in launchers]
+    for launcher, name in zip(launchers, names, strict=True):
+        launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": servers.mongodb.url(name),
+                         "MRQ_REDIS_PREFIX": name, "MRQ_LOCAL_DASHBOARD": "0"}
+    try:
+        # When both start
+        for launcher in launchers:
+            launcher.start()
+        for launcher in launchers:
+            launcher.wait_ready(timeout_s=60)
+            run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
+
+        # Then each summary lists a metrics endpoint per service, each its own, and each serves
+        endpoints = [wait_until(lambda launcher=launcher: re.findall(
+            r"(broker|worker-1|scheduler-1) (http://127\.0\.0\.1:\d+/metrics)", launcher.log_tail(200)),
+            timeout_s=10, what="the summary's metrics endpoints") for launcher in launchers]
+        assert [sorted(name for name, _ in found) for found in endpoints] == [["broker", "scheduler-1", "worker-1"]] * 2
+        urls = {url for found in endpoints for _, url in found}
+        assert len(urls) == 6
+        for url in urls:
+            wait_until(lambda url=url: is_http_ok(url), timeout_s=20, what=url)
+        assert all(launcher.is_alive() for launcher in launchers)
+    finally:
+        for launcher, name in zip(launchers, names, strict=True):
+            launcher.stop(grace_s=20)
+            servers.mongo_client.drop_database(name)

@@ -32,7 +32,7 @@ def test_lines_are_visible_while_the_job_is_still_running(stack: StackUnderTest,
     # Given a job that logs a line, then waits for a gate file before each next line
     stack.start_worker("default")
     gate = tmp_path / "gate"
-    job_id = client.enqueue("tasks.log_lines", {"lines": ["first", "second", "third"],
+    job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["first", "second", "third"],
                                                 "gate": str(gate), "print": "printed"})
     # Then its first line (and what it printed) can be read while it is still started
     wait_until(lambda: "first" in log_of(client, job_id), VISIBLE_WITHIN_S, interval_s=0.05,
@@ -58,7 +58,7 @@ def test_mrq_logs_follow_prints_lines_as_they_come_and_exits_when_the_job_ends(
         stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default")
     gate = tmp_path / "gate"
-    job_id = client.enqueue("tasks.log_lines", {"lines": ["one", "two", "three"], "gate": str(gate)})
+    job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["one", "two", "three"], "gate": str(gate)})
     # Given `mrq logs ID --follow` running while the job runs
     env = {**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}
     follower = subprocess.Popen([MRQ, "logs", job_id, "--follow"], env=env, stdout=subprocess.PIPE,
@@ -92,11 +92,12 @@ def test_mrq_logs_follow_prints_lines_as_they_come_and_exits_when_the_job_ends(
             follower.wait()
 
 
-def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: StackUnderTest,
-                                                                          client: Client) -> None:
+@pytest.mark.parametrize("logger", [{}, {"logger": "some_library"}], ids=["job logger", "library logger"])
+def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: StackUnderTest, client: Client,
+                                                                          logger: dict[str, str]) -> None:
     stack.start_worker("default", extra_args=["--max-log-bytes-per-job", "2000"])
     lines = [f"{n:03d}-" + "x" * 95 for n in range(100)]
-    job_id = client.enqueue("tasks.log_lines", {"lines": lines})
+    job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": lines, **logger})
     assert client.wait(job_id, timeout=10)["status"] == "success"
     text = client.get_logs(job_id)
     kept, _, marker = text.rstrip("\n").rpartition("\n")
@@ -113,7 +114,7 @@ def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: 
 
 def test_logs_of_two_concurrent_jobs_do_not_mix(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default", greenlets=2)
-    jobs = {name: client.enqueue("tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(3)],
+    jobs = {name: client.enqueue("mrq_test_tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(3)],
                                                      "gate": str(tmp_path / name)})
             for name in ("a", "b")}
     # Both run at once; let them log in turns: a-0 b-0 a-1 b-1 a-2 b-2
@@ -128,10 +129,30 @@ def test_logs_of_two_concurrent_jobs_do_not_mix(stack: StackUnderTest, client: C
         assert log_of(client, job_id) == [f"{name}-{n}" for n in range(3)]
 
 
+def test_what_concurrent_jobs_log_through_one_module_logger_goes_to_each_job_s_log(
+        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    # Given two jobs running at once, both logging through logging.getLogger("mrq_test_tasks.shared")
+    stack.start_worker("default", greenlets=2)
+    jobs = {name: client.enqueue("mrq_test_tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(2)],
+                                                     "gate": str(tmp_path / name), "logger": "mrq_test_tasks.shared"})
+            for name in ("a", "b")}
+    # When both have logged their first line
+    for name, job_id in jobs.items():
+        wait_until(lambda job_id=job_id, want=f"{name}-0": want in log_of(client, job_id),
+                   VISIBLE_WITHIN_S, interval_s=0.05, what=f"{name}-0")
+    for name in jobs:
+        Path(f"{tmp_path / name}.0").touch()
+    # Then each job's log holds its own lines only
+    for job in client.wait(list(jobs.values()), timeout=10):
+        assert job["status"] == "success"
+    for name, job_id in jobs.items():
+        assert log_of(client, job_id) == [f"{name}-{n}" for n in range(2)]
+
+
 def test_logs_of_a_job_that_logged_nothing_are_empty_and_of_an_unknown_job_not_found(
         stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default")
-    job_id = client.enqueue("tasks.add", {"a": 1, "b": 2})
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2})
     client.wait(job_id, timeout=10)
     assert client.get_logs(job_id) == ""
     assert list(client.follow_logs(job_id)) == []

@@ -27,8 +27,8 @@ def status_of(client: Client, job_id: str) -> str:
 
 def test_a_cancelled_queued_job_never_runs(stack: StackUnderTest, client: Client) -> None:
     # Given queued jobs and no worker yet
-    doomed = client.enqueue("tasks.add", {"a": 1, "b": 2}, queue="q")
-    kept = client.enqueue("tasks.add", {"a": 5, "b": 5}, queue="q")
+    doomed = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}, queue="q")
+    kept = client.enqueue("mrq_test_tasks.add", {"a": 5, "b": 5}, queue="q")
 
     # When one is cancelled by id
     assert client.cancel(doomed) == ActionCounts(matched=1, changed=1, skipped=0)
@@ -50,7 +50,7 @@ def test_a_cancelled_running_job_stops_and_the_worker_keeps_serving(stack: Stack
                                                                      client: Client) -> None:
     # Given a worker with one greenlet, busy with a 60 s job
     stack.start_worker("default", greenlets=1)
-    sleeper = client.enqueue("tasks.sleep", {"s": 60})
+    sleeper = client.enqueue("mrq_test_tasks.sleep", {"s": 60})
     wait_until(lambda: status_of(client, sleeper) == "started", 15, what="the job to start")
 
     # When it is cancelled
@@ -58,14 +58,14 @@ def test_a_cancelled_running_job_stops_and_the_worker_keeps_serving(stack: Stack
 
     # Then it ends cancel within 2 s, and its greenlet is freed: the next job runs and succeeds
     assert client.wait(sleeper, timeout=2)["status"] == "cancel"
-    assert client.wait(client.enqueue("tasks.add", {"a": 2, "b": 3}), timeout=20)["result"] == 5
+    assert client.wait(client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3}), timeout=20)["result"] == 5
     # and whatever the worker reported for the killed job was refused
     assert status_of(client, sleeper) == "cancel"
 
 
 def test_requeue_and_retry_skip_a_running_job(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default", greenlets=1)
-    sleeper = client.enqueue("tasks.sleep", {"s": 60})
+    sleeper = client.enqueue("mrq_test_tasks.sleep", {"s": 60})
     wait_until(lambda: status_of(client, sleeper) == "started", 15, what="the job to start")
 
     assert client.requeue(sleeper) == ActionCounts(matched=1, changed=0, skipped=1)
@@ -80,7 +80,7 @@ def test_a_requeued_failed_job_runs_again_and_succeeds(stack: StackUnderTest, cl
     # Given a job that failed because its marker file did not exist
     stack.start_worker("default", greenlets=2)
     marker = tmp_path / "marker"
-    job_id = client.enqueue("tasks.fail_until_file", {"marker": str(marker), "result": "ok"}, max_retries=0)
+    job_id = client.enqueue("mrq_test_tasks.fail_until_file", {"marker": str(marker), "result": "ok"}, max_retries=0)
     failed = client.wait(job_id, timeout=20)
     assert (failed["status"], failed["exception_type"]) == ("failed", "builtins.ValueError")
 
@@ -99,7 +99,7 @@ def test_a_requeued_queued_job_goes_behind_the_jobs_waiting(stack: StackUnderTes
                                                             tmp_path: Path) -> None:
     # Given three jobs queued in order, and no worker yet
     runs = tmp_path / "runs"
-    first, second, third = (client.enqueue("tasks.record_run", {"runs": str(runs), "n": n}) for n in range(3))
+    first, second, third = (client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs), "n": n}) for n in range(3))
 
     # When the first is requeued, then a worker with one greenlet runs them one at a time
     assert client.requeue(first).changed == 1
@@ -113,7 +113,7 @@ def test_a_requeued_queued_job_goes_behind_the_jobs_waiting(stack: StackUnderTes
 def test_retry_by_id_runs_a_failed_job_again(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default", greenlets=2)
     marker = tmp_path / "marker"
-    job_id = client.enqueue("tasks.fail_until_file", {"marker": str(marker), "result": 7}, max_retries=0)
+    job_id = client.enqueue("mrq_test_tasks.fail_until_file", {"marker": str(marker), "result": 7}, max_retries=0)
     assert client.wait(job_id, timeout=20)["status"] == "failed"
 
     marker.touch()
@@ -127,10 +127,10 @@ def test_bulk_requeue_by_filter_counts_and_dry_run_changes_nothing(stack: StackU
     # Given failures of two tasks, and successes
     stack.start_worker("default", greenlets=4)
     marker = tmp_path / "marker"
-    flaky = [client.enqueue("tasks.fail_until_file", {"marker": str(marker), "result": n}, max_retries=0)
+    flaky = [client.enqueue("mrq_test_tasks.fail_until_file", {"marker": str(marker), "result": n}, max_retries=0)
              for n in range(5)]
-    broken = [client.enqueue("tasks.fail", {"n": n}, max_retries=0) for n in range(3)]
-    fine = [client.enqueue("tasks.add", {"a": n, "b": 1}) for n in range(2)]
+    broken = [client.enqueue("mrq_test_tasks.fail", {"n": n}, max_retries=0) for n in range(3)]
+    fine = [client.enqueue("mrq_test_tasks.add", {"a": n, "b": 1}) for n in range(2)]
     client.wait([*flaky, *broken, *fine], timeout=30)
 
     # When a dry run previews a requeue of every failed job
@@ -142,19 +142,19 @@ def test_bulk_requeue_by_filter_counts_and_dry_run_changes_nothing(stack: StackU
 
     # When the failures of one task are requeued, by status and task
     marker.touch()
-    counts = client.requeue(status="failed", task="tasks.fail_until_file")
+    counts = client.requeue(status="failed", task="mrq_test_tasks.fail_until_file")
 
     # Then exactly those run again and succeed; the others are untouched
     assert counts == ActionCounts(matched=5, changed=5, skipped=0)
     assert [job["result"] for job in client.wait(flaky, timeout=30)] == list(range(5))
     assert {status_of(client, i) for i in broken} == {"failed"}
-    assert client.requeue(status="failed", task="tasks.fail_until_file") == ActionCounts(0, 0, 0)
+    assert client.requeue(status="failed", task="mrq_test_tasks.fail_until_file") == ActionCounts(0, 0, 0)
 
 
 def test_bulk_cancel_by_queue_params_and_dates(stack: StackUnderTest, client: Client) -> None:
     # Given queued jobs and no worker
-    ids = [client.enqueue("tasks.echo", {"n": n, "tag": "x"}, queue="bulk") for n in range(4)]
-    other = client.enqueue("tasks.echo", {"n": 0, "tag": "x"}, queue="elsewhere")
+    ids = [client.enqueue("mrq_test_tasks.echo", {"n": n, "tag": "x"}, queue="bulk") for n in range(4)]
+    other = client.enqueue("mrq_test_tasks.echo", {"n": 0, "tag": "x"}, queue="elsewhere")
     first = client.get_job(ids[0])["date_enqueued"]
     assert first is not None
 
@@ -177,7 +177,7 @@ def test_bulk_cancel_by_queue_params_and_dates(stack: StackUnderTest, client: Cl
 
 def test_the_cli_acts_by_id_and_by_filter(stack: StackUnderTest, client: Client,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    job_id = client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="cli")
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="cli")
     address = ["--broker-address", stack.broker_address]
 
     assert main(["requeue", "--queue", "cli", "--status", "queued", "--dry-run", *address]) == 0

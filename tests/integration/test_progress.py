@@ -14,7 +14,7 @@ def test_progress_is_visible_within_about_a_second_while_the_job_runs(stack, cli
     # Given a running job that has just reported 42% and is still working
     marker = tmp_path / "release"
     stack.start_worker("default")
-    job_id = client.enqueue("tasks.progress_then_block", {"progress": 0.42, "marker": str(marker)})
+    job_id = client.enqueue("mrq_test_tasks.progress_then_block", {"progress": 0.42, "marker": str(marker)})
     wait_until(lambda: client.get_job(job_id)["status"] == "started", timeout_s=30, what="the job to start")
 
     # When we read the job, then within about a second it shows the progress, still started

@@ -22,18 +22,18 @@ with_config = pytest.mark.broker_args("--config", str(CONFIG))
 
 
 def recorded_runs(runs: Path) -> list[str]:
-    """The job ids tasks.block_until_file wrote, one line per run; the file exists a moment before
+    """The job ids mrq_test_tasks.block_until_file wrote, one line per run; the file exists a moment before
     its line does, so a test waits for the line, not the file."""
     return runs.read_text().split() if runs.exists() else []
 
 
 def recorded(path: Path) -> list[dict[str, Any]]:
-    """The params each tasks.record_params run wrote, in run order."""
+    """The params each mrq_test_tasks.record_params run wrote, in run order."""
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
 def ns_run(path: Path, count: int) -> list[int]:
-    """Waits for ``count`` runs of tasks.record_params; returns their params' "n", in run order."""
+    """Waits for ``count`` runs of mrq_test_tasks.record_params; returns their params' "n", in run order."""
     wait_until(lambda: len(recorded(path)) >= count, timeout_s=WAIT_S, what=f"{count} runs in {path}")
     return [p["n"] for p in recorded(path)]
 
@@ -169,15 +169,15 @@ def test_raw_queue_refusals_name_the_field(stack: StackUnderTest, client: Client
     with pytest.raises(InvalidArgument, match="params_json"):
         client.queues.enqueue_raw("log_raw", [[1, 2]])  # its factory takes objects
     with pytest.raises(InvalidArgument, match=r"options\.queue"):
-        client.enqueue("tasks.add", {}, queue="log_raw")
+        client.enqueue("mrq_test_tasks.add", {}, queue="log_raw")
 
 
 def test_priorities_then_fifo_and_reverse_queues(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     out = tmp_path / "runs"
     for n, priority in ((1, 0), (2, 5), (3, 0), (4, 5), (5, -1)):
-        client.enqueue("tasks.record_params", {"path": str(out), "n": n}, priority=priority)
+        client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": n}, priority=priority)
     for n in (6, 7, 8):
-        client.enqueue("tasks.record_params", {"path": str(out), "n": n}, queue="late_reverse")
+        client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": n}, queue="late_reverse")
     stack.start_worker("default", "late_reverse", greenlets=1)
     assert ns_run(out, 8) == [2, 4, 1, 3, 5, 8, 7, 6]
 
@@ -186,8 +186,8 @@ def test_delayed_jobs_wait_for_their_time(stack: StackUnderTest, client: Client,
     out = tmp_path / "runs"
     log_line(stack.start_worker("default", greenlets=2), "started")  # ready, so only the delay holds job 1
     start = time.time()
-    delayed = client.enqueue("tasks.record_params", {"path": str(out), "n": 1}, delay=3)
-    client.enqueue("tasks.record_params", {"path": str(out), "n": 2})
+    delayed = client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 1}, delay=3)
+    client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 2})
     assert client.get_job(delayed)["status"] == "delayed"
     assert ns_run(out, 2) == [2, 1]
     job = client.wait(delayed, timeout=WAIT_S)
@@ -198,11 +198,11 @@ def test_subqueues_match_only_under_the_root(stack: StackUnderTest, client: Clie
     out = tmp_path / "runs"
     names = ["main/", "main/a", "main/b/c", "main", "main_", "/main"]
     for n, queue in enumerate(names):
-        client.enqueue("tasks.record_params", {"path": str(out), "n": n}, queue=queue)
+        client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": n}, queue=queue)
     stack.start_worker("main/", greenlets=1)
     assert sorted(ns_run(out, 3)) == [0, 1, 2]
     # A queue created after the worker started is found too.
-    client.enqueue("tasks.record_params", {"path": str(out), "n": 9}, queue="main/new")
+    client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 9}, queue="main/new")
     assert sorted(ns_run(out, 4)) == [0, 1, 2, 9]
     for queue in ("main", "main_", "/main"):
         assert sizes(client, queue) == (1, 0), queue
@@ -211,9 +211,9 @@ def test_subqueues_match_only_under_the_root(stack: StackUnderTest, client: Clie
 def test_pause_and_resume_cover_subqueues(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     out = tmp_path / "runs"
     assert client.queues.pause("main") == ["main"]
-    client.enqueue("tasks.record_params", {"path": str(out), "n": 1}, queue="main")
-    client.enqueue("tasks.record_params", {"path": str(out), "n": 2}, queue="main/sub")
-    client.enqueue("tasks.record_params", {"path": str(out), "n": 3}, queue="main_other")
+    client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 1}, queue="main")
+    client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 2}, queue="main/sub")
+    client.enqueue("mrq_test_tasks.record_params", {"path": str(out), "n": 3}, queue="main_other")
     stack.start_worker("main", "main/", "main_other", greenlets=1)
     # The unpaused queue's job runs; the paused ones stay queued, reported as paused.
     assert ns_run(out, 1) == [3]
@@ -225,8 +225,8 @@ def test_pause_and_resume_cover_subqueues(stack: StackUnderTest, client: Client,
 
 
 def test_list_queues_gives_exact_sizes_and_empty_cancels(stack: StackUnderTest, client: Client) -> None:
-    client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(7)], queue="sized")
-    client.enqueue("tasks.add", {"a": 1, "b": 1}, queue="sized", delay=60)
+    client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(7)], queue="sized")
+    client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="sized", delay=60)
     [sized] = client.queues.list("sized")
     assert (sized["name"], sized["type"], sized["queued"], sized["delayed"]) == ("sized", "regular", 7, 1)
     assert sized["oldest_enqueued"] is not None and not sized["paused"]
@@ -237,8 +237,8 @@ def test_list_queues_gives_exact_sizes_and_empty_cancels(stack: StackUnderTest, 
 
 @with_config
 def test_queue_defaults_apply_under_the_job_options(stack: StackUnderTest, client: Client) -> None:
-    defaulted = client.get_job(client.enqueue("tasks.add", {}, queue="slow"))
+    defaulted = client.get_job(client.enqueue("mrq_test_tasks.add", {}, queue="slow"))
     assert defaulted["options"]["timeout_s"] == 7200 and defaulted["options"]["max_retries"] == 0
     assert defaulted["options"]["priority"] == 5
-    sub = client.get_job(client.enqueue("tasks.add", {}, queue="slow/sub", max_retries=2))
+    sub = client.get_job(client.enqueue("mrq_test_tasks.add", {}, queue="slow/sub", max_retries=2))
     assert sub["options"]["timeout_s"] == 7200 and sub["options"]["max_retries"] == 2

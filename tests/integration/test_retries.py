@@ -14,12 +14,12 @@ from mrq_local import wait_until
 WAIT_S = 30.0
 
 CONFIG = """
-TASKS = {"tasks.flaky": {"retry_on": ["ConnectionError"], "retry_backoff": "exponential"}}
+TASKS = {"mrq_test_tasks.flaky": {"retry_on": ["ConnectionError"], "retry_backoff": "exponential"}}
 """
 
 
 def worker_config(tmp_path: Path) -> list[str]:
-    """The --config arguments of a worker that retries tasks.flaky on ConnectionError."""
+    """The --config arguments of a worker that retries mrq_test_tasks.flaky on ConnectionError."""
     path = tmp_path / "mrq_config.py"
     path.write_text(CONFIG)
     return ["--config", str(path)]
@@ -27,12 +27,12 @@ def worker_config(tmp_path: Path) -> list[str]:
 
 def test_a_retryable_error_is_retried_with_backoff_until_maxretries(stack: StackUnderTest, client: Client,
                                                                     tmp_path: Path) -> None:
-    # Given a worker whose config retries tasks.flaky on ConnectionError, exponentially
+    # Given a worker whose config retries mrq_test_tasks.flaky on ConnectionError, exponentially
     stack.start_worker("default", extra_args=worker_config(tmp_path))
     runs = tmp_path / "flaky.runs"
 
     # When the task raises ConnectionError on every run, with 2 retries 1 s apart at first
-    job = client.wait(client.enqueue("tasks.flaky", {"runs": str(runs)}, max_retries=2, retry_delay=1),
+    job = client.wait(client.enqueue("mrq_test_tasks.flaky", {"runs": str(runs)}, max_retries=2, retry_delay=1),
                       timeout=WAIT_S)
 
     # Then it runs exactly 3 times and ends maxretries, each attempt in its history
@@ -54,7 +54,7 @@ def test_max_retries_0_ends_maxretries_on_the_first_retry(stack: StackUnderTest,
     stack.start_worker("default", extra_args=worker_config(tmp_path))
     runs = tmp_path / "flaky.runs"
 
-    job = client.wait(client.enqueue("tasks.flaky", {"runs": str(runs)}, max_retries=0), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.flaky", {"runs": str(runs)}, max_retries=0), timeout=WAIT_S)
 
     assert len(runs.read_text().split()) == 1
     assert job["status"] == "maxretries"
@@ -65,7 +65,7 @@ def test_an_error_not_listed_in_retry_on_fails_at_once(stack: StackUnderTest, cl
                                                        tmp_path: Path) -> None:
     stack.start_worker("default", extra_args=worker_config(tmp_path))
 
-    job = client.wait(client.enqueue("tasks.fail", max_retries=2, retry_delay=0), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.fail", max_retries=2, retry_delay=0), timeout=WAIT_S)
 
     assert (job["status"], job["retry_count"]) == ("failed", 0)
 
@@ -76,7 +76,7 @@ def test_a_retry_can_move_the_job_to_another_queue(stack: StackUnderTest, client
     elsewhere = stack.start_worker("elsewhere")
 
     # When a job on "default" retries itself on "elsewhere"
-    job = client.wait(client.enqueue("tasks.move_to_queue", {"queue": "elsewhere"}), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.move_to_queue", {"queue": "elsewhere"}), timeout=WAIT_S)
 
     # Then the worker on "elsewhere" completes it
     assert (job["status"], job["result"], job["queue"]) == ("success", "elsewhere", "elsewhere")
@@ -89,7 +89,7 @@ def test_a_retry_with_no_delay_is_queued_on_its_new_queue_at_once(stack: StackUn
     stack.start_worker("default")
 
     # When a job retries itself on "elsewhere" with no delay
-    job_id = client.enqueue("tasks.move_to_queue", {"queue": "elsewhere"})
+    job_id = client.enqueue("mrq_test_tasks.move_to_queue", {"queue": "elsewhere"})
 
     # Then it waits there as queued (not "retry", as a delayed retry would), counted in that queue
     wait_until(lambda: client.get_job(job_id)["retry_count"] == 1, timeout_s=WAIT_S, what="the job's retry")
@@ -102,7 +102,7 @@ def test_a_retry_with_no_delay_is_queued_on_its_new_queue_at_once(stack: StackUn
 def test_a_retry_inside_except_records_the_original_exception(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default")
 
-    job = client.wait(client.enqueue("tasks.retry_after_error"), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.retry_after_error"), timeout=WAIT_S)
 
     assert (job["status"], job["result"]) == ("success", 1)
     [entry] = job["traceback_history"]

@@ -18,7 +18,7 @@ from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
 from mrq_local import wait_until
 
-EVERY_SECOND = {"path": "tasks.add", "params": {"a": 1, "b": 2}, "interval": 1}
+EVERY_SECOND = {"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "interval": 1}
 
 
 def scheduled_ticks(stack: StackUnderTest) -> list[datetime]:
@@ -82,9 +82,9 @@ def test_a_killed_replica_is_replaced_within_5_seconds(stack: StackUnderTest, tm
 
 
 def test_config_sync_on_restart(stack: StackUnderTest, tmp_path: Path) -> None:
-    hourly = {"path": "tasks.add", "params": {"a": 1, "b": 1}, "interval": 3600}
-    removed = {"path": "tasks.add", "params": {"a": 2, "b": 2}, "interval": 3600}
-    changed = {"path": "tasks.add", "params": {"a": 3, "b": 3}, "interval": 3600}
+    hourly = {"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 3600}
+    removed = {"path": "mrq_test_tasks.add", "params": {"a": 2, "b": 2}, "interval": 3600}
+    changed = {"path": "mrq_test_tasks.add", "params": {"a": 3, "b": 3}, "interval": 3600}
     passed_today = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%H:%M")
     # Given a scheduler that fired its two interval schedules once, at once, then stopped
     first = stack.start_scheduler(write_config(tmp_path / "first.py", [hourly, removed, changed]))
@@ -95,8 +95,8 @@ def test_config_sync_on_restart(stack: StackUnderTest, tmp_path: Path) -> None:
            (("hourly", hourly), ("removed", removed), ("changed", changed))}
 
     # When it restarts with one entry kept, one removed, one changed, and two new ones
-    new_interval = {"path": "tasks.add", "params": {"a": 4, "b": 4}, "interval": 3600}
-    new_daily = {"path": "tasks.add", "dailytime": passed_today}
+    new_interval = {"path": "mrq_test_tasks.add", "params": {"a": 4, "b": 4}, "interval": 3600}
+    new_daily = {"path": "mrq_test_tasks.add", "dailytime": passed_today}
     now_changed = {**changed, "params": {"a": 5, "b": 5}}
     stack.start_scheduler(write_config(tmp_path / "second.py", [hourly, now_changed, new_interval, new_daily]))
     ids.update({name: ScheduleSpec.parse(entry).identity() for name, entry in
@@ -115,16 +115,17 @@ def test_config_sync_on_restart(stack: StackUnderTest, tmp_path: Path) -> None:
 
 
 INVALID_CONFIGS: dict[str, tuple[dict[str, Any], str]] = {
-    "weekday without dailytime": ({"path": "tasks.add", "interval": 60, "weekday": 1}, "weekday: needs dailytime"),
-    "monthday without dailytime": ({"path": "tasks.add", "cron": "0 9 * * *", "monthday": 1},
+    "weekday without dailytime": ({"path": "mrq_test_tasks.add", "interval": 60, "weekday": 1},
+                                  "weekday: needs dailytime"),
+    "monthday without dailytime": ({"path": "mrq_test_tasks.add", "cron": "0 9 * * *", "monthday": 1},
                                    "monthday: needs dailytime"),
-    "no schedule key": ({"path": "tasks.add", "params": {"a": 1}}, "no schedule"),
+    "no schedule key": ({"path": "mrq_test_tasks.add", "params": {"a": 1}}, "no schedule"),
     "duplicate entry": (EVERY_SECOND, "duplicate of SCHEDULER_TASKS[0]"),
-    "bad cron": ({"path": "tasks.add", "cron": "61 * * * *"}, "cron: '61 * * * *' is not a five-field cron"),
+    "bad cron": ({"path": "mrq_test_tasks.add", "cron": "61 * * * *"}, "cron: '61 * * * *' is not a five-field cron"),
     "bad task path": ({"path": "add", "interval": 60}, "path: 'add' is not a dotted path"),
-    "bad queue (refused by the broker)": ({"path": "tasks.add", "interval": 60, "queue": "no spaces"},
+    "bad queue (refused by the broker)": ({"path": "mrq_test_tasks.add", "interval": 60, "queue": "no spaces"},
                                           "definitions[1].queue"),
-    "raw queue (refused by the broker)": ({"path": "tasks.add", "interval": 60, "queue": "events_raw"},
+    "raw queue (refused by the broker)": ({"path": "mrq_test_tasks.add", "interval": 60, "queue": "events_raw"},
                                           "definitions[1].queue: 'events_raw' is a raw queue"),
 }
 

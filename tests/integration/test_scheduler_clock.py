@@ -60,10 +60,10 @@ def enqueued(replica: Scheduler, now: datetime, names: dict[str, str]) -> set[tu
 def test_dailytime_weekday_monthday_and_cron_fire_on_their_days(stack: StackUnderTest,
                                                                 channel: grpc.Channel) -> None:
     entries = {
-        "daily": {"path": "tasks.add", "dailytime": "09:00"},
-        "wednesdays": {"path": "tasks.add", "dailytime": "09:00", "weekday": 2},
-        "the 15th": {"path": "tasks.add", "dailytime": "09:00", "monthday": 15},
-        "new york weekdays": {"path": "tasks.add", "cron": "30 9 * * 1-5", "timezone": "America/New_York",
+        "daily": {"path": "mrq_test_tasks.add", "dailytime": "09:00"},
+        "wednesdays": {"path": "mrq_test_tasks.add", "dailytime": "09:00", "weekday": 2},
+        "the 15th": {"path": "mrq_test_tasks.add", "dailytime": "09:00", "monthday": 15},
+        "new york weekdays": {"path": "mrq_test_tasks.add", "cron": "30 9 * * 1-5", "timezone": "America/New_York",
                               "catchup": True},
     }
     names = {ScheduleSpec.parse(e).identity(): name for name, e in entries.items()}
@@ -85,8 +85,8 @@ def test_dailytime_weekday_monthday_and_cron_fire_on_their_days(stack: StackUnde
 
 def test_missed_ticks_are_skipped_without_catchup_and_run_once_with_it(stack: StackUnderTest,
                                                                        channel: grpc.Channel) -> None:
-    entries = {"skips": {"path": "tasks.add", "cron": "0 * * * *"},
-               "catches up": {"path": "tasks.add", "cron": "0 * * * *", "catchup": True}}
+    entries = {"skips": {"path": "mrq_test_tasks.add", "cron": "0 * * * *"},
+               "catches up": {"path": "mrq_test_tasks.add", "cron": "0 * * * *", "catchup": True}}
     names = {ScheduleSpec.parse(e).identity(): name for name, e in entries.items()}
     replica = scheduler(stack, channel, list(entries.values()))
     replica.sync(now=at(1, 8))
@@ -101,16 +101,16 @@ def test_missed_ticks_are_skipped_without_catchup_and_run_once_with_it(stack: St
 
 
 def definition(**fields: Any) -> pb.ScheduleDefinition:
-    return pb.ScheduleDefinition(task="tasks.add", **fields)
+    return pb.ScheduleDefinition(task="mrq_test_tasks.add", **fields)
 
 
 def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: StackUnderTest,
                                                                         client: Client) -> None:
-    created = client.schedules.create({"path": "tasks.add", "params": {"a": 1}, "interval": 60})
+    created = client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1}, "interval": 60})
     assert (created["source"], created["interval"], created["last_tick"]) == ("api", 60, None)
     assert client.schedules.get(created["id"]) == created
 
-    updated = client.schedules.update(created["id"], {"path": "tasks.add", "cron": "0 9 * * *",
+    updated = client.schedules.update(created["id"], {"path": "mrq_test_tasks.add", "cron": "0 9 * * *",
                                                       "timezone": "Europe/Paris"})
     assert updated["id"] != created["id"] and updated["cron"] == "0 9 * * *"
     assert [s["id"] for s in client.schedules.list()] == [updated["id"]]
@@ -127,7 +127,7 @@ def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: S
     with pytest.raises(ScheduleNotFound):
         client.schedules.get(updated["id"])
     with pytest.raises(InvalidArgument) as raised:
-        client.schedules.create({"path": "tasks.add", "weekday": 1, "interval": 60})
+        client.schedules.create({"path": "mrq_test_tasks.add", "weekday": 1, "interval": 60})
     assert raised.value.field == "weekday"
 
 
@@ -168,7 +168,7 @@ def test_bad_requests_name_the_field(stub: schedule_service_pb2_grpc.ScheduleSer
 
 def test_config_schedules_are_changed_in_the_config_only(stack: StackUnderTest, channel: grpc.Channel,
                                                          stub: schedule_service_pb2_grpc.ScheduleServiceStub) -> None:
-    replica = scheduler(stack, channel, [{"path": "tasks.add", "interval": 60}])
+    replica = scheduler(stack, channel, [{"path": "mrq_test_tasks.add", "interval": 60}])
     [schedule_id] = replica.sync().created
     for call, request in ((stub.DeleteSchedule, pb.DeleteScheduleRequest(schedule_id=schedule_id)),
                           (stub.UpdateSchedule, pb.UpdateScheduleRequest(schedule_id=schedule_id,

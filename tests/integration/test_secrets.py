@@ -92,7 +92,8 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     # Given a broker, worker, scheduler and dashboard, each with its /metrics on
     stack, ports = secret_stack, metrics_ports
     stack.start_worker("default", extra_args=["--metrics-port", str(ports["worker"])])
-    config = write_config(tmp_path / "config.py", [{"path": "tasks.add", "params": {"a": 1, "b": 1}, "interval": 1}])
+    config = write_config(tmp_path / "config.py",
+                          [{"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 1}])
     stack.start_scheduler(extra_args=["--config", str(config), "--metrics-port", str(ports["scheduler"])])
     dashboard = stack.start_dashboard(auth=f"{DASHBOARD_USER}:{leaky.dashboard}")
     auth = (DASHBOARD_USER, leaky.dashboard)
@@ -101,13 +102,13 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     settings = ClientSettings(broker_address=stack.broker_address, access=BrokerAccess(auth_token=leaky.token))
     outputs: dict[str, str] = {}
     with Client(settings=settings) as client:
-        job_ids = [client.enqueue("tasks.add", {"a": 1, "b": 2}), client.enqueue("tasks.fail", {"x": 1}),
-                   client.enqueue("os.system", "true")]
+        job_ids = [client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}),
+                   client.enqueue("mrq_test_tasks.fail", {"x": 1}), client.enqueue("os.system", "true")]
         jobs = client.wait(job_ids, timeout=30)
         assert [job["status"] for job in jobs] == ["success", "failed", "failed"]
         outputs["GetServerInfo"] = repr(client.server_info())
         outputs["job records"] = repr(jobs) + "".join(client.get_logs(job_id) for job_id in job_ids)
-    wait_until(lambda: "tasks.add" in _scrape(f"{dashboard.url}/api/schedules", auth), timeout_s=30,
+    wait_until(lambda: "mrq_test_tasks.add" in _scrape(f"{dashboard.url}/api/schedules", auth), timeout_s=30,
                what="the scheduler's schedule")
 
     # Then no secret is in the dashboard's API, in any /metrics, ...
@@ -146,10 +147,10 @@ def test_database_errors_do_not_show_the_urls_passwords(secret_stack: Stack, lea
     unreachable_mongodb = f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{free_port()}/db?serverSelectionTimeoutMS=500"
     wrong_password = stack.start_service(
         "broker-wrong-password", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_METRICS_PORT": "0"})
+        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_BROKER_METRICS_PORT": "0"})
     no_mongodb = stack.start_service(
         "broker-no-mongodb", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_METRICS_PORT": "0"})
+        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_BROKER_METRICS_PORT": "0"})
 
     # When they report their errors (the first keeps retrying, the second exits)
     wait_until(lambda: "invalid username-password" in wrong_password.log_tail(200), timeout_s=30,

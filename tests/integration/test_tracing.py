@@ -15,8 +15,8 @@ def test_a_cpu_bound_job_under_greenlet_tracing_stores_its_cpu_time(stack: Stack
     stack.start_worker("default", greenlets=2, extra_args=("--trace-greenlets",))
 
     # When a job burns a second of CPU time, and another one sleeps in small steps
-    burning = client.enqueue("tasks.burn_cpu", {"cpu_s": 1.0})
-    sleeping = client.enqueue("tasks.sleep_briefly", {"times": 20})
+    burning = client.enqueue("mrq_test_tasks.burn_cpu", {"cpu_s": 1.0})
+    sleeping = client.enqueue("mrq_test_tasks.sleep_briefly", {"times": 20})
     burnt, slept = client.wait([burning, sleeping], timeout=WAIT_S)
 
     # Then the burning job's CPU time is the second it burnt (its wall time is longer when other
@@ -35,7 +35,7 @@ def test_a_cpu_bound_job_under_greenlet_tracing_stores_its_cpu_time(stack: Stack
 def test_without_tracing_a_job_stores_its_duration_only(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default")
 
-    job = client.wait(client.enqueue("tasks.sleep_briefly", {"times": 2}), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.sleep_briefly", {"times": 2}), timeout=WAIT_S)
 
     assert job["status"] == "success" and job["duration_s"] > 0
     assert (job["cpu_s"], job["switches"], job["profile"], job["memory_diff_bytes"]) == (None, None, "", None)
@@ -46,8 +46,8 @@ def test_a_profiled_job_stores_a_profile_naming_its_task(stack: StackUnderTest, 
     stack.start_worker("default", greenlets=2, extra_args=("--profile",))
 
     # When they run
-    burning = client.enqueue("tasks.burn_cpu", {"s": 0.2})
-    sleeping = client.enqueue("tasks.sleep_briefly", {"times": 5})
+    burning = client.enqueue("mrq_test_tasks.burn_cpu", {"s": 0.2})
+    sleeping = client.enqueue("mrq_test_tasks.sleep_briefly", {"times": 5})
     burnt, slept = client.wait([burning, sleeping], timeout=WAIT_S)
 
     # Then each stores a cProfile summary by cumulative time that names its own task only
@@ -61,9 +61,9 @@ def test_memory_tracing_stores_what_a_leaking_job_kept(stack: StackUnderTest, cl
     stack.start_worker("default", greenlets=1, extra_args=("--trace-memory",))
 
     # When a job keeps 100,000 strings in a module-level list
-    job = client.wait(client.enqueue("tasks.leak_memory", {"n": 100_000}), timeout=WAIT_S)
+    job = client.wait(client.enqueue("mrq_test_tasks.leak_memory", {"n": 100_000}), timeout=WAIT_S)
 
     # Then its memory difference counts them, and the top allocation is in the task
     assert job["status"] == "success"
     assert job["memory_diff_bytes"] is not None and job["memory_diff_bytes"] > 5_000_000
-    assert "tasks.py" in job["memory_top"].splitlines()[0]
+    assert "mrq_test_tasks.py" in job["memory_top"].splitlines()[0]

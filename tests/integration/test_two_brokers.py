@@ -31,9 +31,9 @@ def test_two_brokers_run_every_job_exactly_once(stack: StackUnderTest, client: C
     # When half the jobs are enqueued through each broker
     half = JOBS // 2
     with Client(second.address) as second_client:
-        first_ids = client.enqueue_many("tasks.record_run",
+        first_ids = client.enqueue_many("mrq_test_tasks.record_run",
                                         [{"runs": str(runs), "result": i} for i in range(half)])
-        second_ids = second_client.enqueue_many("tasks.record_run",
+        second_ids = second_client.enqueue_many("mrq_test_tasks.record_run",
                                                 [{"runs": str(runs), "result": i} for i in range(half, JOBS)])
         job_ids = [*first_ids, *second_ids]
 
@@ -76,7 +76,7 @@ def test_broker_processes_share_one_address_and_run_every_job_once(make_stack: C
     # When several worker processes, each with its own connection, run the jobs
     stack.start_worker("default", greenlets=GREENLETS, processes=4)
     with Client(stack.broker_address) as client:
-        job_ids = client.enqueue_many("tasks.record_run",
+        job_ids = client.enqueue_many("mrq_test_tasks.record_run",
                                       [{"runs": str(runs), "result": i} for i in range(PROCESSES_JOBS)])
         jobs = client.wait(job_ids, timeout=RUN_TIMEOUT_S)
 
@@ -110,5 +110,5 @@ def test_a_broker_process_that_dies_is_replaced(make_stack: Callable[..., StackU
                what="two broker processes listening again")
     stack.start_worker("default", greenlets=GREENLETS)
     with Client(stack.broker_address) as client:
-        job = client.wait(client.enqueue("tasks.add", {"a": 1, "b": 2}), timeout=RUN_TIMEOUT_S)
+        job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}), timeout=RUN_TIMEOUT_S)
     assert (job["status"], job["result"]) == ("success", 3)

@@ -15,7 +15,7 @@ from harness import BlockingJob, StackUnderTest, log_line, pid_of
 from mrq import Client
 
 WAIT_S = 30.0
-#: An idle worker process holds far less than this; three jobs of tasks.leak_memory with
+#: An idle worker process holds far less than this; three jobs of mrq_test_tasks.leak_memory with
 #: LEAK_STRINGS each (about 70 MB a job) go over it.
 MEMORY_LIMIT_MB = 200
 LEAK_STRINGS = 1_000_000
@@ -36,7 +36,7 @@ def test_dequeue_strategy_orders_jobs_across_queues(stack: StackUnderTest, clien
                                                     strategy: str, expected: list[list[str]]) -> None:
     # Given two jobs queued on "high" and four on "low"
     runs = tmp_path / "runs"
-    ids = {f"{queue}{i}": client.enqueue("tasks.record_run", {"runs": str(runs)}, queue=queue)
+    ids = {f"{queue}{i}": client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs)}, queue=queue)
            for queue, count in (("high", 2), ("low", 4)) for i in range(count)}
 
     # When a worker with four slots takes one batch of four jobs from both queues
@@ -56,11 +56,12 @@ def test_dequeue_strategy_orders_jobs_across_queues(stack: StackUnderTest, clien
 ])
 def test_task_filters_leave_other_tasks_queued(stack: StackUnderTest, client: Client, flag: str,
                                               expected: list[str]) -> None:
-    job_ids = [client.enqueue("tasks.echo", 1), client.enqueue("tasks.add", {"a": 1, "b": 1}),
-               client.enqueue("tasks.echo", 2), client.enqueue("tasks.Multiply", {"a": 2, "b": 3})]
+    job_ids = [client.enqueue("mrq_test_tasks.echo", 1), client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}),
+               client.enqueue("mrq_test_tasks.echo", 2), client.enqueue("mrq_test_tasks.Multiply", {"a": 2, "b": 3})]
 
     worker = stack.start_worker("default", greenlets=2,
-                                extra_args=[flag, "tasks.add,tasks.Multiply", "--dequeue-strategy", "burst"])
+                                extra_args=[flag, "mrq_test_tasks.add,mrq_test_tasks.Multiply",
+                                            "--dequeue-strategy", "burst"])
 
     # Burst: the worker exits once no job it may run is left
     assert worker.wait_exit(timeout_s=WAIT_S) == 0
@@ -68,7 +69,7 @@ def test_task_filters_leave_other_tasks_queued(stack: StackUnderTest, client: Cl
 
 
 def test_burst_runs_every_queued_job_then_exits(stack: StackUnderTest, client: Client) -> None:
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(5)])
 
     worker = stack.start_worker("default", greenlets=2, extra_args=["--dequeue-strategy", "burst"])
 
@@ -79,7 +80,7 @@ def test_burst_runs_every_queued_job_then_exits(stack: StackUnderTest, client: C
 
 
 def test_burst_supervised_processes_exit_once_no_job_is_left(stack: StackUnderTest, client: Client) -> None:
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(6)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(6)])
 
     supervisor = stack.start_worker("default", processes=2, extra_args=["--dequeue-strategy", "burst"])
 
@@ -89,7 +90,7 @@ def test_burst_supervised_processes_exit_once_no_job_is_left(stack: StackUnderTe
 
 
 def test_max_jobs_runs_that_many_and_leaves_the_rest_queued(stack: StackUnderTest, client: Client) -> None:
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(5)])
 
     worker = stack.start_worker("default", greenlets=2, extra_args=["--max-jobs", "3"])
 
@@ -100,7 +101,7 @@ def test_max_jobs_runs_that_many_and_leaves_the_rest_queued(stack: StackUnderTes
 
 
 def test_max_jobs_under_a_supervisor_recycles_the_process(stack: StackUnderTest, client: Client) -> None:
-    job_ids = client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(5)])
+    job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(5)])
 
     supervisor = stack.start_worker("default", greenlets=1, processes=1, extra_args=["--max-jobs", "2"])
 
@@ -118,10 +119,10 @@ def test_max_time_stops_taking_jobs_and_lets_the_running_one_finish(stack: Stack
                                                                     tmp_path: Path) -> None:
     # Given a worker with one slot, running a job, with another job queued behind it
     blocking = BlockingJob(tmp_path, "running", result="finished")
-    running_id = client.enqueue("tasks.block_until_file", blocking.params)
+    running_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     worker = stack.start_worker("default", greenlets=1, extra_args=["--max-time-s", "1"])
     blocking.wait_running()
-    queued_id = client.enqueue("tasks.add", {"a": 1, "b": 1})
+    queued_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
 
     # When its time is up
     log_line(worker, "max-time: 1 s passed, exiting")
@@ -139,7 +140,7 @@ def test_max_memory_recycles_the_process_and_loses_no_job(stack: StackUnderTest,
     supervisor = stack.start_worker("default", greenlets=1, processes=1,
                                     extra_args=["--max-memory-mb", str(MEMORY_LIMIT_MB),
                                                 "--heartbeat-interval-s", "0.2"])
-    leaks = client.enqueue_many("tasks.leak_memory", [{"n": LEAK_STRINGS}] * 5)
+    leaks = client.enqueue_many("mrq_test_tasks.leak_memory", [{"n": LEAK_STRINGS}] * 5)
 
     # Then every one of them succeeds, on whichever process took it
     leaked = client.wait(leaks, timeout=WAIT_S)
@@ -150,7 +151,7 @@ def test_max_memory_recycles_the_process_and_loses_no_job(stack: StackUnderTest,
     log_line(supervisor, "exited with code 75")
 
     # Which runs the next jobs
-    later = client.wait(client.enqueue_many("tasks.add", [{"a": i, "b": 1} for i in range(3)]), timeout=WAIT_S)
+    later = client.wait(client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(3)]), timeout=WAIT_S)
     assert [job["status"] for job in later] == ["success"] * 3
     assert pid_of(leaked[0]["worker_id"]) not in {pid_of(job["worker_id"]) for job in later}
 

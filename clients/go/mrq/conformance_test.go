@@ -30,7 +30,7 @@ func TestConformanceEveryJobOptionCanBeSet(t *testing.T) {
 		got = r
 		return &mrqpb.EnqueueResponse{JobId: "x"}, nil
 	}})
-	if _, err := c.Enqueue(context.Background(), "tasks.add", nil, everyEnqueueOption...); err != nil {
+	if _, err := c.Enqueue(context.Background(), "mrq_test_tasks.add", nil, everyEnqueueOption...); err != nil {
 		t.Fatal(err)
 	}
 	fields := got.GetOptions().ProtoReflect().Descriptor().Fields()
@@ -47,7 +47,7 @@ func TestConformanceScenario(t *testing.T) {
 	defer cancel()
 
 	t.Log("enqueue one job and wait for it")
-	res, err := c.Enqueue(ctx, "tasks.add", map[string]int{"a": 1, "b": 2}, mrq.WithQueue(queue))
+	res, err := c.Enqueue(ctx, "mrq_test_tasks.add", map[string]int{"a": 1, "b": 2}, mrq.WithQueue(queue))
 	must(t, err)
 	jobs, err := c.Wait(ctx, []string{res.JobID}, 30*time.Second)
 	must(t, err)
@@ -61,7 +61,7 @@ func TestConformanceScenario(t *testing.T) {
 	for i := range params {
 		params[i] = map[string]int{"a": i, "b": 1}
 	}
-	ids, err := c.EnqueueMany(ctx, "tasks.add", params, mrq.WithQueue(queue))
+	ids, err := c.EnqueueMany(ctx, "mrq_test_tasks.add", params, mrq.WithQueue(queue))
 	must(t, err)
 	jobs, err = c.Wait(ctx, ids, 30*time.Second)
 	must(t, err)
@@ -76,9 +76,9 @@ func TestConformanceScenario(t *testing.T) {
 	if !contains(paused, queue) {
 		t.Fatalf("paused queues %v", paused)
 	}
-	first, err := c.Enqueue(ctx, "tasks.add", map[string]int{"a": 5, "b": 5}, mrq.WithQueue(queue), mrq.WithUnique())
+	first, err := c.Enqueue(ctx, "mrq_test_tasks.add", map[string]int{"a": 5, "b": 5}, mrq.WithQueue(queue), mrq.WithUnique())
 	must(t, err)
-	second, err := c.Enqueue(ctx, "tasks.add", map[string]int{"a": 5, "b": 5}, mrq.WithQueue(queue), mrq.WithUnique())
+	second, err := c.Enqueue(ctx, "mrq_test_tasks.add", map[string]int{"a": 5, "b": 5}, mrq.WithQueue(queue), mrq.WithUnique())
 	must(t, err)
 	if second.JobID != first.JobID {
 		t.Fatalf("unique enqueued twice: %+v, %+v", first, second)
@@ -92,7 +92,7 @@ func TestConformanceScenario(t *testing.T) {
 	must(t, err)
 
 	t.Log("a wait longer than the broker's cap (1 s) loops")
-	res, err = c.Enqueue(ctx, "tasks.sleep", map[string]float64{"s": 1.5}, mrq.WithQueue(queue))
+	res, err = c.Enqueue(ctx, "mrq_test_tasks.sleep", map[string]float64{"s": 1.5}, mrq.WithQueue(queue))
 	must(t, err)
 	jobs, err = c.Wait(ctx, []string{first.JobID, res.JobID}, 20*time.Second)
 	must(t, err)
@@ -101,7 +101,7 @@ func TestConformanceScenario(t *testing.T) {
 	}
 
 	t.Log("cancel a running job, then requeue it")
-	res, err = c.Enqueue(ctx, "tasks.sleep", map[string]float64{"s": 60}, mrq.WithQueue(queue))
+	res, err = c.Enqueue(ctx, "mrq_test_tasks.sleep", map[string]float64{"s": 60}, mrq.WithQueue(queue))
 	must(t, err)
 	waitForStatus(ctx, t, c, res.JobID, mrq.StatusStarted)
 	counts, err := c.Cancel(ctx, mrq.Selection{IDs: []string{res.JobID}})
@@ -119,7 +119,7 @@ func TestConformanceScenario(t *testing.T) {
 	must(t, err)
 
 	t.Log("follow a job's logs")
-	res, err = c.Enqueue(ctx, "tasks.log_lines", map[string][]string{"lines": {"first line", "second line"}},
+	res, err = c.Enqueue(ctx, "mrq_test_tasks.log_lines", map[string][]string{"lines": {"first line", "second line"}},
 		mrq.WithQueue(queue))
 	must(t, err)
 	var lines []string
@@ -132,7 +132,7 @@ func TestConformanceScenario(t *testing.T) {
 	}
 
 	t.Log("create and delete a schedule")
-	schedule, err := c.Schedules.Create(ctx, mrq.ScheduleDefinition{Task: "tasks.add", Params: map[string]int{"a": 1, "b": 1},
+	schedule, err := c.Schedules.Create(ctx, mrq.ScheduleDefinition{Task: "mrq_test_tasks.add", Params: map[string]int{"a": 1, "b": 1},
 		Interval: time.Hour})
 	must(t, err)
 	must(t, c.Schedules.Delete(ctx, schedule.ID))

@@ -23,7 +23,7 @@ func brokerAddress(t *testing.T) string {
 
 // brokerClient dials the broker named by MRQ_TEST_BROKER_ADDRESS with the token
 // MRQ_TEST_TOKEN (if set), and skips the test when the address is unset. The queue is
-// MRQ_TEST_QUEUE, "default" when unset; a worker that runs the test tasks (tasks.add) must
+// MRQ_TEST_QUEUE, "default" when unset; a worker that runs the test tasks (mrq_test_tasks.add) must
 // be consuming it.
 func brokerClient(t *testing.T) (*mrq.Client, string) {
 	t.Helper()
@@ -45,7 +45,7 @@ func TestIntegrationEnqueueAndWait(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 
-	res, err := c.Enqueue(ctx, "tasks.add", map[string]int{"a": 1, "b": 2}, mrq.WithQueue(queue))
+	res, err := c.Enqueue(ctx, "mrq_test_tasks.add", map[string]int{"a": 1, "b": 2}, mrq.WithQueue(queue))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestIntegrationInvalidArgumentsNameTheField(t *testing.T) {
 	_, err := c.Enqueue(ctx, "", map[string]int{"a": 1}, mrq.WithQueue(queue))
 	assertInvalidArgument(t, err, "task")
 
-	_, err = c.Enqueue(ctx, "tasks.add", json.RawMessage(`{"a": 1,`), mrq.WithQueue(queue))
+	_, err = c.Enqueue(ctx, "mrq_test_tasks.add", json.RawMessage(`{"a": 1,`), mrq.WithQueue(queue))
 	assertInvalidArgument(t, err, "params_json")
 }
 

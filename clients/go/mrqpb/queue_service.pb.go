@@ -473,8 +473,12 @@ func (x *PauseQueueResponse) GetPausedQueues() []string {
 }
 
 type EmptyQueueRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Queue         string                 `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Queue string                 `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	// Cancels at most this many of a regular queue's jobs, then answers with how many are still
+	// waiting: call again until `remaining` is 0. 0: all of them in this call (which may take
+	// longer than a deadline fits, for a big queue). Raw queues are always dropped at once.
+	MaxJobs       int32 `protobuf:"varint,2,opt,name=max_jobs,json=maxJobs,proto3" json:"max_jobs,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -516,9 +520,19 @@ func (x *EmptyQueueRequest) GetQueue() string {
 	return ""
 }
 
+func (x *EmptyQueueRequest) GetMaxJobs() int32 {
+	if x != nil {
+		return x.MaxJobs
+	}
+	return 0
+}
+
 type EmptyQueueResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Removed       int64                  `protobuf:"varint,1,opt,name=removed,proto3" json:"removed,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Jobs removed by this call.
+	Removed int64 `protobuf:"varint,1,opt,name=removed,proto3" json:"removed,omitempty"`
+	// Jobs still waiting on the queue when this call ended (0 once it is empty).
+	Remaining     int64 `protobuf:"varint,2,opt,name=remaining,proto3" json:"remaining,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -556,6 +570,13 @@ func (*EmptyQueueResponse) Descriptor() ([]byte, []int) {
 func (x *EmptyQueueResponse) GetRemoved() int64 {
 	if x != nil {
 		return x.Removed
+	}
+	return 0
+}
+
+func (x *EmptyQueueResponse) GetRemaining() int64 {
+	if x != nil {
+		return x.Remaining
 	}
 	return 0
 }
@@ -703,11 +724,13 @@ const file_mrq_v1_queue_service_proto_rawDesc = "" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x16\n" +
 	"\x06paused\x18\x02 \x01(\bR\x06paused\"9\n" +
 	"\x12PauseQueueResponse\x12#\n" +
-	"\rpaused_queues\x18\x01 \x03(\tR\fpausedQueues\")\n" +
+	"\rpaused_queues\x18\x01 \x03(\tR\fpausedQueues\"D\n" +
 	"\x11EmptyQueueRequest\x12\x14\n" +
-	"\x05queue\x18\x01 \x01(\tR\x05queue\".\n" +
+	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x19\n" +
+	"\bmax_jobs\x18\x02 \x01(\x05R\amaxJobs\"L\n" +
 	"\x12EmptyQueueResponse\x12\x18\n" +
-	"\aremoved\x18\x01 \x01(\x03R\aremoved\"T\n" +
+	"\aremoved\x18\x01 \x01(\x03R\aremoved\x12\x1c\n" +
+	"\tremaining\x18\x02 \x01(\x03R\tremaining\"T\n" +
 	"\x15CheckRateLimitRequest\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05limit\x18\x02 \x01(\x05R\x05limit\x12\x13\n" +

@@ -57,7 +57,8 @@ type QueueServiceClient interface {
 	// subqueues ("x" pauses "x/..." too). Queued jobs stay queued; running ones finish.
 	PauseQueue(ctx context.Context, in *PauseQueueRequest, opts ...grpc.CallOption) (*PauseQueueResponse, error)
 	// Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-	// Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+	// Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+	// queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
 	EmptyQueue(ctx context.Context, in *EmptyQueueRequest, opts ...grpc.CallOption) (*EmptyQueueResponse, error)
 	// Asks for one call under a shared rate limit of `limit` calls per sliding `per_s` seconds:
 	// the call is allowed (and counted) while fewer than `limit` were allowed in the window.
@@ -150,7 +151,8 @@ type QueueServiceServer interface {
 	// subqueues ("x" pauses "x/..." too). Queued jobs stay queued; running ones finish.
 	PauseQueue(context.Context, *PauseQueueRequest) (*PauseQueueResponse, error)
 	// Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-	// Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+	// Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+	// queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
 	EmptyQueue(context.Context, *EmptyQueueRequest) (*EmptyQueueResponse, error)
 	// Asks for one call under a shared rate limit of `limit` calls per sliding `per_s` seconds:
 	// the call is allowed (and counted) while fewer than `limit` were allowed in the window.

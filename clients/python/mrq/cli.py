@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from mrq.completion import SHELLS, service_parsers
+from mrq.config import program_version
 from mrq.context import JobContext, current_job
 from mrq.errors import (
     ConfigError,
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mrq", description="Enqueue MRQ jobs, inspect them, or run a task inline.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[address])
+    parser.add_argument("--version", action="version", version=program_version("mrq"))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_enqueue(commands, address)
     _add_enqueue_many(commands, address)
@@ -212,6 +214,9 @@ def _add_queue_commands(commands: Any, address: argparse.ArgumentParser) -> None
         command = _command(commands, name, _queue_action, [address], summary)
         command.add_argument("queue", metavar="QUEUE")
         command.set_defaults(queue_action=name)
+        if name == "empty":
+            command.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                                 help="progress bar on stderr (default: when stderr is a terminal)")
     raw = _command(commands, "enqueue-raw", _enqueue_raw, [address],
                    "add raw params to a raw queue, one JSON value per line of a file or stdin",
                    epilog="example:\n  mrq enqueue-raw events_raw events.jsonl")
@@ -255,7 +260,7 @@ def _enqueue(args: argparse.Namespace) -> int:
 
 def _enqueue_many(args: argparse.Namespace) -> int:
     params_list = list(_parse_lines(_read_input(args.file)))
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    progress = _progress(args)
     with _client(args) as client:
         job_ids = client.enqueue_many(args.task, params_list, progress=progress, **_job_options(args))
     sys.stdout.write("".join(f"{job_id}\n" for job_id in job_ids))
@@ -297,10 +302,17 @@ def _schedules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(args: argparse.Namespace) -> bool:
+    """--progress, --no-progress, or by default whether stderr is a terminal."""
+    return sys.stderr.isatty() if args.progress is None else bool(args.progress)
+
+
 def _queue_action(args: argparse.Namespace) -> int:
     with _client(args) as client:
-        result = getattr(client.queues, args.queue_action)(args.queue)
-    _print_json({"removed": result} if args.queue_action == "empty" else {"paused_queues": result})
+        if args.queue_action == "empty":
+            _print_json({"removed": client.queues.empty(args.queue, progress=_progress(args))})
+        else:
+            _print_json({"paused_queues": getattr(client.queues, args.queue_action)(args.queue)})
     return EXIT_OK
 
 

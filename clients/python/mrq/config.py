@@ -14,11 +14,12 @@ configures every service.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import runpy
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import orjson
@@ -106,11 +107,59 @@ def _env_value(annotation: Any, raw: str) -> Any:
         raise ConfigError(f"env var must be JSON: {exc}") from exc
 
 
+#: Every key a ``TASKS`` entry may hold. The broker reads the routing and defaults (queue,
+#: timeout, max_retries, retry_delay, result_ttl, priority, abort_ttl, final_ttl) and the limits;
+#: the worker, the automatic retries (retry_on, retry_backoff). Both check entries against this
+#: one list, so that a typo such as ``max_retires`` stops either at start instead of doing nothing.
+TASK_KEYS = frozenset({
+    "queue", "timeout", "max_retries", "retry_delay", "result_ttl", "priority", "abort_ttl", "final_ttl",
+    "max_concurrency", "rate_limit", "rate_limit_per_s", "limit_key", "on_limit", "unique",
+    "retry_on", "retry_backoff",
+})
+
+
+def check_task_keys(tasks: Mapping[str, Mapping[str, Any]]) -> None:
+    """Raises ValueError naming the first ``TASKS`` entry with a key not in :data:`TASK_KEYS`."""
+    for task, entry in tasks.items():
+        for key in entry:
+            if key not in TASK_KEYS:
+                close = difflib.get_close_matches(key, TASK_KEYS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"TASKS[{task!r}]: unknown key {key!r}{hint}; the keys are "
+                                 f"{', '.join(sorted(TASK_KEYS))}")
+
+
+#: How every program takes a list setting, in --help.
+LIST_FLAGS_HELP = ("A list setting takes one comma-separated value, as its env var does: "
+                   "--task-packages tasks,reports (given once).")
+
+
+def program_version(prog: str) -> str:
+    """``mrq-worker 0.1.0``: the program (the first word of ``prog``) and the project's version,
+    which every package carries (see tests/unit/test_versions.py)."""
+    import mrq
+    return f"{prog.split()[0]} {mrq.__version__}"
+
+
+class _ListFlag(argparse.Action):
+    """A list setting's flag: one comma-separated value, so that the words after it stay
+    positional (``--task-packages a,b high default``); given twice, it is a usage error rather
+    than the last one silently winning."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        if hasattr(namespace, self.dest):
+            parser.error(f"{option_string} given twice: give its items once, comma-separated "
+                         f"({option_string} a,b)")
+        setattr(namespace, self.dest, _split_list(values))
+
+
 def build_parser(model: type[Settings], *, prog: str, description: str,
                  positional: str | None = None) -> argparse.ArgumentParser:
-    """An argparse parser with one flag per settable field of ``model``."""
-    parser = argparse.ArgumentParser(prog=prog, description=description,
+    """An argparse parser with one flag per settable field of ``model``, and ``--version``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description, epilog=LIST_FLAGS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=program_version(prog))
     parser.add_argument("--config", metavar="FILE",
                         help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
     for name, field in model.model_fields.items():
@@ -125,9 +174,11 @@ def build_parser(model: type[Settings], *, prog: str, description: str,
         elif kind == "scalar" and field.annotation is bool:
             parser.add_argument(f"--{name.replace('_', '-')}", action=argparse.BooleanOptionalAction,
                                 default=argparse.SUPPRESS, help=help_text)
+        elif kind == "list":
+            parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS, action=_ListFlag,
+                                metavar="A,B", help=help_text)
         elif kind is not None:
-            parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS,
-                                nargs="+" if kind == "list" else None, help=help_text)
+            parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS, help=help_text)
     return parser
 
 
@@ -135,9 +186,10 @@ def parse_settings(model: type[S], argv: Sequence[str] | None = None, *, prog: s
                    description: str, positional: str | None = None) -> S:
     """Parses ``argv`` (default ``sys.argv[1:]``) into ``model``; exits with a usage error on bad input."""
     parser = build_parser(model, prog=prog, description=description, positional=positional)
-    args = vars(parser.parse_args(argv))
-    # A list flag takes items as separate words or comma-separated, as its env var does.
-    args = {k: [i for word in v for i in _split_list(word)] if isinstance(v, list) else v for k, v in args.items()}
+    # Intermixed: queues may come before, between and after the flags.
+    args = vars(parser.parse_intermixed_args(argv))
+    if positional in args:  # positional words may hold comma-separated items too: "high,low"
+        args[positional] = [item for word in args[positional] for item in _split_list(word)]
     try:
         return settings_from(model, config_path=args.pop("config", None), flags=args)
     except ConfigError as exc:
@@ -168,4 +220,6 @@ def settings_from(model: type[S], *, config_path: str | None = None,
     except ValidationError as exc:
         first = exc.errors()[0]
         location = ".".join(str(p) for p in first["loc"])
+        if first["loc"] and first["loc"][0] in model.model_fields:  # say where it is set, too
+            location += f" ({model.env_name(str(first['loc'][0]))})"
         raise ConfigError(f"{location}: {first['msg']}") from exc

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from mrq.interrupts import AbortInterrupt, RetryInterrupt
-from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
+from mrq.queues import check_queue_name
 
 
 @dataclass
@@ -72,8 +72,8 @@ def retry_current_job(delay: float | None = None, max_retries: int | None = None
     _require_job()
     if delay is not None and not 0 <= delay < float("inf"):
         raise ValueError(f"retry delay must be a number of seconds >= 0, not {delay!r}")
-    if queue and not QUEUE_NAME_RE.match(queue):
-        raise ValueError(f"retry queue {queue[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
+    if queue:
+        check_queue_name(queue)
     raise RetryInterrupt(delay_s=delay, max_retries=max_retries, queue=queue)
 
 

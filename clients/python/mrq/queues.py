@@ -11,11 +11,23 @@ from typing import Any
 import grpc
 
 from mrq import codec, rpc
+from mrq.progress import ProgressBar
 from mrq.v1 import queue_service_pb2, queue_service_pb2_grpc
 
 #: What a queue name may be (docs/limits.md); the broker refuses any other.
 MAX_QUEUE_NAME = 200
 QUEUE_NAME_RE = re.compile(rf"^[A-Za-z0-9_\-.:/]{{1,{MAX_QUEUE_NAME}}}$")
+
+
+def check_queue_name(name: str) -> str:
+    """Returns ``name``; raises ValueError saying what a queue name may be if it is not one."""
+    if not QUEUE_NAME_RE.match(name):
+        raise ValueError(f"queue {name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
+    return name
+
+#: Jobs one EmptyQueue call cancels: about 2 s of the broker's work on FerretDB on a busy
+#: 2-core machine (4 ms a job), well within a call's deadline.
+EMPTY_BATCH = 500
 
 _TYPE_NAMES = {queue_service_pb2.QUEUE_TYPE_REGULAR: "regular", queue_service_pb2.QUEUE_TYPE_REVERSE: "reverse",
                queue_service_pb2.QUEUE_TYPE_RAW: "raw", queue_service_pb2.QUEUE_TYPE_SET: "set",
@@ -62,9 +74,28 @@ class Queues:
         request = queue_service_pb2.PauseQueueRequest(queue=queue, paused=False)
         return list(self._call(self._stub.PauseQueue, request).paused_queues)
 
-    def empty(self, queue: str) -> int:
-        """Cancels every job waiting on a queue (raw queues: drops their entries); returns how many."""
-        return int(self._call(self._stub.EmptyQueue, queue_service_pb2.EmptyQueueRequest(queue=queue)).removed)
+    def empty(self, queue: str, *, progress: bool = False) -> int:
+        """Cancels every job waiting on a queue (raw queues: drops their entries); returns how many.
+
+        A big queue is emptied in steps of EMPTY_BATCH jobs, one call each, so that no call
+        outlives its deadline however big the queue; ``progress`` draws a bar on stderr.
+        """
+        request = queue_service_pb2.EmptyQueueRequest(queue=queue, max_jobs=EMPTY_BATCH)
+        removed = 0
+        bar: ProgressBar | None = None
+        while True:
+            response = self._call(self._stub.EmptyQueue, request)
+            removed += response.removed
+            if progress and bar is None:
+                bar = ProgressBar(response.removed + response.remaining, label=f"empty {queue}")
+            if bar is not None:
+                bar.advance(response.removed)
+            # No job removed: what still waits is being taken by workers; stop rather than spin.
+            if response.remaining == 0 or response.removed == 0:
+                break
+        if bar is not None:
+            bar.close()
+        return removed
 
     def check_rate_limit(self, key: str, limit: int, per_s: float = 1.0) -> int:
         """One call under the shared limit of ``limit`` calls per ``per_s`` seconds for ``key``:

@@ -2,7 +2,7 @@
  * The conformance scenario, the same in the Python, Go and TypeScript clients
  * (tests/integration/test_client_conformance.py runs all three against one kind of stack: a
  * broker that requires MRQ_TEST_TOKEN, with a batch limit of 20 and a wait cap of 1 s, and a
- * worker running tests/integration/tasks.py on the "default" queue).
+ * worker running tests/integration/mrq_test_tasks.py on the "default" queue).
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -28,7 +28,7 @@ test('conformance: every JobOptions field of the proto can be set', async () => 
     },
   });
   try {
-    await fake.client.enqueue('tasks.add', undefined, EVERY_OPTION);
+    await fake.client.enqueue('mrq_test_tasks.add', undefined, EVERY_OPTION);
   } finally {
     await fake.stop();
   }
@@ -45,12 +45,12 @@ test('conformance: the scenario', { skip }, async () => {
   const call = { signal: AbortSignal.timeout(90_000) };
 
   // enqueue one job and wait for it
-  const { jobId } = await c.enqueue('tasks.add', { a: 1, b: 2 }, { queue }, call);
+  const { jobId } = await c.enqueue('mrq_test_tasks.add', { a: 1, b: 2 }, { queue }, call);
   const [job] = await c.wait<number>([jobId], 30, call);
   assert.equal(job?.result, 3);
 
   // bulk over the batch limit is split
-  const ids = await c.enqueueMany('tasks.add', Array.from({ length: 45 }, (_, i) => ({ a: i, b: 1 })), { queue }, call);
+  const ids = await c.enqueueMany('mrq_test_tasks.add', Array.from({ length: 45 }, (_, i) => ({ a: i, b: 1 })), { queue }, call);
   const jobs = await c.wait<number>(ids, 30, call);
   assert.deepEqual(jobs.map((j) => j.result), Array.from({ length: 45 }, (_, i) => i + 1));
 
@@ -58,8 +58,8 @@ test('conformance: the scenario', { skip }, async () => {
   assert.ok((await c.queues.pause(queue, call)).includes(queue));
   let first: string;
   try {
-    first = (await c.enqueue('tasks.add', { a: 5, b: 5 }, { queue, unique: true }, call)).jobId;
-    const second = await c.enqueue('tasks.add', { a: 5, b: 5 }, { queue, unique: true }, call);
+    first = (await c.enqueue('mrq_test_tasks.add', { a: 5, b: 5 }, { queue, unique: true }, call)).jobId;
+    const second = await c.enqueue('mrq_test_tasks.add', { a: 5, b: 5 }, { queue, unique: true }, call);
     assert.equal(second.jobId, first);
     const listed = await c.queues.list(queue, call);
     assert.equal(listed.find((q) => q.name === queue)?.paused, true);
@@ -68,12 +68,12 @@ test('conformance: the scenario', { skip }, async () => {
   }
 
   // a wait longer than the broker's cap (1 s) loops
-  const sleeper = await c.enqueue('tasks.sleep', { s: 1.5 }, { queue }, call);
+  const sleeper = await c.enqueue('mrq_test_tasks.sleep', { s: 1.5 }, { queue }, call);
   const waited = await c.wait([first, sleeper.jobId], 20, call);
   assert.deepEqual(waited.map((j) => j.status), ['success', 'success']);
 
   // cancel a running job, then requeue it
-  const running = (await c.enqueue('tasks.sleep', { s: 60 }, { queue }, call)).jobId;
+  const running = (await c.enqueue('mrq_test_tasks.sleep', { s: 60 }, { queue }, call)).jobId;
   await waitForStatus(c, running, 'started');
   assert.equal((await c.cancel([running], call)).changed, 1);
   await waitForStatus(c, running, 'cancel');
@@ -81,7 +81,7 @@ test('conformance: the scenario', { skip }, async () => {
   await c.cancel([running], call);
 
   // follow a job's logs
-  const logged = await c.enqueue('tasks.log_lines', { lines: ['first line', 'second line'] }, { queue }, call);
+  const logged = await c.enqueue('mrq_test_tasks.log_lines', { lines: ['first line', 'second line'] }, { queue }, call);
   const lines: string[] = [];
   for await (const line of c.followLogs(logged.jobId, call)) {
     lines.push(line);
@@ -90,7 +90,7 @@ test('conformance: the scenario', { skip }, async () => {
   assert.ok(lines[0]!.endsWith('first line') && lines[1]!.endsWith('second line'), JSON.stringify(lines));
 
   // create and delete a schedule
-  const schedule = await c.schedules.create({ task: 'tasks.add', params: { a: 1, b: 1 }, intervalS: 3600 }, call);
+  const schedule = await c.schedules.create({ task: 'mrq_test_tasks.add', params: { a: 1, b: 1 }, intervalS: 3600 }, call);
   await c.schedules.delete(schedule.id, call);
   await assert.rejects(c.schedules.get(schedule.id, call), NotFoundError);
 

@@ -10,8 +10,8 @@ import { InvalidArgumentError, NotFoundError, RawJson } from '../src';
 import { broker, queue, skip } from './broker';
 
 
-test('integration: tasks.add runs to success with result 3', { skip }, async () => {
-  const { jobId } = await broker().enqueue('tasks.add', { a: 1, b: 2 }, { queue });
+test('integration: mrq_test_tasks.add runs to success with result 3', { skip }, async () => {
+  const { jobId } = await broker().enqueue('mrq_test_tasks.add', { a: 1, b: 2 }, { queue });
 
   const [job] = await broker().wait([jobId], 30);
 
@@ -26,7 +26,7 @@ test('integration: tasks.add runs to success with result 3', { skip }, async () 
 test('integration: an empty task and invalid JSON name their field', { skip }, async () => {
   await assert.rejects(broker().enqueue('', { a: 1 }, { queue }),
     (e: unknown) => e instanceof InvalidArgumentError && e.field === 'task');
-  await assert.rejects(broker().enqueue('tasks.add', new RawJson('{"a": 1,'), { queue }),
+  await assert.rejects(broker().enqueue('mrq_test_tasks.add', new RawJson('{"a": 1,'), { queue }),
     (e: unknown) => e instanceof InvalidArgumentError && e.field === 'params_json');
 });
 

@@ -47,6 +47,7 @@ class StackConfig:
             TLS files); passed to the services as env vars, so MRQ_AUTH_TOKEN(_FILE) also sets
             the brokers' token. The brokers' own TLS files go in ``broker_args``.
         pythonpath: Directories prepended to the workers' PYTHONPATH, where task modules live.
+        workdir: The services' working directory (a worker imports tasks from it too); None: ours.
         ready_timeout_s: How long a process may take to become ready.
         stop_grace_s: How long a process may take to exit after SIGTERM before it is SIGKILLed.
     """
@@ -61,6 +62,7 @@ class StackConfig:
     env: Mapping[str, str] = field(default_factory=dict)
     access: BrokerAccess = field(default_factory=BrokerAccess)
     pythonpath: Sequence[Path] = ()
+    workdir: Path | None = None
     ready_timeout_s: float = 60.0
     stop_grace_s: float = 10.0
 
@@ -291,7 +293,7 @@ class Stack:
         service_env = {"PATH": path, "PYTHONUNBUFFERED": "1", **self.config.access.env(), **self.config.env,
                        **(env or {})}
         process = ManagedProcess(name, argv, log_path=self._log_path(name), env=service_env,
-                                 ready=ready)
+                                 ready=ready, cwd=self.config.workdir)
         self._services.append(process)
         self._run(process)
         return process

@@ -176,7 +176,7 @@ class OutcomeCommitter:
         self.tasksets.complete(completed)
         for p in plans:
             if p.transition.requeue is None:
-                self.metrics.finished(p.transition.stored)
+                self.metrics.finished(p.transition.stored, raws.get(p.job_id))
             else:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
 

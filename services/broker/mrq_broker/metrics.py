@@ -5,9 +5,10 @@ They are counted in three places, each where the fact is known without extra rea
 
 - the gRPC interceptor (:class:`GrpcMetrics`): requests and their latency, jobs enqueued (from
   the request and the queue its options resolve to) and jobs leased (from the response);
-- the committer: jobs finished, by status only (the outcome carries no task or queue, and
-  reading every job's record to learn them would cost a MongoDB read per job), and jobs
-  requeued by a retry or an interrupt;
+- the committer: jobs finished, by status and by the root of their queue (read from the job's
+  payload, which the committer has in hand: ``emails/eu`` counts under ``emails``, so the label
+  has one value per root queue however many subqueues come and go), and jobs requeued by a
+  retry or an interrupt;
 - maintenance: expired leases, and the jobs they sent back to their queue.
 
 Queue depth and the age of the oldest queued job are read from Redis at scrape time
@@ -28,7 +29,8 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from mrq.v1 import worker_service_pb2
-from mrq_broker.queue_names import queue_type
+from mrq_broker.documents import leased_job
+from mrq_broker.queue_names import queue_type, root
 from mrq_broker.queues import RedisQueues
 
 log = logging.getLogger(__name__)
@@ -49,9 +51,9 @@ class BrokerMetrics:
                                      ["queue", "task"], registry=registry)
         self.jobs_dequeued = Counter("mrq_jobs_dequeued", "Jobs leased to workers by this broker",
                                      ["queue"], registry=registry)
-        self.jobs_finished = Counter("mrq_jobs_finished", "Jobs whose final outcome this broker committed "
-                                     "(by status only: outcomes don't carry the task or queue)",
-                                     ["status"], registry=registry)
+        self.jobs_finished = Counter("mrq_jobs_finished", "Jobs whose final outcome this broker committed, "
+                                     "by status and root queue (subqueues counted under their root)",
+                                     ["queue", "status"], registry=registry)
         self.jobs_requeued = Counter("mrq_jobs_requeued", "Jobs this broker put back on a queue",
                                      ["reason"], registry=registry)
         self.leases_expired = Counter("mrq_leases_expired", "Expired leases this broker claimed",
@@ -61,8 +63,11 @@ class BrokerMetrics:
         self.grpc_duration = Histogram("mrq_grpc_request_duration_seconds", "gRPC request handling time",
                                        ["method"], registry=registry)
 
-    def finished(self, status: str) -> None:
-        self.jobs_finished.labels(status=status).inc()
+    def finished(self, status: str, payload: bytes | None) -> None:
+        """Counts a job that ended ``status``, under the root of the queue in its ``payload``
+        (the empty string when the payload is already gone)."""
+        queue = root(leased_job(payload).queue) if payload is not None else ""
+        self.jobs_finished.labels(queue=queue, status=status).inc()
 
     def requeued(self, reason: str, count: int = 1) -> None:
         if count:

@@ -43,15 +43,21 @@ class QueueAdmin:
     def pause(self, name: str, paused: bool) -> list[str]:
         return self.queues.set_paused(normalise_paused(check_queue(name)), paused)
 
-    def empty(self, name: str) -> int:
-        """Cancels every job waiting on a regular queue, or drops a raw queue's entries."""
+    def empty(self, name: str, max_jobs: int = 0) -> tuple[int, int]:
+        """Cancels the jobs waiting on a regular queue (at most ``max_jobs`` of them, unless 0),
+        or drops a raw queue's entries; returns how many were removed, and how many still wait."""
         check_queue(name)
+        if max_jobs < 0:
+            raise InvalidArgument("max_jobs", "must be >= 0 (0: every job)")
         if is_raw(name):
             [size] = self.queues.sizes([(name, queue_type(name))], int(time.time() * 1000))
             self.queues.drop_raw(name)
-            return size.queued + size.delayed
+            return size.queued + size.delayed, 0
         ids = self.queues.waiting_ids(name)
-        return self.actions.act_on_ids(job_service_pb2.JOB_ACTION_CANCEL, ids, dry_run=False).changed if ids else 0
+        batch = ids[:max_jobs] if max_jobs else ids
+        removed = self.actions.act_on_ids(job_service_pb2.JOB_ACTION_CANCEL, batch, dry_run=False).changed \
+            if batch else 0
+        return removed, len(ids) - len(batch)
 
     def check_rate(self, key: str, limit: int, per_s: float) -> tuple[bool, int]:
         if not key or len(key) > MAX_RATE_KEY or not key.isprintable():

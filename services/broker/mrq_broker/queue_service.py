@@ -36,7 +36,8 @@ class QueueServicer(queue_service_pb2_grpc.QueueServiceServicer):
     @grpc_errors
     def EmptyQueue(self, request: queue_service_pb2.EmptyQueueRequest, context: grpc.ServicerContext
                    ) -> queue_service_pb2.EmptyQueueResponse:
-        return queue_service_pb2.EmptyQueueResponse(removed=self.admin.empty(request.queue))
+        removed, remaining = self.admin.empty(request.queue, request.max_jobs)
+        return queue_service_pb2.EmptyQueueResponse(removed=removed, remaining=remaining)
 
     @grpc_errors
     def CheckRateLimit(self, request: queue_service_pb2.CheckRateLimitRequest, context: grpc.ServicerContext

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
-from mrq.config import Settings
+from mrq.config import Settings, check_task_keys
 from mrq_broker.queue_config import QueueDefaults, RawQueueConfig, TaskLimit
 from mrq_broker.queue_names import is_raw
 
@@ -77,8 +77,10 @@ class BrokerSettings(Settings):
                     '"x" also applies to "x/..."',
     )
     log_level: str = Field("INFO", description="logging level")
-    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
-    metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off")
+    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)",
+                              json_schema_extra={"env": "MRQ_BROKER_METRICS_HOST"})
+    metrics_port: int = Field(9101, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off",
+                              json_schema_extra={"env": "MRQ_BROKER_METRICS_PORT"})
     auth_token: SecretStr = Field(SecretStr(""), description="shared token every call must carry as "
                                   "'authorization: Bearer <token>' (the health check stays open for probes); "
                                   "prefer --auth-token-file, which keeps it out of ps and env dumps; empty = no auth")
@@ -90,6 +92,12 @@ class BrokerSettings(Settings):
     abort_ttl_s: float = Field(86400.0, ge=0, description="seconds cancel and abort records are kept")
     final_ttl_s: float = Field(180 * 86400.0, ge=0,
                                description="seconds other final records (failed, timeout...) are kept")
+
+    @field_validator("tasks")
+    @classmethod
+    def _check_task_keys(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        check_task_keys(tasks)
+        return tasks
 
     @model_validator(mode="after")
     def _check_config(self) -> BrokerSettings:

@@ -27,8 +27,6 @@ class SchedulerSettings(BrokerAccessSettings):
     misfire_grace_s: float = Field(60.0, ge=0, description="a tick later than this is missed: run once if its "
                                    "schedule has catchup, else skipped")
     rpc_timeout_s: float = Field(10.0, gt=0, description="longest a call to the broker may take")
-    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)",
-                              json_schema_extra={"env": "MRQ_METRICS_HOST"})
-    metrics_port: int = Field(9103, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off",
-                              json_schema_extra={"env": "MRQ_METRICS_PORT"})
+    metrics_host: str = Field("127.0.0.1", description="address /metrics listens on (0.0.0.0 for every interface)")
+    metrics_port: int = Field(9103, ge=0, le=65535, description="port of the Prometheus /metrics endpoint; 0 = off")
     log_level: str = Field("INFO", description="logging level", json_schema_extra={"env": "MRQ_LOG_LEVEL"})

@@ -37,7 +37,7 @@ from mrq.v1.worker_service_pb2 import (
     ReportOutcomesRequest,
 )
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
-from mrq_worker.connection import Backoff, call_in_thread, is_retryable
+from mrq_worker.connection import Backoff, call_in_thread, is_retryable, status_code
 from mrq_worker.executor import Executor
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,12 @@ HELD_PER_SLOT = 2
 #: expires. A broken connection fails the call at once anyway (UNAVAILABLE).
 LEASE_MARGIN_S = 30.0
 REPORT_TIMEOUT_S = 30.0
+
+
+class LeaseRefused(Exception):
+    """The broker refuses the worker's LeaseJobs request itself (INVALID_ARGUMENT): not a
+    connection problem, and repeating the request would be refused forever. The message is the
+    broker's, which starts with the request field, e.g. ``queues[1]: ...``."""
 
 
 class Consumer:
@@ -198,6 +204,8 @@ class Consumer:
         try:
             response = call_in_thread(self._stub.LeaseJobs, request, timeout=request.wait_s + LEASE_MARGIN_S)
         except grpc.RpcError as exc:
+            if status_code(exc) == grpc.StatusCode.INVALID_ARGUMENT:
+                raise LeaseRefused(exc.details()) from None  # ends the lease loop: see Worker
             gevent.sleep(backoff.failed(logger, "LeaseJobs", exc))
             return None
         except Exception:  # never stop consuming: log and carry on

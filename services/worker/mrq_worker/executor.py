@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import Any
 
-from gevent import Greenlet, Timeout
+from gevent import Greenlet, get_hub
 from gevent.pool import Pool
 
 from mrq import codec
@@ -38,7 +38,8 @@ OutcomeCallback = Callable[[JobOutcome], None]
 class RunningJob:
     """A job the pool holds, from :meth:`Executor.start` until its outcome is handed over."""
 
-    __slots__ = ("began", "context", "frame", "greenlet", "interrupt", "job", "lost", "started_at", "trace")
+    __slots__ = ("began", "context", "expired_at", "frame", "greenlet", "interrupt", "job", "lost", "started_at",
+                 "trace")
 
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
@@ -53,6 +54,8 @@ class RunningJob:
         #: watchdog thread finds the job on the CPU and its deadline (see mrq_worker.watchdog).
         self.started_at = 0.0
         self.frame: FrameType | None = None
+        #: time.monotonic() when the job's timeout interrupted it; None before (or without) one.
+        self.expired_at: float | None = None
         #: What --trace-greenlets measured so far (None without it), for live inspection.
         self.trace: JobTrace | None = None
 
@@ -175,7 +178,7 @@ class Executor:
         """Runs the task with the job's context set; returns the result as JSON bytes."""
         job = running.job
         # An unregistered logger (not logging.getLogger, which would keep one per job forever)
-        # whose records propagate to "mrq.job"; log shipping will attach a handler per job.
+        # whose records propagate to the root, where mrq_worker.logs ships them to the job's log.
         logger = logging.Logger(f"{JOB_LOGGER_NAME}.{job.job_id}")
         logger.parent = self._job_logger
         context = JobContext(id=job.job_id, task=job.task, params=None, queue=job.queue,
@@ -185,7 +188,7 @@ class Executor:
         try:
             task = self._resolve(job.task)
             context.params = codec.decode(job.params_json)
-            result = self._call(task, context.params, job.timeout_s)
+            result = self._call(task, context.params, running)
         finally:
             current_job.reset(token)
         try:
@@ -193,12 +196,37 @@ class Executor:
         except TypeError as exc:
             raise TypeError(f"task {job.task} returned a value that is {exc}") from None
 
-    @staticmethod
-    def _call(task: TaskCallable, params: Any, timeout_s: float) -> Any:
+    def _call(self, task: TaskCallable, params: Any, running: RunningJob) -> Any:
+        timeout_s = running.job.timeout_s
         if timeout_s <= 0:
             return task(params)
-        with Timeout(timeout_s, JobTimeout(f"job ran past its timeout of {timeout_s:g} s")):
-            return task(params)
+        timer = get_hub().loop.timer(timeout_s)
+        timer.start(self._expire, running)
+        late: BaseException | None = None
+        try:
+            result = task(params)
+        except BaseException as exc:
+            if running.expired_at is None or isinstance(exc, JobTimeout):
+                raise
+            late = exc
+        else:
+            if running.expired_at is None:
+                return result
+        finally:
+            timer.close()
+        # The task caught its timeout and went on: what it did after the deadline (a late result,
+        # another exception) must not be the job's outcome. One that keeps catching it is stopped
+        # by the watchdog (mrq_worker.watchdog).
+        raise JobTimeout(f"job ran past its timeout of {timeout_s:g} s (the task caught the timeout "
+                         "and went on)") from late
+
+    @staticmethod
+    def _expire(running: RunningJob) -> None:
+        """Runs in the hub when the job's timeout passes: interrupts it with JobTimeout."""
+        running.expired_at = time.monotonic()
+        if running.greenlet is not None:
+            running.greenlet.kill(JobTimeout(f"job ran past its timeout of {running.job.timeout_s:g} s"),
+                                  block=False)
 
     def _resolve(self, path: str) -> TaskCallable:
         task = self._tasks.get(path)

@@ -1,9 +1,10 @@
-"""Job logs: what tasks log through their per-job logger (and print), shipped to the broker in
-batches.
+"""Job logs: what tasks log (through any logger) and print, shipped to the broker in batches.
 
-* :class:`JobLogHandler` sits on the ``mrq.job`` logger, the parent of every per-job logger
-  ``mrq.job.<job id>`` (see :mod:`mrq_worker.executor`), and hands each formatted record to
-  the shipper under the job id taken from the logger's name.
+* :class:`JobLogHandler` sits on the root logger. A record of a per-job logger
+  ``mrq.job.<job id>`` (see :mod:`mrq_worker.executor`) goes to that job's log; any other
+  record emitted in a greenlet running a job (``mrq.context.current_job`` set), by the task's
+  own ``logging.getLogger(__name__)`` or by a library it calls, goes to that job's log too.
+  Records pass the loggers' levels first, as for every other handler.
 * :class:`JobStdout` replaces ``sys.stdout`` in the worker: a write from a greenlet running a
   job (``mrq.context.current_job`` set) goes to that job's log, whole lines at a time; anything
   else goes to the real stdout.
@@ -139,7 +140,8 @@ class LogShipper:
 
 
 class JobLogHandler(logging.Handler):
-    """Sends records of the per-job loggers ``<prefix>.<job id>`` to the shipper."""
+    """Sends the records of the per-job loggers ``<prefix>.<job id>``, and every record emitted
+    while a job runs in the current greenlet, to the shipper under that job's id."""
 
     def __init__(self, shipper: LogShipper, prefix: str) -> None:
         super().__init__()
@@ -148,9 +150,13 @@ class JobLogHandler(logging.Handler):
         self.setFormatter(logging.Formatter(LOG_FORMAT))
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith(self._prefix):
-            return
-        job_id = record.name[len(self._prefix):].split(".", 1)[0]
+        if record.name.startswith(self._prefix):
+            job_id = record.name[len(self._prefix):].split(".", 1)[0]
+        else:
+            job = current_job.get()
+            if job is None:
+                return
+            job_id = job.id
         try:
             self._shipper.write(job_id, self.format(record) + "\n")
         except Exception:  # noqa: BLE001 - logging must never fail the task
@@ -182,13 +188,15 @@ class JobStdout:
 def install(shipper: LogShipper, job_logger_name: str) -> Callable[[], None]:
     """Attaches the handler and the stdout proxy; returns the function that removes them."""
     handler = JobLogHandler(shipper, job_logger_name)
-    job_logger = logging.getLogger(job_logger_name)
-    job_logger.addHandler(handler)
+    # On the root, where the per-job loggers' records arrive too (they propagate), so each
+    # record is shipped once.
+    root = logging.getLogger()
+    root.addHandler(handler)
     stdout = JobStdout(shipper, sys.stdout)
     sys.stdout = stdout  # type: ignore[assignment]
 
     def uninstall() -> None:
-        job_logger.removeHandler(handler)
+        root.removeHandler(handler)
         if sys.stdout is stdout:
             sys.stdout = stdout.real
 

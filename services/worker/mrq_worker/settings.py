@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from mrq.config import BrokerAccessSettings
+from mrq.config import BrokerAccessSettings, check_task_keys
+from mrq.queues import check_queue_name
 from mrq_worker.retries import retry_policies
 
 #: --dequeue-strategy values, the default first.
@@ -73,8 +74,16 @@ class WorkerSettings(BrokerAccessSettings):
     @field_validator("tasks")
     @classmethod
     def _check_retry_policies(cls, tasks: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        check_task_keys(tasks)
         retry_policies(tasks)  # raises ValueError on a malformed retry_on or retry_backoff
         return tasks
+
+    @field_validator("queues")
+    @classmethod
+    def _check_queue_names(cls, queues: list[str]) -> list[str]:
+        for name in queues:
+            check_queue_name(name)
+        return queues
 
     @field_validator("dequeue_strategy")
     @classmethod

@@ -8,8 +8,10 @@ process to watch: a child whose supervisor disappears (e.g. SIGKILL) stops grace
 
 A child that exits on its own is restarted: at once after a clean exit (0, e.g. ``--max-jobs``
 or ``--max-time-s`` reached, so the limit recycles processes) or a recycle
-(:data:`RECYCLE_EXIT_CODE`), with a growing delay after a crash. In burst mode a clean exit means
-no job is left: that child is finished, and the supervisor exits once every child is.
+(:data:`RECYCLE_EXIT_CODE`), with a growing delay after a crash; never after its settings were
+refused (:data:`CONFIG_EXIT_CODE`): then every child is stopped, and the supervisor exits with it.
+In burst mode a clean exit means no job is left: that child is finished, and the supervisor exits
+once every child is.
 
 Signal handlers only record the signal; the supervision loop acts on it.
 """
@@ -43,6 +45,9 @@ MAX_RESTART_DELAY_S = 30.0
 #: timeout (see mrq_worker.watchdog), or above --max-memory-mb. It is restarted at once, without
 #: counting as a crash.
 RECYCLE_EXIT_CODE = 75
+#: A worker process's exit code when the broker refuses its settings (sysexits' EX_CONFIG): a
+#: fresh process would be refused too, so the supervisor stops every process and exits with it.
+CONFIG_EXIT_CODE = 78
 
 
 @dataclass
@@ -70,6 +75,7 @@ class Supervisor:
         self._burst = settings.dequeue_strategy == "burst"
         self._received: list[int] = []
         self._stop_signal: int | None = None
+        self._refused = False
         self._metrics = SupervisorMetrics(settings.metrics_host, settings.metrics_port)
 
     def run(self) -> int:
@@ -91,6 +97,8 @@ class Supervisor:
             self._metrics.stop()
         codes = [child.process.returncode for child in children if child.process is not None]
         logger.info("supervisor %d done: worker exit codes %s", os.getpid(), codes)
+        if self._refused:
+            return CONFIG_EXIT_CODE
         return 0 if all(code == 0 for code in codes) else 1
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
@@ -114,6 +122,13 @@ class Supervisor:
             return
         if child.process is not None:
             uptime_s = now - child.started_at
+            if child.process.returncode == CONFIG_EXIT_CODE:
+                logger.critical("worker process %d (slot %d): the broker refuses its settings; stopping every "
+                                "worker process", child.process.pid, child.index)
+                child.finished = True
+                self._refused = True
+                self._received.append(signal.SIGTERM)
+                return
             if self._burst and child.process.returncode == 0:
                 logger.info("worker process %d (slot %d) found no job left", child.process.pid, child.index)
                 self._metrics.process_dead(child.process.pid)

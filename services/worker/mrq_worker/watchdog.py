@@ -1,4 +1,4 @@
-"""The watchdog: stops a job stuck past its timeout without yielding, by recycling the process.
+"""The watchdog: stops a job stuck past its timeout, by recycling the process.
 
 gevent delivers a job's timeout at the job's next cooperative switch. A task that burns CPU
 without ever yielding never reaches one, and holds every other greenlet of the process with it:
@@ -8,7 +8,11 @@ no timeout, cancel or report can get through. So a native thread watches from ou
   gevent's own timeouts work;
 * the thread looks every ``CHECK_INTERVAL_S``. When the hub has not ticked for ``STUCK_GRACE_S``
   and the job on the CPU (the one whose frames the main thread is running) is past its timeout
-  by ``STUCK_GRACE_S`` too, only the end of the process can stop that job.
+  by ``STUCK_GRACE_S`` too, only the end of the process can stop that job;
+* while the hub turns, a job still running ``STUCK_GRACE_S`` after its timeout interrupted it
+  caught the ``JobTimeout`` and went on (``except BaseException`` in a loop): nothing else will
+  stop it either. (One that catches it once and ends reports ``TIMEOUT`` by itself: see
+  ``Executor._call``.)
 
 The thread then reports, itself, with a direct gRPC call (as the heartbeat makes its own): that
 job ``TIMEOUT``; every other running job ``INTERRUPT``, which the broker requeues at once;
@@ -107,29 +111,38 @@ class Watchdog:
                 logger.exception("watchdog check failed")
 
     def stuck_job(self) -> tuple[RunningJob, list[FrameType]] | None:
-        """The job stuck on the CPU past its timeout, with its frames (innermost last), if any."""
+        """The job stuck past its timeout, with its task's frames (innermost last), if any."""
         if time.monotonic() - self.last_tick <= STUCK_GRACE_S:
-            return None
+            return self._swallowing_job()
         jobs_by_frame = {id(job.frame): job for job in list(self._executor.running.values())
                          if job.frame is not None}
-        frames: list[FrameType] = []
         frame = sys._current_frames().get(self._hub_thread_id)
+        innermost = frame
         while frame is not None:
             job = jobs_by_frame.get(id(frame))
             if job is not None:
                 now = time.monotonic()
                 # Checked again last: the hub may have turned while we looked.
                 if now > job.deadline + STUCK_GRACE_S and now - self.last_tick > STUCK_GRACE_S:
-                    return job, frames[::-1]
+                    return job, _task_frames(innermost, frame)
                 return None
-            if not frame.f_globals.get("__name__", "").startswith("mrq_worker."):
-                frames.append(frame)  # the task's, for the traceback
             frame = frame.f_back
+        return None
+
+    def _swallowing_job(self) -> tuple[RunningJob, list[FrameType]] | None:
+        """A job still running STUCK_GRACE_S after its timeout interrupted it: the task caught
+        the JobTimeout and went on (the hub turns, so it was delivered), e.g. in a loop."""
+        now = time.monotonic()
+        for job in list(self._executor.running.values()):
+            greenlet = job.greenlet
+            if job.expired_at is not None and now > job.expired_at + STUCK_GRACE_S and greenlet is not None:
+                return job, _task_frames(greenlet.gr_frame, job.frame)
         return None
 
     def _recycle(self, stuck: RunningJob, frames: list[FrameType]) -> None:
         job = stuck.job
-        error = f"job ran past its timeout of {job.timeout_s:g} s without yielding; worker process recycled"
+        how = "without yielding" if stuck.expired_at is None else "and caught its timeout"
+        error = f"job ran past its timeout of {job.timeout_s:g} s {how}; worker process recycled"
         logger.critical("job %s (%s) %s (pid %d exits with code %d; run workers with --processes or under a "
                         "supervisor so that it restarts)", job.job_id, job.task, error.removeprefix("job "),
                         os.getpid(), RECYCLE_EXIT_CODE)
@@ -175,3 +188,15 @@ class Watchdog:
                                  "when their leases expire", len(outcomes))
                     return
                 _sleep(delay_s)
+
+
+def _task_frames(innermost: FrameType | None, bottom: FrameType | None) -> list[FrameType]:
+    """The task's frames from ``bottom`` (the executor's, excluded) to ``innermost``, outermost
+    first, without the worker's and gevent's own, for the traceback."""
+    frames: list[FrameType] = []
+    frame = innermost
+    while frame is not None and frame is not bottom:
+        if not frame.f_globals.get("__name__", "").startswith(("mrq_worker.", "gevent.")):
+            frames.append(frame)
+        frame = frame.f_back
+    return frames[::-1]

@@ -44,7 +44,7 @@ from mrq.v1.worker_service_pb2 import (
 )
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
 from mrq_worker.connection import call_in_thread, open_channel
-from mrq_worker.consumer import Consumer
+from mrq_worker.consumer import Consumer, LeaseRefused
 from mrq_worker.executor import JOB_LOGGER_NAME, Executor
 from mrq_worker.heartbeat import Heartbeat
 from mrq_worker.logs import LogShipper, install
@@ -52,7 +52,7 @@ from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
 from mrq_worker.state import WorkerState, can_transition
-from mrq_worker.supervisor import RECYCLE_EXIT_CODE
+from mrq_worker.supervisor import CONFIG_EXIT_CODE, RECYCLE_EXIT_CODE
 from mrq_worker.tracing import Tracer
 from mrq_worker.watchdog import Watchdog
 
@@ -74,6 +74,22 @@ def make_worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
+#: The setting behind each LeaseJobsRequest field the broker may refuse.
+_SETTING_OF_LEASE_FIELD = {"queues": "queues", "task_whitelist": "task_whitelist",
+                           "task_blacklist": "task_blacklist", "wait_s": "lease_wait_s"}
+
+
+def refused_setting(refusal: LeaseRefused) -> str:
+    """Which setting a refused lease names, for the exit message: the broker's message starts
+    with the request's field (``task_whitelist[1]: ...``)."""
+    field = str(refusal).split(":", 1)[0].split("[", 1)[0]
+    setting = _SETTING_OF_LEASE_FIELD.get(field)
+    if setting is None:
+        return f"the request field {field!r}"
+    return f"setting {setting} ({WorkerSettings.env_name(setting)}" + \
+        (", or the QUEUE arguments)" if setting == "queues" else f", --{setting.replace('_', '-')})")
+
+
 def lease_request(settings: WorkerSettings, worker_id: str) -> LeaseJobsRequest:
     """What each of the worker's LeaseJobs asks, but how many jobs."""
     return LeaseJobsRequest(worker_id=worker_id, queues=settings.queues, wait_s=settings.lease_wait_s,
@@ -87,7 +103,8 @@ class Worker:
     Attributes:
         worker_id: the id sent to the broker.
         state: where the worker is in its life; changed only through :meth:`_set_state`.
-        exit_code: 0; 1 if the worker stopped because one of its loops crashed, or went over
+        exit_code: 0; CONFIG_EXIT_CODE if the broker refused its settings; 1 if the worker stopped
+            because one of its loops crashed, or went over
             ``--max-memory-mb`` before running any job; RECYCLE_EXIT_CODE if it went over it later.
     """
 
@@ -272,7 +289,12 @@ class Worker:
             self._stop_at_limit(f"{over} before running any job (raise --max-memory-mb)", exit_code=1)
 
     def _on_crash(self, greenlet: gevent.Greenlet) -> None:
-        logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
-                        exc_info=greenlet.exc_info)
-        self.exit_code = 1
+        if isinstance(greenlet.exception, LeaseRefused):
+            logger.critical("worker %s: the broker refuses %s: %s; exiting", self.worker_id,
+                            refused_setting(greenlet.exception), greenlet.exception)
+            self.exit_code = CONFIG_EXIT_CODE
+        else:
+            logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
+                            exc_info=greenlet.exc_info)
+            self.exit_code = 1
         self.stop(force=True)

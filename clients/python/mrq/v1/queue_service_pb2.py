@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1amrq/v1/queue_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"G\n\x11\x45nqueueRawRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12\x0e\n\x06scores\x18\x03 \x03(\x01\"#\n\x12\x45nqueueRawResponse\x12\r\n\x05\x61\x64\x64\x65\x64\x18\x01 \x01(\x03\"#\n\x11ListQueuesRequest\x12\x0e\n\x06prefix\x18\x01 \x01(\t\"\xa0\x01\n\tQueueInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1f\n\x04type\x18\x02 \x01(\x0e\x32\x11.mrq.v1.QueueType\x12\x0e\n\x06queued\x18\x03 \x01(\x03\x12\x0f\n\x07\x64\x65layed\x18\x04 \x01(\x03\x12\x0e\n\x06paused\x18\x05 \x01(\x08\x12\x33\n\x0foldest_enqueued\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"7\n\x12ListQueuesResponse\x12!\n\x06queues\x18\x01 \x03(\x0b\x32\x11.mrq.v1.QueueInfo\"2\n\x11PauseQueueRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x0e\n\x06paused\x18\x02 \x01(\x08\"+\n\x12PauseQueueResponse\x12\x15\n\rpaused_queues\x18\x01 \x03(\t\"\"\n\x11\x45mptyQueueRequest\x12\r\n\x05queue\x18\x01 \x01(\t\"%\n\x12\x45mptyQueueResponse\x12\x0f\n\x07removed\x18\x01 \x01(\x03\"B\n\x15\x43heckRateLimitRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\r\n\x05per_s\x18\x03 \x01(\x01\"<\n\x16\x43heckRateLimitResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12\x11\n\tremaining\x18\x02 \x01(\x05*\xb4\x01\n\tQueueType\x12\x1a\n\x16QUEUE_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12QUEUE_TYPE_REGULAR\x10\x01\x12\x16\n\x12QUEUE_TYPE_REVERSE\x10\x02\x12\x12\n\x0eQUEUE_TYPE_RAW\x10\x03\x12\x12\n\x0eQUEUE_TYPE_SET\x10\x04\x12\x19\n\x15QUEUE_TYPE_SORTED_SET\x10\x05\x12\x18\n\x14QUEUE_TYPE_TIMED_SET\x10\x06\x32\xf3\x02\n\x0cQueueService\x12\x43\n\nEnqueueRaw\x12\x19.mrq.v1.EnqueueRawRequest\x1a\x1a.mrq.v1.EnqueueRawResponse\x12\x43\n\nListQueues\x12\x19.mrq.v1.ListQueuesRequest\x1a\x1a.mrq.v1.ListQueuesResponse\x12\x43\n\nPauseQueue\x12\x19.mrq.v1.PauseQueueRequest\x1a\x1a.mrq.v1.PauseQueueResponse\x12\x43\n\nEmptyQueue\x12\x19.mrq.v1.EmptyQueueRequest\x1a\x1a.mrq.v1.EmptyQueueResponse\x12O\n\x0e\x43heckRateLimit\x12\x1d.mrq.v1.CheckRateLimitRequest\x1a\x1e.mrq.v1.CheckRateLimitResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1amrq/v1/queue_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"G\n\x11\x45nqueueRawRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12\x0e\n\x06scores\x18\x03 \x03(\x01\"#\n\x12\x45nqueueRawResponse\x12\r\n\x05\x61\x64\x64\x65\x64\x18\x01 \x01(\x03\"#\n\x11ListQueuesRequest\x12\x0e\n\x06prefix\x18\x01 \x01(\t\"\xa0\x01\n\tQueueInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1f\n\x04type\x18\x02 \x01(\x0e\x32\x11.mrq.v1.QueueType\x12\x0e\n\x06queued\x18\x03 \x01(\x03\x12\x0f\n\x07\x64\x65layed\x18\x04 \x01(\x03\x12\x0e\n\x06paused\x18\x05 \x01(\x08\x12\x33\n\x0foldest_enqueued\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"7\n\x12ListQueuesResponse\x12!\n\x06queues\x18\x01 \x03(\x0b\x32\x11.mrq.v1.QueueInfo\"2\n\x11PauseQueueRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x0e\n\x06paused\x18\x02 \x01(\x08\"+\n\x12PauseQueueResponse\x12\x15\n\rpaused_queues\x18\x01 \x03(\t\"4\n\x11\x45mptyQueueRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x10\n\x08max_jobs\x18\x02 \x01(\x05\"8\n\x12\x45mptyQueueResponse\x12\x0f\n\x07removed\x18\x01 \x01(\x03\x12\x11\n\tremaining\x18\x02 \x01(\x03\"B\n\x15\x43heckRateLimitRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\r\n\x05per_s\x18\x03 \x01(\x01\"<\n\x16\x43heckRateLimitResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12\x11\n\tremaining\x18\x02 \x01(\x05*\xb4\x01\n\tQueueType\x12\x1a\n\x16QUEUE_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12QUEUE_TYPE_REGULAR\x10\x01\x12\x16\n\x12QUEUE_TYPE_REVERSE\x10\x02\x12\x12\n\x0eQUEUE_TYPE_RAW\x10\x03\x12\x12\n\x0eQUEUE_TYPE_SET\x10\x04\x12\x19\n\x15QUEUE_TYPE_SORTED_SET\x10\x05\x12\x18\n\x14QUEUE_TYPE_TIMED_SET\x10\x06\x32\xf3\x02\n\x0cQueueService\x12\x43\n\nEnqueueRaw\x12\x19.mrq.v1.EnqueueRawRequest\x1a\x1a.mrq.v1.EnqueueRawResponse\x12\x43\n\nListQueues\x12\x19.mrq.v1.ListQueuesRequest\x1a\x1a.mrq.v1.ListQueuesResponse\x12\x43\n\nPauseQueue\x12\x19.mrq.v1.PauseQueueRequest\x1a\x1a.mrq.v1.PauseQueueResponse\x12\x43\n\nEmptyQueue\x12\x19.mrq.v1.EmptyQueueRequest\x1a\x1a.mrq.v1.EmptyQueueResponse\x12O\n\x0e\x43heckRateLimit\x12\x1d.mrq.v1.CheckRateLimitRequest\x1a\x1e.mrq.v1.CheckRateLimitResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,8 +33,8 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mrq.v1.queue_service_pb2', 
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpb'
-  _globals['_QUEUETYPE']._serialized_start=741
-  _globals['_QUEUETYPE']._serialized_end=921
+  _globals['_QUEUETYPE']._serialized_start=778
+  _globals['_QUEUETYPE']._serialized_end=958
   _globals['_ENQUEUERAWREQUEST']._serialized_start=71
   _globals['_ENQUEUERAWREQUEST']._serialized_end=142
   _globals['_ENQUEUERAWRESPONSE']._serialized_start=144
@@ -50,13 +50,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PAUSEQUEUERESPONSE']._serialized_start=490
   _globals['_PAUSEQUEUERESPONSE']._serialized_end=533
   _globals['_EMPTYQUEUEREQUEST']._serialized_start=535
-  _globals['_EMPTYQUEUEREQUEST']._serialized_end=569
-  _globals['_EMPTYQUEUERESPONSE']._serialized_start=571
-  _globals['_EMPTYQUEUERESPONSE']._serialized_end=608
-  _globals['_CHECKRATELIMITREQUEST']._serialized_start=610
-  _globals['_CHECKRATELIMITREQUEST']._serialized_end=676
-  _globals['_CHECKRATELIMITRESPONSE']._serialized_start=678
-  _globals['_CHECKRATELIMITRESPONSE']._serialized_end=738
-  _globals['_QUEUESERVICE']._serialized_start=924
-  _globals['_QUEUESERVICE']._serialized_end=1295
+  _globals['_EMPTYQUEUEREQUEST']._serialized_end=587
+  _globals['_EMPTYQUEUERESPONSE']._serialized_start=589
+  _globals['_EMPTYQUEUERESPONSE']._serialized_end=645
+  _globals['_CHECKRATELIMITREQUEST']._serialized_start=647
+  _globals['_CHECKRATELIMITREQUEST']._serialized_end=713
+  _globals['_CHECKRATELIMITRESPONSE']._serialized_start=715
+  _globals['_CHECKRATELIMITRESPONSE']._serialized_end=775
+  _globals['_QUEUESERVICE']._serialized_start=961
+  _globals['_QUEUESERVICE']._serialized_end=1332
 # @@protoc_insertion_point(module_scope)

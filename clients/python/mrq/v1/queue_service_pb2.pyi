@@ -86,16 +86,20 @@ class PauseQueueResponse(_message.Message):
     def __init__(self, paused_queues: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class EmptyQueueRequest(_message.Message):
-    __slots__ = ("queue",)
+    __slots__ = ("queue", "max_jobs")
     QUEUE_FIELD_NUMBER: _ClassVar[int]
+    MAX_JOBS_FIELD_NUMBER: _ClassVar[int]
     queue: str
-    def __init__(self, queue: _Optional[str] = ...) -> None: ...
+    max_jobs: int
+    def __init__(self, queue: _Optional[str] = ..., max_jobs: _Optional[int] = ...) -> None: ...
 
 class EmptyQueueResponse(_message.Message):
-    __slots__ = ("removed",)
+    __slots__ = ("removed", "remaining")
     REMOVED_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_FIELD_NUMBER: _ClassVar[int]
     removed: int
-    def __init__(self, removed: _Optional[int] = ...) -> None: ...
+    remaining: int
+    def __init__(self, removed: _Optional[int] = ..., remaining: _Optional[int] = ...) -> None: ...
 
 class CheckRateLimitRequest(_message.Message):
     __slots__ = ("key", "limit", "per_s")

@@ -117,7 +117,8 @@ class QueueServiceServicer:
 
     def EmptyQueue(self, request, context):
         """Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-        Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+        Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+        queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

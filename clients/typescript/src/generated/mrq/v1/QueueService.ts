@@ -49,7 +49,8 @@ export interface QueueServiceClient extends grpc.Client {
   
   /**
    * Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+   * queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
    */
   EmptyQueue(argument: _mrq_v1_EmptyQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EmptyQueueResponse__Output>): grpc.ClientUnaryCall;
   EmptyQueue(argument: _mrq_v1_EmptyQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EmptyQueueResponse__Output>): grpc.ClientUnaryCall;
@@ -57,7 +58,8 @@ export interface QueueServiceClient extends grpc.Client {
   EmptyQueue(argument: _mrq_v1_EmptyQueueRequest, callback: grpc.requestCallback<_mrq_v1_EmptyQueueResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+   * queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
    */
   emptyQueue(argument: _mrq_v1_EmptyQueueRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_EmptyQueueResponse__Output>): grpc.ClientUnaryCall;
   emptyQueue(argument: _mrq_v1_EmptyQueueRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_EmptyQueueResponse__Output>): grpc.ClientUnaryCall;
@@ -140,7 +142,8 @@ export interface QueueServiceHandlers extends grpc.UntypedServiceImplementation 
   
   /**
    * Removes every job waiting on a queue (queued or delayed; running jobs are left alone).
-   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed.
+   * Regular jobs end `cancel`; raw entries are dropped. Returns how many were removed. A big
+   * queue can be emptied in steps, each within a call's deadline: see `max_jobs`.
    */
   EmptyQueue: grpc.handleUnaryCall<_mrq_v1_EmptyQueueRequest__Output, _mrq_v1_EmptyQueueResponse>;
   

@@ -1,4 +1,4 @@
-"""Tasks the integration tests enqueue, as ``tasks.<name>``.
+"""Tasks the integration tests enqueue, as ``mrq_test_tasks.<name>``.
 
 Workers import this module because the test fixtures put tests/integration on their PYTHONPATH.
 Each task takes the job's params, as every MRQ task does: a function, or a ``Task`` subclass.
@@ -25,15 +25,17 @@ def fail(params: Any) -> None:
 
 
 def log_lines(params: dict[str, Any]) -> int:
-    """Logs each of ``params["lines"]`` through the job's logger, and prints
+    """Logs each of ``params["lines"]`` through the job's logger (or, with ``params["logger"]``,
+    through ``logging.getLogger`` of that name, as a library would), and prints
     ``params["print"]`` if given. After line i it waits for the file ``<params["gate"]>.<i>``
     (if ``gate`` is given) before going on, so a test sees the lines arrive one by one. Gives up
     with TimeoutError after 60 s. Returns how many lines it logged."""
+    import logging
     from pathlib import Path
 
     from mrq import get_logger
 
-    log = get_logger()
+    log = logging.getLogger(params["logger"]) if "logger" in params else get_logger()
     if params.get("print"):
         print(params["print"])
     for n, line in enumerate(params["lines"]):
@@ -230,11 +232,11 @@ def progress_then_block(params: dict[str, Any]) -> str:
 
 
 def enqueue_and_wait_child(params: dict[str, Any]) -> Any:
-    """Enqueues ``tasks.add`` through the client, waits for it, and returns its result."""
+    """Enqueues ``mrq_test_tasks.add`` through the client, waits for it, and returns its result."""
     from mrq import Client
 
     with Client(params["broker"]) as client:
-        child = client.enqueue("tasks.add", {"a": params["a"], "b": 1})
+        child = client.enqueue("mrq_test_tasks.add", {"a": params["a"], "b": 1})
         return client.wait(child, timeout=20)["result"]
 
 
@@ -248,7 +250,7 @@ def abort_after_error(params: Any) -> None:
         abort_current_job()
 
 
-#: What tasks.leak_memory keeps alive: a module-level leak, as tests of --trace-memory need.
+#: What mrq_test_tasks.leak_memory keeps alive: a module-level leak, as tests of --trace-memory need.
 LEAKED: list[Any] = []
 
 
@@ -324,3 +326,14 @@ def record_completion(params: dict[str, Any]) -> None:
         os.write(fd, line)
     finally:
         os.close(fd)
+
+
+def swallow_timeout(params: dict[str, Any]) -> str:
+    """Sleeps ``params["s"]`` seconds inside ``except BaseException``, so it catches its own
+    timeout, then returns; with ``params["loop"]``, catches it and sleeps again, forever."""
+    while True:
+        try:
+            time.sleep(params["s"])
+        except BaseException:  # noqa: BLE001 - the point: the timeout must hold anyway
+            if not params.get("loop"):
+                return "late"
