@@ -118,6 +118,12 @@ class StackUnderTest:
                 if not cursor:
                     return jobs
 
+    def overview(self) -> monitor_service_pb2.GetOverviewResponse:
+        """MonitorService.GetOverview: the stored jobs' counts by status, workers, rates."""
+        with grpc.insecure_channel(self.broker_address) as channel:
+            return monitor_service_pb2_grpc.MonitorServiceStub(channel).GetOverview(
+                monitor_service_pb2.GetOverviewRequest(), timeout=HELPER_WAIT_S)
+
     def open_store(self) -> Store:
         """The store this test's brokers use, for tests that stage a state no API call makes
         (e.g. a broker that died between two writes). Close it after use."""
