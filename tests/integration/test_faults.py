@@ -29,7 +29,7 @@ from harness import BlockingJob, IsolatedStack, StackUnderTest, log_line, pid_of
 
 from mrq import Client
 from mrq.errors import BrokerUnavailable
-from mrq_broker.keys import Keys
+from mrq_broker.queueing.keys import Keys
 from mrq_local import ManagedProcess, free_port, wait_until
 
 pytestmark = pytest.mark.faults

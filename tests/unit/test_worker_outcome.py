@@ -8,8 +8,8 @@ from gevent import GreenletExit
 from mrq.errors import TaskNotFound
 from mrq.interrupts import AbortInterrupt, JobCancelled, JobTimeout, RetryInterrupt, WorkerInterrupted
 from mrq.v1 import job_pb2
+from mrq_worker.lifecycle import Lifecycle, can_transition
 from mrq_worker.outcome import classify
-from mrq_worker.state import WorkerState, can_transition
 
 
 def _raised(exc: BaseException) -> BaseException:
@@ -56,7 +56,7 @@ def test_classify_retry_leaves_unset_options_unset() -> None:
 
 
 def test_state_moves_forward_only() -> None:
-    assert can_transition(WorkerState.RUNNING, WorkerState.QUIET)
-    assert can_transition(WorkerState.RUNNING, WorkerState.STOPPING)
-    assert not can_transition(WorkerState.QUIET, WorkerState.RUNNING)
-    assert not can_transition(WorkerState.STOPPED, WorkerState.RUNNING)
+    assert can_transition(Lifecycle.RUNNING, Lifecycle.QUIET)
+    assert can_transition(Lifecycle.RUNNING, Lifecycle.STOPPING)
+    assert not can_transition(Lifecycle.QUIET, Lifecycle.RUNNING)
+    assert not can_transition(Lifecycle.STOPPED, Lifecycle.RUNNING)

@@ -17,13 +17,13 @@ log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class BrokerError(Exception):
+class RequestError(Exception):
     """Base class of the broker's domain errors."""
 
     code = grpc.StatusCode.INTERNAL
 
 
-class InvalidArgument(BrokerError):
+class InvalidField(RequestError):
     """A request field is invalid. The message starts with the field's name."""
 
     code = grpc.StatusCode.INVALID_ARGUMENT
@@ -33,49 +33,49 @@ class InvalidArgument(BrokerError):
         self.field = field
 
 
-class JobNotFound(BrokerError):
+class NoSuchJob(RequestError):
     code = grpc.StatusCode.NOT_FOUND
 
     def __init__(self, job_id: str) -> None:
         super().__init__(f"job_id: no job {job_id}")
 
 
-class JobNotRunning(BrokerError):
+class JobNotRunning(RequestError):
     code = grpc.StatusCode.FAILED_PRECONDITION
 
     def __init__(self, job_id: str, status: str) -> None:
         super().__init__(f"job_id: job {job_id} is not running (status {status})")
 
 
-class WorkerNotFound(BrokerError):
+class NoSuchWorker(RequestError):
     code = grpc.StatusCode.NOT_FOUND
 
     def __init__(self, worker_id: str) -> None:
         super().__init__(f"worker_id: no worker {worker_id[:200]!r} ever sent a heartbeat")
 
 
-class ScheduleNotFound(BrokerError):
+class NoSuchSchedule(RequestError):
     code = grpc.StatusCode.NOT_FOUND
 
     def __init__(self, schedule_id: str) -> None:
         super().__init__(f"schedule_id: no schedule {schedule_id[:100]}")
 
 
-class ScheduleExists(BrokerError):
+class ScheduleExists(RequestError):
     code = grpc.StatusCode.ALREADY_EXISTS
 
     def __init__(self, schedule_id: str) -> None:
         super().__init__(f"definition: the same schedule exists, id {schedule_id}")
 
 
-class ScheduleFromConfig(BrokerError):
+class ScheduleFromConfig(RequestError):
     code = grpc.StatusCode.FAILED_PRECONDITION
 
     def __init__(self, schedule_id: str) -> None:
         super().__init__(f"schedule_id: schedule {schedule_id} comes from SCHEDULER_TASKS; edit the config file")
 
 
-class WorkerDidNotAnswer(BrokerError):
+class WorkerDidNotAnswer(RequestError):
     code = grpc.StatusCode.DEADLINE_EXCEEDED
 
 
@@ -97,7 +97,7 @@ def grpc_errors(method: F) -> F:
     def wrapper(self: Any, request: Any, context: grpc.ServicerContext) -> Any:
         try:
             return method(self, request, context)
-        except BrokerError as exc:
+        except RequestError as exc:
             context.abort(exc.code, str(exc))
         except STORE_OUTAGES as exc:
             log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)

@@ -29,9 +29,9 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from mrq.v1 import worker_service_pb2
-from mrq_broker.documents import leased_job
+from mrq_broker.jobs.payloads import leased_job
 from mrq_broker.queue_names import queue_type, root
-from mrq_broker.queues import RedisQueues
+from mrq_broker.queueing.queues import RedisQueues
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class QueueCollector(Collector):
 
 class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
     """Counts and times every unary RPC, and counts the jobs LeaseJobs hands out. (Enqueued
-    jobs are counted where every enqueue goes through: mrq_broker.submission.)"""
+    jobs are counted where every enqueue goes through: mrq_broker.jobs.submission.)"""
 
     def __init__(self, metrics: BrokerMetrics) -> None:
         self.metrics = metrics

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from mrq_broker.errors import InvalidArgument
+from mrq_broker.errors import InvalidField
 
 
 class _Strict(BaseModel):
@@ -34,7 +34,7 @@ class RawQueueConfig(_Strict):
         if self.params_key:
             return orjson.dumps({self.params_key: orjson.loads(entry)}, option=orjson.OPT_SORT_KEYS).decode()
         if not entry.startswith("{"):
-            raise InvalidArgument(field, "this raw queue's entries must be JSON objects (its job factory has "
+            raise InvalidField(field, "this raw queue's entries must be JSON objects (its job factory has "
                                   "no params_key)")
         return entry
 

@@ -30,24 +30,24 @@ from mrq.v1 import (
     worker_service_pb2_grpc,
 )
 from mrq_broker import auth
-from mrq_broker.committer import OutcomeCommitter
-from mrq_broker.events import Events
-from mrq_broker.job_service import JobServicer
-from mrq_broker.keys import Keys
-from mrq_broker.logs import JobLogs
-from mrq_broker.maintenance import Maintenance
+from mrq_broker.api.job_service import JobServicer
+from mrq_broker.api.monitor_service import MonitorServicer
+from mrq_broker.api.queue_service import QueueServicer
+from mrq_broker.api.schedule_service import ScheduleServicer
+from mrq_broker.api.worker_service import WorkerServicer
+from mrq_broker.jobs.committer import OutcomeCommitter
+from mrq_broker.jobs.logs import JobLogs
+from mrq_broker.jobs.maintenance import Maintenance
+from mrq_broker.jobs.operations import Operations
+from mrq_broker.jobs.queue_admin import QueueAdmin
+from mrq_broker.jobs.raw_jobs import RawJobs
+from mrq_broker.jobs.schedules import Schedules
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
-from mrq_broker.monitor_service import MonitorServicer
-from mrq_broker.operations import Broker
-from mrq_broker.queue_admin import QueueAdmin
-from mrq_broker.queue_service import QueueServicer
-from mrq_broker.queues import RedisQueues
-from mrq_broker.raw_jobs import RawJobs
-from mrq_broker.schedule_service import ScheduleServicer
-from mrq_broker.schedules import Schedules
+from mrq_broker.queueing.events import Events
+from mrq_broker.queueing.keys import Keys
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage import Store, open_store
-from mrq_broker.worker_service import WorkerServicer
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
     metrics.registry.register(QueueCollector(queues))
     committer = OutcomeCommitter(store, queues, settings, metrics)
     raw = RawJobs(store, queues, settings)
-    broker = Broker(settings, store, queues, events, logs, metrics, committer, raw)
+    operations = Operations(settings, store, queues, events, logs, metrics, committer, raw)
     maintenance = Maintenance(store, queues, raw, settings, metrics)
 
     server = grpc.server(
@@ -111,12 +111,12 @@ def start(settings: BrokerSettings) -> BrokerServer:
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
         interceptors=[GrpcMetrics(metrics), *auth.interceptors(settings)],
     )
-    job_servicer = JobServicer(broker)
+    job_servicer = JobServicer(operations)
     job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
     queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
         QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
-    worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(broker, committer), server)
-    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(broker), server)
+    worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(operations, committer), server)
+    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(operations), server)
     schedules = Schedules(store, queues, settings, metrics)
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()

@@ -37,9 +37,9 @@ from types import FrameType
 
 from prometheus_client import CollectorRegistry, multiprocess
 
-from mrq_broker.keys import Keys
 from mrq_broker.metrics import QueueCollector, serve
-from mrq_broker.queues import RedisQueues
+from mrq_broker.queueing.keys import Keys
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.server import connect_redis
 from mrq_broker.settings import BrokerSettings
 

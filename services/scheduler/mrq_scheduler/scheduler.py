@@ -2,7 +2,7 @@
 fires its due tick through the broker.
 
 Replicas do not coordinate. Each fires every due tick, and the broker enqueues each tick once
-(see ``mrq_broker.schedules``), so a replica that dies hands over at once: the others were
+(see ``mrq_broker.jobs.schedules``), so a replica that dies hands over at once: the others were
 firing the same ticks all along. Ticks are wall-clock (UTC) times every replica agrees on;
 the pause between two looks is measured on the monotonic clock.
 """

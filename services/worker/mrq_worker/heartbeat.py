@@ -35,10 +35,10 @@ from mrq.v1.worker_service_pb2 import (
     WorkerState,
 )
 from mrq.v1.worker_service_pb2_grpc import WorkerServiceStub
-from mrq_worker import state as lifecycle
 from mrq_worker.connection import Backoff
 from mrq_worker.consumer import Consumer
 from mrq_worker.executor import Executor
+from mrq_worker.lifecycle import Lifecycle
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class Heartbeat:
         # One short try, within Worker's join of this thread: a broker that can't be reached
         # sees a lost heartbeat instead.
         state = self._snapshot()
-        state.status = lifecycle.WorkerState.STOPPED.value
+        state.status = Lifecycle.STOPPED.value
         request = HeartbeatRequest(worker_id=self._worker_id, job_ids=list(self._consumer.held), state=state)
         try:
             self._stub.Heartbeat(request, timeout=GOODBYE_TIMEOUT_S)

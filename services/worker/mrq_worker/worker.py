@@ -47,11 +47,11 @@ from mrq_worker.connection import call_in_thread, open_channel
 from mrq_worker.consumer import Consumer, LeaseRefused
 from mrq_worker.executor import JOB_LOGGER_NAME, Executor
 from mrq_worker.heartbeat import Heartbeat
+from mrq_worker.lifecycle import Lifecycle, can_transition
 from mrq_worker.logs import LogShipper, install
 from mrq_worker.metrics import WorkerMetrics
 from mrq_worker.retries import retry_policies
 from mrq_worker.settings import WorkerSettings
-from mrq_worker.state import WorkerState, can_transition
 from mrq_worker.supervisor import CONFIG_EXIT_CODE, RECYCLE_EXIT_CODE
 from mrq_worker.tracing import Tracer
 from mrq_worker.watchdog import Watchdog
@@ -111,7 +111,7 @@ class Worker:
     def __init__(self, settings: WorkerSettings, *, worker_id: str | None = None) -> None:
         self.settings = settings
         self.worker_id = worker_id or make_worker_id()
-        self.state = WorkerState.STARTING
+        self.state = Lifecycle.STARTING
         self.exit_code = 0
         self._force = Event()
         self._stopped = Event()
@@ -128,7 +128,7 @@ class Worker:
                                   allowed=TaskAllowList.of(settings.task_packages, registered=settings.tasks))
         self._consumer = Consumer(stub=stub, lease=lease_request(settings, self.worker_id), executor=self._executor,
                                   report_interval_s=settings.report_interval_s,
-                                  accepting=lambda: self.state is WorkerState.RUNNING,
+                                  accepting=lambda: self.state is Lifecycle.RUNNING,
                                   burst=settings.dequeue_strategy == "burst", max_jobs=settings.max_jobs)
         self._logs = LogShipper(stub=stub, worker_id=self.worker_id, interval_s=settings.log_ship_interval_s,
                                 max_bytes_per_job=settings.max_log_bytes_per_job,
@@ -155,7 +155,7 @@ class Worker:
         self._logs.start()
         self._heartbeat.start()
         self._watchdog.start()
-        self._set_state(WorkerState.RUNNING)
+        self._set_state(Lifecycle.RUNNING)
         self._consumer.start(on_crash=self._on_crash, on_exhausted=self._stop_at_limit)
         if self.settings.max_time_s:
             self._max_time = gevent.spawn_later(self.settings.max_time_s, self._stop_at_limit,
@@ -183,7 +183,7 @@ class Worker:
         """Waits until the worker has stopped; True if it has."""
         return bool(self._stopped.wait(timeout=timeout_s))
 
-    def _set_state(self, new: WorkerState) -> None:
+    def _set_state(self, new: Lifecycle) -> None:
         if not can_transition(self.state, new):
             raise RuntimeError(f"worker state can't go from {self.state.value} to {new.value}")
         logger.debug("worker %s: %s -> %s", self.worker_id, self.state.value, new.value)
@@ -203,11 +203,11 @@ class Worker:
     def _shutdown_in_order(self) -> None:
         if self._max_time is not None:
             self._max_time.kill(block=False)
-        if self.state is WorkerState.RUNNING and not self._force.is_set():
-            self._set_state(WorkerState.QUIET)
+        if self.state is Lifecycle.RUNNING and not self._force.is_set():
+            self._set_state(Lifecycle.QUIET)
             self._consumer.stop_leasing(timeout_s=self.settings.lease_wait_s + KILL_GRACE_S)
             self._drain()
-        self._set_state(WorkerState.STOPPING)
+        self._set_state(Lifecycle.STOPPING)
         # Before the kills: an INTERRUPT report requeues its job at once, and a LeaseJobs call
         # still in flight would take that job straight back, only to hand it back a second time.
         # Waiting for it costs at most lease_wait_s; the loop starts no job once STOPPING.
@@ -228,7 +228,7 @@ class Worker:
         self._heartbeat.stop()
         call_in_thread(self._heartbeat.join, 5.0)
         self._channel.close()
-        self._set_state(WorkerState.STOPPED)
+        self._set_state(Lifecycle.STOPPED)
         logger.info("worker %s done: %d jobs in %.1f s", self.worker_id, self.done_jobs,
                     time.monotonic() - self._started_at)
 

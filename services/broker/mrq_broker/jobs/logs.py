@@ -4,7 +4,7 @@ Each ShipLogs chunk becomes one stored LogChunk with id ``"<job id>-<n>"``, wher
 the job's chunks from 1 in the Redis string ``mrq:logseq:<job id>`` (INCR). A reader gets N from
 Redis and fetches chunks 1..N by exact id, the one lookup every store serves from an index.
 ``n`` is taken before the insert, so a failed insert leaves a gap, which readers skip. Then the
-job id is published on ``mrq:logs`` to wake followers (see :class:`mrq_broker.events.Events`).
+job id is published on ``mrq:logs`` to wake followers (see :class:`mrq_broker.queueing.events.Events`).
 
 A job keeps at most ``max_bytes_per_job`` bytes of logs, whoever ships them (a worker truncates
 its own, but WorkerService is open to any caller): ``mrq:logbytes:<job id>`` counts the bytes
@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 import redis
 
-from mrq_broker.keys import Keys
+from mrq_broker.queueing.keys import Keys
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import LogChunk
 

@@ -16,15 +16,15 @@ from typing import Any
 import orjson
 
 from mrq.v1 import job_pb2
-from mrq_broker.documents import new_job_id, new_jobs
-from mrq_broker.errors import JobNotFound
+from mrq_broker.errors import NoSuchJob
+from mrq_broker.jobs.payloads import new_job_id, new_jobs
+from mrq_broker.jobs.submission import submit
+from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queues import RedisQueues
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord, TasksetRecord
-from mrq_broker.submission import submit
-from mrq_broker.validation import resolve_options
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class Tasksets:
     def get(self, taskset_id: str) -> TasksetView:
         taskset = self.store.get_taskset(taskset_id)
         if taskset is None:
-            raise JobNotFound(taskset_id)
+            raise NoSuchJob(taskset_id)
         counts = self.queues.taskset_counts(taskset_id)
         callback = counts.pop("callback", "")
         total = int(counts.pop("total", len(taskset.job_ids)))

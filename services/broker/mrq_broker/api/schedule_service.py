@@ -11,24 +11,24 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from mrq.schedule_spec import PROTO_FIELDS, InvalidSchedule, ScheduleSpec, first_duplicate
 from mrq.v1 import job_pb2, schedule_service_pb2, schedule_service_pb2_grpc
 from mrq.v1.schedule_service_pb2 import ScheduleDefinition
-from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.schedules import API, TICK_RANGE_MS, Schedules, to_proto
+from mrq_broker.errors import InvalidField, grpc_errors
+from mrq_broker.jobs.schedules import API, TICK_RANGE_MS, Schedules, to_proto
+from mrq_broker.jobs.validation import canonical_params, check_task, check_timestamp, resolve_options
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.records import from_ms, to_ms
-from mrq_broker.validation import canonical_params, check_task, check_timestamp, resolve_options
 
 SCHEDULE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 def check_schedule_id(schedule_id: str) -> str:
     if not SCHEDULE_ID_RE.match(schedule_id):
-        raise InvalidArgument("schedule_id", f"{schedule_id[:50]!r} is not a schedule id (32 hex characters)")
+        raise InvalidField("schedule_id", f"{schedule_id[:50]!r} is not a schedule id (32 hex characters)")
     return schedule_id
 
 
 def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
                      field: str = "definition") -> ScheduleSpec:
-    """The validated definition; InvalidArgument names the proto field, e.g. definition.cron.
+    """The validated definition; InvalidField names the proto field, e.g. definition.cron.
 
     Its queue is checked as every enqueue checks it (a raw queue is refused, for one), so that
     a schedule accepted here never fails at each tick instead; so are its task and params.
@@ -38,11 +38,11 @@ def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
     try:
         spec = ScheduleSpec.from_proto(definition)
     except InvalidSchedule as exc:
-        raise InvalidArgument(f"{field}.{PROTO_FIELDS.get(exc.field, exc.field)}", exc.problem) from exc
+        raise InvalidField(f"{field}.{PROTO_FIELDS.get(exc.field, exc.field)}", exc.problem) from exc
     try:
         resolve_options(spec.path, job_pb2.JobOptions(queue=spec.queue), settings, datetime.now(UTC))
-    except InvalidArgument as exc:
-        raise InvalidArgument(f"{field}.queue", str(exc).removeprefix(f"{exc.field}: ")) from exc
+    except InvalidField as exc:
+        raise InvalidField(f"{field}.queue", str(exc).removeprefix(f"{exc.field}: ")) from exc
     return spec
 
 
@@ -100,7 +100,7 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
                  for i, d in enumerate(request.definitions)]
         duplicate = first_duplicate(specs)
         if duplicate is not None:
-            raise InvalidArgument(f"definitions[{duplicate[1]}]", f"duplicate of definitions[{duplicate[0]}]")
+            raise InvalidField(f"definitions[{duplicate[1]}]", f"duplicate of definitions[{duplicate[0]}]")
         now = moment(request.now, "now") if request.HasField("now") else datetime.now(UTC)
         result = self.schedules.sync(specs, now)
         return schedule_service_pb2.SyncSchedulesResponse(created=result.created, deleted=result.deleted,
@@ -111,10 +111,10 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
                      ) -> schedule_service_pb2.FireScheduleResponse:
         schedule_id = check_schedule_id(request.schedule_id)
         if not request.HasField("tick"):
-            raise InvalidArgument("tick", "required")
+            raise InvalidField("tick", "required")
         previous = moment(request.previous_tick, "previous_tick") if request.HasField("previous_tick") else None
         tick_ms = to_ms(moment(request.tick, "tick"))
         if tick_ms not in TICK_RANGE_MS:
-            raise InvalidArgument("tick", "must be between 1970 and 2106 (a job id holds it)")
+            raise InvalidField("tick", "must be between 1970 and 2106 (a job id holds it)")
         outcome, job_id = self.schedules.fire(schedule_id, tick_ms, previous, request.skip)
         return schedule_service_pb2.FireScheduleResponse(outcome=outcome, job_id=job_id)

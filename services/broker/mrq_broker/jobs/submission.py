@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from mrq_broker.documents import queue_entry
+from mrq_broker.jobs.payloads import queue_entry
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queues import RedisQueues
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord
 

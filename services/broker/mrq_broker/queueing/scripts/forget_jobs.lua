@@ -1,7 +1,7 @@
 -- Forgets jobs that became final: their payload, their raw claim, and their dedupe key if they
 -- still hold it (so a new job with that key may be enqueued).
 --
--- KEYS[1]  payloads    hash  job id -> payload (documents.py: 3rd header field = dedupe key)
+-- KEYS[1]  payloads    hash  job id -> payload (jobs/payloads.py: 3rd header field = dedupe key)
 -- KEYS[2]  dedupe      hash  dedupe key -> job id   (compare-and-delete)
 -- KEYS[3]  raw_claims  hash  job id -> raw claim
 -- ARGV     the job ids

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import redis
 
-from mrq_broker.keys import Keys
+from mrq_broker.queueing.keys import Keys
 
 log = logging.getLogger(__name__)
 

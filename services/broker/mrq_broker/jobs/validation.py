@@ -15,7 +15,7 @@ from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
 from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
 from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2
-from mrq_broker.errors import InvalidArgument
+from mrq_broker.errors import InvalidField
 from mrq_broker.queue_config import TaskLimit
 from mrq_broker.queue_names import is_raw
 from mrq_broker.settings import BrokerSettings
@@ -51,35 +51,35 @@ class ResolvedOptions:
 
 def check_task(task: str, field: str = "task") -> str:
     if not task:
-        raise InvalidArgument(field, "required, e.g. 'tasks.add'")
+        raise InvalidField(field, "required, e.g. 'tasks.add'")
     if len(task) > MAX_TASK_PATH or not TASK_PATH_RE.match(task):
-        raise InvalidArgument(field, f"{task[:MAX_TASK_PATH]!r} is not a dotted path like 'tasks.add'")
+        raise InvalidField(field, f"{task[:MAX_TASK_PATH]!r} is not a dotted path like 'tasks.add'")
     return task
 
 
 def check_queue(name: str, field: str = "queue") -> str:
     if not QUEUE_NAME_RE.match(name):
-        raise InvalidArgument(field, f"{name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
+        raise InvalidField(field, f"{name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
     return name
 
 
 def check_job_id(job_id: str, field: str = "job_id") -> str:
     if not JOB_ID_RE.match(job_id):
-        raise InvalidArgument(field, f"{job_id[:50]!r} is not a job id (24 hex characters)")
+        raise InvalidField(field, f"{job_id[:50]!r} is not a job id (24 hex characters)")
     return job_id
 
 
 def check_seconds(value: float, field: str, max_s: float = MAX_SECONDS) -> float:
     """A duration from a request: a number between 0 and ``max_s`` (NaN fails both comparisons)."""
     if not 0 <= value <= max_s:
-        raise InvalidArgument(field, f"must be between 0 and {max_s:g} seconds")
+        raise InvalidField(field, f"must be between 0 and {max_s:g} seconds")
     return value
 
 
 def check_timestamp(stamp: Timestamp, field: str) -> datetime:
     """A request's Timestamp as a UTC datetime, refused when protobuf or datetime cannot hold it."""
     if not (MIN_TIMESTAMP_S <= stamp.seconds <= MAX_TIMESTAMP_S and 0 <= stamp.nanos <= 999_999_999):
-        raise InvalidArgument(field, "not a valid timestamp (years 1 to 9999, nanos 0 to 999999999)")
+        raise InvalidField(field, "not a valid timestamp (years 1 to 9999, nanos 0 to 999999999)")
     return stamp.ToDatetime(tzinfo=UTC)
 
 
@@ -88,7 +88,7 @@ def canonical_params(raw: bytes, max_bytes: int, field: str = "params_json") -> 
     if not raw:
         return "{}"
     if len(raw) > max_bytes:
-        raise InvalidArgument(field, f"{len(raw)} bytes, over the limit of {max_bytes}")
+        raise InvalidField(field, f"{len(raw)} bytes, over the limit of {max_bytes}")
     return orjson.dumps(check_json(raw, field), option=orjson.OPT_SORT_KEYS).decode()
 
 
@@ -97,12 +97,12 @@ def check_json(raw: bytes, field: str) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise InvalidArgument(field, f"not valid JSON: {exc}") from exc
+        raise InvalidField(field, f"not valid JSON: {exc}") from exc
 
 
 def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[str]:
     if len(raws) > settings.max_batch_size:
-        raise InvalidArgument("params_json", f"{len(raws)} jobs, over the batch limit of {settings.max_batch_size}")
+        raise InvalidField("params_json", f"{len(raws)} jobs, over the batch limit of {settings.max_batch_size}")
     return [canonical_params(raw, settings.max_params_bytes, f"params_json[{i}]") for i, raw in enumerate(raws)]
 
 
@@ -116,7 +116,7 @@ def shared_criteria(selector: job_service_pb2.JobFilter | monitor_service_pb2.Jo
     for field in ("worker_id", "exception_type"):
         value = getattr(selector, field)
         if len(value) > MAX_FILTER_STRING:
-            raise InvalidArgument(f"filter.{field}", f"at most {MAX_FILTER_STRING} characters")
+            raise InvalidField(f"filter.{field}", f"at most {MAX_FILTER_STRING} characters")
         criteria[field] = value
     if selector.HasField("params_json"):
         criteria["params_json"] = canonical_params(selector.params_json, settings.max_params_bytes,
@@ -133,7 +133,7 @@ def job_selection(selector: job_service_pb2.JobFilter, settings: BrokerSettings)
     statuses: frozenset[str] = frozenset()
     if selector.status:
         if selector.status not in NAME_BY_VALUE:
-            raise InvalidArgument("filter.status", f"{selector.status} is not a JobStatus")
+            raise InvalidField("filter.status", f"{selector.status} is not a JobStatus")
         statuses = frozenset({NAME_BY_VALUE[selector.status]})
     selection = JobSelection(queue=check_queue(selector.queue, "filter.queue") if selector.queue else "",
                              statuses=statuses, **shared_criteria(selector, settings))
@@ -142,7 +142,7 @@ def job_selection(selector: job_service_pb2.JobFilter, settings: BrokerSettings)
 
 def require_criterion(selection: JobSelection) -> JobSelection:
     if selection.is_empty():
-        raise InvalidArgument("filter", "no criterion set; give at least one (acting on every job is refused)")
+        raise InvalidField("filter", "no criterion set; give at least one (acting on every job is refused)")
     return selection
 
 
@@ -168,19 +168,19 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
     queue = options.queue or _routed(task, settings, "queue", settings.default_queue)
     check_queue(queue, "options.queue")
     if is_raw(queue):
-        raise InvalidArgument("options.queue", f"{queue!r} is a raw queue: use QueueService.EnqueueRaw")
+        raise InvalidField("options.queue", f"{queue!r} is a raw queue: use QueueService.EnqueueRaw")
     for field in ("timeout_s", "retry_delay_s", "result_ttl_s", "delay_s"):
         check_seconds(getattr(options, field), f"options.{field}")
     if options.max_retries < 0:
-        raise InvalidArgument("options.max_retries", "must be >= 0")
+        raise InvalidField("options.max_retries", "must be >= 0")
     if options.delay_s and options.HasField("eta"):
-        raise InvalidArgument("options.eta", "give delay_s or eta, not both")
+        raise InvalidField("options.eta", "give delay_s or eta, not both")
     if abs(options.priority) > MAX_PRIORITY:
-        raise InvalidArgument("options.priority", f"must be between -{MAX_PRIORITY} and {MAX_PRIORITY}")
+        raise InvalidField("options.priority", f"must be between -{MAX_PRIORITY} and {MAX_PRIORITY}")
     if len(options.dedupe_key) > MAX_DEDUPE_KEY:
-        raise InvalidArgument("options.dedupe_key", f"at most {MAX_DEDUPE_KEY} characters")
+        raise InvalidField("options.dedupe_key", f"at most {MAX_DEDUPE_KEY} characters")
     if not options.dedupe_key.isprintable():
-        raise InvalidArgument("options.dedupe_key", "printable characters only")
+        raise InvalidField("options.dedupe_key", "printable characters only")
     run_at = None
     if options.delay_s:
         run_at = now + timedelta(seconds=options.delay_s)

@@ -23,7 +23,7 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_SORTED_SET,
     QUEUE_TYPE_TIMED_SET,
 )
-from mrq_broker.keys import Keys
+from mrq_broker.queueing.keys import Keys
 
 # Queue scores: higher priority first, then FIFO by enqueue time in ms. 2**42 ms is ~140 years,
 # and |priority| <= 1000 keeps every score below 2**53, exactly representable as a double.
@@ -121,7 +121,7 @@ class LeaseBatch:
 
 
 def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
-    source = resources.files("mrq_broker").joinpath("scripts", f"{name}.lua").read_text()
+    source = resources.files("mrq_broker.queueing").joinpath("scripts", f"{name}.lua").read_text()
     return client.register_script(source)
 
 

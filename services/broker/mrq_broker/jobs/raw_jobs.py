@@ -22,15 +22,15 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_SORTED_SET,
     QUEUE_TYPE_TIMED_SET,
 )
-from mrq_broker.documents import new_jobs, payload
-from mrq_broker.errors import InvalidArgument
+from mrq_broker.errors import InvalidField
+from mrq_broker.jobs.payloads import new_jobs, payload
+from mrq_broker.jobs.validation import canonical_params, check_queue, resolve_options
 from mrq_broker.queue_config import RawQueueConfig
 from mrq_broker.queue_names import is_raw, queue_type, root
-from mrq_broker.queues import RawClaim, RedisQueues
+from mrq_broker.queueing.queues import RawClaim, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord
-from mrq_broker.validation import canonical_params, check_queue, resolve_options
 
 _LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SET: "sorted_set",
               QUEUE_TYPE_TIMED_SET: "timed_set"}
@@ -46,11 +46,11 @@ class RawJobs:
         """The RAW_QUEUES entry of a raw queue (by its root name)."""
         check_queue(name, field)
         if not is_raw(name):
-            raise InvalidArgument(field, f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
+            raise InvalidField(field, f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
                                   "_sorted_set or _timed_set); use JobService.Enqueue")
         config = self.settings.raw_queues.get(root(name))
         if config is None:
-            raise InvalidArgument(field, f"raw queue {root(name)!r} is not configured in RAW_QUEUES")
+            raise InvalidField(field, f"raw queue {root(name)!r} is not configured in RAW_QUEUES")
         return config
 
     def lua_type(self, name: str) -> str:
@@ -68,14 +68,14 @@ class RawJobs:
             config.params(entry, f"params_json[{i}]")  # refused now rather than when leased
         kind = queue_type(name)
         if kind in (QUEUE_TYPE_RAW, QUEUE_TYPE_SET) and scores:
-            raise InvalidArgument("scores", "only _sorted_set and _timed_set queues take scores")
+            raise InvalidField("scores", "only _sorted_set and _timed_set queues take scores")
         if kind == QUEUE_TYPE_TIMED_SET and not scores:
             scores = [time.time()] * len(entries)
         if kind in (QUEUE_TYPE_SORTED_SET, QUEUE_TYPE_TIMED_SET) and len(scores) != len(entries):
-            raise InvalidArgument("scores", f"{len(scores)} scores for {len(entries)} params; give one each")
+            raise InvalidField("scores", f"{len(scores)} scores for {len(entries)} params; give one each")
         for i, score in enumerate(scores):
             if not math.isfinite(score):
-                raise InvalidArgument(f"scores[{i}]", "must be a finite number")
+                raise InvalidField(f"scores[{i}]", "must be a finite number")
         if not entries:
             return 0
         return self.queues.push_raw(name, _LUA_TYPES[kind], entries, scores)

@@ -9,7 +9,7 @@
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)        (written)
 -- KEYS[2]  lease_owners  hash  job id -> owner                    (compare-and-set)
--- KEYS[3]  payloads      hash  job id -> payload (documents.py)   (read)
+-- KEYS[3]  payloads      hash  job id -> payload (jobs/payloads.py)   (read)
 -- ARGV[1]  expiry while taken (ms)   ARGV[2] new owner   ARGV[3..] pairs of (job id, expected owner)
 -- Returns {ids taken, their payloads (false where there is none)}.
 local taken, payloads = {}, {}

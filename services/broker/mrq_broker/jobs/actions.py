@@ -28,15 +28,15 @@ from typing import Any
 
 from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, worker_service_pb2
-from mrq_broker.documents import queue_entry
-from mrq_broker.errors import JobNotFound
+from mrq_broker.errors import NoSuchJob
+from mrq_broker.jobs.payloads import queue_entry
+from mrq_broker.jobs.tasksets import Tasksets
+from mrq_broker.jobs.transitions import ttl_s
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queues import ACTING, RedisQueues
+from mrq_broker.queueing.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobChange, JobRecord, JobSelection
-from mrq_broker.tasksets import Tasksets
-from mrq_broker.transitions import ttl_s
 
 CANCEL = job_service_pb2.JOB_ACTION_CANCEL
 REQUEUE = job_service_pb2.JOB_ACTION_REQUEUE
@@ -75,12 +75,12 @@ class JobActions:
         self.tasksets = Tasksets(store, queues, settings, metrics)
 
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
-        """Acts on jobs by id; raises JobNotFound, before any change, if one does not exist."""
+        """Acts on jobs by id; raises NoSuchJob, before any change, if one does not exist."""
         unique = list(dict.fromkeys(job_ids))
         jobs = self.store.get_jobs(unique)
         missing = [i for i in unique if i not in jobs]
         if missing:
-            raise JobNotFound(missing[0])
+            raise NoSuchJob(missing[0])
         return self._act(action, [jobs[i] for i in unique], dry_run)
 
     def act_on_selection(self, action: int, selection: JobSelection, dry_run: bool) -> Counts:

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from mrq.v1 import monitor_service_pb2, worker_service_pb2
-from mrq_broker.errors import InvalidArgument, WorkerNotFound
-from mrq_broker.queues import RedisQueues
-from mrq_broker.searches import STATUS_GROUPS
+from mrq_broker.errors import InvalidField, NoSuchWorker
+from mrq_broker.jobs.searches import STATUS_GROUPS
+from mrq_broker.jobs.validation import JOB_ID_RE, check_seconds
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import ExceptionGroup, Store
 from mrq_broker.storage.records import JobRecord, JobSelection, WorkerRecord
-from mrq_broker.validation import JOB_ID_RE, check_seconds
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -58,9 +58,9 @@ class Monitor:
     def list_jobs(self, selection: JobSelection, order: int, limit: int, cursor: str) -> Page:
         """One page of matching jobs; ``cursor`` is the last id of the previous page."""
         if not 0 <= limit <= MAX_PAGE:
-            raise InvalidArgument("limit", f"must be between 1 and {MAX_PAGE} (0 means {DEFAULT_PAGE})")
+            raise InvalidField("limit", f"must be between 1 and {MAX_PAGE} (0 means {DEFAULT_PAGE})")
         if cursor and not JOB_ID_RE.match(cursor):
-            raise InvalidArgument("cursor", "not a cursor from a previous page")
+            raise InvalidField("cursor", "not a cursor from a previous page")
         size = limit or DEFAULT_PAGE
         # One more than the page, to know whether another page follows without counting.
         jobs = self.store.page_jobs(selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST,
@@ -89,7 +89,7 @@ class Monitor:
 
     def control_worker(self, worker_id: str, action: int) -> None:
         if not self.store.worker_exists(worker_id):
-            raise WorkerNotFound(worker_id)
+            raise NoSuchWorker(worker_id)
         if action == monitor_service_pb2.WORKER_ACTION_STOP:
             control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_SHUTDOWN)
             self.queues.push_controls({worker_id: [control.SerializeToString()]}, STOP_CONTROL_TTL_S)

@@ -41,14 +41,14 @@ from mrq.v1.schedule_service_pb2 import (
     FIRE_OUTCOME_SKIPPED,
     FIRE_OUTCOME_STALE,
 )
-from mrq_broker.documents import new_jobs, queue_entry
-from mrq_broker.errors import ScheduleExists, ScheduleFromConfig, ScheduleNotFound
+from mrq_broker.errors import NoSuchSchedule, ScheduleExists, ScheduleFromConfig
+from mrq_broker.jobs.payloads import new_jobs, queue_entry
+from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.metrics import BrokerMetrics
-from mrq_broker.queues import RedisQueues
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord, ScheduleRecord, from_ms, to_ms
-from mrq_broker.validation import resolve_options
 
 CONFIG = "config"
 API = "api"
@@ -96,7 +96,7 @@ class Schedules:
     def get(self, schedule_id: str) -> ScheduleRecord:
         record = self.store.get_schedule(schedule_id)
         if record is None:
-            raise ScheduleNotFound(schedule_id)
+            raise NoSuchSchedule(schedule_id)
         return record
 
     def list(self) -> list[ScheduleRecord]:

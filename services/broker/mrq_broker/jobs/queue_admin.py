@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.v1 import job_service_pb2, queue_service_pb2
-from mrq_broker.actions import JobActions
-from mrq_broker.errors import InvalidArgument
+from mrq_broker.errors import InvalidField
+from mrq_broker.jobs.actions import JobActions
+from mrq_broker.jobs.raw_jobs import RawJobs
+from mrq_broker.jobs.validation import check_queue, check_seconds
 from mrq_broker.queue_names import is_paused, is_raw, normalise_paused, queue_type
-from mrq_broker.queues import RedisQueues
-from mrq_broker.raw_jobs import RawJobs
-from mrq_broker.validation import check_queue, check_seconds
+from mrq_broker.queueing.queues import RedisQueues
 
 MAX_RATE_KEY = 500
 
@@ -48,7 +48,7 @@ class QueueAdmin:
         or drops a raw queue's entries; returns how many were removed, and how many still wait."""
         check_queue(name)
         if max_jobs < 0:
-            raise InvalidArgument("max_jobs", "must be >= 0 (0: every job)")
+            raise InvalidField("max_jobs", "must be >= 0 (0: every job)")
         if is_raw(name):
             [size] = self.queues.sizes([(name, queue_type(name))], int(time.time() * 1000))
             self.queues.drop_raw(name)
@@ -61,10 +61,10 @@ class QueueAdmin:
 
     def check_rate(self, key: str, limit: int, per_s: float) -> tuple[bool, int]:
         if not key or len(key) > MAX_RATE_KEY or not key.isprintable():
-            raise InvalidArgument("key", f"1-{MAX_RATE_KEY} printable characters")
+            raise InvalidField("key", f"1-{MAX_RATE_KEY} printable characters")
         if limit < 1:
-            raise InvalidArgument("limit", "must be >= 1")
+            raise InvalidField("limit", "must be >= 1")
         if not per_s > 0:
-            raise InvalidArgument("per_s", "must be > 0")
+            raise InvalidField("per_s", "must be > 0")
         check_seconds(per_s, "per_s")
         return self.queues.check_rate(f"call:{key}", limit, int(per_s * 1000), int(time.time() * 1000))

@@ -7,10 +7,10 @@ from __future__ import annotations
 from mrq.queues import QUEUE_NAME_RE
 from mrq.statuses import NAME_BY_VALUE
 from mrq.v1 import monitor_service_pb2
-from mrq_broker.errors import InvalidArgument
+from mrq_broker.errors import InvalidField
+from mrq_broker.jobs.validation import check_job_id, shared_criteria
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.records import JobSelection
-from mrq_broker.validation import check_job_id, shared_criteria
 
 STATUS_GROUPS: dict[int, frozenset[str]] = {
     monitor_service_pb2.STATUS_GROUP_OK: frozenset({"queued", "started", "success"}),
@@ -31,7 +31,7 @@ def search_selection(selector: monitor_service_pb2.JobQuery, settings: BrokerSet
 def check_queue_pattern(pattern: str) -> str:
     """An exact name, "root/" (every subqueue) or a pattern with "*" wildcards."""
     if not QUEUE_NAME_RE.match(pattern.replace("*", "")) and pattern != "*":
-        raise InvalidArgument("filter.queue", f"{pattern[:200]!r}: use letters, digits, _-.:/ and * wildcards")
+        raise InvalidField("filter.queue", f"{pattern[:200]!r}: use letters, digits, _-.:/ and * wildcards")
     return pattern
 
 
@@ -39,10 +39,10 @@ def _statuses(selector: monitor_service_pb2.JobQuery) -> list[str]:
     names: set[str] = set()
     for n, value in enumerate(selector.statuses):
         if value not in NAME_BY_VALUE:
-            raise InvalidArgument(f"filter.statuses[{n}]", f"{value} is not a JobStatus")
+            raise InvalidField(f"filter.statuses[{n}]", f"{value} is not a JobStatus")
         names.add(NAME_BY_VALUE[value])
     if selector.status_group:
         if selector.status_group not in STATUS_GROUPS:
-            raise InvalidArgument("filter.status_group", f"{selector.status_group} is not a StatusGroup")
+            raise InvalidField("filter.status_group", f"{selector.status_group} is not a StatusGroup")
         names |= STATUS_GROUPS[selector.status_group]
     return sorted(names)

@@ -11,11 +11,11 @@ from bson import ObjectId
 
 from mrq.v1 import worker_service_pb2
 from mrq.v1.queue_service_pb2 import QUEUE_TYPE_REVERSE
+from mrq_broker.jobs.validation import ResolvedOptions
 from mrq_broker.queue_config import unique_key
 from mrq_broker.queue_names import queue_type
-from mrq_broker.queues import QueueEntry, queue_score
+from mrq_broker.queueing.queues import QueueEntry, queue_score
 from mrq_broker.storage.records import JobRecord, job_id_time, to_ms
-from mrq_broker.validation import ResolvedOptions
 
 
 def new_job_id() -> str:

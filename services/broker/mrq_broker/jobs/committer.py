@@ -20,15 +20,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import worker_service_pb2
-from mrq_broker.documents import PayloadHeader, header_of, queue_entry, record_from_payload, result_ttl_s, taskset_of
+from mrq_broker.jobs.payloads import (
+    PayloadHeader,
+    header_of,
+    queue_entry,
+    record_from_payload,
+    result_ttl_s,
+    taskset_of,
+)
+from mrq_broker.jobs.tasksets import Tasksets
+from mrq_broker.jobs.transitions import TRANSITIONS, Plan, plan, requeued_record
 from mrq_broker.metrics import INTERRUPT, RETRY, BrokerMetrics
 from mrq_broker.queue_names import root
-from mrq_broker.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
+from mrq_broker.queueing.queues import COMMITTING, QueueEntry, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobChange
-from mrq_broker.tasksets import Tasksets
-from mrq_broker.transitions import TRANSITIONS, Plan, plan, requeued_record
 
 log = logging.getLogger(__name__)
 

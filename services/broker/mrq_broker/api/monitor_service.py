@@ -6,13 +6,13 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, worker_service_pb2
-from mrq_broker.actions import APPLIES_TO, JobActions
-from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.monitoring import Monitor, check_window
-from mrq_broker.operations import Broker
-from mrq_broker.searches import search_selection
+from mrq_broker.errors import InvalidField, grpc_errors
+from mrq_broker.jobs.actions import APPLIES_TO, JobActions
+from mrq_broker.jobs.monitoring import Monitor, check_window
+from mrq_broker.jobs.operations import Operations
+from mrq_broker.jobs.searches import search_selection
+from mrq_broker.jobs.validation import check_seconds, require_criterion
 from mrq_broker.storage.records import WorkerRecord, job_proto
-from mrq_broker.validation import check_seconds, require_criterion
 
 pb = monitor_service_pb2
 WORKER_ACTIONS = (pb.WORKER_ACTION_STOP, pb.WORKER_ACTION_QUIET, pb.WORKER_ACTION_RESUME)
@@ -35,10 +35,10 @@ def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInf
 
 
 class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
-    def __init__(self, broker: Broker) -> None:
-        self.broker = broker
-        self.monitor = Monitor(broker.store, broker.queues, broker.settings)
-        self.actions = JobActions(broker.store, broker.queues, broker.settings, broker.metrics)
+    def __init__(self, operations: Operations) -> None:
+        self.operations = operations
+        self.monitor = Monitor(operations.store, operations.queues, operations.settings)
+        self.actions = JobActions(operations.store, operations.queues, operations.settings, operations.metrics)
 
     @grpc_errors
     def GetOverview(self, request: pb.GetOverviewRequest, context: grpc.ServicerContext) -> pb.GetOverviewResponse:
@@ -52,8 +52,8 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     @grpc_errors
     def ListJobs(self, request: pb.ListJobsRequest, context: grpc.ServicerContext) -> pb.ListJobsResponse:
         if request.order not in pb.JobOrder.values():
-            raise InvalidArgument("order", f"{request.order} is not a JobOrder")
-        selection = search_selection(request.filter, self.broker.settings)
+            raise InvalidField("order", f"{request.order} is not a JobOrder")
+        selection = search_selection(request.filter, self.operations.settings)
         page = self.monitor.list_jobs(selection, request.order, request.limit, request.cursor)
         return pb.ListJobsResponse(jobs=[job_proto(j) for j in page.jobs], next_cursor=page.next_cursor)
 
@@ -61,8 +61,8 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     def ActOnMatchingJobs(self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
                           ) -> pb.ActOnMatchingJobsResponse:
         if request.action not in APPLIES_TO:
-            raise InvalidArgument("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
-        selection = require_criterion(search_selection(request.filter, self.broker.settings))
+            raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
+        selection = require_criterion(search_selection(request.filter, self.operations.settings))
         counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
         return pb.ActOnMatchingJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
 
@@ -75,9 +75,9 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     def ControlWorker(self, request: pb.ControlWorkerRequest, context: grpc.ServicerContext
                       ) -> pb.ControlWorkerResponse:
         if not request.worker_id or len(request.worker_id) > 200:
-            raise InvalidArgument("worker_id", "required, at most 200 characters")
+            raise InvalidField("worker_id", "required, at most 200 characters")
         if request.action not in WORKER_ACTIONS:
-            raise InvalidArgument("action", f"{request.action} is not a WorkerAction (STOP, QUIET or RESUME)")
+            raise InvalidField("action", f"{request.action} is not a WorkerAction (STOP, QUIET or RESUME)")
         self.monitor.control_worker(request.worker_id, request.action)
         return pb.ControlWorkerResponse()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import grpc
 
 from mrq.v1 import queue_service_pb2, queue_service_pb2_grpc
-from mrq_broker.errors import InvalidArgument, grpc_errors
-from mrq_broker.queue_admin import QueueAdmin
+from mrq_broker.errors import InvalidField, grpc_errors
+from mrq_broker.jobs.queue_admin import QueueAdmin
 
 
 class QueueServicer(queue_service_pb2_grpc.QueueServiceServicer):
@@ -18,7 +18,7 @@ class QueueServicer(queue_service_pb2_grpc.QueueServiceServicer):
     def EnqueueRaw(self, request: queue_service_pb2.EnqueueRawRequest, context: grpc.ServicerContext
                    ) -> queue_service_pb2.EnqueueRawResponse:
         if len(request.params_json) > self.max_batch_size:
-            raise InvalidArgument("params_json", f"{len(request.params_json)} entries, over the batch limit of "
+            raise InvalidField("params_json", f"{len(request.params_json)} entries, over the batch limit of "
                                   f"{self.max_batch_size}")
         added = self.admin.raw.enqueue(request.queue, request.params_json, request.scores)
         return queue_service_pb2.EnqueueRawResponse(added=added)

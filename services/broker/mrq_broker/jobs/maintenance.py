@@ -26,11 +26,11 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from mrq.statuses import FINAL
-from mrq_broker.documents import queue_entry
 from mrq_broker.errors import STORE_OUTAGES
+from mrq_broker.jobs.payloads import queue_entry
+from mrq_broker.jobs.raw_jobs import RawJobs
 from mrq_broker.metrics import LEASE_EXPIRED, ORPHANED, BrokerMetrics
-from mrq_broker.queues import RedisQueues
-from mrq_broker.raw_jobs import RawJobs
+from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import HistoryEntry, JobChange, JobRecord

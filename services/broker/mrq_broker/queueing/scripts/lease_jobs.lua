@@ -19,7 +19,7 @@
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)          (written)
 -- KEYS[2]  lease_owners  hash  job id -> "<worker id> <token>"      (written)
--- KEYS[3]  payloads      hash  job id -> payload (documents.py)     (read)
+-- KEYS[3]  payloads      hash  job id -> payload (jobs/payloads.py)     (read)
 -- KEYS[4]  raw_claims    hash  job id -> raw queue, score, entry    (written)
 -- KEYS[5]  rotation      string  the worker's parallel counter      (written)
 -- KEYS[6]  known_queues  set   queue names                          (read)

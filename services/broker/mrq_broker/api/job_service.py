@@ -10,12 +10,11 @@ import orjson
 from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc
 from mrq_broker import __version__
-from mrq_broker.actions import APPLIES_TO, JobActions
-from mrq_broker.errors import STORE_OUTAGES, InvalidArgument, JobNotFound, grpc_errors, outage_message
-from mrq_broker.operations import Broker
-from mrq_broker.storage.records import job_proto
-from mrq_broker.tasksets import Callback, Tasksets
-from mrq_broker.validation import (
+from mrq_broker.errors import STORE_OUTAGES, InvalidField, NoSuchJob, grpc_errors, outage_message
+from mrq_broker.jobs.actions import APPLIES_TO, JobActions
+from mrq_broker.jobs.operations import Operations
+from mrq_broker.jobs.tasksets import Callback, Tasksets
+from mrq_broker.jobs.validation import (
     canonical_params,
     check_job_id,
     check_params_list,
@@ -24,22 +23,23 @@ from mrq_broker.validation import (
     check_task,
     job_selection,
 )
+from mrq_broker.storage.records import job_proto
 
 FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs", "tasksets"]
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
-    def __init__(self, broker: Broker) -> None:
-        self.broker = broker
-        self.actions = JobActions(broker.store, broker.queues, broker.settings, broker.metrics)
-        self.tasksets = Tasksets(broker.store, broker.queues, broker.settings, broker.metrics)
+    def __init__(self, operations: Operations) -> None:
+        self.operations = operations
+        self.actions = JobActions(operations.store, operations.queues, operations.settings, operations.metrics)
+        self.tasksets = Tasksets(operations.store, operations.queues, operations.settings, operations.metrics)
 
     @grpc_errors
     def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
                 ) -> job_service_pb2.EnqueueResponse:
         task = check_task(request.task)
-        params = canonical_params(request.params_json, self.broker.settings.max_params_bytes)
-        [job_id] = self.broker.enqueue(task, [params], request.options)
+        params = canonical_params(request.params_json, self.operations.settings.max_params_bytes)
+        [job_id] = self.operations.enqueue(task, [params], request.options)
         return job_service_pb2.EnqueueResponse(job_id=job_id)
 
     @grpc_errors
@@ -47,30 +47,30 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
                     ) -> job_service_pb2.EnqueueManyResponse:
         task = check_task(request.task)
         if request.options.dedupe_key:
-            raise InvalidArgument("options.dedupe_key", "not allowed in EnqueueMany; use Enqueue")
-        params = check_params_list(request.params_json, self.broker.settings)
-        return job_service_pb2.EnqueueManyResponse(job_ids=self.broker.enqueue(task, params, request.options))
+            raise InvalidField("options.dedupe_key", "not allowed in EnqueueMany; use Enqueue")
+        params = check_params_list(request.params_json, self.operations.settings)
+        return job_service_pb2.EnqueueManyResponse(job_ids=self.operations.enqueue(task, params, request.options))
 
     @grpc_errors
     def GetJob(self, request: job_service_pb2.GetJobRequest, context: grpc.ServicerContext
                ) -> job_service_pb2.GetJobResponse:
-        job = self.broker.store.get_job(check_job_id(request.job_id))
+        job = self.operations.store.get_job(check_job_id(request.job_id))
         if job is None:
-            raise JobNotFound(request.job_id)
+            raise NoSuchJob(request.job_id)
         return job_service_pb2.GetJobResponse(job=job_proto(job))
 
     @grpc_errors
     def WaitJobs(self, request: job_service_pb2.WaitJobsRequest, context: grpc.ServicerContext
                  ) -> job_service_pb2.WaitJobsResponse:
-        settings = self.broker.settings
+        settings = self.operations.settings
         if len(request.job_ids) > settings.max_batch_size:
-            raise InvalidArgument("job_ids", f"at most {settings.max_batch_size} ids per call")
+            raise InvalidField("job_ids", f"at most {settings.max_batch_size} ids per call")
         check_seconds(request.timeout_s, "timeout_s")
         ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
-        docs = self.broker.wait(ids, request.timeout_s)
+        docs = self.operations.wait(ids, request.timeout_s)
         if len(docs) < len(ids):
             found = {d.id for d in docs}
-            raise JobNotFound(next(i for i in ids if i not in found))
+            raise NoSuchJob(next(i for i in ids if i not in found))
         jobs = [job_proto(d) for d in docs]
         return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d.status in FINAL for d in docs))
 
@@ -78,21 +78,21 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def ActOnJobs(self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
                   ) -> job_service_pb2.ActOnJobsResponse:
         if request.action not in APPLIES_TO:
-            raise InvalidArgument("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
+            raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
         has_filter = request.HasField("filter")
         if request.job_ids and has_filter:
-            raise InvalidArgument("filter", "give job_ids or filter, not both")
+            raise InvalidField("filter", "give job_ids or filter, not both")
         if request.job_ids:
-            limit = self.broker.settings.max_batch_size
+            limit = self.operations.settings.max_batch_size
             if len(request.job_ids) > limit:
-                raise InvalidArgument("job_ids", f"at most {limit} ids per call; use a filter for more")
+                raise InvalidField("job_ids", f"at most {limit} ids per call; use a filter for more")
             ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
             counts = self.actions.act_on_ids(request.action, ids, request.dry_run)
         elif has_filter:
-            selection = job_selection(request.filter, self.broker.settings)
+            selection = job_selection(request.filter, self.operations.settings)
             counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
         else:
-            raise InvalidArgument("job_ids", "give job_ids or a filter")
+            raise InvalidField("job_ids", "give job_ids or a filter")
         return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed,
                                                  skipped=counts.skipped)
 
@@ -100,7 +100,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def GetJobLogs(self, request: job_service_pb2.GetJobLogsRequest, context: grpc.ServicerContext
                    ) -> job_service_pb2.GetJobLogsResponse:
         job_id = self._check_logs_request(request.job_id, request.from_offset)
-        page = self.broker.logs.read(job_id, request.from_offset, self.broker.settings.max_batch_size)
+        page = self.operations.logs.read(job_id, request.from_offset, self.operations.settings.max_batch_size)
         return job_service_pb2.GetJobLogsResponse(text=page.text, next_offset=page.next_offset,
                                                   complete=page.complete)
 
@@ -114,7 +114,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def _follow(self, job_id: str, from_offset: int, context: grpc.ServicerContext
                 ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
         try:
-            for page in self.broker.follow_logs(job_id, from_offset, context.is_active):
+            for page in self.operations.follow_logs(job_id, from_offset, context.is_active):
                 yield job_service_pb2.FollowJobLogsResponse(text=page.text, next_offset=page.next_offset)
         except STORE_OUTAGES as exc:
             context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))
@@ -122,9 +122,9 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def _check_logs_request(self, job_id: str, from_offset: int) -> str:
         checked = check_job_id(job_id)
         if from_offset < 0:
-            raise InvalidArgument("from_offset", "must be >= 0")
-        if self.broker.store.get_job(checked) is None:
-            raise JobNotFound(checked)
+            raise InvalidField("from_offset", "must be >= 0")
+        if self.operations.store.get_job(checked) is None:
+            raise NoSuchJob(checked)
         return checked
 
     @grpc_errors
@@ -132,27 +132,27 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
                       ) -> job_service_pb2.CreateTasksetResponse:
         task = check_task(request.task)
         if request.options.dedupe_key:
-            raise InvalidArgument("options.dedupe_key", "not allowed in a taskset")
+            raise InvalidField("options.dedupe_key", "not allowed in a taskset")
         if request.options.unique:
-            raise InvalidArgument("options.unique", "not allowed in a taskset: every member is counted, so none "
+            raise InvalidField("options.unique", "not allowed in a taskset: every member is counted, so none "
                                   "may be deduplicated")
         if not request.params_json:
-            raise InvalidArgument("params_json", "a taskset needs at least one job")
-        params = check_params_list(request.params_json, self.broker.settings)
+            raise InvalidField("params_json", "a taskset needs at least one job")
+        params = check_params_list(request.params_json, self.operations.settings)
         taskset_id, job_ids = self.tasksets.create(task, params, request.options, self._callback(request))
         return job_service_pb2.CreateTasksetResponse(taskset_id=taskset_id, job_ids=job_ids)
 
     def _callback(self, request: job_service_pb2.CreateTasksetRequest) -> Callback | None:
         if not request.callback_task:
             if request.callback_params_json or request.callback_queue:
-                raise InvalidArgument("callback_task", "required with callback_params_json or callback_queue")
+                raise InvalidField("callback_task", "required with callback_params_json or callback_queue")
             return None
         task = check_task(request.callback_task, "callback_task")
-        raw = canonical_params(request.callback_params_json, self.broker.settings.max_params_bytes,
+        raw = canonical_params(request.callback_params_json, self.operations.settings.max_params_bytes,
                                "callback_params_json")
         params = orjson.loads(raw)
         if not isinstance(params, dict):
-            raise InvalidArgument("callback_params_json", "must be a JSON object")
+            raise InvalidField("callback_params_json", "must be a JSON object")
         if request.callback_queue:
             check_queue(request.callback_queue, "callback_queue")
         return Callback(task, params, request.callback_queue)
@@ -170,13 +170,13 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def InspectJob(self, request: job_service_pb2.InspectJobRequest, context: grpc.ServicerContext
                    ) -> job_service_pb2.InspectJobResponse:
         check_seconds(request.timeout_s, "timeout_s")
-        worker_id, inspection = self.broker.inspect(check_job_id(request.job_id), request.timeout_s)
+        worker_id, inspection = self.operations.inspect(check_job_id(request.job_id), request.timeout_s)
         return job_service_pb2.InspectJobResponse(worker_id=worker_id, inspection=inspection)
 
     @grpc_errors
     def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext
                       ) -> job_service_pb2.GetServerInfoResponse:
-        s = self.broker.settings
+        s = self.operations.settings
         return job_service_pb2.GetServerInfoResponse(
             version=__version__, max_params_bytes=s.max_params_bytes, max_batch_size=s.max_batch_size,
             max_wait_s=s.max_wait_s, lease_ttl_s=s.lease_ttl_s, features=FEATURES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 
-class WorkerState(enum.Enum):
+class Lifecycle(enum.Enum):
     """Where a worker process is in its life. The value is what heartbeats report."""
 
     STARTING = "starting"
@@ -21,15 +21,15 @@ class WorkerState(enum.Enum):
 
 # Forward-only. QUIET can be skipped (SIGTERM goes straight to STOPPING), and a worker that
 # fails while starting goes straight to STOPPING too.
-_ALLOWED: dict[WorkerState, frozenset[WorkerState]] = {
-    WorkerState.STARTING: frozenset({WorkerState.RUNNING, WorkerState.STOPPING}),
-    WorkerState.RUNNING: frozenset({WorkerState.QUIET, WorkerState.STOPPING}),
-    WorkerState.QUIET: frozenset({WorkerState.STOPPING}),
-    WorkerState.STOPPING: frozenset({WorkerState.STOPPED}),
-    WorkerState.STOPPED: frozenset(),
+_ALLOWED: dict[Lifecycle, frozenset[Lifecycle]] = {
+    Lifecycle.STARTING: frozenset({Lifecycle.RUNNING, Lifecycle.STOPPING}),
+    Lifecycle.RUNNING: frozenset({Lifecycle.QUIET, Lifecycle.STOPPING}),
+    Lifecycle.QUIET: frozenset({Lifecycle.STOPPING}),
+    Lifecycle.STOPPING: frozenset({Lifecycle.STOPPED}),
+    Lifecycle.STOPPED: frozenset(),
 }
 
 
-def can_transition(current: WorkerState, new: WorkerState) -> bool:
+def can_transition(current: Lifecycle, new: Lifecycle) -> bool:
     """Whether a worker in ``current`` may move to ``new``."""
     return new in _ALLOWED[current]

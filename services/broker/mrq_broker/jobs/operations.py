@@ -9,20 +9,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2, worker_service_pb2
-from mrq_broker.committer import OutcomeCommitter
-from mrq_broker.documents import leased_job, new_jobs, payload
-from mrq_broker.errors import JobNotFound, JobNotRunning, WorkerDidNotAnswer
-from mrq_broker.events import Events, JobWaiter
-from mrq_broker.logs import JobLogs, LogPage
+from mrq_broker.errors import JobNotRunning, NoSuchJob, WorkerDidNotAnswer
+from mrq_broker.jobs.committer import OutcomeCommitter
+from mrq_broker.jobs.logs import JobLogs, LogPage
+from mrq_broker.jobs.payloads import leased_job, new_jobs, payload
+from mrq_broker.jobs.raw_jobs import RawJobs
+from mrq_broker.jobs.submission import submit
+from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queue_names import is_raw, root
-from mrq_broker.queues import LeaseQuery, RedisQueues, lease_owner
-from mrq_broker.raw_jobs import RawJobs
+from mrq_broker.queueing.events import Events, JobWaiter
+from mrq_broker.queueing.queues import LeaseQuery, RedisQueues, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobChange, JobRecord, WorkerRecord
-from mrq_broker.submission import submit
-from mrq_broker.validation import resolve_options
 
 DEFAULT_INSPECT_WAIT_S = 5.0
 MAX_INSPECT_WAIT_S = 30.0
@@ -32,8 +32,8 @@ MAX_SLEEP_S = 1.0
 
 
 @dataclass
-class Broker:
-    """Everything an RPC needs: settings and the two stores."""
+class Operations:
+    """Everything an RPC needs: the settings, the store, Redis, and the broker's running parts."""
 
     settings: BrokerSettings
     store: Store
@@ -193,7 +193,7 @@ class Broker:
         """Asks the worker running the job for its live state; returns (worker id, inspection)."""
         job = self.store.get_job(job_id)
         if job is None:
-            raise JobNotFound(job_id)
+            raise NoSuchJob(job_id)
         if job.status != "started":
             raise JobNotRunning(job_id, job.status)
         worker_id = job.worker_id

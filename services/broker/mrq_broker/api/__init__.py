@@ -1,0 +1,1 @@
+"""The gRPC services: thin servicers that check a request, call one operation, answer."""
