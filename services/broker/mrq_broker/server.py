@@ -29,7 +29,7 @@ from mrq.v1 import (
     worker_service_pb2,
     worker_service_pb2_grpc,
 )
-from mrq_broker import auth
+from mrq_broker.api import auth
 from mrq_broker.api.job_service import JobServicer
 from mrq_broker.api.monitor_service import MonitorServicer
 from mrq_broker.api.queue_service import QueueServicer
