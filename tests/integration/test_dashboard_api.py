@@ -249,6 +249,7 @@ def test_queues_show_sizes_lag_and_pause_resume_empty(seeded: Seeded) -> None:
     queues = {q["name"]: q for q in seeded.http.get("/api/queues").json()}
     idle = queues["dash/idle"]
     assert (idle["queued"], idle["paused"]) == (40, False)
+    assert idle["counts"] == {"queued": 40}
     assert idle["lag_s"] > 0
     assert queues["dash/fast"]["finished_per_s"] > 0
 
@@ -259,7 +260,9 @@ def test_queues_show_sizes_lag_and_pause_resume_empty(seeded: Seeded) -> None:
         assert {q["name"]: q for q in seeded.http.get("/api/queues").json()}["emptied"]["paused"] is paused
     reply = seeded.http.post("/api/queues/empty", json={"queue": "emptied"}, headers=ACTION_HEADERS)
     assert reply.json() == {"removed": 4}
-    assert {q["name"]: q for q in seeded.http.get("/api/queues").json()}["emptied"]["queued"] == 0
+    emptied = {q["name"]: q for q in seeded.http.get("/api/queues").json()}["emptied"]
+    assert emptied["queued"] == 0
+    assert emptied["counts"] == {"cancel": 4}
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status", "field"), [

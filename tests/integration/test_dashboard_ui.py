@@ -203,6 +203,16 @@ def test_pause_and_resume_a_queue(page: Page, site: Site) -> None:
     expect(queue).to_contain_text("active")
 
 
+def test_a_queue_shows_its_failed_jobs_linked_to_the_list(page: Page, site: Site) -> None:
+    page.goto("/#queues")
+    errors = row(page, "ui/fast").locator('a[href="#jobs?status=error&queue=ui%2Ffast"]')
+    expect(errors).to_have_text(str(len(site.failed)))
+
+    errors.click()
+
+    expect(page.locator("tbody tr")).to_have_count(len(site.failed))
+
+
 def test_a_bulk_cancel_shows_the_count_and_needs_confirmation(page: Page, site: Site) -> None:
     ids = site.client.enqueue_many("mrq_test_tasks.echo", [{"bulk": i} for i in range(7)], queue="ui/bulk")
     page.goto("/#jobs?queue=ui/bulk")

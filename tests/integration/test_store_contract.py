@@ -9,6 +9,7 @@ one expires in an hour.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import secrets
@@ -22,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from mrq_broker.storage.base import ExceptionGroup, Store, StoreUnavailable
+from mrq_broker.storage.base import ExceptionGroup, QueryTimeout, Store, StoreUnavailable
 from mrq_broker.storage.records import (
     HEAVY_FIELDS,
     JOB_DEFAULTS,
@@ -45,22 +46,28 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture(params=["sqlite", "mongodb"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        opened: Store = SQLiteStore(tmp_path / "data" / "mrq.sqlite3")
-        yield opened
-        opened.close()
-        return
-    from mrq_broker.storage.mongo import MongoStore
+def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Store]]:
+    """Opens a store of each kind with ``query_timeout_s``; closed (and dropped) after the test."""
+    with contextlib.ExitStack() as opened:
+        def open_one(query_timeout_s: float = 5.0) -> Store:
+            if request.param == "sqlite":
+                store = SQLiteStore(tmp_path / "data" / "mrq.sqlite3", query_timeout_s=query_timeout_s)
+                opened.callback(store.close)
+                return store
+            from mrq_broker.storage.mongo import MongoStore
 
-    mongodb = request.getfixturevalue("mongodb")  # the session's server, started on first use
-    name = f"t{secrets.token_hex(6)}"
-    opened = MongoStore(mongodb.server.url(name))
-    try:
-        yield opened
-    finally:
-        opened.close()
-        mongodb.client.drop_database(name)
+            mongodb = request.getfixturevalue("mongodb")  # the session's server, started on first use
+            name = f"t{secrets.token_hex(6)}"
+            opened.callback(mongodb.client.drop_database, name)
+            store = MongoStore(mongodb.server.url(name), query_timeout_s=query_timeout_s)
+            opened.callback(store.close)
+            return store
+        yield open_one
+
+
+@pytest.fixture
+def store(open_store: Callable[..., Store]) -> Store:
+    return open_store()
 
 
 def new_id(moment: datetime = T0) -> str:
@@ -426,6 +433,53 @@ def test_counts_by_status_and_task(store: Store) -> None:
     }
 
 
+def test_counts_follow_every_change_of_status_queue_and_task(store: Store) -> None:
+    # Given jobs inserted in a batch, one by one, and by a change that creates its record
+    a, b, c = job(queue="q1", task="tasks.a"), job(queue="q1", task="tasks.a"), job(queue="q2", task="tasks.b")
+    once, created = job(queue="q2", task="tasks.b"), job(queue="q1", task="tasks.b", status="started")
+    expired = job(queue="q2", task="tasks.a", status="success", date_expires=NOW - HOUR)
+    store.insert_jobs([a, b, c, expired])
+    store.insert_job_once(once)
+    store.insert_job_once(replace(once, status="failed"))  # exists: counts nothing
+    store.update_jobs([JobChange(created.id, {"status": "started"}, create=created)])
+    assert store.count_by_status() == {"queued": 4, "started": 1, "success": 1}
+    assert store.count_by_queue_and_status() == {"q1": {"queued": 2, "started": 1},
+                                                 "q2": {"queued": 2, "success": 1}}
+
+    # When jobs change status, one is retried on another queue, one changes task, one is deleted
+    store.update_jobs([
+        JobChange(a.id, {"status": "started"}),
+        JobChange(a.id, {"status": "success"}),
+        JobChange(b.id, {"status": "retry", "queue": "q3"}),
+        JobChange(c.id, {"task": "tasks.c", "date_updated": T0 + HOUR}),
+        JobChange(c.id, {"date_updated": T0 + 2 * HOUR}),  # no status, queue nor task: counts as is
+        JobChange(once.id, delete=True),
+        JobChange(created.id, {"status": "started"}, create=created),  # exists: a change of nothing counted
+    ])
+
+    # Then every count follows, and the expired job counts until it is deleted
+    assert store.count_by_status() == {"success": 2, "retry": 1, "queued": 1, "started": 1}
+    assert store.count_by_queue_and_status() == {"q1": {"success": 1, "started": 1}, "q3": {"retry": 1},
+                                                 "q2": {"queued": 1, "success": 1}}
+    assert store.count_by_task_and_status() == {"tasks.a": {"success": 2, "retry": 1}, "tasks.b": {"started": 1},
+                                                "tasks.c": {"queued": 1}}
+    assert store.delete_expired_jobs(NOW) == 1
+    assert store.count_by_status() == {"success": 1, "retry": 1, "queued": 1, "started": 1}
+    assert store.count_by_queue_and_status()["q2"] == {"queued": 1}
+    store.update_jobs([JobChange(r.id, delete=True) for r in (a, b, c, created)])
+    assert store.count_by_status() == store.count_by_queue_and_status() == store.count_by_task_and_status() == {}
+
+
+def test_a_read_past_the_time_limit_is_stopped_and_names_the_filter_to_add(open_store: Callable[..., Store]) -> None:
+    # Given a store whose reads may run 1 ms, and enough jobs that reading them all takes longer
+    store = open_store(query_timeout_s=0.001)
+    store.insert_jobs([job(params_json=f'{{"n": {n}}}') for n in range(20_000)])
+
+    # When a selection reads every job (no index serves params alone), then it is stopped
+    with pytest.raises(QueryTimeout, match=r"time limit of 0\.001 s .* add a filter on queue, task or status"):
+        store.select_jobs(JobSelection(params_json='{"n": -1}'))
+
+
 def test_counts_since(store: Store) -> None:
     since = T0 + 2 * HOUR
     store.insert_jobs([
@@ -617,6 +671,25 @@ def test_sqlite_file_of_a_newer_schema(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(StoreUnavailable, match="schema version 999"):
         SQLiteStore(path)
+
+
+def test_sqlite_file_of_schema_version_1_gets_its_counts(tmp_path: Path) -> None:
+    # Given a file of version 1, whose jobs were stored before their counts were kept
+    path = tmp_path / "mrq.sqlite3"
+    store = SQLiteStore(path)
+    store.insert_jobs([job(queue="q1"), job(queue="q1", status="failed"), job(queue="q2")])
+    store.close()
+    with sqlite3.connect(path) as connection:
+        connection.executescript("DROP TABLE job_counts; DROP TRIGGER jobs_count_insert; "
+                                 "DROP TRIGGER jobs_count_delete; DROP TRIGGER jobs_count_update; "
+                                 "PRAGMA user_version = 1")
+    connection.close()
+
+    # When a broker opens it, it counts them once, then keeps counting
+    store = SQLiteStore(path)
+    store.insert_jobs([job(queue="q2", status="failed")])
+    assert store.count_by_queue_and_status() == {"q1": {"queued": 1, "failed": 1}, "q2": {"queued": 1, "failed": 1}}
+    store.close()
 
 
 def test_sqlite_locked_too_long(tmp_path: Path) -> None:

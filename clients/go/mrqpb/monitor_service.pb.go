@@ -1034,7 +1034,7 @@ func (x *ListQueueRatesRequest) GetWindowS() float64 {
 	return 0
 }
 
-// One queue's traffic within the window.
+// One queue's traffic within the window, and its stored jobs.
 type QueueRate struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The queue's name.
@@ -1042,7 +1042,9 @@ type QueueRate struct {
 	// Jobs enqueued on it within the window.
 	Enqueued int64 `protobuf:"varint,2,opt,name=enqueued,proto3" json:"enqueued,omitempty"`
 	// Its jobs that reached a final status within the window.
-	Finished      int64 `protobuf:"varint,3,opt,name=finished,proto3" json:"finished,omitempty"`
+	Finished int64 `protobuf:"varint,3,opt,name=finished,proto3" json:"finished,omitempty"`
+	// Its stored jobs by status name; absent statuses are 0.
+	Counts        map[string]int64 `protobuf:"bytes,4,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1098,9 +1100,16 @@ func (x *QueueRate) GetFinished() int64 {
 	return 0
 }
 
+func (x *QueueRate) GetCounts() map[string]int64 {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
 type ListQueueRatesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Queues with traffic in the window, sorted by name.
+	// Queues with traffic in the window or with stored jobs, sorted by name.
 	Queues []*QueueRate `protobuf:"bytes,1,rep,name=queues,proto3" json:"queues,omitempty"`
 	// The window, in seconds.
 	WindowS       float64 `protobuf:"fixed64,2,opt,name=window_s,json=windowS,proto3" json:"window_s,omitempty"`
@@ -1544,11 +1553,15 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\x06action\x18\x02 \x01(\x0e2\x14.mrq.v1.WorkerActionR\x06action\"\x17\n" +
 	"\x15ControlWorkerResponse\"2\n" +
 	"\x15ListQueueRatesRequest\x12\x19\n" +
-	"\bwindow_s\x18\x01 \x01(\x01R\awindowS\"Y\n" +
+	"\bwindow_s\x18\x01 \x01(\x01R\awindowS\"\xcb\x01\n" +
 	"\tQueueRate\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x1a\n" +
 	"\benqueued\x18\x02 \x01(\x03R\benqueued\x12\x1a\n" +
-	"\bfinished\x18\x03 \x01(\x03R\bfinished\"^\n" +
+	"\bfinished\x18\x03 \x01(\x03R\bfinished\x125\n" +
+	"\x06counts\x18\x04 \x03(\v2\x1d.mrq.v1.QueueRate.CountsEntryR\x06counts\x1a9\n" +
+	"\vCountsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"^\n" +
 	"\x16ListQueueRatesResponse\x12)\n" +
 	"\x06queues\x18\x01 \x03(\v2\x11.mrq.v1.QueueRateR\x06queues\x12\x19\n" +
 	"\bwindow_s\x18\x02 \x01(\x01R\awindowS\"1\n" +
@@ -1610,7 +1623,7 @@ func file_mrq_v1_monitor_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_monitor_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_mrq_v1_monitor_service_proto_goTypes = []any{
 	(StatusGroup)(0),                    // 0: mrq.v1.StatusGroup
 	(JobOrder)(0),                       // 1: mrq.v1.JobOrder
@@ -1637,54 +1650,56 @@ var file_mrq_v1_monitor_service_proto_goTypes = []any{
 	(*ExceptionGroup)(nil),              // 22: mrq.v1.ExceptionGroup
 	(*ListExceptionGroupsResponse)(nil), // 23: mrq.v1.ListExceptionGroupsResponse
 	nil,                                 // 24: mrq.v1.GetOverviewResponse.CountsEntry
-	nil,                                 // 25: mrq.v1.TaskStats.CountsEntry
-	(JobStatus)(0),                      // 26: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil),       // 27: google.protobuf.Timestamp
-	(*Job)(nil),                         // 28: mrq.v1.Job
-	(JobAction)(0),                      // 29: mrq.v1.JobAction
-	(*WorkerState)(nil),                 // 30: mrq.v1.WorkerState
+	nil,                                 // 25: mrq.v1.QueueRate.CountsEntry
+	nil,                                 // 26: mrq.v1.TaskStats.CountsEntry
+	(JobStatus)(0),                      // 27: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil),       // 28: google.protobuf.Timestamp
+	(*Job)(nil),                         // 29: mrq.v1.Job
+	(JobAction)(0),                      // 30: mrq.v1.JobAction
+	(*WorkerState)(nil),                 // 31: mrq.v1.WorkerState
 }
 var file_mrq_v1_monitor_service_proto_depIdxs = []int32{
-	26, // 0: mrq.v1.JobQuery.statuses:type_name -> mrq.v1.JobStatus
+	27, // 0: mrq.v1.JobQuery.statuses:type_name -> mrq.v1.JobStatus
 	0,  // 1: mrq.v1.JobQuery.status_group:type_name -> mrq.v1.StatusGroup
-	27, // 2: mrq.v1.JobQuery.enqueued_after:type_name -> google.protobuf.Timestamp
-	27, // 3: mrq.v1.JobQuery.enqueued_before:type_name -> google.protobuf.Timestamp
+	28, // 2: mrq.v1.JobQuery.enqueued_after:type_name -> google.protobuf.Timestamp
+	28, // 3: mrq.v1.JobQuery.enqueued_before:type_name -> google.protobuf.Timestamp
 	3,  // 4: mrq.v1.ListJobsRequest.filter:type_name -> mrq.v1.JobQuery
 	1,  // 5: mrq.v1.ListJobsRequest.order:type_name -> mrq.v1.JobOrder
-	28, // 6: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
-	29, // 7: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
+	29, // 6: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
+	30, // 7: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
 	3,  // 8: mrq.v1.ActOnMatchingJobsRequest.filter:type_name -> mrq.v1.JobQuery
 	24, // 9: mrq.v1.GetOverviewResponse.counts:type_name -> mrq.v1.GetOverviewResponse.CountsEntry
-	30, // 10: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
-	27, // 11: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
+	31, // 10: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
+	28, // 11: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
 	11, // 12: mrq.v1.ListWorkersResponse.workers:type_name -> mrq.v1.WorkerInfo
 	2,  // 13: mrq.v1.ControlWorkerRequest.action:type_name -> mrq.v1.WorkerAction
-	16, // 14: mrq.v1.ListQueueRatesResponse.queues:type_name -> mrq.v1.QueueRate
-	25, // 15: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
-	19, // 16: mrq.v1.ListTaskStatsResponse.tasks:type_name -> mrq.v1.TaskStats
-	27, // 17: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
-	22, // 18: mrq.v1.ListExceptionGroupsResponse.groups:type_name -> mrq.v1.ExceptionGroup
-	8,  // 19: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
-	4,  // 20: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
-	6,  // 21: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
-	10, // 22: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
-	13, // 23: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
-	15, // 24: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
-	18, // 25: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
-	21, // 26: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
-	9,  // 27: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
-	5,  // 28: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
-	7,  // 29: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
-	12, // 30: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
-	14, // 31: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
-	17, // 32: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
-	20, // 33: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
-	23, // 34: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
-	27, // [27:35] is the sub-list for method output_type
-	19, // [19:27] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	25, // 14: mrq.v1.QueueRate.counts:type_name -> mrq.v1.QueueRate.CountsEntry
+	16, // 15: mrq.v1.ListQueueRatesResponse.queues:type_name -> mrq.v1.QueueRate
+	26, // 16: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
+	19, // 17: mrq.v1.ListTaskStatsResponse.tasks:type_name -> mrq.v1.TaskStats
+	28, // 18: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
+	22, // 19: mrq.v1.ListExceptionGroupsResponse.groups:type_name -> mrq.v1.ExceptionGroup
+	8,  // 20: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
+	4,  // 21: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
+	6,  // 22: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
+	10, // 23: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
+	13, // 24: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
+	15, // 25: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
+	18, // 26: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
+	21, // 27: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
+	9,  // 28: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
+	5,  // 29: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
+	7,  // 30: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
+	12, // 31: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
+	14, // 32: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
+	17, // 33: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
+	20, // 34: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
+	23, // 35: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
+	28, // [28:36] is the sub-list for method output_type
+	20, // [20:28] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_monitor_service_proto_init() }
@@ -1702,7 +1717,7 @@ func file_mrq_v1_monitor_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_monitor_service_proto_rawDesc), len(file_mrq_v1_monitor_service_proto_rawDesc)),
 			NumEnums:      3,
-			NumMessages:   23,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

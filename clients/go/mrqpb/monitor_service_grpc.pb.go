@@ -56,7 +56,7 @@ type MonitorServiceClient interface {
 	ListWorkers(ctx context.Context, in *ListWorkersRequest, opts ...grpc.CallOption) (*ListWorkersResponse, error)
 	// Stops, quiets or resumes one worker. NOT_FOUND for a worker that never sent a heartbeat.
 	ControlWorker(ctx context.Context, in *ControlWorkerRequest, opts ...grpc.CallOption) (*ControlWorkerResponse, error)
-	// Jobs enqueued and finished per queue within the window.
+	// Jobs enqueued and finished per queue within the window, and stored jobs by status.
 	ListQueueRates(ctx context.Context, in *ListQueueRatesRequest, opts ...grpc.CallOption) (*ListQueueRatesResponse, error)
 	// Counts by status and finished rate per task path.
 	ListTaskStats(ctx context.Context, in *ListTaskStatsRequest, opts ...grpc.CallOption) (*ListTaskStatsResponse, error)
@@ -176,7 +176,7 @@ type MonitorServiceServer interface {
 	ListWorkers(context.Context, *ListWorkersRequest) (*ListWorkersResponse, error)
 	// Stops, quiets or resumes one worker. NOT_FOUND for a worker that never sent a heartbeat.
 	ControlWorker(context.Context, *ControlWorkerRequest) (*ControlWorkerResponse, error)
-	// Jobs enqueued and finished per queue within the window.
+	// Jobs enqueued and finished per queue within the window, and stored jobs by status.
 	ListQueueRates(context.Context, *ListQueueRatesRequest) (*ListQueueRatesResponse, error)
 	// Counts by status and finished rate per task path.
 	ListTaskStats(context.Context, *ListTaskStatsRequest) (*ListTaskStatsResponse, error)

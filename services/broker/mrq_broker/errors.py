@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import grpc
 import redis.exceptions
 
-from mrq_broker.storage import OUTAGES, StoreUnavailable
+from mrq_broker.storage import OUTAGES, QueryTimeout, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,8 @@ def outage_message(exc: BaseException) -> str:
 
 
 def grpc_errors(method: F) -> F:
-    """Wraps a servicer method: domain errors become their status code, store outages UNAVAILABLE."""
+    """Wraps a servicer method: domain errors become their status code, store outages UNAVAILABLE,
+    and reads stopped by the store's time limit FAILED_PRECONDITION naming the filter."""
 
     @functools.wraps(method)
     def wrapper(self: Any, request: Any, context: grpc.ServicerContext) -> Any:
@@ -99,6 +100,8 @@ def grpc_errors(method: F) -> F:
             return method(self, request, context)
         except RequestError as exc:
             context.abort(exc.code, str(exc))
+        except QueryTimeout as exc:  # the request's filter is too broad for the stored jobs
+            context.abort(grpc.StatusCode.FAILED_PRECONDITION, f"filter: {exc}")
         except STORE_OUTAGES as exc:
             log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)
             context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))

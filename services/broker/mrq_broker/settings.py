@@ -29,6 +29,9 @@ class BrokerSettings(Settings):
                              "mongodb://mongo:27017/mrq: store records there instead of in SQLite")
     mongodb_timeout_s: float = Field(10.0, gt=0, description="seconds a call waits for a reachable MongoDB "
                                      "before it fails with UNAVAILABLE (and the caller retries)")
+    store_query_timeout_s: float = Field(5.0, gt=0, description="longest a store read (a page of jobs, counts) "
+                                         "runs; past it, it is stopped and the caller told which filter to add "
+                                         "(FAILED_PRECONDITION)")
     redis_prefix: str = Field("mrq", description="prefix of every Redis key")
     lease_ttl_s: float = Field(30.0, gt=0, description="seconds a leased job stays leased without a heartbeat")
     lease_scan_window: int = Field(200, gt=0, description="queued jobs a lease looks at per queue, past those "

@@ -64,6 +64,8 @@ class Queue(BaseModel):
     finished_per_s: float
     #: Seconds to drain the ready jobs at the current finished rate; null when nothing drains.
     eta_s: float | None
+    #: Its stored jobs by status (statuses with none left out).
+    counts: dict[str, int]
 
 
 class CurrentJob(BaseModel):
@@ -200,7 +202,8 @@ def queues(listing: queue_service_pb2.ListQueuesResponse,
             queued=info.queued, delayed=info.delayed, paused=info.paused, oldest_enqueued=oldest,
             lag_s=max(0.0, (now - oldest).total_seconds()) if oldest else None,
             enqueued_per_s=rate.enqueued / window_s, finished_per_s=finished_per_s,
-            eta_s=info.queued / finished_per_s if info.queued and finished_per_s else None))
+            eta_s=info.queued / finished_per_s if info.queued and finished_per_s else None,
+            counts=dict(rate.counts)))
     return result
 
 

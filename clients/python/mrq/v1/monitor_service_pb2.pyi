@@ -186,14 +186,23 @@ class ListQueueRatesRequest(_message.Message):
     def __init__(self, window_s: _Optional[float] = ...) -> None: ...
 
 class QueueRate(_message.Message):
-    __slots__ = ("queue", "enqueued", "finished")
+    __slots__ = ("queue", "enqueued", "finished", "counts")
+    class CountsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
     QUEUE_FIELD_NUMBER: _ClassVar[int]
     ENQUEUED_FIELD_NUMBER: _ClassVar[int]
     FINISHED_FIELD_NUMBER: _ClassVar[int]
+    COUNTS_FIELD_NUMBER: _ClassVar[int]
     queue: str
     enqueued: int
     finished: int
-    def __init__(self, queue: _Optional[str] = ..., enqueued: _Optional[int] = ..., finished: _Optional[int] = ...) -> None: ...
+    counts: _containers.ScalarMap[str, int]
+    def __init__(self, queue: _Optional[str] = ..., enqueued: _Optional[int] = ..., finished: _Optional[int] = ..., counts: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class ListQueueRatesResponse(_message.Message):
     __slots__ = ("queues", "window_s")

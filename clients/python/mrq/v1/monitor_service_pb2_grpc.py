@@ -131,7 +131,7 @@ class MonitorServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListQueueRates(self, request, context):
-        """Jobs enqueued and finished per queue within the window.
+        """Jobs enqueued and finished per queue within the window, and stored jobs by status.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

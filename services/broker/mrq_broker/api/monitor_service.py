@@ -85,7 +85,8 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     def ListQueueRates(self, request: pb.ListQueueRatesRequest, context: grpc.ServicerContext
                        ) -> pb.ListQueueRatesResponse:
         window_s = check_window(request.window_s)
-        rates = [pb.QueueRate(queue=q, enqueued=e, finished=f) for q, e, f in self.monitor.queue_rates(window_s)]
+        rates = [pb.QueueRate(queue=q, enqueued=e, finished=f, counts=c)
+                 for q, e, f, c in self.monitor.queue_rates(window_s)]
         return pb.ListQueueRatesResponse(queues=rates, window_s=window_s)
 
     @grpc_errors

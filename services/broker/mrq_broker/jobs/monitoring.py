@@ -96,12 +96,15 @@ class Monitor:
         else:
             self.queues.set_quiet(worker_id, action == monitor_service_pb2.WORKER_ACTION_QUIET)
 
-    def queue_rates(self, window_s: float) -> list[tuple[str, int, int]]:
-        """(queue, enqueued, finished) within the window, for queues with any, by name."""
+    def queue_rates(self, window_s: float) -> list[tuple[str, int, int, dict[str, int]]]:
+        """(queue, enqueued and finished within the window, stored jobs by status), for queues
+        with any, by name."""
         since = datetime.now(UTC) - timedelta(seconds=window_s)
         enqueued = self.store.count_enqueued_since(since)
         finished = self.store.count_finished_since(since, "queue")
-        return [(q, enqueued.get(q, 0), finished.get(q, 0)) for q in sorted({*enqueued, *finished})]
+        counts = self.store.count_by_queue_and_status()
+        return [(q, enqueued.get(q, 0), finished.get(q, 0), counts.get(q, {}))
+                for q in sorted({*enqueued, *finished, *counts})]
 
     def task_stats(self, window_s: float) -> list[tuple[str, dict[str, int], int]]:
         """(task, counts by status, finished within the window), by task path."""

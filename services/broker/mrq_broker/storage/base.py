@@ -6,6 +6,9 @@ one machine), and :class:`~mrq_broker.storage.mongo.MongoStore`, for scale and f
 machine. Redis holds what is hot (queues, leases); the store holds what must last. Nothing
 outside the implementations knows how a record is laid out in storage.
 
+Every read runs under a time limit, ``query_timeout_s``, past which it fails with
+:class:`QueryTimeout` instead of holding its caller (and the dashboard) for minutes.
+
 Every method is safe to call from many threads at once. Writes are guarded by leases in Redis
 (see committer.py), so the store applies each change as told, by exact id. A job whose
 ``date_expires`` has passed is gone for every read of jobs (get, select, page), whether or not
@@ -33,6 +36,15 @@ from mrq_broker.storage.records import (
 class StoreUnavailable(Exception):
     """The store can't serve now (locked too long, disk full, unreachable...): nothing was
     written, and the caller may retry. The message names the cause."""
+
+
+class QueryTimeout(Exception):
+    """A read ran past the store's time limit (--store-query-timeout-s) and was stopped: it
+    would read too many jobs. The message says which filter to add."""
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"the query ran past the store's time limit of {limit_s:g} s and was stopped; add a filter "
+                         f"on queue, task or status, or narrow the dates or the window")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +109,20 @@ class Store(ABC):
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:
         """Ids of jobs in one of ``statuses`` not updated since ``updated_before``, oldest first."""
 
-    # Jobs: counts, for the dashboard.
+    # Jobs: counts, for the dashboard. The counts by status include expired jobs until they are
+    # deleted: they are kept as jobs change (SQLite), not found by reading the jobs.
 
     @abstractmethod
     def count_by_status(self) -> dict[str, int]:
         """How many jobs are in each status (statuses with none left out)."""
 
     @abstractmethod
-    def count_by_task_and_status(self) -> dict[str, dict[str, int]]: ...
+    def count_by_task_and_status(self) -> dict[str, dict[str, int]]:
+        """How many jobs are in each status, by task (statuses with none left out)."""
+
+    @abstractmethod
+    def count_by_queue_and_status(self) -> dict[str, dict[str, int]]:
+        """How many jobs are in each status, by queue (statuses with none left out)."""
 
     @abstractmethod
     def count_enqueued_since(self, since: datetime) -> dict[str, int]:

@@ -6,6 +6,13 @@
   const fmt = MRQ.fmt;
   const esc = MRQ.esc;
 
+  // A cell with the stored jobs that failed (failed, timeout, maxretries), linked to them in the
+  // jobs list; `filter` narrows the link to a task or a queue ("task=..." or "queue=...").
+  function errorsCell(counts, filter) {
+    const errors = (counts.failed || 0) + (counts.timeout || 0) + (counts.maxretries || 0);
+    return errors ? '<a href="#jobs?status=error&' + filter + '">' + fmt.int(errors) + "</a>" : "0";
+  }
+
   // The base of every page: `load()` fetches (a promise), `body()` renders what was loaded.
   // After a failed load, the last loaded data stays under the error.
   MRQ.Page = Backbone.View.extend({
@@ -111,14 +118,16 @@
           fmt.int(a.queued) + "</td><td>" + MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) +
           '</td><td class="num">' + fmt.int(a.delayed) + '</td><td class="num">' + fmt.rate(a.enqueued_per_s) +
           '</td><td class="num">' + fmt.rate(a.finished_per_s) + '</td><td class="num">' + fmt.duration(a.lag_s) +
-          '</td><td class="num">' + (a.eta_s === null ? "–" : fmt.duration(a.eta_s)) + '</td><td class="actions">' +
+          '</td><td class="num">' + (a.eta_s === null ? "–" : fmt.duration(a.eta_s)) + '</td><td class="num">' +
+          errorsCell(a.counts, "queue=" + encodeURIComponent(a.name)) + '</td><td class="actions">' +
           (a.paused ? '<button class="btn small" data-queue-action="resume">Resume</button>'
             : '<button class="btn small" data-queue-action="pause">Pause</button>') +
           '<button class="btn small danger" data-queue-action="empty">Empty</button></td></tr>';
       }).join("");
       return '<section class="panel"><table><thead><tr><th>Queue</th><th>State</th><th class="num">Queued</th>' +
         '<th>Size</th><th class="num">Delayed</th><th class="num">In</th><th class="num">Out</th>' +
-        '<th class="num">Lag</th><th class="num">ETA</th><th></th></tr></thead><tbody>' + rows +
+        '<th class="num">Lag</th><th class="num">ETA</th><th class="num">Errors</th><th></th></tr></thead><tbody>' +
+        rows +
         "</tbody></table></section>";
     },
     queueAction: function (event) {
@@ -209,12 +218,11 @@
       if (!this.tasks.length) return '<section class="panel">' + MRQ.emptyState("No task has run yet") + "</section>";
       const rows = this.tasks.map((t) => {
         const a = t.attributes;
-        const failed = (a.counts.failed || 0) + (a.counts.timeout || 0) + (a.counts.maxretries || 0);
         return '<tr><td><a class="mono" href="#jobs?task=' + encodeURIComponent(a.task) + '">' + esc(a.task) +
           '</a></td><td class="num">' + fmt.int(a.total) + "</td><td>" + MRQ.stackBar(a.counts) +
           '</td><td class="num">' + fmt.int(a.counts.queued || 0) + '</td><td class="num">' +
-          fmt.int(a.counts.success || 0) + '</td><td class="num">' + (failed ? '<a href="#jobs?status=error&task=' +
-          encodeURIComponent(a.task) + '">' + fmt.int(failed) + "</a>" : "0") + '</td><td class="num">' +
+          fmt.int(a.counts.success || 0) + '</td><td class="num">' + errorsCell(a.counts, "task=" +
+          encodeURIComponent(a.task)) + '</td><td class="num">' +
           fmt.rate(a.finished_per_s) + "</td><td>" + MRQ.sparkline(MRQ.history.get("task:" + a.task),
           { width: 100, height: 22, color: "#16a34a" }) + "</td></tr>";
       }).join("");

@@ -4,7 +4,7 @@ import type { QueueRate as _mrq_v1_QueueRate, QueueRate__Output as _mrq_v1_Queue
 
 export interface ListQueueRatesResponse {
   /**
-   * Queues with traffic in the window, sorted by name.
+   * Queues with traffic in the window or with stored jobs, sorted by name.
    */
   'queues'?: (_mrq_v1_QueueRate)[];
   /**
@@ -15,7 +15,7 @@ export interface ListQueueRatesResponse {
 
 export interface ListQueueRatesResponse__Output {
   /**
-   * Queues with traffic in the window, sorted by name.
+   * Queues with traffic in the window or with stored jobs, sorted by name.
    */
   'queues': (_mrq_v1_QueueRate__Output)[];
   /**

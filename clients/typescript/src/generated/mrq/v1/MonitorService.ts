@@ -109,14 +109,14 @@ export interface MonitorServiceClient extends grpc.Client {
   listJobs(argument: _mrq_v1_ListJobsRequest, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Jobs enqueued and finished per queue within the window.
+   * Jobs enqueued and finished per queue within the window, and stored jobs by status.
    */
   ListQueueRates(argument: _mrq_v1_ListQueueRatesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
   ListQueueRates(argument: _mrq_v1_ListQueueRatesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
   ListQueueRates(argument: _mrq_v1_ListQueueRatesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
   ListQueueRates(argument: _mrq_v1_ListQueueRatesRequest, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Jobs enqueued and finished per queue within the window.
+   * Jobs enqueued and finished per queue within the window, and stored jobs by status.
    */
   listQueueRates(argument: _mrq_v1_ListQueueRatesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
   listQueueRates(argument: _mrq_v1_ListQueueRatesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListQueueRatesResponse__Output>): grpc.ClientUnaryCall;
@@ -193,7 +193,7 @@ export interface MonitorServiceHandlers extends grpc.UntypedServiceImplementatio
   ListJobs: grpc.handleUnaryCall<_mrq_v1_ListJobsRequest__Output, _mrq_v1_ListJobsResponse>;
   
   /**
-   * Jobs enqueued and finished per queue within the window.
+   * Jobs enqueued and finished per queue within the window, and stored jobs by status.
    */
   ListQueueRates: grpc.handleUnaryCall<_mrq_v1_ListQueueRatesRequest__Output, _mrq_v1_ListQueueRatesResponse>;
   

@@ -3,7 +3,7 @@
 import type { Long } from '@grpc/proto-loader';
 
 /**
- * One queue's traffic within the window.
+ * One queue's traffic within the window, and its stored jobs.
  */
 export interface QueueRate {
   /**
@@ -18,10 +18,14 @@ export interface QueueRate {
    * Its jobs that reached a final status within the window.
    */
   'finished'?: (number | string | Long);
+  /**
+   * Its stored jobs by status name; absent statuses are 0.
+   */
+  'counts'?: ({[key: string]: number | string | Long});
 }
 
 /**
- * One queue's traffic within the window.
+ * One queue's traffic within the window, and its stored jobs.
  */
 export interface QueueRate__Output {
   /**
@@ -36,4 +40,8 @@ export interface QueueRate__Output {
    * Its jobs that reached a final status within the window.
    */
   'finished': (string);
+  /**
+   * Its stored jobs by status name; absent statuses are 0.
+   */
+  'counts': ({[key: string]: string});
 }
