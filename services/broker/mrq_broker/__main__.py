@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from collections.abc import Sequence
 
 from mrq.config import parse_settings
 from mrq_broker.server import start
 from mrq_broker.settings import BrokerSettings
+from mrq_broker.storage import StoreUnavailable
 
 DESCRIPTION = """The MRQ broker: the only service that touches Redis (queues, leases) and MongoDB
 (job records). Clients and workers talk to it over gRPC (proto/mrq/v1). Stateless: run as
@@ -23,7 +25,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     stopping = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stopping.set())
-    server = start(settings)
+    try:
+        server = start(settings)
+    except StoreUnavailable as exc:
+        # A store that can't serve is the operator's to fix (folder, permissions, disk, another
+        # process's lock): one line naming the cause and the file says all, a traceback nothing.
+        logging.getLogger("mrq_broker").critical("can't start: %s", exc)
+        sys.exit(2)
     stopping.wait()
     logging.getLogger("mrq_broker").info("stopping")
     server.stop()
