@@ -162,17 +162,23 @@ class FaultRun:
         return []
 
     def crash_broker_mid_commit(self) -> list[int]:
-        """SIGKILLs the broker while a commit is surely in flight. This process takes SQLite's
-        write lock, so the committer's next commit stops halfway: it has taken the reported jobs'
-        leases in Redis (their owner becomes COMMITTING) and waits for the lock to write the
-        store (up to --sqlite-busy-timeout-s). The kill lands once Redis shows such a lease."""
+        """SIGKILLs the broker while a commit of outcomes is surely in flight. This process takes
+        SQLite's write lock, so the committer's commit stops halfway: it has taken the reported
+        jobs' leases in Redis (their owner becomes COMMITTING) and waits for the lock to write the
+        store (up to --sqlite-busy-timeout-s). The kill lands once Redis shows such a lease on a
+        job that ran, i.e. an outcome, not only a started mark, is in the commit."""
         under_test = self.isolated.under_test
         lease_owners = Keys(under_test.redis_prefix).lease_owners
+
+        def outcome_committing() -> bool:
+            committing = {job_id for job_id, owner in under_test.redis.hgetall(lease_owners).items()
+                          if owner == COMMITTING}
+            return bool(committing) and any(r.job_id in committing for r in self.runs())
+
         lock = sqlite3.connect(self.store_path, isolation_level=None)
         try:
             lock.execute("BEGIN IMMEDIATE")
-            wait_until(lambda: COMMITTING in under_test.redis.hvals(lease_owners), FAULT_WAIT_S, interval_s=0.01,
-                       what="a commit in flight")
+            wait_until(outcome_committing, FAULT_WAIT_S, interval_s=0.01, what="a commit of outcomes in flight")
             under_test.broker.kill()
         finally:
             lock.close()  # rolls back, releasing the lock for the restarted broker
