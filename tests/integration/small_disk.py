@@ -9,6 +9,7 @@ what needs the disk.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
@@ -30,10 +31,18 @@ class SmallDisk:
         self.filler = path / "filler"
 
     def fill(self) -> None:
-        """Takes all the free space, so that the next write that needs a new block fails (ENOSPC)."""
-        free_bytes = _free_bytes(self.path)
-        subprocess.run(["fallocate", "-l", str(free_bytes), str(self.filler)], check=True, capture_output=True)
-        assert _free_bytes(self.path) == 0, "the small disk still has room"
+        """Takes all the free space, so that the next write that needs a new block fails (ENOSPC).
+
+        The broker writes meanwhile: space taken between measuring and allocating makes the
+        allocation fail whole, so it is measured and tried again until nothing is left.
+        """
+        with self.filler.open("ab") as filler:
+            while (free_bytes := _free_bytes(self.path)) > 0:
+                try:
+                    os.posix_fallocate(filler.fileno(), filler.seek(0, os.SEEK_END), free_bytes)
+                except OSError as exc:
+                    if exc.errno != errno.ENOSPC:
+                        raise
 
     def free(self) -> None:
         self.filler.unlink(missing_ok=True)
