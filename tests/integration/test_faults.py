@@ -316,7 +316,8 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
     runs_path.touch()
     began = time.monotonic()
     with contextlib.ExitStack() as mounted:
-        disk, skipped = None, []
+        disk: SmallDisk | None = None
+        skipped: list[str] = []
         if not isolated_stack.mongodb:
             try:
                 disk = mounted.enter_context(small_disk(tmp_path / "disk"))
