@@ -4,10 +4,11 @@ Jobs of ``mrq_test_tasks.record_completion`` flow through two workers and a brok
 one address (``--processes``, as ``make up`` runs it on two cores) while, one after another: a
 worker is SIGKILLed (twice), a worker is SIGTERMed, the broker is SIGKILLed (in the middle of its
 commits) and restarted, Redis is SIGKILLed and restarted from its append-only file, the store
-fails (on MongoDB, FerretDB is restarted), and the broker's connections to Redis are cut for 5 s.
-The scenario runs once per store. At the end every job is ``success``, each ran at
-least once, and every job that ran twice is explained by a fault. The numbers are printed and
-written to ``test-artifacts/faults/summary-<store>.json``.
+fails, and the broker's connections to Redis are cut for 5 s. The store's failures: on MongoDB,
+FerretDB is restarted; on SQLite, the broker is SIGKILLed in the middle of a commit, and the
+disk under the store (a small tmpfs) fills up, then is freed. The scenario runs once per store.
+At the end every job is ``success``, each ran at least once, and every job that ran twice is
+explained by a fault. The numbers are printed and written to ``test-artifacts/faults/summary-<store>.json``.
 
 ``make test`` runs 5,000 jobs through one round of faults; ``make test-faults`` runs more jobs
 and rounds (``--fault-jobs``, ``--fault-rounds``). Each test runs Redis (and MongoDB) of its own.
@@ -15,7 +16,9 @@ and rounds (``--fault-jobs``, ``--fault-rounds``). Each test runs Redis (and Mon
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -26,10 +29,14 @@ from typing import Any
 
 import pytest
 from harness import BlockingJob, IsolatedStack, StackUnderTest, log_line, pid_of, scrape, value
+from small_disk import MountRefused, SmallDisk, small_disk
 
 from mrq import Client
 from mrq.errors import BrokerUnavailable
+from mrq.jobs import JobDict
 from mrq_broker.queueing.keys import Keys
+from mrq_broker.queueing.queues import COMMITTING
+from mrq_broker.storage import SQLITE_FILE
 from mrq_local import ManagedProcess, free_port, wait_until
 
 pytestmark = pytest.mark.faults
@@ -50,6 +57,8 @@ FINAL_WAIT_S = 180.0
 #: the way (reported every 10 ms, in a commit that the fault cuts short): generous for a loaded
 #: machine.
 OUTCOME_IN_FLIGHT_S = 5.0
+#: SQLite's word for a write that found no room, in the broker's log of the calls it failed.
+DISK_FULL = "database or disk is full"
 SUMMARY_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "faults"
 
 
@@ -85,22 +94,34 @@ class Run:
 
 
 class FaultRun:
-    """The scenario's moving parts: the stack, its current workers, and the faults to inject."""
+    """The scenario's moving parts: the stack, its current workers, and the faults to inject.
 
-    def __init__(self, isolated: IsolatedStack, runs_path: Path) -> None:
+    ``disk``: where the SQLite store goes, a small disk to fill up (None: in the stack's data
+    directory, and the disk is not filled).
+    """
+
+    def __init__(self, isolated: IsolatedStack, runs_path: Path, disk: SmallDisk | None = None) -> None:
         self.isolated = isolated
         self.runs_path = runs_path
+        self.disk = disk
         # The broker's /metrics count the successes it committed: a cheap poll (counting them in
         # the store would read every record, each time), summed over its processes.
         self.metrics_port = free_port()
+        data_dir = disk.path if disk else isolated.under_test.stack.config.data_dir
+        self.store_path = data_dir / SQLITE_FILE
         isolated.under_test.restart_broker(extra_args=["--metrics-port", str(self.metrics_port),
-                                                       "--processes", str(BROKER_PROCESSES)])
+                                                       "--processes", str(BROKER_PROCESSES),
+                                                       "--data-dir", str(data_dir)])
         self.workers = [self._start_worker() for _ in range(WORKERS)]
 
     def faults(self) -> list[tuple[str, Callable[[], list[int]]]]:
         """Each fault, as (name, inject); inject returns once the component is back, with the pids
         of the workers it killed."""
-        store_faults = [("restart MongoDB", self.restart_mongodb)] if self.isolated.mongodb else []
+        if self.isolated.mongodb:
+            store_faults = [("restart MongoDB", self.restart_mongodb)]
+        else:
+            store_faults = [("SIGKILL the broker mid-commit", self.crash_broker_mid_commit)]
+            store_faults += [("fill the disk, free it", self.fill_disk)] if self.disk else []
         return [
             ("SIGKILL a worker", self.kill_worker),
             ("SIGKILL a worker", self.kill_worker),
@@ -141,6 +162,43 @@ class FaultRun:
     def restart_mongodb(self) -> list[int]:
         assert self.isolated.mongodb is not None
         self.isolated.mongodb.server.restart(FAULT_WAIT_S)
+        return []
+
+    def crash_broker_mid_commit(self) -> list[int]:
+        """SIGKILLs the broker while a commit of outcomes is surely in flight. This process takes
+        SQLite's write lock, so the committer's commit stops halfway: it has taken the reported
+        jobs' leases in Redis (their owner becomes COMMITTING) and waits for the lock to write the
+        store (up to --sqlite-busy-timeout-s). The kill lands once Redis shows such a lease on a
+        job that ran, i.e. an outcome, not only a started mark, is in the commit."""
+        under_test = self.isolated.under_test
+        lease_owners = Keys(under_test.redis_prefix).lease_owners
+
+        def outcome_committing() -> bool:
+            committing = {job_id for job_id, owner in under_test.redis.hgetall(lease_owners).items()
+                          if owner == COMMITTING}
+            return bool(committing) and any(r.job_id in committing for r in self.runs())
+
+        lock = sqlite3.connect(self.store_path, isolation_level=None)
+        try:
+            lock.execute("BEGIN IMMEDIATE")
+            wait_until(outcome_committing, FAULT_WAIT_S, interval_s=0.01, what="a commit of outcomes in flight")
+            under_test.broker.kill()
+        finally:
+            lock.close()  # rolls back, releasing the lock for the restarted broker
+        under_test.stack.restart_broker(crash=True)
+        return []
+
+    def fill_disk(self) -> list[int]:
+        """Fills the store's disk until a call fails on it (the broker logs the cause), then frees it."""
+        assert self.disk is not None
+        log_path = self.isolated.under_test.broker.log_path
+        failures = log_path.read_text().count(DISK_FULL)
+        self.disk.fill()
+        try:
+            wait_until(lambda: log_path.read_text().count(DISK_FULL) > failures, FAULT_WAIT_S, interval_s=0.05,
+                       what=f"{DISK_FULL!r} in the broker's log")
+        finally:
+            self.disk.free()
         return []
 
     def cut_redis(self) -> list[int]:
@@ -234,19 +292,13 @@ def write_summary(summary: dict[str, Any]) -> None:
     print(f"(also in {path})")
 
 
-@pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
-def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: Path, request: pytest.FixtureRequest,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    jobs, rounds = request.config.getoption("--fault-jobs"), request.config.getoption("--fault-rounds")
-    runs_path = tmp_path / "runs"
-    runs_path.touch()
-    began = time.monotonic()
-    # Given two workers, and jobs enqueued
-    run = FaultRun(isolated_stack, runs_path)
-    with Client(isolated_stack.under_test.broker_address) as client:
-        ids = client.enqueue_many("mrq_test_tasks.record_completion", ({"runs": str(runs_path), "s": TASK_S}
+def run_through_faults(run: FaultRun, broker_address: str, jobs: int, rounds: int,
+                       ) -> tuple[list[Fault], list[str], list[JobDict]]:
+    """Enqueues ``jobs``, injects every fault ``rounds`` times, spaced out over the run while jobs
+    flow, and waits for every job to be final; returns (the faults, the job ids, the final jobs)."""
+    with Client(broker_address) as client:
+        ids = client.enqueue_many("mrq_test_tasks.record_completion", ({"runs": str(run.runs_path), "s": TASK_S}
                                                               for _ in range(jobs)))
-        # When each fault is injected in turn, spaced out over the run while jobs flow
         planned = run.faults() * rounds
         faults = []
         for n, (name, action) in enumerate(planned, start=1):
@@ -255,10 +307,33 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
                        what=f"{threshold} jobs run before: {name}")
             assert run.run_count() < jobs, f"every job ran before: {name}"
             faults.append(inject(run, name, action))
-
-        # Then every job succeeds
         final = client.wait(ids, timeout=FINAL_WAIT_S)
+    return faults, ids, final
+
+
+@pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
+def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: Path, request: pytest.FixtureRequest,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    jobs, rounds = request.config.getoption("--fault-jobs"), request.config.getoption("--fault-rounds")
+    runs_path = tmp_path / "runs"
+    runs_path.touch()
+    began = time.monotonic()
+    with contextlib.ExitStack() as mounted:
+        disk: SmallDisk | None = None
+        skipped: list[str] = []
+        if not isolated_stack.mongodb:
+            try:
+                disk = mounted.enter_context(small_disk(tmp_path / "disk"))
+            except MountRefused as exc:
+                skipped.append(f"fill the disk: {exc}")
+                print(f"skipped: {skipped[-1]}")
+        # Given two workers, and jobs enqueued; when each fault is injected in turn
+        run = FaultRun(isolated_stack, runs_path, disk)
+        faults, ids, final = run_through_faults(run, isolated_stack.under_test.broker_address, jobs, rounds)
+        # The broker goes before its disk (the fixture would stop it only after the unmount)
+        isolated_stack.under_test.broker.stop()
     runs = run.runs()
+    # Then every job succeeds
     assert Counter(job["status"] for job in final) == {"success": jobs}
     # And each ran at least once, and only for jobs in flight on what failed, more than once
     per_job, unexplained = attribute(runs, faults)
@@ -266,7 +341,8 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
     duplicates = sum(count - 1 for count in per_job.values())
     summary = {"store": "mongodb" if isolated_stack.mongodb else "sqlite",
                "jobs": jobs, "workers": WORKERS, "greenlets": GREENLETS, "lease_ttl_s": LEASE_TTL_S,
-               "task_s": TASK_S, "duplicates": duplicates, "duplicate_bound": duplicate_bound(faults),
+               "task_s": TASK_S, "skipped": skipped, "duplicates": duplicates,
+               "duplicate_bound": duplicate_bound(faults),
                "total_s": round(time.monotonic() - began, 2),
                "faults": [{k: round(v, 2) if isinstance(v, float) else v for k, v in asdict(f).items()
                            if k in ("name", "runs_before", "outage_s", "recovery_s", "duplicates")}

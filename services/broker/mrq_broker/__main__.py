@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from mrq.config import parse_settings
 from mrq_broker.server import start
 from mrq_broker.settings import BrokerSettings
+from mrq_broker.storage import StoreUnavailable
 from mrq_broker.supervisor import Supervisor, supervisor_pid, watch_supervisor
 
 DESCRIPTION = """The MRQ broker: the only service that touches Redis (queues, leases) and MongoDB
@@ -32,7 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parent = supervisor_pid()
     if parent is not None:
         watch_supervisor(parent, stopping)
-    server = start(settings)
+    try:
+        server = start(settings)
+    except StoreUnavailable as exc:
+        # A store that can't serve is the operator's to fix (folder, permissions, disk, another
+        # process's lock): one line naming the cause and the file says all, a traceback nothing.
+        logging.getLogger("mrq_broker").critical("can't start: %s", exc)
+        sys.exit(2)
     stopping.wait()
     logging.getLogger("mrq_broker").info("stopping")
     server.stop()

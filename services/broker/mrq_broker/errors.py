@@ -103,7 +103,7 @@ def grpc_errors(method: F) -> F:
         except QueryTimeout as exc:  # the request's filter is too broad for the stored jobs
             context.abort(grpc.StatusCode.FAILED_PRECONDITION, f"filter: {exc}")
         except STORE_OUTAGES as exc:
-            log.warning("%s: store unavailable: %s", method.__name__, type(exc).__name__)
+            log.warning("%s: %s", method.__name__, outage_message(exc))
             context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))
 
     return wrapper  # type: ignore[return-value]
