@@ -71,7 +71,9 @@ def secret_stack(mongodb: MongoDB, tmp_path: Path, leaky: Secrets, metrics_ports
         mongodb_url=f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{mongodb.server.port}/{database}"
                     "?authMechanism=PLAIN",
         access=BrokerAccess(auth_token_file=str(token_file)), ready_timeout_s=READY_TIMEOUT_S,
-        broker_args=("--metrics-port", str(metrics_ports["broker"])))
+        broker_args=("--metrics-port", str(metrics_ports["broker"])),
+        # As every stack under test: the test's own folder, and workers allowed the test tasks
+        workdir=tmp_path, env={"MRQ_WORKER_TASK_PACKAGES": "mrq_test_tasks"})
     try:
         redis.start(READY_TIMEOUT_S)
         with Stack(config) as stack:
