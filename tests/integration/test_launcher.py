@@ -130,8 +130,7 @@ def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_port
     launchers = [make_launcher(tmp_path / f"stack-{n}") for n in range(2)]
     names = [f"t{secrets.token_hex(6)}" for _ in launchers]
     for launcher, name in zip(launchers, names, strict=True):
-        launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": servers.mongodb.url(name),
-                         "MRQ_REDIS_PREFIX": name, "MRQ_LOCAL_DASHBOARD": "0"}
+        launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_REDIS_PREFIX": name, "MRQ_LOCAL_DASHBOARD": "0"}
     try:
         # When both start
         for launcher in launchers:
@@ -142,7 +141,7 @@ def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_port
 
         # Then each summary lists a metrics endpoint per service, each its own, and each serves
         endpoints = [wait_until(lambda launcher=launcher: re.findall(
-            r"(broker|worker-1|scheduler-1) (http://127\.0\.0\.1:\d+/metrics)", launcher.log_tail(200)),
+            r"(broker|worker-1|scheduler-1) (http://127\.0\.0\.1:\d+/metrics)", launcher.log_path.read_text()),
             timeout_s=10, what="the summary's metrics endpoints") for launcher in launchers]
         assert [sorted(name for name, _ in found) for found in endpoints] == [["broker", "scheduler-1", "worker-1"]] * 2
         urls = {url for found in endpoints for _, url in found}
@@ -151,6 +150,5 @@ def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_port
             wait_until(lambda url=url: is_http_ok(url), timeout_s=20, what=url)
         assert all(launcher.is_alive() for launcher in launchers)
     finally:
-        for launcher, name in zip(launchers, names, strict=True):
+        for launcher in launchers:
             launcher.stop(grace_s=20)
-            servers.mongo_client.drop_database(name)
