@@ -109,6 +109,7 @@ def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, 
         run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
         assert mongodb.client[name].jobs.count_documents({}) == 1
+        wait_until(lambda: "MRQ is up" in launcher.log_path.read_text(), timeout_s=60, what="the launcher's summary")
         stop_and_check_nothing_lingers(launcher, signal.SIGTERM, {"mrq-broker", "mrq-worker", "mrq-scheduler"})
         log = launcher.log_path.read_text()
         assert "started redis" not in log
