@@ -472,11 +472,11 @@ def test_counts_follow_every_change_of_status_queue_and_task(store: Store) -> No
 
 def test_a_read_past_the_time_limit_is_stopped_and_names_the_filter_to_add(open_store: Callable[..., Store]) -> None:
     # Given a store whose reads may run 1 ms, and enough jobs that reading them all takes longer
-    store = open_store(query_timeout_s=0.001)
-    store.insert_jobs([job(params_json=f'{{"n": {n}}}') for n in range(20_000)])
+    store = open_store(query_timeout_s=0.0005)
+    store.insert_jobs([job(params_json=f'{{"n": {n}}}') for n in range(5_000)])
 
     # When a selection reads every job (no index serves params alone), then it is stopped
-    with pytest.raises(QueryTimeout, match=r"time limit of 0\.001 s .* add a filter on queue, task or status"):
+    with pytest.raises(QueryTimeout, match=r"time limit of .* s .* add a filter on queue, task or status"):
         store.select_jobs(JobSelection(params_json='{"n": -1}'))
 
 
