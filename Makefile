@@ -29,14 +29,15 @@ BENCH_ARGS ?=
 FAULT_JOBS ?= 20000
 FAULT_ROUNDS ?= 3
 
-.PHONY: help install up lint test test-faults bench proto proto-check validate-deploy clean
+.PHONY: help install up lint lint-now test test-faults bench proto proto-check validate-deploy clean
 
 help:
 	@echo "make install      .venv with every package, Redis, FerretDB, chromium, the UI build (incremental)"
 	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker, the scheduler and the dashboard; Ctrl-C stops"
-	@echo "make test         lint, check the generated stubs, run the tests with coverage"
+	@echo "make test         lint (ruff, mypy), check the generated stubs, run the tests with coverage"
 	@echo "make test-faults  the fault-injection suite, long: FAULT_JOBS=20000 jobs, every fault FAULT_ROUNDS=3 times"
-	@echo "make lint         ruff over the Python code"
+	@echo "make lint         ruff, and mypy (strict) over the Python client, the services and mrq-local"
+	@echo "make lint-now     make lint without the install step (the pre-commit hook runs it)"
 	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~10 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
 	@echo "make proto-check  fail if the generated stubs are stale"
@@ -63,7 +64,11 @@ up: install
 	$(BIN)/mrq-local up
 
 lint: install
+	@$(MAKE) --no-print-directory lint-now
+
+lint-now:
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy
 
 # pytest exits 5 when it collected no test: that is a failure here, since the suite is never
 # empty (a broken conftest or a filter that matches nothing would otherwise pass silently).

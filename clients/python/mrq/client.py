@@ -140,7 +140,7 @@ class Client:
             settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access,
             retry_reads=True)
         # The generated stub is untyped; each call below states its response type.
-        self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)  # type: ignore[no-untyped-call]
+        self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)
         self._server_info: ServerInfo | None = None
         #: Queue management: raw queues, sizes, pause, empty, rate limits (see mrq.queues).
         self.queues = Queues(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)

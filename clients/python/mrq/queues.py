@@ -3,6 +3,7 @@ shared rate limits behind :func:`mrq.ratelimit`. Reached as ``Client.queues``.""
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Sequence
 from datetime import UTC
@@ -39,7 +40,7 @@ class Queues:
     """Queue management; every method raises the client's errors (mrq.errors) on failure."""
 
     def __init__(self, channel: grpc.Channel, *, address: str, timeout_s: float) -> None:
-        self._stub: Any = queue_service_pb2_grpc.QueueServiceStub(channel)  # type: ignore[no-untyped-call]
+        self._stub: Any = queue_service_pb2_grpc.QueueServiceStub(channel)
         self._address = address
         self._timeout_s = timeout_s
 
@@ -64,12 +65,13 @@ class Queues:
                  "oldest_enqueued": q.oldest_enqueued.ToDatetime(tzinfo=UTC) if q.HasField("oldest_enqueued")
                  else None} for q in response.queues]
 
-    def pause(self, queue: str) -> list[str]:
+    # builtins.list: in the class body, `list` is the method above.
+    def pause(self, queue: str) -> builtins.list[str]:
         """Pauses a queue and its subqueues; returns every paused queue."""
         request = queue_service_pb2.PauseQueueRequest(queue=queue, paused=True)
         return list(self._call(self._stub.PauseQueue, request).paused_queues)
 
-    def resume(self, queue: str) -> list[str]:
+    def resume(self, queue: str) -> builtins.list[str]:
         """Resumes a paused queue; returns the queues still paused."""
         request = queue_service_pb2.PauseQueueRequest(queue=queue, paused=False)
         return list(self._call(self._stub.PauseQueue, request).paused_queues)
@@ -81,7 +83,7 @@ class Queues:
         outlives its deadline however big the queue; ``progress`` draws a bar on stderr.
         """
         request = queue_service_pb2.EmptyQueueRequest(queue=queue, max_jobs=EMPTY_BATCH)
-        removed = 0
+        removed: int = 0  # declared: the responses are untyped, and would make it Any
         bar: ProgressBar | None = None
         while True:
             response = self._call(self._stub.EmptyQueue, request)

@@ -45,7 +45,7 @@ class _CallDetails(NamedTuple):
     compression: Any
 
 
-class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,  # type: ignore[misc]
+class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
                        grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
     """Adds ``authorization: Bearer <token>`` to every call of a channel."""
 
@@ -90,7 +90,7 @@ def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, ac
         ConfigError: a token or TLS file can't be read.
     """
     access = access or BrokerAccess()
-    options = [
+    options: list[tuple[str, int | str]] = [
         ("grpc.max_send_message_length", max_message_bytes),
         ("grpc.max_receive_message_length", max_message_bytes),
         ("grpc.initial_reconnect_backoff_ms", 100),
@@ -146,7 +146,7 @@ def _invoke(method: Callable[..., Response], request: object, timeout_s: float) 
     result, error = gevent.get_hub().threadpool.apply(outcome)
     if error is not None:
         raise error
-    return result  # type: ignore[return-value]
+    return result  # type: ignore[return-value]  # None only with an error, raised above
 
 
 def call(method: Callable[..., Response], request: object, *, timeout_s: float, address: str) -> Response:

@@ -39,7 +39,7 @@ class Schedules:
     """Schedule management; every method raises the client's errors (mrq.errors) on failure."""
 
     def __init__(self, channel: grpc.Channel, *, address: str, timeout_s: float) -> None:
-        self._stub: Any = schedule_service_pb2_grpc.ScheduleServiceStub(channel)  # type: ignore[no-untyped-call]
+        self._stub: Any = schedule_service_pb2_grpc.ScheduleServiceStub(channel)
         self._address = address
         self._timeout_s = timeout_s
 

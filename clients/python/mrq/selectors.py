@@ -99,7 +99,7 @@ def action_request(
         if status not in VALUE_BY_NAME:
             raise InvalidArgument(f"status: unknown status {status!r}; one of {', '.join(VALUE_BY_NAME)}",
                                   field="status")
-        selector.status = VALUE_BY_NAME[status]  # type: ignore[assignment]
+        selector.status = VALUE_BY_NAME[status]
     if params is not UNSET:
         try:
             selector.params_json = codec.encode_canonical(params)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from mrq.v1 import job_pb2
 
 _PREFIX = "JOB_STATUS_"
@@ -11,7 +13,9 @@ NAME_BY_VALUE: dict[int, str] = {
     for name, value in job_pb2.JobStatus.items()
     if value != job_pb2.JOB_STATUS_UNSPECIFIED
 }
-VALUE_BY_NAME: dict[str, int] = {name: value for value, name in NAME_BY_VALUE.items()}
+# The stubs type the enum's items() as plain ints: each is a JobStatus.
+VALUE_BY_NAME: dict[str, job_pb2.JobStatus] = {
+    name: cast(job_pb2.JobStatus, value) for value, name in NAME_BY_VALUE.items()}
 
 # Statuses after which the job will not run again unless a user requeues it.
 FINAL = frozenset({"success", "failed", "cancel", "abort", "timeout", "maxretries", "maxconcurrency"})
@@ -22,6 +26,6 @@ def status_name(value: int) -> str:
     return NAME_BY_VALUE.get(value, "")
 
 
-def status_value(name: str) -> int:
+def status_value(name: str) -> job_pb2.JobStatus:
     """JOB_STATUS_QUEUED for "queued"; raises KeyError for an unknown name."""
     return VALUE_BY_NAME[name]

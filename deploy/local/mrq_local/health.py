@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -21,7 +22,8 @@ def is_serving(address: str, service: str = "", timeout_s: float = 0.5, access: 
     yet, health service missing, deadline) counts as not serving.
     """
     with open_channel(address, max_message_bytes=_MAX_MESSAGE_BYTES, access=access) as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
+        # Any: the stubs of grpcio-health-checking declare HealthStub without its methods.
+        stub: Any = health_pb2_grpc.HealthStub(channel)
         try:
             reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout_s)
         except grpc.RpcError:

@@ -80,8 +80,8 @@ class WorkerDidNotAnswer(RequestError):
 
 
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
-STORE_OUTAGES = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                 redis.exceptions.BusyLoadingError, *OUTAGES, TimeoutError)
+STORE_OUTAGES: tuple[type[Exception], ...] = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+                                               redis.exceptions.BusyLoadingError, *OUTAGES, TimeoutError)
 
 
 def outage_message(exc: BaseException) -> str:
@@ -106,4 +106,4 @@ def grpc_errors(method: F) -> F:
             log.warning("%s: %s", method.__name__, outage_message(exc))
             context.abort(grpc.StatusCode.UNAVAILABLE, outage_message(exc))
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # same signature as method: functools.wraps can't say so

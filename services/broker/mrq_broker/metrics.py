@@ -111,7 +111,7 @@ class QueueCollector(Collector):
         return iter(())  # collected at scrape time only, never at registration
 
 
-class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
+class GrpcMetrics(grpc.ServerInterceptor):
     """Counts and times every unary RPC, and counts the jobs LeaseJobs hands out. (Enqueued
     jobs are counted where every enqueue goes through: mrq_broker.jobs.submission.)"""
 
@@ -131,12 +131,13 @@ class GrpcMetrics(grpc.ServerInterceptor):  # type: ignore[misc]
             code = grpc.StatusCode.UNKNOWN
             try:
                 response = behaviour(request, context)
-                code = context.code() or grpc.StatusCode.OK
+                # ServicerContext.code() exists since grpcio 1.38; types-grpcio lacks it.
+                code = context.code() or grpc.StatusCode.OK  # type: ignore[attr-defined]
                 if code == grpc.StatusCode.OK:
                     self._count_leased(response)
                 return response
             except BaseException:
-                code = context.code() or grpc.StatusCode.UNKNOWN
+                code = context.code() or grpc.StatusCode.UNKNOWN  # type: ignore[attr-defined]  # as above
                 raise
             finally:
                 self.metrics.grpc_requests.labels(method=method, code=code.name).inc()

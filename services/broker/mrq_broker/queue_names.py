@@ -13,6 +13,7 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_SET,
     QUEUE_TYPE_SORTED_SET,
     QUEUE_TYPE_TIMED_SET,
+    QueueType,
 )
 
 # Checked in this order: "_timed_set" and "_sorted_set" also end in "_set".
@@ -26,7 +27,7 @@ def root(name: str) -> str:
     return name.split("/", 1)[0]
 
 
-def queue_type(name: str) -> int:
+def queue_type(name: str) -> QueueType:
     """The QueueType of a queue, from the suffix of its root name."""
     base = root(name)
     for suffix, kind in _SUFFIXES:

@@ -85,8 +85,10 @@ def connect_redis(settings: BrokerSettings) -> redis.Redis:
     url = parse_url(settings.redis_url)
     sentinels = [(host, int(port)) for host, _, port in (s.rpartition(":") for s in settings.redis_sentinels)]
     sentinel = Sentinel(sentinels, socket_timeout=5.0)
-    return sentinel.master_for(settings.redis_sentinel_master, db=url.get("db", 0), password=url.get("password"),
-                               username=url.get("username"), health_check_interval=30)
+    master: redis.Redis = sentinel.master_for(settings.redis_sentinel_master, db=url.get("db", 0),
+                                              password=url.get("password"), username=url.get("username"),
+                                              health_check_interval=30)
+    return master
 
 
 def start(settings: BrokerSettings) -> BrokerServer:

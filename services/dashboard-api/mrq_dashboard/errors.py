@@ -117,6 +117,7 @@ def install(app: FastAPI) -> None:
                 log.warning("broker call failed with %s: %s", code, details)
             return JSONResponse(error_body(sentence, None, cause=details), status_code=status)
         field = None
+        details = details or ""  # details() may return None; the string operations below need a str
         translated = translate_error(exc, address=broker.address)
         if isinstance(translated, InvalidArgument) and translated.field:
             field = http_field(translated.field)

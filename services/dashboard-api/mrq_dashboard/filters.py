@@ -49,7 +49,7 @@ class JobFilter(BaseModel):
                     raise ApiError(400, "status", "at most one status group (ok, not_ok, error)")
                 query.status_group = STATUS_GROUPS[name]
             elif name in VALUE_BY_NAME:
-                query.statuses.append(VALUE_BY_NAME[name])  # type: ignore[arg-type]
+                query.statuses.append(VALUE_BY_NAME[name])
             else:
                 raise ApiError(400, "status", f"status: {name[:50]!r} is neither a status "
                                               f"({', '.join(VALUE_BY_NAME)}) nor a group ({', '.join(STATUS_GROUPS)})")

@@ -49,7 +49,7 @@ def call_in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     ok, value = gevent.get_hub().threadpool.apply(_capture, (fn, args, kwargs))
     if not ok:
         raise value
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]  # _capture's value is fn's result when ok: a T
 
 
 def _capture(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[bool, Any]:

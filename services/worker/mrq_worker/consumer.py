@@ -95,10 +95,11 @@ class Consumer:
         self._drained = Event()
         self._drained.set()
         self._acknowledged = Event()
-        self._lease_greenlet: gevent.Greenlet | None = None
-        self._report_greenlet: gevent.Greenlet | None = None
+        self._lease_greenlet: gevent.Greenlet[..., None] | None = None
+        self._report_greenlet: gevent.Greenlet[..., None] | None = None
 
-    def start(self, on_crash: Callable[[gevent.Greenlet], None], on_exhausted: Callable[[str], None]) -> None:
+    def start(self, on_crash: Callable[[gevent.Greenlet[..., None]], None],
+              on_exhausted: Callable[[str], None]) -> None:
         """Starts both loops; ``on_crash`` is called if either dies of an unexpected error, and
         ``on_exhausted(reason)`` if the lease loop ends on its own (burst, ``max_jobs``)."""
         self._lease_greenlet = gevent.spawn(self._lease_loop, on_exhausted)
@@ -202,7 +203,8 @@ class Consumer:
     def _call_lease(self, request: LeaseJobsRequest, backoff: Backoff) -> LeaseJobsResponse | None:
         """One LeaseJobs; None (after a backoff) if it failed."""
         try:
-            response = call_in_thread(self._stub.LeaseJobs, request, timeout=request.wait_s + LEASE_MARGIN_S)
+            response: LeaseJobsResponse = call_in_thread(self._stub.LeaseJobs, request,
+                                                         timeout=request.wait_s + LEASE_MARGIN_S)
         except grpc.RpcError as exc:
             if status_code(exc) == grpc.StatusCode.INVALID_ARGUMENT:
                 raise LeaseRefused(exc.details()) from None  # ends the lease loop: see Worker

@@ -44,7 +44,7 @@ class RunningJob:
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
         self.context: JobContext | None = None
-        self.greenlet: Greenlet | None = None
+        self.greenlet: Greenlet[..., None] | None = None
         self.began = False
         #: An interrupt requested before the greenlet first ran; raised as soon as it does.
         self.interrupt: JobInterrupt | None = None
@@ -96,7 +96,7 @@ class Executor:
     @property
     def size(self) -> int:
         """Concurrent job slots."""
-        return int(self._pool.size)
+        return int(self._pool.size)  # type: ignore[arg-type]  # never None: the pool is made with a size
 
     def free_slots(self) -> int:
         """Slots not running a job."""

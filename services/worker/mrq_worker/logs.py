@@ -59,7 +59,7 @@ class LogShipper:
         self._dropped_bytes: dict[str, int] = {}
         self._partial: dict[str, str] = {}
         self._ship_lock = Semaphore()
-        self._greenlet: gevent.Greenlet | None = None
+        self._greenlet: gevent.Greenlet[..., None] | None = None
 
     def start(self) -> None:
         self._greenlet = gevent.spawn(self._loop)
@@ -193,7 +193,7 @@ def install(shipper: LogShipper, job_logger_name: str) -> Callable[[], None]:
     root = logging.getLogger()
     root.addHandler(handler)
     stdout = JobStdout(shipper, sys.stdout)
-    sys.stdout = stdout  # type: ignore[assignment]
+    sys.stdout = stdout
 
     def uninstall() -> None:
         root.removeHandler(handler)

@@ -156,7 +156,7 @@ def supervisor_pid() -> int | None:
     return int(value) if value else None
 
 
-def watch_supervisor(pid: int, on_gone: Callable[[], None]) -> gevent.Greenlet:
+def watch_supervisor(pid: int, on_gone: Callable[[], None]) -> gevent.Greenlet[..., None]:
     """Spawns a greenlet calling ``on_gone()`` once our parent is no longer ``pid``."""
 
     def watch() -> None:

@@ -80,7 +80,7 @@ class Watchdog:
         self._exit_process = exit_process
         self._hub_thread_id = _get_ident()
         self.last_tick = time.monotonic()
-        self._tick_greenlet: gevent.Greenlet | None = None
+        self._tick_greenlet: gevent.Greenlet[..., None] | None = None
         self._stop_requested = _allocate_lock()
         self._stop_requested.acquire()
 

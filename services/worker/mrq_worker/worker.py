@@ -25,6 +25,7 @@ import os
 import secrets
 import socket
 import time
+from collections.abc import Callable
 
 import gevent
 from gevent.event import Event
@@ -115,8 +116,8 @@ class Worker:
         self.exit_code = 0
         self._force = Event()
         self._stopped = Event()
-        self._shutdown_greenlet: gevent.Greenlet | None = None
-        self._max_time: gevent.Greenlet | None = None
+        self._shutdown_greenlet: gevent.Greenlet[..., None] | None = None
+        self._max_time: gevent.Greenlet[..., None] | None = None
         self._started_at = time.monotonic()
         self._channel = open_channel(settings.broker_address, BrokerAccess.of(settings))
         stub = WorkerServiceStub(self._channel)
@@ -133,7 +134,7 @@ class Worker:
         self._logs = LogShipper(stub=stub, worker_id=self.worker_id, interval_s=settings.log_ship_interval_s,
                                 max_bytes_per_job=settings.max_log_bytes_per_job,
                                 running=lambda: list(self._executor.running))
-        self._uninstall_logs = lambda: None
+        self._uninstall_logs: Callable[[], None] = lambda: None
         self._heartbeat = Heartbeat(stub=stub, worker_id=self.worker_id, queues=settings.queues,
                                     interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
                                     consumer=self._consumer, executor=self._executor,
@@ -240,7 +241,8 @@ class Worker:
         logger.info("waiting up to %g s for %d running jobs to finish", self.settings.shutdown_timeout_s,
                     running)
         drained = gevent.spawn(self._executor.join)
-        gevent.wait([drained, self._force], timeout=self.settings.shutdown_timeout_s, count=1)
+        waited: list[gevent.Greenlet[..., bool] | Event] = [drained, self._force]  # not list[object]
+        gevent.wait(waited, timeout=self.settings.shutdown_timeout_s, count=1)
         drained.kill(block=False)
 
     def _on_outcome(self, outcome: JobOutcome) -> None:
@@ -288,7 +290,7 @@ class Worker:
             # Failing makes the supervisor back off, and says what to fix.
             self._stop_at_limit(f"{over} before running any job (raise --max-memory-mb)", exit_code=1)
 
-    def _on_crash(self, greenlet: gevent.Greenlet) -> None:
+    def _on_crash(self, greenlet: gevent.Greenlet[..., None]) -> None:
         if isinstance(greenlet.exception, LeaseRefused):
             logger.critical("worker %s: the broker refuses %s: %s; exiting", self.worker_id,
                             refused_setting(greenlet.exception), greenlet.exception)

@@ -20,7 +20,7 @@ from mrq_broker.settings import BrokerSettings
 _OPEN_PREFIX = f"/{health.SERVICE_NAME}/"
 
 
-class TokenAuth(grpc.ServerInterceptor):  # type: ignore[misc]
+class TokenAuth(grpc.ServerInterceptor):
     """Refuses with UNAUTHENTICATED every call whose ``authorization`` is not ``Bearer <token>``."""
 
     def __init__(self, token: str) -> None:
@@ -40,7 +40,7 @@ class TokenAuth(grpc.ServerInterceptor):  # type: ignore[misc]
         return hmac.compare_digest(str(given).encode(), self._expected)
 
 
-def _refusal(handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
+def _refusal(handler: grpc.RpcMethodHandler[Any, Any]) -> grpc.RpcMethodHandler[Any, Any]:
     """A handler of the same shape as ``handler`` that refuses the call."""
     def refuse(_request: Any, context: grpc.ServicerContext) -> Any:
         context.abort(grpc.StatusCode.UNAUTHENTICATED,

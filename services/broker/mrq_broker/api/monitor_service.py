@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -18,11 +20,11 @@ pb = monitor_service_pb2
 WORKER_ACTIONS = (pb.WORKER_ACTION_STOP, pb.WORKER_ACTION_QUIET, pb.WORKER_ACTION_RESUME)
 
 
-def _timestamp(moment: object) -> Timestamp | None:
+def _timestamp(moment: datetime | None) -> Timestamp | None:
     if moment is None:
         return None
     ts = Timestamp()
-    ts.FromDatetime(moment)  # type: ignore[arg-type]
+    ts.FromDatetime(moment)
     return ts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import time
 from dataclasses import dataclass
 
@@ -40,7 +41,8 @@ class QueueAdmin:
             infos.append(info)
         return infos
 
-    def pause(self, name: str, paused: bool) -> list[str]:
+    # builtins.list: in the class body, `list` is the method above.
+    def pause(self, name: str, paused: bool) -> builtins.list[str]:
         return self.queues.set_paused(normalise_paused(check_queue(name)), paused)
 
     def empty(self, name: str, max_jobs: int = 0) -> tuple[int, int]:

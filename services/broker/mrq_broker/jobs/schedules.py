@@ -134,7 +134,7 @@ class Schedules:
         return SyncResult(created, deleted, [i for i in wanted if i in existing])
 
     def fire(self, schedule_id: str, tick_ms: int, previous: datetime | None, skip: bool
-             ) -> tuple[int, str]:
+             ) -> tuple[schedule_service_pb2.FireOutcome, str]:
         """Fires one tick (see the module's docstring); returns the outcome and the job id."""
         schedule = self.get(schedule_id)
         if schedule.last_tick != previous:

@@ -10,10 +10,11 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import redis
+from redis.typing import EncodableT
 
 from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_RAW,
@@ -38,6 +39,9 @@ KEPT_TICKS = 100
 # these while the broker writes the job's next status (see scripts/take_leases.lua).
 COMMITTING = "-committing"
 RECOVERING = "-recovering"
+
+# redis-py types every reply as `bytes | str`, as it can't know whether a client decodes them. The
+# broker's client never does (no decode_responses): its replies are bytes, as the casts below say.
 ACTING = "-acting"  # a user's action (cancel, requeue) on the job, see actions.py
 
 
@@ -126,12 +130,12 @@ def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
 
 
 def _queue_script(pipe: redis.client.Pipeline, script: redis.commands.core.Script, keys: Sequence[str],
-                  args: Sequence[object]) -> None:
+                  args: Sequence[EncodableT]) -> None:
     """Queues a script in a pipeline by its source (EVAL), where ``script(client=pipe)`` would
     cost a SCRIPT EXISTS round trip per execute. Redis still compiles it once (its script cache
     is keyed by the source's SHA1), and a restarted Redis can't fail it halfway through a
     transaction with NOSCRIPT."""
-    pipe.eval(script.script, len(keys), *keys, *args)
+    pipe.eval(cast(str, script.script), len(keys), *keys, *args)  # _script registers the .lua's text
 
 
 class RedisQueues:
@@ -260,7 +264,8 @@ class RedisQueues:
     def store_payloads(self, payloads: dict[str, bytes]) -> None:
         """Stores the payloads of raw jobs just leased; their claims stay until their outcome."""
         if payloads:
-            self.client.hset(self.keys.payloads, mapping=payloads)
+            # redis-py's Mapping is invariant in its keys: it refuses a dict[str, bytes] it would take.
+            self.client.hset(self.keys.payloads, mapping=payloads)  # type: ignore[arg-type]
 
     def push_raw(self, name: str, kind: str, entries: Sequence[str], scores: Sequence[float]) -> int:
         """Adds entries to a raw queue (see QueueService); returns how many were added."""
@@ -299,7 +304,7 @@ class RedisQueues:
 
     def raw_claims(self, job_ids: Sequence[str]) -> dict[str, RawClaim]:
         """The raw claims among ``job_ids``."""
-        found = self.client.hmget(self.keys.raw_claims, list(job_ids)) if job_ids else []
+        found = cast(list[bytes | None], self.client.hmget(self.keys.raw_claims, list(job_ids)) if job_ids else [])
         return {i: RawClaim.decode(c) for i, c in zip(job_ids, found, strict=True) if c is not None}
 
     def claim_dedupe(self, pairs: Sequence[tuple[str, str]], now_ms: int, hold_ms: int) -> list[str]:
@@ -371,7 +376,7 @@ class RedisQueues:
         """The current lease owner of each leased job among ``job_ids``."""
         if not job_ids:
             return {}
-        found = self.client.hmget(self.keys.lease_owners, list(job_ids))
+        found = cast(list[bytes | None], self.client.hmget(self.keys.lease_owners, list(job_ids)))
         return {i: o.decode() for i, o in zip(job_ids, found, strict=True) if o is not None}
 
     def push_controls(self, messages: dict[str, list[bytes]], ttl_s: float) -> None:
@@ -399,7 +404,7 @@ class RedisQueues:
     def wait_inspection(self, job_id: str, timeout_s: float) -> bytes | None:
         """Blocks until a worker answers about the job, or ``timeout_s`` passes."""
         answer = self.client.blpop([self.keys.inspection(job_id)], timeout=timeout_s)
-        return None if answer is None else bytes(answer[1])
+        return None if answer is None else bytes(cast(bytes, answer[1]))
 
     def drain_controls(self, worker_id: str) -> list[bytes]:
         """Pops every control message queued for the worker, oldest first."""
@@ -453,7 +458,7 @@ class RedisQueues:
 
     def taskset_counts(self, taskset_id: str) -> dict[str, str]:
         """A taskset's hash (total, final, per-status counts, callback); empty if unknown."""
-        raw = self.client.hgetall(self.keys.taskset(taskset_id))
+        raw = cast(dict[bytes, bytes], self.client.hgetall(self.keys.taskset(taskset_id)))
         return {k.decode(): v.decode() for k, v in raw.items()}
 
     def done_among(self, job_ids: Sequence[str]) -> list[str]:
@@ -476,4 +481,4 @@ class RedisQueues:
             self.client.srem(self.keys.quiet_workers, worker_id)
 
     def quiet_workers(self) -> set[str]:
-        return {i.decode() for i in self.client.smembers(self.keys.quiet_workers)}
+        return {i.decode() for i in cast(set[bytes], self.client.smembers(self.keys.quiet_workers))}

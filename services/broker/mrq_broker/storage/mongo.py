@@ -65,7 +65,7 @@ def _is_default(name: str, value: Any) -> bool:
 
 
 def _job_doc(record: JobRecord) -> Doc:
-    doc = {"_id": ObjectId(record.id)}
+    doc: Doc = {"_id": ObjectId(record.id)}
     for name in JOB_FIELDS[1:]:
         value = getattr(record, name)
         if not _is_default(name, value):

@@ -94,7 +94,7 @@ class JobRecord:
 JOB_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(JobRecord))
 #: The optional fields of a job record, and their defaults: a field at its default is unset.
 JOB_DEFAULTS: dict[str, Any] = {
-    f.name: f.default if f.default is not MISSING else f.default_factory()
+    f.name: f.default_factory() if f.default_factory is not MISSING else f.default
     for f in fields(JobRecord) if f.default is not MISSING or f.default_factory is not MISSING
 }
 #: Fields left out of listed jobs: large, and shown only on a job's own page.

@@ -344,7 +344,8 @@ def _batches(changes: Sequence[JobChange]) -> list[tuple[str, list[list[Any]]]]:
 
 def _where(selection: JobSelection, now_ms: int) -> tuple[list[str], list[Any]]:
     """The SQL conditions and parameters of a selection, expired jobs left out."""
-    terms, params = [_ALIVE], [now_ms]
+    terms: list[str] = [_ALIVE]
+    params: list[Any] = [now_ms]
     if selection.job_id:
         terms.append("id = ?")
         params.append(selection.job_id)
