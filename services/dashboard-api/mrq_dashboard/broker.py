@@ -26,7 +26,7 @@ class Broker:
 
     @classmethod
     def connect(cls, address: str, timeout_s: float, access: BrokerAccess | None = None) -> Broker:
-        channel = open_channel(address, access=access)
+        channel = open_channel(address, access=access, retry_reads=True)
         return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
                    queue_service_pb2_grpc.QueueServiceStub(channel),
                    monitor_service_pb2_grpc.MonitorServiceStub(channel),
