@@ -17,8 +17,8 @@ from tcp_proxy import TcpProxy
 from mrq.jobs import JobDict, job_to_dict
 from mrq.schedule_spec import ScheduleSpec
 from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, schedule_service_pb2, schedule_service_pb2_grpc
-from mrq_broker.storage import SQLITE_FILE, MongoStore, Store
-from mrq_broker.storage.sqlite import SQLiteStore
+from mrq_broker.settings import BrokerSettings
+from mrq_broker.storage import Store, open_store
 from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack, wait_until
 
 TASKS_DIR = Path(__file__).resolve().parent
@@ -127,9 +127,7 @@ class StackUnderTest:
     def open_store(self) -> Store:
         """The store this test's brokers use, for tests that stage a state no API call makes
         (e.g. a broker that died between two writes). Close it after use."""
-        if self.stack.mongodb_url:
-            return MongoStore(self.stack.mongodb_url)
-        return SQLiteStore(self.stack.config.data_dir / SQLITE_FILE)
+        return open_store(BrokerSettings(data_dir=str(self.stack.config.data_dir), mongodb_url=self.stack.mongodb_url))
 
     def redis_keys(self) -> list[str]:
         """Every Redis key written under this test's prefix, sorted."""
