@@ -36,7 +36,7 @@ help:
 	@echo "make up           run Redis, MongoDB (FerretDB), the broker, a worker, the scheduler and the dashboard; Ctrl-C stops"
 	@echo "make test         lint (ruff, mypy), check the generated stubs, run the tests with coverage"
 	@echo "make test-faults  the fault-injection suite, long: FAULT_JOBS=20000 jobs, every fault FAULT_ROUNDS=3 times"
-	@echo "make lint         ruff, and mypy (strict) over the Python client, the services and mrq-local"
+	@echo "make lint         ruff (format and check), and mypy (strict) over the Python client, the services and mrq-local"
 	@echo "make lint-now     make lint without the install step (the pre-commit hook runs it)"
 	@echo "make bench        MRQ against Dramatiq, arq, Celery and RQ on this machine (~10 min; BENCH_ARGS=--quick)"
 	@echo "make proto        regenerate every stub from proto/mrq/v1"
@@ -67,6 +67,7 @@ lint: install
 	@$(MAKE) --no-print-directory lint-now
 
 lint-now:
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy
 

@@ -30,8 +30,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=10_000, help="queued jobs to act on (default: 10000)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir, \
-            Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR], env=WORKER_ENV)) as stack:
+    with (
+        tempfile.TemporaryDirectory(prefix="mrq-bench-") as data_dir,
+        Stack(StackConfig(data_dir=Path(data_dir), pythonpath=[TASKS_DIR], env=WORKER_ENV)) as stack,
+    ):
         client = Client(stack.broker_address)
         queue_key = "mrq:queue:bench"  # the broker's default prefix
         store = redis.Redis.from_url(stack.redis_url)
@@ -46,11 +48,14 @@ def main() -> None:
             counts = act(queue="bench", dry_run=dry_run, **filters)
             elapsed_s = time.perf_counter() - started
             queued = store.zcard(queue_key)
-            print(f"{what:15} {counts.matched} matched, {counts.changed} changed in {elapsed_s:.2f} s "
-                  f"= {counts.matched / elapsed_s:,.0f} jobs/s")
+            print(
+                f"{what:15} {counts.matched} matched, {counts.changed} changed in {elapsed_s:.2f} s "
+                f"= {counts.matched / elapsed_s:,.0f} jobs/s"
+            )
             if counts.changed != args.jobs or queued != expect_queued:
-                raise SystemExit(f"{what}: expected {args.jobs} changed and {expect_queued} queued, "
-                                 f"got {counts} and {queued}")
+                raise SystemExit(
+                    f"{what}: expected {args.jobs} changed and {expect_queued} queued, got {counts} and {queued}"
+                )
 
 
 if __name__ == "__main__":

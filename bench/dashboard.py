@@ -35,13 +35,23 @@ N_SECONDS_BACK = 86_400.0
 
 def job_record(n: int, now: datetime) -> JobRecord:
     """The n-th record."""
-    status = ("failed" if n % 20 == 0 else "queued" if n % 33 == 1 else "cancel" if n % 50 == 2
-              else "success")
+    status = "failed" if n % 20 == 0 else "queued" if n % 33 == 1 else "cancel" if n % 50 == 2 else "success"
     enqueued = now - timedelta(seconds=N_SECONDS_BACK - n * 0.01)
     record = JobRecord(
-        id=_job_id(enqueued, n), task=TASKS[n % len(TASKS)], queue=QUEUES[(n // 3) % len(QUEUES)],
-        params_json=f'{{"n":{n}}}', status=status, priority=0, timeout_s=3600.0, max_retries=3, retry_delay_s=3.0,
-        result_ttl_s=604800.0, date_enqueued=enqueued, date_updated=enqueued, worker_id=f"bench-worker-{n % 8}")
+        id=_job_id(enqueued, n),
+        task=TASKS[n % len(TASKS)],
+        queue=QUEUES[(n // 3) % len(QUEUES)],
+        params_json=f'{{"n":{n}}}',
+        status=status,
+        priority=0,
+        timeout_s=3600.0,
+        max_retries=3,
+        retry_delay_s=3.0,
+        result_ttl_s=604800.0,
+        date_enqueued=enqueued,
+        date_updated=enqueued,
+        worker_id=f"bench-worker-{n % 8}",
+    )
     if status != "queued":
         record.date_started = record.date_finished = enqueued
         record.duration_s = 0.01
@@ -83,8 +93,11 @@ def timed(http: httpx.Client, path: str, params: dict[str, Any], repeat: int) ->
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("jobs: newest 50, no filter", "/api/jobs", {"limit": 50}),
     ("jobs: queue + status, page 1", "/api/jobs", {"queue": "bench/q3", "status": "failed", "limit": 50}),
-    ("jobs: queue + status, from a cursor", "/api/jobs",
-     {"queue": "bench/q3", "status": "failed", "limit": 50, "cursor": "{middle}"}),
+    (
+        "jobs: queue + status, from a cursor",
+        "/api/jobs",
+        {"queue": "bench/q3", "status": "failed", "limit": 50, "cursor": "{middle}"},
+    ),
     ("jobs: task + status", "/api/jobs", {"task": "tasks.t7", "status": "success", "limit": 50}),
     ("jobs: task, oldest first", "/api/jobs", {"task": "tasks.t7", "sort": "oldest", "limit": 50}),
     ("jobs: exception type", "/api/jobs", {"exception": "builtins.ValueError", "limit": 50}),
@@ -103,8 +116,9 @@ def jobs_query(root: Path, options: Options) -> list[Result]:
     """(8) Stores ``options.dashboard_jobs`` records, then times each chosen query (median of repeats)."""
     results = []
     with mrq_stack(root, "dashboard", mongodb_url=options.mongodb_url) as (stack, _):
-        store: Store = MongoStore(stack.mongodb_url) if options.mongodb_url else SQLiteStore(
-            stack.config.data_dir / SQLITE_FILE)
+        store: Store = (
+            MongoStore(stack.mongodb_url) if options.mongodb_url else SQLiteStore(stack.config.data_dir / SQLITE_FILE)
+        )
         try:
             seconds, middle = seed(store, options.dashboard_jobs)
         finally:
@@ -117,13 +131,24 @@ def jobs_query(root: Path, options: Options) -> list[Result]:
                 times, page = timed(http, path, params, options.dashboard_repeat)
                 median_ms = statistics.median(times) * 1000
                 back = f" ({len(page['jobs'])} jobs back)" if "jobs" in page else ""
-                results.append(Result(
-                    scenario=8, system=MRQ, config=f"{name}{back}, HTTP → gRPC → "
-                    f"{'MongoDB' if options.mongodb_url else 'SQLite'}", jobs=options.dashboard_jobs,
-                    metric="ms", value=median_ms, higher_is_better=False, target="< 200 ms (at 1,000,000)",
-                    met=median_ms < TARGET_MS if options.dashboard_jobs >= TARGET_RECORDS else None,
-                    note=f"median of {options.dashboard_repeat}; records stored at "
-                         f"{options.dashboard_jobs / seconds:,.0f}/s"
-                         + ("" if options.dashboard_jobs >= TARGET_RECORDS else
-                            "; target not measured at this N (--dashboard-jobs 1000000)")))
+                results.append(
+                    Result(
+                        scenario=8,
+                        system=MRQ,
+                        config=f"{name}{back}, HTTP → gRPC → {'MongoDB' if options.mongodb_url else 'SQLite'}",
+                        jobs=options.dashboard_jobs,
+                        metric="ms",
+                        value=median_ms,
+                        higher_is_better=False,
+                        target="< 200 ms (at 1,000,000)",
+                        met=median_ms < TARGET_MS if options.dashboard_jobs >= TARGET_RECORDS else None,
+                        note=f"median of {options.dashboard_repeat}; records stored at "
+                        f"{options.dashboard_jobs / seconds:,.0f}/s"
+                        + (
+                            ""
+                            if options.dashboard_jobs >= TARGET_RECORDS
+                            else "; target not measured at this N (--dashboard-jobs 1000000)"
+                        ),
+                    )
+                )
     return results

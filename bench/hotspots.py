@@ -52,21 +52,40 @@ def main() -> None:
     if not PY_SPY.exists():
         raise SystemExit(f"{PY_SPY} is missing: `make install` installs py-spy")
 
-    with tempfile.TemporaryDirectory(prefix="mrq-profile-") as root, \
-            mrq_stack(Path(root), "profile") as (stack, client):
+    with (
+        tempfile.TemporaryDirectory(prefix="mrq-profile-") as root,
+        mrq_stack(Path(root), "profile") as (stack, client),
+    ):
         params = add_params(args.jobs)
         if args.queue == "raw":
             for start in range(0, args.jobs, RAW_BATCH):
-                client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
+                client.queues.enqueue_raw(RAW_QUEUE, params[start : start + RAW_BATCH])
         else:
             client.enqueue_many("bench_tasks.add", params, queue=QUEUE)
         stack.start_worker(RAW_QUEUE if args.queue == "raw" else QUEUE, greenlets=args.greenlets)
         outputs = {process.name: Path(root) / f"{process.name}.txt" for process in stack.services}
-        spies = [subprocess.Popen([str(PY_SPY), "record", "--pid", str(process.pid), "--rate", "200",
-                                   "--duration", str(args.seconds), "--format", "raw", "--nonblocking",
-                                   "--output", str(outputs[process.name])],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                 for process in stack.services]
+        spies = [
+            subprocess.Popen(
+                [
+                    str(PY_SPY),
+                    "record",
+                    "--pid",
+                    str(process.pid),
+                    "--rate",
+                    "200",
+                    "--duration",
+                    str(args.seconds),
+                    "--format",
+                    "raw",
+                    "--nonblocking",
+                    "--output",
+                    str(outputs[process.name]),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for process in stack.services
+        ]
         for spy in spies:
             spy.wait()
         for name, path in outputs.items():

@@ -36,8 +36,12 @@ CONFIG = f"""RAW_QUEUES = {{"{RAW_QUEUE}": {{"task": "bench_tasks.add",
 """
 # The services' /metrics endpoints default to fixed ports: several stacks must not collide. The
 # workers may run the bench's tasks (their default allows only tasks.*).
-SERVICE_ENV = {"MRQ_BROKER_METRICS_PORT": "0", "MRQ_WORKER_METRICS_PORT": "0", "MRQ_SCHEDULER_METRICS_PORT": "0",
-               "MRQ_WORKER_TASK_PACKAGES": "bench_tasks"}
+SERVICE_ENV = {
+    "MRQ_BROKER_METRICS_PORT": "0",
+    "MRQ_WORKER_METRICS_PORT": "0",
+    "MRQ_SCHEDULER_METRICS_PORT": "0",
+    "MRQ_WORKER_TASK_PACKAGES": "bench_tasks",
+}
 RAW_BATCH = 10_000
 WAIT_TIMEOUT_S = 3600.0
 # MRQ's own raw-claims hash: a raw job is in flight until its claim is gone.
@@ -45,17 +49,22 @@ RAW_CLAIMS_KEY = "mrq:raw_claims"
 
 
 @contextlib.contextmanager
-def mrq_stack(root: Path, name: str, *, mongodb_url: str | None = None,
-              broker_processes: int = 1) -> Iterator[tuple[Stack, Client]]:
+def mrq_stack(
+    root: Path, name: str, *, mongodb_url: str | None = None, broker_processes: int = 1
+) -> Iterator[tuple[Stack, Client]]:
     """A fresh stack in ``root/name`` and a client of its broker, of ``broker_processes``
     processes (0: one per core, as `make up` runs it)."""
     data_dir = root / name
     data_dir.mkdir(parents=True)
     config = data_dir / "config.py"
     config.write_text(CONFIG)
-    stack_config = StackConfig(data_dir=data_dir, mongodb_url=mongodb_url, pythonpath=[TASKS_DIR],
-                               broker_args=("--config", str(config), "--processes", str(broker_processes)),
-                               env=SERVICE_ENV)
+    stack_config = StackConfig(
+        data_dir=data_dir,
+        mongodb_url=mongodb_url,
+        pythonpath=[TASKS_DIR],
+        broker_args=("--config", str(config), "--processes", str(broker_processes)),
+        env=SERVICE_ENV,
+    )
     with Stack(stack_config) as stack, Client(stack.broker_address) as client:
         yield stack, client
 
@@ -74,14 +83,30 @@ def bulk_enqueue(root: Path, options: Options) -> list[Result]:
         regular = options.enqueue_jobs / (time.perf_counter() - started)
         started = time.perf_counter()
         for start in range(0, options.enqueue_jobs, RAW_BATCH):
-            client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
+            client.queues.enqueue_raw(RAW_QUEUE, params[start : start + RAW_BATCH])
         raw = options.enqueue_jobs / (time.perf_counter() - started)
-    return [Result(scenario=1, system=MRQ, config="Client.enqueue_many, one call: records in the store, then Redis",
-                   jobs=options.enqueue_jobs, metric="jobs/s", value=regular, target="≥ 50,000",
-                   met=regular >= 50_000),
-            Result(scenario=1, system=MRQ, config=f"Queues.enqueue_raw, {RAW_BATCH:,} per call: Redis only",
-                   jobs=options.enqueue_jobs, metric="jobs/s", value=raw, compared=False,
-                   note="no job record: what enqueue costs without the store")]
+    return [
+        Result(
+            scenario=1,
+            system=MRQ,
+            config="Client.enqueue_many, one call: records in the store, then Redis",
+            jobs=options.enqueue_jobs,
+            metric="jobs/s",
+            value=regular,
+            target="≥ 50,000",
+            met=regular >= 50_000,
+        ),
+        Result(
+            scenario=1,
+            system=MRQ,
+            config=f"Queues.enqueue_raw, {RAW_BATCH:,} per call: Redis only",
+            jobs=options.enqueue_jobs,
+            metric="jobs/s",
+            value=raw,
+            compared=False,
+            note="no job record: what enqueue costs without the store",
+        ),
+    ]
 
 
 def end_to_end(root: Path, options: Options) -> list[Result]:
@@ -95,9 +120,18 @@ def end_to_end(root: Path, options: Options) -> list[Result]:
         elapsed_s = time.perf_counter() - started
     _check_added(jobs)
     config = f"1 process x {options.greenlets} greenlets, regular queue, results stored (SQLite)"
-    return [Result(scenario=2, system=MRQ, config=config, jobs=options.jobs, metric="jobs/s",
-                   value=options.jobs / elapsed_s, target="≥ 2x the best peer",
-                   note="incl. worker start-up")]
+    return [
+        Result(
+            scenario=2,
+            system=MRQ,
+            config=config,
+            jobs=options.jobs,
+            metric="jobs/s",
+            value=options.jobs / elapsed_s,
+            target="≥ 2x the best peer",
+            note="incl. worker start-up",
+        )
+    ]
 
 
 def raw_queue(root: Path, options: Options) -> list[Result]:
@@ -105,9 +139,19 @@ def raw_queue(root: Path, options: Options) -> list[Result]:
     with mrq_stack(root, "raw") as (stack, client):
         rate = _drain_raw(stack, client, options.jobs, options.greenlets, processes=None)
         _check_nothing_stored(stack)
-    return [Result(scenario=3, system=MRQ, config=f"1 process x {options.greenlets} greenlets, raw queue, "
-                   "no storage", jobs=options.jobs, metric="jobs/s", value=rate, target="≥ 10,000",
-                   met=rate >= 10_000, note="incl. worker start-up; done = queue empty and no raw claim left")]
+    return [
+        Result(
+            scenario=3,
+            system=MRQ,
+            config=f"1 process x {options.greenlets} greenlets, raw queue, no storage",
+            jobs=options.jobs,
+            metric="jobs/s",
+            value=rate,
+            target="≥ 10,000",
+            met=rate >= 10_000,
+            note="incl. worker start-up; done = queue empty and no raw claim left",
+        )
+    ]
 
 
 def io_bound(root: Path, options: Options) -> list[Result]:
@@ -125,16 +169,32 @@ def io_bound(root: Path, options: Options) -> list[Result]:
     last = max(job["date_finished"].timestamp() for job in jobs if job["date_finished"])
     ideal_s = options.io_jobs * sleep_s / options.io_greenlets
     config = f"1 process x {options.io_greenlets} greenlets"
-    return [Result(scenario=4, system=MRQ, config=f"{config}, first job start to last job end", jobs=options.io_jobs,
-                   metric="% of ideal", value=100 * ideal_s / (last - first), target="≥ 90%",
-                   met=ideal_s / (last - first) >= 0.9, compared=False,
-                   note=f"ideal {ideal_s:.1f} s, took {last - first:.2f} s = {options.io_jobs / (last - first):,.0f} "
-                        "jobs/s: compare with (2) for the storage bound"),
-            # The peers' measure: their job records do not all say when each job started.
-            Result(scenario=4, system=MRQ, config=f"{config}, enqueue start to last job end", jobs=options.io_jobs,
-                   metric="% of ideal", value=100 * ideal_s / (last - started),
-                   note=f"took {last - started:.2f} s (ideal {ideal_s:.1f} s)"),
-            _io_bound_raw(root, options, sleep_s, ideal_s)]
+    return [
+        Result(
+            scenario=4,
+            system=MRQ,
+            config=f"{config}, first job start to last job end",
+            jobs=options.io_jobs,
+            metric="% of ideal",
+            value=100 * ideal_s / (last - first),
+            target="≥ 90%",
+            met=ideal_s / (last - first) >= 0.9,
+            compared=False,
+            note=f"ideal {ideal_s:.1f} s, took {last - first:.2f} s = {options.io_jobs / (last - first):,.0f} "
+            "jobs/s: compare with (2) for the storage bound",
+        ),
+        # The peers' measure: their job records do not all say when each job started.
+        Result(
+            scenario=4,
+            system=MRQ,
+            config=f"{config}, enqueue start to last job end",
+            jobs=options.io_jobs,
+            metric="% of ideal",
+            value=100 * ideal_s / (last - started),
+            note=f"took {last - started:.2f} s (ideal {ideal_s:.1f} s)",
+        ),
+        _io_bound_raw(root, options, sleep_s, ideal_s),
+    ]
 
 
 def _io_bound_raw(root: Path, options: Options, sleep_s: float, ideal_s: float) -> Result:
@@ -150,9 +210,16 @@ def _io_bound_raw(root: Path, options: Options, sleep_s: float, ideal_s: float) 
         _wait_drained(stack, client, RAW_SLEEP_QUEUE)
         took_s = time.time() - started
         _check_nothing_stored(stack)
-    return Result(scenario=4, system=MRQ, config=f"1 process x {options.io_greenlets} greenlets, raw queue, "
-                  "no storage, enqueue start to last job end", jobs=options.io_jobs, metric="% of ideal",
-                  value=100 * ideal_s / took_s, compared=False, note=f"took {took_s:.2f} s (ideal {ideal_s:.1f} s)")
+    return Result(
+        scenario=4,
+        system=MRQ,
+        config=f"1 process x {options.io_greenlets} greenlets, raw queue, no storage, enqueue start to last job end",
+        jobs=options.io_jobs,
+        metric="% of ideal",
+        value=100 * ideal_s / took_s,
+        compared=False,
+        note=f"took {took_s:.2f} s (ideal {ideal_s:.1f} s)",
+    )
 
 
 def latency(root: Path, options: Options) -> list[Result]:
@@ -171,10 +238,32 @@ def latency(root: Path, options: Options) -> list[Result]:
     config = "idle worker, 1 process, enqueue then wait, one job at a time"
     # What bounds it: the enqueue call itself (store insert, then Redis) is part of the latency.
     note = f"of which the enqueue call: median {statistics.median(calls_ms):.1f} ms"
-    return [Result(scenario=5, system=MRQ, config=config, jobs=options.latency_samples, metric="ms p50",
-                   value=cuts[49], higher_is_better=False, target="≤ 2 ms", met=cuts[49] <= 2, note=note),
-            Result(scenario=5, system=MRQ, config=config, jobs=options.latency_samples, metric="ms p99",
-                   value=cuts[98], higher_is_better=False, target="≤ 10 ms", met=cuts[98] <= 10, note=note)]
+    return [
+        Result(
+            scenario=5,
+            system=MRQ,
+            config=config,
+            jobs=options.latency_samples,
+            metric="ms p50",
+            value=cuts[49],
+            higher_is_better=False,
+            target="≤ 2 ms",
+            met=cuts[49] <= 2,
+            note=note,
+        ),
+        Result(
+            scenario=5,
+            system=MRQ,
+            config=config,
+            jobs=options.latency_samples,
+            metric="ms p99",
+            value=cuts[98],
+            higher_is_better=False,
+            target="≤ 10 ms",
+            met=cuts[98] <= 10,
+            note=note,
+        ),
+    ]
 
 
 def scaling(root: Path, options: Options) -> list[Result]:
@@ -187,11 +276,19 @@ def scaling(root: Path, options: Options) -> list[Result]:
             rate = _drain_raw(stack, client, options.jobs, options.greenlets, processes=processes)
             stack.workers[-1].stop(stack.config.stop_grace_s)
             base = results[0].value if results else rate
-            results.append(Result(scenario=6, system=MRQ, config=f"--processes {processes} x {options.greenlets} "
-                                  "greenlets, raw queue, broker one process per core", jobs=options.jobs,
-                                  metric="jobs/s", value=rate,
-                                  target="near-linear until the cores are saturated",
-                                  note=f"{rate / base:.2f}x one process; incl. worker start-up"))
+            results.append(
+                Result(
+                    scenario=6,
+                    system=MRQ,
+                    config=f"--processes {processes} x {options.greenlets} "
+                    "greenlets, raw queue, broker one process per core",
+                    jobs=options.jobs,
+                    metric="jobs/s",
+                    value=rate,
+                    target="near-linear until the cores are saturated",
+                    note=f"{rate / base:.2f}x one process; incl. worker start-up",
+                )
+            )
     return results
 
 
@@ -202,20 +299,41 @@ def memory(root: Path, options: Options) -> list[Result]:
         client.wait(client.enqueue("bench_tasks.add", {"a": 1, "b": 1}, queue=QUEUE), timeout=60)
         idle_mb = group_rss_mb(worker.pid)
         with PeakRss(worker.pid) as busy:
-            _check_added(client.wait(client.enqueue_many("bench_tasks.add", add_params(options.jobs), queue=QUEUE),
-                                     timeout=WAIT_TIMEOUT_S))
+            _check_added(
+                client.wait(
+                    client.enqueue_many("bench_tasks.add", add_params(options.jobs), queue=QUEUE),
+                    timeout=WAIT_TIMEOUT_S,
+                )
+            )
     config = f"1 process x {options.greenlets} greenlets, VmRSS"
-    return [Result(scenario=7, system=MRQ, config=f"{config}, idle after one job", jobs=1, metric="MB",
-                   value=idle_mb, higher_is_better=False, compared=False),
-            Result(scenario=7, system=MRQ, config=f"{config}, peak while busy", jobs=options.jobs, metric="MB",
-                   value=busy.peak_mb, higher_is_better=False)]
+    return [
+        Result(
+            scenario=7,
+            system=MRQ,
+            config=f"{config}, idle after one job",
+            jobs=1,
+            metric="MB",
+            value=idle_mb,
+            higher_is_better=False,
+            compared=False,
+        ),
+        Result(
+            scenario=7,
+            system=MRQ,
+            config=f"{config}, peak while busy",
+            jobs=options.jobs,
+            metric="MB",
+            value=busy.peak_mb,
+            higher_is_better=False,
+        ),
+    ]
 
 
 def _drain_raw(stack: Stack, client: Client, jobs: int, greenlets: int, processes: int | None) -> float:
     """Pushes ``jobs`` raw entries, starts a worker, and returns jobs/s until none is left or in flight."""
     params = add_params(jobs)
     for start in range(0, jobs, RAW_BATCH):
-        client.queues.enqueue_raw(RAW_QUEUE, params[start:start + RAW_BATCH])
+        client.queues.enqueue_raw(RAW_QUEUE, params[start : start + RAW_BATCH])
     started = time.perf_counter()
     stack.start_worker(RAW_QUEUE, greenlets=greenlets, processes=processes)
     _wait_drained(stack, client, RAW_QUEUE)
@@ -226,8 +344,12 @@ def _wait_drained(stack: Stack, client: Client, queue: str, timeout_s: float = W
     """Waits until the raw queue is empty and none of its jobs is in flight (raw jobs leave no
     record: their claims in Redis are what says they are done)."""
     claims = redis.Redis.from_url(stack.redis_url)
-    wait_until(lambda: client.queues.list(queue)[0]["queued"] == 0 and claims.hlen(RAW_CLAIMS_KEY) == 0,
-               timeout_s=timeout_s, interval_s=0.01, what=f"{queue} drained")
+    wait_until(
+        lambda: client.queues.list(queue)[0]["queued"] == 0 and claims.hlen(RAW_CLAIMS_KEY) == 0,
+        timeout_s=timeout_s,
+        interval_s=0.01,
+        what=f"{queue} drained",
+    )
 
 
 def _check_succeeded(jobs: Sequence[dict[str, Any]]) -> None:
@@ -247,7 +369,8 @@ def _check_nothing_stored(stack: Stack) -> None:
     """A raw job that failed would have left a record: there must be none."""
     with grpc.insecure_channel(stack.broker_address) as channel:
         overview = monitor_service_pb2_grpc.MonitorServiceStub(channel).GetOverview(
-            monitor_service_pb2.GetOverviewRequest(), timeout=60)
+            monitor_service_pb2.GetOverviewRequest(), timeout=60
+        )
     stored = sum(overview.counts.values())
     if stored:
         raise SystemExit(f"{stored} raw jobs left a record (failed or retried)")

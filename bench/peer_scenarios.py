@@ -58,7 +58,7 @@ def _rq_done(store: redis.Redis, jobs: int) -> int:
 
 
 def _count_existing(store: redis.Redis, keys: Sequence[str]) -> int:
-    return sum(int(store.exists(*keys[start:start + EXISTS_BATCH])) for start in range(0, len(keys), EXISTS_BATCH))
+    return sum(int(store.exists(*keys[start : start + EXISTS_BATCH])) for start in range(0, len(keys), EXISTS_BATCH))
 
 
 @dataclass(frozen=True)
@@ -78,29 +78,83 @@ class Peer:
     note: str = ""
 
 
-PEERS = {peer.name: peer for peer in [
-    Peer("dramatiq", "dramatiq", "Dramatiq", "1 process x 8 threads (dramatiq -p 1 -t 8)",
-         lambda bin_, _, threads: [str(bin_ / "dramatiq"), "-p", "1", "-t", str(threads), "dramatiq_tasks"],
-         _dramatiq_done, concurrency=8, io="1 process, a thread per concurrent job (dramatiq -t)",
-         failed_key="dramatiq:default.XQ.msgs", enqueue="actor.send, one call per job",
-         note="no result stored (no Results middleware)"),
-    Peer("arq", "arq", "arq", "1 process, asyncio, poll_delay=0.01, max_jobs=50",
-         lambda bin_, _, __: [str(bin_ / "arq"), "arq_tasks.WorkerSettings"], _arq_done, concurrency=50,
-         io="1 process, asyncio.sleep, max_jobs = concurrency",
-         enqueue="enqueue_job, 200 calls in flight (asyncio.gather)", note="results kept"),
-    Peer("celery", "celery", "Celery", "prefork -c 1, -O fair, prefetch x100, no gossip/mingle/heartbeat",
-         lambda bin_, _, __: [str(bin_ / "celery"), "-A", "celery_tasks", "worker", "-P", "prefork", "-c", "1",
-                          "-O", "fair", "--without-gossip", "--without-mingle", "--without-heartbeat",
-                          "-l", "WARNING"], _celery_done, enqueue="apply_async, one call per job",
-         note="results in Redis"),
-    Peer("rq", "rq", "RQ", "SimpleWorker --burst, enqueue_many",
-         lambda bin_, url, _: [str(bin_ / "rq"), "worker", "-w", "rq.worker.SimpleWorker", "--burst", "-u", url],
-         _rq_done, failed_key="rq:failed:default", enqueue="Queue.enqueue_many, 10,000 per call",
-         note="results kept"),
-    Peer("rq-fork", "rq", "RQ", "default forking worker --burst",
-         lambda bin_, url, _: [str(bin_ / "rq"), "worker", "--burst", "-u", url], _rq_done,
-         failed_key="rq:failed:default", note="one fork per job: smaller N"),
-]}
+PEERS = {
+    peer.name: peer
+    for peer in [
+        Peer(
+            "dramatiq",
+            "dramatiq",
+            "Dramatiq",
+            "1 process x 8 threads (dramatiq -p 1 -t 8)",
+            lambda bin_, _, threads: [str(bin_ / "dramatiq"), "-p", "1", "-t", str(threads), "dramatiq_tasks"],
+            _dramatiq_done,
+            concurrency=8,
+            io="1 process, a thread per concurrent job (dramatiq -t)",
+            failed_key="dramatiq:default.XQ.msgs",
+            enqueue="actor.send, one call per job",
+            note="no result stored (no Results middleware)",
+        ),
+        Peer(
+            "arq",
+            "arq",
+            "arq",
+            "1 process, asyncio, poll_delay=0.01, max_jobs=50",
+            lambda bin_, _, __: [str(bin_ / "arq"), "arq_tasks.WorkerSettings"],
+            _arq_done,
+            concurrency=50,
+            io="1 process, asyncio.sleep, max_jobs = concurrency",
+            enqueue="enqueue_job, 200 calls in flight (asyncio.gather)",
+            note="results kept",
+        ),
+        Peer(
+            "celery",
+            "celery",
+            "Celery",
+            "prefork -c 1, -O fair, prefetch x100, no gossip/mingle/heartbeat",
+            lambda bin_, _, __: [
+                str(bin_ / "celery"),
+                "-A",
+                "celery_tasks",
+                "worker",
+                "-P",
+                "prefork",
+                "-c",
+                "1",
+                "-O",
+                "fair",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-l",
+                "WARNING",
+            ],
+            _celery_done,
+            enqueue="apply_async, one call per job",
+            note="results in Redis",
+        ),
+        Peer(
+            "rq",
+            "rq",
+            "RQ",
+            "SimpleWorker --burst, enqueue_many",
+            lambda bin_, url, _: [str(bin_ / "rq"), "worker", "-w", "rq.worker.SimpleWorker", "--burst", "-u", url],
+            _rq_done,
+            failed_key="rq:failed:default",
+            enqueue="Queue.enqueue_many, 10,000 per call",
+            note="results kept",
+        ),
+        Peer(
+            "rq-fork",
+            "rq",
+            "RQ",
+            "default forking worker --burst",
+            lambda bin_, url, _: [str(bin_ / "rq"), "worker", "--burst", "-u", url],
+            _rq_done,
+            failed_key="rq:failed:default",
+            note="one fork per job: smaller N",
+        ),
+    ]
+}
 
 
 def run_peer(root: Path, peer: Peer, options: Options) -> list[Result]:
@@ -110,8 +164,16 @@ def run_peer(root: Path, peer: Peer, options: Options) -> list[Result]:
     if 1 in options.scenarios and peer.enqueue:
         with _fresh_redis(root / f"{peer.name}-enqueue") as url:
             version, _, enqueue_s = _enqueue(peer, url, options.enqueue_jobs)
-        results.append(Result(scenario=1, system=f"{peer.label} {version}", config=peer.enqueue,
-                              jobs=options.enqueue_jobs, metric="jobs/s", value=options.enqueue_jobs / enqueue_s))
+        results.append(
+            Result(
+                scenario=1,
+                system=f"{peer.label} {version}",
+                config=peer.enqueue,
+                jobs=options.enqueue_jobs,
+                metric="jobs/s",
+                value=options.enqueue_jobs / enqueue_s,
+            )
+        )
     if {2, 7} & set(options.scenarios):
         jobs = options.rq_fork_jobs if peer.name == "rq-fork" else options.jobs
         with _fresh_redis(root / f"{peer.name}-process") as url:
@@ -119,12 +181,30 @@ def run_peer(root: Path, peer: Peer, options: Options) -> list[Result]:
             rate, peak_mb = _process(root, peer, url, jobs)
         system = f"{peer.label} {version}"
         if 2 in options.scenarios:
-            results.append(Result(scenario=2, system=system, config=peer.config, jobs=jobs, metric="jobs/s",
-                                  value=rate, note=f"incl. worker start-up; {peer.note}"))
+            results.append(
+                Result(
+                    scenario=2,
+                    system=system,
+                    config=peer.config,
+                    jobs=jobs,
+                    metric="jobs/s",
+                    value=rate,
+                    note=f"incl. worker start-up; {peer.note}",
+                )
+            )
         if 7 in options.scenarios:
-            results.append(Result(scenario=7, system=system, config=f"{peer.config}, peak while busy", jobs=jobs,
-                                  metric="MB", value=peak_mb, higher_is_better=False,
-                                  note="VmRSS of the worker's process group"))
+            results.append(
+                Result(
+                    scenario=7,
+                    system=system,
+                    config=f"{peer.config}, peak while busy",
+                    jobs=jobs,
+                    metric="MB",
+                    value=peak_mb,
+                    higher_is_better=False,
+                    note="VmRSS of the worker's process group",
+                )
+            )
     if 4 in options.scenarios and peer.io:
         results.append(_io_bound(root, peer, options))
     return results
@@ -141,15 +221,25 @@ def _io_bound(root: Path, peer: Peer, options: Options) -> Result:
             _enqueue(peer, url, 1)
             wait_until(lambda: peer.done(store, 1) >= 1, WAIT_TIMEOUT_S, interval_s=POLL_S, what="a warm-up job")
             version, started_at, _ = _enqueue(peer, url, options.io_jobs, task="sleep")
-            wait_until(lambda: peer.done(store, options.io_jobs) >= options.io_jobs, WAIT_TIMEOUT_S,
-                       interval_s=POLL_S, what=f"{options.io_jobs} sleeping {peer.name} jobs done")
+            wait_until(
+                lambda: peer.done(store, options.io_jobs) >= options.io_jobs,
+                WAIT_TIMEOUT_S,
+                interval_s=POLL_S,
+                what=f"{options.io_jobs} sleeping {peer.name} jobs done",
+            )
             elapsed_s = time.time() - started_at
         finally:
             worker.stop()
     ideal_s = options.io_jobs * 0.1 / options.io_greenlets
-    return Result(scenario=4, system=f"{peer.label} {version}", config=f"{peer.io}, concurrency "
-                  f"{options.io_greenlets}", jobs=options.io_jobs, metric="% of ideal", value=100 * ideal_s / elapsed_s,
-                  note=f"enqueue start to last end {elapsed_s:.2f} s (ideal {ideal_s:.1f} s)")
+    return Result(
+        scenario=4,
+        system=f"{peer.label} {version}",
+        config=f"{peer.io}, concurrency {options.io_greenlets}",
+        jobs=options.io_jobs,
+        metric="% of ideal",
+        value=100 * ideal_s / elapsed_s,
+        note=f"enqueue start to last end {elapsed_s:.2f} s (ideal {ideal_s:.1f} s)",
+    )
 
 
 def _bin(peer: Peer) -> Path:
@@ -163,8 +253,13 @@ def _env(url: str) -> dict[str, str]:
 def _worker(data_dir: Path, peer: Peer, url: str, concurrency: int) -> ManagedProcess:
     """The peer's worker process (not started), logging to ``data_dir/logs/worker.log``."""
     env = {**_env(url), "BENCH_CONCURRENCY": str(concurrency), "PATH": f"{_bin(peer)}:{os.environ.get('PATH', '')}"}
-    return ManagedProcess(f"{peer.name}-worker", peer.worker(_bin(peer), url, concurrency),
-                          log_path=data_dir / "logs" / "worker.log", env=env, cwd=PEERS_DIR)
+    return ManagedProcess(
+        f"{peer.name}-worker",
+        peer.worker(_bin(peer), url, concurrency),
+        log_path=data_dir / "logs" / "worker.log",
+        env=env,
+        cwd=PEERS_DIR,
+    )
 
 
 @contextlib.contextmanager
@@ -181,9 +276,15 @@ def _fresh_redis(data_dir: Path) -> Iterator[str]:
 def _enqueue(peer: Peer, url: str, jobs: int, task: str = "add") -> tuple[str, float, float]:
     """Runs the peer's enqueuer in its venv; returns the peer's version, when the enqueue started
     (epoch seconds) and how many seconds it took."""
-    done = subprocess.run([str(_bin(peer) / "python"), str(PEERS_DIR / "enqueue.py"), peer.venv, str(jobs), task],
-                          env={**os.environ, **_env(url)}, cwd=PEERS_DIR, capture_output=True, text=True,
-                          timeout=WAIT_TIMEOUT_S, check=False)
+    done = subprocess.run(
+        [str(_bin(peer) / "python"), str(PEERS_DIR / "enqueue.py"), peer.venv, str(jobs), task],
+        env={**os.environ, **_env(url)},
+        cwd=PEERS_DIR,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_TIMEOUT_S,
+        check=False,
+    )
     if done.returncode:
         raise SystemExit(f"{peer.name}: enqueue failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     reply = json.loads(done.stdout.splitlines()[-1])
@@ -198,8 +299,12 @@ def _process(root: Path, peer: Peer, url: str, jobs: int) -> tuple[float, float]
         started = time.perf_counter()
         worker.start()
         with PeakRss(worker.pid) as rss:
-            wait_until(lambda: peer.done(store, jobs) >= jobs, WAIT_TIMEOUT_S, interval_s=POLL_S,
-                       what=f"{jobs} {peer.name} jobs done (worker log: {worker.log_path})")
+            wait_until(
+                lambda: peer.done(store, jobs) >= jobs,
+                WAIT_TIMEOUT_S,
+                interval_s=POLL_S,
+                what=f"{jobs} {peer.name} jobs done (worker log: {worker.log_path})",
+            )
         elapsed_s = time.perf_counter() - started
     finally:
         worker.stop()

@@ -37,8 +37,11 @@ class Result(BaseModel):
     metric: str = Field(description='unit of value: "jobs/s", "ms p50", "MB", "% of ideal"...')
     value: float
     higher_is_better: bool = True
-    compared: bool = Field(True, description="an MRQ row the peers' rows of its scenario and metric are "
-                                             "compared with (one per scenario and metric)")
+    compared: bool = Field(
+        True,
+        description="an MRQ row the peers' rows of its scenario and metric are "
+        "compared with (one per scenario and metric)",
+    )
     target: str = Field("", description="the issue's target for this row, if it has one")
     met: bool | None = Field(None, description="whether the target is met; None without a target")
     note: str = Field("", description="what bounds it, what was left out, how done was detected")
@@ -56,12 +59,17 @@ class Machine(BaseModel):
 
     @classmethod
     def probe(cls) -> Machine:
-        redis_version = subprocess.run(["redis-server", "--version"], capture_output=True, text=True,
-                                       check=True).stdout.split()
-        return cls(cores=os.cpu_count() or 0, python=platform.python_version(),
-                   redis=next((w.removeprefix("v=") for w in redis_version if w.startswith("v=")), "?"),
-                   platform=platform.platform(), load_average_at_start=os.getloadavg(),
-                   started_at=datetime.now(UTC))
+        redis_version = subprocess.run(
+            ["redis-server", "--version"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        return cls(
+            cores=os.cpu_count() or 0,
+            python=platform.python_version(),
+            redis=next((w.removeprefix("v=") for w in redis_version if w.startswith("v=")), "?"),
+            platform=platform.platform(),
+            load_average_at_start=os.getloadavg(),
+            started_at=datetime.now(UTC),
+        )
 
 
 class Run(BaseModel):
@@ -77,27 +85,36 @@ def ratio(run: Run, row: Result) -> float | None:
     """MRQ's value over this peer row's value, in the same scenario and metric (None for MRQ rows)."""
     if row.system == MRQ or not row.value:
         return None
-    ours = [r.value for r in run.results
-            if r.system == MRQ and r.compared and r.scenario == row.scenario and r.metric == row.metric]
+    ours = [
+        r.value
+        for r in run.results
+        if r.system == MRQ and r.compared and r.scenario == row.scenario and r.metric == row.metric
+    ]
     return ours[0] / row.value if ours else None
 
 
 def markdown(run: Run) -> str:
     """The results as a markdown table, one row per measurement, in scenario order."""
-    lines = ["| # | scenario | system | configuration | N | result | MRQ/peer | target | met? |",
-             "|---|---|---|---|---:|---:|---:|---|---|"]
+    lines = [
+        "| # | scenario | system | configuration | N | result | MRQ/peer | target | met? |",
+        "|---|---|---|---|---:|---:|---:|---|---|",
+    ]
     for row in sorted(run.results, key=lambda r: (r.scenario, r.system != MRQ)):
         share = ratio(run, row)
         met = {True: "yes", False: "**no**", None: ""}[row.met]
         config = f"{row.config}; {row.note}" if row.note else row.config
-        lines.append(f"| {row.scenario} | {SCENARIOS[row.scenario]} | {row.system} | {config} | {row.jobs:,} | "
-                     f"{_number(row.value)} {row.metric} | {'' if share is None else f'{share:.2f}x'} | "
-                     f"{row.target} | {met} |")
+        lines.append(
+            f"| {row.scenario} | {SCENARIOS[row.scenario]} | {row.system} | {config} | {row.jobs:,} | "
+            f"{_number(row.value)} {row.metric} | {'' if share is None else f'{share:.2f}x'} | "
+            f"{row.target} | {met} |"
+        )
     machine = run.machine
     load = ", ".join(f"{x:.2f}" for x in machine.load_average_at_start)
     lines.append("")
-    lines.append(f"{machine.cores} cores, Python {machine.python}, Redis {machine.redis}, load average at start "
-                 f"{load}, {machine.started_at:%Y-%m-%d %H:%M} UTC, whole run {run.wall_s:.0f} s.")
+    lines.append(
+        f"{machine.cores} cores, Python {machine.python}, Redis {machine.redis}, load average at start "
+        f"{load}, {machine.started_at:%Y-%m-%d %H:%M} UTC, whole run {run.wall_s:.0f} s."
+    )
     return "\n".join(lines)
 
 

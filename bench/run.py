@@ -45,8 +45,9 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     numbers = ", ".join(f"{n} {name}" for n, name in SCENARIOS.items())
     parser.add_argument("--scenarios", type=_ints, help=f"comma-separated, default all: {numbers}")
-    parser.add_argument("--peers", type=_names,
-                        help=f"comma-separated, '' for none; default all: {','.join(ALL_PEERS)}")
+    parser.add_argument(
+        "--peers", type=_names, help=f"comma-separated, '' for none; default all: {','.join(ALL_PEERS)}"
+    )
     parser.add_argument("--quick", action="store_true", help=f"tiny numbers: {Options.quick()}")
     parser.add_argument("--output", type=Path, help="JSON file to write (default: bench/results/latest.json)")
     parser.add_argument("--scaling-processes", type=_ints, help="worker processes of (6) (default: 1,2,4)")
@@ -54,8 +55,9 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser.add_argument("--mongodb-url", help="a running MongoDB for (8), database in the path (an empty one)")
     for name, field in Options.model_fields.items():
         if field.annotation is int:
-            parser.add_argument(f"--{name.replace('_', '-')}", type=int, help=f"{field.description} "
-                                f"(default: {field.default})")
+            parser.add_argument(
+                f"--{name.replace('_', '-')}", type=int, help=f"{field.description} (default: {field.default})"
+            )
     args = parser.parse_args(argv)
     given = {key: value for key, value in vars(args).items() if value is not None and key != "quick"}
     return Options.model_validate({**(Options.quick() if args.quick else {}), **given})

@@ -19,8 +19,9 @@ class Options(BaseModel):
     enqueue_jobs: int = Field(100_000, gt=0, description="jobs of the bulk enqueue (1)")
     jobs: int = Field(10_000, gt=0, description="jobs of the end-to-end runs (2, 3, 6, 7)")
     rq_fork_jobs: int = Field(1_000, gt=0, description="jobs for RQ's forking worker, ~100 jobs/s")
-    greenlets: int = Field(200, gt=0, description="greenlets of MRQ's worker for trivial jobs (more: bigger "
-                           "lease and report batches)")
+    greenlets: int = Field(
+        200, gt=0, description="greenlets of MRQ's worker for trivial jobs (more: bigger lease and report batches)"
+    )
     io_jobs: int = Field(10_000, gt=0, description="100 ms jobs of the IO-bound run (4)")
     io_greenlets: int = Field(500, gt=0, description="greenlets (or peer concurrency) of the IO-bound run (4)")
     latency_samples: int = Field(200, gt=1, description="jobs timed one at a time (5)")
@@ -34,5 +35,12 @@ class Options(BaseModel):
     @classmethod
     def quick(cls) -> dict[str, int]:
         """Tiny numbers, to check the harness runs (seconds, not minutes)."""
-        return {"enqueue_jobs": 500, "jobs": 200, "rq_fork_jobs": 50, "io_jobs": 500, "io_greenlets": 50,
-                "latency_samples": 20, "dashboard_jobs": 1_000}
+        return {
+            "enqueue_jobs": 500,
+            "jobs": 200,
+            "rq_fork_jobs": 50,
+            "io_jobs": 500,
+            "io_greenlets": 50,
+            "latency_samples": 20,
+            "dashboard_jobs": 1_000,
+        }

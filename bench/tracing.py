@@ -42,8 +42,10 @@ def main() -> None:
     traced = min(run(tracer) for _ in range(3))
     greenlet.settrace(None)
     print(f"untraced: {switches / plain:,.0f} switches/s")
-    print(f"traced:   {switches / traced:,.0f} switches/s "
-          f"(+{(traced - plain) / switches * 1e6:.2f} µs per switch, {traced / plain - 1:+.0%})")
+    print(
+        f"traced:   {switches / traced:,.0f} switches/s "
+        f"(+{(traced - plain) / switches * 1e6:.2f} µs per switch, {traced / plain - 1:+.0%})"
+    )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,12 @@ METRICS: dict[str, str] = {
 }
 #: What the Grafana dashboard must chart.
 DASHBOARD_MUST_USE = {
-    "mrq_jobs_finished_total", "mrq_queue_depth", "mrq_queue_oldest_job_age_seconds",
-    "mrq_job_duration_seconds", "mrq_worker_greenlets", "mrq_grpc_request_duration_seconds",
+    "mrq_jobs_finished_total",
+    "mrq_queue_depth",
+    "mrq_queue_oldest_job_age_seconds",
+    "mrq_job_duration_seconds",
+    "mrq_worker_greenlets",
+    "mrq_grpc_request_duration_seconds",
 }
 #: Compose service -> (env var holding its metrics port, Prometheus job scraping it).
 METRICS_PORT_ENV = {
@@ -85,6 +89,7 @@ class Report:
 
 
 # --- Dockerfiles -------------------------------------------------------------------------------
+
 
 @dataclass
 class Instruction:
@@ -190,7 +195,7 @@ def glob_to_regex(pattern: str) -> str:
             i += 1
         elif pattern[i] == "[" and "]" in pattern[i:]:
             end = pattern.index("]", i)
-            out.append(pattern[i:end + 1].replace("[!", "[^"))
+            out.append(pattern[i : end + 1].replace("[!", "[^"))
             i = end + 1
         else:
             out.append(re.escape(pattern[i]))
@@ -207,8 +212,9 @@ def copy_sources(instruction: Instruction) -> list[str] | None:
     return paths[:-1]
 
 
-def check_dockerfile(dockerfile: Dockerfile, ignore: DockerIgnore | None, report: Report, *,
-                     require_digests: bool) -> None:
+def check_dockerfile(
+    dockerfile: Dockerfile, ignore: DockerIgnore | None, report: Report, *, require_digests: bool
+) -> None:
     where = str(dockerfile.path.relative_to(ROOT))
     for name, value in dockerfile.args.items():
         if require_digests and name.endswith("_IMAGE") and not DIGEST_RE.search(value):
@@ -216,8 +222,11 @@ def check_dockerfile(dockerfile: Dockerfile, ignore: DockerIgnore | None, report
     final = dockerfile.final
     users = [i.args for i in final if i.keyword == "USER"]
     if not users or not re.fullmatch(r"[1-9][0-9]*(:[0-9]+)?", users[-1]):
-        report.problem(where, "the final stage must end on a numeric non-root USER (Kubernetes' runAsNonRoot "
-                              f"can only verify a numeric one); found {users[-1:] or 'none'}")
+        report.problem(
+            where,
+            "the final stage must end on a numeric non-root USER (Kubernetes' runAsNonRoot "
+            f"can only verify a numeric one); found {users[-1:] or 'none'}",
+        )
     if require_digests and not any(i.keyword == "HEALTHCHECK" for i in final):
         report.problem(where, "no HEALTHCHECK in the final stage")
     env = env_of(final)
@@ -235,20 +244,22 @@ def check_dockerfile(dockerfile: Dockerfile, ignore: DockerIgnore | None, report
     check_entrypoint(where, dockerfile, report)
 
 
-def check_copy_source(where: str, instruction: Instruction, source: str, ignore: DockerIgnore,
-                      report: Report) -> None:
+def check_copy_source(where: str, instruction: Instruction, source: str, ignore: DockerIgnore, report: Report) -> None:
     if not (ROOT / source).exists():
         report.problem(where, f"line {instruction.line}: COPY source {source} does not exist")
     elif ignore.excluded(source):
         report.problem(where, f"line {instruction.line}: COPY source {source} is excluded by .dockerignore")
     elif (ROOT / source).is_dir():
         # Docker copies a directory minus what .dockerignore excludes: no tracked file may be.
-        tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", source], check=True,
-                                 capture_output=True, text=True).stdout.split()
+        tracked = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", "--", source], check=True, capture_output=True, text=True
+        ).stdout.split()
         dropped = [path for path in tracked if ignore.excluded(path)]
         if dropped:
-            report.problem(where, f"line {instruction.line}: .dockerignore drops tracked files from {source}: "
-                                  f"{', '.join(dropped[:5])}")
+            report.problem(
+                where,
+                f"line {instruction.line}: .dockerignore drops tracked files from {source}: {', '.join(dropped[:5])}",
+            )
 
 
 def check_entrypoint(where: str, dockerfile: Dockerfile, report: Report) -> None:
@@ -257,16 +268,25 @@ def check_entrypoint(where: str, dockerfile: Dockerfile, report: Report) -> None
     if not entrypoints:
         return
     command = [word for word in json.loads(entrypoints[-1]) if word not in ("tini", "--")]
-    packages = {source.rstrip("/") for stage in dockerfile.stages for i in stage
-                if i.keyword == "COPY" for source in copy_sources(i) or [] if source.startswith("services/")}
+    packages = {
+        source.rstrip("/")
+        for stage in dockerfile.stages
+        for i in stage
+        if i.keyword == "COPY"
+        for source in copy_sources(i) or []
+        if source.startswith("services/")
+    }
     for package in packages:
         pyproject = ROOT / package / "pyproject.toml"
         if not pyproject.exists():
             continue
         scripts = tomllib.loads(pyproject.read_text()).get("project", {}).get("scripts", {})
         if command[0] not in scripts:
-            report.problem(where, f"ENTRYPOINT runs {command[0]}, which {package}/pyproject.toml does not declare "
-                                  f"(it declares {sorted(scripts)})")
+            report.problem(
+                where,
+                f"ENTRYPOINT runs {command[0]}, which {package}/pyproject.toml does not declare "
+                f"(it declares {sorted(scripts)})",
+            )
 
 
 def check_dockerfiles(report: Report) -> dict[str, Dockerfile]:
@@ -286,8 +306,10 @@ def check_dockerfiles(report: Report) -> dict[str, Dockerfile]:
 
 # --- docker-compose ----------------------------------------------------------------------------
 
-def check_compose(config: dict[str, Any], dockerfiles: dict[str, Dockerfile], scrape_ports: dict[str, int],
-                  report: Report) -> None:
+
+def check_compose(
+    config: dict[str, Any], dockerfiles: dict[str, Dockerfile], scrape_ports: dict[str, int], report: Report
+) -> None:
     """``config``: the output of ``docker-compose config`` (interpolated, merged)."""
     services: dict[str, Any] = config["services"]
     for key in ("container_name", "ports"):
@@ -302,22 +324,26 @@ def check_compose(config: dict[str, Any], dockerfiles: dict[str, Dockerfile], sc
         names = [env_name] + [key for key in env if key.endswith("METRICS_PORT") and key != env_name]
         for key in names:
             if str(scrape_ports.get(job)) != str(env.get(key)):
-                report.problem("docker-compose.yml", f"{name}: {key}={env.get(key)}, but Prometheus job {job} "
-                                                     f"scrapes port {scrape_ports.get(job)}")
+                report.problem(
+                    "docker-compose.yml",
+                    f"{name}: {key}={env.get(key)}, but Prometheus job {job} scrapes port {scrape_ports.get(job)}",
+                )
     grafana_mounts = " ".join(services["grafana"].get("volumes") or [])
     if "/var/lib/grafana/dashboards/mrq" not in grafana_mounts:
         report.problem("docker-compose.yml", "grafana must mount deploy/grafana/dashboards where the provider looks")
 
 
-def check_compose_dependencies(name: str, service: dict[str, Any], services: dict[str, Any],
-                               dockerfiles: dict[str, Dockerfile], report: Report) -> None:
+def check_compose_dependencies(
+    name: str, service: dict[str, Any], services: dict[str, Any], dockerfiles: dict[str, Dockerfile], report: Report
+) -> None:
     for dependency, condition in (service.get("depends_on") or {}).items():
         if dependency not in services:
             report.problem("docker-compose.yml", f"{name} depends on unknown service {dependency}")
-        elif condition.get("condition") == "service_healthy" and not has_healthcheck(services[dependency],
-                                                                                      dockerfiles):
-            report.problem("docker-compose.yml", f"{name} waits for {dependency} to be healthy, "
-                                                 "but it has no healthcheck (compose or image)")
+        elif condition.get("condition") == "service_healthy" and not has_healthcheck(services[dependency], dockerfiles):
+            report.problem(
+                "docker-compose.yml",
+                f"{name} waits for {dependency} to be healthy, but it has no healthcheck (compose or image)",
+            )
     build = service.get("build")
     if build and not (Path(build["context"]) / build.get("dockerfile", "Dockerfile")).exists():
         report.problem("docker-compose.yml", f"{name}: Dockerfile {build.get('dockerfile')} not found")
@@ -344,6 +370,7 @@ def has_healthcheck(service: dict[str, Any], dockerfiles: dict[str, Dockerfile])
 
 
 # --- Prometheus, Grafana, the adapter and the HPA -----------------------------------------------
+
 
 def check_prometheus(report: Report) -> dict[str, int]:
     """Returns each scrape job's port; checks the rules use known metrics."""
@@ -407,8 +434,9 @@ def check_grafana(report: Report) -> list[str]:
     return expressions
 
 
-def check_panel_queries(title: str, panel: dict[str, Any], variables: set[str], expressions: list[str],
-                        report: Report) -> set[str]:
+def check_panel_queries(
+    title: str, panel: dict[str, Any], variables: set[str], expressions: list[str], report: Report
+) -> set[str]:
     """Checks a panel's queries, appends them to ``expressions``; returns the metrics they use."""
     if panel.get("datasource", {}).get("uid") != "${datasource}":
         report.problem(title, "datasource must be the ${datasource} variable")
@@ -449,8 +477,9 @@ def check_autoscaling(report: Report) -> list[str]:
             name = metric["external"]["metric"]["name"]
             check_metric_names("deploy/kubernetes/worker-hpa.yaml", name, report)
             if name not in served:
-                report.problem("deploy/kubernetes/worker-hpa.yaml",
-                               f"external metric {name} has no adapter rule in {where}")
+                report.problem(
+                    "deploy/kubernetes/worker-hpa.yaml", f"external metric {name} has no adapter rule in {where}"
+                )
     return expressions
 
 
@@ -477,8 +506,9 @@ def render_nginx(work_dir: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--compose-config", type=Path, required=True,
-                        help="output of `docker-compose config` for docker-compose.yml")
+    parser.add_argument(
+        "--compose-config", type=Path, required=True, help="output of `docker-compose config` for docker-compose.yml"
+    )
     parser.add_argument("--work-dir", type=Path, required=True, help="where to write promql.yml and nginx/")
     args = parser.parse_args(argv)
     report = Report()
@@ -494,8 +524,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ERROR {problem}", file=sys.stderr)
     if report.problems:
         return 1
-    print(f"cross-checks: {len(dockerfiles) + 1} Dockerfiles, compose, Prometheus, Grafana "
-          f"({len(expressions)} PromQL expressions), adapter and HPA agree")
+    print(
+        f"cross-checks: {len(dockerfiles) + 1} Dockerfiles, compose, Prometheus, Grafana "
+        f"({len(expressions)} PromQL expressions), adapter and HPA agree"
+    )
     return 0
 
 

@@ -30,8 +30,12 @@ async def _enqueue(jobs, task):
     pool = await create_pool(REDIS)
     arg = (lambda i: i) if task == "add" else (lambda i: 0.1)
     for start in range(0, jobs, CONCURRENT_ENQUEUES):
-        await asyncio.gather(*(pool.enqueue_job(task, arg(i), _job_id=f"{task}{i}")
-                               for i in range(start, min(jobs, start + CONCURRENT_ENQUEUES))))
+        await asyncio.gather(
+            *(
+                pool.enqueue_job(task, arg(i), _job_id=f"{task}{i}")
+                for i in range(start, min(jobs, start + CONCURRENT_ENQUEUES))
+            )
+        )
     await pool.aclose()
 
 

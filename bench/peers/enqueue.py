@@ -20,8 +20,7 @@ def main():
     started = time.perf_counter()
     tasks.enqueue(jobs, task)
     elapsed_s = time.perf_counter() - started
-    print(json.dumps({"version": importlib.metadata.version(peer), "started_at": started_at,
-                      "enqueue_s": elapsed_s}))
+    print(json.dumps({"version": importlib.metadata.version(peer), "started_at": started_at, "enqueue_s": elapsed_s}))
 
 
 if __name__ == "__main__":

@@ -15,5 +15,6 @@ def add(x):
 def enqueue(jobs, task="add"):
     queue = Queue(connection=Redis.from_url(os.environ["BENCH_REDIS_URL"]))
     for start in range(0, jobs, BATCH):
-        queue.enqueue_many([Queue.prepare_data(add, (i,), job_id=f"r{i}")
-                            for i in range(start, min(jobs, start + BATCH))])
+        queue.enqueue_many(
+            [Queue.prepare_data(add, (i,), job_id=f"r{i}") for i in range(start, min(jobs, start + BATCH))]
+        )

@@ -45,8 +45,7 @@ def check_grpc(target: str | None) -> str | None:
     target = target or local_target(os.environ.get("MRQ_BROKER_ADDRESS", "0.0.0.0:50051"))
     with grpc.insecure_channel(target) as channel:
         try:
-            reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(),
-                                                              timeout=TIMEOUT_S)
+            reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=TIMEOUT_S)
         except grpc.RpcError as exc:
             return f"{target}: {exc.code().name} {exc.details()}"
     if reply.status != health_pb2.HealthCheckResponse.SERVING:

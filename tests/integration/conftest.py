@@ -58,8 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None],
-                               ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+def pytest_runtest_makereport(
+    item: pytest.Item,
+    call: pytest.CallInfo[None],
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     funcargs = getattr(item, "funcargs", {})
     under_test = funcargs.get("stack", funcargs.get("module_stack"))
@@ -126,19 +128,30 @@ def own_servers(tmp_path: Path) -> Iterator[Servers]:
 
 
 @contextlib.contextmanager
-def stack_under_test(servers: Servers, data_dir: Path, broker_args: Sequence[str] = (),
-                     broker_redis_url: str | None = None, access: BrokerAccess | None = None,
-                     mongodb: MongoDB | None = None) -> Iterator[StackUnderTest]:
+def stack_under_test(
+    servers: Servers,
+    data_dir: Path,
+    broker_args: Sequence[str] = (),
+    broker_redis_url: str | None = None,
+    access: BrokerAccess | None = None,
+    mongodb: MongoDB | None = None,
+) -> Iterator[StackUnderTest]:
     """A broker, ready, on ``servers``, with its own Redis prefix, which is deleted afterwards, and
     its own SQLite store in ``data_dir`` (or database on ``mongodb``, dropped afterwards).
     ``broker_redis_url`` is where the broker finds Redis, if not at its own URL (a proxy);
     ``access`` is how its services reach it (token, TLS files)."""
     name = f"t{secrets.token_hex(6)}"  # the Redis prefix and database name
     config = StackConfig(
-        data_dir=data_dir, redis_url=broker_redis_url or servers.redis.url,
+        data_dir=data_dir,
+        redis_url=broker_redis_url or servers.redis.url,
         mongodb_url=mongodb.server.url(name) if mongodb else None,
-        redis_prefix=name, broker_args=tuple(broker_args), pythonpath=(TASKS_DIR,), workdir=data_dir,
-        ready_timeout_s=READY_TIMEOUT_S, stop_grace_s=STOP_GRACE_S, env=SERVICE_ENV,
+        redis_prefix=name,
+        broker_args=tuple(broker_args),
+        pythonpath=(TASKS_DIR,),
+        workdir=data_dir,
+        ready_timeout_s=READY_TIMEOUT_S,
+        stop_grace_s=STOP_GRACE_S,
+        env=SERVICE_ENV,
         access=access or BrokerAccess(),
     )
     redis_client = redis.Redis.from_url(servers.redis.url, decode_responses=True)
@@ -167,9 +180,11 @@ def make_stack(servers: Servers, tmp_path: Path) -> Iterator[Callable[..., Stack
     e.g. a broker that requires a token or TLS; they are stopped at the end of the test."""
     numbers = itertools.count(1)
     with contextlib.ExitStack() as started:
+
         def make(*, broker_args: Sequence[str] = (), access: BrokerAccess | None = None) -> StackUnderTest:
             data_dir = tmp_path / f"stack-{next(numbers)}"
             return started.enter_context(stack_under_test(servers, data_dir, broker_args, access=access))
+
         yield make
 
 
@@ -204,7 +219,13 @@ def isolated_stack(own_servers: Servers, tmp_path: Path, request: pytest.Fixture
     with contextlib.ExitStack() as started:
         started.callback(proxy.close)
         mongodb = started.enter_context(run_mongodb(tmp_path / "mongodb")) if request.param == "mongodb" else None
-        under_test = started.enter_context(stack_under_test(
-            own_servers, tmp_path / "stack", marker.args if marker else (),
-            broker_redis_url=f"redis://{LOOPBACK}:{proxy.port}/0", mongodb=mongodb))
+        under_test = started.enter_context(
+            stack_under_test(
+                own_servers,
+                tmp_path / "stack",
+                marker.args if marker else (),
+                broker_redis_url=f"redis://{LOOPBACK}:{proxy.port}/0",
+                mongodb=mongodb,
+            )
+        )
         yield IsolatedStack(under_test, own_servers, proxy, mongodb)

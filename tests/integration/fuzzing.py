@@ -39,15 +39,80 @@ MAX_REPEATED = 4
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
-ODD_STRINGS = ("", " ", ".", "$", "$where", "a.b.", "..", "\x00", "a\x00b", "/", "//", "a//b", "/a", "a/",
-               "é", "日本", "\U0001f600", "\ud7ff", "x" * 5000, "{}", "null", "*", "%s", "../..", "\n", "-1")
-TASKS = ("mrq_test_tasks.add", "mrq_test_tasks.echo", "mrq_test_tasks.fail", "nope.nope", "mrq_test_tasks.add.",
-         "tasks", "tasks." + "a" * 250)
+ODD_STRINGS = (
+    "",
+    " ",
+    ".",
+    "$",
+    "$where",
+    "a.b.",
+    "..",
+    "\x00",
+    "a\x00b",
+    "/",
+    "//",
+    "a//b",
+    "/a",
+    "a/",
+    "é",
+    "日本",
+    "\U0001f600",
+    "\ud7ff",
+    "x" * 5000,
+    "{}",
+    "null",
+    "*",
+    "%s",
+    "../..",
+    "\n",
+    "-1",
+)
+TASKS = (
+    "mrq_test_tasks.add",
+    "mrq_test_tasks.echo",
+    "mrq_test_tasks.fail",
+    "nope.nope",
+    "mrq_test_tasks.add.",
+    "tasks",
+    "tasks." + "a" * 250,
+)
 # The raw queues are those of queue_config.py, the fuzzed broker's config.
-QUEUES = ("default", "fuzz", "fuzz/a", "fuzz/", "log_raw", "log_set", "log_sorted_set", "log_timed_set", "nope_raw",
-          "q_reverse", "a:b-c.d_e", "q" * 200, "q" * 201, "my queue", "/", "//")
-JSON_VALUES = (b"{}", b'{"a": 1, "b": 2}', b'{"a": "x"}', b"[]", b"1", b'"s"', b"null", b'{"$set": {"a": 1}}',
-               b'{"a.b": 1}', b'{"a": 1e400}', b"{'a': 1}", b'{"a": 1', b"\xff", b"", b"nan", b'{"a": "\\u0000"}')
+QUEUES = (
+    "default",
+    "fuzz",
+    "fuzz/a",
+    "fuzz/",
+    "log_raw",
+    "log_set",
+    "log_sorted_set",
+    "log_timed_set",
+    "nope_raw",
+    "q_reverse",
+    "a:b-c.d_e",
+    "q" * 200,
+    "q" * 201,
+    "my queue",
+    "/",
+    "//",
+)
+JSON_VALUES = (
+    b"{}",
+    b'{"a": 1, "b": 2}',
+    b'{"a": "x"}',
+    b"[]",
+    b"1",
+    b'"s"',
+    b"null",
+    b'{"$set": {"a": 1}}',
+    b'{"a.b": 1}',
+    b'{"a": 1e400}',
+    b"{'a': 1}",
+    b'{"a": 1',
+    b"\xff",
+    b"",
+    b"nan",
+    b'{"a": "\\u0000"}',
+)
 HEX_IDS = ("0123456789abcdef01234567", "f" * 24, "0" * 24, "0123456789abcdef0123456789abcdef")
 CRONS = ("* * * * *", "*/5 * * * *", "0 0 31 2 *", "61 * * * *", "@hourly", "", "* * * * * * *")
 TIMEZONES = ("UTC", "Europe/Paris", "Mars/Olympus", "", "../../etc/passwd")
@@ -74,8 +139,11 @@ def strings(name: str, known: dict[str, Sequence[str]]) -> st.SearchStrategy[str
 
 def integers(bounds: tuple[int, int]) -> st.SearchStrategy[int]:
     low, high = bounds
-    return st.one_of(st.integers(-3, 20), st.sampled_from((low, high, low + 1, high - 1, 0, 1, -1, 1000, 1001)),
-                     st.integers(low, high))
+    return st.one_of(
+        st.integers(-3, 20),
+        st.sampled_from((low, high, low + 1, high - 1, 0, 1, -1, 1000, 1001)),
+        st.integers(low, high),
+    )
 
 
 def scalar(field: FieldDescriptor, known: dict[str, Sequence[str]]) -> st.SearchStrategy[Any]:
@@ -138,9 +206,11 @@ def rpcs(services: Sequence[ServiceDescriptor] = SERVICES) -> list[MethodDescrip
     return [method for service in services for method in service.methods]
 
 
-def calls(known: dict[str, Sequence[str]], methods: Sequence[MethodDescriptor]
-          ) -> st.SearchStrategy[tuple[MethodDescriptor, Message]]:
+def calls(
+    known: dict[str, Sequence[str]], methods: Sequence[MethodDescriptor]
+) -> st.SearchStrategy[tuple[MethodDescriptor, Message]]:
     """A method of ``methods`` and an arbitrary request for it. ``known`` maps field names to
     values worth trying (e.g. ``{"job_id": [ids of real jobs]}``)."""
     return st.sampled_from(list(methods)).flatmap(
-        lambda method: st.tuples(st.just(method), message(method.input_type, known)))
+        lambda method: st.tuples(st.just(method), message(method.input_type, known))
+    )

@@ -76,19 +76,27 @@ class StackUnderTest:
         """The first broker's process, for signals."""
         return self.stack.broker.process
 
-    def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,
-                     extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
-                     broker: Broker | None = None) -> ManagedProcess:
+    def start_worker(
+        self,
+        *queues: str,
+        greenlets: int | None = None,
+        processes: int | None = None,
+        extra_args: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        broker: Broker | None = None,
+    ) -> ManagedProcess:
         """Starts an ``mrq-worker`` that can import ``mrq_test_tasks.*``; see :meth:`Stack.start_worker`.
 
         The handle has ``pid``, ``send_signal(sig)``, ``kill()``, ``wait_exit(timeout_s)``,
         ``is_alive()``, ``stop(grace_s)`` and ``log_tail()``. It is stopped at the end of the test.
         """
-        return self.stack.start_worker(*queues, greenlets=greenlets, processes=processes,
-                                       extra_args=extra_args, env=env, broker=broker)
+        return self.stack.start_worker(
+            *queues, greenlets=greenlets, processes=processes, extra_args=extra_args, env=env, broker=broker
+        )
 
-    def start_scheduler(self, config: Path | None = None, *, extra_args: Sequence[str] = (),
-                        broker: Broker | None = None) -> ManagedProcess:
+    def start_scheduler(
+        self, config: Path | None = None, *, extra_args: Sequence[str] = (), broker: Broker | None = None
+    ) -> ManagedProcess:
         """Starts an ``mrq-scheduler`` reading SCHEDULER_TASKS from ``config`` (write it with
         :func:`write_config`); see :meth:`Stack.start_scheduler`. Stopped at the end of the test."""
         config_args = ["--config", str(config)] if config is not None else []
@@ -110,9 +118,15 @@ class StackUnderTest:
             jobs: list[JobDict] = []
             cursor = ""
             while True:
-                page = stub.ListJobs(monitor_service_pb2.ListJobsRequest(
-                    filter=monitor_service_pb2.JobQuery(**criteria), order=monitor_service_pb2.JOB_ORDER_OLDEST,
-                    limit=500, cursor=cursor), timeout=HELPER_WAIT_S)
+                page = stub.ListJobs(
+                    monitor_service_pb2.ListJobsRequest(
+                        filter=monitor_service_pb2.JobQuery(**criteria),
+                        order=monitor_service_pb2.JOB_ORDER_OLDEST,
+                        limit=500,
+                        cursor=cursor,
+                    ),
+                    timeout=HELPER_WAIT_S,
+                )
                 jobs += [job_to_dict(j) for j in page.jobs]
                 cursor = page.next_cursor
                 if not cursor:
@@ -122,7 +136,8 @@ class StackUnderTest:
         """MonitorService.GetOverview: the stored jobs' counts by status, workers, rates."""
         with grpc.insecure_channel(self.broker_address) as channel:
             return monitor_service_pb2_grpc.MonitorServiceStub(channel).GetOverview(
-                monitor_service_pb2.GetOverviewRequest(), timeout=HELPER_WAIT_S)
+                monitor_service_pb2.GetOverviewRequest(), timeout=HELPER_WAIT_S
+            )
 
     def open_store(self) -> Store:
         """The store this test's brokers use, for tests that stage a state no API call makes

@@ -64,11 +64,13 @@ def small_disk(path: Path) -> Iterator[SmallDisk]:
         MountRefused: mounting is not permitted here.
     """
     path.mkdir(parents=True, exist_ok=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={SIZE_MB}m", "tmpfs", str(path)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={SIZE_MB}m", "tmpfs", str(path)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
-        raise MountRefused(f"a full disk needs a tmpfs, and mounting one is not permitted here: "
-                           f"{mounted.stderr.strip()}")
+        raise MountRefused(
+            f"a full disk needs a tmpfs, and mounting one is not permitted here: {mounted.stderr.strip()}"
+        )
     try:
         yield SmallDisk(path)
     finally:

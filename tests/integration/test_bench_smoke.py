@@ -17,8 +17,23 @@ SCENARIOS = {1, 2, 3, 5, 7}
 def test_bench_runs_mrq_scenarios_and_saves_sane_results(tmp_path: Path) -> None:
     # Given the harness at tiny N, without peers
     output = tmp_path / "results.json"
-    argv = [sys.executable, "run.py", "--quick", "--peers", "", "--scenarios", ",".join(map(str, sorted(SCENARIOS))),
-            "--jobs", "50", "--enqueue-jobs", "50", "--latency-samples", "10", "--output", str(output)]
+    argv = [
+        sys.executable,
+        "run.py",
+        "--quick",
+        "--peers",
+        "",
+        "--scenarios",
+        ",".join(map(str, sorted(SCENARIOS))),
+        "--jobs",
+        "50",
+        "--enqueue-jobs",
+        "50",
+        "--latency-samples",
+        "10",
+        "--output",
+        str(output),
+    ]
 
     # When it runs (it exits non-zero if a job failed, had a wrong result, or never finished)
     done = subprocess.run(argv, cwd=BENCH_DIR, capture_output=True, text=True, timeout=240, check=False)

@@ -53,7 +53,7 @@ def test_ten_thousand_jobs_survive_a_sigkilled_worker(stack: StackUnderTest, cli
     # Given 10,000 jobs, and a worker a third of the way through them
     job_ids = enqueue_additions(client)
     first = stack.start_worker("default", greenlets=GREENLETS)
-    client.wait(job_ids[:JOBS // 3], timeout=RUN_TIMEOUT_S)
+    client.wait(job_ids[: JOBS // 3], timeout=RUN_TIMEOUT_S)
 
     # When it is SIGKILLed, holding leased jobs and unreported outcomes, and a new worker starts
     first.kill()

@@ -28,8 +28,12 @@ def test_enqueue_and_wait_prints_the_finished_job(stack: StackUnderTest) -> None
 
     assert done.returncode == 0, done.stderr
     job = json.loads(done.stdout)
-    assert (job["task"], job["status"], job["result"], job["params"]) == \
-        ("mrq_test_tasks.add", "success", 3, {"a": 1, "b": 2})
+    assert (job["task"], job["status"], job["result"], job["params"]) == (
+        "mrq_test_tasks.add",
+        "success",
+        3,
+        {"a": 1, "b": 2},
+    )
     # The id it printed is the job's: `mrq job` reads the same record back
     again = mrq(stack, "job", job["id"])
     assert again.returncode == 0 and json.loads(again.stdout)["result"] == 3
@@ -70,8 +74,9 @@ def test_queue_commands_list_pause_resume_and_empty(stack: StackUnderTest, clien
     assert client.queues.list("reports/daily")[0]["queued"] == 0
 
 
-def test_empty_on_a_queue_bigger_than_one_call_s_deadline_reports_success(stack: StackUnderTest,
-                                                                         client: Client) -> None:
+def test_empty_on_a_queue_bigger_than_one_call_s_deadline_reports_success(
+    stack: StackUnderTest, client: Client
+) -> None:
     # Given 4,000 queued jobs, more than one 8 s call can cancel on a busy machine
     for start in range(0, 4000, 2000):
         client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(start, start + 2000)], queue="big")

@@ -36,8 +36,9 @@ MISSING_JOB = "0" * 24
 
 
 def _client(address: str, token: str) -> Client:
-    return Client(settings=ClientSettings(broker_address=address, rpc_timeout_s=10.0,
-                                          access=BrokerAccess(auth_token=token)))
+    return Client(
+        settings=ClientSettings(broker_address=address, rpc_timeout_s=10.0, access=BrokerAccess(auth_token=token))
+    )
 
 
 def _python_scenario(address: str) -> None:
@@ -90,17 +91,22 @@ def _run_suite(language: str) -> Callable[[str], None]:
     def run(address: str) -> None:
         env = {**os.environ, "MRQ_TEST_BROKER_ADDRESS": address, "MRQ_TEST_QUEUE": "default", "MRQ_TEST_TOKEN": TOKEN}
         started = time.monotonic()
-        result = subprocess.run([str(CLIENTS_TEST), language], env=env, capture_output=True, text=True,
-                                timeout=600, check=False)
+        result = subprocess.run(
+            [str(CLIENTS_TEST), language], env=env, capture_output=True, text=True, timeout=600, check=False
+        )
         output = result.stdout + result.stderr
         assert result.returncode == 0, output[-6000:]
         assert "integration tests use the broker" in output, output[-2000:]
         print(f"{language} suite: {time.monotonic() - started:.1f}s")
+
     return run
 
 
 SCENARIOS: dict[str, Callable[[str], None]] = {
-    "python": _python_scenario, "go": _run_suite("go"), "typescript": _run_suite("typescript")}
+    "python": _python_scenario,
+    "go": _run_suite("go"),
+    "typescript": _run_suite("typescript"),
+}
 
 
 @pytest.mark.parametrize("language", SCENARIOS)

@@ -49,25 +49,46 @@ def readme_example(client: str, language: str) -> str:
 
 
 def run(command: list[str], cwd: Path, env: Mapping[str, str] | None = None, timeout_s: float = 300) -> str:
-    result = subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                            timeout=timeout_s, check=False)
+    result = subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
+        check=False,
+    )
     assert result.returncode == 0, f"{' '.join(command)} in {cwd}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result.stdout
 
 
 def install_python(folder: Path, env: dict[str, str]) -> tuple[list[str], Path]:
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", "wheels", str(CLIENTS / "python"),
-         str(ROOT / "services" / "broker")], folder)
+    run(
+        [
+            *pip,
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            "wheels",
+            str(CLIENTS / "python"),
+            str(ROOT / "services" / "broker"),
+        ],
+        folder,
+    )
     # The service resolves its client by the distribution name, at exactly this version
     with zipfile.ZipFile(next((folder / "wheels").glob("mrq_broker-*.whl"))) as wheel:
         metadata = wheel.read(f"mrq_broker-{mrq.__version__}.dist-info/METADATA").decode()
     assert f"Requires-Dist: mrq-client=={mrq.__version__}" in metadata
     assert not re.search(r"^Requires-Dist: mrq\b(?!-)", metadata, re.MULTILINE)
-    run([*pip, "install", "--no-deps", "--target", "site", *map(str, (folder / "wheels").glob("mrq_client-*.whl"))],
-        folder)
-    (folder / "example.py").write_text(f"import mrq\nassert mrq.__file__.startswith({str(folder)!r})\n"
-                                       + readme_example("python", "python"))
+    run(
+        [*pip, "install", "--no-deps", "--target", "site", *map(str, (folder / "wheels").glob("mrq_client-*.whl"))],
+        folder,
+    )
+    (folder / "example.py").write_text(
+        f"import mrq\nassert mrq.__file__.startswith({str(folder)!r})\n" + readme_example("python", "python")
+    )
     env["PYTHONPATH"] = str(folder / "site")
     return [sys.executable, "example.py"], folder
 
@@ -75,8 +96,11 @@ def install_python(folder: Path, env: dict[str, str]) -> tuple[list[str], Path]:
 def install_go(folder: Path, env: dict[str, str]) -> tuple[list[str], Path]:
     env.update(GOWORK="off", GOFLAGS="-mod=mod")
     run(["go", "mod", "init", "example.com/app"], folder, env)
-    run(["go", "mod", "edit", f"-require={GO_MODULE}@v{mrq.__version__}",
-         f"-replace={GO_MODULE}={CLIENTS / 'go'}"], folder, env)
+    run(
+        ["go", "mod", "edit", f"-require={GO_MODULE}@v{mrq.__version__}", f"-replace={GO_MODULE}={CLIENTS / 'go'}"],
+        folder,
+        env,
+    )
     (folder / "main.go").write_text(readme_example("go", "go"))
     run(["go", "mod", "tidy"], folder, env)
     run(["go", "vet", "."], folder, env)
@@ -96,8 +120,13 @@ def install_typescript(folder: Path, env: dict[str, str]) -> tuple[list[str], Pa
     pins = [f"{name}@{dev[name]}" for name in ("typescript", "@types/node")]
     run(["npm", "install", "--prefer-offline", *NPM_QUIET, str(tarball), *pins], app)
     listing = run(["tar", "tzf", str(tarball)], folder)
-    for shipped in ("package/dist/src/index.js", "package/dist/src/index.d.ts", "package/proto/mrq/v1/job.proto",
-                    "package/proto/mrq/v1/service_config.json", "package/LICENSE"):
+    for shipped in (
+        "package/dist/src/index.js",
+        "package/dist/src/index.d.ts",
+        "package/proto/mrq/v1/job.proto",
+        "package/proto/mrq/v1/service_config.json",
+        "package/LICENSE",
+    ):
         assert shipped in listing, listing
     (app / "main.ts").write_text(readme_example("typescript", "ts"))
     (app / "tsconfig.json").write_text(TSCONFIG)
@@ -108,16 +137,22 @@ def install_typescript(folder: Path, env: dict[str, str]) -> tuple[list[str], Pa
 # Each installs its client into the folder as its README says (adding to the example's env) and
 # returns the command that runs the example, and where.
 INSTALLS: dict[str, Callable[[Path, dict[str, str]], tuple[list[str], Path]]] = {
-    "python": install_python, "go": install_go, "typescript": install_typescript}
+    "python": install_python,
+    "go": install_go,
+    "typescript": install_typescript,
+}
 
 
 @pytest.mark.parametrize("client", INSTALLS)
-def test_readme_example_runs_from_a_fresh_install(make_stack: Callable[..., StackUnderTest], tmp_path: Path,
-                                                  client: str) -> None:
+def test_readme_example_runs_from_a_fresh_install(
+    make_stack: Callable[..., StackUnderTest], tmp_path: Path, client: str
+) -> None:
     # Given a broker that requires a token over TLS, with a worker, and a folder outside the clone
     certs = make_certificates(tmp_path / "certs")
-    stack = make_stack(broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key)),
-                       access=BrokerAccess(auth_token=TOKEN, broker_tls_ca_file=str(certs.ca)))
+    stack = make_stack(
+        broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key)),
+        access=BrokerAccess(auth_token=TOKEN, broker_tls_ca_file=str(certs.ca)),
+    )
     # (the READMEs' examples run a user's tasks.add, as the tour's tasks.py has it)
     user_tasks = tmp_path / "user-tasks"
     user_tasks.mkdir()

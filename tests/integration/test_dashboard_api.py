@@ -87,27 +87,35 @@ def test_overview_counts_jobs_by_status_and_sizes_the_pool(seeded: Seeded) -> No
     assert overview["enqueued_per_s"] > 0
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"queue": "dash/idle"}, "idle"),
-    ({"queue": "dash/"}, "dash"),
-    ({"queue": "da*"}, "dash"),
-    ({"queue": "*/q"}, "echoes"),
-    ({"task": "mrq_test_tasks.fail"}, "failed"),
-    ({"status": "failed"}, "failed"),
-    ({"status": "error"}, "failed"),
-    ({"status": "not_ok", "queue": "dash/"}, "failed"),
-    ({"status": "success,failed", "queue": "dash/fast"}, "ran"),
-    ({"exception": "builtins.ValueError"}, "failed"),
-    ({"params": '{"k": 1}'}, "echo 1"),
-    ({"params": '{"n":3}', "task": "mrq_test_tasks.fail"}, "fail 3"),
-    ({"queue": "dash/idle", "after": "2000-01-01T00:00:00"}, "idle"),
-    ({"queue": "dash/idle", "before": "2000-01-01T00:00:00Z"}, "none"),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"queue": "dash/idle"}, "idle"),
+        ({"queue": "dash/"}, "dash"),
+        ({"queue": "da*"}, "dash"),
+        ({"queue": "*/q"}, "echoes"),
+        ({"task": "mrq_test_tasks.fail"}, "failed"),
+        ({"status": "failed"}, "failed"),
+        ({"status": "error"}, "failed"),
+        ({"status": "not_ok", "queue": "dash/"}, "failed"),
+        ({"status": "success,failed", "queue": "dash/fast"}, "ran"),
+        ({"exception": "builtins.ValueError"}, "failed"),
+        ({"params": '{"k": 1}'}, "echo 1"),
+        ({"params": '{"n":3}', "task": "mrq_test_tasks.fail"}, "fail 3"),
+        ({"queue": "dash/idle", "after": "2000-01-01T00:00:00"}, "idle"),
+        ({"queue": "dash/idle", "before": "2000-01-01T00:00:00Z"}, "none"),
+    ],
+)
 def test_jobs_filter_on_the_server(seeded: Seeded, params: dict[str, str], expected: str) -> None:
     expected_ids = {
-        "idle": seeded.idle, "dash": [*seeded.succeeded, *seeded.failed, *seeded.idle], "echoes": seeded.echoes,
-        "failed": seeded.failed, "ran": [*seeded.succeeded, *seeded.failed], "echo 1": [seeded.echoes[1]],
-        "fail 3": [seeded.failed[3]], "none": [],
+        "idle": seeded.idle,
+        "dash": [*seeded.succeeded, *seeded.failed, *seeded.idle],
+        "echoes": seeded.echoes,
+        "failed": seeded.failed,
+        "ran": [*seeded.succeeded, *seeded.failed],
+        "echo 1": [seeded.echoes[1]],
+        "fail 3": [seeded.failed[3]],
+        "none": [],
     }[expected]
 
     assert sorted(all_ids(seeded.http, **params)) == sorted(expected_ids)
@@ -141,10 +149,15 @@ def test_a_job_reads_with_its_params_result_and_traceback(seeded: Seeded) -> Non
 
 def test_logs_read_and_follow_as_server_sent_events(seeded: Seeded, tmp_path: Path) -> None:
     gate = tmp_path / "gate"
-    job_id = seeded.client.enqueue("mrq_test_tasks.log_lines", {"lines": ["one", "two"], "gate": str(gate)},
-                                   queue="dash/mine")
-    wait_until(lambda: "one" in seeded.http.get(f"/api/jobs/{job_id}/logs").json()["text"], RUN_TIMEOUT_S,
-               interval_s=0.1, what="the first log line")
+    job_id = seeded.client.enqueue(
+        "mrq_test_tasks.log_lines", {"lines": ["one", "two"], "gate": str(gate)}, queue="dash/mine"
+    )
+    wait_until(
+        lambda: "one" in seeded.http.get(f"/api/jobs/{job_id}/logs").json()["text"],
+        RUN_TIMEOUT_S,
+        interval_s=0.1,
+        what="the first log line",
+    )
 
     # Following while the job runs gets the next line as it is shipped, then the end.
     with seeded.http.stream("GET", f"/api/jobs/{job_id}/logs/follow") as events:
@@ -161,16 +174,21 @@ def test_logs_read_and_follow_as_server_sent_events(seeded: Seeded, tmp_path: Pa
 
 def test_live_stack_then_cancel_of_a_running_job(seeded: Seeded, tmp_path: Path) -> None:
     runs, marker = tmp_path / "runs", tmp_path / "marker"
-    job_id = seeded.client.enqueue("mrq_test_tasks.block_until_file", {"runs": str(runs), "marker": str(marker)},
-                                   queue="dash/mine")
+    job_id = seeded.client.enqueue(
+        "mrq_test_tasks.block_until_file", {"runs": str(runs), "marker": str(marker)}, queue="dash/mine"
+    )
     wait_until(runs.exists, RUN_TIMEOUT_S, what="the job to start")
 
     stack = seeded.http.get(f"/api/jobs/{job_id}/stack").json()
     assert "block_until_file" in stack["stack"]
     assert stack["worker_id"] == seeded.worker_id
 
-    assert act(seeded.http, action="cancel", ids=[job_id]) == {"matched": 1, "changed": 1, "skipped": 0,
-                                                                "dry_run": False}
+    assert act(seeded.http, action="cancel", ids=[job_id]) == {
+        "matched": 1,
+        "changed": 1,
+        "skipped": 0,
+        "dry_run": False,
+    }
     assert seeded.client.get_job(job_id)["status"] == "cancel"
     assert seeded.http.get(f"/api/jobs/{job_id}/stack").status_code == 409  # no longer running
 
@@ -218,8 +236,11 @@ def test_task_paths_and_exception_groups(seeded: Seeded) -> None:
 
 def test_workers_list_quiet_resume_and_stop(seeded: Seeded) -> None:
     worker = seeded.stack.start_worker("wq", greenlets=2)
-    rows = wait_until(lambda: [w for w in seeded.http.get("/api/workers").json() if w["pid"] == worker.pid],
-                      RUN_TIMEOUT_S, what="the worker's first heartbeat")
+    rows = wait_until(
+        lambda: [w for w in seeded.http.get("/api/workers").json() if w["pid"] == worker.pid],
+        RUN_TIMEOUT_S,
+        what="the worker's first heartbeat",
+    )
     worker_id = rows[0]["id"]
     assert (rows[0]["alive"], rows[0]["queues"], rows[0]["greenlets"]) == (True, ["wq"], 2)
 
@@ -265,30 +286,34 @@ def test_queues_show_sizes_lag_and_pause_resume_empty(seeded: Seeded) -> None:
     assert emptied["counts"] == {"cancel": 4}
 
 
-@pytest.mark.parametrize(("method", "path", "body", "status", "field"), [
-    ("GET", "/api/jobs?status=bogus", None, 400, "status"),
-    ("GET", "/api/jobs?status=ok,error", None, 400, "status"),
-    ("GET", "/api/jobs?task=not%20a%20path", None, 400, "task"),
-    ("GET", "/api/jobs?queue=bad%20queue", None, 400, "queue"),
-    ("GET", "/api/jobs?id=xyz", None, 400, "id"),
-    ("GET", "/api/jobs?params=%7Bnot-json", None, 400, "params"),
-    ("GET", "/api/jobs?after=yesterday", None, 422, "after"),
-    ("GET", "/api/jobs?limit=0", None, 422, "limit"),
-    ("GET", "/api/jobs?limit=many", None, 422, "limit"),
-    ("GET", "/api/jobs?sort=sideways", None, 422, "sort"),
-    ("GET", "/api/jobs?cursor=nonsense", None, 400, "cursor"),
-    ("GET", "/api/jobs/xyz", None, 400, "job_id"),
-    ("GET", "/api/overview?window_s=-1", None, 422, "window_s"),
-    ("POST", "/api/jobs/actions", {"action": "explode", "ids": []}, 422, "action"),
-    ("POST", "/api/jobs/actions", {"action": "cancel"}, 400, "filter"),
-    ("POST", "/api/jobs/actions", {"action": "cancel", "filter": {}}, 400, "filter"),
-    ("POST", "/api/jobs/actions", {"action": "cancel", "filter": {"qeue": "x"}}, 422, "filter.qeue"),
-    ("POST", "/api/jobs/actions", {"action": "cancel", "ids": ["nope"]}, 400, "job_ids[0]"),
-    ("POST", "/api/workers/stop", {"worker_id": ""}, 400, "worker_id"),
-    ("POST", "/api/workers/dance", {"worker_id": "w"}, 422, "action"),
-])
-def test_bad_parameters_get_a_4xx_naming_the_field(seeded: Seeded, method: str, path: str,
-                                                   body: dict[str, Any] | None, status: int, field: str) -> None:
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status", "field"),
+    [
+        ("GET", "/api/jobs?status=bogus", None, 400, "status"),
+        ("GET", "/api/jobs?status=ok,error", None, 400, "status"),
+        ("GET", "/api/jobs?task=not%20a%20path", None, 400, "task"),
+        ("GET", "/api/jobs?queue=bad%20queue", None, 400, "queue"),
+        ("GET", "/api/jobs?id=xyz", None, 400, "id"),
+        ("GET", "/api/jobs?params=%7Bnot-json", None, 400, "params"),
+        ("GET", "/api/jobs?after=yesterday", None, 422, "after"),
+        ("GET", "/api/jobs?limit=0", None, 422, "limit"),
+        ("GET", "/api/jobs?limit=many", None, 422, "limit"),
+        ("GET", "/api/jobs?sort=sideways", None, 422, "sort"),
+        ("GET", "/api/jobs?cursor=nonsense", None, 400, "cursor"),
+        ("GET", "/api/jobs/xyz", None, 400, "job_id"),
+        ("GET", "/api/overview?window_s=-1", None, 422, "window_s"),
+        ("POST", "/api/jobs/actions", {"action": "explode", "ids": []}, 422, "action"),
+        ("POST", "/api/jobs/actions", {"action": "cancel"}, 400, "filter"),
+        ("POST", "/api/jobs/actions", {"action": "cancel", "filter": {}}, 400, "filter"),
+        ("POST", "/api/jobs/actions", {"action": "cancel", "filter": {"qeue": "x"}}, 422, "filter.qeue"),
+        ("POST", "/api/jobs/actions", {"action": "cancel", "ids": ["nope"]}, 400, "job_ids[0]"),
+        ("POST", "/api/workers/stop", {"worker_id": ""}, 400, "worker_id"),
+        ("POST", "/api/workers/dance", {"worker_id": "w"}, 422, "action"),
+    ],
+)
+def test_bad_parameters_get_a_4xx_naming_the_field(
+    seeded: Seeded, method: str, path: str, body: dict[str, Any] | None, status: int, field: str
+) -> None:
     reply = seeded.http.request(method, path, json=body, headers=ACTION_HEADERS)
 
     assert reply.status_code == status, reply.text
@@ -313,8 +338,9 @@ def test_actions_need_the_csrf_header(seeded: Seeded) -> None:
 def test_openapi_and_docs_are_served(seeded: Seeded) -> None:
     spec = seeded.http.get("/openapi.json").json()
 
-    assert {"/api/jobs", "/api/jobs/actions", "/api/queues", "/api/workers", "/api/overview",
-            "/api/schedules"} <= set(spec["paths"])
+    assert {"/api/jobs", "/api/jobs/actions", "/api/queues", "/api/workers", "/api/overview", "/api/schedules"} <= set(
+        spec["paths"]
+    )
     assert "swagger" in seeded.http.get("/docs").text.lower()
 
 
@@ -342,10 +368,12 @@ def test_dates_in_the_future_match_nothing(seeded: Seeded) -> None:
 
 
 def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
-    every = seeded.client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 900,
-                                            "queue": "sched/a"})
-    weekly = seeded.client.schedules.create({"path": "mrq_test_tasks.echo", "dailytime": "09:30", "weekday": 0,
-                                             "timezone": "Europe/Paris", "catchup": True})
+    every = seeded.client.schedules.create(
+        {"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 900, "queue": "sched/a"}
+    )
+    weekly = seeded.client.schedules.create(
+        {"path": "mrq_test_tasks.echo", "dailytime": "09:30", "weekday": 0, "timezone": "Europe/Paris", "catchup": True}
+    )
     cron = seeded.client.schedules.create({"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5"})
     driver = ScheduleDriver(seeded.stack.broker_address)
     job_id = driver.fire_now(every["id"])
@@ -354,15 +382,33 @@ def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
     listed = {s["id"]: s for s in seeded.http.get("/api/schedules").json()}
 
     assert listed[every["id"]] | {"last_tick": None, "date_created": None} == {
-        "id": every["id"], "task": "mrq_test_tasks.add", "queue": "sched/a", "params": {"a": 1, "b": 1},
+        "id": every["id"],
+        "task": "mrq_test_tasks.add",
+        "queue": "sched/a",
+        "params": {"a": 1, "b": 1},
         "kind": "interval",
-        "interval_s": 900.0, "dailytime": None, "weekday": None, "monthday": None, "cron": None, "timezone": "UTC",
-        "catchup": False, "paused": False, "source": "api", "date_created": None, "last_tick": None,
-        "last_job_id": job_id}
+        "interval_s": 900.0,
+        "dailytime": None,
+        "weekday": None,
+        "monthday": None,
+        "cron": None,
+        "timezone": "UTC",
+        "catchup": False,
+        "paused": False,
+        "source": "api",
+        "date_created": None,
+        "last_tick": None,
+        "last_job_id": job_id,
+    }
     assert listed[every["id"]]["last_tick"] is not None
     assert seeded.client.get_job(job_id)["task"] == "mrq_test_tasks.add"
     assert {k: listed[weekly["id"]][k] for k in ("kind", "dailytime", "weekday", "timezone", "catchup")} == {
-        "kind": "daily", "dailytime": "09:30:00", "weekday": 0, "timezone": "Europe/Paris", "catchup": True}
+        "kind": "daily",
+        "dailytime": "09:30:00",
+        "weekday": 0,
+        "timezone": "Europe/Paris",
+        "catchup": True,
+    }
     assert (listed[cron["id"]]["kind"], listed[cron["id"]]["cron"]) == ("cron", "*/15 9-17 * * 1-5")
     assert listed[cron["id"]]["last_tick"] is None
     for schedule in (every, weekly, cron):
@@ -395,13 +441,15 @@ def test_pause_resume_and_delete_a_schedule(seeded: Seeded) -> None:
     assert (gone.status_code, gone.json()["field"]) == (404, "schedule_id")
 
 
-@pytest.mark.parametrize(("method", "path", "status", "field"), [
-    ("POST", "/api/schedules/xyz/pause", 400, "schedule_id"),
-    ("DELETE", "/api/schedules/xyz", 400, "schedule_id"),
-    ("POST", "/api/schedules/" + "0" * 32 + "/nap", 422, "action"),
-])
-def test_bad_schedule_requests_name_the_field(seeded: Seeded, method: str, path: str, status: int,
-                                              field: str) -> None:
+@pytest.mark.parametrize(
+    ("method", "path", "status", "field"),
+    [
+        ("POST", "/api/schedules/xyz/pause", 400, "schedule_id"),
+        ("DELETE", "/api/schedules/xyz", 400, "schedule_id"),
+        ("POST", "/api/schedules/" + "0" * 32 + "/nap", 422, "action"),
+    ],
+)
+def test_bad_schedule_requests_name_the_field(seeded: Seeded, method: str, path: str, status: int, field: str) -> None:
     reply = seeded.http.request(method, path, headers=ACTION_HEADERS)
 
     assert reply.status_code == status, reply.text

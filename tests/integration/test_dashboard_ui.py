@@ -27,8 +27,14 @@ expect = playwright_sync.expect
 Page = playwright_sync.Page
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboard"
 RUN_TIMEOUT_S = 60.0
 EXPECT_TIMEOUT_MS = 15_000
@@ -68,8 +74,9 @@ def browser() -> Iterator[object]:
 
 
 @contextmanager
-def open_tab(browser: object, url: str, *, viewport: dict[str, int], refresh_s: int = 0,
-             init_script: str = "") -> Iterator[Page]:
+def open_tab(
+    browser: object, url: str, *, viewport: dict[str, int], refresh_s: int = 0, init_script: str = ""
+) -> Iterator[Page]:
     """A fresh page on the dashboard at ``url``; a JavaScript error on it fails the test."""
     context = browser.new_context(base_url=url, viewport=viewport)  # type: ignore[attr-defined]
     context.add_init_script(f"localStorage.setItem('mrq.refresh_s', '{refresh_s}')\n{init_script}")
@@ -108,8 +115,13 @@ def test_every_page_renders_with_data(page: Page, site: Site) -> None:
     page.select_option("#refresh", "0")
     screenshot(page, "overview")
 
-    pages = {"queues": "ui/idle", "jobs": "mrq_test_tasks.add", "workers": "ui/fast", "tasks": "mrq_test_tasks.fail",
-             "exceptions": "builtins.ValueError"}
+    pages = {
+        "queues": "ui/idle",
+        "jobs": "mrq_test_tasks.add",
+        "workers": "ui/fast",
+        "tasks": "mrq_test_tasks.fail",
+        "exceptions": "builtins.ValueError",
+    }
     for name, text in pages.items():
         page.goto(f"/#{name}")
         expect(page.locator("#page")).to_contain_text(text)
@@ -139,8 +151,9 @@ def test_filter_jobs_then_open_one(page: Page, site: Site) -> None:
 
 def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     gate = tmp_path / "gate"
-    job_id = site.client.enqueue("mrq_test_tasks.log_lines",
-                                 {"lines": ["first line", "second line"], "gate": str(gate)}, queue="ui/slow")
+    job_id = site.client.enqueue(
+        "mrq_test_tasks.log_lines", {"lines": ["first line", "second line"], "gate": str(gate)}, queue="ui/slow"
+    )
     page.goto(f"/#jobs/{job_id}")
     logs = page.locator("[data-logs]")
     expect(logs).to_contain_text("first line", timeout=RUN_TIMEOUT_S * 1000)
@@ -158,8 +171,9 @@ def test_watch_the_logs_of_a_running_job(page: Page, site: Site, tmp_path: Path)
 
 def test_cancel_a_running_job(page: Page, site: Site, tmp_path: Path) -> None:
     runs, marker = tmp_path / "runs", tmp_path / "marker"
-    job_id = site.client.enqueue("mrq_test_tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)},
-                                 queue="ui/slow")
+    job_id = site.client.enqueue(
+        "mrq_test_tasks.progress_then_block", {"progress": 0.4, "marker": str(marker)}, queue="ui/slow"
+    )
     wait_until(lambda: site.client.get_job(job_id)["progress"] == 0.4, RUN_TIMEOUT_S, what="the job's progress")
     page.goto(f"/#jobs/{job_id}")
     expect(page.locator(".detail-head")).to_contain_text("started")
@@ -184,8 +198,11 @@ def test_requeue_a_failed_job_from_the_list(page: Page, site: Site) -> None:
     page.click(f'tr[data-job="{job_id}"] [data-job-action=requeue]')
 
     expect(page.locator("#flash")).to_contain_text("requeued")
-    wait_until(lambda: len(site.client.get_job(job_id)["traceback_history"]) == 2, RUN_TIMEOUT_S,
-               what="the requeued job to fail again")
+    wait_until(
+        lambda: len(site.client.get_job(job_id)["traceback_history"]) == 2,
+        RUN_TIMEOUT_S,
+        what="the requeued job to fail again",
+    )
     assert site.client.get_job(job_id)["status"] == "failed"
 
 
@@ -260,14 +277,25 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
 
     # Given schedules of each kind, one from SCHEDULER_TASKS, and one tick fired
     create = site.client.schedules.create
-    nightly = create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30",
-                      "queue": "ui/fast"})
+    nightly = create(
+        {"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "dailytime": "02:30", "queue": "ui/fast"}
+    )
     create({"path": "mrq_test_tasks.echo", "interval": 900, "queue": "ui/slow"})
-    create({"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York",
-            "catchup": True})
+    create(
+        {"path": "mrq_test_tasks.echo", "cron": "*/15 9-17 * * 1-5", "timezone": "America/New_York", "catchup": True}
+    )
     driver = ScheduleDriver(site.stack.broker_address)
-    driver.sync_config([{"path": "mrq_test_tasks.add", "params": {"a": 7, "b": 0}, "dailytime": "09:00", "weekday": 0,
-                         "timezone": "Europe/Paris"}])
+    driver.sync_config(
+        [
+            {
+                "path": "mrq_test_tasks.add",
+                "params": {"a": 7, "b": 0},
+                "dailytime": "09:00",
+                "weekday": 0,
+                "timezone": "Europe/Paris",
+            }
+        ]
+    )
     driver.fire_now(nightly["id"])
     page.reload()
     schedule = row(page, "daily at 02:30 UTC")
@@ -315,8 +343,7 @@ XMLHttpRequest.prototype.send = function () {
 """
 
 
-def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_down(browser: object,
-                                                                                    site: Site) -> None:
+def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_down(browser: object, site: Site) -> None:
     # Given a dashboard on a broker of its own, refreshing every second, on a clock the test moves
     broker = site.stack.start_broker()
     dashboard = site.stack.stack.start_dashboard(broker=broker)
@@ -420,15 +447,21 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
     long_params = {"note": "a long parameter that an operator did not expect " * 6}
     failed = site.client.enqueue("mrq_test_tasks.fail", long_params, queue="ui/fast")
     site.client.wait([failed], timeout=RUN_TIMEOUT_S)
-    site.client.enqueue("mrq_test_tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window",
-                        delay=3600)
+    site.client.enqueue(
+        "mrq_test_tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window", delay=3600
+    )
     schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "params": long_params, "interval": 3600})
-    pages = [("overview", "Jobs by status", "overview"), ("queues", "ui/idle", "queues"),
-             ("jobs", "mrq_test_tasks.fail", "jobs"),
-             ("jobs?queue=ui/fast&task=mrq_test_tasks.fail", "mrq_test_tasks.fail", "jobs-filtered"),
-             (f"jobs/{failed}", "fail was asked to fail", "job-failed"), ("workers", "ui/fast", "workers"),
-             ("tasks", "mrq_test_tasks.fail", "tasks"), ("exceptions", "builtins.ValueError", "exceptions"),
-             ("scheduled", "Fires", "scheduled")]
+    pages = [
+        ("overview", "Jobs by status", "overview"),
+        ("queues", "ui/idle", "queues"),
+        ("jobs", "mrq_test_tasks.fail", "jobs"),
+        ("jobs?queue=ui/fast&task=mrq_test_tasks.fail", "mrq_test_tasks.fail", "jobs-filtered"),
+        (f"jobs/{failed}", "fail was asked to fail", "job-failed"),
+        ("workers", "ui/fast", "workers"),
+        ("tasks", "mrq_test_tasks.fail", "tasks"),
+        ("exceptions", "builtins.ValueError", "exceptions"),
+        ("scheduled", "Fires", "scheduled"),
+    ]
     with open_tab(browser, site.url, viewport=NARROWEST) as tab:
         for path, text, name in pages:
             tab.goto(f"/#{path}")
@@ -444,18 +477,23 @@ def workers_by_id(url: str) -> dict[str, dict[str, object]]:
         return {w["id"]: w for w in json.load(answer)}
 
 
-def test_workers_keep_their_order_show_their_jobs_and_confirm_quiet_and_stop(page: Page, site: Site,
-                                                                             tmp_path: Path) -> None:
+def test_workers_keep_their_order_show_their_jobs_and_confirm_quiet_and_stop(
+    page: Page, site: Site, tmp_path: Path
+) -> None:
     # Given a worker running five jobs, beside the site's worker
     before = set(workers_by_id(site.url))
     site.stack.start_worker("ui/held", greenlets=5)
     blocking = BlockingJob(tmp_path, "held")
-    ids = site.client.enqueue_many("mrq_test_tasks.block_until_file", [{**blocking.params, "n": i} for i in range(5)],
-                                   queue="ui/held")
+    ids = site.client.enqueue_many(
+        "mrq_test_tasks.block_until_file", [{**blocking.params, "n": i} for i in range(5)], queue="ui/held"
+    )
     blocking.wait_running(times=5)
     (worker_id,) = set(workers_by_id(site.url)) - before
-    wait_until(lambda: len(workers_by_id(site.url)[worker_id]["job_ids"]) == 5, RUN_TIMEOUT_S,  # type: ignore[arg-type]
-               what="a heartbeat listing the five jobs")
+    wait_until(
+        lambda: len(workers_by_id(site.url)[worker_id]["job_ids"]) == 5,
+        RUN_TIMEOUT_S,  # type: ignore[arg-type]
+        what="a heartbeat listing the five jobs",
+    )
     page.goto("/#workers")
     worker = page.locator(f'tr[data-worker="{worker_id}"]')
 
@@ -555,8 +593,9 @@ def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_sched
 def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
     # Given three failed jobs on a queue whose worker is gone, so retried jobs stay queued
     worker = site.stack.start_worker("ui/retry")
-    ids = site.client.enqueue_many("mrq_test_tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry",
-                                   max_retries=0)
+    ids = site.client.enqueue_many(
+        "mrq_test_tasks.fail", [{"retry": i} for i in range(3)], queue="ui/retry", max_retries=0
+    )
     site.client.wait(ids, timeout=RUN_TIMEOUT_S)
     worker.stop()
     page.goto("/#jobs?queue=ui/retry")
@@ -584,7 +623,7 @@ def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
     page.click("[data-bulk=retry]")
     page.get_by_role("dialog").get_by_text("Retry 3 jobs", exact=True).click()
     expect(page.locator("#flash")).to_contain_text("3 jobs retried")
-    (route, answer), = slow
+    ((route, answer),) = slow
     with page.expect_event("requestfinished", lambda request: request.url == route.request.url):  # type: ignore[attr-defined]
         route.fulfill(response=answer)  # type: ignore[attr-defined]
 

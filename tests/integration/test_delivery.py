@@ -22,8 +22,9 @@ WAIT_S = 30.0
 
 
 @pytest.mark.broker_args("--lease-ttl-s", "2")
-def test_job_of_a_sigkilled_worker_is_redelivered_and_succeeds(stack: StackUnderTest, client: Client,
-                                                                tmp_path: Path) -> None:
+def test_job_of_a_sigkilled_worker_is_redelivered_and_succeeds(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a job running on a worker
     blocking = BlockingJob(tmp_path, "job", result="done")
     job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
@@ -49,8 +50,9 @@ def test_job_of_a_sigkilled_worker_is_redelivered_and_succeeds(stack: StackUnder
     assert "lease expired" in lost["error"] and pid_of(lost["worker_id"]) == first.pid
 
 
-def interrupt_with_sigterm(stack: StackUnderTest, client: Client, tmp_path: Path
-                           ) -> tuple[dict, ManagedProcess, ManagedProcess]:
+def interrupt_with_sigterm(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> tuple[dict, ManagedProcess, ManagedProcess]:
     """Runs a job on a first worker, SIGTERMs it while a second worker is idle, lets the second
     finish the job; returns the job and both workers."""
     # Given a job running on a first worker, and a second worker idle beside it
@@ -74,7 +76,8 @@ def interrupt_with_sigterm(stack: StackUnderTest, client: Client, tmp_path: Path
 
 
 def test_sigterm_interrupts_the_running_job_and_another_worker_completes_it(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     job, first, second = interrupt_with_sigterm(stack, client, tmp_path)
 
     assert (job["status"], job["result"]) == ("success", 7)
@@ -89,7 +92,8 @@ def test_sigterm_interrupts_the_running_job_and_another_worker_completes_it(
 
 
 def test_a_worker_stopping_on_sigterm_does_not_lease_the_job_it_handed_back(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a job running on the only worker, which has a free slot (so a LeaseJobs call waits
     # for work at the broker)
     blocking = BlockingJob(tmp_path, "job")
@@ -107,11 +111,13 @@ def test_a_worker_stopping_on_sigterm_does_not_lease_the_job_it_handed_back(
     job = client.get_job(job_id)
     assert job["status"] == "queued"
     assert [(entry["status"], entry["error"]) for entry in job["traceback_history"]] == [
-        ("interrupt", "worker shutting down")]
+        ("interrupt", "worker shutting down")
+    ]
 
 
 def test_first_sigint_lets_the_running_job_finish_and_takes_no_new_job(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker with one slot, running a job, with another job queued behind it
     running = BlockingJob(tmp_path, "running", result="finished")
     queued = BlockingJob(tmp_path, "queued")
@@ -136,7 +142,8 @@ def test_first_sigint_lets_the_running_job_finish_and_takes_no_new_job(
 
 
 def test_second_sigint_interrupts_the_draining_job_and_requeues_it(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker draining a running job after a first SIGINT
     blocking = BlockingJob(tmp_path, "job", result="later")
     job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
@@ -153,7 +160,8 @@ def test_second_sigint_interrupts_the_draining_job_and_requeues_it(
     job = client.get_job(job_id)
     assert job["status"] == "queued"
     assert [(entry["status"], entry["exception_type"]) for entry in job["traceback_history"]] == [
-        ("interrupt", "mrq.interrupts.WorkerInterrupted")]
+        ("interrupt", "mrq.interrupts.WorkerInterrupted")
+    ]
     # And the next worker runs it to the end
     blocking.release()
     stack.start_worker("default", greenlets=2)

@@ -70,8 +70,11 @@ def test_function_and_class_based_tasks_run_side_by_side(stack: StackUnderTest, 
     assert [job["status"] for job in jobs] == ["success"] * 4
     assert jobs[0]["result"] == 13
     # Each job of a Task class gets a fresh instance: per-instance state never leaks between jobs
-    assert [job["result"] for job in jobs[1:]] == [{"product": 42, "calls": 1}, {"product": 15, "calls": 1},
-                                                   {"product": 0, "calls": 1}]
+    assert [job["result"] for job in jobs[1:]] == [
+        {"product": 42, "calls": 1},
+        {"product": 15, "calls": 1},
+        {"product": 0, "calls": 1},
+    ]
 
 
 def test_jobs_enqueued_before_any_worker_wait_for_one(stack: StackUnderTest, client: Client) -> None:

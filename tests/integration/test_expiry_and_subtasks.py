@@ -61,8 +61,11 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
     assert client.wait(job_id, timeout=30)["status"] == "timeout"
 
     # Then every sub-greenlet was killed with it, and the worker keeps serving
-    wait_until(lambda: killed_log.exists() and sorted(killed_log.read_text().split()) == list("01234"),
-               timeout_s=10, what="the 5 sub-greenlets to be killed")
+    wait_until(
+        lambda: killed_log.exists() and sorted(killed_log.read_text().split()) == list("01234"),
+        timeout_s=10,
+        what="the 5 sub-greenlets to be killed",
+    )
     assert client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
 
 

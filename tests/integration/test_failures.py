@@ -29,7 +29,10 @@ def test_a_raising_task_fails_with_its_exception_and_traceback(stack: StackUnder
     assert job["result"] is None and job["date_finished"] is not None
     [attempt] = job["traceback_history"]
     assert (attempt["status"], attempt["exception_type"], attempt["error"]) == (
-        "failed", "builtins.ValueError", job["error"])
+        "failed",
+        "builtins.ValueError",
+        job["error"],
+    )
     assert attempt["traceback"] == job["traceback"] and attempt["worker_id"] == job["worker_id"]
 
 
@@ -42,18 +45,20 @@ def test_a_result_json_cannot_hold_fails_the_job(stack: StackUnderTest, client: 
     assert "mrq_test_tasks.unserialisable" in job["error"]
 
 
-def test_an_unknown_task_fails_clearly_and_the_worker_keeps_serving(stack: StackUnderTest,
-                                                                   client: Client) -> None:
+def test_an_unknown_task_fails_clearly_and_the_worker_keeps_serving(stack: StackUnderTest, client: Client) -> None:
     # Given a worker allowed to run no_such_module's tasks, if it existed
     worker = stack.start_worker("default", greenlets=2, extra_args=("--task-packages=mrq_test_tasks,no_such_module",))
 
     # When jobs name a function its module lacks, a module that doesn't exist, and a class that
     # is not a Task
-    missing_function, missing_module, not_a_task = client.wait([
-        client.enqueue("mrq_test_tasks.does_not_exist", {"a": 1}),
-        client.enqueue("no_such_module.add", {"a": 1}),
-        client.enqueue("mrq_test_tasks.Path", {"a": 1}),
-    ], timeout=30)
+    missing_function, missing_module, not_a_task = client.wait(
+        [
+            client.enqueue("mrq_test_tasks.does_not_exist", {"a": 1}),
+            client.enqueue("no_such_module.add", {"a": 1}),
+            client.enqueue("mrq_test_tasks.Path", {"a": 1}),
+        ],
+        timeout=30,
+    )
 
     # Then each fails with TaskNotFound and a message that names what is missing
     for job in (missing_function, missing_module, not_a_task):

@@ -109,9 +109,16 @@ class FaultRun:
         self.metrics_port = free_port()
         data_dir = disk.path if disk else isolated.under_test.stack.config.data_dir
         self.store_path = data_dir / SQLITE_FILE
-        isolated.under_test.restart_broker(extra_args=["--metrics-port", str(self.metrics_port),
-                                                       "--processes", str(BROKER_PROCESSES),
-                                                       "--data-dir", str(data_dir)])
+        isolated.under_test.restart_broker(
+            extra_args=[
+                "--metrics-port",
+                str(self.metrics_port),
+                "--processes",
+                str(BROKER_PROCESSES),
+                "--data-dir",
+                str(data_dir),
+            ]
+        )
         self.workers = [self._start_worker() for _ in range(WORKERS)]
 
     def faults(self) -> list[tuple[str, Callable[[], list[int]]]]:
@@ -174,8 +181,9 @@ class FaultRun:
         lease_owners = Keys(under_test.redis_prefix).lease_owners
 
         def outcome_committing() -> bool:
-            committing = {job_id for job_id, owner in under_test.redis.hgetall(lease_owners).items()
-                          if owner == COMMITTING}
+            committing = {
+                job_id for job_id, owner in under_test.redis.hgetall(lease_owners).items() if owner == COMMITTING
+            }
             return bool(committing) and any(r.job_id in committing for r in self.runs())
 
         lock = sqlite3.connect(self.store_path, isolation_level=None)
@@ -195,8 +203,12 @@ class FaultRun:
         failures = log_path.read_text().count(DISK_FULL)
         self.disk.fill()
         try:
-            wait_until(lambda: log_path.read_text().count(DISK_FULL) > failures, FAULT_WAIT_S, interval_s=0.05,
-                       what=f"{DISK_FULL!r} in the broker's log")
+            wait_until(
+                lambda: log_path.read_text().count(DISK_FULL) > failures,
+                FAULT_WAIT_S,
+                interval_s=0.05,
+                what=f"{DISK_FULL!r} in the broker's log",
+            )
         finally:
             self.disk.free()
         return []
@@ -230,8 +242,12 @@ def inject(run: FaultRun, name: str, action: Callable[[], list[int]]) -> Fault:
     fault.outage_s = back - began
     wait_until(lambda: run.committed() is not None, FAULT_WAIT_S, interval_s=0.05, what="the broker's /metrics")
     baseline = run.committed() or 0.0  # a restarted broker counts from 0 again
-    wait_until(lambda: (run.committed() or 0.0) > baseline, FAULT_WAIT_S, interval_s=0.05,
-               what=f"jobs to succeed again after: {name}")
+    wait_until(
+        lambda: (run.committed() or 0.0) > baseline,
+        FAULT_WAIT_S,
+        interval_s=0.05,
+        what=f"jobs to succeed again after: {name}",
+    )
     fault.recovery_s = time.monotonic() - back
     print(fault)  # as it happens: a failure later still shows the faults before it
     return fault
@@ -254,7 +270,8 @@ def attribute(runs: list[Run], faults: list[Fault]) -> tuple[dict[str, int], lis
         first = min(job_runs, key=lambda r: r.at)
         cause = next((f for f in faults if first.pid in f.worker_pids), None) or next(
             (f for f in faults if not f.worker_pids and f.started_at - OUTCOME_IN_FLIGHT_S <= first.at <= f.back_at),
-            None)
+            None,
+        )
         if cause is None:
             unexplained.append(job_id)
         else:
@@ -282,29 +299,42 @@ def write_summary(summary: dict[str, Any]) -> None:
     path = SUMMARY_DIR / f"summary-{summary['store']}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(summary, indent=2) + "\n")
-    print(f"\nfault injection on the {summary['store']} store: {summary['jobs']} jobs, "
-          f"{len(summary['faults'])} faults, "
-          f"{summary['duplicates']} duplicates (bound {summary['duplicate_bound']}), {summary['total_s']:.1f} s")
+    print(
+        f"\nfault injection on the {summary['store']} store: {summary['jobs']} jobs, "
+        f"{len(summary['faults'])} faults, "
+        f"{summary['duplicates']} duplicates (bound {summary['duplicate_bound']}), {summary['total_s']:.1f} s"
+    )
     print(f"{'fault':<36} {'runs before':>11} {'outage s':>9} {'recovery s':>10} {'duplicates':>10}")
     for f in summary["faults"]:
-        print(f"{f['name']:<36} {f['runs_before']:>11} {f['outage_s']:>9.2f} {f['recovery_s']:>10.2f} "
-              f"{f['duplicates']:>10}")
+        print(
+            f"{f['name']:<36} {f['runs_before']:>11} {f['outage_s']:>9.2f} {f['recovery_s']:>10.2f} "
+            f"{f['duplicates']:>10}"
+        )
     print(f"(also in {path})")
 
 
-def run_through_faults(run: FaultRun, broker_address: str, jobs: int, rounds: int,
-                       ) -> tuple[list[Fault], list[str], list[JobDict]]:
+def run_through_faults(
+    run: FaultRun,
+    broker_address: str,
+    jobs: int,
+    rounds: int,
+) -> tuple[list[Fault], list[str], list[JobDict]]:
     """Enqueues ``jobs``, injects every fault ``rounds`` times, spaced out over the run while jobs
     flow, and waits for every job to be final; returns (the faults, the job ids, the final jobs)."""
     with Client(broker_address) as client:
-        ids = client.enqueue_many("mrq_test_tasks.record_completion", ({"runs": str(run.runs_path), "s": TASK_S}
-                                                              for _ in range(jobs)))
+        ids = client.enqueue_many(
+            "mrq_test_tasks.record_completion", ({"runs": str(run.runs_path), "s": TASK_S} for _ in range(jobs))
+        )
         planned = run.faults() * rounds
         faults = []
         for n, (name, action) in enumerate(planned, start=1):
             threshold = jobs * n // (len(planned) + 1)
-            wait_until(lambda t=threshold: run.run_count() >= t, FINAL_WAIT_S, interval_s=0.1,
-                       what=f"{threshold} jobs run before: {name}")
+            wait_until(
+                lambda t=threshold: run.run_count() >= t,
+                FINAL_WAIT_S,
+                interval_s=0.1,
+                what=f"{threshold} jobs run before: {name}",
+            )
             assert run.run_count() < jobs, f"every job ran before: {name}"
             faults.append(inject(run, name, action))
         final = client.wait(ids, timeout=FINAL_WAIT_S)
@@ -312,8 +342,9 @@ def run_through_faults(run: FaultRun, broker_address: str, jobs: int, rounds: in
 
 
 @pytest.mark.broker_args("--lease-ttl-s", str(LEASE_TTL_S))
-def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: Path, request: pytest.FixtureRequest,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_job_is_lost_through_faults(
+    isolated_stack: IsolatedStack, tmp_path: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
     jobs, rounds = request.config.getoption("--fault-jobs"), request.config.getoption("--fault-rounds")
     runs_path = tmp_path / "runs"
     runs_path.touch()
@@ -339,14 +370,26 @@ def test_no_job_is_lost_through_faults(isolated_stack: IsolatedStack, tmp_path: 
     per_job, unexplained = attribute(runs, faults)
     assert set(per_job) == set(ids)
     duplicates = sum(count - 1 for count in per_job.values())
-    summary = {"store": "mongodb" if isolated_stack.mongodb else "sqlite",
-               "jobs": jobs, "workers": WORKERS, "greenlets": GREENLETS, "lease_ttl_s": LEASE_TTL_S,
-               "task_s": TASK_S, "skipped": skipped, "duplicates": duplicates,
-               "duplicate_bound": duplicate_bound(faults),
-               "total_s": round(time.monotonic() - began, 2),
-               "faults": [{k: round(v, 2) if isinstance(v, float) else v for k, v in asdict(f).items()
-                           if k in ("name", "runs_before", "outage_s", "recovery_s", "duplicates")}
-                          for f in faults]}
+    summary = {
+        "store": "mongodb" if isolated_stack.mongodb else "sqlite",
+        "jobs": jobs,
+        "workers": WORKERS,
+        "greenlets": GREENLETS,
+        "lease_ttl_s": LEASE_TTL_S,
+        "task_s": TASK_S,
+        "skipped": skipped,
+        "duplicates": duplicates,
+        "duplicate_bound": duplicate_bound(faults),
+        "total_s": round(time.monotonic() - began, 2),
+        "faults": [
+            {
+                k: round(v, 2) if isinstance(v, float) else v
+                for k, v in asdict(f).items()
+                if k in ("name", "runs_before", "outage_s", "recovery_s", "duplicates")
+            }
+            for f in faults
+        ],
+    }
     with capsys.disabled():  # on the terminal even when the test passes
         write_summary(summary)
     assert not unexplained, f"jobs ran twice with no fault to explain it: {unexplained[:10]}"

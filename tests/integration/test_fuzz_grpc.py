@@ -42,8 +42,19 @@ from mrq_scheduler.ticks import latest_tick
 
 CONFIG = Path(__file__).with_name("queue_config.py")
 pytestmark = pytest.mark.broker_args(
-    "--config", str(CONFIG), "--max-params-bytes", "2000", "--max-batch-size", "20", "--max-wait-s", "0.5",
-    "--max-lease-wait-s", "0.2", "--lease-ttl-s", "2")
+    "--config",
+    str(CONFIG),
+    "--max-params-bytes",
+    "2000",
+    "--max-batch-size",
+    "20",
+    "--max-wait-s",
+    "0.5",
+    "--max-lease-wait-s",
+    "0.2",
+    "--lease-ttl-s",
+    "2",
+)
 #: Examples per service: about 0.02 s each on a loaded 2-core box, 20 s in all. FUZZ_EXAMPLES=2000
 #: runs a longer search, with a random seed instead of the fixed one `make test` uses.
 EXAMPLES_PER_SERVICE = int(os.environ.get("FUZZ_EXAMPLES", "250"))
@@ -68,12 +79,14 @@ def channel(stack: StackUnderTest) -> Iterator[grpc.Channel]:
 @pytest.fixture
 def call(channel: grpc.Channel) -> Caller:
     """Calls any method by its descriptor over a plain channel; returns the responses (a stream's, all)."""
+
     def invoke(method: MethodDescriptor, request: Message) -> list[Message]:
         path = f"/{method.containing_service.full_name}/{method.name}"
         response = GetMessageClass(method.output_type)
         if method.server_streaming:
-            stream = channel.unary_stream(path, request_serializer=type(request).SerializeToString,
-                                          response_deserializer=response.FromString)
+            stream = channel.unary_stream(
+                path, request_serializer=type(request).SerializeToString, response_deserializer=response.FromString
+            )
             # A follow ends with its job; one that never does ends at the deadline.
             responses: list[Message] = []
             try:
@@ -82,9 +95,11 @@ def call(channel: grpc.Channel) -> Caller:
                 if error.code() != grpc.StatusCode.DEADLINE_EXCEEDED:
                     raise
             return responses
-        unary = channel.unary_unary(path, request_serializer=type(request).SerializeToString,
-                                    response_deserializer=response.FromString)
+        unary = channel.unary_unary(
+            path, request_serializer=type(request).SerializeToString, response_deserializer=response.FromString
+        )
         return [unary(request, timeout=CALL_TIMEOUT_S)]
+
     return invoke
 
 
@@ -110,8 +125,10 @@ def accepted_jobs(method: MethodDescriptor, request: Any, response: Any) -> dict
         return dict.fromkeys(ids)
     if method.name == "Enqueue":
         return {response.job_id: Accepted(request.task, orjson.loads(request.params_json or b"{}"), call)}
-    return {job_id: Accepted(request.task, orjson.loads(params or b"{}"), call)
-            for job_id, params in zip(response.job_ids, request.params_json, strict=True)}
+    return {
+        job_id: Accepted(request.task, orjson.loads(params or b"{}"), call)
+        for job_id, params in zip(response.job_ids, request.params_json, strict=True)
+    }
 
 
 def method_named(service: str, name: str) -> MethodDescriptor:
@@ -122,23 +139,47 @@ def method_named(service: str, name: str) -> MethodDescriptor:
 #: schedule the scheduler cannot tick),
 #: replayed first on every run; test_bad_input.py checks each is now refused with its field.
 FINDINGS: list[tuple[MethodDescriptor, Message]] = [
-    (method_named("ScheduleService", "SyncSchedules"),
-     schedule_service_pb2.SyncSchedulesRequest(now=Timestamp(nanos=-2**31))),
-    (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
-        definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=float("inf")))),
-    (method_named("ScheduleService", "CreateSchedule"), schedule_service_pb2.CreateScheduleRequest(
-        definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=1e300))),
-    (method_named("ScheduleService", "FireSchedule"),
-     schedule_service_pb2.FireScheduleRequest(schedule_id="0" * 32, tick=Timestamp(seconds=-1))),
+    (
+        method_named("ScheduleService", "SyncSchedules"),
+        schedule_service_pb2.SyncSchedulesRequest(now=Timestamp(nanos=-(2**31))),
+    ),
+    (
+        method_named("ScheduleService", "CreateSchedule"),
+        schedule_service_pb2.CreateScheduleRequest(
+            definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=float("inf"))
+        ),
+    ),
+    (
+        method_named("ScheduleService", "CreateSchedule"),
+        schedule_service_pb2.CreateScheduleRequest(
+            definition=schedule_service_pb2.ScheduleDefinition(task="mrq_test_tasks.add", interval_s=1e300)
+        ),
+    ),
+    (
+        method_named("ScheduleService", "FireSchedule"),
+        schedule_service_pb2.FireScheduleRequest(schedule_id="0" * 32, tick=Timestamp(seconds=-1)),
+    ),
     (method_named("MonitorService", "ListWorkers"), monitor_service_pb2.ListWorkersRequest(seen_within_s=63931416451)),
-    (method_named("QueueService", "CheckRateLimit"),
-     queue_service_pb2.CheckRateLimitRequest(key="..", limit=2, per_s=118575255401783)),
-    (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
-        task="mrq_test_tasks.add", params_json=[b"{}", b"{}"], options=job_pb2.JobOptions(unique=True))),
-    (method_named("JobService", "CreateTaskset"), job_service_pb2.CreateTasksetRequest(
-        task="mrq_test_tasks.echo", params_json=[b"{}", b"{}"])),
-    (method_named("JobService", "Enqueue"), job_service_pb2.EnqueueRequest(
-        task="mrq_test_tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40)))),
+    (
+        method_named("QueueService", "CheckRateLimit"),
+        queue_service_pb2.CheckRateLimitRequest(key="..", limit=2, per_s=118575255401783),
+    ),
+    (
+        method_named("JobService", "CreateTaskset"),
+        job_service_pb2.CreateTasksetRequest(
+            task="mrq_test_tasks.add", params_json=[b"{}", b"{}"], options=job_pb2.JobOptions(unique=True)
+        ),
+    ),
+    (
+        method_named("JobService", "CreateTaskset"),
+        job_service_pb2.CreateTasksetRequest(task="mrq_test_tasks.echo", params_json=[b"{}", b"{}"]),
+    ),
+    (
+        method_named("JobService", "Enqueue"),
+        job_service_pb2.EnqueueRequest(
+            task="mrq_test_tasks.add", options=job_pb2.JobOptions(eta=Timestamp(seconds=2**40))
+        ),
+    ),
 ]
 
 
@@ -149,20 +190,36 @@ def replaying_findings(test: Callable[..., None]) -> Callable[..., None]:
 
 
 @pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
-def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Channel, call: Caller, client: Client,
-                                      service: Any) -> None:
+def test_no_request_breaks_the_broker(
+    stack: StackUnderTest, channel: grpc.Channel, call: Caller, client: Client, service: Any
+) -> None:
     # Given a few jobs queued before the fuzzing, and a schedule, whose ids the fuzzer may act on
     seeded = {client.enqueue(task, params, queue=SEEDED_QUEUE): (task, params) for task, params in SEEDED}
     schedule = schedule_service_pb2_grpc.ScheduleServiceStub(channel).CreateSchedule(
-        schedule_service_pb2.CreateScheduleRequest(definition=schedule_service_pb2.ScheduleDefinition(
-            task="mrq_test_tasks.add", params_json=b'{"a": 1, "b": 2}', interval_s=3600)), timeout=CALL_TIMEOUT_S)
-    known = {"job_id": list(seeded), "job_ids": list(seeded), "taskset_id": list(seeded),
-             "schedule_id": [schedule.schedule.id]}
+        schedule_service_pb2.CreateScheduleRequest(
+            definition=schedule_service_pb2.ScheduleDefinition(
+                task="mrq_test_tasks.add", params_json=b'{"a": 1, "b": 2}', interval_s=3600
+            )
+        ),
+        timeout=CALL_TIMEOUT_S,
+    )
+    known = {
+        "job_id": list(seeded),
+        "job_ids": list(seeded),
+        "taskset_id": list(seeded),
+        "schedule_id": [schedule.schedule.id],
+    }
     accepted: dict[str, Accepted | None] = {
-        job_id: Accepted(task, params, "seeded") for job_id, (task, params) in seeded.items()}
+        job_id: Accepted(task, params, "seeded") for job_id, (task, params) in seeded.items()
+    }
 
-    @settings(max_examples=EXAMPLES_PER_SERVICE, deadline=None, derandomize=DERANDOMIZE, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES_PER_SERVICE,
+        deadline=None,
+        derandomize=DERANDOMIZE,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @replaying_findings
     @given(calls(known, rpcs([service])))
     def fuzz(method_and_request: tuple[MethodDescriptor, Message]) -> None:
@@ -191,8 +248,11 @@ def test_no_request_breaks_the_broker(stack: StackUnderTest, channel: grpc.Chann
     for listed in stack.list_jobs():
         assert client.get_job(listed["id"])["status"]
     # And the scheduler can work out the ticks of every schedule the broker accepted
-    schedules = schedule_service_pb2_grpc.ScheduleServiceStub(channel).ListSchedules(
-        schedule_service_pb2.ListSchedulesRequest(), timeout=CALL_TIMEOUT_S).schedules
+    schedules = (
+        schedule_service_pb2_grpc.ScheduleServiceStub(channel)
+        .ListSchedules(schedule_service_pb2.ListSchedulesRequest(), timeout=CALL_TIMEOUT_S)
+        .schedules
+    )
     for listed in schedules:
         spec = ScheduleSpec.from_proto(listed.definition)
         latest_tick(spec, listed.date_created.ToDatetime(tzinfo=UTC), datetime.now(UTC) + timedelta(days=3650))

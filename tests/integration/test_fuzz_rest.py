@@ -63,8 +63,13 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=DERANDOMIZE, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    derandomize=DERANDOMIZE,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_every_operation_answers_within_its_schema(case: Any, dashboard: Dashboard) -> None:
     case.call_and_validate(base_url=dashboard.url, headers=ACTION_HEADERS, checks=CHECKS, timeout=30)
 

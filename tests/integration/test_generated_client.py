@@ -17,7 +17,7 @@ from harness import StackUnderTest
 PROTO_DIR = Path(__file__).resolve().parents[2] / "proto"
 
 # Run with only the generated stubs, grpc and protobuf on its path (python -S: no site-packages).
-CLIENT_SCRIPT = textwrap.dedent('''
+CLIENT_SCRIPT = textwrap.dedent("""
     import importlib.util
     import json
     import sys
@@ -39,22 +39,37 @@ CLIENT_SCRIPT = textwrap.dedent('''
         "project_modules": [name for name in ("mrq.client", "mrq.jobs", "mrq_broker", "mrq_worker", "mrq_local")
                             if importlib.util.find_spec(name)],
     }))
-''')
+""")
 
 
 def generate_stubs(out: Path) -> None:
     """Python stubs for every .proto in proto/, by protoc (grpcio-tools), into ``out``."""
     out.mkdir()
     protos = sorted(str(path.relative_to(PROTO_DIR)) for path in PROTO_DIR.rglob("*.proto"))
-    subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{PROTO_DIR}", f"--python_out={out}",
-                    f"--grpc_python_out={out}", *protos], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
+            f"-I{PROTO_DIR}",
+            f"--python_out={out}",
+            f"--grpc_python_out={out}",
+            *protos,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def runtime_only(deps: Path) -> Path:
     """A directory holding only grpc and protobuf (and typing_extensions, which grpc imports)."""
     deps.mkdir()
-    for module in (Path(grpc.__file__).parent, Path(google.protobuf.__file__).parent.parent,
-                   Path(typing_extensions.__file__)):
+    for module in (
+        Path(grpc.__file__).parent,
+        Path(google.protobuf.__file__).parent.parent,
+        Path(typing_extensions.__file__),
+    ):
         (deps / module.name).symlink_to(module)
     return deps
 
@@ -71,14 +86,25 @@ def test_client_generated_from_proto_alone_enqueues_and_waits(stack: StackUnderT
 
     # When it runs in a Python that sees nothing of the project
     result = subprocess.run(
-        [sys.executable, "-S", "client.py", stack.broker_address], cwd=app, capture_output=True, text=True,
-        env={"PYTHONPATH": f"{stubs}:{deps}", "PYTHONNOUSERSITE": "1"}, timeout=60, check=False)
+        [sys.executable, "-S", "client.py", stack.broker_address],
+        cwd=app,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": f"{stubs}:{deps}", "PYTHONNOUSERSITE": "1"},
+        timeout=60,
+        check=False,
+    )
 
     # Then it enqueued the job and read back its result
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert (seen["id"], seen["task"], seen["status"], seen["result"], seen["all_final"]) == (
-        seen["job_id"], "mrq_test_tasks.add", "JOB_STATUS_SUCCESS", 42, True)
+        seen["job_id"],
+        "mrq_test_tasks.add",
+        "JOB_STATUS_SUCCESS",
+        42,
+        True,
+    )
     # With the generated `mrq` namespace as the only `mrq`, and no project code importable
     assert seen["mrq_path"] == [str(stubs / "mrq")]
     assert seen["project_modules"] == []

@@ -29,8 +29,11 @@ MakeStack = Callable[..., StackUnderTest]
 
 def _client(address: str, **access: str) -> Client:
     """A client with only the given credentials (the test process has no MRQ_* env)."""
-    return Client(settings=ClientSettings(broker_address=address, rpc_timeout_s=5.0, read_retries=0,
-                                          access=BrokerAccess(**access)))
+    return Client(
+        settings=ClientSettings(
+            broker_address=address, rpc_timeout_s=5.0, read_retries=0, access=BrokerAccess(**access)
+        )
+    )
 
 
 def _runs_a_job(client: Client) -> None:
@@ -39,7 +42,8 @@ def _runs_a_job(client: Client) -> None:
 
 
 def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
-        make_stack: MakeStack, tmp_path: Path) -> None:
+    make_stack: MakeStack, tmp_path: Path
+) -> None:
     # Given a broker that requires a token, read from a file by it and by its services
     token_file = tmp_path / "token"
     token_file.write_text(f"{TOKEN}\n")
@@ -54,10 +58,12 @@ def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
     with grpc.insecure_channel(stack.broker_address) as channel:
         with pytest.raises(grpc.RpcError) as raw:
             job_service_pb2_grpc.JobServiceStub(channel).GetServerInfo(
-                job_service_pb2.GetServerInfoRequest(), timeout=5)
+                job_service_pb2.GetServerInfoRequest(), timeout=5
+            )
         assert raw.value.code() is grpc.StatusCode.UNAUTHENTICATED
         listing = reflection_pb2_grpc.ServerReflectionStub(channel).ServerReflectionInfo(
-            iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=5)
+            iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=5
+        )
         with pytest.raises(grpc.RpcError) as reflected:
             next(iter(listing))
         assert reflected.value.code() is grpc.StatusCode.UNAUTHENTICATED
@@ -70,22 +76,35 @@ def test_with_a_token_calls_without_it_are_refused_and_services_with_it_work(
     with _client(stack.broker_address, auth_token_file=str(token_file)) as client:
         assert client.server_info().version
     # And so does the mrq command given the token file, and not without it
-    command = [str(Path(sys.executable).parent / "mrq"), "--broker-address", stack.broker_address,
-               "enqueue", "mrq_test_tasks.add", '{"a": 1, "b": 1}', "--wait", "--wait-timeout", "30"]
+    command = [
+        str(Path(sys.executable).parent / "mrq"),
+        "--broker-address",
+        stack.broker_address,
+        "enqueue",
+        "mrq_test_tasks.add",
+        '{"a": 1, "b": 1}',
+        "--wait",
+        "--wait-timeout",
+        "30",
+    ]
     refused_cli = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert refused_cli.returncode != 0 and "UNAUTHENTICATED" in refused_cli.stderr, refused_cli
-    done = subprocess.run([*command, "--auth-token-file", str(token_file)], capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [*command, "--auth-token-file", str(token_file)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0 and '"success"' in done.stdout, done
 
 
 def test_with_tls_plaintext_clients_and_untrusted_ones_fail_and_tls_clients_work(
-        make_stack: MakeStack, tmp_path: Path) -> None:
+    make_stack: MakeStack, tmp_path: Path
+) -> None:
     # Given a broker serving TLS, and its services trusting its CA
     certs = make_certificates(tmp_path / "certs")
     other_ca = make_certificates(tmp_path / "other", ca_name="another CA").ca
-    stack = make_stack(broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key)),
-                       access=BrokerAccess(broker_tls_ca_file=str(certs.ca)))
+    stack = make_stack(
+        broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key)),
+        access=BrokerAccess(broker_tls_ca_file=str(certs.ca)),
+    )
 
     # When a plaintext client, or one trusting another CA, calls it, the call fails
     for access in ({}, {"broker_tls_ca_file": str(other_ca)}):
@@ -102,18 +121,33 @@ def test_with_mtls_clients_without_a_certificate_are_refused(make_stack: MakeSta
     certs = make_certificates(tmp_path / "certs")
     other = make_certificates(tmp_path / "other", ca_name="another CA")
     tls = {"broker_tls_ca_file": str(certs.ca), "auth_token": TOKEN}
-    stack = make_stack(broker_args=("--tls-cert-file", str(certs.server_cert), "--tls-key-file", str(certs.server_key),
-                                    "--tls-client-ca-file", str(certs.ca)),
-                       access=BrokerAccess(**tls, broker_tls_cert_file=str(certs.client_cert),
-                                           broker_tls_key_file=str(certs.client_key)))
+    stack = make_stack(
+        broker_args=(
+            "--tls-cert-file",
+            str(certs.server_cert),
+            "--tls-key-file",
+            str(certs.server_key),
+            "--tls-client-ca-file",
+            str(certs.ca),
+        ),
+        access=BrokerAccess(
+            **tls, broker_tls_cert_file=str(certs.client_cert), broker_tls_key_file=str(certs.client_key)
+        ),
+    )
 
     # When a TLS client presents no certificate, or one another CA signed, it is refused
-    for access in (tls, {**tls, "broker_tls_cert_file": str(other.client_cert),
-                         "broker_tls_key_file": str(other.client_key)}):
+    for access in (
+        tls,
+        {**tls, "broker_tls_cert_file": str(other.client_cert), "broker_tls_key_file": str(other.client_key)},
+    ):
         with _client(stack.broker_address, **access) as client, pytest.raises(BrokerUnavailable):
             client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
     # Then a worker and a client with a certificate from the CA work end to end
     stack.start_worker("default")
-    with _client(stack.broker_address, **tls, broker_tls_cert_file=str(certs.client_cert),
-                 broker_tls_key_file=str(certs.client_key)) as client:
+    with _client(
+        stack.broker_address,
+        **tls,
+        broker_tls_cert_file=str(certs.client_cert),
+        broker_tls_key_file=str(certs.client_key),
+    ) as client:
         _runs_a_job(client)

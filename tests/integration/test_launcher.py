@@ -29,10 +29,18 @@ def make_launcher(directory: Path) -> ManagedProcess:
     dashboard port, leaving the metrics ports to the launcher; the test completes its env."""
     address = f"127.0.0.1:{free_port()}"
     return ManagedProcess(
-        "launcher", [MRQ_LOCAL, "up"], log_path=directory / "launcher.log", cwd=TASKS_DIR,
-        env={"MRQ_BROKER_ADDRESS": address, "MRQ_DATA_DIR": str(directory / "data"),
-             "MRQ_WORKER_QUEUES": "default", "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE,
-             "MRQ_LOCAL_STOP_GRACE_S": "10", "MRQ_DASHBOARD_PORT": str(free_port())},
+        "launcher",
+        [MRQ_LOCAL, "up"],
+        log_path=directory / "launcher.log",
+        cwd=TASKS_DIR,
+        env={
+            "MRQ_BROKER_ADDRESS": address,
+            "MRQ_DATA_DIR": str(directory / "data"),
+            "MRQ_WORKER_QUEUES": "default",
+            "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE,
+            "MRQ_LOCAL_STOP_GRACE_S": "10",
+            "MRQ_DASHBOARD_PORT": str(free_port()),
+        },
         ready=lambda: is_serving(address),
     )
 
@@ -58,24 +66,33 @@ def stop_and_check_nothing_lingers(launcher: ManagedProcess, sig: int, expected:
     launcher.send_signal(sig)
 
     assert launcher.wait_exit(timeout_s=30) == 0, launcher.log_tail()
-    wait_until(lambda: all(not child.is_running() or child.status() == psutil.STATUS_ZOMBIE
-                           for child in children), timeout_s=5, what="every child to exit")
+    wait_until(
+        lambda: all(not child.is_running() or child.status() == psutil.STATUS_ZOMBIE for child in children),
+        timeout_s=5,
+        what="every child to exit",
+    )
 
 
 def run_a_scheduled_job(address: str) -> None:
     """The job of the one schedule in SCHEDULER_TASKS, run by the worker."""
     with grpc.insecure_channel(address) as channel:
         stub = schedule_service_pb2_grpc.ScheduleServiceStub(channel)
-        listed = wait_until(lambda: [s for s in stub.ListSchedules(ListSchedulesRequest(), timeout=10).schedules
-                                     if s.last_job_id], timeout_s=30, what="the schedule's first job")
+        listed = wait_until(
+            lambda: [s for s in stub.ListSchedules(ListSchedulesRequest(), timeout=10).schedules if s.last_job_id],
+            timeout_s=30,
+            what="the schedule's first job",
+        )
     with Client(address) as client:
         job = client.wait(listed[0].last_job_id, timeout=30)
     assert (job["status"], job["result"]) == ("success", 7)
 
 
 def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_path: Path) -> None:
-    launcher.env["MRQ_CONFIG"] = str(write_config(tmp_path / "config.py", [
-        {"path": "mrq_test_tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]))
+    launcher.env["MRQ_CONFIG"] = str(
+        write_config(
+            tmp_path / "config.py", [{"path": "mrq_test_tasks.add", "params": {"a": 3, "b": 4}, "interval": 3600}]
+        )
+    )
     launcher.start()
     launcher.wait_ready(timeout_s=60)
 
@@ -85,11 +102,13 @@ def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_
     run_a_scheduled_job(launcher.env["MRQ_BROKER_ADDRESS"])
     # The broker runs one process per core, under its supervisor
     broker = next(child for child in psutil.Process(launcher.pid).children() if child.name() == "mrq-broker")
-    wait_until(lambda: len(broker.children()) == (os.cpu_count() or 1), timeout_s=30,
-               what="one broker process per core")
+    wait_until(
+        lambda: len(broker.children()) == (os.cpu_count() or 1), timeout_s=30, what="one broker process per core"
+    )
 
-    stop_and_check_nothing_lingers(launcher, signal.SIGINT, {"redis-server", "mrq-broker", "mrq-worker",
-                                                             "mrq-scheduler", "mrq-dashboard"})
+    stop_and_check_nothing_lingers(
+        launcher, signal.SIGINT, {"redis-server", "mrq-broker", "mrq-worker", "mrq-scheduler", "mrq-dashboard"}
+    )
     log = launcher.log_tail(200)
     assert "MRQ is up" in log
     assert f"dashboard  {dashboard}" in log
@@ -97,11 +116,15 @@ def test_up_starts_everything_and_ctrl_c_stops_it(launcher: ManagedProcess, tmp_
     assert "stopped redis" in log
 
 
-def test_up_uses_running_servers_and_sigterm_stops_it(launcher: ManagedProcess, servers: Servers,
-                                                      mongodb: MongoDB) -> None:
+def test_up_uses_running_servers_and_sigterm_stops_it(
+    launcher: ManagedProcess, servers: Servers, mongodb: MongoDB
+) -> None:
     name = f"t{secrets.token_hex(6)}"
-    launcher.env |= {"MRQ_REDIS_URL": servers.redis.url, "MRQ_MONGODB_URL": mongodb.server.url(name),
-                     "MRQ_REDIS_PREFIX": name}  # the broker reads its own settings from the env
+    launcher.env |= {
+        "MRQ_REDIS_URL": servers.redis.url,
+        "MRQ_MONGODB_URL": mongodb.server.url(name),
+        "MRQ_REDIS_PREFIX": name,
+    }  # the broker reads its own settings from the env
     try:
         launcher.start()
         launcher.wait_ready(timeout_s=60)
@@ -126,7 +149,8 @@ def test_a_data_dir_serves_one_stack_at_a_time(stack: StackUnderTest) -> None:
 
 
 def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_ports(
-        tmp_path: Path, servers: Servers) -> None:
+    tmp_path: Path, servers: Servers
+) -> None:
     # Given two `mrq-local up` on one machine, neither setting a metrics port, on running servers
     launchers = [make_launcher(tmp_path / f"stack-{n}") for n in range(2)]
     names = [f"t{secrets.token_hex(6)}" for _ in launchers]
@@ -141,9 +165,16 @@ def test_two_launchers_on_one_machine_give_their_services_their_own_metrics_port
             run_a_job(launcher.env["MRQ_BROKER_ADDRESS"])
 
         # Then each summary lists a metrics endpoint per service, each its own, and each serves
-        endpoints = [wait_until(lambda launcher=launcher: re.findall(
-            r"(broker|worker-1|scheduler-1) (http://127\.0\.0\.1:\d+/metrics)", launcher.log_path.read_text()),
-            timeout_s=10, what="the summary's metrics endpoints") for launcher in launchers]
+        endpoints = [
+            wait_until(
+                lambda launcher=launcher: re.findall(
+                    r"(broker|worker-1|scheduler-1) (http://127\.0\.0\.1:\d+/metrics)", launcher.log_path.read_text()
+                ),
+                timeout_s=10,
+                what="the summary's metrics endpoints",
+            )
+            for launcher in launchers
+        ]
         assert [sorted(name for name, _ in found) for found in endpoints] == [["broker", "scheduler-1", "worker-1"]] * 2
         urls = {url for found in endpoints for _, url in found}
         assert len(urls) == 6

@@ -53,8 +53,11 @@ def test_concurrency_limit_of_2_holds_across_workers(stack: StackUnderTest, clie
 def test_concurrency_limit_per_key_keeps_one_per_user(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     # mrq_test_tasks.record_run has max_concurrency 1 per "user": the two users' jobs run side by side.
     runs = {user: tmp_path / f"{user}.runs" for user in ("ann", "bob")}
-    ids = [client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs[user]), "user": user, "n": n})
-           for n in range(3) for user in runs]
+    ids = [
+        client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs[user]), "user": user, "n": n})
+        for n in range(3)
+        for user in runs
+    ]
     stack.start_worker("default", greenlets=10)
     done = client.wait(ids, timeout=WAIT_S)
     assert {j["status"] for j in done} == {"success"}
@@ -99,8 +102,10 @@ def test_rate_limit_of_5_per_second_holds_over_3_seconds(stack: StackUnderTest, 
 def test_ratelimit_helper_shares_a_window(stack: StackUnderTest, client: Client) -> None:
     params = {"key": "api.example.com", "limit": 3, "per": 60}
     stack.start_worker("default", greenlets=1)
-    answers = [client.wait(client.enqueue("mrq_test_tasks.check_ratelimit", params), timeout=WAIT_S)["result"]
-               for _ in range(4)]
+    answers = [
+        client.wait(client.enqueue("mrq_test_tasks.check_ratelimit", params), timeout=WAIT_S)["result"]
+        for _ in range(4)
+    ]
     assert answers == [3, 2, 1, 0]
     assert client.queues.check_rate_limit("api.example.com", 3, 60) == 0  # the same window
 

@@ -27,24 +27,24 @@ def log_of(client: Client, job_id: str) -> list[str]:
     return [line.split(" INFO ", 1)[-1] for line in client.get_logs(job_id).splitlines()]
 
 
-def test_lines_are_visible_while_the_job_is_still_running(stack: StackUnderTest, client: Client,
-                                                          tmp_path: Path) -> None:
+def test_lines_are_visible_while_the_job_is_still_running(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a job that logs a line, then waits for a gate file before each next line
     stack.start_worker("default")
     gate = tmp_path / "gate"
-    job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["first", "second", "third"],
-                                                "gate": str(gate), "print": "printed"})
+    job_id = client.enqueue(
+        "mrq_test_tasks.log_lines", {"lines": ["first", "second", "third"], "gate": str(gate), "print": "printed"}
+    )
     # Then its first line (and what it printed) can be read while it is still started
-    wait_until(lambda: "first" in log_of(client, job_id), VISIBLE_WITHIN_S, interval_s=0.05,
-               what="first line")
+    wait_until(lambda: "first" in log_of(client, job_id), VISIBLE_WITHIN_S, interval_s=0.05, what="first line")
     assert client.get_job(job_id)["status"] == "started"
     lines = log_of(client, job_id)
     assert "printed" in lines
     assert "second" not in lines
     # When it goes on, the next line shows up while it still runs
     Path(f"{gate}.0").touch()
-    wait_until(lambda: "second" in log_of(client, job_id), VISIBLE_WITHIN_S, interval_s=0.05,
-               what="second line")
+    wait_until(lambda: "second" in log_of(client, job_id), VISIBLE_WITHIN_S, interval_s=0.05, what="second line")
     assert client.get_job(job_id)["status"] == "started"
     # And once it ends, the whole log is there, in order, each line once
     Path(f"{gate}.1").touch()
@@ -55,14 +55,16 @@ def test_lines_are_visible_while_the_job_is_still_running(stack: StackUnderTest,
 
 
 def test_mrq_logs_follow_prints_lines_as_they_come_and_exits_when_the_job_ends(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     stack.start_worker("default")
     gate = tmp_path / "gate"
     job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["one", "two", "three"], "gate": str(gate)})
     # Given `mrq logs ID --follow` running while the job runs
     env = {**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}
-    follower = subprocess.Popen([MRQ, "logs", job_id, "--follow"], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+    follower = subprocess.Popen(
+        [MRQ, "logs", job_id, "--follow"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     printed: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(target=lambda: [printed.put(line) for line in follower.stdout or ()], daemon=True)
     reader.start()
@@ -93,8 +95,9 @@ def test_mrq_logs_follow_prints_lines_as_they_come_and_exits_when_the_job_ends(
 
 
 @pytest.mark.parametrize("logger", [{}, {"logger": "some_library"}], ids=["job logger", "library logger"])
-def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: StackUnderTest, client: Client,
-                                                                          logger: dict[str, str]) -> None:
+def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(
+    stack: StackUnderTest, client: Client, logger: dict[str, str]
+) -> None:
     stack.start_worker("default", extra_args=["--max-log-bytes-per-job", "2000"])
     lines = [f"{n:03d}-" + "x" * 95 for n in range(100)]
     job_id = client.enqueue("mrq_test_tasks.log_lines", {"lines": lines, **logger})
@@ -107,21 +110,28 @@ def test_a_job_over_its_log_cap_keeps_a_prefix_and_one_truncation_marker(stack: 
     assert len(kept.encode()) + 1 <= 2000
     kept_lines = kept.splitlines()
     # The kept lines are the first ones, whole, and the dropped bytes are the rest
-    assert [line.rsplit(" ", 1)[-1] for line in kept_lines] == lines[:len(kept_lines)]
+    assert [line.rsplit(" ", 1)[-1] for line in kept_lines] == lines[: len(kept_lines)]
     line_bytes = len(kept_lines[0]) + 1
     assert int(match.group(1)) == line_bytes * (len(lines) - len(kept_lines))
 
 
 def test_logs_of_two_concurrent_jobs_do_not_mix(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default", greenlets=2)
-    jobs = {name: client.enqueue("mrq_test_tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(3)],
-                                                     "gate": str(tmp_path / name)})
-            for name in ("a", "b")}
+    jobs = {
+        name: client.enqueue(
+            "mrq_test_tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(3)], "gate": str(tmp_path / name)}
+        )
+        for name in ("a", "b")
+    }
     # Both run at once; let them log in turns: a-0 b-0 a-1 b-1 a-2 b-2
     for n in range(2):
         for name, job_id in jobs.items():
-            wait_until(lambda job_id=job_id, want=f"{name}-{n}": want in log_of(client, job_id),
-                       VISIBLE_WITHIN_S, interval_s=0.05, what=f"{name}-{n}")
+            wait_until(
+                lambda job_id=job_id, want=f"{name}-{n}": want in log_of(client, job_id),
+                VISIBLE_WITHIN_S,
+                interval_s=0.05,
+                what=f"{name}-{n}",
+            )
             Path(f"{tmp_path / name}.{n}").touch()
     for job in client.wait(list(jobs.values()), timeout=10):
         assert job["status"] == "success"
@@ -130,16 +140,29 @@ def test_logs_of_two_concurrent_jobs_do_not_mix(stack: StackUnderTest, client: C
 
 
 def test_what_concurrent_jobs_log_through_one_module_logger_goes_to_each_job_s_log(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given two jobs running at once, both logging through logging.getLogger("mrq_test_tasks.shared")
     stack.start_worker("default", greenlets=2)
-    jobs = {name: client.enqueue("mrq_test_tasks.log_lines", {"lines": [f"{name}-{n}" for n in range(2)],
-                                                     "gate": str(tmp_path / name), "logger": "mrq_test_tasks.shared"})
-            for name in ("a", "b")}
+    jobs = {
+        name: client.enqueue(
+            "mrq_test_tasks.log_lines",
+            {
+                "lines": [f"{name}-{n}" for n in range(2)],
+                "gate": str(tmp_path / name),
+                "logger": "mrq_test_tasks.shared",
+            },
+        )
+        for name in ("a", "b")
+    }
     # When both have logged their first line
     for name, job_id in jobs.items():
-        wait_until(lambda job_id=job_id, want=f"{name}-0": want in log_of(client, job_id),
-                   VISIBLE_WITHIN_S, interval_s=0.05, what=f"{name}-0")
+        wait_until(
+            lambda job_id=job_id, want=f"{name}-0": want in log_of(client, job_id),
+            VISIBLE_WITHIN_S,
+            interval_s=0.05,
+            what=f"{name}-0",
+        )
     for name in jobs:
         Path(f"{tmp_path / name}.0").touch()
     # Then each job's log holds its own lines only
@@ -150,7 +173,8 @@ def test_what_concurrent_jobs_log_through_one_module_logger_goes_to_each_job_s_l
 
 
 def test_logs_of_a_job_that_logged_nothing_are_empty_and_of_an_unknown_job_not_found(
-        stack: StackUnderTest, client: Client) -> None:
+    stack: StackUnderTest, client: Client
+) -> None:
     stack.start_worker("default")
     job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2})
     client.wait(job_id, timeout=10)

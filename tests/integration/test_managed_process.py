@@ -25,14 +25,14 @@ def processes() -> Iterator[list[ManagedProcess]]:
 
 def python(tmp_path: Path, name: str, code: str, ready: Callable[[], bool] | None = None) -> ManagedProcess:
     """A managed ``python -c code``."""
-    return ManagedProcess(name, [sys.executable, "-u", "-c", code], log_path=tmp_path / f"{name}.log",
-                          ready=ready)
+    return ManagedProcess(name, [sys.executable, "-u", "-c", code], log_path=tmp_path / f"{name}.log", ready=ready)
 
 
 def test_waits_for_readiness_and_logs_output(tmp_path: Path, processes: list[ManagedProcess]) -> None:
     flag = tmp_path / "ready"
-    child = python(tmp_path, "child", f"import time; print('hello'); open({str(flag)!r}, 'w'); time.sleep(60)",
-                   ready=flag.exists)
+    child = python(
+        tmp_path, "child", f"import time; print('hello'); open({str(flag)!r}, 'w'); time.sleep(60)", ready=flag.exists
+    )
     processes.append(child)
 
     child.start()
@@ -72,8 +72,9 @@ def test_unknown_command_is_a_launch_error(tmp_path: Path) -> None:
 
 def test_stop_kills_a_child_that_ignores_sigterm(tmp_path: Path, processes: list[ManagedProcess]) -> None:
     flag = tmp_path / "ready"
-    code = (f"import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); open({str(flag)!r}, 'w');"
-            " time.sleep(60)")
+    code = (
+        f"import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); open({str(flag)!r}, 'w'); time.sleep(60)"
+    )
     child = python(tmp_path, "stubborn", code, ready=flag.exists)
     processes.append(child)
     child.start()
@@ -83,11 +84,12 @@ def test_stop_kills_a_child_that_ignores_sigterm(tmp_path: Path, processes: list
     assert "SIGKILL" in child.log_tail()
 
 
-def test_stop_also_kills_what_the_child_left_in_its_group(tmp_path: Path,
-                                                          processes: list[ManagedProcess]) -> None:
+def test_stop_also_kills_what_the_child_left_in_its_group(tmp_path: Path, processes: list[ManagedProcess]) -> None:
     pid_file = tmp_path / "grandchild.pid"
-    code = ("import subprocess, time; p = subprocess.Popen(['sleep', '60']);"
-            f" open({str(pid_file)!r}, 'w').write(str(p.pid)); time.sleep(60)")
+    code = (
+        "import subprocess, time; p = subprocess.Popen(['sleep', '60']);"
+        f" open({str(pid_file)!r}, 'w').write(str(p.pid)); time.sleep(60)"
+    )
     child = python(tmp_path, "parent", code, ready=pid_file.exists)
     processes.append(child)
     child.start()
@@ -96,8 +98,11 @@ def test_stop_also_kills_what_the_child_left_in_its_group(tmp_path: Path,
 
     child.stop(grace_s=5)
 
-    wait_until(lambda: not grandchild.is_running() or grandchild.status() == psutil.STATUS_ZOMBIE,
-               timeout_s=5, what="the grandchild to die")
+    wait_until(
+        lambda: not grandchild.is_running() or grandchild.status() == psutil.STATUS_ZOMBIE,
+        timeout_s=5,
+        what="the grandchild to die",
+    )
 
 
 def test_restart_runs_a_new_process(tmp_path: Path, processes: list[ManagedProcess]) -> None:

@@ -46,8 +46,7 @@ def test_a_cancelled_queued_job_never_runs(stack: StackUnderTest, client: Client
     assert client.cancel(doomed) == ActionCounts(matched=1, changed=0, skipped=1)
 
 
-def test_a_cancelled_running_job_stops_and_the_worker_keeps_serving(stack: StackUnderTest,
-                                                                     client: Client) -> None:
+def test_a_cancelled_running_job_stops_and_the_worker_keeps_serving(stack: StackUnderTest, client: Client) -> None:
     # Given a worker with one greenlet, busy with a 60 s job
     stack.start_worker("default", greenlets=1)
     sleeper = client.enqueue("mrq_test_tasks.sleep", {"s": 60})
@@ -75,8 +74,7 @@ def test_requeue_and_retry_skip_a_running_job(stack: StackUnderTest, client: Cli
     assert client.cancel(sleeper).changed == 1
 
 
-def test_a_requeued_failed_job_runs_again_and_succeeds(stack: StackUnderTest, client: Client,
-                                                       tmp_path: Path) -> None:
+def test_a_requeued_failed_job_runs_again_and_succeeds(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     # Given a job that failed because its marker file did not exist
     stack.start_worker("default", greenlets=2)
     marker = tmp_path / "marker"
@@ -95,8 +93,9 @@ def test_a_requeued_failed_job_runs_again_and_succeeds(stack: StackUnderTest, cl
     assert job["date_enqueued"] == failed["date_enqueued"]
 
 
-def test_a_requeued_queued_job_goes_behind_the_jobs_waiting(stack: StackUnderTest, client: Client,
-                                                            tmp_path: Path) -> None:
+def test_a_requeued_queued_job_goes_behind_the_jobs_waiting(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given three jobs queued in order, and no worker yet
     runs = tmp_path / "runs"
     first, second, third = (client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs), "n": n}) for n in range(3))
@@ -122,13 +121,16 @@ def test_retry_by_id_runs_a_failed_job_again(stack: StackUnderTest, client: Clie
     assert client.wait(job_id, timeout=20)["result"] == 7
 
 
-def test_bulk_requeue_by_filter_counts_and_dry_run_changes_nothing(stack: StackUnderTest, client: Client,
-                                                                   tmp_path: Path) -> None:
+def test_bulk_requeue_by_filter_counts_and_dry_run_changes_nothing(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given failures of two tasks, and successes
     stack.start_worker("default", greenlets=4)
     marker = tmp_path / "marker"
-    flaky = [client.enqueue("mrq_test_tasks.fail_until_file", {"marker": str(marker), "result": n}, max_retries=0)
-             for n in range(5)]
+    flaky = [
+        client.enqueue("mrq_test_tasks.fail_until_file", {"marker": str(marker), "result": n}, max_retries=0)
+        for n in range(5)
+    ]
     broken = [client.enqueue("mrq_test_tasks.fail", {"n": n}, max_retries=0) for n in range(3)]
     fine = [client.enqueue("mrq_test_tasks.add", {"a": n, "b": 1}) for n in range(2)]
     client.wait([*flaky, *broken, *fine], timeout=30)
@@ -175,8 +177,9 @@ def test_bulk_cancel_by_queue_params_and_dates(stack: StackUnderTest, client: Cl
     assert [job["result"]["n"] for job in client.wait(ids, timeout=30)] == list(range(4))
 
 
-def test_the_cli_acts_by_id_and_by_filter(stack: StackUnderTest, client: Client,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_acts_by_id_and_by_filter(
+    stack: StackUnderTest, client: Client, capsys: pytest.CaptureFixture[str]
+) -> None:
     job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="cli")
     address = ["--broker-address", stack.broker_address]
 
@@ -208,14 +211,25 @@ def test_bad_requests_name_the_field(stack: StackUnderTest, client: Client) -> N
         for request, field in [
             (job_service_pb2.ActOnJobsRequest(job_ids=["0123456789abcdef01234567"]), "action"),
             (job_service_pb2.ActOnJobsRequest(action=99, job_ids=["0123456789abcdef01234567"]), "action"),  # type: ignore[arg-type]
-            (job_service_pb2.ActOnJobsRequest(action=job_service_pb2.JOB_ACTION_CANCEL,
-                                              filter=job_service_pb2.JobFilter(status=99)), "filter.status"),  # type: ignore[arg-type]
-            (job_service_pb2.ActOnJobsRequest(action=job_service_pb2.JOB_ACTION_CANCEL,
-                                              filter=job_service_pb2.JobFilter(queue="bad queue")), "filter.queue"),
-            (job_service_pb2.ActOnJobsRequest(action=job_service_pb2.JOB_ACTION_RETRY,
-                                              filter=job_service_pb2.JobFilter(
-                                                  status=job_pb2.JOB_STATUS_FAILED, params_json=b"{nope")),
-             "filter.params_json"),
+            (
+                job_service_pb2.ActOnJobsRequest(
+                    action=job_service_pb2.JOB_ACTION_CANCEL, filter=job_service_pb2.JobFilter(status=99)
+                ),
+                "filter.status",
+            ),  # type: ignore[arg-type]
+            (
+                job_service_pb2.ActOnJobsRequest(
+                    action=job_service_pb2.JOB_ACTION_CANCEL, filter=job_service_pb2.JobFilter(queue="bad queue")
+                ),
+                "filter.queue",
+            ),
+            (
+                job_service_pb2.ActOnJobsRequest(
+                    action=job_service_pb2.JOB_ACTION_RETRY,
+                    filter=job_service_pb2.JobFilter(status=job_pb2.JOB_STATUS_FAILED, params_json=b"{nope"),
+                ),
+                "filter.params_json",
+            ),
         ]:
             with pytest.raises(grpc.RpcError) as error:
                 stub.ActOnJobs(request, timeout=10)

@@ -38,8 +38,10 @@ def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client:
     job_ids.append(client.enqueue("mrq_test_tasks.add", {"a": 5, "b": 1}, queue="metered"))
 
     # Then they are counted, the queue is 6 deep, and its oldest job ages
-    samples = wait_until(lambda: (s := scrape(port)) and value(
-        s, "mrq_queue_oldest_job_age_seconds", queue="metered") > 0.05 and s, timeout_s=10)
+    samples = wait_until(
+        lambda: (s := scrape(port)) and value(s, "mrq_queue_oldest_job_age_seconds", queue="metered") > 0.05 and s,
+        timeout_s=10,
+    )
     assert value(samples, "mrq_jobs_enqueued_total", queue="metered", task="mrq_test_tasks.add") == 6
     assert value(samples, "mrq_queue_depth", queue="metered") == 6
     assert value(samples, "mrq_grpc_requests_total", method="EnqueueMany", code="OK") == 1
@@ -67,9 +69,11 @@ def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client:
 def test_finished_jobs_are_counted_by_root_queue(stack: StackUnderTest, client: Client) -> None:
     # Given a broker serving metrics, jobs on a queue and one of its subqueues, and a failing job
     port = serve_broker_metrics(stack)
-    job_ids = [client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="billing"),
-               client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}, queue="billing/eu"),
-               client.enqueue("mrq_test_tasks.fail", {}, queue="reports", max_retries=0)]
+    job_ids = [
+        client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, queue="billing"),
+        client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}, queue="billing/eu"),
+        client.enqueue("mrq_test_tasks.fail", {}, queue="reports", max_retries=0),
+    ]
 
     # When a worker runs them
     stack.start_worker("billing", "billing/", "reports")
@@ -79,8 +83,10 @@ def test_finished_jobs_are_counted_by_root_queue(stack: StackUnderTest, client: 
     samples = scrape(port)
     assert value(samples, "mrq_jobs_finished_total", queue="billing", status="success") == 2
     assert value(samples, "mrq_jobs_finished_total", queue="reports", status="failed") == 1
-    assert {labels["queue"] for name, labels, _ in samples if name == "mrq_jobs_finished_total"} == \
-        {"billing", "reports"}
+    assert {labels["queue"] for name, labels, _ in samples if name == "mrq_jobs_finished_total"} == {
+        "billing",
+        "reports",
+    }
 
 
 def rule_test_shapes() -> dict[str, set[frozenset[str]]]:
@@ -100,8 +106,15 @@ def test_the_rule_tests_series_are_shaped_like_the_real_output(stack: StackUnder
     broker_port, worker_port = serve_broker_metrics(stack), free_port()
     stack.start_worker("default", extra_args=["--metrics-port", str(worker_port)])
     assert client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}), timeout=30)["status"] == "success"
-    real = wait_until(lambda: (s := scrape(broker_port) + scrape(worker_port)) and value(
-        s, "mrq_jobs_finished_total") == 1 and value(s, "mrq_job_duration_seconds_count") == 1 and s, timeout_s=10)
+    real = wait_until(
+        lambda: (
+            (s := scrape(broker_port) + scrape(worker_port))
+            and value(s, "mrq_jobs_finished_total") == 1
+            and value(s, "mrq_job_duration_seconds_count") == 1
+            and s
+        ),
+        timeout_s=10,
+    )
 
     # Then every series the rule tests feed Prometheus has the labels the services export
     exported: dict[str, set[frozenset[str]]] = {}
@@ -155,8 +168,10 @@ def test_broker_counts_failures_interrupts_and_expired_leases(stack: StackUnderT
     killed = stack.start_worker("default", extra_args=fast_heartbeat)
     wait_until(lambda: value(scrape(port), "mrq_jobs_dequeued_total") > leased, timeout_s=10)
     killed.kill()
-    samples = wait_until(lambda: (s := scrape(port)) and value(
-        s, "mrq_jobs_requeued_total", reason="lease_expired") == 1 and s, timeout_s=15)
+    samples = wait_until(
+        lambda: (s := scrape(port)) and value(s, "mrq_jobs_requeued_total", reason="lease_expired") == 1 and s,
+        timeout_s=15,
+    )
     assert value(samples, "mrq_leases_expired_total") == 1
     assert value(samples, "mrq_queue_depth", queue="default") == 1
     assert client.get_job(slow)["status"] == "queued"
@@ -171,16 +186,14 @@ def test_worker_counts_the_jobs_it_runs(stack: StackUnderTest, client: Client) -
     # When it runs 4 jobs, one of them slow
     job_ids = client.enqueue_many("mrq_test_tasks.add", [{"a": i, "b": 1} for i in range(3)])
     slow = client.enqueue("mrq_test_tasks.sleep", {"s": 1.0})
-    busy = wait_until(lambda: (s := scrape(port)) and value(s, "mrq_worker_greenlets_busy") >= 1 and s,
-                      timeout_s=10)
+    busy = wait_until(lambda: (s := scrape(port)) and value(s, "mrq_worker_greenlets_busy") >= 1 and s, timeout_s=10)
     # The pool's size and its busy part are two gauges: summing each over the workers means something
     assert value(busy, "mrq_worker_greenlets") == 3
     jobs = client.wait([*job_ids, slow], timeout=30)
     assert {job["status"] for job in jobs} == {"success"}
 
     # Then each is counted with its outcome and duration, and no greenlet is busy
-    samples = wait_until(lambda: (s := scrape(port)) and value(s, "mrq_worker_jobs_total") == 4 and s,
-                         timeout_s=10)
+    samples = wait_until(lambda: (s := scrape(port)) and value(s, "mrq_worker_jobs_total") == 4 and s, timeout_s=10)
     assert value(samples, "mrq_worker_jobs_total", queue="default", task="mrq_test_tasks.add", status="success") == 3
     assert value(samples, "mrq_job_duration_seconds_count", queue="default", task="mrq_test_tasks.sleep") == 1
     assert value(samples, "mrq_job_duration_seconds_sum", task="mrq_test_tasks.sleep") >= 1.0
@@ -212,12 +225,16 @@ def scrape_or_empty(port: int) -> Samples:
 
 def test_scheduler_counts_its_ticks(stack: StackUnderTest, tmp_path: Path) -> None:
     port = free_port()
-    config = write_config(tmp_path / "config.py",
-                          [{"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "interval": 1}])
+    config = write_config(
+        tmp_path / "config.py", [{"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 2}, "interval": 1}]
+    )
     stack.start_scheduler(config, extra_args=["--metrics-port", str(port)])
 
-    wait_until(lambda: value(scrape_or_empty(port), "mrq_scheduler_ticks_total", task="mrq_test_tasks.add") >= 2,
-               timeout_s=30, what="two ticks counted")
+    wait_until(
+        lambda: value(scrape_or_empty(port), "mrq_scheduler_ticks_total", task="mrq_test_tasks.add") >= 2,
+        timeout_s=30,
+        what="two ticks counted",
+    )
     assert value(scrape(port), "mrq_scheduler_errors_total") == 0
 
 

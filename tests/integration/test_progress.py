@@ -9,8 +9,7 @@ from mrq import Client
 from mrq_local import wait_until
 
 
-def test_progress_is_visible_within_about_a_second_while_the_job_runs(stack, client: Client,
-                                                                       tmp_path: Path) -> None:
+def test_progress_is_visible_within_about_a_second_while_the_job_runs(stack, client: Client, tmp_path: Path) -> None:
     # Given a running job that has just reported 42% and is still working
     marker = tmp_path / "release"
     stack.start_worker("default")
@@ -19,8 +18,7 @@ def test_progress_is_visible_within_about_a_second_while_the_job_runs(stack, cli
 
     # When we read the job, then within about a second it shows the progress, still started
     started = time.monotonic()
-    job = wait_until(lambda: (j := client.get_job(job_id))["progress"] == 0.42 and j, timeout_s=5,
-                     what="progress 0.42")
+    job = wait_until(lambda: (j := client.get_job(job_id))["progress"] == 0.42 and j, timeout_s=5, what="progress 0.42")
     assert job["status"] == "started"
     assert time.monotonic() - started < 2.0
 

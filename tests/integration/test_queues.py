@@ -81,8 +81,9 @@ def test_raw_sorted_set_runs_by_score_and_rescores(stack: StackUnderTest, client
 def test_raw_timed_set_runs_at_its_time(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     out = tmp_path / "runs"
     now = time.time()
-    client.queues.enqueue_raw("log_timed_set", [{"path": str(out), "n": 1}, {"path": str(out), "n": 2}],
-                              scores=[now + 2, now - 1])
+    client.queues.enqueue_raw(
+        "log_timed_set", [{"path": str(out), "n": 1}, {"path": str(out), "n": 2}], scores=[now + 2, now - 1]
+    )
     assert sizes(client, "log_timed_set") == (1, 1)  # one due, one waiting
     stack.start_worker("log_timed_set", greenlets=1)
     assert ns_run(out, 1) == [2]
@@ -101,8 +102,9 @@ def test_raw_job_taken_but_never_started_is_not_lost(stack: StackUnderTest, clie
     client.queues.enqueue_raw("hold_raw", [{"runs": str(runs), "marker": str(marker), "result": "ok"}])
     with grpc.insecure_channel(stack.broker_address) as channel:
         stub = worker_service_pb2_grpc.WorkerServiceStub(channel)
-        leased = stub.LeaseJobs(worker_service_pb2.LeaseJobsRequest(worker_id="doomed", queues=["hold_raw"],
-                                                                    max_jobs=1, wait_s=5))
+        leased = stub.LeaseJobs(
+            worker_service_pb2.LeaseJobsRequest(worker_id="doomed", queues=["hold_raw"], max_jobs=1, wait_s=5)
+        )
     assert len(leased.jobs) == 1 and sizes(client, "hold_raw") == (0, 0)
     # Then, once its lease expires, the entry is back and a live worker runs it.
     stack.start_worker("hold_raw", greenlets=1)
@@ -130,7 +132,8 @@ def test_raw_job_of_a_sigkilled_worker_runs_again(stack: StackUnderTest, client:
 
 @pytest.mark.broker_args("--config", str(CONFIG), "--lease-ttl-s", "2")
 def test_a_stored_raw_job_whose_lease_expires_reaches_a_worker_of_its_raw_queue(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a raw job, recorded as started, whose worker is SIGKILLed: it is requeued from its
     # record, on the raw queue's retry queue
     runs, marker = tmp_path / "runs", tmp_path / "go"
@@ -154,8 +157,11 @@ def test_raw_fast_path_stores_nothing_but_failures(stack: StackUnderTest, client
     wait_until(lambda: len(stack.list_jobs()) == 1, timeout_s=WAIT_S, what="the failure stored")
     [failed] = stack.list_jobs()
     assert failed["status"] == "failed" and failed["raw_queue"] == "fast_raw" and failed["queue"] == "default"
-    wait_until(lambda: stack.redis.hlen(f"{stack.redis_prefix}:raw_claims") == 0, timeout_s=WAIT_S,
-               what="both raw claims settled")
+    wait_until(
+        lambda: stack.redis.hlen(f"{stack.redis_prefix}:raw_claims") == 0,
+        timeout_s=WAIT_S,
+        what="both raw claims settled",
+    )
 
 
 @with_config

@@ -11,11 +11,13 @@ CONFIG_EXIT_CODE = 78
 
 
 @pytest.mark.parametrize("processes", [None, 1], ids=["alone", "supervised"])
-def test_a_worker_whose_task_whitelist_the_broker_refuses_exits_naming_it(stack: StackUnderTest,
-                                                                          processes: int | None) -> None:
+def test_a_worker_whose_task_whitelist_the_broker_refuses_exits_naming_it(
+    stack: StackUnderTest, processes: int | None
+) -> None:
     # Given a task whitelist that the broker refuses (not a dotted path)
-    worker = stack.start_worker("default", processes=processes,
-                                extra_args=["--task-whitelist", "mrq_test_tasks.add,not a path"])
+    worker = stack.start_worker(
+        "default", processes=processes, extra_args=["--task-whitelist", "mrq_test_tasks.add,not a path"]
+    )
 
     # Then the worker exits with EX_CONFIG, saying which setting to fix
     assert worker.wait_exit(timeout_s=20) == CONFIG_EXIT_CODE

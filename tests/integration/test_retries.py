@@ -25,15 +25,17 @@ def worker_config(tmp_path: Path) -> list[str]:
     return ["--config", str(path)]
 
 
-def test_a_retryable_error_is_retried_with_backoff_until_maxretries(stack: StackUnderTest, client: Client,
-                                                                    tmp_path: Path) -> None:
+def test_a_retryable_error_is_retried_with_backoff_until_maxretries(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker whose config retries mrq_test_tasks.flaky on ConnectionError, exponentially
     stack.start_worker("default", extra_args=worker_config(tmp_path))
     runs = tmp_path / "flaky.runs"
 
     # When the task raises ConnectionError on every run, with 2 retries 1 s apart at first
-    job = client.wait(client.enqueue("mrq_test_tasks.flaky", {"runs": str(runs)}, max_retries=2, retry_delay=1),
-                      timeout=WAIT_S)
+    job = client.wait(
+        client.enqueue("mrq_test_tasks.flaky", {"runs": str(runs)}, max_retries=2, retry_delay=1), timeout=WAIT_S
+    )
 
     # Then it runs exactly 3 times and ends maxretries, each attempt in its history
     assert len(runs.read_text().split()) == 3
@@ -49,8 +51,9 @@ def test_a_retryable_error_is_retried_with_backoff_until_maxretries(stack: Stack
     assert (second - first).total_seconds() >= 0.8 and (third - second).total_seconds() >= 1.6
 
 
-def test_max_retries_0_ends_maxretries_on_the_first_retry(stack: StackUnderTest, client: Client,
-                                                          tmp_path: Path) -> None:
+def test_max_retries_0_ends_maxretries_on_the_first_retry(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     stack.start_worker("default", extra_args=worker_config(tmp_path))
     runs = tmp_path / "flaky.runs"
 
@@ -61,8 +64,7 @@ def test_max_retries_0_ends_maxretries_on_the_first_retry(stack: StackUnderTest,
     assert [entry["status"] for entry in job["traceback_history"]] == ["maxretries"]
 
 
-def test_an_error_not_listed_in_retry_on_fails_at_once(stack: StackUnderTest, client: Client,
-                                                       tmp_path: Path) -> None:
+def test_an_error_not_listed_in_retry_on_fails_at_once(stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default", extra_args=worker_config(tmp_path))
 
     job = client.wait(client.enqueue("mrq_test_tasks.fail", max_retries=2, retry_delay=0), timeout=WAIT_S)
@@ -106,7 +108,6 @@ def test_a_retry_inside_except_records_the_original_exception(stack: StackUnderT
 
     assert (job["status"], job["result"]) == ("success", 1)
     [entry] = job["traceback_history"]
-    assert (entry["status"], entry["exception_type"], entry["error"]) == ("retry", "builtins.KeyError",
-                                                                          "'missing key'")
+    assert (entry["status"], entry["exception_type"], entry["error"]) == ("retry", "builtins.KeyError", "'missing key'")
     assert "KeyError: 'missing key'" in entry["traceback"] and ", in retry_after_error\n" in entry["traceback"]
     assert "During handling of the above exception" in entry["traceback"]

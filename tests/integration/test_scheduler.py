@@ -33,12 +33,14 @@ def ticks_after(stack: StackUnderTest, moment: datetime) -> list[datetime]:
 def schedules(stack: StackUnderTest) -> dict[str, schedule_service_pb2.Schedule]:
     with grpc.insecure_channel(stack.broker_address) as channel:
         listed = schedule_service_pb2_grpc.ScheduleServiceStub(channel).ListSchedules(
-            schedule_service_pb2.ListSchedulesRequest(), timeout=10)
+            schedule_service_pb2.ListSchedulesRequest(), timeout=10
+        )
     return {s.id: s for s in listed.schedules}
 
 
-def test_two_replicas_enqueue_each_tick_of_30_seconds_once(stack: StackUnderTest, client: Client,
-                                                            tmp_path: Path) -> None:
+def test_two_replicas_enqueue_each_tick_of_30_seconds_once(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given two replicas of a scheduler with one schedule ticking every second
     config = write_config(tmp_path / "config.py", [EVERY_SECOND])
     stack.start_scheduler(config)
@@ -91,16 +93,22 @@ def test_config_sync_on_restart(stack: StackUnderTest, tmp_path: Path) -> None:
     wait_until(lambda: len(scheduled_ticks(stack)) == 3, 20, 0.1, what="three first ticks")
     first.stop()
     before = schedules(stack)
-    ids = {name: ScheduleSpec.parse(entry).identity() for name, entry in
-           (("hourly", hourly), ("removed", removed), ("changed", changed))}
+    ids = {
+        name: ScheduleSpec.parse(entry).identity()
+        for name, entry in (("hourly", hourly), ("removed", removed), ("changed", changed))
+    }
 
     # When it restarts with one entry kept, one removed, one changed, and two new ones
     new_interval = {"path": "mrq_test_tasks.add", "params": {"a": 4, "b": 4}, "interval": 3600}
     new_daily = {"path": "mrq_test_tasks.add", "dailytime": passed_today}
     now_changed = {**changed, "params": {"a": 5, "b": 5}}
     stack.start_scheduler(write_config(tmp_path / "second.py", [hourly, now_changed, new_interval, new_daily]))
-    ids.update({name: ScheduleSpec.parse(entry).identity() for name, entry in
-                (("now_changed", now_changed), ("new_interval", new_interval), ("new_daily", new_daily))})
+    ids.update(
+        {
+            name: ScheduleSpec.parse(entry).identity()
+            for name, entry in (("now_changed", now_changed), ("new_interval", new_interval), ("new_daily", new_daily))
+        }
+    )
 
     # Then the new interval entry and the changed one fire at once (as new schedules)
     wait_until(lambda: len(scheduled_ticks(stack)) == 5, 20, 0.1, what="two more ticks")
@@ -115,24 +123,33 @@ def test_config_sync_on_restart(stack: StackUnderTest, tmp_path: Path) -> None:
 
 
 INVALID_CONFIGS: dict[str, tuple[dict[str, Any], str]] = {
-    "weekday without dailytime": ({"path": "mrq_test_tasks.add", "interval": 60, "weekday": 1},
-                                  "weekday: needs dailytime"),
-    "monthday without dailytime": ({"path": "mrq_test_tasks.add", "cron": "0 9 * * *", "monthday": 1},
-                                   "monthday: needs dailytime"),
+    "weekday without dailytime": (
+        {"path": "mrq_test_tasks.add", "interval": 60, "weekday": 1},
+        "weekday: needs dailytime",
+    ),
+    "monthday without dailytime": (
+        {"path": "mrq_test_tasks.add", "cron": "0 9 * * *", "monthday": 1},
+        "monthday: needs dailytime",
+    ),
     "no schedule key": ({"path": "mrq_test_tasks.add", "params": {"a": 1}}, "no schedule"),
     "duplicate entry": (EVERY_SECOND, "duplicate of SCHEDULER_TASKS[0]"),
     "bad cron": ({"path": "mrq_test_tasks.add", "cron": "61 * * * *"}, "cron: '61 * * * *' is not a five-field cron"),
     "bad task path": ({"path": "add", "interval": 60}, "path: 'add' is not a dotted path"),
-    "bad queue (refused by the broker)": ({"path": "mrq_test_tasks.add", "interval": 60, "queue": "no spaces"},
-                                          "definitions[1].queue"),
-    "raw queue (refused by the broker)": ({"path": "mrq_test_tasks.add", "interval": 60, "queue": "events_raw"},
-                                          "definitions[1].queue: 'events_raw' is a raw queue"),
+    "bad queue (refused by the broker)": (
+        {"path": "mrq_test_tasks.add", "interval": 60, "queue": "no spaces"},
+        "definitions[1].queue",
+    ),
+    "raw queue (refused by the broker)": (
+        {"path": "mrq_test_tasks.add", "interval": 60, "queue": "events_raw"},
+        "definitions[1].queue: 'events_raw' is a raw queue",
+    ),
 }
 
 
 @pytest.mark.parametrize("entry, message", INVALID_CONFIGS.values(), ids=INVALID_CONFIGS.keys())
-def test_an_invalid_config_exits_non_zero_and_queues_nothing(stack: StackUnderTest, tmp_path: Path,
-                                                             entry: dict[str, Any], message: str) -> None:
+def test_an_invalid_config_exits_non_zero_and_queues_nothing(
+    stack: StackUnderTest, tmp_path: Path, entry: dict[str, Any], message: str
+) -> None:
     scheduler = stack.start_scheduler(write_config(tmp_path / "config.py", [EVERY_SECOND, entry]))
     assert scheduler.wait_exit(30) == 1
     log = scheduler.log_tail()
@@ -141,4 +158,3 @@ def test_an_invalid_config_exits_non_zero_and_queues_nothing(stack: StackUnderTe
     assert stack.list_jobs() == []
     assert schedules(stack) == {}
     assert not stack.redis.keys(f"{stack.redis_prefix}:queue:*")
-

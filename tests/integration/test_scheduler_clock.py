@@ -57,14 +57,17 @@ def enqueued(replica: Scheduler, now: datetime, names: dict[str, str]) -> set[tu
     return {(names[f.schedule_id], f.tick) for f in replica.loop(now) if f.outcome == "enqueued"}
 
 
-def test_dailytime_weekday_monthday_and_cron_fire_on_their_days(stack: StackUnderTest,
-                                                                channel: grpc.Channel) -> None:
+def test_dailytime_weekday_monthday_and_cron_fire_on_their_days(stack: StackUnderTest, channel: grpc.Channel) -> None:
     entries = {
         "daily": {"path": "mrq_test_tasks.add", "dailytime": "09:00"},
         "wednesdays": {"path": "mrq_test_tasks.add", "dailytime": "09:00", "weekday": 2},
         "the 15th": {"path": "mrq_test_tasks.add", "dailytime": "09:00", "monthday": 15},
-        "new york weekdays": {"path": "mrq_test_tasks.add", "cron": "30 9 * * 1-5", "timezone": "America/New_York",
-                              "catchup": True},
+        "new york weekdays": {
+            "path": "mrq_test_tasks.add",
+            "cron": "30 9 * * 1-5",
+            "timezone": "America/New_York",
+            "catchup": True,
+        },
     }
     names = {ScheduleSpec.parse(e).identity(): name for name, e in entries.items()}
     replica = scheduler(stack, channel, list(entries.values()))
@@ -74,19 +77,28 @@ def test_dailytime_weekday_monthday_and_cron_fire_on_their_days(stack: StackUnde
     assert enqueued(replica, at(1, 13, 30, 1), names) == {("new york weekdays", at(1, 13, 30))}  # 09:30 EDT
     assert enqueued(replica, at(2, 9, 0, 1), names) == {("daily", at(2, 9))}  # Tuesday
     # Wednesday; Tuesday's cron tick (13:30 UTC) was missed meanwhile and runs once (catchup)
-    assert enqueued(replica, at(3, 9, 0, 1), names) == {("daily", at(3, 9)), ("wednesdays", at(3, 9)),
-                                                         ("new york weekdays", at(2, 13, 30))}
+    assert enqueued(replica, at(3, 9, 0, 1), names) == {
+        ("daily", at(3, 9)),
+        ("wednesdays", at(3, 9)),
+        ("new york weekdays", at(2, 13, 30)),
+    }
     assert enqueued(replica, at(3, 9, 0, 2), names) == set()  # each tick once
     # Monday the 15th; of the cron ticks missed since, the latest (Friday's) runs once
-    assert enqueued(replica, at(15, 9, 0, 1), names) == {("daily", at(15, 9)), ("the 15th", at(15, 9)),
-                                                          ("new york weekdays", at(12, 13, 30))}
+    assert enqueued(replica, at(15, 9, 0, 1), names) == {
+        ("daily", at(15, 9)),
+        ("the 15th", at(15, 9)),
+        ("new york weekdays", at(12, 13, 30)),
+    }
     assert len([j for j in stack.list_jobs() if j["schedule_id"]]) == 8
 
 
-def test_missed_ticks_are_skipped_without_catchup_and_run_once_with_it(stack: StackUnderTest,
-                                                                       channel: grpc.Channel) -> None:
-    entries = {"skips": {"path": "mrq_test_tasks.add", "cron": "0 * * * *"},
-               "catches up": {"path": "mrq_test_tasks.add", "cron": "0 * * * *", "catchup": True}}
+def test_missed_ticks_are_skipped_without_catchup_and_run_once_with_it(
+    stack: StackUnderTest, channel: grpc.Channel
+) -> None:
+    entries = {
+        "skips": {"path": "mrq_test_tasks.add", "cron": "0 * * * *"},
+        "catches up": {"path": "mrq_test_tasks.add", "cron": "0 * * * *", "catchup": True},
+    }
     names = {ScheduleSpec.parse(e).identity(): name for name, e in entries.items()}
     replica = scheduler(stack, channel, list(entries.values()))
     replica.sync(now=at(1, 8))
@@ -104,23 +116,30 @@ def definition(**fields: Any) -> pb.ScheduleDefinition:
     return pb.ScheduleDefinition(task="mrq_test_tasks.add", **fields)
 
 
-def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: StackUnderTest,
-                                                                        client: Client) -> None:
+def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: StackUnderTest, client: Client) -> None:
     created = client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1}, "interval": 60})
     assert (created["source"], created["interval"], created["last_tick"]) == ("api", 60, None)
     assert client.schedules.get(created["id"]) == created
 
-    updated = client.schedules.update(created["id"], {"path": "mrq_test_tasks.add", "cron": "0 9 * * *",
-                                                      "timezone": "Europe/Paris"})
+    updated = client.schedules.update(
+        created["id"], {"path": "mrq_test_tasks.add", "cron": "0 9 * * *", "timezone": "Europe/Paris"}
+    )
     assert updated["id"] != created["id"] and updated["cron"] == "0 9 * * *"
     assert [s["id"] for s in client.schedules.list()] == [updated["id"]]
     assert client.schedules.pause(updated["id"])["paused"]
     assert not client.schedules.resume(updated["id"])["paused"]
 
-    listed = subprocess.run([str(Path(sys.executable).parent / "mrq"), "schedules"], capture_output=True, text=True,
-                            env={**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address}, timeout=60, check=True)
+    listed = subprocess.run(
+        [str(Path(sys.executable).parent / "mrq"), "schedules"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MRQ_BROKER_ADDRESS": stack.broker_address},
+        timeout=60,
+        check=True,
+    )
     assert [(s["id"], s["timezone"], s["paused"]) for s in json.loads(listed.stdout)] == [
-        (updated["id"], "Europe/Paris", False)]
+        (updated["id"], "Europe/Paris", False)
+    ]
 
     client.schedules.delete(updated["id"])
     assert client.schedules.list() == []
@@ -132,23 +151,41 @@ def test_schedules_are_managed_through_the_client_and_listed_by_the_cli(stack: S
 
 
 BAD_REQUESTS: list[tuple[Any, grpc.StatusCode, str]] = [
-    (pb.CreateScheduleRequest(definition=definition(cron="0 25 * * *")), grpc.StatusCode.INVALID_ARGUMENT,
-     "definition.cron"),
-    (pb.CreateScheduleRequest(definition=definition(interval_s=1, weekday=1)), grpc.StatusCode.INVALID_ARGUMENT,
-     "definition.weekday"),
-    (pb.CreateScheduleRequest(definition=pb.ScheduleDefinition(task="add", interval_s=1)),
-     grpc.StatusCode.INVALID_ARGUMENT, "definition.task"),
+    (
+        pb.CreateScheduleRequest(definition=definition(cron="0 25 * * *")),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definition.cron",
+    ),
+    (
+        pb.CreateScheduleRequest(definition=definition(interval_s=1, weekday=1)),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definition.weekday",
+    ),
+    (
+        pb.CreateScheduleRequest(definition=pb.ScheduleDefinition(task="add", interval_s=1)),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definition.task",
+    ),
     (pb.CreateScheduleRequest(definition=definition()), grpc.StatusCode.INVALID_ARGUMENT, "definition.interval_s"),
-    (pb.CreateScheduleRequest(definition=definition(dailytime="9h")), grpc.StatusCode.INVALID_ARGUMENT,
-     "definition.dailytime"),
-    (pb.CreateScheduleRequest(definition=definition(cron="0 9 * * *", timezone="Nowhere")),
-     grpc.StatusCode.INVALID_ARGUMENT, "definition.timezone"),
+    (
+        pb.CreateScheduleRequest(definition=definition(dailytime="9h")),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definition.dailytime",
+    ),
+    (
+        pb.CreateScheduleRequest(definition=definition(cron="0 9 * * *", timezone="Nowhere")),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definition.timezone",
+    ),
     (pb.GetScheduleRequest(schedule_id="nope"), grpc.StatusCode.INVALID_ARGUMENT, "schedule_id"),
     (pb.GetScheduleRequest(schedule_id="0" * 32), grpc.StatusCode.NOT_FOUND, "schedule_id"),
     (pb.DeleteScheduleRequest(schedule_id="0" * 32), grpc.StatusCode.NOT_FOUND, "schedule_id"),
     (pb.FireScheduleRequest(schedule_id="0" * 32), grpc.StatusCode.INVALID_ARGUMENT, "tick"),
-    (pb.SyncSchedulesRequest(definitions=[definition(interval_s=1), definition(interval_s=1)]),
-     grpc.StatusCode.INVALID_ARGUMENT, "definitions[1]"),
+    (
+        pb.SyncSchedulesRequest(definitions=[definition(interval_s=1), definition(interval_s=1)]),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "definitions[1]",
+    ),
 ]
 
 
@@ -166,13 +203,15 @@ def test_bad_requests_name_the_field(stub: schedule_service_pb2_grpc.ScheduleSer
     assert created.schedule.id in raised.value.details()
 
 
-def test_config_schedules_are_changed_in_the_config_only(stack: StackUnderTest, channel: grpc.Channel,
-                                                         stub: schedule_service_pb2_grpc.ScheduleServiceStub) -> None:
+def test_config_schedules_are_changed_in_the_config_only(
+    stack: StackUnderTest, channel: grpc.Channel, stub: schedule_service_pb2_grpc.ScheduleServiceStub
+) -> None:
     replica = scheduler(stack, channel, [{"path": "mrq_test_tasks.add", "interval": 60}])
     [schedule_id] = replica.sync().created
-    for call, request in ((stub.DeleteSchedule, pb.DeleteScheduleRequest(schedule_id=schedule_id)),
-                          (stub.UpdateSchedule, pb.UpdateScheduleRequest(schedule_id=schedule_id,
-                                                                         definition=definition(interval_s=5)))):
+    for call, request in (
+        (stub.DeleteSchedule, pb.DeleteScheduleRequest(schedule_id=schedule_id)),
+        (stub.UpdateSchedule, pb.UpdateScheduleRequest(schedule_id=schedule_id, definition=definition(interval_s=5))),
+    ):
         with pytest.raises(grpc.RpcError) as raised:
             call(request, timeout=10)
         assert raised.value.code() == grpc.StatusCode.FAILED_PRECONDITION
@@ -186,9 +225,9 @@ def test_config_schedules_are_changed_in_the_config_only(stack: StackUnderTest, 
 
 
 def test_a_tick_fired_by_many_callers_and_again_after_a_crash_is_enqueued_once(
-        stack: StackUnderTest, stub: schedule_service_pb2_grpc.ScheduleServiceStub) -> None:
-    schedule = stub.CreateSchedule(pb.CreateScheduleRequest(definition=definition(interval_s=60)),
-                                   timeout=10).schedule
+    stack: StackUnderTest, stub: schedule_service_pb2_grpc.ScheduleServiceStub
+) -> None:
+    schedule = stub.CreateSchedule(pb.CreateScheduleRequest(definition=definition(interval_s=60)), timeout=10).schedule
     fire = pb.FireScheduleRequest(schedule_id=schedule.id, tick=schedule.date_created)
 
     # When eight replicas fire the same tick at once

@@ -29,8 +29,12 @@ from mrq_local import RedisServer, Stack, StackConfig, free_port, wait_until
 READY_TIMEOUT_S = 30.0
 DASHBOARD_USER = "admin"
 #: Each program, and a flag whose bad value fails its settings' validation.
-PROGRAMS = {"mrq-broker": "--metrics-port", "mrq-worker": "--metrics-port", "mrq-scheduler": "--metrics-port",
-            "mrq-dashboard": "--port"}
+PROGRAMS = {
+    "mrq-broker": "--metrics-port",
+    "mrq-worker": "--metrics-port",
+    "mrq-scheduler": "--metrics-port",
+    "mrq-dashboard": "--port",
+}
 
 
 class Secrets:
@@ -67,13 +71,17 @@ def secret_stack(mongodb: MongoDB, tmp_path: Path, leaky: Secrets, metrics_ports
     token_file = tmp_path / "token"
     token_file.write_text(leaky.token)
     config = StackConfig(
-        data_dir=tmp_path / "stack", redis_url=redis.url, pythonpath=(TASKS_DIR,),
-        mongodb_url=f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{mongodb.server.port}/{database}"
-                    "?authMechanism=PLAIN",
-        access=BrokerAccess(auth_token_file=str(token_file)), ready_timeout_s=READY_TIMEOUT_S,
+        data_dir=tmp_path / "stack",
+        redis_url=redis.url,
+        pythonpath=(TASKS_DIR,),
+        mongodb_url=f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{mongodb.server.port}/{database}?authMechanism=PLAIN",
+        access=BrokerAccess(auth_token_file=str(token_file)),
+        ready_timeout_s=READY_TIMEOUT_S,
         broker_args=("--metrics-port", str(metrics_ports["broker"])),
         # As every stack under test: the test's own folder, and workers allowed the test tasks
-        workdir=tmp_path, env={"MRQ_WORKER_TASK_PACKAGES": "mrq_test_tasks"})
+        workdir=tmp_path,
+        env={"MRQ_WORKER_TASK_PACKAGES": "mrq_test_tasks"},
+    )
     try:
         redis.start(READY_TIMEOUT_S)
         with Stack(config) as stack:
@@ -89,13 +97,15 @@ def _scrape(url: str, auth: tuple[str, str] | None = None) -> str:
     return reply.text
 
 
-def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: Secrets, tmp_path: Path,
-                                                   metrics_ports: dict[str, int]) -> None:
+def test_no_password_or_token_appears_in_any_output(
+    secret_stack: Stack, leaky: Secrets, tmp_path: Path, metrics_ports: dict[str, int]
+) -> None:
     # Given a broker, worker, scheduler and dashboard, each with its /metrics on
     stack, ports = secret_stack, metrics_ports
     stack.start_worker("default", extra_args=["--metrics-port", str(ports["worker"])])
-    config = write_config(tmp_path / "config.py",
-                          [{"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 1}])
+    config = write_config(
+        tmp_path / "config.py", [{"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 1}]
+    )
     stack.start_scheduler(extra_args=["--config", str(config), "--metrics-port", str(ports["scheduler"])])
     dashboard = stack.start_dashboard(auth=f"{DASHBOARD_USER}:{leaky.dashboard}")
     auth = (DASHBOARD_USER, leaky.dashboard)
@@ -104,14 +114,20 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     settings = ClientSettings(broker_address=stack.broker_address, access=BrokerAccess(auth_token=leaky.token))
     outputs: dict[str, str] = {}
     with Client(settings=settings) as client:
-        job_ids = [client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}),
-                   client.enqueue("mrq_test_tasks.fail", {"x": 1}), client.enqueue("os.system", "true")]
+        job_ids = [
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}),
+            client.enqueue("mrq_test_tasks.fail", {"x": 1}),
+            client.enqueue("os.system", "true"),
+        ]
         jobs = client.wait(job_ids, timeout=30)
         assert [job["status"] for job in jobs] == ["success", "failed", "failed"]
         outputs["GetServerInfo"] = repr(client.server_info())
         outputs["job records"] = repr(jobs) + "".join(client.get_logs(job_id) for job_id in job_ids)
-    wait_until(lambda: "mrq_test_tasks.add" in _scrape(f"{dashboard.url}/api/schedules", auth), timeout_s=30,
-               what="the scheduler's schedule")
+    wait_until(
+        lambda: "mrq_test_tasks.add" in _scrape(f"{dashboard.url}/api/schedules", auth),
+        timeout_s=30,
+        what="the scheduler's schedule",
+    )
 
     # Then no secret is in the dashboard's API, in any /metrics, ...
     api = httpx.get(f"{dashboard.url}/openapi.json", auth=auth, timeout=10).json()
@@ -123,13 +139,19 @@ def test_no_password_or_token_appears_in_any_output(secret_stack: Stack, leaky: 
     for name, port in ports.items():
         outputs[f"{name} /metrics"] = _scrape(f"http://127.0.0.1:{port}/metrics")
     # ... in --help and in a config error, even with the secrets in the environment ...
-    env = {**os.environ, "MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": stack.mongodb_url,
-           "MRQ_AUTH_TOKEN": leaky.token, "MRQ_DASHBOARD_AUTH": f"{DASHBOARD_USER}:{leaky.dashboard}"}
+    env = {
+        **os.environ,
+        "MRQ_REDIS_URL": stack.redis_url,
+        "MRQ_MONGODB_URL": stack.mongodb_url,
+        "MRQ_AUTH_TOKEN": leaky.token,
+        "MRQ_DASHBOARD_AUTH": f"{DASHBOARD_USER}:{leaky.dashboard}",
+    }
     bin_dir = Path(sys.executable).parent
     for program, int_flag in PROGRAMS.items():
         for args in (["--help"], [int_flag, "not-a-number"]):
-            done = subprocess.run([str(bin_dir / program), *args], env=env, capture_output=True, text=True,
-                                  timeout=60, check=False)
+            done = subprocess.run(
+                [str(bin_dir / program), *args], env=env, capture_output=True, text=True, timeout=60, check=False
+            )
             outputs[f"{program} {args[0]}"] = done.stdout + done.stderr
     # ... and in no process's log
     stack.close()  # flushes every log
@@ -148,15 +170,22 @@ def test_database_errors_do_not_show_the_urls_passwords(secret_stack: Stack, lea
     wrong_redis = stack.redis_url.replace(leaky.redis, f"{leaky.redis}-wrong")
     unreachable_mongodb = f"mongodb://mrq:{leaky.mongodb}@127.0.0.1:{free_port()}/db?serverSelectionTimeoutMS=500"
     wrong_password = stack.start_service(
-        "broker-wrong-password", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_BROKER_METRICS_PORT": "0"})
+        "broker-wrong-password",
+        ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
+        env={"MRQ_REDIS_URL": wrong_redis, "MRQ_MONGODB_URL": stack.mongodb_url, "MRQ_BROKER_METRICS_PORT": "0"},
+    )
     no_mongodb = stack.start_service(
-        "broker-no-mongodb", ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
-        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_BROKER_METRICS_PORT": "0"})
+        "broker-no-mongodb",
+        ["mrq-broker", "--broker-address", f"127.0.0.1:{free_port()}"],
+        env={"MRQ_REDIS_URL": stack.redis_url, "MRQ_MONGODB_URL": unreachable_mongodb, "MRQ_BROKER_METRICS_PORT": "0"},
+    )
 
     # When they report their errors (the first keeps retrying, the second exits)
-    wait_until(lambda: "invalid username-password" in wrong_password.log_tail(200), timeout_s=30,
-               what="the Redis authentication error in the log")
+    wait_until(
+        lambda: "invalid username-password" in wrong_password.log_tail(200),
+        timeout_s=30,
+        what="the Redis authentication error in the log",
+    )
     assert no_mongodb.wait_exit(30) != 0
 
     # Then neither log holds a password

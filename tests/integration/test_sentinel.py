@@ -17,8 +17,9 @@ def start_sentinel(directory: Path, master_port: int) -> tuple[ManagedProcess, i
     """A Sentinel (redis-server in sentinel mode) watching the master at ``master_port``."""
     port = free_port()
     config = directory / "sentinel.conf"  # Sentinel rewrites its config file: a private copy
-    config.write_text(f"port {port}\nbind {LOOPBACK}\ndir {directory}\n"
-                      f"sentinel monitor mymaster {LOOPBACK} {master_port} 1\n")
+    config.write_text(
+        f"port {port}\nbind {LOOPBACK}\ndir {directory}\nsentinel monitor mymaster {LOOPBACK} {master_port} 1\n"
+    )
 
     def answers() -> bool:
         try:
@@ -26,8 +27,9 @@ def start_sentinel(directory: Path, master_port: int) -> tuple[ManagedProcess, i
         except redis.RedisError:
             return False
 
-    sentinel = ManagedProcess("sentinel", ["redis-server", str(config), "--sentinel"],
-                              log_path=directory / "sentinel.log", ready=answers)
+    sentinel = ManagedProcess(
+        "sentinel", ["redis-server", str(config), "--sentinel"], log_path=directory / "sentinel.log", ready=answers
+    )
     sentinel.start()
     sentinel.wait_ready(30)
     return sentinel, port
@@ -38,8 +40,9 @@ def test_broker_reaches_redis_through_sentinel(stack: StackUnderTest, tmp_path: 
     sentinel, sentinel_port = start_sentinel(tmp_path, master_port)
     try:
         # The URL's host names nothing that listens: only the Sentinel can lead the broker to Redis.
-        stack.restart_broker(extra_args=["--redis-url", f"redis://{LOOPBACK}:1/0",
-                                         "--redis-sentinels", f"{LOOPBACK}:{sentinel_port}"])
+        stack.restart_broker(
+            extra_args=["--redis-url", f"redis://{LOOPBACK}:1/0", "--redis-sentinels", f"{LOOPBACK}:{sentinel_port}"]
+        )
         stack.start_worker("default")
         with Client(stack.broker_address) as client:
             job = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 3}), timeout=30)

@@ -79,7 +79,8 @@ SHADOW = 'def add(params):\n    return "shadowed"\n'
 
 
 def test_modules_in_the_folder_the_tests_run_from_do_not_change_what_workers_import(
-        stack: StackUnderTest, client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Given the tests run from a folder holding a user's tasks.py, and even a mrq_test_tasks.py
     monkeypatch.chdir(tmp_path)
     for module in ("tasks.py", "mrq_test_tasks.py"):

@@ -49,6 +49,7 @@ _numbers = itertools.count(1)
 def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Store]]:
     """Opens a store of each kind with ``query_timeout_s``; closed (and dropped) after the test."""
     with contextlib.ExitStack() as opened:
+
         def open_one(query_timeout_s: float = 5.0) -> Store:
             if request.param == "sqlite":
                 store = SQLiteStore(tmp_path / "data" / "mrq.sqlite3", query_timeout_s=query_timeout_s)
@@ -62,6 +63,7 @@ def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Calla
             store = MongoStore(mongodb.server.url(name), query_timeout_s=query_timeout_s)
             opened.callback(store.close)
             return store
+
         yield open_one
 
 
@@ -78,25 +80,65 @@ def new_id(moment: datetime = T0) -> str:
 def job(enqueued: datetime = T0, **values: Any) -> JobRecord:
     """A queued job with the required fields, enqueued at ``enqueued``, and ``values``."""
     record = JobRecord(
-        id=new_id(enqueued), task="tasks.add", params_json='{"a": 1}', queue="default", status="queued", priority=0,
-        timeout_s=300.0, max_retries=3, retry_delay_s=1.5, result_ttl_s=3600.0, date_enqueued=enqueued,
-        date_updated=enqueued)
+        id=new_id(enqueued),
+        task="tasks.add",
+        params_json='{"a": 1}',
+        queue="default",
+        status="queued",
+        priority=0,
+        timeout_s=300.0,
+        max_retries=3,
+        retry_delay_s=1.5,
+        result_ttl_s=3600.0,
+        date_enqueued=enqueued,
+        date_updated=enqueued,
+    )
     return replace(record, **values)
 
 
 def full_job() -> JobRecord:
     """A job with every field away from its default."""
-    history = [HistoryEntry(T0, "retry", "ValueError", "bad a", "Traceback 1", "worker-1"),
-               HistoryEntry(T0 + HOUR, "failed", "KeyError", "bad b", "Traceback 2", "worker-2")]
+    history = [
+        HistoryEntry(T0, "retry", "ValueError", "bad a", "Traceback 1", "worker-1"),
+        HistoryEntry(T0 + HOUR, "failed", "KeyError", "bad b", "Traceback 2", "worker-2"),
+    ]
     return job(
-        task="tasks.full", params_json='{"x": [1, "é", null]}', queue="root/sub", status="failed", priority=-3,
-        timeout_s=12.5, max_retries=7, retry_delay_s=0.25, result_ttl_s=60.0, date_updated=T0 + 2 * HOUR,
-        retry_count=2, requeue_count=1, eta=T0 + 3 * HOUR, dedupe_key="dedupe-1", limit_key="limit-1",
-        taskset_id=new_id(), raw_queue="raw_q", schedule_id="sched-1", schedule_tick=T0 - HOUR, worker_id="worker-3",
-        date_started=T0 + HOUR, date_finished=T0 + 2 * HOUR, date_expires=NOW + HOUR, progress=0.5,
-        result_json='{"r": 1}', exception_type="RuntimeError", error="it broke", traceback="Traceback 3",
-        traceback_history=history, duration_s=1.25, cpu_s=0.75, switches=12, memory_diff_bytes=-4096,
-        profile="profile text", memory_top="memory text")
+        task="tasks.full",
+        params_json='{"x": [1, "é", null]}',
+        queue="root/sub",
+        status="failed",
+        priority=-3,
+        timeout_s=12.5,
+        max_retries=7,
+        retry_delay_s=0.25,
+        result_ttl_s=60.0,
+        date_updated=T0 + 2 * HOUR,
+        retry_count=2,
+        requeue_count=1,
+        eta=T0 + 3 * HOUR,
+        dedupe_key="dedupe-1",
+        limit_key="limit-1",
+        taskset_id=new_id(),
+        raw_queue="raw_q",
+        schedule_id="sched-1",
+        schedule_tick=T0 - HOUR,
+        worker_id="worker-3",
+        date_started=T0 + HOUR,
+        date_finished=T0 + 2 * HOUR,
+        date_expires=NOW + HOUR,
+        progress=0.5,
+        result_json='{"r": 1}',
+        exception_type="RuntimeError",
+        error="it broke",
+        traceback="Traceback 3",
+        traceback_history=history,
+        duration_s=1.25,
+        cpu_s=0.75,
+        switches=12,
+        memory_diff_bytes=-4096,
+        profile="profile text",
+        memory_top="memory text",
+    )
 
 
 def to_ms_precision(moment: datetime) -> datetime:
@@ -130,7 +172,9 @@ def test_jobs_read_back_equal_to_the_millisecond(store: Store) -> None:
     assert store.get_jobs([]) == {}
     assert store.select_jobs(JobSelection()) == [as_read(full, listed=True), as_read(minimal, listed=True)]
     assert store.page_jobs(JobSelection(), newest_first=True, limit=10) == [
-        as_read(minimal, listed=True), as_read(full, listed=True)]
+        as_read(minimal, listed=True),
+        as_read(full, listed=True),
+    ]
 
 
 def test_many_jobs_in_one_batch(store: Store) -> None:
@@ -142,21 +186,38 @@ def test_many_jobs_in_one_batch(store: Store) -> None:
     assert ids(store.select_jobs(JobSelection())) == ids(records)
 
 
-ODD_TEXTS = ['{"s": "\\u0000"}', "nul \x00 inside", "é ü 😀 \u2028", 'quotes " \' and \\ backslashes',
-             "lines\n\r\ttabs \x01\x1f\x7f", "", "   "]
+ODD_TEXTS = [
+    '{"s": "\\u0000"}',
+    "nul \x00 inside",
+    "é ü 😀 \u2028",
+    "quotes \" ' and \\ backslashes",
+    "lines\n\r\ttabs \x01\x1f\x7f",
+    "",
+    "   ",
+]
 
 
 def test_any_text_and_number_round_trips(store: Store) -> None:
     """Batches of new jobs, whose values vary or not, and full jobs keep every character and number."""
     texts = [text for text in ODD_TEXTS if "\x00" not in text and "\\u0000" not in text]
-    varying = [job(params_json=text, dedupe_key=text[:3], priority=n, eta=T0 + n * HOUR)
-               for n, text in enumerate(texts)]
+    varying = [
+        job(params_json=text, dedupe_key=text[:3], priority=n, eta=T0 + n * HOUR) for n, text in enumerate(texts)
+    ]
     with_nul = [job(params_json=text, priority=n) for n, text in enumerate(ODD_TEXTS)]
-    shared = [job(params_json=texts[0], timeout_s=1 / 3, retry_delay_s=2.2250738585072014e-308, result_ttl_s=1e300,
-                  priority=-(2**62)) for _ in range(3)]
+    shared = [
+        job(
+            params_json=texts[0],
+            timeout_s=1 / 3,
+            retry_delay_s=2.2250738585072014e-308,
+            result_ttl_s=1e300,
+            priority=-(2**62),
+        )
+        for _ in range(3)
+    ]
     floats = [job(timeout_s=n / 3, retry_delay_s=0.1 * n) for n in range(3)]
-    full = [replace(full_job(), error=text, traceback_history=[HistoryEntry(T0, "retry", error=text)])
-            for text in ODD_TEXTS]
+    full = [
+        replace(full_job(), error=text, traceback_history=[HistoryEntry(T0, "retry", error=text)]) for text in ODD_TEXTS
+    ]
     for batch in (varying, with_nul, shared, floats, full):
         store.insert_jobs(batch)
         assert store.get_jobs(ids(batch)) == {r.id: as_read(r) for r in batch}
@@ -186,14 +247,43 @@ def test_set_writes_fields_and_a_default_clears_one(store: Store) -> None:
     record = full_job()
     store.insert_jobs([record])
 
-    store.update_jobs([JobChange(record.id, {
-        "status": "queued", "date_updated": T0 + 5 * HOUR, "eta": None, "worker_id": "", "cpu_s": None,
-        "date_finished": None, "progress": 0.0, "exception_type": "", "traceback_history": [],
-        "queue": "other", "retry_count": 0})])
+    store.update_jobs(
+        [
+            JobChange(
+                record.id,
+                {
+                    "status": "queued",
+                    "date_updated": T0 + 5 * HOUR,
+                    "eta": None,
+                    "worker_id": "",
+                    "cpu_s": None,
+                    "date_finished": None,
+                    "progress": 0.0,
+                    "exception_type": "",
+                    "traceback_history": [],
+                    "queue": "other",
+                    "retry_count": 0,
+                },
+            )
+        ]
+    )
 
-    assert store.get_job(record.id) == as_read(replace(
-        record, status="queued", date_updated=T0 + 5 * HOUR, eta=None, worker_id="", cpu_s=None,
-        date_finished=None, progress=0.0, exception_type="", traceback_history=[], queue="other", retry_count=0))
+    assert store.get_job(record.id) == as_read(
+        replace(
+            record,
+            status="queued",
+            date_updated=T0 + 5 * HOUR,
+            eta=None,
+            worker_id="",
+            cpu_s=None,
+            date_finished=None,
+            progress=0.0,
+            exception_type="",
+            traceback_history=[],
+            queue="other",
+            retry_count=0,
+        )
+    )
 
 
 def test_increment_and_history_append(store: Store) -> None:
@@ -202,16 +292,20 @@ def test_increment_and_history_append(store: Store) -> None:
     first = HistoryEntry(T0 + HOUR, "retry", "ValueError", "e1", "tb1", "w1")
     second = HistoryEntry(T0 + 2 * HOUR, "timeout")
 
-    store.update_jobs([
-        JobChange(plain.id, {"status": "retry"}, increment={"retry_count": 1}, history=first),
-        JobChange(plain.id, increment={"retry_count": 2, "requeue_count": 1}, history=second),
-        JobChange(with_history.id, increment={"retry_count": 1}, history=second),
-    ])
+    store.update_jobs(
+        [
+            JobChange(plain.id, {"status": "retry"}, increment={"retry_count": 1}, history=first),
+            JobChange(plain.id, increment={"retry_count": 2, "requeue_count": 1}, history=second),
+            JobChange(with_history.id, increment={"retry_count": 1}, history=second),
+        ]
+    )
 
-    assert store.get_job(plain.id) == as_read(replace(
-        plain, status="retry", retry_count=3, requeue_count=1, traceback_history=[first, second]))
-    assert store.get_job(with_history.id) == as_read(replace(
-        with_history, retry_count=3, traceback_history=[*with_history.traceback_history, second]))
+    assert store.get_job(plain.id) == as_read(
+        replace(plain, status="retry", retry_count=3, requeue_count=1, traceback_history=[first, second])
+    )
+    assert store.get_job(with_history.id) == as_read(
+        replace(with_history, retry_count=3, traceback_history=[*with_history.traceback_history, second])
+    )
 
 
 def test_create_writes_the_record_first_when_the_job_has_none(store: Store) -> None:
@@ -221,14 +315,26 @@ def test_create_writes_the_record_first_when_the_job_has_none(store: Store) -> N
     entry = HistoryEntry(T0 + HOUR, "retry", "ValueError", "e", "tb", "w2")
     change = {"status": "retry", "date_updated": T0 + HOUR, "worker_id": ""}
 
-    store.update_jobs([
-        JobChange(missing.id, change, increment={"retry_count": 1}, history=entry, create=missing),
-        JobChange(existing.id, change, increment={"retry_count": 1}, history=entry,
-                  create=replace(existing, task="tasks.other")),
-    ])
+    store.update_jobs(
+        [
+            JobChange(missing.id, change, increment={"retry_count": 1}, history=entry, create=missing),
+            JobChange(
+                existing.id,
+                change,
+                increment={"retry_count": 1},
+                history=entry,
+                create=replace(existing, task="tasks.other"),
+            ),
+        ]
+    )
 
-    expected = {"status": "retry", "date_updated": T0 + HOUR, "worker_id": "", "retry_count": 1,
-                "traceback_history": [entry]}
+    expected = {
+        "status": "retry",
+        "date_updated": T0 + HOUR,
+        "worker_id": "",
+        "retry_count": 1,
+        "traceback_history": [entry],
+    }
     assert store.get_job(missing.id) == as_read(replace(missing, **expected))
     assert store.get_job(existing.id) == as_read(replace(existing, **expected))
 
@@ -244,13 +350,16 @@ def test_delete_and_changes_to_missing_jobs(store: Store) -> None:
     kept, deleted, never = job(), job(), job()
     store.insert_jobs([kept, deleted])
 
-    store.update_jobs([
-        JobChange(deleted.id, delete=True),
-        JobChange(never.id, {"status": "success"}, increment={"retry_count": 1},
-                  history=HistoryEntry(T0, "failed")),
-        JobChange(never.id, delete=True),
-        JobChange(kept.id),  # changes nothing
-    ])
+    store.update_jobs(
+        [
+            JobChange(deleted.id, delete=True),
+            JobChange(
+                never.id, {"status": "success"}, increment={"retry_count": 1}, history=HistoryEntry(T0, "failed")
+            ),
+            JobChange(never.id, delete=True),
+            JobChange(kept.id),  # changes nothing
+        ]
+    )
 
     assert store.get_jobs([kept.id, deleted.id, never.id]) == {kept.id: as_read(kept)}
 
@@ -262,19 +371,21 @@ def test_changes_apply_in_order_within_a_batch(store: Store) -> None:
     recreated = job(task="tasks.recreated")
 
     # When the batch is applied
-    store.update_jobs([
-        JobChange(a.id, {"status": "started", "worker_id": "w1"}),
-        JobChange(b.id, {"status": "started", "worker_id": "w1"}),
-        JobChange(a.id, {"status": "success"}),
-        JobChange(a.id, {"status": "failed", "worker_id": "w2"}),
-        JobChange(b.id, {"status": "success"}),
-        JobChange(b.id, delete=True),
-        JobChange(b.id, {"status": "failed"}),  # b is gone: nothing
-        JobChange(recreated.id, create=recreated),
-        JobChange(recreated.id, {"status": "success"}),
-        JobChange(recreated.id, delete=True),
-        JobChange(recreated.id, create=replace(recreated, status="retry")),
-    ])
+    store.update_jobs(
+        [
+            JobChange(a.id, {"status": "started", "worker_id": "w1"}),
+            JobChange(b.id, {"status": "started", "worker_id": "w1"}),
+            JobChange(a.id, {"status": "success"}),
+            JobChange(a.id, {"status": "failed", "worker_id": "w2"}),
+            JobChange(b.id, {"status": "success"}),
+            JobChange(b.id, delete=True),
+            JobChange(b.id, {"status": "failed"}),  # b is gone: nothing
+            JobChange(recreated.id, create=recreated),
+            JobChange(recreated.id, {"status": "success"}),
+            JobChange(recreated.id, delete=True),
+            JobChange(recreated.id, create=replace(recreated, status="retry")),
+        ]
+    )
 
     # Then each job's changes were applied in their order
     assert store.get_jobs([a.id, b.id, recreated.id]) == {
@@ -332,9 +443,18 @@ def selection_jobs() -> list[JobRecord]:
         ("abc", "failed", "tasks.b", "w3", "ValueError", '{"n": 7}'),
         ("a.x:b", "cancel", "tasks.c", "", "", '{"n": 8}'),
     ]
-    return [job(enqueued=T0 + n * HOUR, queue=queue, status=status, task=task, worker_id=worker,
-                exception_type=exception, params_json=params)
-            for n, (queue, status, task, worker, exception, params) in enumerate(spec)]
+    return [
+        job(
+            enqueued=T0 + n * HOUR,
+            queue=queue,
+            status=status,
+            task=task,
+            worker_id=worker,
+            exception_type=exception,
+            params_json=params,
+        )
+        for n, (queue, status, task, worker, exception, params) in enumerate(spec)
+    ]
 
 
 SELECTIONS: dict[str, tuple[JobSelection, Callable[[JobRecord], bool]]] = {
@@ -344,20 +464,28 @@ SELECTIONS: dict[str, tuple[JobSelection, Callable[[JobRecord], bool]]] = {
     "queue glob": (JobSelection(queue="a*b"), lambda r: r.queue in ("ab", "a-long-b", "a.x:b")),
     "queue glob prefix": (JobSelection(queue="root*"), lambda r: r.queue.startswith("root")),
     "one status": (JobSelection(statuses=frozenset({"failed"})), lambda r: r.status == "failed"),
-    "statuses": (JobSelection(statuses=frozenset({"failed", "queued", "retry"})),
-                 lambda r: r.status in ("failed", "queued", "retry")),
+    "statuses": (
+        JobSelection(statuses=frozenset({"failed", "queued", "retry"})),
+        lambda r: r.status in ("failed", "queued", "retry"),
+    ),
     "task": (JobSelection(task="tasks.b"), lambda r: r.task == "tasks.b"),
     "worker": (JobSelection(worker_id="w1"), lambda r: r.worker_id == "w1"),
     "exception type": (JobSelection(exception_type="ValueError"), lambda r: r.exception_type == "ValueError"),
     "params": (JobSelection(params_json='{"n": 1}'), lambda r: r.params_json == '{"n": 1}'),
     "enqueued after": (JobSelection(enqueued_after=T0 + 3 * HOUR), lambda r: r.date_enqueued >= T0 + 3 * HOUR),
     "enqueued before": (JobSelection(enqueued_before=T0 + 3 * HOUR), lambda r: r.date_enqueued < T0 + 3 * HOUR),
-    "date range": (JobSelection(enqueued_after=T0 + 2 * HOUR, enqueued_before=T0 + 5 * HOUR),
-                   lambda r: T0 + 2 * HOUR <= r.date_enqueued < T0 + 5 * HOUR),
-    "queue and status": (JobSelection(queue="root/", statuses=frozenset({"failed", "retry"})),
-                         lambda r: r.queue.startswith("root/") and r.status in ("failed", "retry")),
-    "task and status": (JobSelection(task="tasks.b", statuses=frozenset({"failed"})),
-                        lambda r: r.task == "tasks.b" and r.status == "failed"),
+    "date range": (
+        JobSelection(enqueued_after=T0 + 2 * HOUR, enqueued_before=T0 + 5 * HOUR),
+        lambda r: T0 + 2 * HOUR <= r.date_enqueued < T0 + 5 * HOUR,
+    ),
+    "queue and status": (
+        JobSelection(queue="root/", statuses=frozenset({"failed", "retry"})),
+        lambda r: r.queue.startswith("root/") and r.status in ("failed", "retry"),
+    ),
+    "task and status": (
+        JobSelection(task="tasks.b", statuses=frozenset({"failed"})),
+        lambda r: r.task == "tasks.b" and r.status == "failed",
+    ),
     "matching nothing": (JobSelection(task="tasks.a", exception_type="KeyError"), lambda r: False),
 }
 
@@ -385,8 +513,11 @@ def test_selection_by_job_id(store: Store) -> None:
 
 
 @pytest.mark.parametrize("newest_first", [True, False], ids=["newest", "oldest"])
-@pytest.mark.parametrize("statuses", [frozenset(), frozenset({"failed"}), frozenset({"failed", "success", "retry"})],
-                         ids=["all", "one status", "statuses"])
+@pytest.mark.parametrize(
+    "statuses",
+    [frozenset(), frozenset({"failed"}), frozenset({"failed", "success", "retry"})],
+    ids=["all", "one status", "statuses"],
+)
 def test_paging_after_id_has_no_gaps_nor_repeats(store: Store, newest_first: bool, statuses: frozenset[str]) -> None:
     cycle = itertools.cycle(["failed", "success", "queued", "retry"])
     records = [job(enqueued=T0 + n * timedelta(seconds=1), status=next(cycle)) for n in range(30)]
@@ -443,26 +574,33 @@ def test_counts_follow_every_change_of_status_queue_and_task(store: Store) -> No
     store.insert_job_once(replace(once, status="failed"))  # exists: counts nothing
     store.update_jobs([JobChange(created.id, {"status": "started"}, create=created)])
     assert store.count_by_status() == {"queued": 4, "started": 1, "success": 1}
-    assert store.count_by_queue_and_status() == {"q1": {"queued": 2, "started": 1},
-                                                 "q2": {"queued": 2, "success": 1}}
+    assert store.count_by_queue_and_status() == {"q1": {"queued": 2, "started": 1}, "q2": {"queued": 2, "success": 1}}
 
     # When jobs change status, one is retried on another queue, one changes task, one is deleted
-    store.update_jobs([
-        JobChange(a.id, {"status": "started"}),
-        JobChange(a.id, {"status": "success"}),
-        JobChange(b.id, {"status": "retry", "queue": "q3"}),
-        JobChange(c.id, {"task": "tasks.c", "date_updated": T0 + HOUR}),
-        JobChange(c.id, {"date_updated": T0 + 2 * HOUR}),  # no status, queue nor task: counts as is
-        JobChange(once.id, delete=True),
-        JobChange(created.id, {"status": "started"}, create=created),  # exists: a change of nothing counted
-    ])
+    store.update_jobs(
+        [
+            JobChange(a.id, {"status": "started"}),
+            JobChange(a.id, {"status": "success"}),
+            JobChange(b.id, {"status": "retry", "queue": "q3"}),
+            JobChange(c.id, {"task": "tasks.c", "date_updated": T0 + HOUR}),
+            JobChange(c.id, {"date_updated": T0 + 2 * HOUR}),  # no status, queue nor task: counts as is
+            JobChange(once.id, delete=True),
+            JobChange(created.id, {"status": "started"}, create=created),  # exists: a change of nothing counted
+        ]
+    )
 
     # Then every count follows, and the expired job counts until it is deleted
     assert store.count_by_status() == {"success": 2, "retry": 1, "queued": 1, "started": 1}
-    assert store.count_by_queue_and_status() == {"q1": {"success": 1, "started": 1}, "q3": {"retry": 1},
-                                                 "q2": {"queued": 1, "success": 1}}
-    assert store.count_by_task_and_status() == {"tasks.a": {"success": 2, "retry": 1}, "tasks.b": {"started": 1},
-                                                "tasks.c": {"queued": 1}}
+    assert store.count_by_queue_and_status() == {
+        "q1": {"success": 1, "started": 1},
+        "q3": {"retry": 1},
+        "q2": {"queued": 1, "success": 1},
+    }
+    assert store.count_by_task_and_status() == {
+        "tasks.a": {"success": 2, "retry": 1},
+        "tasks.b": {"started": 1},
+        "tasks.c": {"queued": 1},
+    }
     assert store.delete_expired_jobs(NOW) == 1
     assert store.count_by_status() == {"success": 1, "retry": 1, "queued": 1, "started": 1}
     assert store.count_by_queue_and_status()["q2"] == {"queued": 1}
@@ -482,13 +620,15 @@ def test_a_read_past_the_time_limit_is_stopped_and_names_the_filter_to_add(open_
 
 def test_counts_since(store: Store) -> None:
     since = T0 + 2 * HOUR
-    store.insert_jobs([
-        job(enqueued=T0, queue="a", date_finished=since + HOUR, task="tasks.x"),
-        job(enqueued=since, queue="a", date_finished=since, task="tasks.x"),
-        job(enqueued=since + HOUR, queue="a", date_finished=since - timedelta(milliseconds=1), task="tasks.y"),
-        job(enqueued=since + HOUR, queue="b", task="tasks.y"),
-        job(enqueued=since - timedelta(seconds=1), queue="c", date_finished=since + HOUR, task="tasks.y"),
-    ])
+    store.insert_jobs(
+        [
+            job(enqueued=T0, queue="a", date_finished=since + HOUR, task="tasks.x"),
+            job(enqueued=since, queue="a", date_finished=since, task="tasks.x"),
+            job(enqueued=since + HOUR, queue="a", date_finished=since - timedelta(milliseconds=1), task="tasks.y"),
+            job(enqueued=since + HOUR, queue="b", task="tasks.y"),
+            job(enqueued=since - timedelta(seconds=1), queue="c", date_finished=since + HOUR, task="tasks.y"),
+        ]
+    )
 
     assert store.count_enqueued_since(since) == {"a": 2, "b": 1}
     assert store.count_finished_since(since, "queue") == {"a": 2, "c": 1}
@@ -498,16 +638,27 @@ def test_counts_since(store: Store) -> None:
 
 def test_exception_groups_largest_first_with_their_latest_failure(store: Store) -> None:
     def failed(task: str, exception_type: str, n: int, status: str = "failed") -> JobRecord:
-        return job(enqueued=T0 + n * HOUR, task=task, status=status, exception_type=exception_type,
-                   error=f"error {n}", date_finished=T0 + n * HOUR)
+        return job(
+            enqueued=T0 + n * HOUR,
+            task=task,
+            status=status,
+            exception_type=exception_type,
+            error=f"error {n}",
+            date_finished=T0 + n * HOUR,
+        )
 
-    store.insert_jobs([
-        failed("tasks.b", "KeyError", 0), failed("tasks.b", "KeyError", 1),
-        failed("tasks.a", "ValueError", 2), failed("tasks.a", "ValueError", 3, "maxretries"),
-        failed("tasks.a", "KeyError", 4), failed("tasks.b", "ValueError", 5),
-        failed("tasks.a", "KeyError", 6, "retry"),  # not among the statuses asked for
-        job(task="tasks.a", status="failed"),  # no exception type
-    ])
+    store.insert_jobs(
+        [
+            failed("tasks.b", "KeyError", 0),
+            failed("tasks.b", "KeyError", 1),
+            failed("tasks.a", "ValueError", 2),
+            failed("tasks.a", "ValueError", 3, "maxretries"),
+            failed("tasks.a", "KeyError", 4),
+            failed("tasks.b", "ValueError", 5),
+            failed("tasks.a", "KeyError", 6, "retry"),  # not among the statuses asked for
+            job(task="tasks.a", status="failed"),  # no exception type
+        ]
+    )
 
     t0 = to_ms_precision(T0)
     assert store.exception_groups(["failed", "maxretries"]) == [
@@ -534,8 +685,19 @@ def test_tasksets(store: Store) -> None:
 
 
 def worker(worker_id: str, heartbeat: datetime, **values: Any) -> WorkerRecord:
-    record = WorkerRecord(worker_id, "host-1", 1234, ["default", "root/"], 50, "running", 10, 2**31, 1.5,
-                          ["65f0a0b0c0d0e0f001020304"], heartbeat)
+    record = WorkerRecord(
+        worker_id,
+        "host-1",
+        1234,
+        ["default", "root/"],
+        50,
+        "running",
+        10,
+        2**31,
+        1.5,
+        ["65f0a0b0c0d0e0f001020304"],
+        heartbeat,
+    )
     return replace(record, **values)
 
 
@@ -548,7 +710,8 @@ def test_workers(store: Store) -> None:
 
     assert store.workers_seen_since(T0) == [
         worker("w-a", to_ms_precision(T0 + 2 * HOUR), done_jobs=11, job_ids=[]),
-        worker("w-b", to_ms_precision(T0 + HOUR)), worker("w-c", to_ms_precision(T0 + HOUR)),
+        worker("w-b", to_ms_precision(T0 + HOUR)),
+        worker("w-c", to_ms_precision(T0 + HOUR)),
     ]
     assert store.worker_exists("w-old") is True
     assert store.worker_exists("w-none") is False
@@ -569,8 +732,14 @@ def test_log_chunks(store: Store) -> None:
 
 
 def schedule(schedule_id: str, created: datetime, **values: Any) -> ScheduleRecord:
-    definition = {"task": "tasks.tick", "params_json": '{"n": 1}', "interval_s": 60.0, "queue": "default",
-                  "cron": "", "timezone": "UTC"}
+    definition = {
+        "task": "tasks.tick",
+        "params_json": '{"n": 1}',
+        "interval_s": 60.0,
+        "queue": "default",
+        "cron": "",
+        "timezone": "UTC",
+    }
     return replace(ScheduleRecord(schedule_id, definition, "config", False, created), **values)
 
 
@@ -605,8 +774,9 @@ def test_advance_schedule_is_a_compare_and_set(store: Store) -> None:
     assert store.advance_schedule("s", tick_1, tick_2, "job-2") is True
     assert store.advance_schedule("s-none", None, tick_1, "job-y") is False
 
-    assert store.get_schedule("s") == replace(schedule("s", T0), date_created=to_ms_precision(T0),
-                                              last_tick=to_ms_precision(tick_2), last_job_id="job-2")
+    assert store.get_schedule("s") == replace(
+        schedule("s", T0), date_created=to_ms_precision(T0), last_tick=to_ms_precision(tick_2), last_job_id="job-2"
+    )
 
 
 def test_advance_schedule_compares_to_the_millisecond(store: Store) -> None:
@@ -680,9 +850,11 @@ def test_sqlite_file_of_schema_version_1_gets_its_counts(tmp_path: Path) -> None
     store.insert_jobs([job(queue="q1"), job(queue="q1", status="failed"), job(queue="q2")])
     store.close()
     with sqlite3.connect(path) as connection:
-        connection.executescript("DROP TABLE job_counts; DROP TRIGGER jobs_count_insert; "
-                                 "DROP TRIGGER jobs_count_delete; DROP TRIGGER jobs_count_update; "
-                                 "PRAGMA user_version = 1")
+        connection.executescript(
+            "DROP TABLE job_counts; DROP TRIGGER jobs_count_insert; "
+            "DROP TRIGGER jobs_count_delete; DROP TRIGGER jobs_count_update; "
+            "PRAGMA user_version = 1"
+        )
     connection.close()
 
     # When a broker opens it, it counts them once, then keeps counting

@@ -32,8 +32,18 @@ WAIT_S = 30.0
 
 def start_broker(servers: Servers, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Runs a broker on ``data_dir`` that is expected to exit at start-up; returns how it ended."""
-    argv = [BROKER, "--broker-address", f"127.0.0.1:{free_port()}", "--redis-url", servers.redis.url,
-            "--metrics-port", "0", "--data-dir", str(data_dir), *args]
+    argv = [
+        BROKER,
+        "--broker-address",
+        f"127.0.0.1:{free_port()}",
+        "--redis-url",
+        servers.redis.url,
+        "--metrics-port",
+        "0",
+        "--data-dir",
+        str(data_dir),
+        *args,
+    ]
     return subprocess.run(argv, capture_output=True, text=True, timeout=EXIT_TIMEOUT_S, check=False)
 
 
@@ -54,8 +64,9 @@ def disk(tmp_path: Path) -> Iterator[SmallDisk]:
         pytest.skip(str(exc))
 
 
-def test_a_missing_store_file_is_created(servers: Servers, tmp_path: Path,
-                                         make_stack: Callable[..., StackUnderTest]) -> None:
+def test_a_missing_store_file_is_created(
+    servers: Servers, tmp_path: Path, make_stack: Callable[..., StackUnderTest]
+) -> None:
     data_dir = tmp_path / "new" / "data"
     stack = make_stack(broker_args=("--data-dir", str(data_dir)))
     with Client(stack.broker_address) as client:
@@ -99,8 +110,9 @@ def test_a_full_disk_stops_the_broker(servers: Servers, disk: SmallDisk) -> None
     assert_refused(ended, "disk is full", disk.path / SQLITE_FILE)
 
 
-def jobs_run_through(stack: StackUnderTest, path: Path, store_fails: Callable[[], None], cause: str,
-                     store_serves: Callable[[], None]) -> None:
+def jobs_run_through(
+    stack: StackUnderTest, path: Path, store_fails: Callable[[], None], cause: str, store_serves: Callable[[], None]
+) -> None:
     """While the store (at ``path``) fails, enqueues fail UNAVAILABLE naming ``cause`` and the file,
     and a worker's outcomes wait; once it serves, jobs accepted before and after the fault all run."""
     with Client(stack.broker_address) as client:
@@ -123,13 +135,19 @@ def test_a_store_locked_too_long_answers_unavailable_and_loses_no_job(stack: Sta
     path = stack.stack.config.data_dir / SQLITE_FILE
     other = sqlite3.connect(path, isolation_level=None)
     try:
-        jobs_run_through(stack, path, lambda: other.execute("BEGIN IMMEDIATE"), "database is locked",
-                         lambda: other.execute("ROLLBACK"))
+        jobs_run_through(
+            stack,
+            path,
+            lambda: other.execute("BEGIN IMMEDIATE"),
+            "database is locked",
+            lambda: other.execute("ROLLBACK"),
+        )
     finally:
         other.close()
 
 
-def test_a_full_disk_answers_unavailable_and_loses_no_job(disk: SmallDisk,
-                                                          make_stack: Callable[..., StackUnderTest]) -> None:
+def test_a_full_disk_answers_unavailable_and_loses_no_job(
+    disk: SmallDisk, make_stack: Callable[..., StackUnderTest]
+) -> None:
     stack = make_stack(broker_args=("--data-dir", str(disk.path)))
     jobs_run_through(stack, disk.path / SQLITE_FILE, disk.fill, "database or disk is full", disk.free)

@@ -22,10 +22,23 @@ def stored_jobs(count: int) -> list[JobRecord]:
     records = []
     for n in range(count):
         moment = start + timedelta(seconds=n)
-        records.append(JobRecord(
-            id=f"{int(moment.timestamp()):08x}{n:016x}", task="tasks.add", params_json=f'{{"n": {n}}}',
-            queue="limits", status="success", priority=0, timeout_s=60.0, max_retries=0, retry_delay_s=1.0,
-            result_ttl_s=3600.0, date_enqueued=moment, date_updated=moment, date_finished=moment))
+        records.append(
+            JobRecord(
+                id=f"{int(moment.timestamp()):08x}{n:016x}",
+                task="tasks.add",
+                params_json=f'{{"n": {n}}}',
+                queue="limits",
+                status="success",
+                priority=0,
+                timeout_s=60.0,
+                max_retries=0,
+                retry_delay_s=1.0,
+                result_ttl_s=3600.0,
+                date_enqueued=moment,
+                date_updated=moment,
+                date_finished=moment,
+            )
+        )
     return records
 
 

@@ -15,18 +15,18 @@ from mrq import Client
 from mrq_local import wait_until
 
 #: Imported, this module leaves a file behind: the worker must refuse it before importing it.
-SIDE_EFFECT_MODULE = '''
+SIDE_EFFECT_MODULE = """
 from pathlib import Path
 Path({marker!r}).touch()
 
 def run(params):
     return "ran"
-'''
+"""
 
-REGISTERED_MODULE = '''
+REGISTERED_MODULE = """
 def double(params):
     return params * 2
-'''
+"""
 
 
 def _write_modules(directory: Path) -> Path:
@@ -39,7 +39,8 @@ def _write_modules(directory: Path) -> Path:
 
 
 def test_jobs_outside_the_allowed_packages_fail_without_running_or_importing_anything(
-        stack: StackUnderTest, client: Client, tmp_path: Path) -> None:
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker with the default allow-list (mrq_test_tasks.*), whose Python path also holds a
     # module that leaves a marker file when imported
     import_marker = _write_modules(tmp_path)
@@ -59,33 +60,45 @@ def test_jobs_outside_the_allowed_packages_fail_without_running_or_importing_any
 
     # Then each fails at once with TaskNotAllowed naming the task and the allowed packages
     for task, job in zip(refused, jobs, strict=True):
-        assert (job["status"], job["exception_type"], job["retry_count"]) == \
-            ("failed", "mrq.errors.TaskNotAllowed", 0), job
+        assert (job["status"], job["exception_type"], job["retry_count"]) == (
+            "failed",
+            "mrq.errors.TaskNotAllowed",
+            0,
+        ), job
         assert repr(task) in job["error"] and "allowed task packages (mrq_test_tasks)" in job["error"], job
     # And nothing ran, nor was the module imported
     assert not [path for path in [*markers.values(), import_marker] if path.exists()]
     # And the worker says so in its log, and goes on running allowed tasks
-    wait_until(lambda: worker.log_tail(200).count("refused a job") >= len(refused), timeout_s=10,
-               what="the worker to log each refused job")
+    wait_until(
+        lambda: worker.log_tail(200).count("refused a job") >= len(refused),
+        timeout_s=10,
+        what="the worker to log each refused job",
+    )
     done = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}), timeout=30)
     assert (done["status"], done["result"]) == ("success", 3)
 
 
-def test_the_allow_list_takes_packages_and_registered_tasks(stack: StackUnderTest, client: Client,
-                                                           tmp_path: Path) -> None:
+def test_the_allow_list_takes_packages_and_registered_tasks(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker allowed the package mrq_test_tasks_evil, and the task registered_tasks.double by
     # naming it in TASKS, but not the package mrq_test_tasks
     import_marker = _write_modules(tmp_path)
-    stack.start_worker("default", extra_args=("--task-packages=mrq_test_tasks_evil",),
-                       env={"PYTHONPATH": str(tmp_path),
-                            "MRQ_TASKS": json.dumps({"registered_tasks.double": {}})})
+    stack.start_worker(
+        "default",
+        extra_args=("--task-packages=mrq_test_tasks_evil",),
+        env={"PYTHONPATH": str(tmp_path), "MRQ_TASKS": json.dumps({"registered_tasks.double": {}})},
+    )
 
     # When jobs of each, and of mrq_test_tasks.add, are enqueued
-    evil, registered, not_allowed = client.wait([
-        client.enqueue("mrq_test_tasks_evil.run", {}),
-        client.enqueue("registered_tasks.double", 21),
-        client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}),
-    ], timeout=30)
+    evil, registered, not_allowed = client.wait(
+        [
+            client.enqueue("mrq_test_tasks_evil.run", {}),
+            client.enqueue("registered_tasks.double", 21),
+            client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2}),
+        ],
+        timeout=30,
+    )
 
     # Then the allowed package and the registered task run, and mrq_test_tasks.add is refused
     assert (evil["status"], evil["result"]) == ("success", "ran") and import_marker.exists()

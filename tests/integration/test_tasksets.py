@@ -22,9 +22,12 @@ def test_a_taskset_reports_its_progress_and_runs_its_callback_once(stack, client
     stack.start_worker("default", greenlets=60)
     gate, record = tmp_path / "gate", tmp_path / "callback.jsonl"
     params = [{"value": i, "gate": str(gate) if i >= 50 else ""} for i in range(100)]
-    taskset_id, job_ids = client.enqueue_taskset("mrq_test_tasks.gated_value", params,
-                                                 callback="mrq_test_tasks.record_params",
-                                                 callback_params={"path": str(record)})
+    taskset_id, job_ids = client.enqueue_taskset(
+        "mrq_test_tasks.gated_value",
+        params,
+        callback="mrq_test_tasks.record_params",
+        callback_params={"path": str(record)},
+    )
     assert len(taskset_id) == 24 and len(job_ids) == 100
 
     # When the ungated half is done, the taskset says so while the rest still runs.
@@ -44,14 +47,16 @@ def test_a_taskset_reports_its_progress_and_runs_its_callback_once(stack, client
     assert run["taskset_id"] == taskset_id and run["results"] == list(range(100))
 
 
-def test_failing_members_are_counted_and_the_callback_still_fires_once(stack, client: Client,
-                                                                       tmp_path: Path) -> None:
+def test_failing_members_are_counted_and_the_callback_still_fires_once(stack, client: Client, tmp_path: Path) -> None:
     stack.start_worker("default")
     record = tmp_path / "callback.jsonl"
     params = [{"value": i, "fail": i % 4 == 0} for i in range(20)]
-    taskset_id, job_ids = client.enqueue_taskset("mrq_test_tasks.gated_value", params,
-                                                 callback="mrq_test_tasks.record_params",
-                                                 callback_params={"path": str(record), "tag": "x"})
+    taskset_id, job_ids = client.enqueue_taskset(
+        "mrq_test_tasks.gated_value",
+        params,
+        callback="mrq_test_tasks.record_params",
+        callback_params={"path": str(record), "tag": "x"},
+    )
     done = client.wait_taskset(taskset_id, timeout=WAIT_S)
     assert done["counts"] == {"success": 15, "failed": 5} and done["final"] == 20
     client.wait(done["callback_job_id"], timeout=WAIT_S)
@@ -71,15 +76,24 @@ def test_a_taskset_without_callback_can_be_waited_for(stack, client: Client) -> 
     assert done["counts"] == {"success": 5} and done["callback_job_id"] == "" and done["callback_task"] == ""
 
 
-@pytest.mark.parametrize(("call", "field"), [
-    (lambda c: c.enqueue_taskset("mrq_test_tasks.add", []), "params_json"),
-    (lambda c: c.enqueue_taskset("mrq_test_tasks.add", [{}], callback="not a path"), "callback_task"),
-    (lambda c: c.enqueue_taskset("mrq_test_tasks.add", [{}], callback="mrq_test_tasks.add", callback_params=[1]),
-     "callback_params_json"),
-    (lambda c: c.enqueue_taskset("mrq_test_tasks.add", [{}], callback="mrq_test_tasks.add", callback_queue="bad queue"),
-     "callback_queue"),
-    (lambda c: c.get_taskset("nope"), "taskset_id"),
-])
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda c: c.enqueue_taskset("mrq_test_tasks.add", []), "params_json"),
+        (lambda c: c.enqueue_taskset("mrq_test_tasks.add", [{}], callback="not a path"), "callback_task"),
+        (
+            lambda c: c.enqueue_taskset("mrq_test_tasks.add", [{}], callback="mrq_test_tasks.add", callback_params=[1]),
+            "callback_params_json",
+        ),
+        (
+            lambda c: c.enqueue_taskset(
+                "mrq_test_tasks.add", [{}], callback="mrq_test_tasks.add", callback_queue="bad queue"
+            ),
+            "callback_queue",
+        ),
+        (lambda c: c.get_taskset("nope"), "taskset_id"),
+    ],
+)
 def test_bad_taskset_input_is_refused_naming_the_field(stack, client: Client, call, field: str) -> None:
     with pytest.raises(InvalidArgument) as raised:
         call(client)
@@ -89,9 +103,12 @@ def test_bad_taskset_input_is_refused_naming_the_field(stack, client: Client, ca
 def test_cancelled_members_count_as_final(stack, client: Client, tmp_path: Path) -> None:
     # No worker runs yet: the members are queued when they are cancelled.
     record = tmp_path / "callback.jsonl"
-    taskset_id, job_ids = client.enqueue_taskset("mrq_test_tasks.add", [{"a": i, "b": 0} for i in range(4)],
-                                                 callback="mrq_test_tasks.record_params",
-                                                 callback_params={"path": str(record)})
+    taskset_id, job_ids = client.enqueue_taskset(
+        "mrq_test_tasks.add",
+        [{"a": i, "b": 0} for i in range(4)],
+        callback="mrq_test_tasks.record_params",
+        callback_params={"path": str(record)},
+    )
     client.cancel(job_ids[:2])
     assert client.get_taskset(taskset_id)["counts"] == {"cancel": 2}
     stack.start_worker("default")

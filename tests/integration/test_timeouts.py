@@ -17,12 +17,17 @@ def pid_of(job: dict) -> str:
     return str(job["worker_id"]).rsplit("-", 2)[1]
 
 
-@pytest.mark.parametrize(("task", "params", "how"), [
-    ("spin", {}, "without yielding"),
-    ("swallow_timeout", {"s": 30, "loop": True}, "and caught its timeout"),  # except BaseException, in a loop
-], ids=["never yielding", "catching its timeout"])
-def test_a_job_stuck_past_its_timeout_ends_timeout_and_the_next_job_runs(stack: StackUnderTest, client: Client,
-                                                                        task: str, params: dict, how: str) -> None:
+@pytest.mark.parametrize(
+    ("task", "params", "how"),
+    [
+        ("spin", {}, "without yielding"),
+        ("swallow_timeout", {"s": 30, "loop": True}, "and caught its timeout"),  # except BaseException, in a loop
+    ],
+    ids=["never yielding", "catching its timeout"],
+)
+def test_a_job_stuck_past_its_timeout_ends_timeout_and_the_next_job_runs(
+    stack: StackUnderTest, client: Client, task: str, params: dict, how: str
+) -> None:
     # Given a supervised worker with one greenlet, a job that won't stop, and a job behind it
     supervisor = stack.start_worker("default", greenlets=1, processes=1)
     stuck = client.enqueue(f"mrq_test_tasks.{task}", params, timeout=2)
@@ -43,13 +48,13 @@ def test_a_job_stuck_past_its_timeout_ends_timeout_and_the_next_job_runs(stack: 
     assert pid_of(done) != pid_of(job) and supervisor.is_alive()
 
 
-def test_the_other_jobs_of_a_recycled_worker_are_requeued_and_succeed(stack: StackUnderTest,
-                                                                     client: Client) -> None:
+def test_the_other_jobs_of_a_recycled_worker_are_requeued_and_succeed(stack: StackUnderTest, client: Client) -> None:
     # Given a job sleeping on a supervised worker with two greenlets
     stack.start_worker("default", greenlets=2, processes=1)
     sleeping = client.enqueue("mrq_test_tasks.sleep", {"s": 2})
-    wait_until(lambda: client.get_job(sleeping)["status"] == "started", timeout_s=WAIT_S,
-               what="the sleeping job to start")
+    wait_until(
+        lambda: client.get_job(sleeping)["status"] == "started", timeout_s=WAIT_S, what="the sleeping job to start"
+    )
 
     # When a job that never yields runs past its timeout beside it
     spinning = client.wait(client.enqueue("mrq_test_tasks.spin", timeout=1), timeout=WAIT_S)
@@ -62,8 +67,7 @@ def test_the_other_jobs_of_a_recycled_worker_are_requeued_and_succeed(stack: Sta
     assert pid_of(job) != pid_of(spinning)
 
 
-def test_a_yielding_job_past_its_timeout_ends_timeout_without_a_recycle(stack: StackUnderTest,
-                                                                       client: Client) -> None:
+def test_a_yielding_job_past_its_timeout_ends_timeout_without_a_recycle(stack: StackUnderTest, client: Client) -> None:
     stack.start_worker("default", greenlets=2, processes=1)
 
     job = client.wait(client.enqueue("mrq_test_tasks.sleep", {"s": 60}, timeout=1), timeout=WAIT_S)
@@ -79,8 +83,9 @@ def test_a_job_burning_cpu_within_its_timeout_is_left_alone(stack: StackUnderTes
     # Given a job that yields, with a short timeout, beside a CPU-bound job within a long one
     stack.start_worker("default", greenlets=2, processes=1)
     sleeping = client.enqueue("mrq_test_tasks.sleep", {"s": 60}, timeout=0.5)
-    wait_until(lambda: client.get_job(sleeping)["status"] == "started", timeout_s=WAIT_S,
-               what="the sleeping job to start")
+    wait_until(
+        lambda: client.get_job(sleeping)["status"] == "started", timeout_s=WAIT_S, what="the sleeping job to start"
+    )
 
     # When the CPU-bound job holds the hub past the other's timeout
     burning = client.wait(client.enqueue("mrq_test_tasks.burn_cpu", {"s": 2.5}, timeout=30), timeout=WAIT_S)
@@ -92,8 +97,9 @@ def test_a_job_burning_cpu_within_its_timeout_is_left_alone(stack: StackUnderTes
     assert "recycled" not in timed_out["error"] and pid_of(burning) == pid_of(timed_out)
 
 
-def test_a_job_that_catches_its_timeout_ends_timeout_not_with_its_late_result(stack: StackUnderTest,
-                                                                             client: Client) -> None:
+def test_a_job_that_catches_its_timeout_ends_timeout_not_with_its_late_result(
+    stack: StackUnderTest, client: Client
+) -> None:
     # Given a task that catches BaseException around a long sleep, then returns
     stack.start_worker("default", greenlets=2, processes=1)
 
@@ -105,4 +111,3 @@ def test_a_job_that_catches_its_timeout_ends_timeout_not_with_its_late_result(st
     assert job["result"] is None and "caught the timeout" in job["error"]
     after = client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}), timeout=WAIT_S)
     assert (after["status"], pid_of(after)) == ("success", pid_of(job))
-

@@ -26,22 +26,30 @@ def statuses(client: Client, job_ids: list[str]) -> list[str]:
     return [client.get_job(job_id)["status"] for job_id in job_ids]
 
 
-@pytest.mark.parametrize(("strategy", "expected"), [
-    # The queues in the order given: "low" only once "high" has no job left
-    ("sequential", [["high0", "high1", "low0", "low1"]]),
-    # One from each queue in turn; the broker rotates the queue it starts from
-    ("parallel", [["high0", "low0", "high1", "low1"], ["low0", "high0", "low1", "high1"]]),
-])
-def test_dequeue_strategy_orders_jobs_across_queues(stack: StackUnderTest, client: Client, tmp_path: Path,
-                                                    strategy: str, expected: list[list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("strategy", "expected"),
+    [
+        # The queues in the order given: "low" only once "high" has no job left
+        ("sequential", [["high0", "high1", "low0", "low1"]]),
+        # One from each queue in turn; the broker rotates the queue it starts from
+        ("parallel", [["high0", "low0", "high1", "low1"], ["low0", "high0", "low1", "high1"]]),
+    ],
+)
+def test_dequeue_strategy_orders_jobs_across_queues(
+    stack: StackUnderTest, client: Client, tmp_path: Path, strategy: str, expected: list[list[str]]
+) -> None:
     # Given two jobs queued on "high" and four on "low"
     runs = tmp_path / "runs"
-    ids = {f"{queue}{i}": client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs)}, queue=queue)
-           for queue, count in (("high", 2), ("low", 4)) for i in range(count)}
+    ids = {
+        f"{queue}{i}": client.enqueue("mrq_test_tasks.record_run", {"runs": str(runs)}, queue=queue)
+        for queue, count in (("high", 2), ("low", 4))
+        for i in range(count)
+    }
 
     # When a worker with four slots takes one batch of four jobs from both queues
-    worker = stack.start_worker("high", "low", greenlets=4,
-                                extra_args=["--dequeue-strategy", strategy, "--max-jobs", "4"])
+    worker = stack.start_worker(
+        "high", "low", greenlets=4, extra_args=["--dequeue-strategy", strategy, "--max-jobs", "4"]
+    )
     assert worker.wait_exit(timeout_s=WAIT_S) == 0
 
     # Then they ran in the strategy's order (the batch's), and the rest of "low" is still queued
@@ -50,18 +58,28 @@ def test_dequeue_strategy_orders_jobs_across_queues(stack: StackUnderTest, clien
     assert statuses(client, [ids["low2"], ids["low3"]]) == ["queued", "queued"]
 
 
-@pytest.mark.parametrize(("flag", "expected"), [
-    ("--task-whitelist", ["queued", "success", "queued", "success"]),
-    ("--task-blacklist", ["success", "queued", "success", "queued"]),
-])
-def test_task_filters_leave_other_tasks_queued(stack: StackUnderTest, client: Client, flag: str,
-                                              expected: list[str]) -> None:
-    job_ids = [client.enqueue("mrq_test_tasks.echo", 1), client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}),
-               client.enqueue("mrq_test_tasks.echo", 2), client.enqueue("mrq_test_tasks.Multiply", {"a": 2, "b": 3})]
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        ("--task-whitelist", ["queued", "success", "queued", "success"]),
+        ("--task-blacklist", ["success", "queued", "success", "queued"]),
+    ],
+)
+def test_task_filters_leave_other_tasks_queued(
+    stack: StackUnderTest, client: Client, flag: str, expected: list[str]
+) -> None:
+    job_ids = [
+        client.enqueue("mrq_test_tasks.echo", 1),
+        client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}),
+        client.enqueue("mrq_test_tasks.echo", 2),
+        client.enqueue("mrq_test_tasks.Multiply", {"a": 2, "b": 3}),
+    ]
 
-    worker = stack.start_worker("default", greenlets=2,
-                                extra_args=[flag, "mrq_test_tasks.add,mrq_test_tasks.Multiply",
-                                            "--dequeue-strategy", "burst"])
+    worker = stack.start_worker(
+        "default",
+        greenlets=2,
+        extra_args=[flag, "mrq_test_tasks.add,mrq_test_tasks.Multiply", "--dequeue-strategy", "burst"],
+    )
 
     # Burst: the worker exits once no job it may run is left
     assert worker.wait_exit(timeout_s=WAIT_S) == 0
@@ -75,7 +93,8 @@ def test_burst_runs_every_queued_job_then_exits(stack: StackUnderTest, client: C
 
     assert worker.wait_exit(timeout_s=WAIT_S) == 0
     assert [(job["status"], job["result"]) for job in client.wait(job_ids, timeout=1)] == [
-        ("success", i + 1) for i in range(5)]
+        ("success", i + 1) for i in range(5)
+    ]
     assert "burst: no job left, 5 done, exiting" in worker.log_tail(200)
 
 
@@ -115,8 +134,9 @@ def test_max_jobs_under_a_supervisor_recycles_the_process(stack: StackUnderTest,
     assert len(restarts) == 2 and all("with code 0 " in line and "restarting in 0.0 s" in line for line in restarts)
 
 
-def test_max_time_stops_taking_jobs_and_lets_the_running_one_finish(stack: StackUnderTest, client: Client,
-                                                                    tmp_path: Path) -> None:
+def test_max_time_stops_taking_jobs_and_lets_the_running_one_finish(
+    stack: StackUnderTest, client: Client, tmp_path: Path
+) -> None:
     # Given a worker with one slot, running a job, with another job queued behind it
     blocking = BlockingJob(tmp_path, "running", result="finished")
     running_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
@@ -137,9 +157,12 @@ def test_max_time_stops_taking_jobs_and_lets_the_running_one_finish(stack: Stack
 
 def test_max_memory_recycles_the_process_and_loses_no_job(stack: StackUnderTest, client: Client) -> None:
     # Given a supervised worker whose memory limit three leaking jobs go over, and more of them
-    supervisor = stack.start_worker("default", greenlets=1, processes=1,
-                                    extra_args=["--max-memory-mb", str(MEMORY_LIMIT_MB),
-                                                "--heartbeat-interval-s", "0.2"])
+    supervisor = stack.start_worker(
+        "default",
+        greenlets=1,
+        processes=1,
+        extra_args=["--max-memory-mb", str(MEMORY_LIMIT_MB), "--heartbeat-interval-s", "0.2"],
+    )
     leaks = client.enqueue_many("mrq_test_tasks.leak_memory", [{"n": LEAK_STRINGS}] * 5)
 
     # Then every one of them succeeds, on whichever process took it

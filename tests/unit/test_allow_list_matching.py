@@ -19,8 +19,9 @@ def test_paths_in_the_packages_or_registered_pass(path: str) -> None:
     ALLOWED.check_path(path)
 
 
-@pytest.mark.parametrize("path", ["tasks_evil.add", "os.system", "myapp.send", "myapp.jobsx.send",
-                                  "other.unregistered", "builtins.eval"])
+@pytest.mark.parametrize(
+    "path", ["tasks_evil.add", "os.system", "myapp.send", "myapp.jobsx.send", "other.unregistered", "builtins.eval"]
+)
 def test_other_paths_are_refused_naming_the_packages(path: str) -> None:
     with pytest.raises(TaskNotAllowed, match=r"allowed task packages \(tasks, myapp.jobs\)"):
         ALLOWED.check_path(path)

@@ -39,14 +39,47 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_enqueue_options_are_parsed() -> None:
-    args = build_parser().parse_args([
-        "enqueue", "tasks.add", '{"a": 1}', "--queue", "math", "--timeout", "5", "--priority", "-3",
-        "--delay", "10", "--max-retries", "2", "--retry-delay", "1.5", "--result-ttl", "60",
-        "--dedupe-key", "k", "--wait", "--wait-timeout", "9"])
+    args = build_parser().parse_args(
+        [
+            "enqueue",
+            "tasks.add",
+            '{"a": 1}',
+            "--queue",
+            "math",
+            "--timeout",
+            "5",
+            "--priority",
+            "-3",
+            "--delay",
+            "10",
+            "--max-retries",
+            "2",
+            "--retry-delay",
+            "1.5",
+            "--result-ttl",
+            "60",
+            "--dedupe-key",
+            "k",
+            "--wait",
+            "--wait-timeout",
+            "9",
+        ]
+    )
 
-    assert (args.task, args.params, args.queue, args.timeout, args.priority, args.delay, args.max_retries,
-            args.retry_delay, args.result_ttl, args.dedupe_key, args.wait, args.wait_timeout) == (
-        "tasks.add", '{"a": 1}', "math", 5.0, -3, 10.0, 2, 1.5, 60.0, "k", True, 9.0)
+    assert (
+        args.task,
+        args.params,
+        args.queue,
+        args.timeout,
+        args.priority,
+        args.delay,
+        args.max_retries,
+        args.retry_delay,
+        args.result_ttl,
+        args.dedupe_key,
+        args.wait,
+        args.wait_timeout,
+    ) == ("tasks.add", '{"a": 1}', "math", 5.0, -3, 10.0, 2, 1.5, 60.0, "k", True, 9.0)
 
 
 def test_eta_is_parsed_as_iso_8601() -> None:
@@ -55,15 +88,18 @@ def test_eta_is_parsed_as_iso_8601() -> None:
     assert args.eta == datetime(2030, 1, 1, 9, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("argv", [
-    [],
-    ["enqueue"],
-    ["enqueue", "tasks.add", "--delay", "1", "--eta", "2030-01-01T00:00:00"],
-    ["enqueue", "tasks.add", "--eta", "tomorrow"],
-    ["enqueue", "tasks.add", "--priority", "high"],
-    ["wait"],
-    ["run", "tasks.add", "--log-level", "LOUD"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["enqueue"],
+        ["enqueue", "tasks.add", "--delay", "1", "--eta", "2030-01-01T00:00:00"],
+        ["enqueue", "tasks.add", "--eta", "tomorrow"],
+        ["enqueue", "tasks.add", "--priority", "high"],
+        ["wait"],
+        ["run", "tasks.add", "--log-level", "LOUD"],
+    ],
+)
 def test_bad_command_lines_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(argv)
@@ -78,12 +114,16 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert "examples:" in out and "mrq run tasks.add" in out and "exit codes:" in out
 
 
-@pytest.mark.parametrize("argv", [
-    ["--broker-address", "b:1", "job", "x"],
-    ["job", "x", "--broker-address", "b:1"],
-])
-def test_broker_address_before_or_after_the_command(argv: list[str], broker: FakeBroker,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--broker-address", "b:1", "job", "x"],
+        ["job", "x", "--broker-address", "b:1"],
+    ],
+)
+def test_broker_address_before_or_after_the_command(
+    argv: list[str], broker: FakeBroker, capsys: pytest.CaptureFixture[str]
+) -> None:
     cli(capsys, *argv)
 
     assert broker.addresses == ["b:1"]  # type: ignore[attr-defined]
@@ -169,8 +209,9 @@ def test_unknown_job_exits_1(broker: FakeBroker, capsys: pytest.CaptureFixture[s
     assert (code, out, err) == (1, "", f"mrq: error: job_id: no job {'f' * 24}\n")
 
 
-def test_enqueue_many_reads_json_lines(broker: FakeBroker, capsys: pytest.CaptureFixture[str],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_enqueue_many_reads_json_lines(
+    broker: FakeBroker, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO('{"a": 1}\n\n[2]\n3\n{"a": 4}\n'))
 
     code, out, _ = cli(capsys, "enqueue-many", "tasks.add", "--priority", "1", "--no-progress")
@@ -180,8 +221,9 @@ def test_enqueue_many_reads_json_lines(broker: FakeBroker, capsys: pytest.Captur
     assert [broker.jobs[i].params_json for i in out.split()] == [b'{"a":1}', b"[2]", b"3", b'{"a":4}']
 
 
-def test_enqueue_many_bad_line(broker: FakeBroker, capsys: pytest.CaptureFixture[str],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_enqueue_many_bad_line(
+    broker: FakeBroker, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO('{"a": 1}\nnope\n'))
 
     code, _, err = cli(capsys, "enqueue-many", "tasks.add")
@@ -189,8 +231,9 @@ def test_enqueue_many_bad_line(broker: FakeBroker, capsys: pytest.CaptureFixture
     assert code == 2 and "line 2" in err and broker.calls == []
 
 
-def test_unreachable_broker_says_where_it_tried(capsys: pytest.CaptureFixture[str],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_broker_says_where_it_tried(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         address = f"127.0.0.1:{sock.getsockname()[1]}"

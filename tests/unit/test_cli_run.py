@@ -127,19 +127,33 @@ def test_invalid_json_params(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_console_script_imports_tasks_from_the_working_directory_and_logs_to_stderr(tmp_path: Path) -> None:
-    (tmp_path / "mytasks.py").write_text(textwrap.dedent("""
+    (tmp_path / "mytasks.py").write_text(
+        textwrap.dedent("""
         from mrq import get_logger
 
         def hello(params):
             get_logger().warning("hello %s", params["name"])
             return {"greeting": "hello " + params["name"]}
-    """))
+    """)
+    )
 
     done = subprocess.run(
         # -P: like the `mrq` console script, Python does not put the working directory on sys.path.
-        [sys.executable, "-P", "-c", "import sys; from mrq.cli import main; sys.exit(main())",
-         "run", "mytasks.hello", '{"name": "ada"}'],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+        [
+            sys.executable,
+            "-P",
+            "-c",
+            "import sys; from mrq.cli import main; sys.exit(main())",
+            "run",
+            "mytasks.hello",
+            '{"name": "ada"}',
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
     assert done.returncode == 0, done.stderr
     assert orjson.loads(done.stdout) == {"greeting": "hello ada"}

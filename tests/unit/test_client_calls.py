@@ -41,7 +41,8 @@ class FakeBroker:
 
     def __init__(self, *, max_batch_size: int = 3, max_wait_s: float = 10.0) -> None:
         self.info = job_service_pb2.GetServerInfoResponse(
-            version="test", max_params_bytes=1000, max_batch_size=max_batch_size, max_wait_s=max_wait_s)
+            version="test", max_params_bytes=1000, max_batch_size=max_batch_size, max_wait_s=max_wait_s
+        )
         self.jobs: dict[str, job_pb2.Job] = {}
         self.calls: list[tuple[str, Any, float]] = []
         self.fail_next: dict[str, FakeError] = {}
@@ -50,8 +51,7 @@ class FakeBroker:
 
     def add(self, task: str, params_json: bytes, options: job_pb2.JobOptions) -> str:
         job_id = f"{len(self.jobs):024x}"
-        self.jobs[job_id] = job_pb2.Job(id=job_id, task=task, params_json=params_json, status=QUEUED,
-                                        options=options)
+        self.jobs[job_id] = job_pb2.Job(id=job_id, task=task, params_json=params_json, status=QUEUED, options=options)
         return job_id
 
     def finish(self, job_id: str, result: bytes = b"null") -> None:
@@ -123,14 +123,19 @@ def client(broker: FakeBroker) -> Iterator[Client]:
 
 
 def test_enqueue_sends_params_and_options(client: Client, broker: FakeBroker) -> None:
-    job_id = client.enqueue("tasks.add", {"a": 1, "b": 2}, queue="math", timeout=timedelta(seconds=9),
-                            priority=3, dedupe_key="k")
+    job_id = client.enqueue(
+        "tasks.add", {"a": 1, "b": 2}, queue="math", timeout=timedelta(seconds=9), priority=3, dedupe_key="k"
+    )
 
     [(_, request, deadline_s)] = broker.calls
     assert job_id == "0" * 24
     assert request.task == "tasks.add" and request.params_json == b'{"a":1,"b":2}'
-    assert (request.options.queue, request.options.timeout_s, request.options.priority,
-            request.options.dedupe_key) == ("math", 9.0, 3, "k")
+    assert (request.options.queue, request.options.timeout_s, request.options.priority, request.options.dedupe_key) == (
+        "math",
+        9.0,
+        3,
+        "k",
+    )
     assert deadline_s == 7
 
 
@@ -255,7 +260,8 @@ def test_wait_many_ids_in_batches_and_in_order(client: Client, broker: FakeBroke
 def test_wait_splits_long_waits_and_only_rewaits_pending_jobs(client: Client, broker: FakeBroker) -> None:
     job_ids = client.enqueue_many("tasks.add", [{}, {}])
     rounds: Iterator[Callable[[], None]] = iter(
-        [lambda: broker.finish(job_ids[0]), lambda: None, lambda: broker.finish(job_ids[1])])
+        [lambda: broker.finish(job_ids[0]), lambda: None, lambda: broker.finish(job_ids[1])]
+    )
     broker.on_wait = lambda request: next(rounds)()
 
     jobs = client.wait(job_ids)
@@ -309,8 +315,14 @@ def test_address_argument_overrides_settings(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_settings_from_env() -> None:
-    settings = ClientSettings.from_env({"MRQ_BROKER_ADDRESS": "b:1", "MRQ_CLIENT_RPC_TIMEOUT_S": "2.5",
-                                        "MRQ_CLIENT_READ_RETRIES": "0", "MRQ_CLIENT_MAX_MESSAGE_BYTES": ""})
+    settings = ClientSettings.from_env(
+        {
+            "MRQ_BROKER_ADDRESS": "b:1",
+            "MRQ_CLIENT_RPC_TIMEOUT_S": "2.5",
+            "MRQ_CLIENT_READ_RETRIES": "0",
+            "MRQ_CLIENT_MAX_MESSAGE_BYTES": "",
+        }
+    )
 
     assert settings == ClientSettings(broker_address="b:1", rpc_timeout_s=2.5, read_retries=0)
     assert ClientSettings.from_env({}) == ClientSettings()
@@ -323,10 +335,21 @@ def test_settings_from_env_names_a_bad_variable() -> None:
 
 def test_public_surface() -> None:
     assert mrq.Client is Client
-    assert set(mrq.__all__) >= {"Client", "Task", "get_current_job", "set_current_job_progress",
-                                "retry_current_job", "abort_current_job", "get_logger", "run_task",
-                                "MrqError", "InvalidArgument", "JobNotFound", "BrokerUnavailable",
-                                "WaitTimeout"}
+    assert set(mrq.__all__) >= {
+        "Client",
+        "Task",
+        "get_current_job",
+        "set_current_job_progress",
+        "retry_current_job",
+        "abort_current_job",
+        "get_logger",
+        "run_task",
+        "MrqError",
+        "InvalidArgument",
+        "JobNotFound",
+        "BrokerUnavailable",
+        "WaitTimeout",
+    }
     assert all(hasattr(mrq, name) for name in mrq.__all__)
 
 

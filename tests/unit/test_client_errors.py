@@ -29,8 +29,9 @@ class FakeRpcError(grpc.RpcError):
 
 
 def test_invalid_argument_names_the_field() -> None:
-    error = rpc.translate_error(FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT,
-                                             "options.queue: must match [A-Za-z0-9_-.:/]+"), address=ADDRESS)
+    error = rpc.translate_error(
+        FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT, "options.queue: must match [A-Za-z0-9_-.:/]+"), address=ADDRESS
+    )
 
     assert isinstance(error, InvalidArgument)
     assert error.field == "options.queue"
@@ -38,8 +39,9 @@ def test_invalid_argument_names_the_field() -> None:
 
 
 def test_invalid_argument_with_an_indexed_field() -> None:
-    error = rpc.translate_error(FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT, "job_ids[3]: not a job id"),
-                                address=ADDRESS)
+    error = rpc.translate_error(
+        FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT, "job_ids[3]: not a job id"), address=ADDRESS
+    )
 
     assert isinstance(error, InvalidArgument) and error.field == "job_ids[3]"
 
@@ -94,8 +96,7 @@ class Flaky:
 
 
 def test_reads_retry_unavailable() -> None:
-    method = Flaky(FakeRpcError(grpc.StatusCode.UNAVAILABLE, "down"),
-                   FakeRpcError(grpc.StatusCode.UNAVAILABLE, "down"))
+    method = Flaky(FakeRpcError(grpc.StatusCode.UNAVAILABLE, "down"), FakeRpcError(grpc.StatusCode.UNAVAILABLE, "down"))
 
     result = rpc.call_with_retry(method, "req", timeout_s=5, address=ADDRESS, retries=3, backoff_s=0)
 

@@ -22,16 +22,43 @@ def timestamp(value: datetime) -> Timestamp:
 def full_job() -> job_pb2.Job:
     options = job_pb2.JobOptions(queue="math", timeout_s=0, max_retries=3, priority=5, eta=timestamp(FAILED))
     return job_pb2.Job(
-        id="65f0c0ffee0123456789abcd", task="tasks.add", params_json=b'{"a":1,"b":2}', queue="math",
-        status=job_pb2.JOB_STATUS_SUCCESS, result_json=b"3", exception_type="", error="", traceback="",
-        traceback_history=[job_pb2.TracebackEntry(
-            date=timestamp(FAILED), status=job_pb2.JOB_STATUS_RETRY, exception_type="builtins.ValueError",
-            error="boom", traceback="Traceback...", worker_id="host-1-abc")],
-        date_enqueued=timestamp(ENQUEUED), date_started=timestamp(ENQUEUED), date_finished=timestamp(FAILED),
-        date_updated=timestamp(FAILED), worker_id="host-1-abc", retry_count=1, requeue_count=2,
-        progress=1.0, options=options, duration_s=1.5, cpu_s=1.25, switches=3, profile="ncalls...",
-        memory_diff_bytes=1024, memory_top="tasks.py:3: size=1 KiB", raw_queue="events_raw",
-        schedule_id="3f2a", schedule_tick=timestamp(ENQUEUED),
+        id="65f0c0ffee0123456789abcd",
+        task="tasks.add",
+        params_json=b'{"a":1,"b":2}',
+        queue="math",
+        status=job_pb2.JOB_STATUS_SUCCESS,
+        result_json=b"3",
+        exception_type="",
+        error="",
+        traceback="",
+        traceback_history=[
+            job_pb2.TracebackEntry(
+                date=timestamp(FAILED),
+                status=job_pb2.JOB_STATUS_RETRY,
+                exception_type="builtins.ValueError",
+                error="boom",
+                traceback="Traceback...",
+                worker_id="host-1-abc",
+            )
+        ],
+        date_enqueued=timestamp(ENQUEUED),
+        date_started=timestamp(ENQUEUED),
+        date_finished=timestamp(FAILED),
+        date_updated=timestamp(FAILED),
+        worker_id="host-1-abc",
+        retry_count=1,
+        requeue_count=2,
+        progress=1.0,
+        options=options,
+        duration_s=1.5,
+        cpu_s=1.25,
+        switches=3,
+        profile="ncalls...",
+        memory_diff_bytes=1024,
+        memory_top="tasks.py:3: size=1 KiB",
+        raw_queue="events_raw",
+        schedule_id="3f2a",
+        schedule_tick=timestamp(ENQUEUED),
     )
 
 
@@ -48,10 +75,16 @@ def test_every_field_is_translated() -> None:
         "exception_type": "",
         "error": "",
         "traceback": "",
-        "traceback_history": [{
-            "date": FAILED, "status": "retry", "exception_type": "builtins.ValueError", "error": "boom",
-            "traceback": "Traceback...", "worker_id": "host-1-abc",
-        }],
+        "traceback_history": [
+            {
+                "date": FAILED,
+                "status": "retry",
+                "exception_type": "builtins.ValueError",
+                "error": "boom",
+                "traceback": "Traceback...",
+                "worker_id": "host-1-abc",
+            }
+        ],
         "date_enqueued": ENQUEUED,
         "date_started": ENQUEUED,
         "date_finished": FAILED,
@@ -88,8 +121,9 @@ def test_empty_job_defaults() -> None:
     assert job["result"] is None
     assert job["status"] == "queued"
     assert job["traceback_history"] == []
-    assert [job[k] for k in ("date_enqueued", "date_started", "date_finished", "date_updated",
-                             "date_expires")] == [None] * 5
+    assert [job[k] for k in ("date_enqueued", "date_started", "date_finished", "date_updated", "date_expires")] == [
+        None
+    ] * 5
     assert job["options"] == {}
 
 

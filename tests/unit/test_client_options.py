@@ -37,8 +37,7 @@ def test_zero_is_sent_for_optional_fields() -> None:
 def test_plain_fields() -> None:
     options = job_options(queue="math", priority=-5, dedupe_key="report:42", max_retries=7)
 
-    assert (options.queue, options.priority, options.dedupe_key, options.max_retries) == (
-        "math", -5, "report:42", 7)
+    assert (options.queue, options.priority, options.dedupe_key, options.max_retries) == ("math", -5, "report:42", 7)
 
 
 def test_aware_eta_is_converted_to_utc() -> None:
@@ -59,14 +58,17 @@ def test_delay_and_eta_are_exclusive() -> None:
         job_options(delay=5, eta=datetime(2030, 1, 1))
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"timeout": "10"}, "timeout must be a number of seconds or a timedelta, not str"),
-    ({"delay": True}, "delay must be a number"),
-    ({"priority": 1.5}, "priority must be an int, not float"),
-    ({"max_retries": "3"}, "max_retries must be an int"),
-    ({"queue": 3}, "queue must be a str, not int"),
-    ({"eta": "2030-01-01"}, "eta must be a datetime, not str"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"timeout": "10"}, "timeout must be a number of seconds or a timedelta, not str"),
+        ({"delay": True}, "delay must be a number"),
+        ({"priority": 1.5}, "priority must be an int, not float"),
+        ({"max_retries": "3"}, "max_retries must be an int"),
+        ({"queue": 3}, "queue must be a str, not int"),
+        ({"eta": "2030-01-01"}, "eta must be a datetime, not str"),
+    ],
+)
 def test_wrong_types_are_refused_with_the_option_named(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(TypeError, match=message):
         job_options(**kwargs)  # type: ignore[arg-type]

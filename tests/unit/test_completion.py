@@ -28,10 +28,13 @@ def test_bash_completion_completes_commands_and_options(tmp_path: Path, capsys: 
     script = tmp_path / "mrq.bash"
     script.write_text(capsys.readouterr().out)
     # When bash completes each partial command line
-    lines = "\n".join(f'COMP_WORDS=({" ".join(repr(w) for w in line.split(" "))}); '
-                      f'COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _mrq_complete; echo "${{COMPREPLY[*]}}"'
-                      for line in CASES)
-    result = subprocess.run(["bash", "-c", f"source {script}\n{lines}"], capture_output=True, text=True,
-                            check=True, timeout=30)
+    lines = "\n".join(
+        f"COMP_WORDS=({' '.join(repr(w) for w in line.split(' '))}); "
+        f'COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _mrq_complete; echo "${{COMPREPLY[*]}}"'
+        for line in CASES
+    )
+    result = subprocess.run(
+        ["bash", "-c", f"source {script}\n{lines}"], capture_output=True, text=True, check=True, timeout=30
+    )
     # Then it offers the right words
     assert result.stdout.splitlines() == list(CASES.values())

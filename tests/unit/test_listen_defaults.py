@@ -14,8 +14,13 @@ import pytest
 
 from mrq.config import Settings
 
-SETTINGS_MODULES = ("mrq_broker.settings", "mrq_worker.settings", "mrq_scheduler.settings",
-                    "mrq_dashboard.settings", "mrq_local.settings")
+SETTINGS_MODULES = (
+    "mrq_broker.settings",
+    "mrq_worker.settings",
+    "mrq_scheduler.settings",
+    "mrq_dashboard.settings",
+    "mrq_local.settings",
+)
 #: Field names that hold where something listens or connects.
 ADDRESS_SUFFIXES = ("host", "address")
 
@@ -33,8 +38,12 @@ def _all_settings() -> list[type[Settings]]:
 
 
 def _address_defaults() -> list[tuple[str, str]]:
-    return [(f"{cls.__name__}.{name}", str(field.default)) for cls in _all_settings()
-            for name, field in cls.model_fields.items() if name.endswith(ADDRESS_SUFFIXES)]
+    return [
+        (f"{cls.__name__}.{name}", str(field.default))
+        for cls in _all_settings()
+        for name, field in cls.model_fields.items()
+        if name.endswith(ADDRESS_SUFFIXES)
+    ]
 
 
 def test_every_program_is_checked() -> None:

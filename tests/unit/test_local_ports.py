@@ -19,11 +19,14 @@ def test_free_port_is_bindable_and_not_listening() -> None:
         assert is_listening(LOOPBACK, port)
 
 
-@pytest.mark.parametrize(("address", "expected"), [
-    ("127.0.0.1:50051", ("127.0.0.1", 50051)),
-    ("localhost:1", ("localhost", 1)),
-    ("[::1]:80", ("[::1]", 80)),
-])
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("127.0.0.1:50051", ("127.0.0.1", 50051)),
+        ("localhost:1", ("localhost", 1)),
+        ("[::1]:80", ("[::1]", 80)),
+    ],
+)
 def test_split_address(address: str, expected: tuple[str, int]) -> None:
     assert split_address(address) == expected
 

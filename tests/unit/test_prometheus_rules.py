@@ -16,8 +16,11 @@ METRIC_RE = re.compile(r"(?<![\w:])(mrq_[a-z0-9_]+)")
 
 
 def rules() -> list[dict[str, Any]]:
-    return [rule for group in yaml.safe_load((DEPLOY / "rules" / "mrq.yml").read_text())["groups"]
-            for rule in group["rules"]]
+    return [
+        rule
+        for group in yaml.safe_load((DEPLOY / "rules" / "mrq.yml").read_text())["groups"]
+        for rule in group["rules"]
+    ]
 
 
 def rule_tests() -> list[dict[str, Any]]:
@@ -32,16 +35,21 @@ def test_every_recording_rule_is_evaluated_by_a_rule_test() -> None:
 
 
 def test_every_alert_is_seen_firing_by_a_rule_test() -> None:
-    firing = {case["alertname"] for test in rule_tests() for case in test.get("alert_rule_test", [])
-              if case["exp_alerts"]}
+    firing = {
+        case["alertname"] for test in rule_tests() for case in test.get("alert_rule_test", []) if case["exp_alerts"]
+    }
 
     assert {rule["alert"] for rule in rules() if "alert" in rule} <= firing
 
 
 def test_every_metric_the_rules_query_has_input_series_in_the_rule_tests() -> None:
-    queried = {re.sub(r"_(bucket|sum|count)$", "", name) for rule in rules()
-               for name in METRIC_RE.findall(str(rule["expr"]))}
-    given = {re.sub(r"_(bucket|sum|count)$", "", series["series"].split("{", 1)[0])
-             for test in rule_tests() for series in test["input_series"]}
+    queried = {
+        re.sub(r"_(bucket|sum|count)$", "", name) for rule in rules() for name in METRIC_RE.findall(str(rule["expr"]))
+    }
+    given = {
+        re.sub(r"_(bucket|sum|count)$", "", series["series"].split("{", 1)[0])
+        for test in rule_tests()
+        for series in test["input_series"]
+    }
 
     assert queried <= given

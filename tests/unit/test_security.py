@@ -12,22 +12,31 @@ from mrq.security import BrokerAccess, read_token, redact_argv, redact_url
 from mrq_broker.settings import BrokerSettings
 
 
-@pytest.mark.parametrize(("url", "shown"), [
-    ("redis://:pw@host:6379/0", "redis://:***@host:6379/0"),
-    ("redis://user:pw@host:6379/0", "redis://user:***@host:6379/0"),
-    ("mongodb://u:p%40ss@h1:1,h2:2/db?authSource=admin", "mongodb://u:***@h1:1,h2:2/db?authSource=admin"),
-    ("mongodb://h/db?password=pw&tls=true", "mongodb://h/db?password=***&tls=true"),
-    ("redis://host:6379/0", "redis://host:6379/0"),
-    ("mongodb://user@host/db", "mongodb://user@host/db"),
-])
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("redis://:pw@host:6379/0", "redis://:***@host:6379/0"),
+        ("redis://user:pw@host:6379/0", "redis://user:***@host:6379/0"),
+        ("mongodb://u:p%40ss@h1:1,h2:2/db?authSource=admin", "mongodb://u:***@h1:1,h2:2/db?authSource=admin"),
+        ("mongodb://h/db?password=pw&tls=true", "mongodb://h/db?password=***&tls=true"),
+        ("redis://host:6379/0", "redis://host:6379/0"),
+        ("mongodb://user@host/db", "mongodb://user@host/db"),
+    ],
+)
 def test_redact_url_hides_passwords_only(url: str, shown: str) -> None:
     assert redact_url(url) == shown
 
 
 def test_redact_argv_hides_tokens_and_url_passwords() -> None:
     argv = ["mrq-broker", "--auth-token", "tok", "--auth-token=tok2", "--redis-url", "redis://:pw@h/0"]
-    assert redact_argv(argv) == ["mrq-broker", "--auth-token", "***", "--auth-token=***",
-                                 "--redis-url", "redis://:***@h/0"]
+    assert redact_argv(argv) == [
+        "mrq-broker",
+        "--auth-token",
+        "***",
+        "--auth-token=***",
+        "--redis-url",
+        "redis://:***@h/0",
+    ]
 
 
 def test_the_token_comes_from_its_file_and_never_from_both(tmp_path: Path) -> None:

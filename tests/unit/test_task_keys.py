@@ -10,15 +10,20 @@ from mrq.errors import ConfigError
 from mrq_broker.settings import BrokerSettings
 from mrq_worker.settings import WorkerSettings
 
-EVERY_KIND_OF_KEY = ('{"tasks.fetch": {"queue": "io", "timeout": 30, "max_retries": 5, "retry_delay": 2, '
-                     '"max_concurrency": 4, "on_limit": "wait", "retry_on": ["ConnectionError"], '
-                     '"retry_backoff": "exponential"}}')
+EVERY_KIND_OF_KEY = (
+    '{"tasks.fetch": {"queue": "io", "timeout": 30, "max_retries": 5, "retry_delay": 2, '
+    '"max_concurrency": 4, "on_limit": "wait", "retry_on": ["ConnectionError"], '
+    '"retry_backoff": "exponential"}}'
+)
 
 
 @pytest.mark.parametrize("model", [BrokerSettings, WorkerSettings])
 def test_an_unknown_key_in_a_tasks_entry_is_an_error_naming_it(model: type[Settings]) -> None:
-    with pytest.raises(ConfigError, match=r"tasks \(MRQ_TASKS\): .*TASKS\['tasks.add'\]: unknown key "
-                                          r"'max_retires' \(did you mean 'max_retries'\?\)"):
+    with pytest.raises(
+        ConfigError,
+        match=r"tasks \(MRQ_TASKS\): .*TASKS\['tasks.add'\]: unknown key "
+        r"'max_retires' \(did you mean 'max_retries'\?\)",
+    ):
         settings_from(model, environ={"MRQ_TASKS": '{"tasks.add": {"max_retires": 3}}'})
 
 

@@ -14,8 +14,14 @@ import pytest
 import mrq
 
 ROOT = Path(__file__).resolve().parents[2]
-PYTHON_PROJECTS = ["clients/python", "services/broker", "services/worker", "services/scheduler",
-                   "services/dashboard-api", "deploy/local"]
+PYTHON_PROJECTS = [
+    "clients/python",
+    "services/broker",
+    "services/worker",
+    "services/scheduler",
+    "services/dashboard-api",
+    "deploy/local",
+]
 PACKAGES = ["mrq_broker", "mrq_worker", "mrq_scheduler", "mrq_dashboard", "mrq_local"]
 # Which file holds each other client's copy, and how to find it there.
 OTHER_COPIES = {

@@ -30,7 +30,7 @@ class FakeBroker:
 
     def LeaseJobs(self, request: LeaseJobsRequest, timeout: float) -> LeaseJobsResponse:
         self.requests.append(request)
-        jobs, self.queued = self.queued[:request.max_jobs], self.queued[request.max_jobs:]
+        jobs, self.queued = self.queued[: request.max_jobs], self.queued[request.max_jobs :]
         if not jobs:
             time.sleep(request.wait_s)  # a native thread (call_in_thread), as the real call's wait
         return LeaseJobsResponse(jobs=jobs, lease_ttl_s=30)
@@ -45,8 +45,14 @@ def consume(broker: FakeBroker, *, slots: int, **options: Any) -> str:
     consumer: Consumer
     executor = Executor(size=slots, on_outcome=lambda outcome: consumer.add_outcome(outcome))
     lease = LeaseJobsRequest(worker_id="w", queues=["q"], wait_s=WAIT_S)
-    consumer = Consumer(stub=broker, lease=lease, executor=executor, report_interval_s=0.0,
-                        accepting=lambda: not ended.ready(), **options)
+    consumer = Consumer(
+        stub=broker,
+        lease=lease,
+        executor=executor,
+        report_interval_s=0.0,
+        accepting=lambda: not ended.ready(),
+        **options,
+    )
     consumer.start(on_crash=lambda greenlet: ended.set_exception(greenlet.exception), on_exhausted=ended.set)
     try:
         return str(ended.get(timeout=10))

@@ -44,16 +44,23 @@ def _fail(params: Any) -> None:
 @pytest.fixture(autouse=True)
 def tasks_module() -> Iterator[None]:
     module = types.ModuleType(TASKS)
-    module.__dict__.update(add=lambda p: p["a"] + p["b"], whoami=_whoami, sleep=_sleep, fail=_fail,
-                           bad=lambda p: object(), Mul=Mul)
+    module.__dict__.update(
+        add=lambda p: p["a"] + p["b"], whoami=_whoami, sleep=_sleep, fail=_fail, bad=lambda p: object(), Mul=Mul
+    )
     sys.modules[TASKS] = module
     yield
     del sys.modules[TASKS]
 
 
 def _job(job_id: str, task: str, params: Any = None, *, timeout_s: float = 0.0) -> LeasedJob:
-    return LeasedJob(job_id=job_id, task=f"{TASKS}.{task}" if "." not in task else task, queue="q1",
-                     params_json=orjson.dumps(params or {}), timeout_s=timeout_s, lease_token=f"t-{job_id}")
+    return LeasedJob(
+        job_id=job_id,
+        task=f"{TASKS}.{task}" if "." not in task else task,
+        queue="q1",
+        params_json=orjson.dumps(params or {}),
+        timeout_s=timeout_s,
+        lease_token=f"t-{job_id}",
+    )
 
 
 def _run(*jobs: LeasedJob, size: int = 10, after_start: Any = None) -> dict[str, JobOutcome]:
@@ -80,18 +87,25 @@ def test_success_results_are_json() -> None:
 def test_current_job_is_set_per_greenlet() -> None:
     outcomes = _run(_job("x", "whoami", {"k": 1}), _job("y", "whoami", {"k": 2}))
 
-    assert orjson.loads(outcomes["x"].result_json) == {"id": "x", "logger": "mrq.job.x", "params": {"k": 1},
-                                                      "queue": "q1"}
+    assert orjson.loads(outcomes["x"].result_json) == {
+        "id": "x",
+        "logger": "mrq.job.x",
+        "params": {"k": 1},
+        "queue": "q1",
+    }
     assert orjson.loads(outcomes["y"].result_json)["params"] == {"k": 2}
     assert get_current_job() is None
 
 
-@pytest.mark.parametrize(("task", "exception_type"), [
-    ("fail", "builtins.ValueError"),
-    ("nothere", "mrq.errors.TaskNotFound"),
-    ("no_such_module_xyz.task", "mrq.errors.TaskNotFound"),
-    ("bad", "builtins.TypeError"),
-])
+@pytest.mark.parametrize(
+    ("task", "exception_type"),
+    [
+        ("fail", "builtins.ValueError"),
+        ("nothere", "mrq.errors.TaskNotFound"),
+        ("no_such_module_xyz.task", "mrq.errors.TaskNotFound"),
+        ("bad", "builtins.TypeError"),
+    ],
+)
 def test_failures_are_reported_not_raised(task: str, exception_type: str) -> None:
     outcome = _run(_job("f", task))["f"]
 

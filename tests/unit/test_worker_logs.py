@@ -31,8 +31,13 @@ class SlowBroker:
 def test_finish_waits_for_the_shipment_in_flight() -> None:
     # Given a job's line taken by the periodic shipment, whose call has not returned yet
     broker = SlowBroker()
-    shipper = LogShipper(stub=broker, worker_id="w", interval_s=60, max_bytes_per_job=1000,  # type: ignore[arg-type]
-                         running=lambda: ["j1"])
+    shipper = LogShipper(
+        stub=broker,
+        worker_id="w",
+        interval_s=60,
+        max_bytes_per_job=1000,  # type: ignore[arg-type]
+        running=lambda: ["j1"],
+    )
     shipper.write("j1", "first line\n")
     periodic = gevent.spawn(shipper.ship)
     while not broker.called.is_set():

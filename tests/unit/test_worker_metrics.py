@@ -17,10 +17,15 @@ DEFAULT_TIMEOUT_S = 3600.0
 def test_a_job_s_duration_lands_in_a_finite_bucket_within_a_factor_of_2_5(duration_s: float) -> None:
     metrics = WorkerMetrics(CollectorRegistry())
 
-    metrics.job_ended(LeasedJob(queue="default", task="tasks.report"),
-                      JobOutcome(status=job_pb2.JOB_STATUS_SUCCESS), duration_s)
+    metrics.job_ended(
+        LeasedJob(queue="default", task="tasks.report"), JobOutcome(status=job_pb2.JOB_STATUS_SUCCESS), duration_s
+    )
 
-    buckets = {float(sample.labels["le"]): sample.value for family in metrics.registry.collect()
-               for sample in family.samples if sample.name == "mrq_job_duration_seconds_bucket"}
+    buckets = {
+        float(sample.labels["le"]): sample.value
+        for family in metrics.registry.collect()
+        for sample in family.samples
+        if sample.name == "mrq_job_duration_seconds_bucket"
+    }
     smallest = min(le for le, count in buckets.items() if count == 1)
     assert smallest != float("inf") and smallest <= max(2.5 * duration_s, min(buckets))

@@ -19,16 +19,19 @@ def _raised(exc: BaseException) -> BaseException:
         return caught
 
 
-@pytest.mark.parametrize(("exc", "status", "exception_type"), [
-    (ValueError("boom"), job_pb2.JOB_STATUS_FAILED, "builtins.ValueError"),
-    (TaskNotFound("no such task"), job_pb2.JOB_STATUS_FAILED, "mrq.errors.TaskNotFound"),
-    (SystemExit(3), job_pb2.JOB_STATUS_FAILED, "builtins.SystemExit"),
-    (AbortInterrupt("stop"), job_pb2.JOB_STATUS_ABORT, "mrq.interrupts.AbortInterrupt"),
-    (JobTimeout("late"), job_pb2.JOB_STATUS_TIMEOUT, "mrq.interrupts.JobTimeout"),
-    (JobCancelled("bye"), job_pb2.JOB_STATUS_CANCEL, "mrq.interrupts.JobCancelled"),
-    (WorkerInterrupted("stopping"), job_pb2.JOB_STATUS_INTERRUPT, "mrq.interrupts.WorkerInterrupted"),
-    (GreenletExit(), job_pb2.JOB_STATUS_INTERRUPT, "greenlet.GreenletExit"),
-])
+@pytest.mark.parametrize(
+    ("exc", "status", "exception_type"),
+    [
+        (ValueError("boom"), job_pb2.JOB_STATUS_FAILED, "builtins.ValueError"),
+        (TaskNotFound("no such task"), job_pb2.JOB_STATUS_FAILED, "mrq.errors.TaskNotFound"),
+        (SystemExit(3), job_pb2.JOB_STATUS_FAILED, "builtins.SystemExit"),
+        (AbortInterrupt("stop"), job_pb2.JOB_STATUS_ABORT, "mrq.interrupts.AbortInterrupt"),
+        (JobTimeout("late"), job_pb2.JOB_STATUS_TIMEOUT, "mrq.interrupts.JobTimeout"),
+        (JobCancelled("bye"), job_pb2.JOB_STATUS_CANCEL, "mrq.interrupts.JobCancelled"),
+        (WorkerInterrupted("stopping"), job_pb2.JOB_STATUS_INTERRUPT, "mrq.interrupts.WorkerInterrupted"),
+        (GreenletExit(), job_pb2.JOB_STATUS_INTERRUPT, "greenlet.GreenletExit"),
+    ],
+)
 def test_classify_status_and_type(exc: BaseException, status: int, exception_type: str) -> None:
     outcome = classify(_raised(exc))
 

@@ -58,7 +58,10 @@ def test_classify_turns_a_matching_failure_into_a_retry() -> None:
     timed_out = classify(_raised(JobTimeout("late")), job, RetryPolicy(frozenset({"BaseException"})))
 
     assert (retried.status, retried.retry_delay_s, retried.exception_type) == (
-        job_pb2.JOB_STATUS_RETRY, 5, "builtins.ConnectionError")
+        job_pb2.JOB_STATUS_RETRY,
+        5,
+        "builtins.ConnectionError",
+    )
     assert failed.status == job_pb2.JOB_STATUS_FAILED
     assert timed_out.status == job_pb2.JOB_STATUS_TIMEOUT
 
@@ -73,12 +76,17 @@ def test_classify_a_retry_inside_except_reports_the_original() -> None:
         outcome = classify(exc)
 
     assert (outcome.status, outcome.exception_type, outcome.error) == (
-        job_pb2.JOB_STATUS_RETRY, "builtins.KeyError", "'k'")
+        job_pb2.JOB_STATUS_RETRY,
+        "builtins.KeyError",
+        "'k'",
+    )
     assert "KeyError: 'k'" in outcome.traceback and "RetryInterrupt" in outcome.traceback
 
 
-@pytest.mark.parametrize("entry", [{"retry_on": "ConnectionError"}, {"retry_on": [1]},
-                                   {"retry_on": ["ConnectionError"], "retry_backoff": "linear"}])
+@pytest.mark.parametrize(
+    "entry",
+    [{"retry_on": "ConnectionError"}, {"retry_on": [1]}, {"retry_on": ["ConnectionError"], "retry_backoff": "linear"}],
+)
 def test_malformed_retry_settings_are_config_errors(entry: dict) -> None:
     with pytest.raises(ConfigError, match="tasks"):
         settings_from(WorkerSettings, environ={"MRQ_TASKS": json.dumps({"tasks.x": entry})})

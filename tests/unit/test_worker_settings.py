@@ -14,8 +14,17 @@ def parse(*argv: str) -> WorkerSettings:
 
 
 def test_list_flags_take_one_comma_separated_value_and_leave_the_queues_positional() -> None:
-    settings = parse("--task-packages", "ecotasks", "high", "default",
-                     "--task-whitelist", "tasks.a,tasks.b", "g7", "--task-blacklist", "tasks.d")
+    settings = parse(
+        "--task-packages",
+        "ecotasks",
+        "high",
+        "default",
+        "--task-whitelist",
+        "tasks.a,tasks.b",
+        "g7",
+        "--task-blacklist",
+        "tasks.d",
+    )
 
     assert settings.task_packages == ["ecotasks"]
     assert settings.task_whitelist == ["tasks.a", "tasks.b"]
@@ -61,9 +70,9 @@ def test_task_packages_default_to_tasks_and_come_from_flags_and_env() -> None:
     assert from_env.task_packages == ["bench_tasks"]
 
 
-
 def test_a_queue_name_the_broker_would_refuse_is_a_usage_error_naming_the_setting(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for argv, env in ((["default q1"], {}), ([], {"MRQ_WORKER_QUEUES": "default q1"})):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
@@ -71,5 +80,7 @@ def test_a_queue_name_the_broker_would_refuse_is_a_usage_error_naming_the_settin
             parse(*argv)
 
         assert exited.value.code == 2
-        assert "queues (MRQ_WORKER_QUEUES): Value error, queue 'default q1': use 1-200 of letters" in \
-            capsys.readouterr().err
+        assert (
+            "queues (MRQ_WORKER_QUEUES): Value error, queue 'default q1': use 1-200 of letters"
+            in capsys.readouterr().err
+        )

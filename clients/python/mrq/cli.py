@@ -95,87 +95,153 @@ def build_parser() -> argparse.ArgumentParser:
     # --broker-address is accepted before or after the sub-command; SUPPRESS keeps a value
     # given before it from being reset by the sub-parser's default.
     address = argparse.ArgumentParser(add_help=False)
-    address.add_argument("--broker-address", metavar="HOST:PORT", default=argparse.SUPPRESS,
-                         help="broker to talk to (env: MRQ_BROKER_ADDRESS; default 127.0.0.1:50051)")
+    address.add_argument(
+        "--broker-address",
+        metavar="HOST:PORT",
+        default=argparse.SUPPRESS,
+        help="broker to talk to (env: MRQ_BROKER_ADDRESS; default 127.0.0.1:50051)",
+    )
     for name in _ACCESS_FLAGS:  # the token itself only by env or file: a flag would show in ps
-        address.add_argument(f"--{name.replace('_', '-')}", metavar="FILE", default=argparse.SUPPRESS,
-                             help=f"for a broker with auth or TLS (env: {ACCESS_ENV[name]})")
+        address.add_argument(
+            f"--{name.replace('_', '-')}",
+            metavar="FILE",
+            default=argparse.SUPPRESS,
+            help=f"for a broker with auth or TLS (env: {ACCESS_ENV[name]})",
+        )
     parser = argparse.ArgumentParser(
-        prog="mrq", description="Enqueue MRQ jobs, inspect them, or run a task inline.",
-        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, parents=[address])
+        prog="mrq",
+        description="Enqueue MRQ jobs, inspect them, or run a task inline.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[address],
+    )
     parser.add_argument("--version", action="version", version=program_version("mrq"))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_enqueue(commands, address)
     _add_enqueue_many(commands, address)
     job = _command(commands, "job", _job, [address], "print a job as JSON")
     job.add_argument("job_id", metavar="ID")
-    inspect = _command(commands, "inspect", _inspect, [address],
-                       "print a running job's current stack, elapsed and CPU time")
+    inspect = _command(
+        commands, "inspect", _inspect, [address], "print a running job's current stack, elapsed and CPU time"
+    )
     inspect.add_argument("job_id", metavar="ID")
     logs = _command(commands, "logs", _logs, [address], "print a job's log")
     logs.add_argument("job_id", metavar="ID")
-    logs.add_argument("--follow", "-f", action="store_true",
-                      help="keep printing lines as they are shipped, until the job is final")
-    wait = _command(commands, "wait", _wait, [address],
-                    "wait until jobs are final and print them; exit 1 unless all ended success")
+    logs.add_argument(
+        "--follow", "-f", action="store_true", help="keep printing lines as they are shipped, until the job is final"
+    )
+    wait = _command(
+        commands, "wait", _wait, [address], "wait until jobs are final and print them; exit 1 unless all ended success"
+    )
     wait.add_argument("job_ids", metavar="ID", nargs="+")
     wait.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds (default: never)")
     for name, summary in _ACTIONS.items():
         _add_action(commands, address, name, summary)
     _add_queue_commands(commands, address)
-    _command(commands, "schedules", _schedules, [address],
-             "print the schedules of recurring jobs (SCHEDULER_TASKS and the API's) with their last tick")
+    _command(
+        commands,
+        "schedules",
+        _schedules,
+        [address],
+        "print the schedules of recurring jobs (SCHEDULER_TASKS and the API's) with their last tick",
+    )
     run = _command(commands, "run", _run, [], "run a task in this process, without a broker (to debug it)")
     run.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
-    run.add_argument("params", metavar="PARAMS_JSON", nargs="?", default="{}",
-                     help="the task's params as JSON (default: {})")
-    run.add_argument("--log-level", default="INFO", type=str.upper,
-                     choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
-                     help="level of the logs written to stderr (default: INFO)")
-    completion = _command(commands, "completion", _completion, [],
-                          "print the shell completion of mrq and the installed MRQ services",
-                          epilog='load it in ~/.bashrc:\n  eval "$(mrq completion bash)"\n'
-                                 "zsh: run `autoload -U +X bashcompinit && bashcompinit` first")
+    run.add_argument(
+        "params", metavar="PARAMS_JSON", nargs="?", default="{}", help="the task's params as JSON (default: {})"
+    )
+    run.add_argument(
+        "--log-level",
+        default="INFO",
+        type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+        help="level of the logs written to stderr (default: INFO)",
+    )
+    completion = _command(
+        commands,
+        "completion",
+        _completion,
+        [],
+        "print the shell completion of mrq and the installed MRQ services",
+        epilog='load it in ~/.bashrc:\n  eval "$(mrq completion bash)"\n'
+        "zsh: run `autoload -U +X bashcompinit && bashcompinit` first",
+    )
     completion.add_argument("shell", choices=sorted(SHELLS))
     return parser
 
 
-def _command(commands: Any, name: str, handler: Handler, parents: list[argparse.ArgumentParser],
-             summary: str, epilog: str | None = None) -> argparse.ArgumentParser:
+def _command(
+    commands: Any,
+    name: str,
+    handler: Handler,
+    parents: list[argparse.ArgumentParser],
+    summary: str,
+    epilog: str | None = None,
+) -> argparse.ArgumentParser:
     command: argparse.ArgumentParser = commands.add_parser(
-        name, parents=parents, help=summary, description=summary, epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        name,
+        parents=parents,
+        help=summary,
+        description=summary,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     command.set_defaults(handler=handler)
     return command
 
 
 def _add_enqueue(commands: Any, address: argparse.ArgumentParser) -> None:
-    enqueue = _command(commands, "enqueue", _enqueue, [address], "enqueue one job and print its id",
-                       epilog="example:\n  mrq enqueue tasks.add '{\"a\": 1, \"b\": 2}' --queue math --wait")
+    enqueue = _command(
+        commands,
+        "enqueue",
+        _enqueue,
+        [address],
+        "enqueue one job and print its id",
+        epilog='example:\n  mrq enqueue tasks.add \'{"a": 1, "b": 2}\' --queue math --wait',
+    )
     enqueue.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
-    enqueue.add_argument("params", metavar="PARAMS_JSON", nargs="?", default=None,
-                         help="the job's params as JSON (default: {})")
+    enqueue.add_argument(
+        "params", metavar="PARAMS_JSON", nargs="?", default=None, help="the job's params as JSON (default: {})"
+    )
     _add_job_options(enqueue)
-    enqueue.add_argument("--dedupe-key", metavar="K",
-                         help="while a queued or started job has key K, print its id instead")
-    enqueue.add_argument("--unique", action="store_true",
-                         help="dedupe as --dedupe-key does, on a key made from the task and params")
-    enqueue.add_argument("--wait", action="store_true",
-                         help="wait for the job, print it as JSON, exit 1 unless it ended success")
-    enqueue.add_argument("--wait-timeout", type=float, metavar="S",
-                         help="with --wait, give up after S seconds (default: never)")
+    enqueue.add_argument(
+        "--dedupe-key", metavar="K", help="while a queued or started job has key K, print its id instead"
+    )
+    enqueue.add_argument(
+        "--unique", action="store_true", help="dedupe as --dedupe-key does, on a key made from the task and params"
+    )
+    enqueue.add_argument(
+        "--wait", action="store_true", help="wait for the job, print it as JSON, exit 1 unless it ended success"
+    )
+    enqueue.add_argument(
+        "--wait-timeout", type=float, metavar="S", help="with --wait, give up after S seconds (default: never)"
+    )
 
 
 def _add_enqueue_many(commands: Any, address: argparse.ArgumentParser) -> None:
-    many = _command(commands, "enqueue-many", _enqueue_many, [address],
-                    "enqueue one job per line of JSON params; print the ids, one per line",
-                    epilog="example:\n  printf '{\"a\": 1}\\n{\"a\": 2}\\n' | mrq enqueue-many tasks.add")
+    many = _command(
+        commands,
+        "enqueue-many",
+        _enqueue_many,
+        [address],
+        "enqueue one job per line of JSON params; print the ids, one per line",
+        epilog='example:\n  printf \'{"a": 1}\\n{"a": 2}\\n\' | mrq enqueue-many tasks.add',
+    )
     many.add_argument("task", metavar="TASK", help="dotted path of the task, e.g. tasks.add")
-    many.add_argument("file", metavar="FILE", nargs="?", default="-",
-                      help="JSON Lines file, one job's params per line ('-' or none: stdin)")
+    many.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        default="-",
+        help="JSON Lines file, one job's params per line ('-' or none: stdin)",
+    )
     _add_job_options(many)
-    many.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                      help="progress bar on stderr (default: when stderr is a terminal)")
+    many.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
 
 
 _ACTIONS = {
@@ -186,9 +252,15 @@ _ACTIONS = {
 
 
 def _add_action(commands: Any, address: argparse.ArgumentParser, name: str, summary: str) -> None:
-    action = _command(commands, name, _act, [address], summary,
-                      epilog=f"examples:\n  mrq {name} 65f0c0ffee0123456789abcd\n"
-                             f"  mrq {name} --queue default --status failed --dry-run")
+    action = _command(
+        commands,
+        name,
+        _act,
+        [address],
+        summary,
+        epilog=f"examples:\n  mrq {name} 65f0c0ffee0123456789abcd\n"
+        f"  mrq {name} --queue default --status failed --dry-run",
+    )
     action.set_defaults(action=name)
     action.add_argument("job_ids", metavar="ID", nargs="*", help="job ids; or select jobs with the filter")
     selector = action.add_argument_group("filter (every criterion given must hold)")
@@ -198,28 +270,46 @@ def _add_action(commands: Any, address: argparse.ArgumentParser, name: str, summ
     selector.add_argument("--worker", dest="worker_id", metavar="W", help="id of the worker that ran the job")
     selector.add_argument("--exception-type", metavar="E", help="e.g. builtins.ValueError")
     selector.add_argument("--params", metavar="JSON", help="params equal to this JSON value")
-    selector.add_argument("--enqueued-after", type=_iso_datetime, metavar="ISO",
-                          help="enqueued at or after this instant (no offset = UTC)")
-    selector.add_argument("--enqueued-before", type=_iso_datetime, metavar="ISO",
-                          help="enqueued before this instant (no offset = UTC)")
+    selector.add_argument(
+        "--enqueued-after",
+        type=_iso_datetime,
+        metavar="ISO",
+        help="enqueued at or after this instant (no offset = UTC)",
+    )
+    selector.add_argument(
+        "--enqueued-before", type=_iso_datetime, metavar="ISO", help="enqueued before this instant (no offset = UTC)"
+    )
     action.add_argument("--dry-run", action="store_true", help="change nothing; print what would change")
 
 
 def _add_queue_commands(commands: Any, address: argparse.ArgumentParser) -> None:
-    queues = _command(commands, "queues", _queues, [address],
-                      "list known queues with their exact sizes, paused state and oldest job")
+    queues = _command(
+        commands, "queues", _queues, [address], "list known queues with their exact sizes, paused state and oldest job"
+    )
     queues.add_argument("prefix", metavar="PREFIX", nargs="?", default="", help="only queues starting with this")
-    for name, summary in (("pause", "pause a queue and its subqueues (QUEUE/...)"), ("resume", "resume a queue"),
-                          ("empty", "cancel every job waiting on a queue (raw queues: drop their entries)")):
+    for name, summary in (
+        ("pause", "pause a queue and its subqueues (QUEUE/...)"),
+        ("resume", "resume a queue"),
+        ("empty", "cancel every job waiting on a queue (raw queues: drop their entries)"),
+    ):
         command = _command(commands, name, _queue_action, [address], summary)
         command.add_argument("queue", metavar="QUEUE")
         command.set_defaults(queue_action=name)
         if name == "empty":
-            command.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                                 help="progress bar on stderr (default: when stderr is a terminal)")
-    raw = _command(commands, "enqueue-raw", _enqueue_raw, [address],
-                   "add raw params to a raw queue, one JSON value per line of a file or stdin",
-                   epilog="example:\n  mrq enqueue-raw events_raw events.jsonl")
+            command.add_argument(
+                "--progress",
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help="progress bar on stderr (default: when stderr is a terminal)",
+            )
+    raw = _command(
+        commands,
+        "enqueue-raw",
+        _enqueue_raw,
+        [address],
+        "add raw params to a raw queue, one JSON value per line of a file or stdin",
+        epilog="example:\n  mrq enqueue-raw events_raw events.jsonl",
+    )
     raw.add_argument("queue", metavar="QUEUE")
     raw.add_argument("input", metavar="FILE", help="JSON lines; - reads stdin")
 
@@ -234,22 +324,31 @@ def _add_job_options(command: argparse.ArgumentParser) -> None:
     options.add_argument("--priority", type=int, metavar="N", help="higher runs first, -1000..1000")
     when = options.add_mutually_exclusive_group()
     when.add_argument("--delay", type=float, metavar="S", help="run no sooner than S seconds from now")
-    when.add_argument("--eta", type=_iso_datetime, metavar="ISO",
-                      help="run no sooner than this ISO 8601 instant, e.g. 2030-01-01T09:00:00Z "
-                           "(no offset = UTC)")
+    when.add_argument(
+        "--eta",
+        type=_iso_datetime,
+        metavar="ISO",
+        help="run no sooner than this ISO 8601 instant, e.g. 2030-01-01T09:00:00Z (no offset = UTC)",
+    )
 
 
 def _job_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {"queue": args.queue, "timeout": args.timeout, "max_retries": args.max_retries,
-            "retry_delay": args.retry_delay, "result_ttl": args.result_ttl, "delay": args.delay,
-            "eta": args.eta, "priority": args.priority}
+    return {
+        "queue": args.queue,
+        "timeout": args.timeout,
+        "max_retries": args.max_retries,
+        "retry_delay": args.retry_delay,
+        "result_ttl": args.result_ttl,
+        "delay": args.delay,
+        "eta": args.eta,
+        "priority": args.priority,
+    }
 
 
 def _enqueue(args: argparse.Namespace) -> int:
     params = _parse_params(args.params) if args.params is not None else None
     with _client(args) as client:
-        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, unique=args.unique,
-                                **_job_options(args))
+        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, unique=args.unique, **_job_options(args))
         if not args.wait:
             print(job_id)
             return EXIT_OK
@@ -268,9 +367,11 @@ def _enqueue_many(args: argparse.Namespace) -> int:
 
 
 def _act(args: argparse.Namespace) -> int:
-    filters: dict[str, Any] = {name: getattr(args, name) for name in (
-        "queue", "status", "task", "worker_id", "exception_type", "enqueued_after", "enqueued_before")
-        if getattr(args, name) is not None}
+    filters: dict[str, Any] = {
+        name: getattr(args, name)
+        for name in ("queue", "status", "task", "worker_id", "exception_type", "enqueued_after", "enqueued_before")
+        if getattr(args, name) is not None
+    }
     if args.params is not None:
         filters["params"] = _parse_params(args.params)
     if args.job_ids and filters:
@@ -280,8 +381,9 @@ def _act(args: argparse.Namespace) -> int:
     with _client(args) as client:
         act = getattr(client, args.action)
         counts = act(args.job_ids or None, dry_run=args.dry_run, **filters)
-    _print_json({"matched": counts.matched, "changed": counts.changed, "skipped": counts.skipped,
-                 "dry_run": args.dry_run})
+    _print_json(
+        {"matched": counts.matched, "changed": counts.changed, "skipped": counts.skipped, "dry_run": args.dry_run}
+    )
     return EXIT_OK
 
 
@@ -291,8 +393,10 @@ def _queues(args: argparse.Namespace) -> int:
     print(f"{'QUEUE':30} {'TYPE':10} {'QUEUED':>9} {'DELAYED':>9}  OLDEST")
     for q in rows:
         oldest = q["oldest_enqueued"].isoformat(timespec="seconds") if q["oldest_enqueued"] else "-"
-        print(f"{q['name']:30} {q['type']:10} {q['queued']:>9} {q['delayed']:>9}  {oldest}"
-              f"{'  (paused)' if q['paused'] else ''}")
+        print(
+            f"{q['name']:30} {q['type']:10} {q['queued']:>9} {q['delayed']:>9}  {oldest}"
+            f"{'  (paused)' if q['paused'] else ''}"
+        )
     return EXIT_OK
 
 
@@ -333,10 +437,8 @@ def _job(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     with _client(args) as client:
         state = client.inspect(args.job_id)
-    cpu = "not traced (run the worker with --trace-greenlets)" if state["cpu_s"] is None \
-        else f"{state['cpu_s']:.3f} s"
-    print(f"job {state['job_id']} on worker {state['worker_id']}: running for {state['elapsed_s']:.3f} s, "
-          f"CPU {cpu}")
+    cpu = "not traced (run the worker with --trace-greenlets)" if state["cpu_s"] is None else f"{state['cpu_s']:.3f} s"
+    print(f"job {state['job_id']} on worker {state['worker_id']}: running for {state['elapsed_s']:.3f} s, CPU {cpu}")
     sys.stdout.write(state["stack"])
     return EXIT_OK
 
@@ -369,13 +471,15 @@ def _run(args: argparse.Namespace) -> int:
     # Like `python -m`: tasks are importable from the working directory.
     if os.getcwd() not in sys.path and "" not in sys.path:
         sys.path.insert(0, os.getcwd())
-    logging.basicConfig(stream=sys.stderr, level=args.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     task = resolve_task(args.task)
     job_id = new_job_id()
     # Named like a worker's job loggers, so logging config written for workers applies here too.
-    job = JobContext(id=job_id, task=args.task, params=params, queue="",
-                     logger=logging.getLogger("mrq.job").getChild(job_id))
+    job = JobContext(
+        id=job_id, task=args.task, params=params, queue="", logger=logging.getLogger("mrq.job").getChild(job_id)
+    )
     token = current_job.set(job)
     try:
         result = task(params)

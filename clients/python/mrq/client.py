@@ -129,16 +129,24 @@ class Client:
             settings' token and TLS files. The client does not close a channel it was given.
     """
 
-    def __init__(self, address: str | None = None, *, settings: ClientSettings | None = None,
-                 channel: grpc.Channel | None = None) -> None:
+    def __init__(
+        self, address: str | None = None, *, settings: ClientSettings | None = None, channel: grpc.Channel | None = None
+    ) -> None:
         settings = settings if settings is not None else ClientSettings.from_env()
         if address is not None:
             settings = dataclasses.replace(settings, broker_address=address)
         self.settings = settings
         self._owns_channel = channel is None
-        self._channel = channel if channel is not None else rpc.open_channel(
-            settings.broker_address, max_message_bytes=settings.max_message_bytes, access=settings.access,
-            retry_reads=True)
+        self._channel = (
+            channel
+            if channel is not None
+            else rpc.open_channel(
+                settings.broker_address,
+                max_message_bytes=settings.max_message_bytes,
+                access=settings.access,
+                retry_reads=True,
+            )
+        )
         # The generated stub is untyped; each call below states its response type.
         self._stub: Any = job_service_pb2_grpc.JobServiceStub(self._channel)
         self._server_info: ServerInfo | None = None
@@ -153,8 +161,9 @@ class Client:
     def __enter__(self) -> Client:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -213,13 +222,22 @@ class Client:
         request = job_service_pb2.EnqueueRequest(
             task=task,
             params_json=_encode_params(task, params),
-            options=job_options(queue=queue, timeout=timeout, max_retries=max_retries,
-                                retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
-                                priority=priority, dedupe_key=dedupe_key, unique=unique),
+            options=job_options(
+                queue=queue,
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_delay=retry_delay,
+                result_ttl=result_ttl,
+                delay=delay,
+                eta=eta,
+                priority=priority,
+                dedupe_key=dedupe_key,
+                unique=unique,
+            ),
         )
         response: job_service_pb2.EnqueueResponse = rpc.call(
-            self._stub.Enqueue, request, timeout_s=self.settings.rpc_timeout_s,
-            address=self.settings.broker_address)
+            self._stub.Enqueue, request, timeout_s=self.settings.rpc_timeout_s, address=self.settings.broker_address
+        )
         return response.job_id
 
     def enqueue_many(
@@ -259,20 +277,27 @@ class Client:
             TypeError: an entry is not JSON-serialisable (raised before anything is sent).
             InvalidArgument, BrokerUnavailable: as in :meth:`enqueue`.
         """
-        options = job_options(queue=queue, timeout=timeout, max_retries=max_retries,
-                              retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
-                              priority=priority)
+        options = job_options(
+            queue=queue,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_delay=retry_delay,
+            result_ttl=result_ttl,
+            delay=delay,
+            eta=eta,
+            priority=priority,
+        )
         encoded = [_encode_params(task, params, index=i) for i, params in enumerate(params_list)]
         if not encoded:
             return []
-        batches = _batches_by_size(encoded, max_count=self.server_info().max_batch_size,
-                                   max_bytes=self.settings.max_request_bytes)
+        batches = _batches_by_size(
+            encoded, max_count=self.server_info().max_batch_size, max_bytes=self.settings.max_request_bytes
+        )
         bar = ProgressBar(len(encoded), label=f"enqueue {task}") if progress else None
         job_ids: list[str] = []
         try:
             for batch in batches:
-                job_ids.extend(self._enqueue_batch(task, batch, options, enqueued=len(job_ids),
-                                                   total=len(encoded)))
+                job_ids.extend(self._enqueue_batch(task, batch, options, enqueued=len(job_ids), total=len(encoded)))
                 if bar is not None:
                     bar.advance(len(batch))
         finally:
@@ -324,16 +349,26 @@ class Client:
         request = job_service_pb2.CreateTasksetRequest(
             task=task,
             params_json=[_encode_params(task, p, index=i) for i, p in enumerate(params_list)],
-            options=job_options(queue=queue, timeout=timeout, max_retries=max_retries,
-                                retry_delay=retry_delay, result_ttl=result_ttl, delay=delay, eta=eta,
-                                priority=priority),
+            options=job_options(
+                queue=queue,
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_delay=retry_delay,
+                result_ttl=result_ttl,
+                delay=delay,
+                eta=eta,
+                priority=priority,
+            ),
             callback_task=callback or "",
             callback_params_json=b"" if callback_params is None else codec.encode(callback_params),
             callback_queue=callback_queue or "",
         )
         response: job_service_pb2.CreateTasksetResponse = rpc.call(
-            self._stub.CreateTaskset, request, timeout_s=self.settings.rpc_timeout_s,
-            address=self.settings.broker_address)
+            self._stub.CreateTaskset,
+            request,
+            timeout_s=self.settings.rpc_timeout_s,
+            address=self.settings.broker_address,
+        )
         return response.taskset_id, list(response.job_ids)
 
     def get_taskset(self, taskset_id: str) -> dict[str, Any]:
@@ -347,11 +382,19 @@ class Client:
             InvalidArgument, BrokerUnavailable: as in :meth:`get_job`.
         """
         response: job_service_pb2.GetTasksetResponse = self._read(
-            self._stub.GetTaskset, job_service_pb2.GetTasksetRequest(taskset_id=taskset_id))
+            self._stub.GetTaskset, job_service_pb2.GetTasksetRequest(taskset_id=taskset_id)
+        )
         t = response.taskset
-        return {"id": t.id, "total": t.total, "final": t.final, "counts": dict(t.counts),
-                "progress": t.progress, "job_ids": list(t.job_ids), "callback_task": t.callback_task,
-                "callback_job_id": t.callback_job_id}
+        return {
+            "id": t.id,
+            "total": t.total,
+            "final": t.final,
+            "counts": dict(t.counts),
+            "progress": t.progress,
+            "job_ids": list(t.job_ids),
+            "callback_task": t.callback_task,
+            "callback_job_id": t.callback_job_id,
+        }
 
     def wait_taskset(self, taskset_id: str, *, timeout: Seconds | None = None) -> dict[str, Any]:
         """Waits until every member of the taskset is final (and its callback, if any, is
@@ -384,7 +427,8 @@ class Client:
             BrokerUnavailable: the broker could not be reached, even after retries.
         """
         response: job_service_pb2.GetJobResponse = self._read(
-            self._stub.GetJob, job_service_pb2.GetJobRequest(job_id=job_id))
+            self._stub.GetJob, job_service_pb2.GetJobRequest(job_id=job_id)
+        )
         return job_to_dict(response.job)
 
     def inspect(self, job_id: str, *, timeout: float = 5.0) -> dict[str, Any]:
@@ -398,12 +442,18 @@ class Client:
             JobNotFound: no job has that id.
         """
         response: job_service_pb2.InspectJobResponse = self._read(
-            self._stub.InspectJob, job_service_pb2.InspectJobRequest(job_id=job_id, timeout_s=timeout),
-            extra_timeout_s=timeout)
+            self._stub.InspectJob,
+            job_service_pb2.InspectJobRequest(job_id=job_id, timeout_s=timeout),
+            extra_timeout_s=timeout,
+        )
         inspection = response.inspection
-        return {"job_id": inspection.job_id, "worker_id": response.worker_id, "stack": inspection.stack,
-                "elapsed_s": inspection.elapsed_s,
-                "cpu_s": inspection.cpu_s if inspection.HasField("cpu_s") else None}
+        return {
+            "job_id": inspection.job_id,
+            "worker_id": response.worker_id,
+            "stack": inspection.stack,
+            "elapsed_s": inspection.elapsed_s,
+            "cpu_s": inspection.cpu_s if inspection.HasField("cpu_s") else None,
+        }
 
     def get_logs(self, job_id: str) -> str:
         """The job's log text so far: what its task logged through its logger (and printed),
@@ -416,7 +466,8 @@ class Client:
         offset = 0
         while True:
             response: job_service_pb2.GetJobLogsResponse = self._read(
-                self._stub.GetJobLogs, job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset))
+                self._stub.GetJobLogs, job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset)
+            )
             parts.append(response.text)
             if response.complete or response.next_offset <= offset:
                 return "".join(parts)
@@ -448,13 +499,13 @@ class Client:
 
     @overload
     def wait(  # type: ignore[overload-overlap]  # a str is also a Sequence[str]; str is checked first
-        self, job_ids: str, *, timeout: Seconds | None = None) -> JobDict: ...
+        self, job_ids: str, *, timeout: Seconds | None = None
+    ) -> JobDict: ...
 
     @overload
     def wait(self, job_ids: Sequence[str], *, timeout: Seconds | None = None) -> list[JobDict]: ...
 
-    def wait(self, job_ids: str | Sequence[str], *,
-             timeout: Seconds | None = None) -> JobDict | list[JobDict]:
+    def wait(self, job_ids: str | Sequence[str], *, timeout: Seconds | None = None) -> JobDict | list[JobDict]:
         """Waits until the jobs are final (success, failed, cancel, abort, timeout...).
 
         The broker does the waiting (WaitJobs): nothing polls. Long waits are split into calls
@@ -485,12 +536,16 @@ class Client:
         jobs = [found[job_id] for job_id in ids]
         pending = [job for job in jobs if job["status"] not in FINAL]
         if pending:
-            raise WaitTimeout(f"{len(pending)} of {len(jobs)} jobs not final after {timeout_s}s "
-                              f"(job {pending[0]['id']} is {pending[0]['status']})", jobs=jobs)
+            raise WaitTimeout(
+                f"{len(pending)} of {len(jobs)} jobs not final after {timeout_s}s "
+                f"(job {pending[0]['id']} is {pending[0]['status']})",
+                jobs=jobs,
+            )
         return jobs[0] if isinstance(job_ids, str) else jobs
 
-    def cancel(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
-               **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+    def cancel(
+        self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False, **filters: Unpack[JobFilterArgs]
+    ) -> ActionCounts:
         """Cancels jobs, given by id or by filter: they end ``cancel`` and never run (again).
 
         A queued, delayed or retry job is taken off its queue. A running job is stopped: its
@@ -515,8 +570,9 @@ class Client:
         """
         return self._act("cancel", job_ids, dry_run, filters)
 
-    def requeue(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
-                **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+    def requeue(
+        self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False, **filters: Unpack[JobFilterArgs]
+    ) -> ActionCounts:
         """Queues jobs again from scratch, with ``retry_count`` reset to 0: any job that is not
         running, final or not. Running jobs are skipped.
 
@@ -524,8 +580,9 @@ class Client:
         """
         return self._act("requeue", job_ids, dry_run, filters)
 
-    def retry(self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False,
-              **filters: Unpack[JobFilterArgs]) -> ActionCounts:
+    def retry(
+        self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False, **filters: Unpack[JobFilterArgs]
+    ) -> ActionCounts:
         """Like :meth:`requeue`, but keeps each job's ``retry_count``.
 
         Arguments, return value and errors as in :meth:`cancel`.
@@ -536,37 +593,50 @@ class Client:
         """The broker's version, limits and features; fetched once, then cached."""
         if self._server_info is None:
             response: job_service_pb2.GetServerInfoResponse = self._read(
-                self._stub.GetServerInfo, job_service_pb2.GetServerInfoRequest())
+                self._stub.GetServerInfo, job_service_pb2.GetServerInfoRequest()
+            )
             self._server_info = ServerInfo(
-                version=response.version, max_params_bytes=response.max_params_bytes,
+                version=response.version,
+                max_params_bytes=response.max_params_bytes,
                 max_batch_size=max(1, response.max_batch_size),
                 # A broker reporting no limit would make wait() spin; 1 s calls are still cheap.
                 max_wait_s=response.max_wait_s if response.max_wait_s > 0 else 1.0,
-                lease_ttl_s=response.lease_ttl_s, features=tuple(response.features))
+                lease_ttl_s=response.lease_ttl_s,
+                features=tuple(response.features),
+            )
         return self._server_info
 
-    def _act(self, action: str, job_ids: str | Sequence[str] | None, dry_run: bool,
-             filters: JobFilterArgs) -> ActionCounts:
+    def _act(
+        self, action: str, job_ids: str | Sequence[str] | None, dry_run: bool, filters: JobFilterArgs
+    ) -> ActionCounts:
         request = action_request(action, job_ids, dry_run=dry_run, **filters)
         response: job_service_pb2.ActOnJobsResponse = rpc.call(
-            self._stub.ActOnJobs, request, timeout_s=self.settings.rpc_timeout_s + ACTION_EXTRA_TIMEOUT_S,
-            address=self.settings.broker_address)
+            self._stub.ActOnJobs,
+            request,
+            timeout_s=self.settings.rpc_timeout_s + ACTION_EXTRA_TIMEOUT_S,
+            address=self.settings.broker_address,
+        )
         return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped)
 
-    def _enqueue_batch(self, task: str, batch: list[bytes], options: job_pb2.JobOptions, *, enqueued: int,
-                       total: int) -> list[str]:
+    def _enqueue_batch(
+        self, task: str, batch: list[bytes], options: job_pb2.JobOptions, *, enqueued: int, total: int
+    ) -> list[str]:
         request = job_service_pb2.EnqueueManyRequest(task=task, params_json=batch, options=options)
         try:
             response: job_service_pb2.EnqueueManyResponse = rpc.call(
-                self._stub.EnqueueMany, request, timeout_s=self.settings.rpc_timeout_s,
-                address=self.settings.broker_address)
+                self._stub.EnqueueMany,
+                request,
+                timeout_s=self.settings.rpc_timeout_s,
+                address=self.settings.broker_address,
+            )
         except MrqError as exc:
             if enqueued:
                 exc.add_note(f"{enqueued} of {total} jobs were enqueued by earlier batches")
             raise
         if len(response.job_ids) != len(batch):
-            raise BrokerError(f"EnqueueMany returned {len(response.job_ids)} ids for {len(batch)} jobs",
-                              code="INTERNAL")
+            raise BrokerError(
+                f"EnqueueMany returned {len(response.job_ids)} ids for {len(batch)} jobs", code="INTERNAL"
+            )
         return list(response.job_ids)
 
     def _wait_batch(self, job_ids: list[str], *, deadline: float, max_wait_s: float) -> dict[str, JobDict]:
@@ -580,8 +650,10 @@ class Client:
         while True:
             wait_s = max(0.0, min(deadline - time.monotonic(), max_wait_s))
             response: job_service_pb2.WaitJobsResponse = self._read(
-                self._stub.WaitJobs, job_service_pb2.WaitJobsRequest(job_ids=pending, timeout_s=wait_s),
-                extra_timeout_s=wait_s)
+                self._stub.WaitJobs,
+                job_service_pb2.WaitJobsRequest(job_ids=pending, timeout_s=wait_s),
+                extra_timeout_s=wait_s,
+            )
             found.update((job.id, job_to_dict(job)) for job in response.jobs)
             missing = [job_id for job_id in pending if job_id not in found]
             if missing:
@@ -592,9 +664,13 @@ class Client:
 
     def _read(self, method: Any, request: object, *, extra_timeout_s: float = 0.0) -> Any:
         return rpc.call_with_retry(
-            method, request, timeout_s=self.settings.rpc_timeout_s + extra_timeout_s,
-            address=self.settings.broker_address, retries=self.settings.read_retries,
-            backoff_s=self.settings.retry_backoff_s)
+            method,
+            request,
+            timeout_s=self.settings.rpc_timeout_s + extra_timeout_s,
+            address=self.settings.broker_address,
+            retries=self.settings.read_retries,
+            backoff_s=self.settings.retry_backoff_s,
+        )
 
 
 def _encode_params(task: str, params: Any, *, index: int | None = None) -> bytes:
@@ -626,4 +702,4 @@ def _batches_by_size(items: list[bytes], *, max_count: int, max_bytes: int) -> I
 
 def _slices(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

@@ -36,8 +36,12 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    return {name: sub for action in parser._actions if isinstance(action, argparse._SubParsersAction)
-            for name, sub in action.choices.items()}
+    return {
+        name: sub
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name, sub in action.choices.items()
+    }
 
 
 def bash_script(parsers: dict[str, argparse.ArgumentParser]) -> str:
@@ -55,7 +59,8 @@ def bash_script(parsers: dict[str, argparse.ArgumentParser]) -> str:
     return _TEMPLATE.format(
         with_commands="|".join(sorted(with_commands)) or "''",
         cases="\n".join(f'    "{key}") words="{" ".join(words)}" ;;' for key, words in cases.items()),
-        programs=" ".join(sorted({prog.partition(" ")[0] for prog in parsers})))
+        programs=" ".join(sorted({prog.partition(" ")[0] for prog in parsers})),
+    )
 
 
 # The key is the program, and its command once one is typed (for programs that have commands);

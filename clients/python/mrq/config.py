@@ -55,17 +55,31 @@ class Settings(BaseModel):
 class BrokerAccessSettings(Settings):
     """The access settings, as flags, env vars and config-file names, for programs to inherit."""
 
-    auth_token: SecretStr = Field(SecretStr(""), json_schema_extra={"env": ACCESS_ENV["auth_token"]},
-                                  description="the broker's shared token; prefer --auth-token-file, which "
-                                              "keeps it out of ps and env dumps")
-    auth_token_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["auth_token_file"]},
-                                 description="file holding the broker's shared token")
-    broker_tls_ca_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_ca_file"]},
-                                    description="PEM CA that signed the broker's certificate; set = TLS")
-    broker_tls_cert_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_cert_file"]},
-                                      description="PEM client certificate, for a broker that requires one (mTLS)")
-    broker_tls_key_file: str = Field("", json_schema_extra={"env": ACCESS_ENV["broker_tls_key_file"]},
-                                     description="PEM key of the client certificate")
+    auth_token: SecretStr = Field(
+        SecretStr(""),
+        json_schema_extra={"env": ACCESS_ENV["auth_token"]},
+        description="the broker's shared token; prefer --auth-token-file, which keeps it out of ps and env dumps",
+    )
+    auth_token_file: str = Field(
+        "",
+        json_schema_extra={"env": ACCESS_ENV["auth_token_file"]},
+        description="file holding the broker's shared token",
+    )
+    broker_tls_ca_file: str = Field(
+        "",
+        json_schema_extra={"env": ACCESS_ENV["broker_tls_ca_file"]},
+        description="PEM CA that signed the broker's certificate; set = TLS",
+    )
+    broker_tls_cert_file: str = Field(
+        "",
+        json_schema_extra={"env": ACCESS_ENV["broker_tls_cert_file"]},
+        description="PEM client certificate, for a broker that requires one (mTLS)",
+    )
+    broker_tls_key_file: str = Field(
+        "",
+        json_schema_extra={"env": ACCESS_ENV["broker_tls_key_file"]},
+        description="PEM key of the client certificate",
+    )
 
 
 def load_config_file(path: str) -> dict[str, Any]:
@@ -82,8 +96,9 @@ def load_config_file(path: str) -> dict[str, Any]:
 def _flag_kind(annotation: Any) -> str | None:
     """'scalar', 'list' or None (settable from the config file or env as JSON only)."""
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if annotation in _SCALARS or (typing.get_origin(annotation) in (types.UnionType, typing.Union)
-                                  and len(args) == 1 and args[0] in _SCALARS):
+    if annotation in _SCALARS or (
+        typing.get_origin(annotation) in (types.UnionType, typing.Union) and len(args) == 1 and args[0] in _SCALARS
+    ):
         return "scalar"
     if typing.get_origin(annotation) is list and typing.get_args(annotation)[0] is str:
         return "list"
@@ -111,11 +126,26 @@ def _env_value(annotation: Any, raw: str) -> Any:
 #: timeout, max_retries, retry_delay, result_ttl, priority, abort_ttl, final_ttl) and the limits;
 #: the worker, the automatic retries (retry_on, retry_backoff). Both check entries against this
 #: one list, so that a typo such as ``max_retires`` stops either at start instead of doing nothing.
-TASK_KEYS = frozenset({
-    "queue", "timeout", "max_retries", "retry_delay", "result_ttl", "priority", "abort_ttl", "final_ttl",
-    "max_concurrency", "rate_limit", "rate_limit_per_s", "limit_key", "on_limit", "unique",
-    "retry_on", "retry_backoff",
-})
+TASK_KEYS = frozenset(
+    {
+        "queue",
+        "timeout",
+        "max_retries",
+        "retry_delay",
+        "result_ttl",
+        "priority",
+        "abort_ttl",
+        "final_ttl",
+        "max_concurrency",
+        "rate_limit",
+        "rate_limit_per_s",
+        "limit_key",
+        "on_limit",
+        "unique",
+        "retry_on",
+        "retry_backoff",
+    }
+)
 
 
 def check_task_keys(tasks: Mapping[str, Mapping[str, Any]]) -> None:
@@ -125,19 +155,22 @@ def check_task_keys(tasks: Mapping[str, Mapping[str, Any]]) -> None:
             if key not in TASK_KEYS:
                 close = difflib.get_close_matches(key, TASK_KEYS, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ValueError(f"TASKS[{task!r}]: unknown key {key!r}{hint}; the keys are "
-                                 f"{', '.join(sorted(TASK_KEYS))}")
+                raise ValueError(
+                    f"TASKS[{task!r}]: unknown key {key!r}{hint}; the keys are {', '.join(sorted(TASK_KEYS))}"
+                )
 
 
 #: How every program takes a list setting, in --help.
-LIST_FLAGS_HELP = ("A list setting takes one comma-separated value, as its env var does: "
-                   "--task-packages tasks,reports (given once).")
+LIST_FLAGS_HELP = (
+    "A list setting takes one comma-separated value, as its env var does: --task-packages tasks,reports (given once)."
+)
 
 
 def program_version(prog: str) -> str:
     """``mrq-worker 0.1.0``: the program (the first word of ``prog``) and the project's version,
     which every package carries (see tests/unit/test_versions.py)."""
     import mrq
+
     return f"{prog.split()[0]} {mrq.__version__}"
 
 
@@ -146,22 +179,27 @@ class _ListFlag(argparse.Action):
     positional (``--task-packages a,b high default``); given twice, it is a usage error rather
     than the last one silently winning."""
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
-                 option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         if hasattr(namespace, self.dest):
-            parser.error(f"{option_string} given twice: give its items once, comma-separated "
-                         f"({option_string} a,b)")
+            parser.error(f"{option_string} given twice: give its items once, comma-separated ({option_string} a,b)")
         setattr(namespace, self.dest, _split_list(values))
 
 
-def build_parser(model: type[Settings], *, prog: str, description: str,
-                 positional: str | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    model: type[Settings], *, prog: str, description: str, positional: str | None = None
+) -> argparse.ArgumentParser:
     """An argparse parser with one flag per settable field of ``model``, and ``--version``."""
-    parser = argparse.ArgumentParser(prog=prog, description=description, epilog=LIST_FLAGS_HELP,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description, epilog=LIST_FLAGS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=program_version(prog))
-    parser.add_argument("--config", metavar="FILE",
-                        help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
+    parser.add_argument("--config", metavar="FILE", help="Python config file with UPPERCASE settings (env: MRQ_CONFIG)")
     for name, field in model.model_fields.items():
         kind = _flag_kind(field.annotation)
         value = field.get_default(call_default_factory=True)
@@ -172,18 +210,28 @@ def build_parser(model: type[Settings], *, prog: str, description: str,
         if name == positional:
             parser.add_argument(name, nargs="*", default=argparse.SUPPRESS, help=help_text)
         elif kind == "scalar" and field.annotation is bool:
-            parser.add_argument(f"--{name.replace('_', '-')}", action=argparse.BooleanOptionalAction,
-                                default=argparse.SUPPRESS, help=help_text)
+            parser.add_argument(
+                f"--{name.replace('_', '-')}",
+                action=argparse.BooleanOptionalAction,
+                default=argparse.SUPPRESS,
+                help=help_text,
+            )
         elif kind == "list":
-            parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS, action=_ListFlag,
-                                metavar="A,B", help=help_text)
+            parser.add_argument(
+                f"--{name.replace('_', '-')}",
+                default=argparse.SUPPRESS,
+                action=_ListFlag,
+                metavar="A,B",
+                help=help_text,
+            )
         elif kind is not None:
             parser.add_argument(f"--{name.replace('_', '-')}", default=argparse.SUPPRESS, help=help_text)
     return parser
 
 
-def parse_settings(model: type[S], argv: Sequence[str] | None = None, *, prog: str,
-                   description: str, positional: str | None = None) -> S:
+def parse_settings(
+    model: type[S], argv: Sequence[str] | None = None, *, prog: str, description: str, positional: str | None = None
+) -> S:
     """Parses ``argv`` (default ``sys.argv[1:]``) into ``model``; exits with a usage error on bad input."""
     parser = build_parser(model, prog=prog, description=description, positional=positional)
     # Intermixed: queues may come before, between and after the flags.
@@ -197,16 +245,26 @@ def parse_settings(model: type[S], argv: Sequence[str] | None = None, *, prog: s
         raise  # unreachable: parser.error exits
 
 
-def settings_from(model: type[S], *, config_path: str | None = None,
-                  flags: dict[str, Any] | None = None, environ: typing.Mapping[str, str] | None = None) -> S:
+def settings_from(
+    model: type[S],
+    *,
+    config_path: str | None = None,
+    flags: dict[str, Any] | None = None,
+    environ: typing.Mapping[str, str] | None = None,
+) -> S:
     """Merges defaults, config file, env and flags into ``model``."""
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     path = config_path or environ.get("MRQ_CONFIG")
     if path:
         file_values = load_config_file(path)
-        values.update({name: file_values[model.file_name(name)] for name in model.model_fields
-                       if model.file_name(name) in file_values})
+        values.update(
+            {
+                name: file_values[model.file_name(name)]
+                for name in model.model_fields
+                if model.file_name(name) in file_values
+            }
+        )
     for name, field in model.model_fields.items():
         raw = environ.get(model.env_name(name))
         if raw is not None:

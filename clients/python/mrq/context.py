@@ -61,8 +61,7 @@ def get_logger() -> logging.Logger:
     return _require_job().logger
 
 
-def retry_current_job(delay: float | None = None, max_retries: int | None = None,
-                      queue: str | None = None) -> None:
+def retry_current_job(delay: float | None = None, max_retries: int | None = None, queue: str | None = None) -> None:
     """Stops the current job and queues it again after ``delay`` seconds.
 
     Past ``max_retries`` retries the job ends ``maxretries`` instead. A ``delay`` that is not a

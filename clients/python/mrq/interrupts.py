@@ -14,8 +14,7 @@ class JobInterrupt(BaseException):
 class RetryInterrupt(JobInterrupt):
     """Raised by ``retry_current_job``: requeue the job after ``delay_s``."""
 
-    def __init__(self, delay_s: float | None = None, max_retries: int | None = None,
-                 queue: str | None = None) -> None:
+    def __init__(self, delay_s: float | None = None, max_retries: int | None = None, queue: str | None = None) -> None:
         super().__init__(f"retry requested (delay_s={delay_s}, queue={queue})")
         self.delay_s = delay_s
         self.max_retries = max_retries

@@ -21,8 +21,7 @@ class ProgressBar:
         >>> bar.close()
     """
 
-    def __init__(self, total: int, *, label: str = "", stream: TextIO | None = None,
-                 interval_s: float = 0.1) -> None:
+    def __init__(self, total: int, *, label: str = "", stream: TextIO | None = None, interval_s: float = 0.1) -> None:
         self.total = total
         self.done = 0
         self._label = label
@@ -53,5 +52,7 @@ class ProgressBar:
         filled = round(ratio * _WIDTH)
         elapsed_s = max(now - self._started, 1e-9)
         label = f"{self._label} " if self._label else ""
-        return (f"{label}[{'#' * filled}{'-' * (_WIDTH - filled)}] {ratio:4.0%} "
-                f"{self.done}/{self.total} {self.done / elapsed_s:.0f}/s")
+        return (
+            f"{label}[{'#' * filled}{'-' * (_WIDTH - filled)}] {ratio:4.0%} "
+            f"{self.done}/{self.total} {self.done / elapsed_s:.0f}/s"
+        )

@@ -26,14 +26,19 @@ def check_queue_name(name: str) -> str:
         raise ValueError(f"queue {name[:MAX_QUEUE_NAME]!r}: use 1-{MAX_QUEUE_NAME} of letters, digits and _-.:/")
     return name
 
+
 #: Jobs one EmptyQueue call cancels: about 2 s of the broker's work on FerretDB on a busy
 #: 2-core machine (4 ms a job), well within a call's deadline.
 EMPTY_BATCH = 500
 
-_TYPE_NAMES = {queue_service_pb2.QUEUE_TYPE_REGULAR: "regular", queue_service_pb2.QUEUE_TYPE_REVERSE: "reverse",
-               queue_service_pb2.QUEUE_TYPE_RAW: "raw", queue_service_pb2.QUEUE_TYPE_SET: "set",
-               queue_service_pb2.QUEUE_TYPE_SORTED_SET: "sorted_set",
-               queue_service_pb2.QUEUE_TYPE_TIMED_SET: "timed_set"}
+_TYPE_NAMES = {
+    queue_service_pb2.QUEUE_TYPE_REGULAR: "regular",
+    queue_service_pb2.QUEUE_TYPE_REVERSE: "reverse",
+    queue_service_pb2.QUEUE_TYPE_RAW: "raw",
+    queue_service_pb2.QUEUE_TYPE_SET: "set",
+    queue_service_pb2.QUEUE_TYPE_SORTED_SET: "sorted_set",
+    queue_service_pb2.QUEUE_TYPE_TIMED_SET: "timed_set",
+}
 
 
 class Queues:
@@ -52,18 +57,26 @@ class Queues:
         configured in the broker's RAW_QUEUES; returns how many entries were added. ``scores``:
         one per params for a ``_sorted_set``; the UNIX time each runs at for a ``_timed_set``
         (default: now)."""
-        request = queue_service_pb2.EnqueueRawRequest(queue=queue, params_json=[codec.encode(p) for p in params],
-                                                      scores=list(scores))
+        request = queue_service_pb2.EnqueueRawRequest(
+            queue=queue, params_json=[codec.encode(p) for p in params], scores=list(scores)
+        )
         return int(self._call(self._stub.EnqueueRaw, request).added)
 
     def list(self, prefix: str = "") -> list[dict[str, Any]]:
         """Every known queue (under ``prefix``) with its exact sizes: name, type, queued,
         delayed, paused, and oldest_enqueued (a UTC datetime, or None)."""
         response = self._call(self._stub.ListQueues, queue_service_pb2.ListQueuesRequest(prefix=prefix))
-        return [{"name": q.name, "type": _TYPE_NAMES.get(q.type, "unknown"), "queued": q.queued,
-                 "delayed": q.delayed, "paused": q.paused,
-                 "oldest_enqueued": q.oldest_enqueued.ToDatetime(tzinfo=UTC) if q.HasField("oldest_enqueued")
-                 else None} for q in response.queues]
+        return [
+            {
+                "name": q.name,
+                "type": _TYPE_NAMES.get(q.type, "unknown"),
+                "queued": q.queued,
+                "delayed": q.delayed,
+                "paused": q.paused,
+                "oldest_enqueued": q.oldest_enqueued.ToDatetime(tzinfo=UTC) if q.HasField("oldest_enqueued") else None,
+            }
+            for q in response.queues
+        ]
 
     # builtins.list: in the class body, `list` is the method above.
     def pause(self, queue: str) -> builtins.list[str]:
@@ -105,4 +118,3 @@ class Queues:
         request = queue_service_pb2.CheckRateLimitRequest(key=key, limit=limit, per_s=per_s)
         response = self._call(self._stub.CheckRateLimit, request)
         return int(response.remaining) + 1 if response.allowed else 0
-

@@ -45,8 +45,12 @@ class _CallDetails(NamedTuple):
     compression: Any
 
 
-class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
-                       grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+class TokenInterceptor(
+    grpc.UnaryUnaryClientInterceptor,
+    grpc.UnaryStreamClientInterceptor,
+    grpc.StreamUnaryClientInterceptor,
+    grpc.StreamStreamClientInterceptor,
+):
     """Adds ``authorization: Bearer <token>`` to every call of a channel."""
 
     def __init__(self, token: str) -> None:
@@ -54,8 +58,9 @@ class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientI
 
     def _with_token(self, details: Any) -> _CallDetails:
         metadata = [*(details.metadata or ()), self._metadata]
-        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
-                            details.wait_for_ready, details.compression)
+        return _CallDetails(
+            details.method, details.timeout, metadata, details.credentials, details.wait_for_ready, details.compression
+        )
 
     def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
         return continuation(self._with_token(details), request)
@@ -75,8 +80,14 @@ class TokenInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientI
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 
-def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, access: BrokerAccess | None = None,
-                 max_reconnect_backoff_ms: int = 5000, retry_reads: bool = False) -> grpc.Channel:
+def open_channel(
+    address: str,
+    *,
+    max_message_bytes: int = MAX_MESSAGE_BYTES,
+    access: BrokerAccess | None = None,
+    max_reconnect_backoff_ms: int = 5000,
+    retry_reads: bool = False,
+) -> grpc.Channel:
     """A channel to the broker at ``address`` ("host:port"), sized for big batches: the one
     place every MRQ program opens one.
 
@@ -100,8 +111,11 @@ def open_channel(address: str, *, max_message_bytes: int = MAX_MESSAGE_BYTES, ac
     if retry_reads:
         options += [("grpc.enable_retries", 1), ("grpc.service_config", _SERVICE_CONFIG.read_text())]
     credentials = access.channel_credentials()
-    channel = grpc.insecure_channel(address, options=options) if credentials is None \
+    channel = (
+        grpc.insecure_channel(address, options=options)
+        if credentials is None
         else grpc.secure_channel(address, credentials, options=options)
+    )
     token = access.token()
     return grpc.intercept_channel(channel, TokenInterceptor(token)) if token else channel
 
@@ -157,8 +171,9 @@ def call(method: Callable[..., Response], request: object, *, timeout_s: float, 
         raise translate_error(error, address=address) from error
 
 
-def call_with_retry(method: Callable[..., Response], request: object, *, timeout_s: float, address: str,
-                    retries: int, backoff_s: float) -> Response:
+def call_with_retry(
+    method: Callable[..., Response], request: object, *, timeout_s: float, address: str, retries: int, backoff_s: float
+) -> Response:
     """Calls a read ``method``, retrying UNAVAILABLE ``retries`` times.
 
     Only for reads: they change nothing, so a retry is always safe. The wait before retry ``n``

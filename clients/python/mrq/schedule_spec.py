@@ -140,10 +140,15 @@ class ScheduleSpec(BaseModel):
 
     def to_proto(self) -> schedule_service_pb2.ScheduleDefinition:
         definition = schedule_service_pb2.ScheduleDefinition(
-            task=self.path, params_json=orjson.dumps(self.params, option=orjson.OPT_SORT_KEYS),
-            queue=self.queue, interval_s=self.interval or 0.0, cron=self.cron or "",
+            task=self.path,
+            params_json=orjson.dumps(self.params, option=orjson.OPT_SORT_KEYS),
+            queue=self.queue,
+            interval_s=self.interval or 0.0,
+            cron=self.cron or "",
             dailytime=self.dailytime.isoformat() if self.dailytime else "",
-            timezone=self.timezone, catchup=self.catchup)
+            timezone=self.timezone,
+            catchup=self.catchup,
+        )
         for day in ("weekday", "monthday"):
             if getattr(self, day) is not None:
                 setattr(definition, day, getattr(self, day))
@@ -156,10 +161,18 @@ class ScheduleSpec(BaseModel):
             params = orjson.loads(definition.params_json or b"{}")
         except orjson.JSONDecodeError as exc:
             raise InvalidSchedule("params", f"not valid JSON: {exc}") from exc
-        entry: dict[str, Any] = {"path": definition.task, "params": params, "queue": definition.queue,
-                                 "timezone": definition.timezone or "UTC", "catchup": definition.catchup}
-        for name, value in (("interval", definition.interval_s), ("dailytime", definition.dailytime),
-                            ("cron", definition.cron)):
+        entry: dict[str, Any] = {
+            "path": definition.task,
+            "params": params,
+            "queue": definition.queue,
+            "timezone": definition.timezone or "UTC",
+            "catchup": definition.catchup,
+        }
+        for name, value in (
+            ("interval", definition.interval_s),
+            ("dailytime", definition.dailytime),
+            ("cron", definition.cron),
+        ):
             if value:
                 entry[name] = value
         for day in ("weekday", "monthday"):

@@ -15,8 +15,7 @@ from mrq.errors import InvalidArgument, JobNotFound, ScheduleNotFound
 from mrq.schedule_spec import InvalidSchedule, ScheduleSpec
 from mrq.v1 import schedule_service_pb2, schedule_service_pb2_grpc
 
-_SOURCE_NAMES = {schedule_service_pb2.SCHEDULE_SOURCE_CONFIG: "config",
-                 schedule_service_pb2.SCHEDULE_SOURCE_API: "api"}
+_SOURCE_NAMES = {schedule_service_pb2.SCHEDULE_SOURCE_CONFIG: "config", schedule_service_pb2.SCHEDULE_SOURCE_API: "api"}
 
 
 def _definition(entry: dict[str, Any]) -> schedule_service_pb2.ScheduleDefinition:
@@ -28,11 +27,15 @@ def _definition(entry: dict[str, Any]) -> schedule_service_pb2.ScheduleDefinitio
 
 def _to_dict(schedule: schedule_service_pb2.Schedule) -> dict[str, Any]:
     """A schedule as its SCHEDULER_TASKS entry, plus its id and state."""
-    return {"id": schedule.id, **ScheduleSpec.from_proto(schedule.definition).model_dump(),
-            "source": _SOURCE_NAMES.get(schedule.source, "unknown"), "paused": schedule.paused,
-            "date_created": schedule.date_created.ToDatetime(tzinfo=UTC),
-            "last_tick": schedule.last_tick.ToDatetime(tzinfo=UTC) if schedule.HasField("last_tick") else None,
-            "last_job_id": schedule.last_job_id}
+    return {
+        "id": schedule.id,
+        **ScheduleSpec.from_proto(schedule.definition).model_dump(),
+        "source": _SOURCE_NAMES.get(schedule.source, "unknown"),
+        "paused": schedule.paused,
+        "date_created": schedule.date_created.ToDatetime(tzinfo=UTC),
+        "last_tick": schedule.last_tick.ToDatetime(tzinfo=UTC) if schedule.HasField("last_tick") else None,
+        "last_job_id": schedule.last_job_id,
+    }
 
 
 class Schedules:

@@ -82,10 +82,12 @@ class BrokerAccess:
     @classmethod
     def of(cls, settings: object) -> BrokerAccess:
         """The access settings of a program's settings (which have the same field names)."""
+
         def value(name: str) -> str:
             raw = getattr(settings, name, "")
             secret = getattr(raw, "get_secret_value", None)  # a pydantic SecretStr
             return str(secret() if callable(secret) else raw or "")
+
         return cls(**{f.name: value(f.name) for f in fields(cls)})
 
     @classmethod
@@ -110,7 +112,8 @@ class BrokerAccess:
         return grpc.ssl_channel_credentials(
             root_certificates=_read_file(self.broker_tls_ca_file, "broker TLS CA file"),
             private_key=_read_file(self.broker_tls_key_file, "broker TLS key file"),
-            certificate_chain=_read_file(self.broker_tls_cert_file, "broker TLS certificate file"))
+            certificate_chain=_read_file(self.broker_tls_cert_file, "broker TLS certificate file"),
+        )
 
 
 def redact_url(url: str) -> str:
@@ -127,7 +130,8 @@ def redact_url(url: str) -> str:
         netloc = f"{user}:{REDACTED}@{hosts}" if has_password else netloc
     query = "&".join(
         f"{key}={REDACTED}" if any(s in key.lower() for s in _SECRET_QUERY_KEYS) else f"{key}={value}"
-        for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+        for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    )
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query if parts.query else ""))
 
 

@@ -16,8 +16,11 @@ from mrq.errors import InvalidArgument
 from mrq.statuses import VALUE_BY_NAME
 from mrq.v1 import job_service_pb2
 
-ACTIONS = {"cancel": job_service_pb2.JOB_ACTION_CANCEL, "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
-           "retry": job_service_pb2.JOB_ACTION_RETRY}
+ACTIONS = {
+    "cancel": job_service_pb2.JOB_ACTION_CANCEL,
+    "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
+    "retry": job_service_pb2.JOB_ACTION_RETRY,
+}
 
 
 class _Unset:
@@ -93,12 +96,14 @@ def action_request(
             ids and filter arguments are given.
     """
     request = job_service_pb2.ActOnJobsRequest(action=ACTIONS[action], dry_run=dry_run)
-    selector = job_service_pb2.JobFilter(queue=queue or "", task=task or "", worker_id=worker_id or "",
-                                         exception_type=exception_type or "")
+    selector = job_service_pb2.JobFilter(
+        queue=queue or "", task=task or "", worker_id=worker_id or "", exception_type=exception_type or ""
+    )
     if status is not None:
         if status not in VALUE_BY_NAME:
-            raise InvalidArgument(f"status: unknown status {status!r}; one of {', '.join(VALUE_BY_NAME)}",
-                                  field="status")
+            raise InvalidArgument(
+                f"status: unknown status {status!r}; one of {', '.join(VALUE_BY_NAME)}", field="status"
+            )
         selector.status = VALUE_BY_NAME[status]
     if params is not UNSET:
         try:

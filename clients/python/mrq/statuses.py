@@ -15,14 +15,15 @@ NAME_BY_VALUE: dict[int, str] = {
 }
 # The stubs type the enum's items() as plain ints: each is a JobStatus.
 VALUE_BY_NAME: dict[str, job_pb2.JobStatus] = {
-    name: cast(job_pb2.JobStatus, value) for value, name in NAME_BY_VALUE.items()}
+    name: cast(job_pb2.JobStatus, value) for value, name in NAME_BY_VALUE.items()
+}
 
 # Statuses after which the job will not run again unless a user requeues it.
 FINAL = frozenset({"success", "failed", "cancel", "abort", "timeout", "maxretries", "maxconcurrency"})
 
 
 def status_name(value: int) -> str:
-    """"queued" for JOB_STATUS_QUEUED; "" for UNSPECIFIED."""
+    """ "queued" for JOB_STATUS_QUEUED; "" for UNSPECIFIED."""
     return NAME_BY_VALUE.get(value, "")
 
 

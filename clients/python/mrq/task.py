@@ -52,16 +52,17 @@ class TaskAllowList:
     def check_path(self, path: str) -> None:
         """Raises TaskNotAllowed unless ``path``'s module may be imported."""
         if path not in self.registered and not self.in_packages(path.rpartition(".")[0]):
-            raise TaskNotAllowed(f"task {path!r} is not in the worker's allowed task packages "
-                                 f"({self._described()})")
+            raise TaskNotAllowed(f"task {path!r} is not in the worker's allowed task packages ({self._described()})")
 
     def check_target(self, path: str, target: object) -> None:
         """Raises TaskNotAllowed if ``target`` was defined outside the packages: a module may
         import ``os.system`` or ``subprocess.call``, and ``tasks.system`` must not reach them."""
         defined_in = getattr(target, "__module__", None)
         if path not in self.registered and not (isinstance(defined_in, str) and self.in_packages(defined_in)):
-            raise TaskNotAllowed(f"task {path!r} is defined in module {defined_in!r}, outside the worker's "
-                                 f"allowed task packages ({self._described()})")
+            raise TaskNotAllowed(
+                f"task {path!r} is defined in module {defined_in!r}, outside the worker's "
+                f"allowed task packages ({self._described()})"
+            )
 
     def _described(self) -> str:
         return ", ".join(self.packages) or "none: only registered tasks"

@@ -71,22 +71,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def up(settings: LocalSettings) -> int:
     """Runs the stack until a signal or until one of its processes exits; returns the exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s mrq-local: %(message)s",
-                        datefmt="%H:%M:%S")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s mrq-local: %(message)s", datefmt="%H:%M:%S")
     # SIGTERM unwinds like Ctrl-C, so `with Stack` stops everything in order either way.
     signal.signal(signal.SIGTERM, _interrupt)
     metrics = _metrics_ports(settings)
     config = StackConfig(
-        data_dir=Path(settings.data_dir).resolve(), redis_url=settings.redis_url,
-        mongodb_url=settings.mongodb_url, redis_port=settings.redis_port,
-        broker_address=settings.broker_address, pythonpath=(Path.cwd(),),
+        data_dir=Path(settings.data_dir).resolve(),
+        redis_url=settings.redis_url,
+        mongodb_url=settings.mongodb_url,
+        redis_port=settings.redis_port,
+        broker_address=settings.broker_address,
+        pythonpath=(Path.cwd(),),
         # One broker process per core by default: one process is bound to about one core.
-        broker_args=(*(() if "MRQ_BROKER_PROCESSES" in os.environ else ("--processes", "0")),
-                     *_metrics_args(metrics, "broker")),
+        broker_args=(
+            *(() if "MRQ_BROKER_PROCESSES" in os.environ else ("--processes", "0")),
+            *_metrics_args(metrics, "broker"),
+        ),
         # The services read MRQ_AUTH_TOKEN_FILE and the TLS files from the environment themselves;
         # the launcher's health checks need the TLS files too.
         access=BrokerAccess.from_env(os.environ),
-        ready_timeout_s=settings.ready_timeout_s, stop_grace_s=settings.stop_grace_s,
+        ready_timeout_s=settings.ready_timeout_s,
+        stop_grace_s=settings.stop_grace_s,
     )
     config.data_dir.mkdir(parents=True, exist_ok=True)
     follower = LogFollower(config.data_dir / "logs", sys.stdout) if settings.follow else None
@@ -115,16 +120,22 @@ def up(settings: LocalSettings) -> int:
 
 
 #: Each program's own metrics port variable: set, the launcher leaves that program's port to it.
-_METRICS_PORT_ENV = {"broker": "MRQ_BROKER_METRICS_PORT", "worker": "MRQ_WORKER_METRICS_PORT",
-                     "scheduler": "MRQ_SCHEDULER_METRICS_PORT"}
+_METRICS_PORT_ENV = {
+    "broker": "MRQ_BROKER_METRICS_PORT",
+    "worker": "MRQ_WORKER_METRICS_PORT",
+    "scheduler": "MRQ_SCHEDULER_METRICS_PORT",
+}
 
 
 def _metrics_ports(settings: LocalSettings) -> dict[str, int]:
     """A free metrics port for each service to start ("broker", "worker-1", "scheduler-1"...),
     so that two stacks on one machine don't fight over the programs' fixed defaults; none for
     the programs whose variable the user set."""
-    names = ["broker", *(f"worker-{n}" for n in range(1, settings.workers + 1)),
-             *(f"scheduler-{n}" for n in range(1, settings.schedulers + 1))]
+    names = [
+        "broker",
+        *(f"worker-{n}" for n in range(1, settings.workers + 1)),
+        *(f"scheduler-{n}" for n in range(1, settings.schedulers + 1)),
+    ]
     return {name: free_port() for name in names if _METRICS_PORT_ENV[name.split("-")[0]] not in os.environ}
 
 
@@ -143,21 +154,29 @@ def _watch(stack: Stack, follower: LogFollower | None) -> int:
             follower.pump(stack.services)
         for process in stack.processes:
             if not process.is_alive():
-                logger.error("%s exited with code %s; stopping everything. Last lines of %s:\n%s",
-                             process.name, process.returncode, process.log_path, process.log_tail())
+                logger.error(
+                    "%s exited with code %s; stopping everything. Last lines of %s:\n%s",
+                    process.name,
+                    process.returncode,
+                    process.log_path,
+                    process.log_tail(),
+                )
                 return 1
         time.sleep(_WATCH_INTERVAL_S)
 
 
 def _print_summary(stack: Stack, settings: LocalSettings, metrics: dict[str, int]) -> None:
     endpoints = ", ".join(f"{name} http://127.0.0.1:{port}/metrics" for name, port in metrics.items())
-    rows = [("dashboard", stack.dashboards[0].url if stack.dashboards else "off (MRQ_LOCAL_DASHBOARD=0)"),
-            ("broker", stack.broker_address), ("redis", redact_url(stack.redis_url)),
-            ("store", stack.store),
-            ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
-            ("schedulers", f"{settings.schedulers} (SCHEDULER_TASKS from MRQ_CONFIG)"),
-            ("metrics", endpoints or "as MRQ_*_METRICS_PORT say"),
-            ("tasks from", f"{Path.cwd()} and PYTHONPATH"), ("logs", str(stack.logs_dir))]
+    rows = [
+        ("dashboard", stack.dashboards[0].url if stack.dashboards else "off (MRQ_LOCAL_DASHBOARD=0)"),
+        ("broker", stack.broker_address),
+        ("redis", redact_url(stack.redis_url)),
+        ("store", stack.store),
+        ("workers", f"{settings.workers} (queues from MRQ_WORKER_QUEUES, default: default)"),
+        ("schedulers", f"{settings.schedulers} (SCHEDULER_TASKS from MRQ_CONFIG)"),
+        ("metrics", endpoints or "as MRQ_*_METRICS_PORT say"),
+        ("tasks from", f"{Path.cwd()} and PYTHONPATH"),
+        ("logs", str(stack.logs_dir)),
+    ]
     lines = "\n".join(f"  {name:<11}{value}" for name, value in rows)
-    logger.info("MRQ is up; Ctrl-C stops it. Clients use MRQ_BROKER_ADDRESS=%s\n%s",
-                stack.broker_address, lines)
+    logger.info("MRQ is up; Ctrl-C stops it. Clients use MRQ_BROKER_ADDRESS=%s\n%s", stack.broker_address, lines)

@@ -9,8 +9,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def wait_until(predicate: Callable[[], T], timeout_s: float, interval_s: float = 0.02,
-               *, what: str = "") -> T:
+def wait_until(predicate: Callable[[], T], timeout_s: float, interval_s: float = 0.02, *, what: str = "") -> T:
     """Calls ``predicate`` until it returns something truthy, and returns that.
 
     Exceptions raised by ``predicate`` propagate at once, so a check can give up early (for

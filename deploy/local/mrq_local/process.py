@@ -51,9 +51,16 @@ class ManagedProcess:
         ready: Returns True once the child serves; None means ready as soon as it started.
     """
 
-    def __init__(self, name: str, argv: Sequence[str], *, log_path: Path,
-                 env: Mapping[str, str] | None = None, cwd: Path | None = None,
-                 ready: ReadyCheck | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        argv: Sequence[str],
+        *,
+        log_path: Path,
+        env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+        ready: ReadyCheck | None = None,
+    ) -> None:
         self.name = name
         self.argv = list(argv)
         self.log_path = log_path
@@ -94,8 +101,12 @@ class ManagedProcess:
             log.flush()
             self._popen = subprocess.Popen(
                 [*_parent_death_prefix(), executable, *self.argv[1:]],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=env, cwd=self.cwd, process_group=0,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=self.cwd,
+                process_group=0,
             )
 
     def wait_ready(self, timeout_s: float) -> None:
@@ -111,8 +122,10 @@ class ManagedProcess:
 
         def exited_or_ready() -> bool:
             if not self.is_alive():
-                raise ProcessExited(f"{self.name} exited with code {self.returncode} while starting"
-                                    f"{self._log_excerpt()}", self.returncode)
+                raise ProcessExited(
+                    f"{self.name} exited with code {self.returncode} while starting{self._log_excerpt()}",
+                    self.returncode,
+                )
             return check()
 
         try:

@@ -74,8 +74,20 @@ class RedisServer(Server):
             config = data_dir / "password.conf"
             config.write_text(f'requirepass "{password}"\n')
             argv.append(str(config))
-        argv += ["--bind", LOOPBACK, "--port", str(port), "--dir", str(data_dir),
-                 "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+        argv += [
+            "--bind",
+            LOOPBACK,
+            "--port",
+            str(port),
+            "--dir",
+            str(data_dir),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "",
+        ]
         self.password = password
         super().__init__(port, ManagedProcess("redis", argv, log_path=log_path, ready=self._answers))
 
@@ -85,8 +97,13 @@ class RedisServer(Server):
         return f"redis://{':' + self.password + '@' if self.password else ''}{LOOPBACK}:{self.port}/0"
 
     def _answers(self) -> bool:
-        client = redis.Redis(host=LOOPBACK, port=self.port, password=self.password or None,
-                             socket_timeout=_PROBE_TIMEOUT_S, socket_connect_timeout=_PROBE_TIMEOUT_S)
+        client = redis.Redis(
+            host=LOOPBACK,
+            port=self.port,
+            password=self.password or None,
+            socket_timeout=_PROBE_TIMEOUT_S,
+            socket_connect_timeout=_PROBE_TIMEOUT_S,
+        )
         try:
             return bool(client.ping())
         except redis.RedisError:  # refused, or still loading its append-only file
@@ -111,12 +128,13 @@ class MongoServer(Server):
         port = port or free_port()
         data_dir.mkdir(parents=True, exist_ok=True)
         kind = self._find_kind()
-        super().__init__(port, ManagedProcess(kind, self._argv(kind, data_dir, port),
-                                              log_path=log_path, ready=self._answers))
+        super().__init__(
+            port, ManagedProcess(kind, self._argv(kind, data_dir, port), log_path=log_path, ready=self._answers)
+        )
 
     @property
     def kind(self) -> str:
-        """"mongod" or "ferretdb"."""
+        """ "mongod" or "ferretdb"."""
         return self.process.name
 
     def url(self, database: str) -> str:
@@ -129,8 +147,10 @@ class MongoServer(Server):
             return "mongod"
         if os.access(ferretdb_path(), os.X_OK):
             return "ferretdb"
-        raise LaunchError(f"no MongoDB server: neither mongod on the PATH nor {ferretdb_path()}; "
-                          "run scripts/install-ferretdb.sh (or `make install`)")
+        raise LaunchError(
+            f"no MongoDB server: neither mongod on the PATH nor {ferretdb_path()}; "
+            "run scripts/install-ferretdb.sh (or `make install`)"
+        )
 
     @staticmethod
     def _argv(kind: str, data_dir: Path, port: int) -> list[str]:
@@ -138,14 +158,24 @@ class MongoServer(Server):
             return ["mongod", "--dbpath", str(data_dir), "--bind_ip", LOOPBACK, "--port", str(port)]
         # synchronous(normal): in SQLite's WAL mode, commits survive a crash of FerretDB and only
         # an OS crash can lose the last ones; it makes each commit 4x cheaper than the default.
-        return [str(ferretdb_path()), "--handler=sqlite", f"--sqlite-url=file:{data_dir}/?_pragma=synchronous(normal)",
-                f"--state-dir={data_dir}", f"--listen-addr={LOOPBACK}:{port}", "--debug-addr=-",
-                "--telemetry=disable"]
+        return [
+            str(ferretdb_path()),
+            "--handler=sqlite",
+            f"--sqlite-url=file:{data_dir}/?_pragma=synchronous(normal)",
+            f"--state-dir={data_dir}",
+            f"--listen-addr={LOOPBACK}:{port}",
+            "--debug-addr=-",
+            "--telemetry=disable",
+        ]
 
     def _answers(self) -> bool:
         client: pymongo.MongoClient[dict[str, object]] = pymongo.MongoClient(
-            LOOPBACK, self.port, directConnection=True, connectTimeoutMS=500,
-            serverSelectionTimeoutMS=int(_PROBE_TIMEOUT_S * 1000))
+            LOOPBACK,
+            self.port,
+            directConnection=True,
+            connectTimeoutMS=500,
+            serverSelectionTimeoutMS=int(_PROBE_TIMEOUT_S * 1000),
+        )
         try:
             client.admin.command("ping")
         except pymongo.errors.PyMongoError:

@@ -146,8 +146,9 @@ class Stack:
     def __enter__(self) -> Stack:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def start(self) -> Stack:
@@ -162,8 +163,7 @@ class Stack:
             if self.config.broker_address:
                 _ensure_free(self.config.broker_address)  # before the databases: fail fast
             if not self.redis_url:
-                redis = RedisServer(self.config.data_dir / "redis", self._log_path("redis"),
-                                    self.config.redis_port)
+                redis = RedisServer(self.config.data_dir / "redis", self._log_path("redis"), self.config.redis_port)
                 self._run(redis.process)
                 self.redis_url = redis.url
             self.start_broker(address=self.config.broker_address)
@@ -187,16 +187,23 @@ class Stack:
         name = "broker" if not self.brokers else f"broker-{len(self.brokers) + 1}"
         # The databases' URLs go by env, not argv: they may hold passwords, and argv is public
         # (ps, the log's header line).
-        process = self.start_service(name, self._broker_argv(address, extra_args),
-                                     env={"MRQ_REDIS_URL": self.redis_url, "MRQ_MONGODB_URL": self.mongodb_url,
-                                          "MRQ_DATA_DIR": str(self.config.data_dir)},
-                                     ready=lambda: is_serving(address, access=self.config.access))
+        process = self.start_service(
+            name,
+            self._broker_argv(address, extra_args),
+            env={
+                "MRQ_REDIS_URL": self.redis_url,
+                "MRQ_MONGODB_URL": self.mongodb_url,
+                "MRQ_DATA_DIR": str(self.config.data_dir),
+            },
+            ready=lambda: is_serving(address, access=self.config.access),
+        )
         broker = Broker(address, process, tuple(extra_args))
         self.brokers.append(broker)
         return broker
 
-    def restart_broker(self, broker: Broker | None = None, *,
-                       extra_args: Sequence[str] | None = None, crash: bool = False) -> None:
+    def restart_broker(
+        self, broker: Broker | None = None, *, extra_args: Sequence[str] | None = None, crash: bool = False
+    ) -> None:
         """Stops a broker (the first by default) and starts it again on the same address.
 
         Args:
@@ -211,9 +218,15 @@ class Stack:
         broker.process.restart(self.config.ready_timeout_s, self.config.stop_grace_s, crash=crash)
         logger.info("restarted %s, pid %d", broker.process.name, broker.process.pid)
 
-    def start_worker(self, *queues: str, greenlets: int | None = None, processes: int | None = None,
-                     extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
-                     broker: Broker | None = None) -> ManagedProcess:
+    def start_worker(
+        self,
+        *queues: str,
+        greenlets: int | None = None,
+        processes: int | None = None,
+        extra_args: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        broker: Broker | None = None,
+    ) -> ManagedProcess:
         """Starts an ``mrq-worker`` on a broker of the stack (the first by default).
 
         Workers expose no readiness signal, so this returns once the process is started: wait
@@ -240,8 +253,9 @@ class Stack:
         self.workers.append(worker)
         return worker
 
-    def start_scheduler(self, *, extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None,
-                        broker: Broker | None = None) -> ManagedProcess:
+    def start_scheduler(
+        self, *, extra_args: Sequence[str] = (), env: Mapping[str, str] | None = None, broker: Broker | None = None
+    ) -> ManagedProcess:
         """Starts an ``mrq-scheduler`` on a broker of the stack (the first by default).
 
         It reads SCHEDULER_TASKS from the config file (``--config`` in ``extra_args``, or
@@ -257,8 +271,14 @@ class Stack:
         self.schedulers.append(scheduler)
         return scheduler
 
-    def start_dashboard(self, *, address: str | None = None, auth: str | None = None, broker: Broker | None = None,
-                        extra_args: Sequence[str] = ()) -> Dashboard:
+    def start_dashboard(
+        self,
+        *,
+        address: str | None = None,
+        auth: str | None = None,
+        broker: Broker | None = None,
+        extra_args: Sequence[str] = (),
+    ) -> Dashboard:
         """Starts ``mrq-dashboard`` on a broker of the stack (the first by default), and waits
         until it answers ``/healthz``.
 
@@ -272,17 +292,30 @@ class Stack:
         host, port = split_address(address or f"{LOOPBACK}:{free_port()}")
         _ensure_free(f"{host}:{port}")
         url = f"http://{LOOPBACK if host == '0.0.0.0' else host}:{port}"
-        argv = ["mrq-dashboard", "--host", host, "--port", str(port),
-                "--broker-address", (broker or self.broker).address, *extra_args]
+        argv = [
+            "mrq-dashboard",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--broker-address",
+            (broker or self.broker).address,
+            *extra_args,
+        ]
         name = "dashboard" if not self.dashboards else f"dashboard-{len(self.dashboards) + 1}"
-        process = self.start_service(name, argv, env={} if auth is None else {"MRQ_DASHBOARD_AUTH": auth},
-                                     ready=lambda: is_http_ok(f"{url}/healthz"))
+        process = self.start_service(
+            name,
+            argv,
+            env={} if auth is None else {"MRQ_DASHBOARD_AUTH": auth},
+            ready=lambda: is_http_ok(f"{url}/healthz"),
+        )
         dashboard = Dashboard(url, process)
         self.dashboards.append(dashboard)
         return dashboard
 
-    def start_service(self, name: str, argv: Sequence[str], *, ready: ReadyCheck | None = None,
-                      env: Mapping[str, str] | None = None) -> ManagedProcess:
+    def start_service(
+        self, name: str, argv: Sequence[str], *, ready: ReadyCheck | None = None, env: Mapping[str, str] | None = None
+    ) -> ManagedProcess:
         """Starts an MRQ service, logging to ``logs/<name>.log``, and waits until it is ready.
 
         The service is stopped by :meth:`close`, in reverse start order.
@@ -290,10 +323,16 @@ class Stack:
         # The services' commands are installed beside the Python running this launcher (the
         # virtualenv's bin), which need not be on the PATH, e.g. under `make up`.
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-        service_env = {"PATH": path, "PYTHONUNBUFFERED": "1", **self.config.access.env(), **self.config.env,
-                       **(env or {})}
-        process = ManagedProcess(name, argv, log_path=self._log_path(name), env=service_env,
-                                 ready=ready, cwd=self.config.workdir)
+        service_env = {
+            "PATH": path,
+            "PYTHONUNBUFFERED": "1",
+            **self.config.access.env(),
+            **self.config.env,
+            **(env or {}),
+        }
+        process = ManagedProcess(
+            name, argv, log_path=self._log_path(name), env=service_env, ready=ready, cwd=self.config.workdir
+        )
         self._services.append(process)
         self._run(process)
         return process
@@ -346,5 +385,6 @@ def _ensure_free(address: str) -> None:
     """Raises LaunchError if something already listens on ``address``."""
     host, port = split_address(address)
     if is_listening(LOOPBACK if host == "0.0.0.0" else host, port):
-        raise LaunchError(f"{address} is already in use (another `mrq-local up`?); "
-                          "pick another address with MRQ_BROKER_ADDRESS")
+        raise LaunchError(
+            f"{address} is already in use (another `mrq-local up`?); pick another address with MRQ_BROKER_ADDRESS"
+        )

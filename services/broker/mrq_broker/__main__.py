@@ -23,8 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Serves in this process, or supervises ``--processes`` broker processes."""
     args = list(sys.argv[1:] if argv is None else argv)
     settings = parse_settings(BrokerSettings, args, prog="mrq-broker", description=DESCRIPTION)
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s mrq-broker %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s mrq-broker %(name)s: %(message)s"
+    )
     if settings.processes != 1:
         return Supervisor(settings, args).run()
     stopping = threading.Event()

@@ -80,8 +80,13 @@ class WorkerDidNotAnswer(RequestError):
 
 
 # Store failures are transient from the caller's view: nothing was accepted, retry later.
-STORE_OUTAGES: tuple[type[Exception], ...] = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                                               redis.exceptions.BusyLoadingError, *OUTAGES, TimeoutError)
+STORE_OUTAGES: tuple[type[Exception], ...] = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    redis.exceptions.BusyLoadingError,
+    *OUTAGES,
+    TimeoutError,
+)
 
 
 def outage_message(exc: BaseException) -> str:

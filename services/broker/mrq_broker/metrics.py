@@ -47,21 +47,32 @@ class BrokerMetrics:
 
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
-        self.jobs_enqueued = Counter("mrq_jobs_enqueued", "Jobs enqueued through this broker",
-                                     ["queue", "task"], registry=registry)
-        self.jobs_dequeued = Counter("mrq_jobs_dequeued", "Jobs leased to workers by this broker",
-                                     ["queue"], registry=registry)
-        self.jobs_finished = Counter("mrq_jobs_finished", "Jobs whose final outcome this broker committed, "
-                                     "by status and root queue (subqueues counted under their root)",
-                                     ["queue", "status"], registry=registry)
-        self.jobs_requeued = Counter("mrq_jobs_requeued", "Jobs this broker put back on a queue",
-                                     ["reason"], registry=registry)
-        self.leases_expired = Counter("mrq_leases_expired", "Expired leases this broker claimed",
-                                      registry=registry)
-        self.grpc_requests = Counter("mrq_grpc_requests", "gRPC requests handled, by method and status code",
-                                     ["method", "code"], registry=registry)
-        self.grpc_duration = Histogram("mrq_grpc_request_duration_seconds", "gRPC request handling time",
-                                       ["method"], registry=registry)
+        self.jobs_enqueued = Counter(
+            "mrq_jobs_enqueued", "Jobs enqueued through this broker", ["queue", "task"], registry=registry
+        )
+        self.jobs_dequeued = Counter(
+            "mrq_jobs_dequeued", "Jobs leased to workers by this broker", ["queue"], registry=registry
+        )
+        self.jobs_finished = Counter(
+            "mrq_jobs_finished",
+            "Jobs whose final outcome this broker committed, "
+            "by status and root queue (subqueues counted under their root)",
+            ["queue", "status"],
+            registry=registry,
+        )
+        self.jobs_requeued = Counter(
+            "mrq_jobs_requeued", "Jobs this broker put back on a queue", ["reason"], registry=registry
+        )
+        self.leases_expired = Counter("mrq_leases_expired", "Expired leases this broker claimed", registry=registry)
+        self.grpc_requests = Counter(
+            "mrq_grpc_requests",
+            "gRPC requests handled, by method and status code",
+            ["method", "code"],
+            registry=registry,
+        )
+        self.grpc_duration = Histogram(
+            "mrq_grpc_request_duration_seconds", "gRPC request handling time", ["method"], registry=registry
+        )
 
     def finished(self, status: str, payload: bytes | None) -> None:
         """Counts a job that ended ``status``, under the root of the queue in its ``payload``
@@ -88,11 +99,14 @@ class QueueCollector(Collector):
         self.queues = queues
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        depth = GaugeMetricFamily("mrq_queue_depth", "Jobs ready to run in the queue (delayed jobs excluded)",
-                                  labels=["queue"])
-        age = GaugeMetricFamily("mrq_queue_oldest_job_age_seconds",
-                                "Seconds the next job of the queue has been waiting; 0 when empty",
-                                labels=["queue"])
+        depth = GaugeMetricFamily(
+            "mrq_queue_depth", "Jobs ready to run in the queue (delayed jobs excluded)", labels=["queue"]
+        )
+        age = GaugeMetricFamily(
+            "mrq_queue_oldest_job_age_seconds",
+            "Seconds the next job of the queue has been waiting; 0 when empty",
+            labels=["queue"],
+        )
         now_ms = int(time.time() * 1000)
         try:
             names = sorted(self.queues.queue_names()[0])
@@ -118,8 +132,7 @@ class GrpcMetrics(grpc.ServerInterceptor):
     def __init__(self, metrics: BrokerMetrics) -> None:
         self.metrics = metrics
 
-    def intercept_service(self, continuation: Callable[[Any], Any],
-                          details: grpc.HandlerCallDetails) -> Any:
+    def intercept_service(self, continuation: Callable[[Any], Any], details: grpc.HandlerCallDetails) -> Any:
         handler = continuation(details)
         if handler is None or handler.unary_unary is None:
             return handler  # streaming RPCs (reflection) are not measured
@@ -144,8 +157,8 @@ class GrpcMetrics(grpc.ServerInterceptor):
                 self.metrics.grpc_duration.labels(method=method).observe(time.perf_counter() - started)
 
         return grpc.unary_unary_rpc_method_handler(
-            measured, request_deserializer=handler.request_deserializer,
-            response_serializer=handler.response_serializer)
+            measured, request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer
+        )
 
     def _count_leased(self, response: Any) -> None:
         if not isinstance(response, worker_service_pb2.LeaseJobsResponse):
@@ -164,8 +177,9 @@ def serve(registry: CollectorRegistry, host: str, port: int) -> Callable[[], Non
     try:
         server, thread = start_http_server(port, addr=host, registry=registry)
     except OSError as exc:
-        raise OSError(f"cannot serve metrics on {host}:{port} ({exc}); choose another --metrics-port, "
-                      "or 0 to disable them") from exc
+        raise OSError(
+            f"cannot serve metrics on {host}:{port} ({exc}); choose another --metrics-port, or 0 to disable them"
+        ) from exc
     log.info("metrics on http://%s:%d/metrics", host, port)
 
     def stop() -> None:

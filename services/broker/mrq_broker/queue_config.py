@@ -34,8 +34,9 @@ class RawQueueConfig(_Strict):
         if self.params_key:
             return orjson.dumps({self.params_key: orjson.loads(entry)}, option=orjson.OPT_SORT_KEYS).decode()
         if not entry.startswith("{"):
-            raise InvalidField(field, "this raw queue's entries must be JSON objects (its job factory has "
-                                  "no params_key)")
+            raise InvalidField(
+                field, "this raw queue's entries must be JSON objects (its job factory has no params_key)"
+            )
         return entry
 
 

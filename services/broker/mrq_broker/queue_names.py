@@ -17,8 +17,13 @@ from mrq.v1.queue_service_pb2 import (
 )
 
 # Checked in this order: "_timed_set" and "_sorted_set" also end in "_set".
-_SUFFIXES = (("_timed_set", QUEUE_TYPE_TIMED_SET), ("_sorted_set", QUEUE_TYPE_SORTED_SET),
-             ("_set", QUEUE_TYPE_SET), ("_raw", QUEUE_TYPE_RAW), ("_reverse", QUEUE_TYPE_REVERSE))
+_SUFFIXES = (
+    ("_timed_set", QUEUE_TYPE_TIMED_SET),
+    ("_sorted_set", QUEUE_TYPE_SORTED_SET),
+    ("_set", QUEUE_TYPE_SET),
+    ("_raw", QUEUE_TYPE_RAW),
+    ("_reverse", QUEUE_TYPE_REVERSE),
+)
 RAW_TYPES = frozenset({QUEUE_TYPE_RAW, QUEUE_TYPE_SET, QUEUE_TYPE_SORTED_SET, QUEUE_TYPE_TIMED_SET})
 
 

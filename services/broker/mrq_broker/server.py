@@ -51,6 +51,7 @@ from mrq_broker.storage import Store, open_store
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class BrokerServer:
     """A running broker; :meth:`stop` shuts it down in the reverse order of :func:`start`."""
@@ -85,9 +86,13 @@ def connect_redis(settings: BrokerSettings) -> redis.Redis:
     url = parse_url(settings.redis_url)
     sentinels = [(host, int(port)) for host, _, port in (s.rpartition(":") for s in settings.redis_sentinels)]
     sentinel = Sentinel(sentinels, socket_timeout=5.0)
-    master: redis.Redis = sentinel.master_for(settings.redis_sentinel_master, db=url.get("db", 0),
-                                              password=url.get("password"), username=url.get("username"),
-                                              health_check_interval=30)
+    master: redis.Redis = sentinel.master_for(
+        settings.redis_sentinel_master,
+        db=url.get("db", 0),
+        password=url.get("password"),
+        username=url.get("username"),
+        health_check_interval=30,
+    )
     return master
 
 
@@ -98,8 +103,13 @@ def start(settings: BrokerSettings) -> BrokerServer:
     store = open_store(settings)
     queues = RedisQueues(redis_client, keys)
     events = Events(redis_client, keys)
-    logs = JobLogs(store, redis_client, keys, seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s),
-                   max_bytes_per_job=settings.max_log_bytes_per_job)
+    logs = JobLogs(
+        store,
+        redis_client,
+        keys,
+        seq_ttl_s=max(settings.final_ttl_s, settings.default_result_ttl_s),
+        max_bytes_per_job=settings.max_log_bytes_per_job,
+    )
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
     committer = OutcomeCommitter(store, queues, settings, metrics)
@@ -109,31 +119,41 @@ def start(settings: BrokerSettings) -> BrokerServer:
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
-        options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ],
         interceptors=[GrpcMetrics(metrics), *auth.interceptors(settings)],
     )
     job_servicer = JobServicer(operations)
     job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
     queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
-        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server)
+        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server
+    )
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(operations, committer), server)
     monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(operations), server)
     schedules = Schedules(store, queues, settings, metrics)
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    reflection.enable_server_reflection([
-        job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
-        queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
-        worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
-        monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
-        schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
-        health.SERVICE_NAME, reflection.SERVICE_NAME,
-    ], server)
+    reflection.enable_server_reflection(
+        [
+            job_service_pb2.DESCRIPTOR.services_by_name["JobService"].full_name,
+            queue_service_pb2.DESCRIPTOR.services_by_name["QueueService"].full_name,
+            worker_service_pb2.DESCRIPTOR.services_by_name["WorkerService"].full_name,
+            monitor_service_pb2.DESCRIPTOR.services_by_name["MonitorService"].full_name,
+            schedule_service_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name,
+            health.SERVICE_NAME,
+            reflection.SERVICE_NAME,
+        ],
+        server,
+    )
     credentials = auth.server_credentials(settings)
-    port = server.add_insecure_port(settings.broker_address) if credentials is None \
+    port = (
+        server.add_insecure_port(settings.broker_address)
+        if credentials is None
         else server.add_secure_port(settings.broker_address, credentials)
+    )
     if port == 0:
         raise OSError(f"cannot listen on {settings.broker_address}")
 
@@ -143,8 +163,14 @@ def start(settings: BrokerSettings) -> BrokerServer:
     maintenance.start()
     server.start()
     health_servicer.set("", health_pb2.HealthCheckResponse.SERVING)
-    log.info("broker listening on %s (%s%s; redis %s, prefix %r; store: %s; lease %.0fs)",
-             settings.broker_address, "TLS" if credentials else "plaintext",
-             ", mTLS" if settings.tls_client_ca_file else "", redact_url(settings.redis_url), settings.redis_prefix,
-             store.describe(), settings.lease_ttl_s)
+    log.info(
+        "broker listening on %s (%s%s; redis %s, prefix %r; store: %s; lease %.0fs)",
+        settings.broker_address,
+        "TLS" if credentials else "plaintext",
+        ", mTLS" if settings.tls_client_ca_file else "",
+        redact_url(settings.redis_url),
+        settings.redis_prefix,
+        store.describe(),
+        settings.lease_ttl_s,
+    )
     return BrokerServer(server, store, committer, events, maintenance, health_servicer, port, stop_metrics)

@@ -162,9 +162,15 @@ class Supervisor:
         if child.process is not None:
             uptime_s = now - child.started_at
             child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S else 0
-            delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2 ** child.crashes) if child.crashes else 0.0
-            log.warning("broker process %d (slot %d) exited with code %s after %.1f s; restarting in %.1f s",
-                        child.process.pid, child.index, child.process.returncode, uptime_s, delay_s)
+            delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2**child.crashes) if child.crashes else 0.0
+            log.warning(
+                "broker process %d (slot %d) exited with code %s after %.1f s; restarting in %.1f s",
+                child.process.pid,
+                child.index,
+                child.process.returncode,
+                uptime_s,
+                delay_s,
+            )
             child.process = None
             child.restart_at = now + delay_s
         if now >= child.restart_at:

@@ -31,20 +31,34 @@ def is_loopback(host: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> None:
     settings = parse_settings(DashboardSettings, argv, prog="mrq-dashboard", description=DESCRIPTION)
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s mrq-dashboard %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s mrq-dashboard %(name)s: %(message)s"
+    )
     log = logging.getLogger("mrq_dashboard")
     if not settings.auth and not is_loopback(settings.host) and not settings.allow_unauthenticated:
-        sys.exit(f"mrq-dashboard: refusing to listen on {settings.host} without auth: set MRQ_DASHBOARD_AUTH "
-                 "('user:password' or a token), or pass --allow-unauthenticated")
+        sys.exit(
+            f"mrq-dashboard: refusing to listen on {settings.host} without auth: set MRQ_DASHBOARD_AUTH "
+            "('user:password' or a token), or pass --allow-unauthenticated"
+        )
     static = ui_dir(settings)
-    log.info("dashboard on http://%s:%d/ (broker %s, auth %s, UI %s)", settings.host, settings.port,
-             settings.broker_address, "on" if settings.auth else "off", static or "not built: API only")
+    log.info(
+        "dashboard on http://%s:%d/ (broker %s, auth %s, UI %s)",
+        settings.host,
+        settings.port,
+        settings.broker_address,
+        "on" if settings.auth else "off",
+        static or "not built: API only",
+    )
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: exit normally on
     # it, so that atexit handlers (coverage's among them) run.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level=settings.log_level.lower(), access_log=False)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
 
 
 if __name__ == "__main__":

@@ -37,10 +37,15 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         finally:
             app.state.broker.close()
 
-    app = FastAPI(title="MRQ dashboard", version=__version__, lifespan=lifespan, docs_url=None,
-                  responses=errors.ERROR_RESPONSES,
-                  description="Visibility and control over MRQ's jobs, queues and workers. Actions need "
-                              f"the header `{auth.CSRF_HEADER}: {auth.CSRF_VALUE}`.")
+    app = FastAPI(
+        title="MRQ dashboard",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        responses=errors.ERROR_RESPONSES,
+        description="Visibility and control over MRQ's jobs, queues and workers. Actions need "
+        f"the header `{auth.CSRF_HEADER}: {auth.CSRF_VALUE}`.",
+    )
     metrics.install(app)
     auth.install(app, auth.Credentials(settings.auth))  # added last: runs first
     errors.install(app)
@@ -55,10 +60,13 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     # this app under `make up`, by nginx beside the API in the container images.
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="openapi.json", title="MRQ dashboard API",
-                                   swagger_js_url="vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="vendor/swagger-ui/favicon-32x32.png")
+        return get_swagger_ui_html(
+            openapi_url="openapi.json",
+            title="MRQ dashboard API",
+            swagger_js_url="vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="vendor/swagger-ui/favicon-32x32.png",
+        )
 
     # 200 once the auth check passed: nginx asks it whether a request may see the UI's files.
     @app.get("/api/session", include_in_schema=False)

@@ -66,9 +66,14 @@ def install(app: FastAPI, credentials: Credentials) -> None:
         if request.url.path in OPEN_PATHS:
             return await call_next(request)
         if not credentials.allow(request.headers.get("authorization")):
-            return JSONResponse(error_body("authentication required", "Authorization"), status_code=401,
-                                headers={"WWW-Authenticate": 'Basic realm="MRQ dashboard", charset="UTF-8"'})
+            return JSONResponse(
+                error_body("authentication required", "Authorization"),
+                status_code=401,
+                headers={"WWW-Authenticate": 'Basic realm="MRQ dashboard", charset="UTF-8"'},
+            )
         if request.method not in SAFE_METHODS and request.headers.get(CSRF_HEADER) != CSRF_VALUE:
-            return JSONResponse(error_body(f"actions need the header {CSRF_HEADER}: {CSRF_VALUE} (CSRF protection)",
-                                           CSRF_HEADER), status_code=403)
+            return JSONResponse(
+                error_body(f"actions need the header {CSRF_HEADER}: {CSRF_VALUE} (CSRF protection)", CSRF_HEADER),
+                status_code=403,
+            )
         return await call_next(request)

@@ -27,10 +27,15 @@ class Broker:
     @classmethod
     def connect(cls, address: str, timeout_s: float, access: BrokerAccess | None = None) -> Broker:
         channel = open_channel(address, access=access, retry_reads=True)
-        return cls(address, channel, job_service_pb2_grpc.JobServiceStub(channel),
-                   queue_service_pb2_grpc.QueueServiceStub(channel),
-                   monitor_service_pb2_grpc.MonitorServiceStub(channel),
-                   schedule_service_pb2_grpc.ScheduleServiceStub(channel), timeout_s)
+        return cls(
+            address,
+            channel,
+            job_service_pb2_grpc.JobServiceStub(channel),
+            queue_service_pb2_grpc.QueueServiceStub(channel),
+            monitor_service_pb2_grpc.MonitorServiceStub(channel),
+            schedule_service_pb2_grpc.ScheduleServiceStub(channel),
+            timeout_s,
+        )
 
     def close(self) -> None:
         self.channel.close()

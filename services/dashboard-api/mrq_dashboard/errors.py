@@ -30,14 +30,22 @@ HTTP_BY_CODE = {
     grpc.StatusCode.DEADLINE_EXCEEDED: 504,
 }
 # Codes whose broker message starts with the field to blame ("job_id: ...", "schedule_id: ...").
-FIELD_NAMING_CODES = frozenset({grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION,
-                                grpc.StatusCode.ALREADY_EXISTS})
+FIELD_NAMING_CODES = frozenset(
+    {grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.ALREADY_EXISTS}
+)
 FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
 # The broker's field names (JobQuery, requests) -> the HTTP API's parameter names.
 HTTP_FIELDS = {
-    "filter.job_id": "id", "filter.queue": "queue", "filter.task": "task", "filter.worker_id": "worker",
-    "filter.exception_type": "exception", "filter.params_json": "params", "filter.enqueued_after": "after",
-    "filter.enqueued_before": "before", "filter.status_group": "status", "filter": "filter",
+    "filter.job_id": "id",
+    "filter.queue": "queue",
+    "filter.task": "task",
+    "filter.worker_id": "worker",
+    "filter.exception_type": "exception",
+    "filter.params_json": "params",
+    "filter.enqueued_after": "after",
+    "filter.enqueued_before": "before",
+    "filter.status_group": "status",
+    "filter": "filter",
 }
 
 
@@ -52,11 +60,18 @@ class ErrorBody(BaseModel):
 
 #: Documented on every operation, in place of FastAPI's default 422 body, which this API never sends.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    status: {"model": ErrorBody, "description": description} for status, description in (
-        (400, "Invalid input; `field` names it"), (401, "Authentication required"),
-        (403, "Missing CSRF header or forbidden"), (404, "No such job, worker or schedule"),
-        (409, "Conflicts with the current state"), (422, "Malformed request; `field` names it"),
-        (502, "The broker failed"), (503, "The broker is unavailable"), (504, "The broker did not answer in time"))
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (400, "Invalid input; `field` names it"),
+        (401, "Authentication required"),
+        (403, "Missing CSRF header or forbidden"),
+        (404, "No such job, worker or schedule"),
+        (409, "Conflicts with the current state"),
+        (422, "Malformed request; `field` names it"),
+        (502, "The broker failed"),
+        (503, "The broker is unavailable"),
+        (504, "The broker did not answer in time"),
+    )
 }
 
 

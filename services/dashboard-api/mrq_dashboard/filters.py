@@ -14,8 +14,11 @@ from mrq.v1 import monitor_service_pb2
 from mrq_dashboard.errors import ApiError
 
 #: Status groups, as the original MRQ dashboard named them.
-STATUS_GROUPS = {"ok": monitor_service_pb2.STATUS_GROUP_OK, "not_ok": monitor_service_pb2.STATUS_GROUP_NOT_OK,
-                 "error": monitor_service_pb2.STATUS_GROUP_ERROR}
+STATUS_GROUPS = {
+    "ok": monitor_service_pb2.STATUS_GROUP_OK,
+    "not_ok": monitor_service_pb2.STATUS_GROUP_NOT_OK,
+    "error": monitor_service_pb2.STATUS_GROUP_ERROR,
+}
 
 
 class JobFilter(BaseModel):
@@ -24,8 +27,9 @@ class JobFilter(BaseModel):
     id: str | None = Field(None, description="exact job id")
     queue: str | None = Field(None, description="queue name; 'root/' for every subqueue, '*' as a wildcard")
     task: str | None = Field(None, description="exact task path, e.g. tasks.add")
-    status: str | None = Field(None, description="comma-separated statuses and groups (ok, not_ok, error), "
-                                                 "e.g. failed,timeout")
+    status: str | None = Field(
+        None, description="comma-separated statuses and groups (ok, not_ok, error), e.g. failed,timeout"
+    )
     worker: str | None = Field(None, description="exact worker id")
     exception: str | None = Field(None, description="exact exception type, e.g. builtins.ValueError")
     params: str | None = Field(None, description="params equal to this JSON value (key order does not matter)")
@@ -36,8 +40,13 @@ class JobFilter(BaseModel):
         return not any(value not in (None, "") for value in self.model_dump().values())
 
     def to_query(self) -> monitor_service_pb2.JobQuery:
-        query = monitor_service_pb2.JobQuery(job_id=self.id or "", queue=self.queue or "", task=self.task or "",
-                                             worker_id=self.worker or "", exception_type=self.exception or "")
+        query = monitor_service_pb2.JobQuery(
+            job_id=self.id or "",
+            queue=self.queue or "",
+            task=self.task or "",
+            worker_id=self.worker or "",
+            exception_type=self.exception or "",
+        )
         if self.params:
             query.params_json = self.params.encode()
         for moment, target in ((self.after, query.enqueued_after), (self.before, query.enqueued_before)):
@@ -51,8 +60,12 @@ class JobFilter(BaseModel):
             elif name in VALUE_BY_NAME:
                 query.statuses.append(VALUE_BY_NAME[name])
             else:
-                raise ApiError(400, "status", f"status: {name[:50]!r} is neither a status "
-                                              f"({', '.join(VALUE_BY_NAME)}) nor a group ({', '.join(STATUS_GROUPS)})")
+                raise ApiError(
+                    400,
+                    "status",
+                    f"status: {name[:50]!r} is neither a status "
+                    f"({', '.join(VALUE_BY_NAME)}) nor a group ({', '.join(STATUS_GROUPS)})",
+                )
         return query
 
 

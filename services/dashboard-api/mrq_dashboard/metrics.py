@@ -12,10 +12,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 def install(app: FastAPI) -> None:
     """Counts and times every request, and serves /metrics, on a registry of the app's own."""
     registry = CollectorRegistry()
-    requests = Counter("mrq_dashboard_requests", "HTTP requests handled", ["method", "route", "code"],
-                       registry=registry)
-    duration = Histogram("mrq_dashboard_request_duration_seconds", "HTTP request handling time", ["route"],
-                         registry=registry)
+    requests = Counter(
+        "mrq_dashboard_requests", "HTTP requests handled", ["method", "route", "code"], registry=registry
+    )
+    duration = Histogram(
+        "mrq_dashboard_request_duration_seconds", "HTTP request handling time", ["route"], registry=registry
+    )
 
     @app.middleware("http")
     async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

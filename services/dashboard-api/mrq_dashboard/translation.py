@@ -172,24 +172,30 @@ def job_page(response: monitor_service_pb2.ListJobsResponse) -> JobPage:
     return JobPage(jobs=[job(j) for j in response.jobs], next_cursor=response.next_cursor or None)
 
 
-def action_counts(response: job_service_pb2.ActOnJobsResponse | monitor_service_pb2.ActOnMatchingJobsResponse,
-                  dry_run: bool) -> ActionCounts:
-    return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped,
-                        dry_run=dry_run)
+def action_counts(
+    response: job_service_pb2.ActOnJobsResponse | monitor_service_pb2.ActOnMatchingJobsResponse, dry_run: bool
+) -> ActionCounts:
+    return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped, dry_run=dry_run)
 
 
 def overview(response: monitor_service_pb2.GetOverviewResponse) -> Overview:
     window_s = response.window_s or 1.0
     return Overview(
-        counts=dict(response.counts), total=sum(response.counts.values()), workers_alive=response.workers_alive,
-        pool_size=response.pool_size, pool_busy=response.pool_busy,
+        counts=dict(response.counts),
+        total=sum(response.counts.values()),
+        workers_alive=response.workers_alive,
+        pool_size=response.pool_size,
+        pool_busy=response.pool_busy,
         utilisation=response.pool_busy / response.pool_size if response.pool_size else 0.0,
         enqueued_per_s=response.enqueued_in_window / window_s,
-        finished_per_s=response.finished_in_window / window_s, window_s=response.window_s)
+        finished_per_s=response.finished_in_window / window_s,
+        window_s=response.window_s,
+    )
 
 
-def queues(listing: queue_service_pb2.ListQueuesResponse,
-           rates: monitor_service_pb2.ListQueueRatesResponse, now: datetime) -> list[Queue]:
+def queues(
+    listing: queue_service_pb2.ListQueuesResponse, rates: monitor_service_pb2.ListQueueRatesResponse, now: datetime
+) -> list[Queue]:
     window_s = rates.window_s or 1.0
     by_name = {r.queue: r for r in rates.queues}
     result = []
@@ -197,45 +203,81 @@ def queues(listing: queue_service_pb2.ListQueuesResponse,
         rate = by_name.get(info.name, monitor_service_pb2.QueueRate())
         oldest = _datetime(info.oldest_enqueued, info.HasField("oldest_enqueued"))
         finished_per_s = rate.finished / window_s
-        result.append(Queue(
-            name=info.name, type=queue_service_pb2.QueueType.Name(info.type).removeprefix("QUEUE_TYPE_").lower(),
-            queued=info.queued, delayed=info.delayed, paused=info.paused, oldest_enqueued=oldest,
-            lag_s=max(0.0, (now - oldest).total_seconds()) if oldest else None,
-            enqueued_per_s=rate.enqueued / window_s, finished_per_s=finished_per_s,
-            eta_s=info.queued / finished_per_s if info.queued and finished_per_s else None,
-            counts=dict(rate.counts)))
+        result.append(
+            Queue(
+                name=info.name,
+                type=queue_service_pb2.QueueType.Name(info.type).removeprefix("QUEUE_TYPE_").lower(),
+                queued=info.queued,
+                delayed=info.delayed,
+                paused=info.paused,
+                oldest_enqueued=oldest,
+                lag_s=max(0.0, (now - oldest).total_seconds()) if oldest else None,
+                enqueued_per_s=rate.enqueued / window_s,
+                finished_per_s=finished_per_s,
+                eta_s=info.queued / finished_per_s if info.queued and finished_per_s else None,
+                counts=dict(rate.counts),
+            )
+        )
     return result
 
 
 def current_job(message: job_pb2.Job) -> CurrentJob:
     params = message.params_json.decode(errors="replace")
     if len(params) > PARAMS_PREVIEW_CHARS:
-        params = params[:PARAMS_PREVIEW_CHARS - 1] + "…"
-    return CurrentJob(id=message.id, task=message.task, params_preview=params,
-                      date_started=_datetime(message.date_started, message.HasField("date_started")))
+        params = params[: PARAMS_PREVIEW_CHARS - 1] + "…"
+    return CurrentJob(
+        id=message.id,
+        task=message.task,
+        params_preview=params,
+        date_started=_datetime(message.date_started, message.HasField("date_started")),
+    )
 
 
 def worker(info: monitor_service_pb2.WorkerInfo, current_jobs: list[CurrentJob]) -> Worker:
     state = info.state
     alive = info.alive and state.status != STOPPED
     return Worker(
-        id=info.worker_id, hostname=state.hostname, pid=state.pid, queues=list(state.queues),
-        greenlets=state.concurrency, status="quiet" if info.quiet and alive else state.status,
-        done_jobs=state.done_jobs, memory_bytes=state.memory_bytes, cpu_s=state.cpu_s, job_ids=list(info.job_ids),
-        current_jobs=current_jobs, last_heartbeat=_datetime(info.last_heartbeat, info.HasField("last_heartbeat")),
-        alive=alive, quiet=info.quiet)
+        id=info.worker_id,
+        hostname=state.hostname,
+        pid=state.pid,
+        queues=list(state.queues),
+        greenlets=state.concurrency,
+        status="quiet" if info.quiet and alive else state.status,
+        done_jobs=state.done_jobs,
+        memory_bytes=state.memory_bytes,
+        cpu_s=state.cpu_s,
+        job_ids=list(info.job_ids),
+        current_jobs=current_jobs,
+        last_heartbeat=_datetime(info.last_heartbeat, info.HasField("last_heartbeat")),
+        alive=alive,
+        quiet=info.quiet,
+    )
 
 
 def task_stats(response: monitor_service_pb2.ListTaskStatsResponse) -> list[TaskStat]:
     window_s = response.window_s or 1.0
-    return [TaskStat(task=t.task, counts=dict(t.counts), total=sum(t.counts.values()),
-                     finished_per_s=t.finished_in_window / window_s) for t in response.tasks]
+    return [
+        TaskStat(
+            task=t.task,
+            counts=dict(t.counts),
+            total=sum(t.counts.values()),
+            finished_per_s=t.finished_in_window / window_s,
+        )
+        for t in response.tasks
+    ]
 
 
 def exception_groups(response: monitor_service_pb2.ListExceptionGroupsResponse) -> list[ExceptionGroup]:
-    return [ExceptionGroup(task=g.task, exception_type=g.exception_type, count=g.count,
-                           last_seen=_datetime(g.last_seen, g.HasField("last_seen")), example_error=g.example_error)
-            for g in response.groups]
+    return [
+        ExceptionGroup(
+            task=g.task,
+            exception_type=g.exception_type,
+            count=g.count,
+            last_seen=_datetime(g.last_seen, g.HasField("last_seen")),
+            example_error=g.example_error,
+        )
+        for g in response.groups
+    ]
 
 
 def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:
@@ -244,23 +286,39 @@ def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:
 
 def stack(response: job_service_pb2.InspectJobResponse) -> Stack:
     inspection = response.inspection
-    return Stack(worker_id=response.worker_id, stack=inspection.stack, elapsed_s=inspection.elapsed_s,
-                 cpu_s=inspection.cpu_s if inspection.HasField("cpu_s") else None)
+    return Stack(
+        worker_id=response.worker_id,
+        stack=inspection.stack,
+        elapsed_s=inspection.elapsed_s,
+        cpu_s=inspection.cpu_s if inspection.HasField("cpu_s") else None,
+    )
 
 
-SCHEDULE_SOURCES: dict[int, Literal["config", "api"]] = {schedule_service_pb2.SCHEDULE_SOURCE_CONFIG: "config",
-                                                         schedule_service_pb2.SCHEDULE_SOURCE_API: "api"}
+SCHEDULE_SOURCES: dict[int, Literal["config", "api"]] = {
+    schedule_service_pb2.SCHEDULE_SOURCE_CONFIG: "config",
+    schedule_service_pb2.SCHEDULE_SOURCE_API: "api",
+}
 
 
 def schedule(message: schedule_service_pb2.Schedule) -> Schedule:
     d = message.definition
     kind: Literal["interval", "daily", "cron"] = "interval" if d.interval_s else "cron" if d.cron else "daily"
     return Schedule(
-        id=message.id, task=d.task, queue=d.queue, params=orjson.loads(d.params_json or b"{}"), kind=kind,
-        interval_s=d.interval_s or None, dailytime=d.dailytime or None,
+        id=message.id,
+        task=d.task,
+        queue=d.queue,
+        params=orjson.loads(d.params_json or b"{}"),
+        kind=kind,
+        interval_s=d.interval_s or None,
+        dailytime=d.dailytime or None,
         weekday=d.weekday if d.HasField("weekday") else None,
-        monthday=d.monthday if d.HasField("monthday") else None, cron=d.cron or None,
-        timezone=d.timezone or "UTC", catchup=d.catchup, paused=message.paused,
+        monthday=d.monthday if d.HasField("monthday") else None,
+        cron=d.cron or None,
+        timezone=d.timezone or "UTC",
+        catchup=d.catchup,
+        paused=message.paused,
         source=SCHEDULE_SOURCES.get(message.source, "api"),
         date_created=_datetime(message.date_created, message.HasField("date_created")),
-        last_tick=_datetime(message.last_tick, message.HasField("last_tick")), last_job_id=message.last_job_id or None)
+        last_tick=_datetime(message.last_tick, message.HasField("last_tick")),
+        last_job_id=message.last_job_id or None,
+    )

@@ -31,8 +31,9 @@ MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = parse_settings(SchedulerSettings, argv, prog="mrq-scheduler", description=DESCRIPTION)
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s mrq-scheduler %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s mrq-scheduler %(name)s: %(message)s"
+    )
     try:
         specs = parse_config(settings.tasks)
     except MrqError as exc:
@@ -44,8 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     metrics = SchedulerMetrics(CollectorRegistry())
     serve(metrics.registry, settings.metrics_host, settings.metrics_port)
     try:
-        with open_channel(settings.broker_address, max_message_bytes=MAX_MESSAGE_BYTES,
-                          access=BrokerAccess.of(settings)) as channel:
+        with open_channel(
+            settings.broker_address, max_message_bytes=MAX_MESSAGE_BYTES, access=BrokerAccess.of(settings)
+        ) as channel:
             Scheduler(channel, specs, settings, metrics).run(stopping)
     except MrqError as exc:
         print(f"mrq-scheduler: the broker refused SCHEDULER_TASKS: {exc}", file=sys.stderr)

@@ -18,9 +18,14 @@ class SchedulerMetrics:
 
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
-        self.ticks = Counter("mrq_scheduler_ticks", "Ticks this replica fired, by schedule id, task and what the "
-                             "broker did: enqueued, duplicate or stale (another replica was first), skipped "
-                             "(missed or paused)", ["schedule", "task", "outcome"], registry=registry)
+        self.ticks = Counter(
+            "mrq_scheduler_ticks",
+            "Ticks this replica fired, by schedule id, task and what the "
+            "broker did: enqueued, duplicate or stale (another replica was first), skipped "
+            "(missed or paused)",
+            ["schedule", "task", "outcome"],
+            registry=registry,
+        )
         self.errors = Counter("mrq_scheduler_errors", "Failed calls to the broker", registry=registry)
 
 
@@ -31,6 +36,8 @@ def serve(registry: CollectorRegistry, host: str, port: int) -> None:
     try:
         start_http_server(port, addr=host, registry=registry)
     except OSError as exc:
-        raise SystemExit(f"mrq-scheduler: cannot serve metrics on {host}:{port} ({exc}); choose another "
-                         "--metrics-port, or 0 to disable them") from exc
+        raise SystemExit(
+            f"mrq-scheduler: cannot serve metrics on {host}:{port} ({exc}); choose another "
+            "--metrics-port, or 0 to disable them"
+        ) from exc
     log.info("metrics on http://%s:%d/metrics", host, port)

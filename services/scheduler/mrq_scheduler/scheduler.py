@@ -34,10 +34,12 @@ Response = TypeVar("Response")
 # Seconds between two tries of the start-up sync while the broker is unreachable.
 SYNC_RETRY_S = 1.0
 
-OUTCOME_NAMES = {schedule_service_pb2.FIRE_OUTCOME_ENQUEUED: "enqueued",
-                 schedule_service_pb2.FIRE_OUTCOME_DUPLICATE: "duplicate",
-                 schedule_service_pb2.FIRE_OUTCOME_STALE: "stale",
-                 schedule_service_pb2.FIRE_OUTCOME_SKIPPED: "skipped"}
+OUTCOME_NAMES = {
+    schedule_service_pb2.FIRE_OUTCOME_ENQUEUED: "enqueued",
+    schedule_service_pb2.FIRE_OUTCOME_DUPLICATE: "duplicate",
+    schedule_service_pb2.FIRE_OUTCOME_STALE: "stale",
+    schedule_service_pb2.FIRE_OUTCOME_SKIPPED: "skipped",
+}
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,13 @@ class Fired:
 class Scheduler:
     """One replica: :meth:`sync` once, then :meth:`loop` every poll (or :meth:`run` for both)."""
 
-    def __init__(self, channel: grpc.Channel, specs: Sequence[ScheduleSpec], settings: SchedulerSettings,
-                 metrics: SchedulerMetrics) -> None:
+    def __init__(
+        self,
+        channel: grpc.Channel,
+        specs: Sequence[ScheduleSpec],
+        settings: SchedulerSettings,
+        metrics: SchedulerMetrics,
+    ) -> None:
         self.stub = schedule_service_pb2_grpc.ScheduleServiceStub(channel)
         self.specs = list(specs)
         self.settings = settings
@@ -66,11 +73,16 @@ class Scheduler:
     def sync(self, now: datetime | None = None) -> schedule_service_pb2.SyncSchedulesResponse:
         """Makes the broker's config schedules those of SCHEDULER_TASKS. New ones count their
         ticks from ``now``; unchanged ones keep their last tick; removed ones are deleted."""
-        request = schedule_service_pb2.SyncSchedulesRequest(definitions=[s.to_proto() for s in self.specs],
-                                                            now=now or datetime.now(UTC))
+        request = schedule_service_pb2.SyncSchedulesRequest(
+            definitions=[s.to_proto() for s in self.specs], now=now or datetime.now(UTC)
+        )
         response: schedule_service_pb2.SyncSchedulesResponse = self._call(self.stub.SyncSchedules, request)
-        log.info("synced SCHEDULER_TASKS: %d created, %d deleted, %d kept",
-                 len(response.created), len(response.deleted), len(response.kept))
+        log.info(
+            "synced SCHEDULER_TASKS: %d created, %d deleted, %d kept",
+            len(response.created),
+            len(response.deleted),
+            len(response.kept),
+        )
         return response
 
     def loop(self, now: datetime | None = None) -> list[Fired]:
@@ -90,15 +102,22 @@ class Scheduler:
                 log.warning("schedule %s: %s", schedule.id, exc)
                 continue
             if result is not None:
-                self.metrics.ticks.labels(schedule=schedule.id, task=schedule.definition.task,
-                                          outcome=result.outcome).inc()
+                self.metrics.ticks.labels(
+                    schedule=schedule.id, task=schedule.definition.task, outcome=result.outcome
+                ).inc()
                 fired.append(result)
         return fired
 
     def _fire_due(self, schedule: schedule_service_pb2.Schedule, now: datetime) -> Fired | None:
         last_tick = schedule.last_tick.ToDatetime(tzinfo=UTC) if schedule.HasField("last_tick") else None
-        due = firing(ScheduleSpec.from_proto(schedule.definition), schedule.date_created.ToDatetime(tzinfo=UTC),
-                     last_tick, schedule.paused, now, self.settings.misfire_grace_s)
+        due = firing(
+            ScheduleSpec.from_proto(schedule.definition),
+            schedule.date_created.ToDatetime(tzinfo=UTC),
+            last_tick,
+            schedule.paused,
+            now,
+            self.settings.misfire_grace_s,
+        )
         if due is None:
             return None
         request = schedule_service_pb2.FireScheduleRequest(schedule_id=schedule.id, tick=due.tick, skip=due.skip)
@@ -107,8 +126,13 @@ class Scheduler:
         response: schedule_service_pb2.FireScheduleResponse = self._call(self.stub.FireSchedule, request)
         outcome = OUTCOME_NAMES[response.outcome]
         if outcome == "enqueued":
-            log.info("schedule %s (%s): tick %s enqueued job %s", schedule.id, schedule.definition.task,
-                     due.tick.isoformat(), response.job_id)
+            log.info(
+                "schedule %s (%s): tick %s enqueued job %s",
+                schedule.id,
+                schedule.definition.task,
+                due.tick.isoformat(),
+                response.job_id,
+            )
         return Fired(schedule.id, due.tick, outcome, response.job_id)
 
     def run(self, stop: threading.Event) -> None:

@@ -33,8 +33,9 @@ def _to_ms(moment: datetime) -> datetime:
 
 
 def _daily_matches(spec: ScheduleSpec, day: date) -> bool:
-    return (spec.weekday is None or day.weekday() == spec.weekday) and \
-        (spec.monthday is None or day.day == spec.monthday)
+    return (spec.weekday is None or day.weekday() == spec.weekday) and (
+        spec.monthday is None or day.day == spec.monthday
+    )
 
 
 def _latest_daily(spec: ScheduleSpec, at: time, now: datetime) -> datetime | None:
@@ -67,8 +68,14 @@ def latest_tick(spec: ScheduleSpec, created: datetime, now: datetime) -> datetim
     return tick if tick >= created else None
 
 
-def firing(spec: ScheduleSpec, created: datetime, last_tick: datetime | None, paused: bool,
-           now: datetime, misfire_grace_s: float) -> Firing | None:
+def firing(
+    spec: ScheduleSpec,
+    created: datetime,
+    last_tick: datetime | None,
+    paused: bool,
+    now: datetime,
+    misfire_grace_s: float,
+) -> Firing | None:
     """What to do about the schedule at ``now``: nothing (None), fire a tick, or skip it.
 
     Only the latest due tick is ever fired: after downtime, the ticks missed before it are

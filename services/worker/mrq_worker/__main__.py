@@ -37,12 +37,16 @@ LOG_FORMAT = "%(asctime)s %(levelname)-7s [%(process)d] %(name)s: %(message)s"
 def ensure_patched() -> None:
     """Fails loudly if gevent's patching did not take (e.g. socket imported too early)."""
     if not monkey.is_module_patched("socket"):
-        raise SystemExit("mrq-worker: gevent did not patch 'socket'; something imported it before "
-                         "mrq_worker.__main__ could patch. Start the worker with mrq-worker or "
-                         "python -m mrq_worker.")
+        raise SystemExit(
+            "mrq-worker: gevent did not patch 'socket'; something imported it before "
+            "mrq_worker.__main__ could patch. Start the worker with mrq-worker or "
+            "python -m mrq_worker."
+        )
     if monkey.is_module_patched("threading"):
-        raise SystemExit("mrq-worker: 'threading' is patched by gevent; the heartbeat and gRPC need "
-                         "native threads (patch with thread=False)")
+        raise SystemExit(
+            "mrq-worker: 'threading' is patched by gevent; the heartbeat and gRPC need "
+            "native threads (patch with thread=False)"
+        )
 
 
 def run_worker(settings: WorkerSettings) -> int:
@@ -65,8 +69,9 @@ def run_worker(settings: WorkerSettings) -> int:
     if parent is not None:
         watch_supervisor(parent, worker.stop)
     # A supervised worker's metrics are served by its supervisor (see mrq_worker.metrics).
-    server = metrics.serve(worker.metrics.registry, settings.metrics_host, settings.metrics_port) \
-        if parent is None else None
+    server = (
+        metrics.serve(worker.metrics.registry, settings.metrics_host, settings.metrics_port) if parent is None else None
+    )
     worker.start()
     worker.join()
     if server is not None:
@@ -78,8 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parses the settings and runs one worker, or a supervisor of ``--processes`` workers."""
     ensure_patched()
     args = list(sys.argv[1:] if argv is None else argv)
-    settings = parse_settings(WorkerSettings, args, prog="mrq-worker", description=DESCRIPTION,
-                              positional="queues")
+    settings = parse_settings(WorkerSettings, args, prog="mrq-worker", description=DESCRIPTION, positional="queues")
     logging.basicConfig(level=settings.log_level.upper(), format=LOG_FORMAT)
     # Tasks are found on the worker's Python path: PYTHONPATH and the current directory (which
     # the mrq-worker console script would otherwise leave out).

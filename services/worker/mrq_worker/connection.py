@@ -24,15 +24,17 @@ T = TypeVar("T")
 
 # Transient: the same request may succeed later. Every worker RPC is safe to repeat (a report
 # is idempotent; a repeated lease or heartbeat is harmless).
-RETRYABLE_CODES = frozenset({
-    grpc.StatusCode.UNAVAILABLE,
-    grpc.StatusCode.DEADLINE_EXCEEDED,
-    grpc.StatusCode.RESOURCE_EXHAUSTED,
-    grpc.StatusCode.ABORTED,
-    grpc.StatusCode.INTERNAL,
-    grpc.StatusCode.UNKNOWN,
-    grpc.StatusCode.CANCELLED,
-})
+RETRYABLE_CODES = frozenset(
+    {
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.DEADLINE_EXCEEDED,
+        grpc.StatusCode.RESOURCE_EXHAUSTED,
+        grpc.StatusCode.ABORTED,
+        grpc.StatusCode.INTERNAL,
+        grpc.StatusCode.UNKNOWN,
+        grpc.StatusCode.CANCELLED,
+    }
+)
 
 
 def open_channel(address: str, access: BrokerAccess) -> grpc.Channel:
@@ -96,6 +98,12 @@ class Backoff:
         """Logs a failed call (loudly on the first and every 20th) and returns the delay to wait."""
         delay_s = self.next_delay_s()
         level = logging.WARNING if self.failures == 1 or self.failures % 20 == 0 else logging.DEBUG
-        logger.log(level, "broker unreachable: %s failed (%s: %s); retrying in %.2f s", what, status_code(exc),
-                   getattr(exc, "details", lambda: exc)(), delay_s)
+        logger.log(
+            level,
+            "broker unreachable: %s failed (%s: %s); retrying in %.2f s",
+            what,
+            status_code(exc),
+            getattr(exc, "details", lambda: exc)(),
+            delay_s,
+        )
         return delay_s

@@ -68,9 +68,17 @@ class Consumer:
         lease_ttl_s: the lease duration the broker last announced (0 until the first lease).
     """
 
-    def __init__(self, *, stub: WorkerServiceStub, lease: LeaseJobsRequest, executor: Executor,
-                 report_interval_s: float, accepting: Callable[[], bool], burst: bool = False,
-                 max_jobs: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        stub: WorkerServiceStub,
+        lease: LeaseJobsRequest,
+        executor: Executor,
+        report_interval_s: float,
+        accepting: Callable[[], bool],
+        burst: bool = False,
+        max_jobs: int = 0,
+    ) -> None:
         """``lease`` is what every LeaseJobs asks (worker id, queues, wait, strategy, task
         filters); the loop sets its ``max_jobs``. ``max_jobs`` here caps the jobs leased in
         total (0: no cap)."""
@@ -98,8 +106,9 @@ class Consumer:
         self._lease_greenlet: gevent.Greenlet[..., None] | None = None
         self._report_greenlet: gevent.Greenlet[..., None] | None = None
 
-    def start(self, on_crash: Callable[[gevent.Greenlet[..., None]], None],
-              on_exhausted: Callable[[str], None]) -> None:
+    def start(
+        self, on_crash: Callable[[gevent.Greenlet[..., None]], None], on_exhausted: Callable[[str], None]
+    ) -> None:
         """Starts both loops; ``on_crash`` is called if either dies of an unexpected error, and
         ``on_exhausted(reason)`` if the lease loop ends on its own (burst, ``max_jobs``)."""
         self._lease_greenlet = gevent.spawn(self._lease_loop, on_exhausted)
@@ -203,8 +212,9 @@ class Consumer:
     def _call_lease(self, request: LeaseJobsRequest, backoff: Backoff) -> LeaseJobsResponse | None:
         """One LeaseJobs; None (after a backoff) if it failed."""
         try:
-            response: LeaseJobsResponse = call_in_thread(self._stub.LeaseJobs, request,
-                                                         timeout=request.wait_s + LEASE_MARGIN_S)
+            response: LeaseJobsResponse = call_in_thread(
+                self._stub.LeaseJobs, request, timeout=request.wait_s + LEASE_MARGIN_S
+            )
         except grpc.RpcError as exc:
             if status_code(exc) == grpc.StatusCode.INVALID_ARGUMENT:
                 raise LeaseRefused(exc.details()) from None  # ends the lease loop: see Worker
@@ -229,9 +239,14 @@ class Consumer:
                 # The worker began stopping while this lease was in flight: hand the job back
                 # at once (INTERRUPT is requeued immediately) instead of running it or letting
                 # its lease expire.
-                self.add_outcome(JobOutcome(job_id=job.job_id, lease_token=job.lease_token,
-                                            status=job_pb2.JOB_STATUS_INTERRUPT,
-                                            error="worker stopping: job handed back unstarted"))
+                self.add_outcome(
+                    JobOutcome(
+                        job_id=job.job_id,
+                        lease_token=job.lease_token,
+                        status=job_pb2.JOB_STATUS_INTERRUPT,
+                        error="worker stopping: job handed back unstarted",
+                    )
+                )
 
     def _report_loop(self) -> None:
         while True:

@@ -38,8 +38,18 @@ OutcomeCallback = Callable[[JobOutcome], None]
 class RunningJob:
     """A job the pool holds, from :meth:`Executor.start` until its outcome is handed over."""
 
-    __slots__ = ("began", "context", "expired_at", "frame", "greenlet", "interrupt", "job", "lost", "started_at",
-                 "trace")
+    __slots__ = (
+        "began",
+        "context",
+        "expired_at",
+        "frame",
+        "greenlet",
+        "interrupt",
+        "job",
+        "lost",
+        "started_at",
+        "trace",
+    )
 
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
@@ -78,9 +88,16 @@ class Executor:
             for control messages.
     """
 
-    def __init__(self, *, size: int, on_outcome: OutcomeCallback, metrics: WorkerMetrics | None = None,
-                 retry_policies: Mapping[str, RetryPolicy] | None = None, tracer: Tracer | None = None,
-                 allowed: TaskAllowList | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        size: int,
+        on_outcome: OutcomeCallback,
+        metrics: WorkerMetrics | None = None,
+        retry_policies: Mapping[str, RetryPolicy] | None = None,
+        tracer: Tracer | None = None,
+        allowed: TaskAllowList | None = None,
+    ) -> None:
         self._pool = Pool(size)
         self._allowed = allowed
         self._tracer = tracer if tracer is not None and tracer.enabled else None
@@ -181,8 +198,9 @@ class Executor:
         # whose records propagate to the root, where mrq_worker.logs ships them to the job's log.
         logger = logging.Logger(f"{JOB_LOGGER_NAME}.{job.job_id}")
         logger.parent = self._job_logger
-        context = JobContext(id=job.job_id, task=job.task, params=None, queue=job.queue,
-                             retry_count=job.retry_count, logger=logger)
+        context = JobContext(
+            id=job.job_id, task=job.task, params=None, queue=job.queue, retry_count=job.retry_count, logger=logger
+        )
         running.context = context
         token = current_job.set(context)
         try:
@@ -217,16 +235,16 @@ class Executor:
         # The task caught its timeout and went on: what it did after the deadline (a late result,
         # another exception) must not be the job's outcome. One that keeps catching it is stopped
         # by the watchdog (mrq_worker.watchdog).
-        raise JobTimeout(f"job ran past its timeout of {timeout_s:g} s (the task caught the timeout "
-                         "and went on)") from late
+        raise JobTimeout(
+            f"job ran past its timeout of {timeout_s:g} s (the task caught the timeout and went on)"
+        ) from late
 
     @staticmethod
     def _expire(running: RunningJob) -> None:
         """Runs in the hub when the job's timeout passes: interrupts it with JobTimeout."""
         running.expired_at = time.monotonic()
         if running.greenlet is not None:
-            running.greenlet.kill(JobTimeout(f"job ran past its timeout of {running.job.timeout_s:g} s"),
-                                  block=False)
+            running.greenlet.kill(JobTimeout(f"job ran past its timeout of {running.job.timeout_s:g} s"), block=False)
 
     def _resolve(self, path: str) -> TaskCallable:
         task = self._tasks.get(path)

@@ -56,10 +56,21 @@ class Heartbeat:
     last one reporting the status "stopped", so that the dashboard tells a clean exit from a
     lost heartbeat."""
 
-    def __init__(self, *, stub: WorkerServiceStub, worker_id: str, queues: list[str],
-                 interval_s: float, hub: Hub, consumer: Consumer, executor: Executor,
-                 status: Callable[[], str], on_reply: Callable[[HeartbeatResponse], None],
-                 memory_limit_bytes: int = 0, on_over_memory: Callable[[int], None] = lambda rss: None) -> None:
+    def __init__(
+        self,
+        *,
+        stub: WorkerServiceStub,
+        worker_id: str,
+        queues: list[str],
+        interval_s: float,
+        hub: Hub,
+        consumer: Consumer,
+        executor: Executor,
+        status: Callable[[], str],
+        on_reply: Callable[[HeartbeatResponse], None],
+        memory_limit_bytes: int = 0,
+        on_over_memory: Callable[[int], None] = lambda rss: None,
+    ) -> None:
         """``on_reply`` and ``on_over_memory`` run in the hub: with each reply that carries
         controls or lost jobs, and with the RSS of each beat that measures more than
         ``memory_limit_bytes`` (0: never)."""
@@ -73,8 +84,9 @@ class Heartbeat:
         self._on_reply = on_reply
         self._memory_limit_bytes = memory_limit_bytes
         self._on_over_memory = on_over_memory
-        self._state = WorkerState(hostname=socket.gethostname(), pid=os.getpid(), queues=queues,
-                                  concurrency=executor.size)
+        self._state = WorkerState(
+            hostname=socket.gethostname(), pid=os.getpid(), queues=queues, concurrency=executor.size
+        )
         self._process = psutil.Process()
         self._main_thread_id = threading.get_ident()  # built in the thread the hub runs in
         self._sent_progress: dict[str, float] = {}
@@ -150,8 +162,12 @@ class Heartbeat:
             # Measured here because the heartbeat already does, once a beat: cheap and regular.
             # Before the call, so that a broker down does not delay it.
             self._hub.loop.run_callback_threadsafe(self._on_over_memory, state.memory_bytes)
-        request = HeartbeatRequest(worker_id=self._worker_id, job_ids=job_ids, state=state,
-                                   progress=[JobProgress(job_id=k, progress=v) for k, v in progress.items()])
+        request = HeartbeatRequest(
+            worker_id=self._worker_id,
+            job_ids=job_ids,
+            state=state,
+            progress=[JobProgress(job_id=k, progress=v) for k, v in progress.items()],
+        )
         response = self._stub.Heartbeat(request, timeout=max(self._interval_s, 5.0))
         asked = {c.job_id for c in response.controls if c.action == CONTROL_ACTION_DUMP_STACK}
         if asked:  # someone waits for these: answer at once, with a beat of its own
@@ -182,8 +198,11 @@ class Heartbeat:
                 continue
             greenlet = running.greenlet
             frame = greenlet.gr_frame if greenlet is not None and greenlet.gr_frame is not None else on_cpu
-            inspection = JobInspection(job_id=running.job.job_id, elapsed_s=now - running.started_at,
-                                       stack="".join(traceback.format_stack(frame)) if frame else "")
+            inspection = JobInspection(
+                job_id=running.job.job_id,
+                elapsed_s=now - running.started_at,
+                stack="".join(traceback.format_stack(frame)) if frame else "",
+            )
             if running.trace is not None:
                 inspection.cpu_s = running.trace.cpu_s
             inspections.append(inspection)

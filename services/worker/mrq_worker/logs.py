@@ -47,8 +47,15 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(message)s"
 class LogShipper:
     """Buffers job log text per job and ships it in batches (see the module docstring)."""
 
-    def __init__(self, *, stub: WorkerServiceStub, worker_id: str, interval_s: float,
-                 max_bytes_per_job: int, running: Callable[[], Iterable[str]]) -> None:
+    def __init__(
+        self,
+        *,
+        stub: WorkerServiceStub,
+        worker_id: str,
+        interval_s: float,
+        max_bytes_per_job: int,
+        running: Callable[[], Iterable[str]],
+    ) -> None:
         self._stub = stub
         self._worker_id = worker_id
         self._interval_s = interval_s
@@ -113,8 +120,10 @@ class LogShipper:
             batch, self._pending = self._pending, {}
             if not batch:
                 return
-            request = ShipLogsRequest(worker_id=self._worker_id, chunks=[
-                LogChunk(job_id=job_id, text="".join(texts)) for job_id, texts in batch.items()])
+            request = ShipLogsRequest(
+                worker_id=self._worker_id,
+                chunks=[LogChunk(job_id=job_id, text="".join(texts)) for job_id, texts in batch.items()],
+            )
             try:
                 call_in_thread(self._stub.ShipLogs, request, timeout=SHIP_TIMEOUT_S)
             except grpc.RpcError as exc:
@@ -151,7 +160,7 @@ class JobLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.name.startswith(self._prefix):
-            job_id = record.name[len(self._prefix):].split(".", 1)[0]
+            job_id = record.name[len(self._prefix) :].split(".", 1)[0]
         else:
             job = current_job.get()
             if job is None:

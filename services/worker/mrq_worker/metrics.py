@@ -28,8 +28,28 @@ MULTIPROC_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 #: Upper bounds of mrq_job_duration_seconds: from a trivial job's milliseconds up to the
 #: broker's default timeout of an hour, roughly x2.5 apart, so a background job's time has a
 #: bucket of its own instead of +Inf.
-DURATION_BUCKETS_S = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0,
-                      600.0, 1200.0, 1800.0, 3600.0, 7200.0)
+DURATION_BUCKETS_S = (
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    30.0,
+    60.0,
+    120.0,
+    300.0,
+    600.0,
+    1200.0,
+    1800.0,
+    3600.0,
+    7200.0,
+)
 
 
 class WorkerMetrics:
@@ -37,16 +57,30 @@ class WorkerMetrics:
 
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
-        self.job_duration = Histogram("mrq_job_duration_seconds", "Time jobs ran in this worker",
-                                      ["queue", "task"], registry=registry, buckets=DURATION_BUCKETS_S)
-        self.jobs = Counter("mrq_worker_jobs", "Jobs this worker ran, by the outcome it reported",
-                            ["queue", "task", "status"], registry=registry)
+        self.job_duration = Histogram(
+            "mrq_job_duration_seconds",
+            "Time jobs ran in this worker",
+            ["queue", "task"],
+            registry=registry,
+            buckets=DURATION_BUCKETS_S,
+        )
+        self.jobs = Counter(
+            "mrq_worker_jobs",
+            "Jobs this worker ran, by the outcome it reported",
+            ["queue", "task", "status"],
+            registry=registry,
+        )
         # Two gauges, not one with a state label: the busy greenlets are a part of the pool, and
         # summing a whole and its part over one label would mean nothing.
-        self.greenlets = Gauge("mrq_worker_greenlets", "Job greenlets of the pool (its size)",
-                               registry=registry, multiprocess_mode="livesum")
-        self._busy = Gauge("mrq_worker_greenlets_busy", "Job greenlets running a job",
-                           registry=registry, multiprocess_mode="livesum")
+        self.greenlets = Gauge(
+            "mrq_worker_greenlets",
+            "Job greenlets of the pool (its size)",
+            registry=registry,
+            multiprocess_mode="livesum",
+        )
+        self._busy = Gauge(
+            "mrq_worker_greenlets_busy", "Job greenlets running a job", registry=registry, multiprocess_mode="livesum"
+        )
 
     def pool_size(self, size: int) -> None:
         self.greenlets.set(size)
@@ -71,8 +105,10 @@ def serve(registry: CollectorRegistry, host: str, port: int) -> WSGIServer | Non
     try:
         server.start()
     except OSError as exc:
-        raise SystemExit(f"mrq-worker: cannot serve metrics on {host}:{port} ({exc}); choose another "
-                         "--metrics-port, or 0 to disable them") from exc
+        raise SystemExit(
+            f"mrq-worker: cannot serve metrics on {host}:{port} ({exc}); choose another "
+            "--metrics-port, or 0 to disable them"
+        ) from exc
     logger.info("metrics on http://%s:%d/metrics", host, port)
     return server
 

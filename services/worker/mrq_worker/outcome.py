@@ -35,8 +35,11 @@ def qualified_name(exc_type: type[BaseException]) -> str:
 
 def _user_frames(tb: TracebackType | None) -> TracebackType | None:
     """Skips the worker's own frames at the top of a traceback, so it starts at the task."""
-    while tb is not None and tb.tb_next is not None and \
-            tb.tb_frame.f_globals.get("__name__", "").startswith("mrq_worker."):
+    while (
+        tb is not None
+        and tb.tb_next is not None
+        and tb.tb_frame.f_globals.get("__name__", "").startswith("mrq_worker.")
+    ):
         tb = tb.tb_next
     return tb
 

@@ -67,7 +67,9 @@ def retry_policies(tasks: Mapping[str, Mapping[str, Any]]) -> dict[str, RetryPol
         if retry_on is None:
             continue
         if isinstance(retry_on, str) or not all(isinstance(name, str) and name for name in retry_on):
-            raise ValueError(f"TASKS[{task!r}].retry_on: expected a list of exception names, e.g. "
-                             f"['ConnectionError', 'myapp.errors.Transient'], not {retry_on!r}")
+            raise ValueError(
+                f"TASKS[{task!r}].retry_on: expected a list of exception names, e.g. "
+                f"['ConnectionError', 'myapp.errors.Transient'], not {retry_on!r}"
+            )
         policies[task] = RetryPolicy(frozenset(retry_on), backoff)
     return policies

@@ -86,8 +86,9 @@ class Supervisor:
         logger.info("supervisor %d: running %d worker processes", os.getpid(), self._processes)
         self._metrics.start()  # before the children, which inherit its directory
         try:
-            while (self._stop_signal is None and not all(child.finished for child in children)) \
-                    or any(child.alive() for child in children):
+            while (self._stop_signal is None and not all(child.finished for child in children)) or any(
+                child.alive() for child in children
+            ):
                 self._forward_signals(children)
                 if self._stop_signal is None:
                     for child in children:
@@ -123,8 +124,11 @@ class Supervisor:
         if child.process is not None:
             uptime_s = now - child.started_at
             if child.process.returncode == CONFIG_EXIT_CODE:
-                logger.critical("worker process %d (slot %d): the broker refuses its settings; stopping every "
-                                "worker process", child.process.pid, child.index)
+                logger.critical(
+                    "worker process %d (slot %d): the broker refuses its settings; stopping every worker process",
+                    child.process.pid,
+                    child.index,
+                )
                 child.finished = True
                 self._refused = True
                 self._received.append(signal.SIGTERM)
@@ -136,10 +140,15 @@ class Supervisor:
                 return
             planned = child.process.returncode in (0, RECYCLE_EXIT_CODE)
             child.crashes = child.crashes + 1 if uptime_s < MIN_UPTIME_S and not planned else 0
-            delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2 ** child.crashes) if child.crashes else 0.0
-            logger.warning("worker process %d (slot %d) exited with code %s after %.1f s; restarting in "
-                           "%.1f s", child.process.pid, child.index, child.process.returncode, uptime_s,
-                           delay_s)
+            delay_s = min(MAX_RESTART_DELAY_S, 0.5 * 2**child.crashes) if child.crashes else 0.0
+            logger.warning(
+                "worker process %d (slot %d) exited with code %s after %.1f s; restarting in %.1f s",
+                child.process.pid,
+                child.index,
+                child.process.returncode,
+                uptime_s,
+                delay_s,
+            )
             self._metrics.process_dead(child.process.pid)
             child.process = None
             child.restart_at = now + delay_s

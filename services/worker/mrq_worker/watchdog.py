@@ -71,8 +71,15 @@ class Watchdog:
     Create it in the hub's thread (the main thread): that is the thread it watches.
     """
 
-    def __init__(self, *, stub: WorkerServiceStub, worker_id: str, executor: Executor, consumer: Consumer,
-                 exit_process: Callable[[int], None] = os._exit) -> None:
+    def __init__(
+        self,
+        *,
+        stub: WorkerServiceStub,
+        worker_id: str,
+        executor: Executor,
+        consumer: Consumer,
+        exit_process: Callable[[int], None] = os._exit,
+    ) -> None:
         self._stub = stub
         self._worker_id = worker_id
         self._executor = executor
@@ -114,8 +121,7 @@ class Watchdog:
         """The job stuck past its timeout, with its task's frames (innermost last), if any."""
         if time.monotonic() - self.last_tick <= STUCK_GRACE_S:
             return self._swallowing_job()
-        jobs_by_frame = {id(job.frame): job for job in list(self._executor.running.values())
-                         if job.frame is not None}
+        jobs_by_frame = {id(job.frame): job for job in list(self._executor.running.values()) if job.frame is not None}
         frame = sys._current_frames().get(self._hub_thread_id)
         innermost = frame
         while frame is not None:
@@ -143,15 +149,25 @@ class Watchdog:
         job = stuck.job
         how = "without yielding" if stuck.expired_at is None else "and caught its timeout"
         error = f"job ran past its timeout of {job.timeout_s:g} s {how}; worker process recycled"
-        logger.critical("job %s (%s) %s (pid %d exits with code %d; run workers with --processes or under a "
-                        "supervisor so that it restarts)", job.job_id, job.task, error.removeprefix("job "),
-                        os.getpid(), RECYCLE_EXIT_CODE)
+        logger.critical(
+            "job %s (%s) %s (pid %d exits with code %d; run workers with --processes or under a "
+            "supervisor so that it restarts)",
+            job.job_id,
+            job.task,
+            error.removeprefix("job "),
+            os.getpid(),
+            RECYCLE_EXIT_CODE,
+        )
         stack = "".join(traceback.format_list(traceback.StackSummary.extract((f, f.f_lineno) for f in frames)))
-        timeout = JobOutcome(job_id=job.job_id, lease_token=job.lease_token, status=job_pb2.JOB_STATUS_TIMEOUT,
-                             exception_type=qualified_name(JobTimeout), error=error,
-                             traceback=f"Traceback (most recent call last):\n{stack}"
-                                       f"{qualified_name(JobTimeout)}: {error}\n",
-                             duration_s=time.monotonic() - stuck.started_at)
+        timeout = JobOutcome(
+            job_id=job.job_id,
+            lease_token=job.lease_token,
+            status=job_pb2.JOB_STATUS_TIMEOUT,
+            exception_type=qualified_name(JobTimeout),
+            error=error,
+            traceback=f"Traceback (most recent call last):\n{stack}{qualified_name(JobTimeout)}: {error}\n",
+            duration_s=time.monotonic() - stuck.started_at,
+        )
         self._report(self._final_outcomes(timeout))
         for handler in logging.getLogger().handlers:
             handler.flush()
@@ -167,9 +183,12 @@ class Watchdog:
                 outcomes[job.job.job_id] = timeout
             elif job.job.job_id not in outcomes:
                 outcomes[job.job.job_id] = JobOutcome(
-                    job_id=job.job.job_id, lease_token=job.job.lease_token, status=job_pb2.JOB_STATUS_INTERRUPT,
+                    job_id=job.job.job_id,
+                    lease_token=job.job.lease_token,
+                    status=job_pb2.JOB_STATUS_INTERRUPT,
                     exception_type=qualified_name(WorkerInterrupted),
-                    error=f"worker process recycled: job {timeout.job_id} was stuck past its timeout")
+                    error=f"worker process recycled: job {timeout.job_id} was stuck past its timeout",
+                )
         return list(outcomes.values())
 
     def _report(self, outcomes: list[JobOutcome]) -> None:
@@ -184,8 +203,11 @@ class Watchdog:
             except grpc.RpcError as exc:
                 delay_s = backoff.failed(logger, "ReportOutcomes", exc)
                 if not is_retryable(exc) or time.monotonic() + delay_s > deadline:
-                    logger.error("could not report %d outcomes before recycling; their jobs will be requeued "
-                                 "when their leases expire", len(outcomes))
+                    logger.error(
+                        "could not report %d outcomes before recycling; their jobs will be requeued "
+                        "when their leases expire",
+                        len(outcomes),
+                    )
                     return
                 _sleep(delay_s)
 

@@ -66,8 +66,11 @@ FLUSH_TIMEOUT_S = 10.0
 
 
 #: How each --dequeue-strategy leases: burst is sequential, and ends on its own (see Consumer).
-_LEASE_STRATEGIES = {"sequential": DEQUEUE_STRATEGY_SEQUENTIAL, "parallel": DEQUEUE_STRATEGY_PARALLEL,
-                     "burst": DEQUEUE_STRATEGY_SEQUENTIAL}
+_LEASE_STRATEGIES = {
+    "sequential": DEQUEUE_STRATEGY_SEQUENTIAL,
+    "parallel": DEQUEUE_STRATEGY_PARALLEL,
+    "burst": DEQUEUE_STRATEGY_SEQUENTIAL,
+}
 
 
 def make_worker_id() -> str:
@@ -76,8 +79,12 @@ def make_worker_id() -> str:
 
 
 #: The setting behind each LeaseJobsRequest field the broker may refuse.
-_SETTING_OF_LEASE_FIELD = {"queues": "queues", "task_whitelist": "task_whitelist",
-                           "task_blacklist": "task_blacklist", "wait_s": "lease_wait_s"}
+_SETTING_OF_LEASE_FIELD = {
+    "queues": "queues",
+    "task_whitelist": "task_whitelist",
+    "task_blacklist": "task_blacklist",
+    "wait_s": "lease_wait_s",
+}
 
 
 def refused_setting(refusal: LeaseRefused) -> str:
@@ -87,15 +94,21 @@ def refused_setting(refusal: LeaseRefused) -> str:
     setting = _SETTING_OF_LEASE_FIELD.get(field)
     if setting is None:
         return f"the request field {field!r}"
-    return f"setting {setting} ({WorkerSettings.env_name(setting)}" + \
-        (", or the QUEUE arguments)" if setting == "queues" else f", --{setting.replace('_', '-')})")
+    return f"setting {setting} ({WorkerSettings.env_name(setting)}" + (
+        ", or the QUEUE arguments)" if setting == "queues" else f", --{setting.replace('_', '-')})"
+    )
 
 
 def lease_request(settings: WorkerSettings, worker_id: str) -> LeaseJobsRequest:
     """What each of the worker's LeaseJobs asks, but how many jobs."""
-    return LeaseJobsRequest(worker_id=worker_id, queues=settings.queues, wait_s=settings.lease_wait_s,
-                            strategy=_LEASE_STRATEGIES[settings.dequeue_strategy],
-                            task_whitelist=settings.task_whitelist, task_blacklist=settings.task_blacklist)
+    return LeaseJobsRequest(
+        worker_id=worker_id,
+        queues=settings.queues,
+        wait_s=settings.lease_wait_s,
+        strategy=_LEASE_STRATEGIES[settings.dequeue_strategy],
+        task_whitelist=settings.task_whitelist,
+        task_blacklist=settings.task_blacklist,
+    )
 
 
 class Worker:
@@ -122,27 +135,45 @@ class Worker:
         self._channel = open_channel(settings.broker_address, BrokerAccess.of(settings))
         stub = WorkerServiceStub(self._channel)
         self.metrics = WorkerMetrics(CollectorRegistry())
-        self._executor = Executor(size=settings.greenlets, on_outcome=self._on_outcome, metrics=self.metrics,
-                                  retry_policies=retry_policies(settings.tasks),
-                                  tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile,
-                                                memory=settings.trace_memory),
-                                  allowed=TaskAllowList.of(settings.task_packages, registered=settings.tasks))
-        self._consumer = Consumer(stub=stub, lease=lease_request(settings, self.worker_id), executor=self._executor,
-                                  report_interval_s=settings.report_interval_s,
-                                  accepting=lambda: self.state is Lifecycle.RUNNING,
-                                  burst=settings.dequeue_strategy == "burst", max_jobs=settings.max_jobs)
-        self._logs = LogShipper(stub=stub, worker_id=self.worker_id, interval_s=settings.log_ship_interval_s,
-                                max_bytes_per_job=settings.max_log_bytes_per_job,
-                                running=lambda: list(self._executor.running))
+        self._executor = Executor(
+            size=settings.greenlets,
+            on_outcome=self._on_outcome,
+            metrics=self.metrics,
+            retry_policies=retry_policies(settings.tasks),
+            tracer=Tracer(greenlets=settings.trace_greenlets, profile=settings.profile, memory=settings.trace_memory),
+            allowed=TaskAllowList.of(settings.task_packages, registered=settings.tasks),
+        )
+        self._consumer = Consumer(
+            stub=stub,
+            lease=lease_request(settings, self.worker_id),
+            executor=self._executor,
+            report_interval_s=settings.report_interval_s,
+            accepting=lambda: self.state is Lifecycle.RUNNING,
+            burst=settings.dequeue_strategy == "burst",
+            max_jobs=settings.max_jobs,
+        )
+        self._logs = LogShipper(
+            stub=stub,
+            worker_id=self.worker_id,
+            interval_s=settings.log_ship_interval_s,
+            max_bytes_per_job=settings.max_log_bytes_per_job,
+            running=lambda: list(self._executor.running),
+        )
         self._uninstall_logs: Callable[[], None] = lambda: None
-        self._heartbeat = Heartbeat(stub=stub, worker_id=self.worker_id, queues=settings.queues,
-                                    interval_s=settings.heartbeat_interval_s, hub=gevent.get_hub(),
-                                    consumer=self._consumer, executor=self._executor,
-                                    status=lambda: self.state.value, on_reply=self._on_heartbeat_reply,
-                                    memory_limit_bytes=int(settings.max_memory_mb * 2**20),
-                                    on_over_memory=self._on_over_memory)
-        self._watchdog = Watchdog(stub=stub, worker_id=self.worker_id, executor=self._executor,
-                                  consumer=self._consumer)
+        self._heartbeat = Heartbeat(
+            stub=stub,
+            worker_id=self.worker_id,
+            queues=settings.queues,
+            interval_s=settings.heartbeat_interval_s,
+            hub=gevent.get_hub(),
+            consumer=self._consumer,
+            executor=self._executor,
+            status=lambda: self.state.value,
+            on_reply=self._on_heartbeat_reply,
+            memory_limit_bytes=int(settings.max_memory_mb * 2**20),
+            on_over_memory=self._on_over_memory,
+        )
+        self._watchdog = Watchdog(stub=stub, worker_id=self.worker_id, executor=self._executor, consumer=self._consumer)
 
     @property
     def done_jobs(self) -> int:
@@ -159,11 +190,17 @@ class Worker:
         self._set_state(Lifecycle.RUNNING)
         self._consumer.start(on_crash=self._on_crash, on_exhausted=self._stop_at_limit)
         if self.settings.max_time_s:
-            self._max_time = gevent.spawn_later(self.settings.max_time_s, self._stop_at_limit,
-                                                f"max-time: {self.settings.max_time_s:g} s passed")
-        logger.info("worker %s started: queues=%s (%s) greenlets=%d broker=%s", self.worker_id,
-                    ",".join(self.settings.queues), self.settings.dequeue_strategy, self.settings.greenlets,
-                    self.settings.broker_address)
+            self._max_time = gevent.spawn_later(
+                self.settings.max_time_s, self._stop_at_limit, f"max-time: {self.settings.max_time_s:g} s passed"
+            )
+        logger.info(
+            "worker %s started: queues=%s (%s) greenlets=%d broker=%s",
+            self.worker_id,
+            ",".join(self.settings.queues),
+            self.settings.dequeue_strategy,
+            self.settings.greenlets,
+            self.settings.broker_address,
+        )
 
     def stop(self, *, force: bool = False) -> None:
         """Requests a stop and returns at once; :meth:`join` waits for it.
@@ -217,29 +254,33 @@ class Worker:
         if killed:
             logger.info("interrupting %d running jobs; they will be requeued", killed)
         if not self._executor.join(timeout_s=KILL_GRACE_S):
-            logger.warning("%d jobs did not stop (busy without yielding?); the broker will requeue "
-                           "them when their leases expire", len(self._executor.running))
+            logger.warning(
+                "%d jobs did not stop (busy without yielding?); the broker will requeue them when their leases expire",
+                len(self._executor.running),
+            )
         self._logs.stop()
         self._uninstall_logs()
         if not self._consumer.flush(timeout_s=FLUSH_TIMEOUT_S):
-            logger.warning("%d outcomes could not be reported; the broker will requeue their jobs "
-                           "when their leases expire", self._consumer.unacknowledged_count)
+            logger.warning(
+                "%d outcomes could not be reported; the broker will requeue their jobs when their leases expire",
+                self._consumer.unacknowledged_count,
+            )
         # Last: the heartbeat renewed the leases of every job until its outcome was acknowledged.
         self._watchdog.stop()
         self._heartbeat.stop()
         call_in_thread(self._heartbeat.join, 5.0)
         self._channel.close()
         self._set_state(Lifecycle.STOPPED)
-        logger.info("worker %s done: %d jobs in %.1f s", self.worker_id, self.done_jobs,
-                    time.monotonic() - self._started_at)
+        logger.info(
+            "worker %s done: %d jobs in %.1f s", self.worker_id, self.done_jobs, time.monotonic() - self._started_at
+        )
 
     def _drain(self) -> None:
         """Lets running jobs finish until the pool is empty, the timeout passes or a force stop."""
         running = len(self._executor.running)
         if not running or self._force.is_set():
             return
-        logger.info("waiting up to %g s for %d running jobs to finish", self.settings.shutdown_timeout_s,
-                    running)
+        logger.info("waiting up to %g s for %d running jobs to finish", self.settings.shutdown_timeout_s, running)
         drained = gevent.spawn(self._executor.join)
         waited: list[gevent.Greenlet[..., bool] | Event] = [drained, self._force]  # not list[object]
         gevent.wait(waited, timeout=self.settings.shutdown_timeout_s, count=1)
@@ -258,11 +299,11 @@ class Worker:
             # was acknowledged while this heartbeat was in flight is listed too: it's not running
             # any more and there is nothing to do for it.
             self._consumer.forget(response.lost_job_ids)
-            stopped = sum(self._executor.kill(job_id, JobCancelled("lease lost"), lost=True)
-                          for job_id in response.lost_job_ids)
+            stopped = sum(
+                self._executor.kill(job_id, JobCancelled("lease lost"), lost=True) for job_id in response.lost_job_ids
+            )
             if stopped:
-                logger.warning("lost the lease of %d running jobs; stopping them without reporting them",
-                               stopped)
+                logger.warning("lost the lease of %d running jobs; stopping them without reporting them", stopped)
         for control in response.controls:
             if control.action == CONTROL_ACTION_CANCEL_JOB:
                 if self._executor.kill(control.job_id, JobCancelled("job cancelled")):
@@ -292,11 +333,14 @@ class Worker:
 
     def _on_crash(self, greenlet: gevent.Greenlet[..., None]) -> None:
         if isinstance(greenlet.exception, LeaseRefused):
-            logger.critical("worker %s: the broker refuses %s: %s; exiting", self.worker_id,
-                            refused_setting(greenlet.exception), greenlet.exception)
+            logger.critical(
+                "worker %s: the broker refuses %s: %s; exiting",
+                self.worker_id,
+                refused_setting(greenlet.exception),
+                greenlet.exception,
+            )
             self.exit_code = CONFIG_EXIT_CODE
         else:
-            logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id,
-                            exc_info=greenlet.exc_info)
+            logger.critical("worker %s: a consumer loop crashed; stopping", self.worker_id, exc_info=greenlet.exc_info)
             self.exit_code = 1
         self.stop(force=True)

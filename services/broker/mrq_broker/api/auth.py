@@ -42,9 +42,12 @@ class TokenAuth(grpc.ServerInterceptor):
 
 def _refusal(handler: grpc.RpcMethodHandler[Any, Any]) -> grpc.RpcMethodHandler[Any, Any]:
     """A handler of the same shape as ``handler`` that refuses the call."""
+
     def refuse(_request: Any, context: grpc.ServicerContext) -> Any:
-        context.abort(grpc.StatusCode.UNAUTHENTICATED,
-                      "missing or wrong auth token: send metadata 'authorization: Bearer <token>'")
+        context.abort(
+            grpc.StatusCode.UNAUTHENTICATED,
+            "missing or wrong auth token: send metadata 'authorization: Bearer <token>'",
+        )
 
     if handler.request_streaming and handler.response_streaming:
         return grpc.stream_stream_rpc_method_handler(refuse)
@@ -68,4 +71,6 @@ def server_credentials(settings: BrokerSettings) -> grpc.ServerCredentials | Non
     client_ca = Path(settings.tls_client_ca_file).read_bytes() if settings.tls_client_ca_file else None
     return grpc.ssl_server_credentials(
         [(Path(settings.tls_key_file).read_bytes(), Path(settings.tls_cert_file).read_bytes())],
-        root_certificates=client_ca, require_client_auth=client_ca is not None)
+        root_certificates=client_ca,
+        require_client_auth=client_ca is not None,
+    )

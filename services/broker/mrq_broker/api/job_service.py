@@ -35,16 +35,18 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         self.tasksets = Tasksets(operations.store, operations.queues, operations.settings, operations.metrics)
 
     @grpc_errors
-    def Enqueue(self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
-                ) -> job_service_pb2.EnqueueResponse:
+    def Enqueue(
+        self, request: job_service_pb2.EnqueueRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.EnqueueResponse:
         task = check_task(request.task)
         params = canonical_params(request.params_json, self.operations.settings.max_params_bytes)
         [job_id] = self.operations.enqueue(task, [params], request.options)
         return job_service_pb2.EnqueueResponse(job_id=job_id)
 
     @grpc_errors
-    def EnqueueMany(self, request: job_service_pb2.EnqueueManyRequest, context: grpc.ServicerContext
-                    ) -> job_service_pb2.EnqueueManyResponse:
+    def EnqueueMany(
+        self, request: job_service_pb2.EnqueueManyRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.EnqueueManyResponse:
         task = check_task(request.task)
         if request.options.dedupe_key:
             raise InvalidField("options.dedupe_key", "not allowed in EnqueueMany; use Enqueue")
@@ -52,16 +54,18 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         return job_service_pb2.EnqueueManyResponse(job_ids=self.operations.enqueue(task, params, request.options))
 
     @grpc_errors
-    def GetJob(self, request: job_service_pb2.GetJobRequest, context: grpc.ServicerContext
-               ) -> job_service_pb2.GetJobResponse:
+    def GetJob(
+        self, request: job_service_pb2.GetJobRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.GetJobResponse:
         job = self.operations.store.get_job(check_job_id(request.job_id))
         if job is None:
             raise NoSuchJob(request.job_id)
         return job_service_pb2.GetJobResponse(job=job_proto(job))
 
     @grpc_errors
-    def WaitJobs(self, request: job_service_pb2.WaitJobsRequest, context: grpc.ServicerContext
-                 ) -> job_service_pb2.WaitJobsResponse:
+    def WaitJobs(
+        self, request: job_service_pb2.WaitJobsRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.WaitJobsResponse:
         settings = self.operations.settings
         if len(request.job_ids) > settings.max_batch_size:
             raise InvalidField("job_ids", f"at most {settings.max_batch_size} ids per call")
@@ -75,8 +79,9 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         return job_service_pb2.WaitJobsResponse(jobs=jobs, all_final=all(d.status in FINAL for d in docs))
 
     @grpc_errors
-    def ActOnJobs(self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
-                  ) -> job_service_pb2.ActOnJobsResponse:
+    def ActOnJobs(
+        self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.ActOnJobsResponse:
         if request.action not in APPLIES_TO:
             raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
         has_filter = request.HasField("filter")
@@ -93,26 +98,27 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
         else:
             raise InvalidField("job_ids", "give job_ids or a filter")
-        return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed,
-                                                 skipped=counts.skipped)
+        return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
 
     @grpc_errors
-    def GetJobLogs(self, request: job_service_pb2.GetJobLogsRequest, context: grpc.ServicerContext
-                   ) -> job_service_pb2.GetJobLogsResponse:
+    def GetJobLogs(
+        self, request: job_service_pb2.GetJobLogsRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.GetJobLogsResponse:
         job_id = self._check_logs_request(request.job_id, request.from_offset)
         page = self.operations.logs.read(job_id, request.from_offset, self.operations.settings.max_batch_size)
-        return job_service_pb2.GetJobLogsResponse(text=page.text, next_offset=page.next_offset,
-                                                  complete=page.complete)
+        return job_service_pb2.GetJobLogsResponse(text=page.text, next_offset=page.next_offset, complete=page.complete)
 
     @grpc_errors
-    def FollowJobLogs(self, request: job_service_pb2.FollowJobLogsRequest, context: grpc.ServicerContext
-                      ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
+    def FollowJobLogs(
+        self, request: job_service_pb2.FollowJobLogsRequest, context: grpc.ServicerContext
+    ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
         # Validated here, eagerly; the stream itself runs later, outside grpc_errors.
         job_id = self._check_logs_request(request.job_id, request.from_offset)
         return self._follow(job_id, request.from_offset, context)
 
-    def _follow(self, job_id: str, from_offset: int, context: grpc.ServicerContext
-                ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
+    def _follow(
+        self, job_id: str, from_offset: int, context: grpc.ServicerContext
+    ) -> Iterator[job_service_pb2.FollowJobLogsResponse]:
         try:
             for page in self.operations.follow_logs(job_id, from_offset, context.is_active):
                 yield job_service_pb2.FollowJobLogsResponse(text=page.text, next_offset=page.next_offset)
@@ -128,14 +134,16 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         return checked
 
     @grpc_errors
-    def CreateTaskset(self, request: job_service_pb2.CreateTasksetRequest, context: grpc.ServicerContext
-                      ) -> job_service_pb2.CreateTasksetResponse:
+    def CreateTaskset(
+        self, request: job_service_pb2.CreateTasksetRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.CreateTasksetResponse:
         task = check_task(request.task)
         if request.options.dedupe_key:
             raise InvalidField("options.dedupe_key", "not allowed in a taskset")
         if request.options.unique:
-            raise InvalidField("options.unique", "not allowed in a taskset: every member is counted, so none "
-                                  "may be deduplicated")
+            raise InvalidField(
+                "options.unique", "not allowed in a taskset: every member is counted, so none may be deduplicated"
+            )
         if not request.params_json:
             raise InvalidField("params_json", "a taskset needs at least one job")
         params = check_params_list(request.params_json, self.operations.settings)
@@ -148,8 +156,9 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
                 raise InvalidField("callback_task", "required with callback_params_json or callback_queue")
             return None
         task = check_task(request.callback_task, "callback_task")
-        raw = canonical_params(request.callback_params_json, self.operations.settings.max_params_bytes,
-                               "callback_params_json")
+        raw = canonical_params(
+            request.callback_params_json, self.operations.settings.max_params_bytes, "callback_params_json"
+        )
         params = orjson.loads(raw)
         if not isinstance(params, dict):
             raise InvalidField("callback_params_json", "must be a JSON object")
@@ -158,25 +167,41 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         return Callback(task, params, request.callback_queue)
 
     @grpc_errors
-    def GetTaskset(self, request: job_service_pb2.GetTasksetRequest, context: grpc.ServicerContext
-                   ) -> job_service_pb2.GetTasksetResponse:
+    def GetTaskset(
+        self, request: job_service_pb2.GetTasksetRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.GetTasksetResponse:
         view = self.tasksets.get(check_job_id(request.taskset_id, "taskset_id"))
-        return job_service_pb2.GetTasksetResponse(taskset=job_service_pb2.Taskset(
-            id=view.id, total=view.total, final=view.final, counts=view.counts,
-            progress=view.final / view.total if view.total else 1.0, job_ids=view.job_ids,
-            callback_task=view.callback_task, callback_job_id=view.callback_job_id))
+        return job_service_pb2.GetTasksetResponse(
+            taskset=job_service_pb2.Taskset(
+                id=view.id,
+                total=view.total,
+                final=view.final,
+                counts=view.counts,
+                progress=view.final / view.total if view.total else 1.0,
+                job_ids=view.job_ids,
+                callback_task=view.callback_task,
+                callback_job_id=view.callback_job_id,
+            )
+        )
 
     @grpc_errors
-    def InspectJob(self, request: job_service_pb2.InspectJobRequest, context: grpc.ServicerContext
-                   ) -> job_service_pb2.InspectJobResponse:
+    def InspectJob(
+        self, request: job_service_pb2.InspectJobRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.InspectJobResponse:
         check_seconds(request.timeout_s, "timeout_s")
         worker_id, inspection = self.operations.inspect(check_job_id(request.job_id), request.timeout_s)
         return job_service_pb2.InspectJobResponse(worker_id=worker_id, inspection=inspection)
 
     @grpc_errors
-    def GetServerInfo(self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext
-                      ) -> job_service_pb2.GetServerInfoResponse:
+    def GetServerInfo(
+        self, request: job_service_pb2.GetServerInfoRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.GetServerInfoResponse:
         s = self.operations.settings
         return job_service_pb2.GetServerInfoResponse(
-            version=__version__, max_params_bytes=s.max_params_bytes, max_batch_size=s.max_batch_size,
-            max_wait_s=s.max_wait_s, lease_ttl_s=s.lease_ttl_s, features=FEATURES)
+            version=__version__,
+            max_params_bytes=s.max_params_bytes,
+            max_batch_size=s.max_batch_size,
+            max_wait_s=s.max_wait_s,
+            lease_ttl_s=s.lease_ttl_s,
+            features=FEATURES,
+        )

@@ -30,10 +30,23 @@ def _timestamp(moment: datetime | None) -> Timestamp | None:
 
 def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInfo:
     state = worker_service_pb2.WorkerState(
-        hostname=worker.hostname, pid=worker.pid, queues=worker.queues, concurrency=worker.concurrency,
-        status=worker.status, done_jobs=worker.done_jobs, memory_bytes=worker.memory_bytes, cpu_s=worker.cpu_s)
-    return pb.WorkerInfo(worker_id=worker.id, state=state, job_ids=worker.job_ids, alive=alive, quiet=quiet,
-                         last_heartbeat=_timestamp(worker.date_heartbeat))
+        hostname=worker.hostname,
+        pid=worker.pid,
+        queues=worker.queues,
+        concurrency=worker.concurrency,
+        status=worker.status,
+        done_jobs=worker.done_jobs,
+        memory_bytes=worker.memory_bytes,
+        cpu_s=worker.cpu_s,
+    )
+    return pb.WorkerInfo(
+        worker_id=worker.id,
+        state=state,
+        job_ids=worker.job_ids,
+        alive=alive,
+        quiet=quiet,
+        last_heartbeat=_timestamp(worker.date_heartbeat),
+    )
 
 
 class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
@@ -47,9 +60,14 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
         window_s = check_window(request.window_s)
         view = self.monitor.overview(window_s)
         return pb.GetOverviewResponse(
-            counts=view.counts, workers_alive=view.workers_alive, pool_size=view.pool_size,
-            pool_busy=view.pool_busy, enqueued_in_window=view.enqueued, finished_in_window=view.finished,
-            window_s=window_s)
+            counts=view.counts,
+            workers_alive=view.workers_alive,
+            pool_size=view.pool_size,
+            pool_busy=view.pool_busy,
+            enqueued_in_window=view.enqueued,
+            finished_in_window=view.finished,
+            window_s=window_s,
+        )
 
     @grpc_errors
     def ListJobs(self, request: pb.ListJobsRequest, context: grpc.ServicerContext) -> pb.ListJobsResponse:
@@ -60,8 +78,9 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
         return pb.ListJobsResponse(jobs=[job_proto(j) for j in page.jobs], next_cursor=page.next_cursor)
 
     @grpc_errors
-    def ActOnMatchingJobs(self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
-                          ) -> pb.ActOnMatchingJobsResponse:
+    def ActOnMatchingJobs(
+        self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
+    ) -> pb.ActOnMatchingJobsResponse:
         if request.action not in APPLIES_TO:
             raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
         selection = require_criterion(search_selection(request.filter, self.operations.settings))
@@ -74,8 +93,9 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
         return pb.ListWorkersResponse(workers=[_worker_info(*row) for row in rows])
 
     @grpc_errors
-    def ControlWorker(self, request: pb.ControlWorkerRequest, context: grpc.ServicerContext
-                      ) -> pb.ControlWorkerResponse:
+    def ControlWorker(
+        self, request: pb.ControlWorkerRequest, context: grpc.ServicerContext
+    ) -> pb.ControlWorkerResponse:
         if not request.worker_id or len(request.worker_id) > 200:
             raise InvalidField("worker_id", "required, at most 200 characters")
         if request.action not in WORKER_ACTIONS:
@@ -84,25 +104,35 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
         return pb.ControlWorkerResponse()
 
     @grpc_errors
-    def ListQueueRates(self, request: pb.ListQueueRatesRequest, context: grpc.ServicerContext
-                       ) -> pb.ListQueueRatesResponse:
+    def ListQueueRates(
+        self, request: pb.ListQueueRatesRequest, context: grpc.ServicerContext
+    ) -> pb.ListQueueRatesResponse:
         window_s = check_window(request.window_s)
-        rates = [pb.QueueRate(queue=q, enqueued=e, finished=f, counts=c)
-                 for q, e, f, c in self.monitor.queue_rates(window_s)]
+        rates = [
+            pb.QueueRate(queue=q, enqueued=e, finished=f, counts=c) for q, e, f, c in self.monitor.queue_rates(window_s)
+        ]
         return pb.ListQueueRatesResponse(queues=rates, window_s=window_s)
 
     @grpc_errors
-    def ListTaskStats(self, request: pb.ListTaskStatsRequest, context: grpc.ServicerContext
-                      ) -> pb.ListTaskStatsResponse:
+    def ListTaskStats(
+        self, request: pb.ListTaskStatsRequest, context: grpc.ServicerContext
+    ) -> pb.ListTaskStatsResponse:
         window_s = check_window(request.window_s)
         tasks = [pb.TaskStats(task=t, counts=c, finished_in_window=f) for t, c, f in self.monitor.task_stats(window_s)]
         return pb.ListTaskStatsResponse(tasks=tasks, window_s=window_s)
 
     @grpc_errors
-    def ListExceptionGroups(self, request: pb.ListExceptionGroupsRequest, context: grpc.ServicerContext
-                            ) -> pb.ListExceptionGroupsResponse:
-        groups = [pb.ExceptionGroup(task=g.task, exception_type=g.exception_type, count=g.count,
-                                    last_seen=_timestamp(g.last_failed), example_error=g.example_error)
-                  for g in self.monitor.exception_groups()]
+    def ListExceptionGroups(
+        self, request: pb.ListExceptionGroupsRequest, context: grpc.ServicerContext
+    ) -> pb.ListExceptionGroupsResponse:
+        groups = [
+            pb.ExceptionGroup(
+                task=g.task,
+                exception_type=g.exception_type,
+                count=g.count,
+                last_seen=_timestamp(g.last_failed),
+                example_error=g.example_error,
+            )
+            for g in self.monitor.exception_groups()
+        ]
         return pb.ListExceptionGroupsResponse(groups=groups)
-

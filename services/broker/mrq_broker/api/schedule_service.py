@@ -26,8 +26,9 @@ def check_schedule_id(schedule_id: str) -> str:
     return schedule_id
 
 
-def check_definition(definition: ScheduleDefinition, settings: BrokerSettings,
-                     field: str = "definition") -> ScheduleSpec:
+def check_definition(
+    definition: ScheduleDefinition, settings: BrokerSettings, field: str = "definition"
+) -> ScheduleSpec:
     """The validated definition; InvalidField names the proto field, e.g. definition.cron.
 
     Its queue is checked as every enqueue checks it (a raw queue is refused, for one), so that
@@ -57,58 +58,68 @@ class ScheduleServicer(schedule_service_pb2_grpc.ScheduleServiceServicer):
         self.schedules = schedules
 
     @grpc_errors
-    def CreateSchedule(self, request: schedule_service_pb2.CreateScheduleRequest, context: grpc.ServicerContext
-                       ) -> schedule_service_pb2.CreateScheduleResponse:
+    def CreateSchedule(
+        self, request: schedule_service_pb2.CreateScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.CreateScheduleResponse:
         spec = check_definition(request.definition, self.schedules.settings)
         doc = self.schedules.create(spec, API, datetime.now(UTC))
         return schedule_service_pb2.CreateScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
-    def GetSchedule(self, request: schedule_service_pb2.GetScheduleRequest, context: grpc.ServicerContext
-                    ) -> schedule_service_pb2.GetScheduleResponse:
+    def GetSchedule(
+        self, request: schedule_service_pb2.GetScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.GetScheduleResponse:
         doc = self.schedules.get(check_schedule_id(request.schedule_id))
         return schedule_service_pb2.GetScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
-    def ListSchedules(self, request: schedule_service_pb2.ListSchedulesRequest, context: grpc.ServicerContext
-                      ) -> schedule_service_pb2.ListSchedulesResponse:
+    def ListSchedules(
+        self, request: schedule_service_pb2.ListSchedulesRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.ListSchedulesResponse:
         return schedule_service_pb2.ListSchedulesResponse(schedules=[to_proto(d) for d in self.schedules.list()])
 
     @grpc_errors
-    def UpdateSchedule(self, request: schedule_service_pb2.UpdateScheduleRequest, context: grpc.ServicerContext
-                       ) -> schedule_service_pb2.UpdateScheduleResponse:
+    def UpdateSchedule(
+        self, request: schedule_service_pb2.UpdateScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.UpdateScheduleResponse:
         spec = check_definition(request.definition, self.schedules.settings)
         doc = self.schedules.update(check_schedule_id(request.schedule_id), spec, datetime.now(UTC))
         return schedule_service_pb2.UpdateScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
-    def DeleteSchedule(self, request: schedule_service_pb2.DeleteScheduleRequest, context: grpc.ServicerContext
-                       ) -> schedule_service_pb2.DeleteScheduleResponse:
+    def DeleteSchedule(
+        self, request: schedule_service_pb2.DeleteScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.DeleteScheduleResponse:
         self.schedules.delete(check_schedule_id(request.schedule_id))
         return schedule_service_pb2.DeleteScheduleResponse()
 
     @grpc_errors
-    def PauseSchedule(self, request: schedule_service_pb2.PauseScheduleRequest, context: grpc.ServicerContext
-                      ) -> schedule_service_pb2.PauseScheduleResponse:
+    def PauseSchedule(
+        self, request: schedule_service_pb2.PauseScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.PauseScheduleResponse:
         doc = self.schedules.pause(check_schedule_id(request.schedule_id), request.paused)
         return schedule_service_pb2.PauseScheduleResponse(schedule=to_proto(doc))
 
     @grpc_errors
-    def SyncSchedules(self, request: schedule_service_pb2.SyncSchedulesRequest, context: grpc.ServicerContext
-                      ) -> schedule_service_pb2.SyncSchedulesResponse:
-        specs = [check_definition(d, self.schedules.settings, f"definitions[{i}]")
-                 for i, d in enumerate(request.definitions)]
+    def SyncSchedules(
+        self, request: schedule_service_pb2.SyncSchedulesRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.SyncSchedulesResponse:
+        specs = [
+            check_definition(d, self.schedules.settings, f"definitions[{i}]") for i, d in enumerate(request.definitions)
+        ]
         duplicate = first_duplicate(specs)
         if duplicate is not None:
             raise InvalidField(f"definitions[{duplicate[1]}]", f"duplicate of definitions[{duplicate[0]}]")
         now = moment(request.now, "now") if request.HasField("now") else datetime.now(UTC)
         result = self.schedules.sync(specs, now)
-        return schedule_service_pb2.SyncSchedulesResponse(created=result.created, deleted=result.deleted,
-                                                          kept=result.kept)
+        return schedule_service_pb2.SyncSchedulesResponse(
+            created=result.created, deleted=result.deleted, kept=result.kept
+        )
 
     @grpc_errors
-    def FireSchedule(self, request: schedule_service_pb2.FireScheduleRequest, context: grpc.ServicerContext
-                     ) -> schedule_service_pb2.FireScheduleResponse:
+    def FireSchedule(
+        self, request: schedule_service_pb2.FireScheduleRequest, context: grpc.ServicerContext
+    ) -> schedule_service_pb2.FireScheduleResponse:
         schedule_id = check_schedule_id(request.schedule_id)
         if not request.HasField("tick"):
             raise InvalidField("tick", "required")

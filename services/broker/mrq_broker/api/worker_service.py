@@ -33,8 +33,11 @@ def _check_outcome(outcome: worker_service_pb2.JobOutcome, field: str) -> None:
     """What an outcome stores must be valid: JSON, a queue name, numbers that are not NaN."""
     check_job_id(outcome.job_id, f"{field}.job_id")
     if outcome.status not in TRANSITIONS:
-        name = job_pb2.JobStatus.Name(outcome.status) if outcome.status in job_pb2.JobStatus.values() \
+        name = (
+            job_pb2.JobStatus.Name(outcome.status)
+            if outcome.status in job_pb2.JobStatus.values()
             else str(outcome.status)
+        )
         raise InvalidField(f"{field}.status", f"{name} is not a reportable outcome")
     if outcome.result_json:
         check_json(outcome.result_json, f"{field}.result_json")
@@ -50,8 +53,9 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         self.committer = committer
 
     @grpc_errors
-    def LeaseJobs(self, request: worker_service_pb2.LeaseJobsRequest, context: grpc.ServicerContext
-                  ) -> worker_service_pb2.LeaseJobsResponse:
+    def LeaseJobs(
+        self, request: worker_service_pb2.LeaseJobsRequest, context: grpc.ServicerContext
+    ) -> worker_service_pb2.LeaseJobsResponse:
         _check_worker_id(request.worker_id)
         if not request.queues:
             raise InvalidField("queues", "at least one queue")
@@ -67,22 +71,26 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
             for n, task in enumerate(tasks):
                 check_task(task, f"{field}[{n}]")
         return worker_service_pb2.LeaseJobsResponse(
-            jobs=self.operations.lease(request), lease_ttl_s=self.operations.settings.lease_ttl_s)
+            jobs=self.operations.lease(request), lease_ttl_s=self.operations.settings.lease_ttl_s
+        )
 
     @grpc_errors
-    def ReportOutcomes(self, request: worker_service_pb2.ReportOutcomesRequest,
-                       context: grpc.ServicerContext) -> worker_service_pb2.ReportOutcomesResponse:
+    def ReportOutcomes(
+        self, request: worker_service_pb2.ReportOutcomesRequest, context: grpc.ServicerContext
+    ) -> worker_service_pb2.ReportOutcomesResponse:
         _check_worker_id(request.worker_id)
         _check_batch(request.outcomes, "outcomes")
         for n, outcome in enumerate(request.outcomes):
             _check_outcome(outcome, f"outcomes[{n}]")
-        accepted, stale = self.committer.submit(request.worker_id, request.outcomes,
-                                                self.operations.settings.report_timeout_s)
+        accepted, stale = self.committer.submit(
+            request.worker_id, request.outcomes, self.operations.settings.report_timeout_s
+        )
         return worker_service_pb2.ReportOutcomesResponse(accepted=accepted, stale=stale)
 
     @grpc_errors
-    def ShipLogs(self, request: worker_service_pb2.ShipLogsRequest, context: grpc.ServicerContext
-                 ) -> worker_service_pb2.ShipLogsResponse:
+    def ShipLogs(
+        self, request: worker_service_pb2.ShipLogsRequest, context: grpc.ServicerContext
+    ) -> worker_service_pb2.ShipLogsResponse:
         _check_worker_id(request.worker_id)
         _check_batch(request.chunks, "chunks")
         seen: set[str] = set()
@@ -95,8 +103,9 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         return worker_service_pb2.ShipLogsResponse(stored=stored)
 
     @grpc_errors
-    def Heartbeat(self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
-                  ) -> worker_service_pb2.HeartbeatResponse:
+    def Heartbeat(
+        self, request: worker_service_pb2.HeartbeatRequest, context: grpc.ServicerContext
+    ) -> worker_service_pb2.HeartbeatResponse:
         _check_worker_id(request.worker_id)
         _check_batch(request.job_ids, "job_ids")
         _check_batch(request.progress, "progress")
@@ -108,5 +117,6 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
                 raise InvalidField(f"progress[{n}].progress", "must be between 0 and 1")
         lost = self.operations.heartbeat(request)
         controls = self.operations.take_controls(request.worker_id)
-        return worker_service_pb2.HeartbeatResponse(controls=controls, lost_job_ids=lost,
-                                                    lease_ttl_s=self.operations.settings.lease_ttl_s)
+        return worker_service_pb2.HeartbeatResponse(
+            controls=controls, lost_job_ids=lost, lease_ttl_s=self.operations.settings.lease_ttl_s
+        )

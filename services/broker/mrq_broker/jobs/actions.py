@@ -67,8 +67,7 @@ class Counts:
 class JobActions:
     """Applies ActOnJobs requests; see the module docstring for the guards."""
 
-    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
-                 metrics: BrokerMetrics) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
@@ -117,10 +116,12 @@ class JobActions:
         if not ids:
             return 0
         now = datetime.now(UTC)
+
         def cancelled(job: JobRecord) -> JobChange:
             expires = now + timedelta(seconds=ttl_s("cancel", job.task, None, self.settings))
-            return JobChange(job.id, {"status": "cancel", "date_updated": now, "date_finished": now,
-                                      "date_expires": expires})
+            return JobChange(
+                job.id, {"status": "cancel", "date_updated": now, "date_finished": now, "date_expires": expires}
+            )
 
         try:
             self.store.update_jobs([cancelled(d) for d in docs if d.id in id_set])
@@ -141,8 +142,11 @@ class JobActions:
         messages: dict[str, list[bytes]] = {}
         for job_id, owner in owners.items():
             worker_id = owner.rsplit(" ", 1)[0]
-            messages.setdefault(worker_id, []).append(worker_service_pb2.ControlMessage(
-                action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id).SerializeToString())
+            messages.setdefault(worker_id, []).append(
+                worker_service_pb2.ControlMessage(
+                    action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id
+                ).SerializeToString()
+            )
         self.queues.push_controls(messages, max(MIN_CONTROL_TTL_S, 2 * self.settings.lease_ttl_s))
 
     def _requeue(self, docs: list[JobRecord], *, reset: bool) -> int:
@@ -152,18 +156,27 @@ class JobActions:
         if not requeued:
             return 0
         now = datetime.now(UTC)
-        fields: dict[str, Any] = {"status": "queued", "date_updated": now, "progress": 0.0, "result_json": "",
-                                  "date_finished": None, "date_expires": None, "eta": None}
+        fields: dict[str, Any] = {
+            "status": "queued",
+            "date_updated": now,
+            "progress": 0.0,
+            "result_json": "",
+            "date_finished": None,
+            "date_expires": None,
+            "eta": None,
+        }
         if reset:
             fields["retry_count"] = 0
         # On failure the taken jobs' leases expire, and the recovery restores each as its record says.
         self.store.update_jobs([JobChange(d.id, fields) for d in requeued])
-        entries = [queue_entry(replace(d, eta=None, retry_count=0 if reset else d.retry_count), queued_at=now)
-                   for d in requeued]
+        entries = [
+            queue_entry(replace(d, eta=None, retry_count=0 if reset else d.retry_count), queued_at=now)
+            for d in requeued
+        ]
         self.queues.release([], entries)
         return len(requeued)
 
 
 def _batches(items: list[JobRecord], size: int) -> Iterator[list[JobRecord]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

@@ -61,8 +61,7 @@ class StartedMarks:
 class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
-    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
-                 metrics: BrokerMetrics) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
@@ -80,12 +79,17 @@ class OutcomeCommitter:
 
     def mark_started(self, job_ids: Sequence[str], worker_id: str, lease_token: str, now: datetime) -> None:
         """Queues the ``started`` write of leased jobs; returns at once (Redis holds the lease)."""
-        fields: dict[str, object] = {"status": "started", "worker_id": worker_id, "date_started": now,
-                                     "date_updated": now}
+        fields: dict[str, object] = {
+            "status": "started",
+            "worker_id": worker_id,
+            "date_started": now,
+            "date_updated": now,
+        }
         self._pending.put(StartedMarks(lease_owner(worker_id, lease_token), job_ids, fields))
 
-    def submit(self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome],
-               timeout_s: float) -> tuple[int, int]:
+    def submit(
+        self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome], timeout_s: float
+    ) -> tuple[int, int]:
         """Applies outcomes; returns (accepted, stale). Raises what the stores raised, or
         TimeoutError if the commit takes longer than ``timeout_s`` (the worker then sends the
         report again: reports are idempotent, so nothing is recorded twice)."""
@@ -141,10 +145,17 @@ class OutcomeCommitter:
         mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
         taken = self.queues.take({**owners, **mark_owners}, COMMITTING, expiry_ms)
-        accepted = {o.job_id: (r.worker_id, o) for r in group for o in r.outcomes
-                    if o.job_id in taken and owners[o.job_id] == lease_owner(r.worker_id, o.lease_token)}
-        started_fields = {i: m.fields for i, m in started.items()
-                          if i in taken and (i in mark_owners or (i in accepted and m.owner == owners[i]))}
+        accepted = {
+            o.job_id: (r.worker_id, o)
+            for r in group
+            for o in r.outcomes
+            if o.job_id in taken and owners[o.job_id] == lease_owner(r.worker_id, o.lease_token)
+        }
+        started_fields = {
+            i: m.fields
+            for i, m in started.items()
+            if i in taken and (i in mark_owners or (i in accepted and m.owner == owners[i]))
+        }
         try:
             self._write(list(accepted.values()), started_fields, taken, now)
         except Exception:
@@ -153,8 +164,13 @@ class OutcomeCommitter:
         self._give_back({i: mark_owners[i] for i in taken if i in mark_owners}, expiry_ms)
         return {(o.job_id, o.lease_token) for _, o in accepted.values()}
 
-    def _write(self, accepted: list[tuple[str, worker_service_pb2.JobOutcome]],
-               started: dict[str, dict[str, object]], payloads: dict[str, bytes | None], now: datetime) -> None:
+    def _write(
+        self,
+        accepted: list[tuple[str, worker_service_pb2.JobOutcome]],
+        started: dict[str, dict[str, object]],
+        payloads: dict[str, bytes | None],
+        now: datetime,
+    ) -> None:
         # The payloads (still in Redis) say what the records don't: each success expires after
         # its job's own result TTL, other final statuses by their task's TASKS entry, a final job
         # counts in its taskset, and a raw job may have no record, or must not store its success.
@@ -164,21 +180,34 @@ class OutcomeCommitter:
         needs_doc = [o.job_id for _, o in accepted if TRANSITIONS[o.status].requeue or o.job_id in unstored]
         jobs = self.store.get_jobs([i for i in needs_doc if i not in unstored]) if needs_doc else {}
         jobs.update({i: record_from_payload(raws[i]) for i in needs_doc if i in unstored})
-        plans = [plan(o, worker, jobs.get(o.job_id), self.settings, now,
-                      result_ttl_s(raws[o.job_id]) if o.job_id in raws else None,
-                      headers[o.job_id].task if o.job_id in headers else "", o.job_id in unstored,
-                      started.get(o.job_id))
-                 for worker, o in accepted]
+        plans = [
+            plan(
+                o,
+                worker,
+                jobs.get(o.job_id),
+                self.settings,
+                now,
+                result_ttl_s(raws[o.job_id]) if o.job_id in raws else None,
+                headers[o.job_id].task if o.job_id in headers else "",
+                o.job_id in unstored,
+                started.get(o.job_id),
+            )
+            for worker, o in accepted
+        ]
         changes = [c for p in plans if (c := self._storage(p, headers.get(p.job_id))) is not None]
         ended = {p.job_id for p in plans}
         changes += [JobChange(i, f) for i, f in started.items() if i not in ended]
         if changes:
             self.store.update_jobs(changes)
         done = [p.job_id for p in plans if p.transition.requeue is None]
-        requeue: list[QueueEntry] = [queue_entry(requeued_record(jobs[p.job_id], p))
-                                     for p in plans if p.transition.requeue and p.job_id in jobs]
-        counted = [(p.job_id, taskset, p.transition.stored) for p in plans
-                   if p.transition.requeue is None and (raw := raws.get(p.job_id)) and (taskset := taskset_of(raw))]
+        requeue: list[QueueEntry] = [
+            queue_entry(requeued_record(jobs[p.job_id], p)) for p in plans if p.transition.requeue and p.job_id in jobs
+        ]
+        counted = [
+            (p.job_id, taskset, p.transition.stored)
+            for p in plans
+            if p.transition.requeue is None and (raw := raws.get(p.job_id)) and (taskset := taskset_of(raw))
+        ]
         completed = self.queues.release(done, requeue, finished=done, counted=counted)
         self.tasksets.complete(completed)
         for p in plans:

@@ -42,8 +42,7 @@ class LogPage:
 class JobLogs:
     """Appends and reads job log chunks (see the module docstring)."""
 
-    def __init__(self, store: Store, client: redis.Redis, keys: Keys, seq_ttl_s: float,
-                 max_bytes_per_job: int) -> None:
+    def __init__(self, store: Store, client: redis.Redis, keys: Keys, seq_ttl_s: float, max_bytes_per_job: int) -> None:
         """``seq_ttl_s``: how long logs are kept after their last chunk (0: a year)."""
         self.store = store
         self.client = client
@@ -63,8 +62,10 @@ class JobLogs:
         seqs = pipe.execute()[::2]
         now = datetime.now(UTC)
         expires = now + timedelta(seconds=self.seq_ttl_s)
-        stored = [LogChunk(f"{job_id}-{n}", job_id, text, now, expires)
-                  for (job_id, text), n in zip(chunks, seqs, strict=True)]
+        stored = [
+            LogChunk(f"{job_id}-{n}", job_id, text, now, expires)
+            for (job_id, text), n in zip(chunks, seqs, strict=True)
+        ]
         self.store.insert_log_chunks(stored)
         self.client.publish(self.keys.logs_channel, " ".join({job_id for job_id, _ in chunks}))
         return len(stored)
@@ -85,11 +86,16 @@ class JobLogs:
             if total <= self.max_bytes_per_job:
                 kept.append((job_id, text))
             elif before <= self.max_bytes_per_job:  # the first chunk past the cap: one marker, once
-                head = raw[:self.max_bytes_per_job - before].decode(errors="ignore")
+                head = raw[: self.max_bytes_per_job - before].decode(errors="ignore")
                 if head and not head.endswith("\n"):
                     head += "\n"
-                kept.append((job_id, f"{head}[log truncated by the broker: over {self.max_bytes_per_job} bytes "
-                                     "for this job; the rest is dropped]\n"))
+                kept.append(
+                    (
+                        job_id,
+                        f"{head}[log truncated by the broker: over {self.max_bytes_per_job} bytes "
+                        "for this job; the rest is dropped]\n",
+                    )
+                )
         return kept
 
     def count(self, job_id: str) -> int:

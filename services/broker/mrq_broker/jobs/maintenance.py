@@ -43,8 +43,9 @@ ORPHANABLE = frozenset({"queued", "delayed", "retry"})
 
 
 class Maintenance:
-    def __init__(self, store: Store, queues: RedisQueues, raw: RawJobs, settings: BrokerSettings,
-                 metrics: BrokerMetrics) -> None:
+    def __init__(
+        self, store: Store, queues: RedisQueues, raw: RawJobs, settings: BrokerSettings, metrics: BrokerMetrics
+    ) -> None:
         self.store = store
         self.raw = raw
         self.queues = queues
@@ -90,15 +91,18 @@ class Maintenance:
         pending = self.store.stale_pending_ids(ORPHANABLE, settled)
         requeued = 0
         for start in range(0, len(pending), CLAIM_BATCH):
-            lost = self.queues.done_among(pending[start:start + CLAIM_BATCH])
+            lost = self.queues.done_among(pending[start : start + CLAIM_BATCH])
             if not lost:
                 continue
             # Read again: a job that finished after the scan lost its payload legitimately.
             docs = [d for d in self.store.get_jobs(lost).values() if d.status in ORPHANABLE]
             if docs:
                 self.queues.push([queue_entry(d) for d in docs])
-                log.warning("queued again %d job(s) recorded in the store but missing from Redis: %s", len(docs),
-                            " ".join(d.id for d in docs[:10]))
+                log.warning(
+                    "queued again %d job(s) recorded in the store but missing from Redis: %s",
+                    len(docs),
+                    " ".join(d.id for d in docs[:10]),
+                )
                 requeued += len(docs)
         self.metrics.requeued(ORPHANED, requeued)
         return requeued
@@ -133,8 +137,12 @@ class Maintenance:
         self.metrics.leases_expired.inc(len(ids))
         self.metrics.requeued(LEASE_EXPIRED, len(requeued) + len(lost_raw))
         if requeued or lost_raw:
-            log.warning("requeued %d job(s) and %d raw entries whose lease expired: %s", len(requeued),
-                        len(lost_raw), " ".join([*(d.id for d in requeued[:10]), *list(lost_raw)[:10]]))
+            log.warning(
+                "requeued %d job(s) and %d raw entries whose lease expired: %s",
+                len(requeued),
+                len(lost_raw),
+                " ".join([*(d.id for d in requeued[:10]), *list(lost_raw)[:10]]),
+            )
         return len(ids)
 
     def _mark_requeued(self, jobs: list[JobRecord]) -> list[JobRecord]:
@@ -142,9 +150,21 @@ class Maintenance:
         if not jobs:
             return []
         now = datetime.now(UTC)
-        self.store.update_jobs([JobChange(
-            j.id, {"status": "queued", "date_updated": now}, {"requeue_count": 1},
-            HistoryEntry(date=now, status="interrupt", exception_type="mrq.LeaseExpired",
-                         error=f"lease expired on worker {j.worker_id or '?'}; job requeued", worker_id=j.worker_id),
-        ) for j in jobs])
+        self.store.update_jobs(
+            [
+                JobChange(
+                    j.id,
+                    {"status": "queued", "date_updated": now},
+                    {"requeue_count": 1},
+                    HistoryEntry(
+                        date=now,
+                        status="interrupt",
+                        exception_type="mrq.LeaseExpired",
+                        error=f"lease expired on worker {j.worker_id or '?'}; job requeued",
+                        worker_id=j.worker_id,
+                    ),
+                )
+                for j in jobs
+            ]
+        )
         return jobs

@@ -63,8 +63,9 @@ class Monitor:
             raise InvalidField("cursor", "not a cursor from a previous page")
         size = limit or DEFAULT_PAGE
         # One more than the page, to know whether another page follows without counting.
-        jobs = self.store.page_jobs(selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST,
-                                    limit=size + 1, after_id=cursor)
+        jobs = self.store.page_jobs(
+            selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST, limit=size + 1, after_id=cursor
+        )
         more = len(jobs) > size
         return Page(jobs[:size], jobs[size - 1].id if more else "")
 
@@ -103,8 +104,10 @@ class Monitor:
         enqueued = self.store.count_enqueued_since(since)
         finished = self.store.count_finished_since(since, "queue")
         counts = self.store.count_by_queue_and_status()
-        return [(q, enqueued.get(q, 0), finished.get(q, 0), counts.get(q, {}))
-                for q in sorted({*enqueued, *finished, *counts})]
+        return [
+            (q, enqueued.get(q, 0), finished.get(q, 0), counts.get(q, {}))
+            for q in sorted({*enqueued, *finished, *counts})
+        ]
 
     def task_stats(self, window_s: float) -> list[tuple[str, dict[str, int], int]]:
         """(task, counts by status, finished within the window), by task path."""
@@ -119,4 +122,3 @@ class Monitor:
 
     def _alive_since(self) -> datetime:
         return datetime.now(UTC) - timedelta(seconds=self.settings.lease_ttl_s)
-

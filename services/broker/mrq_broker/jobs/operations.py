@@ -65,8 +65,9 @@ class Operations:
                 remaining = min(remaining, max(0.0, next_due_ms / 1000 - time.time()))
             self.events.wait_for_enqueue(min(remaining, MAX_SLEEP_S), since=mark)
 
-    def _lease_once(self, request: worker_service_pb2.LeaseJobsRequest
-                    ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
+    def _lease_once(
+        self, request: worker_service_pb2.LeaseJobsRequest
+    ) -> tuple[list[worker_service_pb2.LeasedJob], int | None]:
         now_ms = int(time.time() * 1000)
         now = datetime.fromtimestamp(now_ms / 1000, UTC)
         expiry_ms = now_ms + int(self.settings.lease_ttl_s * 1000)
@@ -105,21 +106,38 @@ class Operations:
         raw = [name for name in request.queues if is_raw(name) and root(name) in self.settings.raw_queues]
         retry_queues = [self.settings.raw_queues[root(name)].retry_queue for name in raw]
         names = list(dict.fromkeys([*request.queues, *retry_queues]))
-        specs = [(name, "regular" if not is_raw(name) else self.raw.lua_type(name)) for name in names
-                 if not is_raw(name) or root(name) in self.settings.raw_queues]
+        specs = [
+            (name, "regular" if not is_raw(name) else self.raw.lua_type(name))
+            for name in names
+            if not is_raw(name) or root(name) in self.settings.raw_queues
+        ]
         return LeaseQuery(
-            queues=specs, max_jobs=max(1, request.max_jobs), owner=owner, worker_id=request.worker_id,
+            queues=specs,
+            max_jobs=max(1, request.max_jobs),
+            owner=owner,
+            worker_id=request.worker_id,
             parallel=request.strategy == worker_service_pb2.DEQUEUE_STRATEGY_PARALLEL,
-            allowed=list(request.task_whitelist), denied=list(request.task_blacklist),
+            allowed=list(request.task_whitelist),
+            denied=list(request.task_blacklist),
             limits=self.settings.lease_limits,
         )
 
     def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:
         """Ends jobs over a concurrency limit whose task says on_limit "fail": ``maxconcurrency``."""
-        self.committer.submit(worker_id, [worker_service_pb2.JobOutcome(
-            job_id=i, lease_token=token, status=job_pb2.JOB_STATUS_MAXCONCURRENCY, exception_type="mrq.MaxConcurrency",
-            error="over its task's max_concurrency, and its task's on_limit is 'fail'") for i in job_ids],
-            self.settings.report_timeout_s)
+        self.committer.submit(
+            worker_id,
+            [
+                worker_service_pb2.JobOutcome(
+                    job_id=i,
+                    lease_token=token,
+                    status=job_pb2.JOB_STATUS_MAXCONCURRENCY,
+                    exception_type="mrq.MaxConcurrency",
+                    error="over its task's max_concurrency, and its task's on_limit is 'fail'",
+                )
+                for i in job_ids
+            ],
+            self.settings.report_timeout_s,
+        )
 
     def wait(self, job_ids: Sequence[str], timeout_s: float) -> list[JobRecord]:
         """Returns the jobs once all are final or ``timeout_s`` has passed (existing ones only).
@@ -173,20 +191,32 @@ class Operations:
         """Renews the worker's leases and records its state; returns the leases it lost."""
         now = datetime.now(UTC)
         now_ms = int(now.timestamp() * 1000)
-        lost = self.queues.renew(request.worker_id, request.job_ids,
-                                 now_ms + int(self.settings.lease_ttl_s * 1000))
+        lost = self.queues.renew(request.worker_id, request.job_ids, now_ms + int(self.settings.lease_ttl_s * 1000))
         self.queues.record_worker(request.worker_id, now_ms)
         if request.progress:
-            self.store.update_jobs([JobChange(p.job_id, {"progress": p.progress, "date_updated": now})
-                                    for p in request.progress])
+            self.store.update_jobs(
+                [JobChange(p.job_id, {"progress": p.progress, "date_updated": now}) for p in request.progress]
+            )
         state = request.state
-        self.store.record_worker(WorkerRecord(
-            id=request.worker_id, hostname=state.hostname, pid=state.pid, queues=list(state.queues),
-            concurrency=state.concurrency, status=state.status, done_jobs=state.done_jobs,
-            memory_bytes=state.memory_bytes, cpu_s=state.cpu_s, job_ids=list(request.job_ids), date_heartbeat=now))
+        self.store.record_worker(
+            WorkerRecord(
+                id=request.worker_id,
+                hostname=state.hostname,
+                pid=state.pid,
+                queues=list(state.queues),
+                concurrency=state.concurrency,
+                status=state.status,
+                done_jobs=state.done_jobs,
+                memory_bytes=state.memory_bytes,
+                cpu_s=state.cpu_s,
+                job_ids=list(request.job_ids),
+                date_heartbeat=now,
+            )
+        )
         if request.inspections:
-            self.queues.put_inspections({i.job_id: i.SerializeToString() for i in request.inspections},
-                                        ttl_s=MAX_INSPECT_WAIT_S)
+            self.queues.put_inspections(
+                {i.job_id: i.SerializeToString() for i in request.inspections}, ttl_s=MAX_INSPECT_WAIT_S
+            )
         return lost
 
     def inspect(self, job_id: str, timeout_s: float) -> tuple[str, worker_service_pb2.JobInspection]:
@@ -198,8 +228,7 @@ class Operations:
             raise JobNotRunning(job_id, job.status)
         worker_id = job.worker_id
         self.queues.clear_inspection(job_id)  # an answer left over from an earlier call
-        control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_DUMP_STACK,
-                                                    job_id=job_id)
+        control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_DUMP_STACK, job_id=job_id)
         self.queues.push_controls({worker_id: [control.SerializeToString()]}, MAX_INSPECT_WAIT_S)
         raw = self.queues.wait_inspection(job_id, min(timeout_s or DEFAULT_INSPECT_WAIT_S, MAX_INSPECT_WAIT_S))
         if raw is None:
@@ -208,5 +237,4 @@ class Operations:
 
     def take_controls(self, worker_id: str) -> list[worker_service_pb2.ControlMessage]:
         """The control messages queued for the worker since its last heartbeat (e.g. cancels)."""
-        return [worker_service_pb2.ControlMessage.FromString(raw)
-                for raw in self.queues.drain_controls(worker_id)]
+        return [worker_service_pb2.ControlMessage.FromString(raw) for raw in self.queues.drain_controls(worker_id)]

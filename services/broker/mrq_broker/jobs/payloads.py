@@ -23,20 +23,34 @@ def new_job_id() -> str:
     return str(ObjectId())
 
 
-def new_jobs(task: str, params: Sequence[str], options: ResolvedOptions, now: datetime,
-             taskset_id: str = "") -> list[JobRecord]:
+def new_jobs(
+    task: str, params: Sequence[str], options: ResolvedOptions, now: datetime, taskset_id: str = ""
+) -> list[JobRecord]:
     """Records of freshly enqueued jobs. A job of a limited task carries the key its limits count
     under (see queue_config.TaskLimit); a unique one, its task and params as its dedupe key."""
     records = []
     for p in params:
         dedupe_key = options.dedupe_key or (unique_key(task, p) if options.unique else "")
-        records.append(JobRecord(
-            id=new_job_id(), task=task, params_json=p, queue=options.queue,
-            status="delayed" if options.run_at else "queued", priority=options.priority,
-            timeout_s=options.timeout_s, max_retries=options.max_retries, retry_delay_s=options.retry_delay_s,
-            result_ttl_s=options.result_ttl_s, date_enqueued=now, date_updated=now, eta=options.run_at,
-            dedupe_key=dedupe_key, taskset_id=taskset_id,
-            limit_key=options.limit.key(task, p) if options.limit is not None else ""))
+        records.append(
+            JobRecord(
+                id=new_job_id(),
+                task=task,
+                params_json=p,
+                queue=options.queue,
+                status="delayed" if options.run_at else "queued",
+                priority=options.priority,
+                timeout_s=options.timeout_s,
+                max_retries=options.max_retries,
+                retry_delay_s=options.retry_delay_s,
+                result_ttl_s=options.result_ttl_s,
+                date_enqueued=now,
+                date_updated=now,
+                eta=options.run_at,
+                dedupe_key=dedupe_key,
+                taskset_id=taskset_id,
+                limit_key=options.limit.key(task, p) if options.limit is not None else "",
+            )
+        )
     return records
 
 
@@ -64,21 +78,26 @@ def payload(job: JobRecord, unstored: bool = False) -> bytes:
     ``unstored``: the job has no record (a raw job whose started status is not stored)."""
     header = _SEPARATOR.join((job.task, job.limit_key, job.dedupe_key, job.raw_queue, "1" if unstored else ""))
     taskset = bytes.fromhex(job.taskset_id) if job.taskset_id else _NO_TASKSET
-    return header.encode() + b"\n" + _PREFIX.pack(job.result_ttl_s, taskset) + worker_service_pb2.LeasedJob(
-        job_id=job.id,
-        task=job.task,
-        params_json=job.params_json.encode(),
-        queue=job.queue,
-        timeout_s=job.timeout_s,
-        retry_count=job.retry_count,
-        max_retries=job.max_retries,
-        retry_delay_s=job.retry_delay_s,
-    ).SerializeToString()
+    return (
+        header.encode()
+        + b"\n"
+        + _PREFIX.pack(job.result_ttl_s, taskset)
+        + worker_service_pb2.LeasedJob(
+            job_id=job.id,
+            task=job.task,
+            params_json=job.params_json.encode(),
+            queue=job.queue,
+            timeout_s=job.timeout_s,
+            retry_count=job.retry_count,
+            max_retries=job.max_retries,
+            retry_delay_s=job.retry_delay_s,
+        ).SerializeToString()
+    )
 
 
 def _split(raw: bytes) -> tuple[bytes, bytes]:
     end = raw.index(b"\n")
-    return raw[:end], raw[end + 1:]
+    return raw[:end], raw[end + 1 :]
 
 
 def header_of(raw: bytes) -> PayloadHeader:
@@ -89,7 +108,7 @@ def header_of(raw: bytes) -> PayloadHeader:
 
 def leased_job(raw: bytes) -> worker_service_pb2.LeasedJob:
     """The LeasedJob in a payload."""
-    return worker_service_pb2.LeasedJob.FromString(_split(raw)[1][_PREFIX.size:])
+    return worker_service_pb2.LeasedJob.FromString(_split(raw)[1][_PREFIX.size :])
 
 
 def result_ttl_s(raw: bytes) -> float:
@@ -109,11 +128,24 @@ def record_from_payload(raw: bytes) -> JobRecord:
     job, header = leased_job(raw), header_of(raw)
     enqueued = job_id_time(job.job_id)
     return JobRecord(
-        id=job.job_id, task=job.task, params_json=job.params_json.decode(), queue=job.queue, status="started",
-        priority=0, timeout_s=job.timeout_s, max_retries=job.max_retries, retry_delay_s=job.retry_delay_s,
-        result_ttl_s=result_ttl_s(raw), retry_count=job.retry_count, date_enqueued=enqueued, date_updated=enqueued,
-        limit_key=header.limit_key, dedupe_key=header.dedupe_key, raw_queue=header.raw_queue,
-        taskset_id=taskset_of(raw))
+        id=job.job_id,
+        task=job.task,
+        params_json=job.params_json.decode(),
+        queue=job.queue,
+        status="started",
+        priority=0,
+        timeout_s=job.timeout_s,
+        max_retries=job.max_retries,
+        retry_delay_s=job.retry_delay_s,
+        result_ttl_s=result_ttl_s(raw),
+        retry_count=job.retry_count,
+        date_enqueued=enqueued,
+        date_updated=enqueued,
+        limit_key=header.limit_key,
+        dedupe_key=header.dedupe_key,
+        raw_queue=header.raw_queue,
+        taskset_id=taskset_of(raw),
+    )
 
 
 def queue_entry(job: JobRecord, queued_at: datetime | None = None) -> QueueEntry:
@@ -123,7 +155,10 @@ def queue_entry(job: JobRecord, queued_at: datetime | None = None) -> QueueEntry
         job_id=job.id,
         queue=job.queue,
         payload=payload(job),
-        score=queue_score(job.priority, to_ms(queued_at or job.date_enqueued),
-                          newest_first=queue_type(job.queue) == QUEUE_TYPE_REVERSE),
+        score=queue_score(
+            job.priority,
+            to_ms(queued_at or job.date_enqueued),
+            newest_first=queue_type(job.queue) == QUEUE_TYPE_REVERSE,
+        ),
         delayed_until_ms=to_ms(job.eta) if job.eta else None,
     )

@@ -33,11 +33,20 @@ class QueueAdmin:
         sizes = self.queues.sizes([(n, queue_type(n)) for n in names], now_ms)
         infos = []
         for name, size in zip(names, sizes, strict=True):
-            info = queue_service_pb2.QueueInfo(name=name, type=queue_type(name), queued=size.queued,
-                                               delayed=size.delayed, paused=is_paused(name, paused))
+            info = queue_service_pb2.QueueInfo(
+                name=name,
+                type=queue_type(name),
+                queued=size.queued,
+                delayed=size.delayed,
+                paused=is_paused(name, paused),
+            )
             if size.oldest_enqueued_ms is not None:
-                info.oldest_enqueued.CopyFrom(Timestamp(seconds=int(size.oldest_enqueued_ms // 1000),
-                                                        nanos=int(size.oldest_enqueued_ms % 1000) * 1_000_000))
+                info.oldest_enqueued.CopyFrom(
+                    Timestamp(
+                        seconds=int(size.oldest_enqueued_ms // 1000),
+                        nanos=int(size.oldest_enqueued_ms % 1000) * 1_000_000,
+                    )
+                )
             infos.append(info)
         return infos
 
@@ -57,8 +66,9 @@ class QueueAdmin:
             return size.queued + size.delayed, 0
         ids = self.queues.waiting_ids(name)
         batch = ids[:max_jobs] if max_jobs else ids
-        removed = self.actions.act_on_ids(job_service_pb2.JOB_ACTION_CANCEL, batch, dry_run=False).changed \
-            if batch else 0
+        removed = (
+            self.actions.act_on_ids(job_service_pb2.JOB_ACTION_CANCEL, batch, dry_run=False).changed if batch else 0
+        )
         return removed, len(ids) - len(batch)
 
     def check_rate(self, key: str, limit: int, per_s: float) -> tuple[bool, int]:

@@ -32,8 +32,12 @@ from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord
 
-_LUA_TYPES = {QUEUE_TYPE_RAW: "raw", QUEUE_TYPE_SET: "set", QUEUE_TYPE_SORTED_SET: "sorted_set",
-              QUEUE_TYPE_TIMED_SET: "timed_set"}
+_LUA_TYPES = {
+    QUEUE_TYPE_RAW: "raw",
+    QUEUE_TYPE_SET: "set",
+    QUEUE_TYPE_SORTED_SET: "sorted_set",
+    QUEUE_TYPE_TIMED_SET: "timed_set",
+}
 
 
 class RawJobs:
@@ -46,8 +50,11 @@ class RawJobs:
         """The RAW_QUEUES entry of a raw queue (by its root name)."""
         check_queue(name, field)
         if not is_raw(name):
-            raise InvalidField(field, f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
-                                  "_sorted_set or _timed_set); use JobService.Enqueue")
+            raise InvalidField(
+                field,
+                f"{name!r} is not a raw queue (its root name must end in _raw, _set, "
+                "_sorted_set or _timed_set); use JobService.Enqueue",
+            )
         config = self.settings.raw_queues.get(root(name))
         if config is None:
             raise InvalidField(field, f"raw queue {root(name)!r} is not configured in RAW_QUEUES")
@@ -62,8 +69,9 @@ class RawJobs:
     def enqueue(self, name: str, params: Sequence[bytes], scores: Sequence[float]) -> int:
         """Validates and adds raw entries; returns how many were added."""
         config = self.config(name)
-        entries = [canonical_params(p, self.settings.max_params_bytes, f"params_json[{i}]")
-                   for i, p in enumerate(params)]
+        entries = [
+            canonical_params(p, self.settings.max_params_bytes, f"params_json[{i}]") for i, p in enumerate(params)
+        ]
         for i, entry in enumerate(entries):
             config.params(entry, f"params_json[{i}]")  # refused now rather than when leased
         kind = queue_type(name)
@@ -93,8 +101,14 @@ class RawJobs:
             params = [config.params(claim.entry) for claim in members.values()]
             unstored = "started" in config.statuses_no_storage
             for job_id, job in zip(members, new_jobs(config.task, params, options, now), strict=True):
-                jobs.append((replace(job, id=job_id, raw_queue=queue, status="started", worker_id=worker_id,
-                                     date_started=now), unstored))
+                jobs.append(
+                    (
+                        replace(
+                            job, id=job_id, raw_queue=queue, status="started", worker_id=worker_id, date_started=now
+                        ),
+                        unstored,
+                    )
+                )
         stored = [job for job, unstored in jobs if not unstored]
         if stored:
             self.store.insert_jobs(stored)

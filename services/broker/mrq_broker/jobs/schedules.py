@@ -87,8 +87,9 @@ class Schedules:
     def create(self, spec: ScheduleSpec, source: str, now: datetime, paused: bool = False) -> ScheduleRecord:
         # Stored at the stores' precision now, so the record returned is the one read back later.
         definition = {**spec.model_dump(mode="json"), "params": orjson.dumps(spec.params).decode()}
-        record = ScheduleRecord(id=spec.identity(), definition=definition, source=source, paused=paused,
-                                date_created=from_ms(to_ms(now)))
+        record = ScheduleRecord(
+            id=spec.identity(), definition=definition, source=source, paused=paused, date_created=from_ms(to_ms(now))
+        )
         if not self.store.insert_schedule(record):
             raise ScheduleExists(record.id)
         return record
@@ -133,8 +134,9 @@ class Schedules:
             self._remove(schedule_id)
         return SyncResult(created, deleted, [i for i in wanted if i in existing])
 
-    def fire(self, schedule_id: str, tick_ms: int, previous: datetime | None, skip: bool
-             ) -> tuple[schedule_service_pb2.FireOutcome, str]:
+    def fire(
+        self, schedule_id: str, tick_ms: int, previous: datetime | None, skip: bool
+    ) -> tuple[schedule_service_pb2.FireOutcome, str]:
         """Fires one tick (see the module's docstring); returns the outcome and the job id."""
         schedule = self.get(schedule_id)
         if schedule.last_tick != previous:
@@ -159,8 +161,9 @@ class Schedules:
         resolved = resolve_options(spec.path, options, self.settings, now)
         params = orjson.dumps(spec.params, option=orjson.OPT_SORT_KEYS).decode()
         [job] = new_jobs(spec.path, [params], resolved, now)
-        return replace(job, id=tick_job_id(schedule_id, tick_ms), schedule_id=schedule_id,
-                       schedule_tick=from_ms(tick_ms))
+        return replace(
+            job, id=tick_job_id(schedule_id, tick_ms), schedule_id=schedule_id, schedule_tick=from_ms(tick_ms)
+        )
 
     def _api_schedule(self, schedule_id: str) -> ScheduleRecord:
         schedule = self.get(schedule_id)
@@ -176,10 +179,15 @@ class Schedules:
 def to_proto(record: ScheduleRecord) -> schedule_service_pb2.Schedule:
     """The public view of a schedule."""
     schedule = schedule_service_pb2.Schedule(
-        id=record.id, definition=spec_of(record).to_proto(), paused=record.paused, last_job_id=record.last_job_id,
-        source=schedule_service_pb2.SCHEDULE_SOURCE_CONFIG if record.source == CONFIG
+        id=record.id,
+        definition=spec_of(record).to_proto(),
+        paused=record.paused,
+        last_job_id=record.last_job_id,
+        source=schedule_service_pb2.SCHEDULE_SOURCE_CONFIG
+        if record.source == CONFIG
         else schedule_service_pb2.SCHEDULE_SOURCE_API,
-        date_created=record.date_created)
+        date_created=record.date_created,
+    )
     if record.last_tick is not None:
         schedule.last_tick.FromDatetime(record.last_tick)
     return schedule

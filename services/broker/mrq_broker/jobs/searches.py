@@ -15,7 +15,8 @@ from mrq_broker.storage.records import JobSelection
 STATUS_GROUPS: dict[int, frozenset[str]] = {
     monitor_service_pb2.STATUS_GROUP_OK: frozenset({"queued", "started", "success"}),
     monitor_service_pb2.STATUS_GROUP_NOT_OK: frozenset(
-        set(NAME_BY_VALUE.values()) - {"queued", "started", "success", "delayed"}),
+        set(NAME_BY_VALUE.values()) - {"queued", "started", "success", "delayed"}
+    ),
     monitor_service_pb2.STATUS_GROUP_ERROR: frozenset({"failed", "maxretries", "maxconcurrency", "timeout"}),
 }
 
@@ -25,7 +26,9 @@ def search_selection(selector: monitor_service_pb2.JobQuery, settings: BrokerSet
     return JobSelection(
         job_id=check_job_id(selector.job_id, "filter.job_id") if selector.job_id else "",
         queue=check_queue_pattern(selector.queue) if selector.queue else "",
-        statuses=frozenset(_statuses(selector)), **shared_criteria(selector, settings))
+        statuses=frozenset(_statuses(selector)),
+        **shared_criteria(selector, settings),
+    )
 
 
 def check_queue_pattern(pattern: str) -> str:

@@ -28,8 +28,9 @@ def submit(store: Store, queues: RedisQueues, metrics: BrokerMetrics, jobs: Sequ
     ids = [j.id for j in jobs]
     keyed = [(n, j.dedupe_key) for n, j in enumerate(jobs) if j.dedupe_key]
     if keyed:
-        holders = queues.claim_dedupe([(key, ids[n]) for n, key in keyed], int(time.time() * 1000),
-                                      DEDUPE_CLAIM_HOLD_MS)
+        holders = queues.claim_dedupe(
+            [(key, ids[n]) for n, key in keyed], int(time.time() * 1000), DEDUPE_CLAIM_HOLD_MS
+        )
         for (n, _), holder in zip(keyed, holders, strict=True):
             ids[n] = holder
         jobs = [j for j, job_id in zip(jobs, ids, strict=True) if j.id == job_id]

@@ -3,7 +3,7 @@
 The taskset's metadata (members, callback) is one stored TasksetRecord, read by exact id. Its
 counts live in a Redis hash, bumped by the committer in the same transaction that releases each
 final member (``RedisQueues.release``), once per member; the Lua step that counts the last
-member is the one that claims the callback, so it is enqueued exactly once. """
+member is the one that claims the callback, so it is enqueued exactly once."""
 
 from __future__ import annotations
 
@@ -48,15 +48,15 @@ class TasksetView:
 
 
 class Tasksets:
-    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings,
-                 metrics: BrokerMetrics) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
 
-    def create(self, task: str, params: Sequence[str], options: job_pb2.JobOptions,
-               callback: Callback | None) -> tuple[str, list[str]]:
+    def create(
+        self, task: str, params: Sequence[str], options: job_pb2.JobOptions, callback: Callback | None
+    ) -> tuple[str, list[str]]:
         """Records the taskset and its members, starts its counts, then queues the members."""
         now = datetime.now(UTC)
         taskset_id = new_job_id()
@@ -65,11 +65,17 @@ class Tasksets:
         resolved = replace(resolve_options(task, options, self.settings, now), unique=False)
         jobs = new_jobs(task, params, resolved, now, taskset_id)
         job_ids = [j.id for j in jobs]
-        self.store.insert_taskset(TasksetRecord(
-            id=taskset_id, task=task, job_ids=job_ids, date_created=now,
-            callback_task=callback.task if callback else "",
-            callback_params_json=orjson.dumps(callback.params).decode() if callback else "",
-            callback_queue=callback.queue if callback else ""))
+        self.store.insert_taskset(
+            TasksetRecord(
+                id=taskset_id,
+                task=task,
+                job_ids=job_ids,
+                date_created=now,
+                callback_task=callback.task if callback else "",
+                callback_params_json=orjson.dumps(callback.params).decode() if callback else "",
+                callback_queue=callback.queue if callback else "",
+            )
+        )
         self.queues.create_taskset(taskset_id, len(jobs))
         submit(self.store, self.queues, self.metrics, jobs)
         return taskset_id, job_ids
@@ -83,9 +89,14 @@ class Tasksets:
         total = int(counts.pop("total", len(taskset.job_ids)))
         final = int(counts.pop("final", 0))
         return TasksetView(
-            id=taskset_id, total=total, final=final, counts={k: int(v) for k, v in counts.items()},
-            job_ids=list(taskset.job_ids), callback_task=taskset.callback_task,
-            callback_job_id="" if callback == "-" else callback)
+            id=taskset_id,
+            total=total,
+            final=final,
+            counts={k: int(v) for k, v in counts.items()},
+            job_ids=list(taskset.job_ids),
+            callback_task=taskset.callback_task,
+            callback_job_id="" if callback == "-" else callback,
+        )
 
     def complete(self, taskset_ids: Sequence[str]) -> None:
         """Enqueues the callbacks of tasksets whose last member just became final (each is
@@ -108,10 +119,12 @@ class Tasksets:
         results = [_result(members.get(i)) for i in taskset.job_ids]
         params = {**orjson.loads(taskset.callback_params_json), "taskset_id": taskset_id, "results": results}
         now = datetime.now(UTC)
-        resolved = resolve_options(taskset.callback_task, job_pb2.JobOptions(queue=taskset.callback_queue),
-                                   self.settings, now)
-        [job] = new_jobs(taskset.callback_task, [orjson.dumps(params, option=orjson.OPT_SORT_KEYS).decode()],
-                         resolved, now)
+        resolved = resolve_options(
+            taskset.callback_task, job_pb2.JobOptions(queue=taskset.callback_queue), self.settings, now
+        )
+        [job] = new_jobs(
+            taskset.callback_task, [orjson.dumps(params, option=orjson.OPT_SORT_KEYS).decode()], resolved, now
+        )
         submit(self.store, self.queues, self.metrics, [job])
         self.queues.set_taskset_callback(taskset_id, job.id)
 

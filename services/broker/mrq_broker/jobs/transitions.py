@@ -77,9 +77,17 @@ class Plan:
     queue: str | None = None
 
 
-def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, job: JobRecord | None,
-         settings: BrokerSettings, now: datetime, result_ttl_s: float | None = None, task: str = "",
-         unstored: bool = False, started: dict[str, Any] | None = None) -> Plan:
+def plan(
+    outcome: worker_service_pb2.JobOutcome,
+    worker_id: str,
+    job: JobRecord | None,
+    settings: BrokerSettings,
+    now: datetime,
+    result_ttl_s: float | None = None,
+    task: str = "",
+    unstored: bool = False,
+    started: dict[str, Any] | None = None,
+) -> Plan:
     """Builds the change for one outcome. ``job`` is needed only for requeueing transitions,
     ``result_ttl_s`` (the job's own, else the broker's default) only for success. ``unstored``:
     the job has no record yet (a raw job), so the change creates it from ``job``. ``started``:
@@ -88,8 +96,12 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, job: JobRecord 
     A retry with no delay is queued at once, on its retry queue; with a delay, it waits in status
     ``retry`` until its ``eta``."""
     transition = transition_for(outcome, job)
-    fields: dict[str, Any] = {**(started or {}), "status": transition.stored, "date_updated": now,
-                              **measurements(outcome)}
+    fields: dict[str, Any] = {
+        **(started or {}),
+        "status": transition.stored,
+        "date_updated": now,
+        **measurements(outcome),
+    }
     increment: dict[str, int] = {}
     history = None
     eta = queue = None
@@ -101,9 +113,14 @@ def plan(outcome: worker_service_pb2.JobOutcome, worker_id: str, job: JobRecord 
         fields["progress"] = 1.0
     elif transition.history:
         fields.update(exception_type=outcome.exception_type, error=outcome.error, traceback=outcome.traceback)
-        history = HistoryEntry(date=now, status=_history_status(outcome, transition),
-                               exception_type=outcome.exception_type, error=outcome.error,
-                               traceback=outcome.traceback, worker_id=worker_id)
+        history = HistoryEntry(
+            date=now,
+            status=_history_status(outcome, transition),
+            exception_type=outcome.exception_type,
+            error=outcome.error,
+            traceback=outcome.traceback,
+            worker_id=worker_id,
+        )
     if transition.requeue == "delayed" and job is not None:
         delay_s = outcome.retry_delay_s if outcome.HasField("retry_delay_s") else job.retry_delay_s
         eta = now + timedelta(seconds=delay_s) if delay_s > 0 else None

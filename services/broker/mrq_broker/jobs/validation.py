@@ -106,8 +106,9 @@ def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[s
     return [canonical_params(raw, settings.max_params_bytes, f"params_json[{i}]") for i, raw in enumerate(raws)]
 
 
-def shared_criteria(selector: job_service_pb2.JobFilter | monitor_service_pb2.JobQuery,
-                    settings: BrokerSettings) -> dict[str, Any]:
+def shared_criteria(
+    selector: job_service_pb2.JobFilter | monitor_service_pb2.JobQuery, settings: BrokerSettings
+) -> dict[str, Any]:
     """The JobSelection fields that JobFilter and JobQuery share, checked: task, worker, exception
     type, params and the enqueue dates."""
     criteria: dict[str, Any] = {}
@@ -119,8 +120,9 @@ def shared_criteria(selector: job_service_pb2.JobFilter | monitor_service_pb2.Jo
             raise InvalidField(f"filter.{field}", f"at most {MAX_FILTER_STRING} characters")
         criteria[field] = value
     if selector.HasField("params_json"):
-        criteria["params_json"] = canonical_params(selector.params_json, settings.max_params_bytes,
-                                                   "filter.params_json")
+        criteria["params_json"] = canonical_params(
+            selector.params_json, settings.max_params_bytes, "filter.params_json"
+        )
     if selector.HasField("enqueued_after"):
         criteria["enqueued_after"] = check_timestamp(selector.enqueued_after, "filter.enqueued_after")
     if selector.HasField("enqueued_before"):
@@ -135,8 +137,11 @@ def job_selection(selector: job_service_pb2.JobFilter, settings: BrokerSettings)
         if selector.status not in NAME_BY_VALUE:
             raise InvalidField("filter.status", f"{selector.status} is not a JobStatus")
         statuses = frozenset({NAME_BY_VALUE[selector.status]})
-    selection = JobSelection(queue=check_queue(selector.queue, "filter.queue") if selector.queue else "",
-                             statuses=statuses, **shared_criteria(selector, settings))
+    selection = JobSelection(
+        queue=check_queue(selector.queue, "filter.queue") if selector.queue else "",
+        statuses=statuses,
+        **shared_criteria(selector, settings),
+    )
     return require_criterion(selection)
 
 
@@ -162,8 +167,7 @@ def _default(task: str, queue: str, settings: BrokerSettings, key: str, default:
     return _routed(task, settings, key, default)
 
 
-def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSettings,
-                    now: datetime) -> ResolvedOptions:
+def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSettings, now: datetime) -> ResolvedOptions:
     """Validates ``options`` and fills in what they leave unset."""
     queue = options.queue or _routed(task, settings, "queue", settings.default_queue)
     check_queue(queue, "options.queue")
@@ -189,13 +193,17 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
     limit = settings.task_limits.get(task)
     return ResolvedOptions(
         queue=queue,
-        timeout_s=options.timeout_s if options.HasField("timeout_s")
+        timeout_s=options.timeout_s
+        if options.HasField("timeout_s")
         else float(_default(task, queue, settings, "timeout", settings.default_timeout_s)),
-        max_retries=options.max_retries if options.HasField("max_retries")
+        max_retries=options.max_retries
+        if options.HasField("max_retries")
         else int(_default(task, queue, settings, "max_retries", settings.default_max_retries)),
-        retry_delay_s=options.retry_delay_s if options.HasField("retry_delay_s")
+        retry_delay_s=options.retry_delay_s
+        if options.HasField("retry_delay_s")
         else float(_default(task, queue, settings, "retry_delay", settings.default_retry_delay_s)),
-        result_ttl_s=options.result_ttl_s if options.HasField("result_ttl_s")
+        result_ttl_s=options.result_ttl_s
+        if options.HasField("result_ttl_s")
         else float(_default(task, queue, settings, "result_ttl", settings.default_result_ttl_s)),
         priority=options.priority or int(_default(task, queue, settings, "priority", 0)),
         run_at=run_at if run_at and run_at > now else None,

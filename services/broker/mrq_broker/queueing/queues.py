@@ -129,8 +129,9 @@ def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
     return client.register_script(source)
 
 
-def _queue_script(pipe: redis.client.Pipeline, script: redis.commands.core.Script, keys: Sequence[str],
-                  args: Sequence[EncodableT]) -> None:
+def _queue_script(
+    pipe: redis.client.Pipeline, script: redis.commands.core.Script, keys: Sequence[str], args: Sequence[EncodableT]
+) -> None:
     """Queues a script in a pipeline by its source (EVAL), where ``script(client=pipe)`` would
     cost a SCRIPT EXISTS round trip per execute. Redis still compiles it once (its script cache
     is keyed by the source's SHA1), and a restarted Redis can't fail it halfway through a
@@ -177,10 +178,26 @@ class RedisQueues:
 
     def push_tick(self, entry: QueueEntry, schedule_id: str, tick_ms: int) -> bool:
         """Queues a schedule's job for one tick unless that tick was queued before; True if queued."""
-        keys = [self.keys.schedule_ticks(schedule_id), self.keys.payloads, self.keys.queue(entry.queue),
-                self.keys.known_queues]
-        return bool(self._push_tick(keys=keys, args=[tick_ms, KEPT_TICKS, entry.job_id, entry.payload,
-                                                    entry.score, entry.queue, self.keys.enqueued_channel]))
+        keys = [
+            self.keys.schedule_ticks(schedule_id),
+            self.keys.payloads,
+            self.keys.queue(entry.queue),
+            self.keys.known_queues,
+        ]
+        return bool(
+            self._push_tick(
+                keys=keys,
+                args=[
+                    tick_ms,
+                    KEPT_TICKS,
+                    entry.job_id,
+                    entry.payload,
+                    entry.score,
+                    entry.queue,
+                    self.keys.enqueued_channel,
+                ],
+            )
+        )
 
     def forget_ticks(self, schedule_id: str) -> None:
         """Drops a deleted schedule's record of queued ticks."""
@@ -188,22 +205,46 @@ class RedisQueues:
 
     def lease(self, query: LeaseQuery, now_ms: int, expiry_ms: int, scan_window: int) -> LeaseBatch:
         """Atomically takes and leases up to ``query.max_jobs`` jobs (see scripts/lease_jobs.lua)."""
-        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims,
-                self.keys.rotation(query.worker_id), self.keys.known_queues, self.keys.paused,
-                self.keys.quiet_workers, self.keys.raw_ids]
-        args: list[Any] = [now_ms, expiry_ms, query.max_jobs, query.owner,
-                           "parallel" if query.parallel else "sequential",
-                           orjson.dumps(dict.fromkeys(query.allowed, True)),
-                           orjson.dumps(dict.fromkeys(query.denied, True)), orjson.dumps(query.limits),
-                           self.keys.running_prefix, self.keys.rate_prefix, scan_window, self.keys.queue_prefix,
-                           self.keys.delayed_prefix, self.keys.raw_prefix, query.worker_id, secrets.token_hex(4),
-                           len(query.queues)]
+        keys = [
+            self.keys.leases,
+            self.keys.lease_owners,
+            self.keys.payloads,
+            self.keys.raw_claims,
+            self.keys.rotation(query.worker_id),
+            self.keys.known_queues,
+            self.keys.paused,
+            self.keys.quiet_workers,
+            self.keys.raw_ids,
+        ]
+        args: list[Any] = [
+            now_ms,
+            expiry_ms,
+            query.max_jobs,
+            query.owner,
+            "parallel" if query.parallel else "sequential",
+            orjson.dumps(dict.fromkeys(query.allowed, True)),
+            orjson.dumps(dict.fromkeys(query.denied, True)),
+            orjson.dumps(query.limits),
+            self.keys.running_prefix,
+            self.keys.rate_prefix,
+            scan_window,
+            self.keys.queue_prefix,
+            self.keys.delayed_prefix,
+            self.keys.raw_prefix,
+            query.worker_id,
+            secrets.token_hex(4),
+            len(query.queues),
+        ]
         for name, kind in query.queues:
             args += [kind, name]
         ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=args)
-        return LeaseBatch([i.decode() for i in ids], [p or None for p in payloads],
-                          None if int(next_due) < 0 else int(next_due), [i.decode() for i in refused],
-                          {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)})
+        return LeaseBatch(
+            [i.decode() for i in ids],
+            [p or None for p in payloads],
+            None if int(next_due) < 0 else int(next_due),
+            [i.decode() for i in refused],
+            {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)},
+        )
 
     def sizes(self, queues: Sequence[tuple[str, int]], now_ms: int) -> list[QueueSize]:
         """The sizes of queues given as (name, QueueType), in one round trip."""
@@ -312,8 +353,10 @@ class RedisQueues:
         id, or a pending job's). See scripts/claim_dedupe.lua."""
         if not pairs:
             return []
-        held = self._claim_dedupe(keys=[self.keys.dedupe, self.keys.payloads, self.keys.dedupe_claims],
-                                  args=[now_ms, hold_ms, *(x for pair in pairs for x in pair)])
+        held = self._claim_dedupe(
+            keys=[self.keys.dedupe, self.keys.payloads, self.keys.dedupe_claims],
+            args=[now_ms, hold_ms, *(x for pair in pairs for x in pair)],
+        )
         return [i.decode() for i in held]
 
     def drop_dedupe_claims(self, job_ids: Sequence[str]) -> None:
@@ -323,16 +366,18 @@ class RedisQueues:
 
     def check_rate(self, key: str, limit: int, per_ms: int, now_ms: int) -> tuple[bool, int]:
         """Counts one call under a rate limit if it allows it; returns (allowed, remaining)."""
-        allowed, remaining = self._check_rate(keys=[self.keys.rate(key)],
-                                              args=[now_ms, per_ms, limit, secrets.token_hex(8)])
+        allowed, remaining = self._check_rate(
+            keys=[self.keys.rate(key)], args=[now_ms, per_ms, limit, secrets.token_hex(8)]
+        )
         return bool(allowed), int(remaining)
 
     def renew(self, worker_id: str, job_ids: Sequence[str], expiry_ms: int) -> list[str]:
         """Extends the worker's leases; returns the ids it no longer holds."""
         if not job_ids:
             return []
-        lost = self._renew_leases(keys=[self.keys.leases, self.keys.lease_owners],
-                                  args=[expiry_ms, worker_id, COMMITTING, *job_ids])
+        lost = self._renew_leases(
+            keys=[self.keys.leases, self.keys.lease_owners], args=[expiry_ms, worker_id, COMMITTING, *job_ids]
+        )
         return [i.decode() for i in lost]
 
     def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> dict[str, bytes | None]:
@@ -343,8 +388,9 @@ class RedisQueues:
         args: list[str | int] = [expiry_ms, new_owner]
         for job_id, owner in expected_owners.items():
             args += [job_id, owner]
-        taken, payloads = self._take_leases(keys=[self.keys.leases, self.keys.lease_owners, self.keys.payloads],
-                                            args=args)
+        taken, payloads = self._take_leases(
+            keys=[self.keys.leases, self.keys.lease_owners, self.keys.payloads], args=args
+        )
         return {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)}
 
     def give_back(self, owners: dict[str, str], taker: str, expiry_ms: int) -> None:
@@ -355,8 +401,12 @@ class RedisQueues:
             by_owner.setdefault(owner, []).append(job_id)
         pipe = self.client.pipeline(transaction=False)
         for owner, job_ids in by_owner.items():
-            _queue_script(pipe, self._take_leases, [self.keys.leases, self.keys.lease_owners, self.keys.payloads],
-                          [expiry_ms, owner, *(x for job_id in job_ids for x in (job_id, taker))])
+            _queue_script(
+                pipe,
+                self._take_leases,
+                [self.keys.leases, self.keys.lease_owners, self.keys.payloads],
+                [expiry_ms, owner, *(x for job_id in job_ids for x in (job_id, taker))],
+            )
         pipe.execute()
 
     def take_pending(self, jobs: Sequence[tuple[str, str, bool]], new_owner: str, expiry_ms: int) -> set[str]:
@@ -416,12 +466,18 @@ class RedisQueues:
 
     def claim_expired(self, now_ms: int, claim_until_ms: int, limit: int) -> list[str]:
         """Claims expired leases for recovery (see scripts/claim_expired.lua)."""
-        ids = self._claim_expired(keys=[self.keys.leases, self.keys.lease_owners],
-                                  args=[now_ms, claim_until_ms, limit, RECOVERING])
+        ids = self._claim_expired(
+            keys=[self.keys.leases, self.keys.lease_owners], args=[now_ms, claim_until_ms, limit, RECOVERING]
+        )
         return [i.decode() for i in ids]
 
-    def release(self, done: Sequence[str], requeue: Sequence[QueueEntry] = (),
-                finished: Sequence[str] = (), counted: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+    def release(
+        self,
+        done: Sequence[str],
+        requeue: Sequence[QueueEntry] = (),
+        finished: Sequence[str] = (),
+        counted: Sequence[tuple[str, str, str]] = (),
+    ) -> list[str]:
         """Ends leases: ``done`` jobs lose their payload, ``requeue`` jobs go back on a queue.
 
         One MULTI/EXEC, so a requeued job can't be leased again before its old lease is gone
@@ -443,8 +499,11 @@ class RedisQueues:
         if finished:
             pipe.publish(self.keys.finished_channel, " ".join(finished))
         if counted:
-            keys = [key for _, taskset, _ in counted
-                    for key in (self.keys.taskset(taskset), self.keys.taskset_counted(taskset))]
+            keys = [
+                key
+                for _, taskset, _ in counted
+                for key in (self.keys.taskset(taskset), self.keys.taskset_counted(taskset))
+            ]
             _queue_script(pipe, self._count_final, keys, [x for c in counted for x in c])
         results = pipe.execute()
         return [i.decode() for i in results[-1]] if counted else []

@@ -22,10 +22,12 @@ if TYPE_CHECKING:  # the settings import the errors, which import this package's
 def open_store(settings: BrokerSettings) -> Store:
     """MongoDB when --mongodb-url is set, else the SQLite file in --data-dir."""
     if settings.mongodb_url:
-        return MongoStore(settings.mongodb_url, settings.mongodb_timeout_s, settings.max_bulk_updates,
-                          settings.store_query_timeout_s)
-    return SQLiteStore(Path(settings.data_dir) / SQLITE_FILE, settings.sqlite_busy_timeout_s,
-                       settings.store_query_timeout_s)
+        return MongoStore(
+            settings.mongodb_url, settings.mongodb_timeout_s, settings.max_bulk_updates, settings.store_query_timeout_s
+        )
+    return SQLiteStore(
+        Path(settings.data_dir) / SQLITE_FILE, settings.sqlite_busy_timeout_s, settings.store_query_timeout_s
+    )
 
 
 __all__ = ["OUTAGES", "MongoStore", "QueryTimeout", "SQLiteStore", "Store", "StoreUnavailable", "open_store"]

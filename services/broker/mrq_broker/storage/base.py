@@ -43,8 +43,10 @@ class QueryTimeout(Exception):
     would read too many jobs. The message says which filter to add."""
 
     def __init__(self, limit_s: float) -> None:
-        super().__init__(f"the query ran past the store's time limit of {limit_s:g} s and was stopped; add a filter "
-                         f"on queue, task or status, or narrow the dates or the window")
+        super().__init__(
+            f"the query ran past the store's time limit of {limit_s:g} s and was stopped; add a filter "
+            f"on queue, task or status, or narrow the dates or the window"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,9 @@ class Store(ABC):
         """Every job matching ``selection``, oldest first, without the heavy fields (for bulk actions)."""
 
     @abstractmethod
-    def page_jobs(self, selection: JobSelection, *, newest_first: bool, limit: int,
-                  after_id: str = "") -> list[JobRecord]:
+    def page_jobs(
+        self, selection: JobSelection, *, newest_first: bool, limit: int, after_id: str = ""
+    ) -> list[JobRecord]:
         """Up to ``limit`` matching jobs in id order (newest first or oldest first), starting after
         ``after_id`` in that order; without the heavy fields (records.HEAVY_FIELDS are defaults)."""
 
@@ -190,8 +193,9 @@ class Store(ABC):
     def delete_schedule(self, schedule_id: str) -> None: ...
 
     @abstractmethod
-    def advance_schedule(self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None,
-                         last_job_id: str) -> bool:
+    def advance_schedule(
+        self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None, last_job_id: str
+    ) -> bool:
         """Moves the schedule's last tick from ``previous_tick`` to ``tick`` (compare-and-set);
         False, changing nothing, if its last tick is no longer ``previous_tick``."""
 

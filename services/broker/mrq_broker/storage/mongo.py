@@ -142,13 +142,15 @@ def _alive(records: Iterable[JobRecord]) -> list[JobRecord]:
 class MongoStore(Store):
     name = "mongodb"
 
-    def __init__(self, url: str, timeout_s: float = 10.0, max_bulk_updates: int = 25,
-                 query_timeout_s: float = 5.0) -> None:
+    def __init__(
+        self, url: str, timeout_s: float = 10.0, max_bulk_updates: int = 25, query_timeout_s: float = 5.0
+    ) -> None:
         """``max_bulk_updates``: statements per update command (FerretDB deadlocks past ~100)."""
         self.query_timeout_s = query_timeout_s
         self._max_time_ms = max(1, round(query_timeout_s * 1000))
         self.client: pymongo.MongoClient[Doc] = pymongo.MongoClient(
-            url, tz_aware=True, serverSelectionTimeoutMS=int(timeout_s * 1000))
+            url, tz_aware=True, serverSelectionTimeoutMS=int(timeout_s * 1000)
+        )
         self.database = self.client.get_default_database(default="mrq")
         self.jobs = self.database["jobs"]
         self.tasksets = self.database["tasksets"]
@@ -191,7 +193,7 @@ class MongoStore(Store):
         writes = [w for c in changes for w in _writes(c)]
         with self._write_lock:
             for start in range(0, len(writes), self.max_bulk_updates):
-                self.jobs.bulk_write(writes[start:start + self.max_bulk_updates], ordered=True)
+                self.jobs.bulk_write(writes[start : start + self.max_bulk_updates], ordered=True)
 
     def delete_expired_jobs(self, now: datetime) -> int:
         with self._write_lock:
@@ -202,33 +204,55 @@ class MongoStore(Store):
     def get_jobs(self, job_ids: Sequence[str]) -> dict[str, JobRecord]:
         with self._time_limit():
             if len(job_ids) <= FEW_IDS:
-                docs: Iterable[Doc | None] = [self.jobs.find_one({"_id": ObjectId(i)}, max_time_ms=self._max_time_ms)
-                                              for i in job_ids]
+                docs: Iterable[Doc | None] = [
+                    self.jobs.find_one({"_id": ObjectId(i)}, max_time_ms=self._max_time_ms) for i in job_ids
+                ]
             else:
-                docs = list(self.jobs.find({"_id": {"$in": [ObjectId(i) for i in job_ids]}},
-                                           max_time_ms=self._max_time_ms))
+                docs = list(
+                    self.jobs.find({"_id": {"$in": [ObjectId(i) for i in job_ids]}}, max_time_ms=self._max_time_ms)
+                )
         return {r.id: r for r in _alive(_job(d) for d in docs if d is not None)}
 
     def select_jobs(self, selection: JobSelection) -> list[JobRecord]:
         with self._time_limit():
-            return _alive(_job(d) for d in self.jobs.find(_query(selection), _LIST_PROJECTION, sort=[("_id", 1)],
-                                                          batch_size=READ_BATCH, max_time_ms=self._max_time_ms))
+            return _alive(
+                _job(d)
+                for d in self.jobs.find(
+                    _query(selection),
+                    _LIST_PROJECTION,
+                    sort=[("_id", 1)],
+                    batch_size=READ_BATCH,
+                    max_time_ms=self._max_time_ms,
+                )
+            )
 
-    def page_jobs(self, selection: JobSelection, *, newest_first: bool, limit: int,
-                  after_id: str = "") -> list[JobRecord]:
+    def page_jobs(
+        self, selection: JobSelection, *, newest_first: bool, limit: int, after_id: str = ""
+    ) -> list[JobRecord]:
         query = _query(selection)
         if after_id and "_id" not in query:
             query["_id"] = {"$lt" if newest_first else "$gt": ObjectId(after_id)}
         with self._time_limit():
-            return _alive(_job(d) for d in self.jobs.find(query, _LIST_PROJECTION, limit=limit,
-                                                          sort=[("_id", -1 if newest_first else 1)],
-                                                          max_time_ms=self._max_time_ms))
+            return _alive(
+                _job(d)
+                for d in self.jobs.find(
+                    query,
+                    _LIST_PROJECTION,
+                    limit=limit,
+                    sort=[("_id", -1 if newest_first else 1)],
+                    max_time_ms=self._max_time_ms,
+                )
+            )
 
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:
         query = {"status": {"$in": sorted(statuses)}, "date_updated": {"$lt": updated_before}}
         with self._time_limit():
-            return [str(d["_id"]) for d in self.jobs.find(query, {"_id": 1}, sort=[("_id", 1)], batch_size=READ_BATCH,
-                                                          max_time_ms=self._max_time_ms)]
+            return [
+                str(d["_id"])
+                for d in self.jobs.find(
+                    query, {"_id": 1}, sort=[("_id", 1)], batch_size=READ_BATCH, max_time_ms=self._max_time_ms
+                )
+            ]
 
     @contextlib.contextmanager
     def _time_limit(self) -> Iterator[None]:
@@ -281,11 +305,18 @@ class MongoStore(Store):
         groups = []
         for (task, exception_type), count in rows:
             with self._time_limit():
-                latest = self.jobs.find_one({**match, "task": task, "exception_type": exception_type},
-                                            {"date_finished": 1, "error": 1}, sort=[("_id", -1)],
-                                            max_time_ms=self._max_time_ms) or {}
-            groups.append(ExceptionGroup(task, exception_type, count, latest.get("date_finished"),
-                                         latest.get("error", "")))
+                latest = (
+                    self.jobs.find_one(
+                        {**match, "task": task, "exception_type": exception_type},
+                        {"date_finished": 1, "error": 1},
+                        sort=[("_id", -1)],
+                        max_time_ms=self._max_time_ms,
+                    )
+                    or {}
+                )
+            groups.append(
+                ExceptionGroup(task, exception_type, count, latest.get("date_finished"), latest.get("error", ""))
+            )
         return groups
 
     # Tasksets.
@@ -306,8 +337,9 @@ class MongoStore(Store):
         self.workers.replace_one({"_id": doc.pop("id")}, doc, upsert=True)
 
     def workers_seen_since(self, since: datetime) -> list[WorkerRecord]:
-        docs = self.workers.find({"date_heartbeat": {"$gte": since}},
-                                 sort=[("date_heartbeat", pymongo.DESCENDING), ("_id", 1)])
+        docs = self.workers.find(
+            {"date_heartbeat": {"$gte": since}}, sort=[("date_heartbeat", pymongo.DESCENDING), ("_id", 1)]
+        )
         return [WorkerRecord(id=d.pop("_id"), **d) for d in docs]
 
     def worker_exists(self, worker_id: str) -> bool:
@@ -317,8 +349,16 @@ class MongoStore(Store):
 
     def insert_log_chunks(self, chunks: Sequence[LogChunk]) -> None:
         if chunks:
-            docs = [{"_id": c.id, "job_id": c.job_id, "text": c.text, "date_created": c.date_created,
-                     "date_expires": c.date_expires} for c in chunks]
+            docs = [
+                {
+                    "_id": c.id,
+                    "job_id": c.job_id,
+                    "text": c.text,
+                    "date_created": c.date_created,
+                    "date_expires": c.date_expires,
+                }
+                for c in chunks
+            ]
             with self._write_lock:
                 self.logs.insert_many(docs, ordered=False)
 
@@ -349,8 +389,10 @@ class MongoStore(Store):
         return None if doc is None else ScheduleRecord(id=doc.pop("_id"), **doc)
 
     def list_schedules(self) -> list[ScheduleRecord]:
-        return [ScheduleRecord(id=d.pop("_id"), **d)
-                for d in self.schedules.find({}, sort=[("date_created", 1), ("_id", 1)])]
+        return [
+            ScheduleRecord(id=d.pop("_id"), **d)
+            for d in self.schedules.find({}, sort=[("date_created", 1), ("_id", 1)])
+        ]
 
     def set_schedule_paused(self, schedule_id: str, paused: bool) -> None:
         self.schedules.update_one({"_id": schedule_id}, {"$set": {"paused": paused}})
@@ -358,8 +400,10 @@ class MongoStore(Store):
     def delete_schedule(self, schedule_id: str) -> None:
         self.schedules.delete_one({"_id": schedule_id})
 
-    def advance_schedule(self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None,
-                         last_job_id: str) -> bool:
-        result = self.schedules.update_one({"_id": schedule_id, "last_tick": previous_tick},
-                                           {"$set": {"last_tick": tick, "last_job_id": last_job_id}})
+    def advance_schedule(
+        self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None, last_job_id: str
+    ) -> bool:
+        result = self.schedules.update_one(
+            {"_id": schedule_id, "last_tick": previous_tick}, {"$set": {"last_tick": tick, "last_job_id": last_job_id}}
+        )
         return result.matched_count == 1

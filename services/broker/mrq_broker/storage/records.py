@@ -95,7 +95,8 @@ JOB_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(JobRecord))
 #: The optional fields of a job record, and their defaults: a field at its default is unset.
 JOB_DEFAULTS: dict[str, Any] = {
     f.name: f.default_factory() if f.default_factory is not MISSING else f.default
-    for f in fields(JobRecord) if f.default is not MISSING or f.default_factory is not MISSING
+    for f in fields(JobRecord)
+    if f.default is not MISSING or f.default_factory is not MISSING
 }
 #: Fields left out of listed jobs: large, and shown only on a job's own page.
 HEAVY_FIELDS = frozenset({"traceback_history", "traceback", "result_json", "profile", "memory_top"})
@@ -209,8 +210,13 @@ def _timestamp(moment: datetime) -> Timestamp:
 
 def _history_proto(entry: HistoryEntry) -> job_pb2.TracebackEntry:
     return job_pb2.TracebackEntry(
-        date=_timestamp(entry.date), status=status_value(entry.status), exception_type=entry.exception_type,
-        error=entry.error, traceback=entry.traceback, worker_id=entry.worker_id)
+        date=_timestamp(entry.date),
+        status=status_value(entry.status),
+        exception_type=entry.exception_type,
+        error=entry.error,
+        traceback=entry.traceback,
+        worker_id=entry.worker_id,
+    )
 
 
 _DATES = ("date_enqueued", "date_started", "date_finished", "date_updated", "date_expires", "schedule_tick")
@@ -220,17 +226,34 @@ _OPTIONAL = ("cpu_s", "switches", "memory_diff_bytes")
 def job_proto(record: JobRecord) -> job_pb2.Job:
     """The public view of a job record."""
     job = job_pb2.Job(
-        id=record.id, task=record.task, params_json=record.params_json.encode(), queue=record.queue,
-        status=status_value(record.status), result_json=record.result_json.encode(),
-        exception_type=record.exception_type, error=record.error, traceback=record.traceback,
-        traceback_history=[_history_proto(e) for e in record.traceback_history], worker_id=record.worker_id,
-        retry_count=record.retry_count, requeue_count=record.requeue_count, progress=record.progress,
-        raw_queue=record.raw_queue, schedule_id=record.schedule_id, duration_s=record.duration_s,
-        profile=record.profile, memory_top=record.memory_top,
+        id=record.id,
+        task=record.task,
+        params_json=record.params_json.encode(),
+        queue=record.queue,
+        status=status_value(record.status),
+        result_json=record.result_json.encode(),
+        exception_type=record.exception_type,
+        error=record.error,
+        traceback=record.traceback,
+        traceback_history=[_history_proto(e) for e in record.traceback_history],
+        worker_id=record.worker_id,
+        retry_count=record.retry_count,
+        requeue_count=record.requeue_count,
+        progress=record.progress,
+        raw_queue=record.raw_queue,
+        schedule_id=record.schedule_id,
+        duration_s=record.duration_s,
+        profile=record.profile,
+        memory_top=record.memory_top,
         options=job_pb2.JobOptions(
-            queue=record.queue, timeout_s=record.timeout_s, max_retries=record.max_retries,
-            retry_delay_s=record.retry_delay_s, result_ttl_s=record.result_ttl_s, priority=record.priority,
-            dedupe_key=record.dedupe_key),
+            queue=record.queue,
+            timeout_s=record.timeout_s,
+            max_retries=record.max_retries,
+            retry_delay_s=record.retry_delay_s,
+            result_ttl_s=record.result_ttl_s,
+            priority=record.priority,
+            dedupe_key=record.dedupe_key,
+        ),
     )
     if record.eta is not None:
         job.options.eta.CopyFrom(_timestamp(record.eta))

@@ -80,9 +80,24 @@ _DATES = frozenset(f.name for f in fields(JobRecord) if "datetime" in str(f.type
 _INTEGERS = frozenset(f.name for f in fields(JobRecord) if str(f.type).startswith("int"))
 #: The fields a job gets as it runs, and their defaults. A new job has them at their defaults: it
 #: is inserted without them, as their columns' DEFAULT (see _insert_statement).
-_RUN_FIELDS = ("retry_count", "requeue_count", "date_finished", "date_expires", "progress", "result_json",
-               "exception_type", "error", "traceback", "traceback_history", "duration_s", "cpu_s", "switches",
-               "memory_diff_bytes", "profile", "memory_top")
+_RUN_FIELDS = (
+    "retry_count",
+    "requeue_count",
+    "date_finished",
+    "date_expires",
+    "progress",
+    "result_json",
+    "exception_type",
+    "error",
+    "traceback",
+    "traceback_history",
+    "duration_s",
+    "cpu_s",
+    "switches",
+    "memory_diff_bytes",
+    "profile",
+    "memory_top",
+)
 _RUN_DEFAULTS = tuple((JOB_FIELDS.index(name), JOB_DEFAULTS[name]) for name in _RUN_FIELDS)
 _NEW_FIELDS = tuple(name for name in JOB_FIELDS if name not in _RUN_FIELDS)
 _NEW_INDEXES = tuple(JOB_FIELDS.index(name) for name in _NEW_FIELDS)
@@ -101,7 +116,8 @@ def _default_sql(name: str) -> str:
 _JOB_COLUMNS = ", ".join(JOB_FIELDS)
 #: The columns of a listed job: the heavy ones read as their defaults.
 _LIST_COLUMNS = ", ".join(
-    ("NULL" if name == "traceback_history" else "''") if name in HEAVY_FIELDS else name for name in JOB_FIELDS)
+    ("NULL" if name == "traceback_history" else "''") if name in HEAVY_FIELDS else name for name in JOB_FIELDS
+)
 _INSERT_JOB = f"INSERT INTO jobs ({_JOB_COLUMNS}) VALUES ({', '.join('?' * len(JOB_FIELDS))})"
 _INSERT_NEW_JOB = f"INSERT INTO jobs ({', '.join(_NEW_FIELDS)}) VALUES ({', '.join('?' * len(_NEW_FIELDS))})"
 _ALIVE = "(date_expires IS NULL OR date_expires >= ?)"
@@ -111,8 +127,10 @@ _PENDING_STATUSES = ("delayed", "queued", "retry")
 _PENDING = f"status IN {tuple(_PENDING_STATUSES)}"
 _APPEND_HISTORY = "traceback_history = json_insert(coalesce(traceback_history, '[]'), '$[#]', json(?))"
 
-_COUNT_NEW = ("INSERT INTO job_counts VALUES (new.queue, new.task, new.status, 1) "
-              "ON CONFLICT (queue, task, status) DO UPDATE SET n = n + 1;")
+_COUNT_NEW = (
+    "INSERT INTO job_counts VALUES (new.queue, new.task, new.status, 1) "
+    "ON CONFLICT (queue, task, status) DO UPDATE SET n = n + 1;"
+)
 _UNCOUNT_OLD = "UPDATE job_counts SET n = n - 1 WHERE queue = old.queue AND task = old.task AND status = old.status;"
 #: Fills job_counts from the jobs of a file made before it existed (schema version 1).
 _RECOUNT = "INSERT INTO job_counts SELECT queue, task, status, count(*) FROM jobs GROUP BY queue, task, status"
@@ -121,8 +139,12 @@ _SCHEMA = [
     # WITHOUT ROWID: the rows live in the id's b-tree, one b-tree fewer to write per job (measured:
     # inserts 11 % faster, updates 15 %), and every index ends with the id.
     f"""CREATE TABLE IF NOT EXISTS jobs (
-        {', '.join(f'{name} {_JOB_TYPES[name]}{_default_sql(name)}' + (' PRIMARY KEY' if name == 'id' else '')
-                   for name in JOB_FIELDS)}
+        {
+        ", ".join(
+            f"{name} {_JOB_TYPES[name]}{_default_sql(name)}" + (" PRIMARY KEY" if name == "id" else "")
+            for name in JOB_FIELDS
+        )
+    }
     ) WITHOUT ROWID""",
     # Each index ending with the id serves "WHERE <its other columns> = ? ORDER BY id DESC LIMIT ?"
     # as a walk down one index range, without a sort.
@@ -402,8 +424,9 @@ class SQLiteStore(Store):
         except BaseException:
             self.close()
             raise
-        self._checkpointer = threading.Thread(target=self._checkpoint_until_closed, name="sqlite-checkpointer",
-                                              daemon=True)
+        self._checkpointer = threading.Thread(
+            target=self._checkpoint_until_closed, name="sqlite-checkpointer", daemon=True
+        )
         self._checkpointer.start()
 
     def close(self) -> None:
@@ -439,8 +462,13 @@ class SQLiteStore(Store):
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             # check_same_thread=False only so that close() may close every thread's connection.
-            connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None,
-                                         check_same_thread=False, cached_statements=256)
+            connection = sqlite3.connect(
+                self.path,
+                timeout=self.busy_timeout_s,
+                isolation_level=None,
+                check_same_thread=False,
+                cached_statements=256,
+            )
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             connection.execute("PRAGMA temp_store = MEMORY")
@@ -504,16 +532,18 @@ class SQLiteStore(Store):
         with self._writing() as connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if not 0 <= version <= SCHEMA_VERSION:
-                raise StoreUnavailable(f"SQLite file {self.path}: schema version {version}, this broker "
-                                       f"knows {SCHEMA_VERSION}")
+                raise StoreUnavailable(
+                    f"SQLite file {self.path}: schema version {version}, this broker knows {SCHEMA_VERSION}"
+                )
             for statement in _SCHEMA:
                 connection.execute(statement)
             if version == 1:  # the jobs were stored before their counts were kept
                 connection.execute(_RECOUNT)
             columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(jobs)"))
             if columns != JOB_FIELDS:
-                raise StoreUnavailable(f"SQLite file {self.path}: its jobs table has other columns than "
-                                       f"this broker's job record")
+                raise StoreUnavailable(
+                    f"SQLite file {self.path}: its jobs table has other columns than this broker's job record"
+                )
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # Jobs: writes.
@@ -543,8 +573,7 @@ class SQLiteStore(Store):
 
     def _delete_expired(self, table: str, now: datetime) -> int:
         """In transactions of DELETE_BATCH rows, so that other writers get their turns."""
-        sql = (f"DELETE FROM {table} WHERE id IN "
-               f"(SELECT id FROM {table} WHERE date_expires < ? LIMIT {DELETE_BATCH})")
+        sql = f"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE date_expires < ? LIMIT {DELETE_BATCH})"
         deleted = 0
         while True:
             with self._writing() as connection:
@@ -558,17 +587,22 @@ class SQLiteStore(Store):
     def get_jobs(self, job_ids: Sequence[str]) -> dict[str, JobRecord]:
         if not job_ids:
             return {}
-        rows = self._read(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id IN (SELECT value FROM json_each(?)) "
-                          f"AND {_ALIVE}", (json.dumps(list(job_ids)), _now_ms()))
+        rows = self._read(
+            f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id IN (SELECT value FROM json_each(?)) AND {_ALIVE}",
+            (json.dumps(list(job_ids)), _now_ms()),
+        )
         return {row[0]: _job(row) for row in rows}
 
     def select_jobs(self, selection: JobSelection) -> list[JobRecord]:
         terms, params = _where(selection, _now_ms())
-        return [_job(row) for row in self._read(
-            f"SELECT {_LIST_COLUMNS} FROM jobs WHERE {' AND '.join(terms)} ORDER BY id", params)]
+        return [
+            _job(row)
+            for row in self._read(f"SELECT {_LIST_COLUMNS} FROM jobs WHERE {' AND '.join(terms)} ORDER BY id", params)
+        ]
 
-    def page_jobs(self, selection: JobSelection, *, newest_first: bool, limit: int,
-                  after_id: str = "") -> list[JobRecord]:
+    def page_jobs(
+        self, selection: JobSelection, *, newest_first: bool, limit: int, after_id: str = ""
+    ) -> list[JobRecord]:
         """SQLite reads a page in id order from an index range, without sorting, only where the
         index's leading columns are equal to one value each. So a selection of several statuses,
         of a queue pattern, or of statuses alone is split into one query per status and queue,
@@ -585,13 +619,17 @@ class SQLiteStore(Store):
         queues = [selection.queue]
         glob = selection.queue_glob()
         statuses_alone = bool(selection.statuses) and not (
-            selection.queue or selection.task or selection.worker_id or selection.exception_type or selection.job_id)
+            selection.queue or selection.task or selection.worker_id or selection.exception_type or selection.job_id
+        )
         if glob or statuses_alone:
             found = self._queues(glob or "*")
             if len(found) * len(statuses) <= MAX_PAGE_QUERIES and not any(q.endswith("/") for q in found):
                 queues = found
-        return [replace(selection, queue=queue, statuses=frozenset({status} if status else ()))
-                for queue in queues for status in statuses]
+        return [
+            replace(selection, queue=queue, statuses=frozenset({status} if status else ()))
+            for queue in queues
+            for status in statuses
+        ]
 
     def _queues(self, glob: str) -> list[str]:
         """The queues of stored jobs matching ``glob``: a walk from one name to the next on the
@@ -603,7 +641,9 @@ class SQLiteStore(Store):
             " SELECT min(queue) FROM jobs WHERE queue >= ?1"
             " UNION ALL SELECT (SELECT min(queue) FROM jobs WHERE queue > names.queue) FROM names"
             " WHERE names.queue IS NOT NULL AND (?2 IS NULL OR names.queue < ?2))"
-            " SELECT queue FROM names WHERE queue GLOB ?3", (prefix, end, glob))
+            " SELECT queue FROM names WHERE queue GLOB ?3",
+            (prefix, end, glob),
+        )
         return [row[0] for row in rows]
 
     def _page(self, selection: JobSelection, newest_first: bool, limit: int, after_id: str) -> list[JobRecord]:
@@ -618,8 +658,10 @@ class SQLiteStore(Store):
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:
         wanted = sorted(statuses)
         pending = f" AND {_PENDING}" if set(wanted) <= set(_PENDING_STATUSES) else ""
-        rows = self._read(f"SELECT id FROM jobs WHERE status IN {_in(wanted)}{pending} AND date_updated < ? "
-                          f"ORDER BY id", [*wanted, to_ms(updated_before)])
+        rows = self._read(
+            f"SELECT id FROM jobs WHERE status IN {_in(wanted)}{pending} AND date_updated < ? ORDER BY id",
+            [*wanted, to_ms(updated_before)],
+        )
         return [row[0] for row in rows]
 
     # Jobs: counts.
@@ -647,56 +689,116 @@ class SQLiteStore(Store):
         ``by`` index to group without sorting, reading every job."""
         if by not in ("queue", "task"):
             raise ValueError(f"count_finished_since: by must be 'queue' or 'task', not {by!r}")
-        return dict(self._read(f"SELECT {by}, count(*) FROM jobs INDEXED BY jobs_finished WHERE date_finished >= ? "
-                               f"GROUP BY {by}", (to_ms(since),)))
+        return dict(
+            self._read(
+                f"SELECT {by}, count(*) FROM jobs INDEXED BY jobs_finished WHERE date_finished >= ? GROUP BY {by}",
+                (to_ms(since),),
+            )
+        )
 
     def exception_groups(self, statuses: Iterable[str]) -> list[ExceptionGroup]:
         """Counted from the exception index alone; then the latest job of each group, max(id),
         is read for its date and error."""
         wanted = sorted(statuses)
-        groups = self._read(f"SELECT task, exception_type, count(*), max(id) FROM jobs INDEXED BY jobs_exception "
-                            f"WHERE status IN {_in(wanted)} AND exception_type != '' "
-                            f"GROUP BY task, exception_type", wanted)
+        groups = self._read(
+            f"SELECT task, exception_type, count(*), max(id) FROM jobs INDEXED BY jobs_exception "
+            f"WHERE status IN {_in(wanted)} AND exception_type != '' "
+            f"GROUP BY task, exception_type",
+            wanted,
+        )
         groups.sort(key=lambda row: (-row[2], row[0], row[1]))
-        latest = {row[0]: row[1:] for row in self._read(
-            "SELECT id, date_finished, error FROM jobs WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([row[3] for row in groups]),))}
-        return [ExceptionGroup(task, exception_type, count, _datetime(finished), error)
-                for task, exception_type, count, last_id in groups
-                for finished, error in [latest.get(last_id, (None, ""))]]
+        latest = {
+            row[0]: row[1:]
+            for row in self._read(
+                "SELECT id, date_finished, error FROM jobs WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([row[3] for row in groups]),),
+            )
+        }
+        return [
+            ExceptionGroup(task, exception_type, count, _datetime(finished), error)
+            for task, exception_type, count, last_id in groups
+            for finished, error in [latest.get(last_id, (None, ""))]
+        ]
 
     # Tasksets.
 
     def insert_taskset(self, record: TasksetRecord) -> None:
         with self._writing() as connection:
-            connection.execute("INSERT INTO tasksets VALUES (?, ?, ?, ?, ?, ?, ?)", (
-                record.id, record.task, json.dumps(record.job_ids), to_ms(record.date_created),
-                record.callback_task, record.callback_params_json, record.callback_queue))
+            connection.execute(
+                "INSERT INTO tasksets VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id,
+                    record.task,
+                    json.dumps(record.job_ids),
+                    to_ms(record.date_created),
+                    record.callback_task,
+                    record.callback_params_json,
+                    record.callback_queue,
+                ),
+            )
 
     def get_taskset(self, taskset_id: str) -> TasksetRecord | None:
         rows = self._read("SELECT * FROM tasksets WHERE id = ?", (taskset_id,))
         if not rows:
             return None
         taskset_id, task, job_ids, created, callback_task, callback_params_json, callback_queue = rows[0]
-        return TasksetRecord(taskset_id, task, json.loads(job_ids), from_ms(created), callback_task,
-                             callback_params_json, callback_queue)
+        return TasksetRecord(
+            taskset_id, task, json.loads(job_ids), from_ms(created), callback_task, callback_params_json, callback_queue
+        )
 
     # Workers.
 
     def record_worker(self, record: WorkerRecord) -> None:
         with self._writing() as connection:
-            connection.execute("INSERT OR REPLACE INTO workers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-                record.id, record.hostname, record.pid, json.dumps(record.queues), record.concurrency,
-                record.status, record.done_jobs, record.memory_bytes, record.cpu_s, json.dumps(record.job_ids),
-                to_ms(record.date_heartbeat)))
+            connection.execute(
+                "INSERT OR REPLACE INTO workers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id,
+                    record.hostname,
+                    record.pid,
+                    json.dumps(record.queues),
+                    record.concurrency,
+                    record.status,
+                    record.done_jobs,
+                    record.memory_bytes,
+                    record.cpu_s,
+                    json.dumps(record.job_ids),
+                    to_ms(record.date_heartbeat),
+                ),
+            )
 
     def workers_seen_since(self, since: datetime) -> list[WorkerRecord]:
-        rows = self._read("SELECT * FROM workers WHERE date_heartbeat >= ? ORDER BY date_heartbeat DESC, id",
-                          (to_ms(since),))
-        return [WorkerRecord(worker_id, hostname, pid, json.loads(queues), concurrency, status, done_jobs,
-                             memory_bytes, cpu_s, json.loads(job_ids), from_ms(heartbeat))
-                for (worker_id, hostname, pid, queues, concurrency, status, done_jobs, memory_bytes, cpu_s,
-                     job_ids, heartbeat) in rows]
+        rows = self._read(
+            "SELECT * FROM workers WHERE date_heartbeat >= ? ORDER BY date_heartbeat DESC, id", (to_ms(since),)
+        )
+        return [
+            WorkerRecord(
+                worker_id,
+                hostname,
+                pid,
+                json.loads(queues),
+                concurrency,
+                status,
+                done_jobs,
+                memory_bytes,
+                cpu_s,
+                json.loads(job_ids),
+                from_ms(heartbeat),
+            )
+            for (
+                worker_id,
+                hostname,
+                pid,
+                queues,
+                concurrency,
+                status,
+                done_jobs,
+                memory_bytes,
+                cpu_s,
+                job_ids,
+                heartbeat,
+            ) in rows
+        ]
 
     def worker_exists(self, worker_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM workers WHERE id = ?", (worker_id,)))
@@ -712,8 +814,12 @@ class SQLiteStore(Store):
     def log_texts(self, chunk_ids: Sequence[str]) -> dict[str, str]:
         if not chunk_ids:
             return {}
-        return dict(self._read("SELECT id, text FROM log_chunks WHERE id IN (SELECT value FROM json_each(?))",
-                               (json.dumps(list(chunk_ids)),)))
+        return dict(
+            self._read(
+                "SELECT id, text FROM log_chunks WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(chunk_ids)),),
+            )
+        )
 
     def delete_expired_log_chunks(self, now: datetime) -> int:
         return self._delete_expired("log_chunks", now)
@@ -724,8 +830,16 @@ class SQLiteStore(Store):
         with self._writing() as connection:
             cursor = connection.execute(
                 "INSERT INTO schedules VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                (record.id, json.dumps(record.definition), record.source, int(record.paused),
-                 to_ms(record.date_created), _ms(record.last_tick), record.last_job_id))
+                (
+                    record.id,
+                    json.dumps(record.definition),
+                    record.source,
+                    int(record.paused),
+                    to_ms(record.date_created),
+                    _ms(record.last_tick),
+                    record.last_job_id,
+                ),
+            )
             return cursor.rowcount == 1
 
     def get_schedule(self, schedule_id: str) -> ScheduleRecord | None:
@@ -743,12 +857,14 @@ class SQLiteStore(Store):
         with self._writing() as connection:
             connection.execute("DELETE FROM schedules WHERE id = ?", (schedule_id,))
 
-    def advance_schedule(self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None,
-                         last_job_id: str) -> bool:
+    def advance_schedule(
+        self, schedule_id: str, previous_tick: datetime | None, tick: datetime | None, last_job_id: str
+    ) -> bool:
         with self._writing() as connection:
             cursor = connection.execute(
                 "UPDATE schedules SET last_tick = ?, last_job_id = ? WHERE id = ? AND last_tick IS ?",
-                (_ms(tick), last_job_id, schedule_id, _ms(previous_tick)))
+                (_ms(tick), last_job_id, schedule_id, _ms(previous_tick)),
+            )
             return cursor.rowcount == 1
 
 
@@ -762,5 +878,6 @@ def _nested(rows: Iterable[Row]) -> dict[str, dict[str, int]]:
 
 def _schedule(row: Row) -> ScheduleRecord:
     schedule_id, definition, source, paused, created, last_tick, last_job_id = row
-    return ScheduleRecord(schedule_id, json.loads(definition), source, bool(paused), from_ms(created),
-                          _datetime(last_tick), last_job_id)
+    return ScheduleRecord(
+        schedule_id, json.loads(definition), source, bool(paused), from_ms(created), _datetime(last_tick), last_job_id
+    )

@@ -15,6 +15,7 @@ router = APIRouter(prefix="/api/exceptions", tags=["exceptions"])
 
 @router.get("", response_model=list[translation.ExceptionGroup], summary="Failures by task and exception type")
 def list_exceptions(broker: Annotated[Broker, Depends(get_broker)]) -> list[translation.ExceptionGroup]:
-    response = broker.monitor.ListExceptionGroups(monitor_service_pb2.ListExceptionGroupsRequest(),
-                                                  timeout=broker.timeout_s)
+    response = broker.monitor.ListExceptionGroups(
+        monitor_service_pb2.ListExceptionGroupsRequest(), timeout=broker.timeout_s
+    )
     return translation.exception_groups(response)

@@ -24,21 +24,27 @@ JobId = Annotated[str, Path(description="a job id (24 hexadecimal characters)")]
 LogOffset = Annotated[int, Query(ge=0, le=2**63 - 1, description="next_offset of the previous page")]
 
 ORDERS = {"newest": monitor_service_pb2.JOB_ORDER_NEWEST, "oldest": monitor_service_pb2.JOB_ORDER_OLDEST}
-ACTIONS = {"cancel": job_service_pb2.JOB_ACTION_CANCEL, "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
-           "retry": job_service_pb2.JOB_ACTION_RETRY}
+ACTIONS = {
+    "cancel": job_service_pb2.JOB_ACTION_CANCEL,
+    "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
+    "retry": job_service_pb2.JOB_ACTION_RETRY,
+}
 # A log follower's stream ends after this long even if its job is still running (the page
 # reconnects); it bounds the broker stream a closed browser tab leaves behind.
 FOLLOW_LIMIT_S = 600.0
 
 
 @router.get("", response_model=translation.JobPage, summary="Search jobs, one page at a time")
-def list_jobs(broker: BrokerDep, selector: Annotated[JobFilter, Query()],
-              sort: Annotated[Literal["newest", "oldest"], Query(description="by enqueue time")] = "newest",
-              limit: Annotated[int, Query(ge=1, le=500)] = 50,
-              cursor: Annotated[str, Query(description="next_cursor of the previous page")] = "",
-              ) -> translation.JobPage:
-    request = monitor_service_pb2.ListJobsRequest(filter=selector.to_query(), order=ORDERS[sort], limit=limit,
-                                                  cursor=cursor)
+def list_jobs(
+    broker: BrokerDep,
+    selector: Annotated[JobFilter, Query()],
+    sort: Annotated[Literal["newest", "oldest"], Query(description="by enqueue time")] = "newest",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str, Query(description="next_cursor of the previous page")] = "",
+) -> translation.JobPage:
+    request = monitor_service_pb2.ListJobsRequest(
+        filter=selector.to_query(), order=ORDERS[sort], limit=limit, cursor=cursor
+    )
     return translation.job_page(broker.monitor.ListJobs(request, timeout=broker.timeout_s))
 
 
@@ -53,20 +59,29 @@ class JobAction(BaseModel):
     dry_run: bool = Field(False, description="change nothing: return the counts as a preview")
 
 
-@router.post("/actions", response_model=translation.ActionCounts,
-             summary="Cancel, requeue or retry jobs by id or by filter (dry_run previews the counts)")
+@router.post(
+    "/actions",
+    response_model=translation.ActionCounts,
+    summary="Cancel, requeue or retry jobs by id or by filter (dry_run previews the counts)",
+)
 def act(broker: BrokerDep, body: JobAction) -> translation.ActionCounts:
     action = ACTIONS[body.action]
     if body.ids and body.filter is not None:
         raise ApiError(400, "filter", "give ids or filter, not both")
     if body.ids:
-        response = broker.jobs.ActOnJobs(job_service_pb2.ActOnJobsRequest(
-            action=action, job_ids=body.ids, dry_run=body.dry_run), timeout=broker.timeout_s)
+        response = broker.jobs.ActOnJobs(
+            job_service_pb2.ActOnJobsRequest(action=action, job_ids=body.ids, dry_run=body.dry_run),
+            timeout=broker.timeout_s,
+        )
         return translation.action_counts(response, body.dry_run)
     if body.filter is None or body.filter.is_empty():
         raise ApiError(400, "filter", "give ids, or a filter with at least one criterion")
-    matching = broker.monitor.ActOnMatchingJobs(monitor_service_pb2.ActOnMatchingJobsRequest(
-        action=action, filter=body.filter.to_query(), dry_run=body.dry_run), timeout=broker.timeout_s * 10)
+    matching = broker.monitor.ActOnMatchingJobs(
+        monitor_service_pb2.ActOnMatchingJobsRequest(
+            action=action, filter=body.filter.to_query(), dry_run=body.dry_run
+        ),
+        timeout=broker.timeout_s * 10,
+    )
     return translation.action_counts(matching, body.dry_run)
 
 
@@ -78,18 +93,23 @@ def get_job(broker: BrokerDep, job_id: JobId) -> translation.Job:
 
 @router.get("/{job_id}/logs", response_model=translation.LogPage, summary="A job's log text from a cursor on")
 def get_logs(broker: BrokerDep, job_id: JobId, offset: LogOffset = 0) -> translation.LogPage:
-    response = broker.jobs.GetJobLogs(job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset),
-                                      timeout=broker.timeout_s)
+    response = broker.jobs.GetJobLogs(
+        job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset), timeout=broker.timeout_s
+    )
     return translation.log_page(response)
 
 
-@router.get("/{job_id}/logs/follow", summary="A job's new log text as server-sent events, until it is final",
-            response_class=StreamingResponse)
+@router.get(
+    "/{job_id}/logs/follow",
+    summary="A job's new log text as server-sent events, until it is final",
+    response_class=StreamingResponse,
+)
 def follow_logs(broker: BrokerDep, job_id: JobId, offset: LogOffset = 0) -> StreamingResponse:
     request = job_service_pb2.FollowJobLogsRequest(job_id=job_id, from_offset=offset)
     # Validated at once, so a bad id is a JSON error rather than a broken stream.
-    broker.jobs.GetJobLogs(job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset),
-                           timeout=broker.timeout_s)
+    broker.jobs.GetJobLogs(
+        job_service_pb2.GetJobLogsRequest(job_id=job_id, from_offset=offset), timeout=broker.timeout_s
+    )
     stream = broker.jobs.FollowJobLogs(request, timeout=FOLLOW_LIMIT_S)
 
     def events() -> Iterator[bytes]:
@@ -108,6 +128,7 @@ def follow_logs(broker: BrokerDep, job_id: JobId, offset: LogOffset = 0) -> Stre
 
 @router.get("/{job_id}/stack", response_model=translation.Stack, summary="The live stack of a running job")
 def get_stack(broker: BrokerDep, job_id: JobId) -> translation.Stack:
-    response = broker.jobs.InspectJob(job_service_pb2.InspectJobRequest(job_id=job_id, timeout_s=5.0),
-                                      timeout=broker.timeout_s)
+    response = broker.jobs.InspectJob(
+        job_service_pb2.InspectJobRequest(job_id=job_id, timeout_s=5.0), timeout=broker.timeout_s
+    )
     return translation.stack(response)

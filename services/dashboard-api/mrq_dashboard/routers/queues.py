@@ -20,8 +20,9 @@ BrokerDep = Annotated[Broker, Depends(get_broker)]
 @router.get("", response_model=list[translation.Queue], summary="Every queue, by name")
 def list_queues(broker: BrokerDep, window_s: WindowS = 60.0) -> list[translation.Queue]:
     listing = broker.queues.ListQueues(queue_service_pb2.ListQueuesRequest(), timeout=broker.timeout_s)
-    rates = broker.monitor.ListQueueRates(monitor_service_pb2.ListQueueRatesRequest(window_s=window_s),
-                                          timeout=broker.timeout_s)
+    rates = broker.monitor.ListQueueRates(
+        monitor_service_pb2.ListQueueRatesRequest(window_s=window_s), timeout=broker.timeout_s
+    )
     return translation.queues(listing, rates, datetime.now(UTC))
 
 
@@ -31,17 +32,20 @@ class QueueName(BaseModel):
     queue: str = Field(description="the queue's name")
 
 
-@router.post("/empty", response_model=translation.Emptied,
-             summary="Remove every job waiting on a queue (regular jobs end cancel)")
+@router.post(
+    "/empty",
+    response_model=translation.Emptied,
+    summary="Remove every job waiting on a queue (regular jobs end cancel)",
+)
 def empty(broker: BrokerDep, body: QueueName) -> translation.Emptied:
-    response = broker.queues.EmptyQueue(queue_service_pb2.EmptyQueueRequest(queue=body.queue),
-                                        timeout=broker.timeout_s)
+    response = broker.queues.EmptyQueue(queue_service_pb2.EmptyQueueRequest(queue=body.queue), timeout=broker.timeout_s)
     return translation.Emptied(removed=response.removed)
 
 
 # After /empty, which this path would match too.
 @router.post("/{action}", response_model=translation.Done, summary="Pause or resume a queue (and its subqueues)")
 def pause(broker: BrokerDep, action: Literal["pause", "resume"], body: QueueName) -> translation.Done:
-    broker.queues.PauseQueue(queue_service_pb2.PauseQueueRequest(queue=body.queue, paused=action == "pause"),
-                             timeout=broker.timeout_s)
+    broker.queues.PauseQueue(
+        queue_service_pb2.PauseQueueRequest(queue=body.queue, paused=action == "pause"), timeout=broker.timeout_s
+    )
     return translation.Done()

@@ -25,16 +25,23 @@ def list_schedules(broker: BrokerDep) -> list[translation.Schedule]:
     return [translation.schedule(s) for s in response.schedules]
 
 
-@router.post("/{schedule_id}/{action}", response_model=translation.Schedule,
-             summary="Pause a schedule (its ticks are skipped, never run later) or resume it")
+@router.post(
+    "/{schedule_id}/{action}",
+    response_model=translation.Schedule,
+    summary="Pause a schedule (its ticks are skipped, never run later) or resume it",
+)
 def pause(broker: BrokerDep, schedule_id: ScheduleId, action: Literal["pause", "resume"]) -> translation.Schedule:
     request = schedule_service_pb2.PauseScheduleRequest(schedule_id=schedule_id, paused=action == "pause")
     return translation.schedule(broker.schedules.PauseSchedule(request, timeout=broker.timeout_s).schedule)
 
 
-@router.delete("/{schedule_id}", response_model=translation.Done,
-               summary="Delete a schedule created through the API (409 for a SCHEDULER_TASKS one)")
+@router.delete(
+    "/{schedule_id}",
+    response_model=translation.Done,
+    summary="Delete a schedule created through the API (409 for a SCHEDULER_TASKS one)",
+)
 def delete(broker: BrokerDep, schedule_id: ScheduleId) -> translation.Done:
-    broker.schedules.DeleteSchedule(schedule_service_pb2.DeleteScheduleRequest(schedule_id=schedule_id),
-                                    timeout=broker.timeout_s)
+    broker.schedules.DeleteSchedule(
+        schedule_service_pb2.DeleteScheduleRequest(schedule_id=schedule_id), timeout=broker.timeout_s
+    )
     return translation.Done()

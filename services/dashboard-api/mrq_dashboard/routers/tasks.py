@@ -16,6 +16,7 @@ router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 
 @router.get("", response_model=list[translation.TaskStat], summary="Jobs by status and finished/s per task")
 def list_tasks(broker: Annotated[Broker, Depends(get_broker)], window_s: WindowS = 60.0) -> list[translation.TaskStat]:
-    response = broker.monitor.ListTaskStats(monitor_service_pb2.ListTaskStatsRequest(window_s=window_s),
-                                            timeout=broker.timeout_s)
+    response = broker.monitor.ListTaskStats(
+        monitor_service_pb2.ListTaskStatsRequest(window_s=window_s), timeout=broker.timeout_s
+    )
     return translation.task_stats(response)
