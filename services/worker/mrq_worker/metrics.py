@@ -70,6 +70,7 @@ class WorkerMetrics:
             ["queue", "task", "status"],
             registry=registry,
         )
+        self._labelled: dict[tuple[str, str, int], tuple[Histogram, Counter]] = {}
         # Two gauges, not one with a state label: the busy greenlets are a part of the pool, and
         # summing a whole and its part over one label would mean nothing.
         self.greenlets = Gauge(
@@ -93,8 +94,21 @@ class WorkerMetrics:
         """Counts a job that left the pool; ``outcome`` is None when its lease was lost."""
         self._busy.dec()
         if outcome is not None:
-            self.job_duration.labels(queue=job.queue, task=job.task).observe(duration_s)
-            self.jobs.labels(queue=job.queue, task=job.task, status=status_name(outcome.status)).inc()
+            duration, count = self._children(job.queue, job.task, outcome.status)
+            duration.observe(duration_s)
+            count.inc()
+
+    def _children(self, queue: str, task: str, status: int) -> tuple[Histogram, Counter]:
+        """The labelled series a job's end updates, looked up once per (queue, task, status):
+        ``labels()`` validates and locks on every call, a cost paid per job otherwise."""
+        key = (queue, task, status)
+        children = self._labelled.get(key)
+        if children is None:
+            children = self._labelled[key] = (
+                self.job_duration.labels(queue=queue, task=task),
+                self.jobs.labels(queue=queue, task=task, status=status_name(status)),
+            )
+        return children
 
 
 def serve(registry: CollectorRegistry, host: str, port: int) -> WSGIServer | None:

@@ -23,21 +23,38 @@ def new_job_id() -> str:
     return str(ObjectId())
 
 
+@dataclass(frozen=True)
+class StartedBy:
+    """Raw entries that become jobs as a worker leases them: their ids, queue and worker."""
+
+    job_ids: Sequence[str]
+    raw_queue: str
+    worker_id: str
+
+
 def new_jobs(
-    task: str, params: Sequence[str], options: ResolvedOptions, now: datetime, taskset_id: str = ""
+    task: str,
+    params: Sequence[str],
+    options: ResolvedOptions,
+    now: datetime,
+    taskset_id: str = "",
+    started: StartedBy | None = None,
 ) -> list[JobRecord]:
     """Records of freshly enqueued jobs. A job of a limited task carries the key its limits count
-    under (see queue_config.TaskLimit); a unique one, its task and params as its dedupe key."""
+    under (see queue_config.TaskLimit); a unique one, its task and params as its dedupe key.
+    ``started``: jobs leased as they are made (raw entries), with the ids their lease gave them."""
+    status = "started" if started else "delayed" if options.run_at else "queued"
+    ids = started.job_ids if started else [new_job_id() for _ in params]
     records = []
-    for p in params:
+    for job_id, p in zip(ids, params, strict=True):
         dedupe_key = options.dedupe_key or (unique_key(task, p) if options.unique else "")
         records.append(
             JobRecord(
-                id=new_job_id(),
+                id=job_id,
                 task=task,
                 params_json=p,
                 queue=options.queue,
-                status="delayed" if options.run_at else "queued",
+                status=status,
                 priority=options.priority,
                 timeout_s=options.timeout_s,
                 max_retries=options.max_retries,
@@ -49,6 +66,9 @@ def new_jobs(
                 dedupe_key=dedupe_key,
                 taskset_id=taskset_id,
                 limit_key=options.limit.key(task, p) if options.limit is not None else "",
+                raw_queue=started.raw_queue if started else "",
+                worker_id=started.worker_id if started else "",
+                date_started=now if started else None,
             )
         )
     return records

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 
 from mrq.v1 import job_pb2
@@ -23,7 +22,7 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_TIMED_SET,
 )
 from mrq_broker.errors import InvalidField
-from mrq_broker.jobs.payloads import new_jobs, payload
+from mrq_broker.jobs.payloads import StartedBy, new_jobs, payload
 from mrq_broker.jobs.validation import canonical_params, check_queue, resolve_options
 from mrq_broker.queue_config import RawQueueConfig
 from mrq_broker.queue_names import is_raw, queue_type, root
@@ -100,15 +99,8 @@ class RawJobs:
             options = resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
             params = [config.params(claim.entry) for claim in members.values()]
             unstored = "started" in config.statuses_no_storage
-            for job_id, job in zip(members, new_jobs(config.task, params, options, now), strict=True):
-                jobs.append(
-                    (
-                        replace(
-                            job, id=job_id, raw_queue=queue, status="started", worker_id=worker_id, date_started=now
-                        ),
-                        unstored,
-                    )
-                )
+            started = StartedBy(list(members), queue, worker_id)
+            jobs += [(job, unstored) for job in new_jobs(config.task, params, options, now, started=started)]
         stored = [job for job, unstored in jobs if not unstored]
         if stored:
             self.store.insert_jobs(stored)
