@@ -105,7 +105,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         self, request: job_service_pb2.GetJobLogsRequest, context: grpc.ServicerContext
     ) -> job_service_pb2.GetJobLogsResponse:
         job_id = self._check_logs_request(request.job_id, request.from_offset)
-        page = self.operations.logs.read(job_id, request.from_offset, self.operations.settings.max_batch_size)
+        page = self.operations.read_logs(job_id, request.from_offset)
         return job_service_pb2.GetJobLogsResponse(text=page.text, next_offset=page.next_offset, complete=page.complete)
 
     @grpc_errors

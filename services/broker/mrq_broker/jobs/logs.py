@@ -3,8 +3,11 @@
 Each ShipLogs chunk becomes one stored LogChunk with id ``"<job id>-<n>"``, where ``n`` counts
 the job's chunks from 1 in the Redis string ``mrq:logseq:<job id>`` (INCR). A reader gets N from
 Redis and fetches chunks 1..N by exact id, the one lookup every store serves from an index.
-``n`` is taken before the insert, so a failed insert leaves a gap, which readers skip. Then the
-job id is published on ``mrq:logs`` to wake followers (see :class:`mrq_broker.queueing.events.Events`).
+``n`` is taken before the insert, so a reader can find ``n`` counted but its chunk not stored
+yet: while the job runs, a read stops there (the chunk is on its way, and skipping it would lose
+it). Once the job is final, a missing chunk is a failed insert (workers store a job's last chunks
+before reporting its outcome), and readers skip it. Then the job id is published on ``mrq:logs``
+to wake followers (see :class:`mrq_broker.queueing.events.Events`).
 
 A job keeps at most ``max_bytes_per_job`` bytes of logs, whoever ships them (a worker truncates
 its own, but WorkerService is open to any caller): ``mrq:logbytes:<job id>`` counts the bytes
@@ -103,11 +106,15 @@ class JobLogs:
         raw = self.client.get(self.keys.log_seq(job_id))
         return int(raw) if raw is not None else 0
 
-    def read(self, job_id: str, from_offset: int, max_chunks: int) -> LogPage:
-        """The text of chunks ``from_offset + 1`` on, at most ``max_chunks`` of them."""
+    def read(self, job_id: str, from_offset: int, max_chunks: int, final: bool) -> LogPage:
+        """The text of chunks ``from_offset + 1`` on, at most ``max_chunks`` of them. ``final``:
+        the job was final before this read, so a missing chunk is a gap to skip, not one to wait for."""
         total = self.count(job_id)
         start = max(0, from_offset)
         end = min(total, start + max_chunks)
         ids = [f"{job_id}-{n}" for n in range(start + 1, end + 1)]
         texts = self.store.log_texts(ids)
+        if not final:
+            stored = next((n for n, i in enumerate(ids) if i not in texts), len(ids))
+            ids, end = ids[:stored], start + stored
         return LogPage("".join(texts.get(i, "") for i in ids), end, end >= total)

@@ -159,6 +159,14 @@ class Operations:
         jobs = self.store.get_jobs(job_ids)
         return [jobs[i] for i in job_ids if i in jobs]
 
+    def read_logs(self, job_id: str, from_offset: int) -> LogPage:
+        """One page of the job's log text from ``from_offset`` on (see JobLogs.read)."""
+        final = self._is_final(job_id)
+        return self.logs.read(job_id, from_offset, self.settings.max_batch_size, final)
+
+    def _is_final(self, job_id: str) -> bool:
+        return bool(self.queues.done_among([job_id]))
+
     def follow_logs(self, job_id: str, from_offset: int, active: Callable[[], bool]) -> Iterator[LogPage]:
         """Yields the job's new log text as it is stored, until the job is final and its last
         chunks are read, or ``active()`` turns False (the caller went away).
@@ -172,12 +180,12 @@ class Operations:
             offset = from_offset
             while active():
                 event.clear()
-                final = bool(self.queues.done_among([job_id]))
-                page = self.logs.read(job_id, offset, self.settings.max_batch_size)
+                final = self._is_final(job_id)
+                page = self.logs.read(job_id, offset, self.settings.max_batch_size, final)
                 while not page.complete and page.next_offset > offset:
                     yield page
                     offset = page.next_offset
-                    page = self.logs.read(job_id, offset, self.settings.max_batch_size)
+                    page = self.logs.read(job_id, offset, self.settings.max_batch_size, final)
                 if page.text:
                     yield page
                 offset = page.next_offset
