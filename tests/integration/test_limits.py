@@ -13,7 +13,7 @@ import pytest
 from harness import StackUnderTest
 
 from mrq import Client
-from mrq.v1 import worker_service_pb2, worker_service_pb2_grpc
+from mrq.v1 import job_pb2, job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
 from mrq_local import wait_until
 
 WAIT_S = 60.0
@@ -113,6 +113,15 @@ def test_ratelimit_helper_shares_a_window(stack: StackUnderTest, client: Client)
 def test_dedupe_key_returns_the_pending_job(stack: StackUnderTest, client: Client) -> None:
     first = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}, dedupe_key="nightly-report")
     assert client.enqueue("mrq_test_tasks.add", {"a": 9, "b": 9}, dedupe_key="nightly-report") == first
+    # Over gRPC, the answer says which: a client in any language can tell a new job from the pending one.
+    with grpc.insecure_channel(stack.broker_address) as channel:
+        stub = job_service_pb2_grpc.JobServiceStub(channel)
+        request = job_service_pb2.EnqueueRequest(
+            task="mrq_test_tasks.add", params_json=b"{}", options=job_pb2.JobOptions(dedupe_key="nightly-report")
+        )
+        assert stub.Enqueue(request) == job_service_pb2.EnqueueResponse(job_id=first, deduplicated=True)
+        request.options.dedupe_key = "another-report"
+        assert not stub.Enqueue(request).deduplicated
     stack.start_worker("default")
     assert client.wait(first, timeout=WAIT_S)["result"] == 2
     again = client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 2}, dedupe_key="nightly-report")

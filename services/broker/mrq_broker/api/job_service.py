@@ -40,8 +40,8 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     ) -> job_service_pb2.EnqueueResponse:
         task = check_task(request.task)
         params = canonical_params(request.params_json, self.operations.settings.max_params_bytes)
-        [job_id] = self.operations.enqueue(task, [params], request.options)
-        return job_service_pb2.EnqueueResponse(job_id=job_id)
+        [job] = self.operations.enqueue(task, [params], request.options)
+        return job_service_pb2.EnqueueResponse(job_id=job.job_id, deduplicated=job.deduplicated)
 
     @grpc_errors
     def EnqueueMany(
@@ -51,7 +51,8 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         if request.options.dedupe_key:
             raise InvalidField("options.dedupe_key", "not allowed in EnqueueMany; use Enqueue")
         params = check_params_list(request.params_json, self.operations.settings)
-        return job_service_pb2.EnqueueManyResponse(job_ids=self.operations.enqueue(task, params, request.options))
+        jobs = self.operations.enqueue(task, params, request.options)
+        return job_service_pb2.EnqueueManyResponse(job_ids=[job.job_id for job in jobs])
 
     @grpc_errors
     def GetJob(

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.errors import JobNotRunning, NoSuchJob, WorkerDidNotAnswer
@@ -31,6 +32,13 @@ MAX_INSPECT_WAIT_S = 30.0
 MAX_SLEEP_S = 1.0
 
 
+class Enqueued(NamedTuple):
+    """A job as its enqueue answers it: its id, or the id of the pending job holding its dedupe key."""
+
+    job_id: str
+    deduplicated: bool
+
+
 @dataclass
 class Operations:
     """Everything an RPC needs: the settings, the store, Redis, and the broker's running parts."""
@@ -44,13 +52,15 @@ class Operations:
     committer: OutcomeCommitter
     raw: RawJobs
 
-    def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[str]:
-        """Enqueues jobs of one task with shared options; returns their ids (see submission)."""
+    def enqueue(self, task: str, params: Sequence[str], options: job_pb2.JobOptions) -> list[Enqueued]:
+        """Enqueues jobs of one task with shared options (see submission)."""
         if not params:
             return []
         now = datetime.now(UTC)
         resolved = resolve_options(task, options, self.settings, now)
-        return submit(self.store, self.queues, self.metrics, new_jobs(task, params, resolved, now))
+        jobs = new_jobs(task, params, resolved, now)
+        ids = submit(self.store, self.queues, self.metrics, jobs)
+        return [Enqueued(job_id, job_id != job.id) for job_id, job in zip(ids, jobs, strict=True)]
 
     def lease(self, request: worker_service_pb2.LeaseJobsRequest) -> list[worker_service_pb2.LeasedJob]:
         """Leases up to ``max_jobs`` jobs, blocking up to ``wait_s`` while none is ready."""
