@@ -60,6 +60,7 @@ class Operations:
         resolved = resolve_options(task, options, self.settings, now)
         jobs = new_jobs(task, params, resolved, now)
         ids = submit(self.store, self.queues, self.metrics, jobs)
+        self.events.announce_enqueue()
         return [Enqueued(job_id, job_id != job.id) for job_id, job in zip(ids, jobs, strict=True)]
 
     def lease(self, request: worker_service_pb2.LeaseJobsRequest) -> list[worker_service_pb2.LeasedJob]:
