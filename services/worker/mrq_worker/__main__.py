@@ -4,11 +4,24 @@ gevent must patch the standard library before anything else imports it, so this 
 that first, and nothing may be imported above the patch. ``thread=False`` keeps ``threading``
 native: grpc's internals, gevent's threadpool (which makes our gRPC calls) and the heartbeat
 thread must be real OS threads.
+
+While patching, gevent looks its plugins up about 20 times, and each lookup reads the metadata of
+every installed distribution (0.15 s of a 0.55 s start-up, measured in the dev virtualenv): the patch
+runs with one reading, shared. gevent imports ``importlib.metadata`` before it patches anything,
+so importing it first changes nothing that the patch sees.
 """
+
+from importlib import metadata
 
 from gevent import monkey
 
-monkey.patch_all(thread=False)
+_read_every_time = metadata.entry_points
+_installed = _read_every_time()
+metadata.entry_points = lambda **select: _installed.select(**select)  # type: ignore[assignment]  # same results, read once
+try:
+    monkey.patch_all(thread=False)
+finally:
+    metadata.entry_points = _read_every_time
 
 # ruff: noqa: E402 - everything below must be imported after patching
 import logging
