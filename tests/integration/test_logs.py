@@ -6,15 +6,19 @@ from __future__ import annotations
 import os
 import queue
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import grpc
 import pytest
 from harness import StackUnderTest
 
 from mrq import Client, JobNotFound
+from mrq.v1 import job_service_pb2, job_service_pb2_grpc, worker_service_pb2, worker_service_pb2_grpc
+from mrq_broker.storage import SQLITE_FILE
 from mrq_local import wait_until
 
 MRQ = str(Path(sys.executable).parent / "mrq")
@@ -184,3 +188,38 @@ def test_logs_of_a_job_that_logged_nothing_are_empty_and_of_an_unknown_job_not_f
         client.get_logs("65f0c0ffee0123456789abcd")
     with pytest.raises(JobNotFound):
         list(client.follow_logs("65f0c0ffee0123456789abcd"))
+
+
+def test_a_reader_waits_for_a_chunk_counted_but_not_yet_stored(
+    stack: StackUnderTest, client: Client, request: pytest.FixtureRequest
+) -> None:
+    # Given a pending job's chunk caught between its number and its insert: another writer holds
+    # the SQLite file, so the broker's insert waits while the chunk's number is already counted
+    job_id = client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1})
+    channel = grpc.insecure_channel(stack.broker_address)
+    request.addfinalizer(channel.close)
+    jobs = job_service_pb2_grpc.JobServiceStub(channel)
+    workers = worker_service_pb2_grpc.WorkerServiceStub(channel)
+    shipped: queue.Queue[object] = queue.Queue()
+    other = sqlite3.connect(stack.stack.config.data_dir / SQLITE_FILE, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        chunk = worker_service_pb2.LogChunk(job_id=job_id, text="in flight\n")
+        ship = worker_service_pb2.ShipLogsRequest(worker_id="w-1", chunks=[chunk])
+        threading.Thread(target=lambda: shipped.put(workers.ShipLogs(ship, timeout=30)), daemon=True).start()
+        # When a reader looks meanwhile, it is told more is coming, from where it stands
+        read = job_service_pb2.GetJobLogsRequest(job_id=job_id)
+
+        def counted() -> job_service_pb2.GetJobLogsResponse | None:
+            page = jobs.GetJobLogs(read)
+            return page if page.next_offset or not page.complete else None
+
+        page = wait_until(counted, 10, what="the chunk counted")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert (page.text, page.next_offset, page.complete) == ("", 0, False)
+    # Then, once the insert is done, its next read from there gets the chunk: nothing was skipped
+    assert shipped.get(timeout=30) == worker_service_pb2.ShipLogsResponse(stored=1)
+    read.from_offset = page.next_offset
+    assert jobs.GetJobLogs(read).text == "in flight\n"
