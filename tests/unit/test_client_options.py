@@ -79,3 +79,12 @@ def test_to_seconds() -> None:
     assert to_seconds("t", timedelta(milliseconds=1500)) == 1.5
     with pytest.raises(TypeError, match=r"^t must be"):
         to_seconds("t", None)
+
+
+def test_an_unknown_option_is_refused_naming_it() -> None:
+    with pytest.raises(TypeError, match="unknown option 'timout'"):
+        job_options(timout=5)  # type: ignore[call-arg]
+
+
+def test_an_option_given_as_none_is_left_unset() -> None:
+    assert job_options(timeout=None, queue=None).ListFields() == []  # type: ignore[arg-type]
