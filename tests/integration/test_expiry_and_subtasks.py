@@ -72,7 +72,7 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
 def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Client, tmp_path: Path) -> None:
     # Given a broker whose config keeps mrq_test_tasks.fail's final records for 1 s only
     config = tmp_path / "mrq-config.py"
-    config.write_text('TASKS = {"mrq_test_tasks.fail": {"final_ttl": 1}}\n')
+    config.write_text('TASKS = {"mrq_test_tasks.fail": {"final_ttl_s": 1}}\n')
     stack.restart_broker(extra_args=["--config", str(config), "--cleanup-interval-s", "0.5"])
     stack.start_worker("default")
     short = client.enqueue("mrq_test_tasks.fail")

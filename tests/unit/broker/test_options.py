@@ -18,9 +18,9 @@ from mrq_broker.settings import BrokerSettings
 TASK = "tasks.add"
 # (option, TASKS/QUEUES_CONFIG key, broker default flag, JobOptions field)
 DURATIONS = [
-    ("timeout_s", "timeout", "default_timeout_s"),
-    ("retry_delay_s", "retry_delay", "default_retry_delay_s"),
-    ("result_ttl_s", "result_ttl", "default_result_ttl_s"),
+    ("timeout_s", "timeout_s", "default_timeout_s"),
+    ("retry_delay_s", "retry_delay_s", "default_retry_delay_s"),
+    ("result_ttl_s", "result_ttl_s", "default_result_ttl_s"),
 ]
 
 
@@ -49,11 +49,19 @@ def test_each_layer_wins_over_the_ones_below(option: str, key: str, flag: str) -
 
 
 def test_an_explicit_zero_is_the_jobs_own_choice_not_unset() -> None:
-    config = settings(default_timeout_s=10.0, default_max_retries=5, tasks={TASK: {"timeout": 20, "max_retries": 6}})
+    config = settings(default_timeout_s=10.0, default_max_retries=5, tasks={TASK: {"timeout_s": 20, "max_retries": 6}})
     resolved = resolve_options(TASK, JobOptions(timeout_s=0, max_retries=0), config, NOW)
     assert (resolved.timeout_s, resolved.max_retries) == (0, 0)
     unset = resolve_options(TASK, JobOptions(), config, NOW)
     assert (unset.timeout_s, unset.max_retries) == (20, 6)
+
+
+@pytest.mark.parametrize(("option", "key", "flag"), DURATIONS)
+def test_the_old_key_names_still_set_the_same_option(option: str, key: str, flag: str) -> None:
+    old = key.removesuffix("_s")
+    config = settings(tasks={TASK: {old: 2.0}}, queues_config={"q": {old: 3.0}})
+    assert getattr(resolve_options(TASK, JobOptions(), config, NOW), option) == 2.0
+    assert getattr(resolve_options("tasks.other", JobOptions(queue="q"), config, NOW), option) == 3.0
 
 
 def test_max_retries_and_priority_follow_the_same_layers() -> None:
@@ -65,7 +73,7 @@ def test_max_retries_and_priority_follow_the_same_layers() -> None:
 
 
 def test_a_parent_queue_config_does_not_apply_to_a_sibling_with_the_same_prefix() -> None:
-    config = settings(default_timeout_s=1.0, queues_config={"q": {"timeout": 5}})
+    config = settings(default_timeout_s=1.0, queues_config={"q": {"timeout_s": 5}})
     assert resolve_options(TASK, JobOptions(queue="q/a/b"), config, NOW).timeout_s == 5
     assert resolve_options(TASK, JobOptions(queue="qq"), config, NOW).timeout_s == 1
 

@@ -84,7 +84,7 @@ def test_a_success_is_kept_for_its_result_ttl_else_the_default() -> None:
 
 
 def test_other_final_statuses_are_kept_for_abort_or_final_ttl_and_a_task_may_override() -> None:
-    config = settings(abort_ttl_s=10.0, final_ttl_s=20.0, tasks={"tasks.slow": {"abort_ttl": 1, "final_ttl": 2}})
+    config = settings(abort_ttl_s=10.0, final_ttl_s=20.0, tasks={"tasks.slow": {"abort_ttl_s": 1, "final_ttl_s": 2}})
     assert [ttl_s(s, "tasks.add", None, config) for s in ("cancel", "abort", "failed", "timeout")] == [10, 10, 20, 20]
     assert [ttl_s(s, "tasks.slow", None, config) for s in ("cancel", "abort", "failed", "maxretries")] == [1, 1, 2, 2]
 
