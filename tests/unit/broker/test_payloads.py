@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from job_factory import NOW, job
+from job_factory import NOW, job, settings
 
 from mrq.v1 import job_pb2
+from mrq.v1.job_pb2 import JobOptions
 from mrq_broker.jobs.payloads import (
     header_of,
     leased_job,
@@ -21,8 +22,7 @@ from mrq_broker.jobs.payloads import (
     result_ttl_s,
     taskset_of,
 )
-from mrq_broker.jobs.validation import ResolvedOptions
-from mrq_broker.queue_config import TaskLimit
+from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.queueing.queues import enqueued_ms, queue_score
 from mrq_broker.storage.records import JOB_FIELDS, HistoryEntry, JobRecord, from_ms, job_id_time, job_proto, to_ms
 
@@ -83,18 +83,10 @@ def test_a_record_rebuilt_from_its_payload_keeps_every_field_the_payload_carries
 
 
 def test_new_jobs_carry_their_resolved_options_and_their_limit_and_unique_keys() -> None:
-    options = ResolvedOptions(
-        queue="q",
-        timeout_s=1.0,
-        max_retries=2,
-        retry_delay_s=3.0,
-        result_ttl_s=4.0,
-        priority=5,
-        run_at=NOW + timedelta(seconds=1),
-        dedupe_key="",
-        unique=True,
-        limit=TaskLimit(max_concurrency=1, limit_key="user"),
-    )
+    limited = settings(tasks={"tasks.add": {"max_concurrency": 1, "limit_key": "user"}})
+    wanted = JobOptions(queue="q", timeout_s=1, max_retries=2, retry_delay_s=3, result_ttl_s=4, priority=5)
+    wanted.delay_s, wanted.unique = 1, True
+    options = resolve_options("tasks.add", wanted, limited, NOW)
     first, second = new_jobs("tasks.add", ['{"user":1}', '{"user":2}'], options, NOW, taskset_id=TASKSET)
     assert (first.status, first.eta, first.queue, first.priority, first.taskset_id) == (
         "delayed",
