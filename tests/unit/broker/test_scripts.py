@@ -120,6 +120,15 @@ def test_tasks_filtered_out_are_skipped_and_keep_their_place(queues: RedisQueues
     assert lease(queues).job_ids == [other.id]
 
 
+def test_a_filtered_lease_looks_at_no_more_than_the_scan_window_per_queue(queues: RedisQueues) -> None:
+    others = jobs(2, task="tasks.other")
+    mine = job(date_enqueued=NOW + timedelta(seconds=1))
+    push(queues, *others, mine)
+    query = LeaseQuery(queues=[("default", "regular")], max_jobs=1, owner=OWNER, worker_id="w1", denied=["tasks.other"])
+    assert queues.lease(query, T0, T0 + LEASE_MS, scan_window=2).job_ids == []
+    assert queues.lease(query, T0, T0 + LEASE_MS, scan_window=3).job_ids == [mine.id]
+
+
 def test_a_concurrency_limit_holds_back_jobs_while_its_slots_are_leased(queues: RedisQueues) -> None:
     first, second = jobs(2)
     push(queues, first, second)
@@ -172,6 +181,18 @@ def test_raw_queue_entries_become_claimed_jobs_with_fresh_ids(queues: RedisQueue
     )
     assert [again.raw[i].entry for i in again.job_ids] == ['{"n":1}', '{"n":2}'], "given back, in order"
     assert not set(again.job_ids) & set(batch.job_ids), "as new jobs"
+
+
+def test_a_sorted_set_gives_its_lowest_scores_first_and_a_set_each_entry_once(queues: RedisQueues) -> None:
+    queues.push_raw("jobs_sorted_set", "sorted_set", ["late", "early"], [2.0, 1.0])
+    queues.push_raw("jobs_set", "set", ["a", "a", "b"], [])
+
+    def take(name: str, kind: str) -> list[tuple[str, float]]:
+        batch = queues.lease(LeaseQuery(queues=[(name, kind)], max_jobs=5, owner=OWNER, worker_id="w1"), T0, T0, 50)
+        return [(batch.raw[i].entry, batch.raw[i].score) for i in batch.job_ids]
+
+    assert take("jobs_sorted_set", "sorted_set") == [("early", 1.0), ("late", 2.0)], "scores kept for a give-back"
+    assert sorted(entry for entry, _ in take("jobs_set", "set")) == ["a", "b"]
 
 
 def test_a_timed_set_gives_due_entries_and_with_a_pushback_keeps_them_for_later(queues: RedisQueues) -> None:
