@@ -53,7 +53,10 @@ class StackUnderTest:
     """One test's MRQ: its own broker, with its own Redis key prefix on the session's Redis and its
     own store, so tests never see each other's jobs.
 
-    Tests drive MRQ through its public API (gRPC); ``redis`` is for assertions.
+    Tests drive MRQ and check its state through its public API (gRPC, HTTP, the clients);
+    ``redis`` is for the few that must look behind it: the fault suite, which breaks Redis's
+    state on purpose, and what no API shows (a raw job's claim, settled once its success is not
+    stored).
 
     Attributes:
         stack: The underlying stack: every process, their logs, more brokers.

@@ -23,5 +23,5 @@ TASKS = {
 }
 
 QUEUES_CONFIG = {
-    "slow": {"timeout": 7200, "max_retries": 0, "priority": 5},
+    "slow": {"timeout_s": 7200, "max_retries": 0, "priority": 5},
 }

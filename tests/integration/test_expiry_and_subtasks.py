@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import StackUnderTest
+from harness import StackUnderTest, log_line
 
 from mrq import Client, JobNotFound
 from mrq_local import wait_until
@@ -69,11 +69,14 @@ def test_a_timeout_kills_the_jobs_sub_greenlets(stack, client: Client, tmp_path:
     assert client.wait(client.enqueue("mrq_test_tasks.add", {"a": 1, "b": 1}), timeout=30)["result"] == 2
 
 
-def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Client, tmp_path: Path) -> None:
+@pytest.mark.parametrize("key", ["final_ttl_s", "final_ttl"])  # the old name is still read
+def test_a_task_routing_entry_overrides_the_ttl_of_failures(stack, client: Client, tmp_path: Path, key: str) -> None:
     # Given a broker whose config keeps mrq_test_tasks.fail's final records for 1 s only
     config = tmp_path / "mrq-config.py"
-    config.write_text('TASKS = {"mrq_test_tasks.fail": {"final_ttl": 1}}\n')
+    config.write_text(f'TASKS = {{"mrq_test_tasks.fail": {{"{key}": 1}}}}\n')
     stack.restart_broker(extra_args=["--config", str(config), "--cleanup-interval-s", "0.5"])
+    if key != "final_ttl_s":
+        log_line(stack.broker, f"'{key}' is deprecated, name it 'final_ttl_s'")
     stack.start_worker("default")
     short = client.enqueue("mrq_test_tasks.fail")
     kept = client.enqueue("mrq_test_tasks.unserialisable")  # fails too, but has no override

@@ -157,4 +157,5 @@ def test_an_invalid_config_exits_non_zero_and_queues_nothing(
     assert message in log, log
     assert stack.list_jobs() == []
     assert schedules(stack) == {}
-    assert not stack.redis.keys(f"{stack.redis_prefix}:queue:*")
+    with Client(stack.broker_address) as client:
+        assert client.queues.list() == []

@@ -250,5 +250,5 @@ def test_a_tick_fired_by_many_callers_and_again_after_a_crash_is_enqueued_once(
         store.close()
     assert stub.FireSchedule(fire, timeout=10).outcome == pb.FIRE_OUTCOME_DUPLICATE
     assert len(stack.list_jobs()) == 1
-    queued = stack.redis.zrange(f"{stack.redis_prefix}:queue:default", 0, -1)
-    assert len(queued) == 1
+    with Client(stack.broker_address) as client:
+        assert [q["queued"] for q in client.queues.list("default") if q["name"] == "default"] == [1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import socket
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from test_client_calls import FakeBroker, FakeChannel
 
 import mrq.client
 from mrq.cli import build_parser, main
+from mrq.options import OPTION_NAMES
 from mrq.v1 import job_pb2
 
 
@@ -243,3 +245,32 @@ def test_unreachable_broker_says_where_it_tried(
 
     assert (code, out) == (3, "")
     assert err.startswith(f"mrq: error: broker at {address} is unavailable") and err.count("\n") == 1
+
+
+def _option_dests(command: str) -> set[str]:
+    parser = build_parser()
+    [subparsers] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return {a.dest for a in subparsers.choices[command]._actions}
+
+
+def test_every_enqueue_option_has_a_flag() -> None:
+    # A new EnqueueOptions key fails here until the commands take it as a flag.
+    assert _option_dests("enqueue") >= OPTION_NAMES
+    # The broker refuses one dedupe key shared by several jobs.
+    assert OPTION_NAMES - {"dedupe_key"} <= _option_dests("enqueue-many")
+
+
+def test_enqueue_flags_reach_the_broker_and_unset_ones_stay_unset(
+    broker: FakeBroker, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = cli(capsys, "enqueue", "tasks.add", "--timeout", "0", "--unique", "--dedupe-key", "k")
+    [request] = broker.method_calls("Enqueue")
+    options = request.options
+    assert code == 0
+    assert (options.HasField("timeout_s"), options.timeout_s, options.unique, options.dedupe_key) == (
+        True,
+        0,
+        True,
+        "k",
+    )
+    assert not options.HasField("max_retries") and not options.HasField("retry_delay_s")

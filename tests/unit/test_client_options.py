@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from mrq.options import job_options, to_seconds
+from mrq.options import OPTION_NAMES, job_options, to_seconds
+from mrq.v1 import job_pb2
 
 
 def test_no_options_leaves_every_field_unset() -> None:
@@ -79,3 +80,18 @@ def test_to_seconds() -> None:
     assert to_seconds("t", timedelta(milliseconds=1500)) == 1.5
     with pytest.raises(TypeError, match=r"^t must be"):
         to_seconds("t", None)
+
+
+def test_an_unknown_option_is_refused_naming_it() -> None:
+    with pytest.raises(TypeError, match="unknown option 'timout'"):
+        job_options(timout=5)  # type: ignore[call-arg]
+
+
+def test_an_option_given_as_none_is_left_unset() -> None:
+    assert job_options(timeout=None, queue=None).ListFields() == []  # type: ignore[arg-type]
+
+
+def test_every_job_options_field_is_an_enqueue_option() -> None:
+    # Durations drop their "_s": the keywords take seconds or a timedelta.
+    fields = {field.name.removesuffix("_s") for field in job_pb2.JobOptions.DESCRIPTOR.fields}
+    assert fields == OPTION_NAMES

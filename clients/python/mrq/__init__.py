@@ -34,6 +34,7 @@ from mrq.errors import (
     Unauthenticated,
     WaitTimeout,
 )
+from mrq.options import EnqueueOptions
 from mrq.ratelimit import ratelimit
 from mrq.task import Task, run_task
 
@@ -50,6 +51,7 @@ __all__ = [
     "BrokerUnavailable",
     "Client",
     "ConfigError",
+    "EnqueueOptions",
     "InvalidArgument",
     "JobNotFound",
     "MrqError",

@@ -16,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -32,6 +32,7 @@ from mrq.errors import (
     WaitTimeout,
 )
 from mrq.interrupts import AbortInterrupt, JobInterrupt, RetryInterrupt
+from mrq.options import OPTION_NAMES, EnqueueOptions
 from mrq.security import ACCESS_ENV
 from mrq.task import resolve_task
 
@@ -208,9 +209,6 @@ def _add_enqueue(commands: Any, address: argparse.ArgumentParser) -> None:
         "--dedupe-key", metavar="K", help="while a queued or started job has key K, print its id instead"
     )
     enqueue.add_argument(
-        "--unique", action="store_true", help="dedupe as --dedupe-key does, on a key made from the task and params"
-    )
-    enqueue.add_argument(
         "--wait", action="store_true", help="wait for the job, print it as JSON, exit 1 unless it ended success"
     )
     enqueue.add_argument(
@@ -315,6 +313,9 @@ def _add_queue_commands(commands: Any, address: argparse.ArgumentParser) -> None
 
 
 def _add_job_options(command: argparse.ArgumentParser) -> None:
+    """The flags of mrq.EnqueueOptions that every enqueue command takes (``enqueue`` adds
+    --dedupe-key), each flag's dest the option's name: tests/unit/test_cli_commands.py checks
+    that no option is missing."""
     options = command.add_argument_group("job options (default: the task's routing, then the broker's)")
     options.add_argument("--queue", metavar="Q", help="queue name")
     options.add_argument("--timeout", type=float, metavar="S", help="seconds the job may run; 0 = no limit")
@@ -330,25 +331,19 @@ def _add_job_options(command: argparse.ArgumentParser) -> None:
         metavar="ISO",
         help="run no sooner than this ISO 8601 instant, e.g. 2030-01-01T09:00:00Z (no offset = UTC)",
     )
+    options.add_argument("--unique", action="store_true", help="dedupe each job on a key made from its task and params")
 
 
-def _job_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {
-        "queue": args.queue,
-        "timeout": args.timeout,
-        "max_retries": args.max_retries,
-        "retry_delay": args.retry_delay,
-        "result_ttl": args.result_ttl,
-        "delay": args.delay,
-        "eta": args.eta,
-        "priority": args.priority,
-    }
+def _job_options(args: argparse.Namespace) -> EnqueueOptions:
+    """The options the command line gives; a flag left out leaves its option unset."""
+    given = {name: getattr(args, name) for name in OPTION_NAMES if getattr(args, name, None) is not None}
+    return cast(EnqueueOptions, given)
 
 
 def _enqueue(args: argparse.Namespace) -> int:
     params = _parse_params(args.params) if args.params is not None else None
     with _client(args) as client:
-        job_id = client.enqueue(args.task, params, dedupe_key=args.dedupe_key, unique=args.unique, **_job_options(args))
+        job_id = client.enqueue(args.task, params, **_job_options(args))
         if not args.wait:
             print(job_id)
             return EXIT_OK

@@ -22,7 +22,6 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar, Unpack, overload
 
@@ -31,7 +30,7 @@ import grpc
 from mrq import codec, rpc
 from mrq.errors import BrokerError, ConfigError, JobNotFound, MrqError, WaitTimeout
 from mrq.jobs import JobDict, job_to_dict
-from mrq.options import Seconds, job_options, to_seconds
+from mrq.options import EnqueueOptions, Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
 from mrq.queues import Queues
 from mrq.schedules import Schedules
@@ -175,17 +174,7 @@ class Client:
         self,
         task: str,
         params: Any = None,
-        *,
-        queue: str | None = None,
-        timeout: Seconds | None = None,
-        max_retries: int | None = None,
-        retry_delay: Seconds | None = None,
-        result_ttl: Seconds | None = None,
-        delay: Seconds | None = None,
-        eta: datetime | None = None,
-        priority: int | None = None,
-        dedupe_key: str | None = None,
-        unique: bool = False,
+        **options: Unpack[EnqueueOptions],
     ) -> str:
         """Enqueues one job and returns its id.
 
@@ -197,24 +186,16 @@ class Client:
         Args:
             task: dotted path of the task, e.g. "tasks.add".
             params: any JSON value; ``None`` (the default) sends ``{}``.
-            queue: queue name; default: the task's routed queue, else "default".
-            timeout: how long the job may run, in seconds or as a timedelta; 0 = no limit.
-            max_retries: retries allowed before the job ends ``maxretries``.
-            retry_delay: wait before a retry is queued again (seconds or timedelta).
-            result_ttl: how long a ``success`` record and its result are kept.
-            delay: run no sooner than this long from now (seconds or timedelta).
-            eta: run no sooner than this instant; a naive datetime is taken as UTC.
-            priority: higher runs first (-1000..1000); FIFO within one priority.
-            dedupe_key: while a queued or started job has this key, return its id instead
-                of creating a new job.
-            unique: dedupe as with ``dedupe_key``, on a key made from the task and params.
+            **options: the job's options, each described in :class:`mrq.EnqueueOptions`:
+                queue, timeout, max_retries, retry_delay, result_ttl, delay, eta, priority,
+                dedupe_key, unique.
 
         Returns:
             The new job's id, or the existing job's id when deduplicated.
 
         Raises:
-            TypeError: ``params`` is not JSON-serialisable, or an option has the wrong type
-                (raised before anything is sent).
+            TypeError: ``params`` is not JSON-serialisable, or an option is unknown or has the
+                wrong type (raised before anything is sent).
             ValueError: both ``delay`` and ``eta`` are given.
             InvalidArgument: the broker refused the request; ``field`` names the culprit.
             BrokerUnavailable: the broker could not be reached, or did not answer in time.
@@ -222,18 +203,7 @@ class Client:
         request = job_service_pb2.EnqueueRequest(
             task=task,
             params_json=_encode_params(task, params),
-            options=job_options(
-                queue=queue,
-                timeout=timeout,
-                max_retries=max_retries,
-                retry_delay=retry_delay,
-                result_ttl=result_ttl,
-                delay=delay,
-                eta=eta,
-                priority=priority,
-                dedupe_key=dedupe_key,
-                unique=unique,
-            ),
+            options=job_options(**options),
         )
         response: job_service_pb2.EnqueueResponse = rpc.call(
             self._stub.Enqueue, request, timeout_s=self.settings.rpc_timeout_s, address=self.settings.broker_address
@@ -245,15 +215,8 @@ class Client:
         task: str,
         params_list: Iterable[Any],
         *,
-        queue: str | None = None,
-        timeout: Seconds | None = None,
-        max_retries: int | None = None,
-        retry_delay: Seconds | None = None,
-        result_ttl: Seconds | None = None,
-        delay: Seconds | None = None,
-        eta: datetime | None = None,
-        priority: int | None = None,
         progress: bool = False,
+        **options: Unpack[EnqueueOptions],
     ) -> list[str]:
         """Enqueues one job of ``task`` per entry of ``params_list``, with shared options.
 
@@ -267,8 +230,8 @@ class Client:
             task: dotted path of the task, e.g. "tasks.add".
             params_list: one JSON value per job.
             progress: draw a progress bar on stderr.
-            queue, timeout, max_retries, retry_delay, result_ttl, delay, eta, priority: as in
-                :meth:`enqueue`, applied to every job.
+            **options: as in :meth:`enqueue` (:class:`mrq.EnqueueOptions`), applied to every
+                job; ``unique`` gives each job its own key, and ``dedupe_key`` is refused.
 
         Returns:
             The new jobs' ids, in the order of ``params_list``.
@@ -277,16 +240,7 @@ class Client:
             TypeError: an entry is not JSON-serialisable (raised before anything is sent).
             InvalidArgument, BrokerUnavailable: as in :meth:`enqueue`.
         """
-        options = job_options(
-            queue=queue,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_delay=retry_delay,
-            result_ttl=result_ttl,
-            delay=delay,
-            eta=eta,
-            priority=priority,
-        )
+        wire = job_options(**options)
         encoded = [_encode_params(task, params, index=i) for i, params in enumerate(params_list)]
         if not encoded:
             return []
@@ -297,7 +251,7 @@ class Client:
         job_ids: list[str] = []
         try:
             for batch in batches:
-                job_ids.extend(self._enqueue_batch(task, batch, options, enqueued=len(job_ids), total=len(encoded)))
+                job_ids.extend(self._enqueue_batch(task, batch, wire, enqueued=len(job_ids), total=len(encoded)))
                 if bar is not None:
                     bar.advance(len(batch))
         finally:
@@ -313,14 +267,7 @@ class Client:
         callback: str | None = None,
         callback_params: Mapping[str, Any] | None = None,
         callback_queue: str | None = None,
-        queue: str | None = None,
-        timeout: Seconds | None = None,
-        max_retries: int | None = None,
-        retry_delay: Seconds | None = None,
-        result_ttl: Seconds | None = None,
-        delay: Seconds | None = None,
-        eta: datetime | None = None,
-        priority: int | None = None,
+        **options: Unpack[EnqueueOptions],
     ) -> tuple[str, list[str]]:
         """Enqueues one job of ``task`` per entry of ``params_list`` as one taskset, in one call
         (at most the broker's ``max_batch_size`` jobs), accepted or refused as a whole.
@@ -336,8 +283,8 @@ class Client:
             callback: dotted path of the callback task.
             callback_params: extra params of the callback (a JSON object).
             callback_queue: the callback's queue; default: its task's routed queue.
-            queue, timeout, max_retries, retry_delay, result_ttl, delay, eta, priority: as in
-                :meth:`enqueue`, applied to every member.
+            **options: as in :meth:`enqueue` (:class:`mrq.EnqueueOptions`), applied to every
+                member; ``dedupe_key`` is refused.
 
         Returns:
             (taskset id, the members' job ids in the order of ``params_list``).
@@ -349,16 +296,7 @@ class Client:
         request = job_service_pb2.CreateTasksetRequest(
             task=task,
             params_json=[_encode_params(task, p, index=i) for i, p in enumerate(params_list)],
-            options=job_options(
-                queue=queue,
-                timeout=timeout,
-                max_retries=max_retries,
-                retry_delay=retry_delay,
-                result_ttl=result_ttl,
-                delay=delay,
-                eta=eta,
-                priority=priority,
-            ),
+            options=job_options(**options),
             callback_task=callback or "",
             callback_params_json=b"" if callback_params is None else codec.encode(callback_params),
             callback_queue=callback_queue or "",

@@ -123,19 +123,21 @@ def _env_value(annotation: Any, raw: str) -> Any:
 
 
 #: Every key a ``TASKS`` entry may hold. The broker reads the routing and defaults (queue,
-#: timeout, max_retries, retry_delay, result_ttl, priority, abort_ttl, final_ttl) and the limits;
-#: the worker, the automatic retries (retry_on, retry_backoff). Both check entries against this
-#: one list, so that a typo such as ``max_retires`` stops either at start instead of doing nothing.
+#: timeout_s, max_retries, retry_delay_s, result_ttl_s, priority, abort_ttl_s, final_ttl_s) and
+#: the limits; the worker, the automatic retries (retry_on, retry_backoff). Both check entries
+#: against this one list, so that a typo such as ``max_retires`` stops either at start instead of
+#: doing nothing. The names are the contract's (``JobOptions.timeout_s``): a duration's unit is
+#: in its name, as in the broker's flags (``--default-timeout-s``, ``--final-ttl-s``).
 TASK_KEYS = frozenset(
     {
         "queue",
-        "timeout",
+        "timeout_s",
         "max_retries",
-        "retry_delay",
-        "result_ttl",
+        "retry_delay_s",
+        "result_ttl_s",
         "priority",
-        "abort_ttl",
-        "final_ttl",
+        "abort_ttl_s",
+        "final_ttl_s",
         "max_concurrency",
         "rate_limit",
         "rate_limit_per_s",
@@ -147,12 +149,49 @@ TASK_KEYS = frozenset(
     }
 )
 
+#: The ``TASKS`` and ``QUEUES_CONFIG`` keys renamed to the rule above (old name -> new name). The
+#: old names are still read, with a deprecation warning in the broker's log.
+RENAMED_KEYS = {
+    "timeout": "timeout_s",
+    "retry_delay": "retry_delay_s",
+    "result_ttl": "result_ttl_s",
+    "abort_ttl": "abort_ttl_s",
+    "final_ttl": "final_ttl_s",
+}
+
+
+def rename_keys(table: Mapping[str, Mapping[str, Any]], name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """``table`` (``TASKS`` or ``QUEUES_CONFIG``, called ``name``) with every old key name of
+    :data:`RENAMED_KEYS` replaced by its new one, and a note per replaced key for the log.
+
+    Raises:
+        ValueError: an entry gives both names of one key.
+    """
+    renamed: dict[str, dict[str, Any]] = {}
+    notes: list[str] = []
+    for entry_name, entry in table.items():
+        if not isinstance(entry, Mapping):  # left for the settings' own check to refuse
+            renamed[entry_name] = entry
+            continue
+        new_entry = dict(entry)
+        for old, new in RENAMED_KEYS.items():
+            if old not in new_entry:
+                continue
+            if new in new_entry:
+                raise ValueError(f"{name}[{entry_name!r}]: give {new!r} only ({old!r} is its old name)")
+            new_entry[new] = new_entry.pop(old)
+            notes.append(f"{name}[{entry_name!r}]: {old!r} is deprecated, name it {new!r}")
+        renamed[entry_name] = new_entry
+    return renamed, notes
+
 
 def check_task_keys(tasks: Mapping[str, Mapping[str, Any]]) -> None:
-    """Raises ValueError naming the first ``TASKS`` entry with a key not in :data:`TASK_KEYS`."""
+    """Raises ValueError naming the first ``TASKS`` entry with a key neither in :data:`TASK_KEYS`
+    nor an old name of one (:data:`RENAMED_KEYS`)."""
+    known = TASK_KEYS | RENAMED_KEYS.keys()
     for task, entry in tasks.items():
         for key in entry:
-            if key not in TASK_KEYS:
+            if key not in known:
                 close = difflib.get_close_matches(key, TASK_KEYS, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ValueError(

@@ -9,30 +9,22 @@ Ranges (priority bounds, queue name syntax...) are checked by the broker, which 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 from mrq.v1 import job_pb2
 
 Seconds = float | timedelta
 
 
-def job_options(
-    *,
-    queue: str | None = None,
-    timeout: Seconds | None = None,
-    max_retries: int | None = None,
-    retry_delay: Seconds | None = None,
-    result_ttl: Seconds | None = None,
-    delay: Seconds | None = None,
-    eta: datetime | None = None,
-    priority: int | None = None,
-    dedupe_key: str | None = None,
-    unique: bool = False,
-) -> job_pb2.JobOptions:
-    """Builds the ``JobOptions`` message for one enqueue call.
+class EnqueueOptions(TypedDict, total=False):
+    """The job options of :meth:`mrq.Client.enqueue`, ``enqueue_many`` and ``enqueue_taskset``,
+    and of the ``mrq enqueue`` flags: the one place they are declared. An option left out stays
+    unset, so the broker applies the task's ``TASKS`` entry, then its queue's ``QUEUES_CONFIG``
+    entry, then its own defaults.
 
-    Args:
+    Attributes:
         queue: queue name; default: the task's routed queue, else "default".
-        timeout: how long the job may run, in seconds or as a timedelta; 0 = no timeout.
+        timeout: how long the job may run, in seconds or as a timedelta; 0 = no limit.
         max_retries: retries allowed before the job ends ``maxretries``.
         retry_delay: wait before a retry is queued again, in seconds or as a timedelta.
         result_ttl: how long a ``success`` record (and its result) is kept.
@@ -40,33 +32,60 @@ def job_options(
         eta: run no sooner than this instant; a naive datetime is taken as UTC.
         priority: higher runs first (-1000..1000); FIFO within one priority.
         dedupe_key: while a queued or started job has this key, enqueueing another with it
-            returns the existing job's id.
+            returns the existing job's id. ``enqueue`` only: the broker refuses one key shared
+            by the jobs of ``enqueue_many`` or a taskset (InvalidArgument naming it).
         unique: dedupe as with ``dedupe_key``, on a key made from the task and params.
+    """
+
+    queue: str
+    timeout: Seconds
+    max_retries: int
+    retry_delay: Seconds
+    result_ttl: Seconds
+    delay: Seconds
+    eta: datetime
+    priority: int
+    dedupe_key: str
+    unique: bool
+
+
+#: Every option's name, as :class:`EnqueueOptions` declares them.
+OPTION_NAMES: frozenset[str] = EnqueueOptions.__optional_keys__
+
+
+def job_options(**options: Unpack[EnqueueOptions]) -> job_pb2.JobOptions:
+    """Builds the ``JobOptions`` message for one enqueue call; an option given as ``None`` is
+    left unset, as if not given.
 
     Raises:
-        TypeError: an option has the wrong type.
+        TypeError: an option is unknown, or has the wrong type.
         ValueError: both ``delay`` and ``eta`` are given.
     """
-    if delay is not None and eta is not None:
+    unknown = sorted(set(options) - OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"unknown option {unknown[0]!r}; the options are {', '.join(sorted(OPTION_NAMES))}")
+    given: dict[str, object] = {k: v for k, v in options.items() if v is not None}
+    if "delay" in given and "eta" in given:
         raise ValueError("delay and eta are exclusive: give one of them")
-    options = job_pb2.JobOptions(
-        queue=_text("queue", queue),
-        priority=_integer("priority", priority) if priority is not None else 0,
-        dedupe_key=_text("dedupe_key", dedupe_key),
-        unique=bool(unique),
-        delay_s=to_seconds("delay", delay) if delay is not None else 0.0,
+    message = job_pb2.JobOptions(
+        queue=_text("queue", given.get("queue")),
+        priority=_integer("priority", given["priority"]) if "priority" in given else 0,
+        dedupe_key=_text("dedupe_key", given.get("dedupe_key")),
+        unique=bool(given.get("unique", False)),
+        delay_s=to_seconds("delay", given["delay"]) if "delay" in given else 0.0,
     )
-    if timeout is not None:
-        options.timeout_s = to_seconds("timeout", timeout)
-    if max_retries is not None:
-        options.max_retries = _integer("max_retries", max_retries)
-    if retry_delay is not None:
-        options.retry_delay_s = to_seconds("retry_delay", retry_delay)
-    if result_ttl is not None:
-        options.result_ttl_s = to_seconds("result_ttl", result_ttl)
-    if eta is not None:
-        options.eta.FromDatetime(_aware(eta))
-    return options
+    # The optional fields: a value given, 0 included, overrides the task's and broker's defaults.
+    if "timeout" in given:
+        message.timeout_s = to_seconds("timeout", given["timeout"])
+    if "max_retries" in given:
+        message.max_retries = _integer("max_retries", given["max_retries"])
+    if "retry_delay" in given:
+        message.retry_delay_s = to_seconds("retry_delay", given["retry_delay"])
+    if "result_ttl" in given:
+        message.result_ttl_s = to_seconds("result_ttl", given["result_ttl"])
+    if "eta" in given:
+        message.eta.FromDatetime(_aware(given["eta"]))
+    return message
 
 
 def to_seconds(name: str, value: object) -> float:

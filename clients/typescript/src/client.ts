@@ -13,7 +13,7 @@ import type { GetTasksetResponse__Output } from './generated/mrq/v1/GetTasksetRe
 import type { WaitJobsResponse__Output } from './generated/mrq/v1/WaitJobsResponse';
 import type { JobServiceClient } from './generated/mrq/v1/JobService';
 import { isFinal, jobFromWire, statusToWire, dateToWire, type Job, type Status } from './job';
-import { optionsFromEnv } from './env';
+import { optionsFromEnv, type ClientOptions } from './env';
 import { followLogs, readLogs } from './logs';
 import { optionsToWire, type EnqueueOptions } from './options';
 import { encodeParams, type RawJson } from './params';
@@ -28,20 +28,6 @@ const ENTRY_OVERHEAD_BYTES = 8;
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024 - 64 * 1024;
 /** The largest message sent or received, as in the other MRQ programs. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
-/** How to connect; plaintext without a token by default. */
-export interface ClientOptions {
-  /**
-   * Sent as `authorization: Bearer <token>` on every call, for a broker started with
-   * MRQ_AUTH_TOKEN. Over plaintext the token travels in clear: use that on localhost or a
-   * private network only, and TLS (`credentials`) elsewhere.
-   */
-  token?: string;
-  /** e.g. `grpc.credentials.createSsl(readFileSync('ca.pem'))`; default: plaintext. */
-  credentials?: grpc.ChannelCredentials;
-  /** Extra grpc-js channel options, e.g. `{ 'grpc.keepalive_time_ms': 10000 }`. */
-  channelOptions?: grpc.ChannelOptions;
-}
 
 /** The outcome of {@link Client.enqueue}. */
 export interface EnqueueResult {

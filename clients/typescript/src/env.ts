@@ -3,8 +3,21 @@ import { readFileSync } from 'node:fs';
 
 import * as grpc from '@grpc/grpc-js';
 
-import type { ClientOptions } from './client';
 import { ConfigError } from './errors';
+
+/** How to connect; plaintext without a token by default. */
+export interface ClientOptions {
+  /**
+   * Sent as `authorization: Bearer <token>` on every call, for a broker started with
+   * MRQ_AUTH_TOKEN. Over plaintext the token travels in clear: use that on localhost or a
+   * private network only, and TLS (`credentials`) elsewhere.
+   */
+  token?: string;
+  /** e.g. `grpc.credentials.createSsl(readFileSync('ca.pem'))`; default: plaintext. */
+  credentials?: grpc.ChannelCredentials;
+  /** Extra grpc-js channel options, e.g. `{ 'grpc.keepalive_time_ms': 10000 }`. */
+  channelOptions?: grpc.ChannelOptions;
+}
 
 /** The broker Client.fromEnv calls when MRQ_BROKER_ADDRESS is unset. */
 export const DEFAULT_ADDRESS = '127.0.0.1:50051';

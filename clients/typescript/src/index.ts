@@ -4,7 +4,7 @@
  */
 export { Client } from './client';
 export type {
-  ActionCounts, ClientOptions, EnqueueResult, JobFilter, Selection, ServerInfo, Taskset, TasksetCallback,
+  ActionCounts, EnqueueResult, JobFilter, Selection, ServerInfo, Taskset, TasksetCallback,
 } from './client';
 export {
   AuthenticationError,
@@ -18,6 +18,7 @@ export {
   WaitTimeoutError,
 } from './errors';
 export { DEFAULT_ADDRESS } from './env';
+export type { ClientOptions } from './env';
 export { FINAL_STATUSES, isFinal } from './job';
 export type { Job, ResolvedOptions, Status, TracebackEntry } from './job';
 export type { EnqueueOptions } from './options';

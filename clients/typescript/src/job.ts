@@ -4,7 +4,7 @@ import type { JobStatus } from './generated/mrq/v1/JobStatus';
 import type { JobOptions__Output } from './generated/mrq/v1/JobOptions';
 import type { Timestamp, Timestamp__Output } from './generated/google/protobuf/Timestamp';
 import type { TracebackEntry__Output } from './generated/mrq/v1/TracebackEntry';
-import { decodeJson } from './params';
+import { decodeJson } from './json';
 
 /** A job status name, as stored and shown; "" when the broker sent none (or one unknown here). */
 export type Status =

@@ -28,8 +28,3 @@ export function encodeParams(params: unknown, field: string): Buffer {
   }
   return Buffer.from(text, 'utf8');
 }
-
-/** Parses JSON bytes; empty input is `undefined`. */
-export function decodeJson(data: Buffer): unknown {
-  return data.length === 0 ? undefined : JSON.parse(data.toString('utf8'));
-}

@@ -3,7 +3,8 @@ import type { Schedule__Output } from './generated/mrq/v1/Schedule';
 import type { ScheduleDefinition as WireDefinition } from './generated/mrq/v1/ScheduleDefinition';
 import type { ScheduleServiceClient } from './generated/mrq/v1/ScheduleService';
 import { dateFromWire } from './job';
-import { decodeJson, encodeParams } from './params';
+import { decodeJson } from './json';
+import { encodeParams } from './params';
 import { unary, type CallOptions } from './rpc';
 
 /**

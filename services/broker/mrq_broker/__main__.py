@@ -26,6 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s mrq-broker %(name)s: %(message)s"
     )
+    for note in settings.deprecated_keys:
+        logging.getLogger("mrq_broker").warning("config: %s", note)
     if settings.processes != 1:
         return Supervisor(settings, args).run()
     stopping = threading.Event()

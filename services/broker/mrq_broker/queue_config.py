@@ -44,10 +44,10 @@ class QueueDefaults(_Strict):
     """Defaults for jobs enqueued on a queue (QUEUES_CONFIG), below the job's own options and its
     task's TASKS entry."""
 
-    timeout: float | None = Field(None, ge=0)
+    timeout_s: float | None = Field(None, ge=0)
     max_retries: int | None = Field(None, ge=0)
-    retry_delay: float | None = Field(None, ge=0)
-    result_ttl: float | None = Field(None, ge=0)
+    retry_delay_s: float | None = Field(None, ge=0)
+    result_ttl_s: float | None = Field(None, ge=0)
     priority: int | None = Field(None, ge=-1000, le=1000)
 
 

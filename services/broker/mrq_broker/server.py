@@ -35,13 +35,16 @@ from mrq_broker.api.monitor_service import MonitorServicer
 from mrq_broker.api.queue_service import QueueServicer
 from mrq_broker.api.schedule_service import ScheduleServicer
 from mrq_broker.api.worker_service import WorkerServicer
+from mrq_broker.jobs.actions import JobActions
 from mrq_broker.jobs.committer import OutcomeCommitter
 from mrq_broker.jobs.logs import JobLogs
 from mrq_broker.jobs.maintenance import Maintenance
+from mrq_broker.jobs.monitoring import Monitor
 from mrq_broker.jobs.operations import Operations
 from mrq_broker.jobs.queue_admin import QueueAdmin
 from mrq_broker.jobs.raw_jobs import RawJobs
 from mrq_broker.jobs.schedules import Schedules
+from mrq_broker.jobs.tasksets import Tasksets
 from mrq_broker.metrics import BrokerMetrics, GrpcMetrics, QueueCollector, serve
 from mrq_broker.queueing.events import Events
 from mrq_broker.queueing.keys import Keys
@@ -112,10 +115,14 @@ def start(settings: BrokerSettings) -> BrokerServer:
     )
     metrics = BrokerMetrics(CollectorRegistry())
     metrics.registry.register(QueueCollector(queues))
-    committer = OutcomeCommitter(store, queues, settings, metrics)
+    # The one place that builds the broker's objects: each is built once and handed to its users.
+    tasksets = Tasksets(store, queues, settings, metrics)
+    committer = OutcomeCommitter(store, queues, settings, metrics, tasksets)
     raw = RawJobs(store, queues, settings)
     operations = Operations(settings, store, queues, events, logs, metrics, committer, raw)
     maintenance = Maintenance(store, queues, raw, settings, metrics)
+    actions = JobActions(store, queues, settings, tasksets)
+    schedules = Schedules(store, queues, settings, metrics)
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_threads, thread_name_prefix="grpc"),
@@ -125,14 +132,14 @@ def start(settings: BrokerSettings) -> BrokerServer:
         ],
         interceptors=[GrpcMetrics(metrics), *auth.interceptors(settings)],
     )
-    job_servicer = JobServicer(operations)
-    job_service_pb2_grpc.add_JobServiceServicer_to_server(job_servicer, server)
+    job_service_pb2_grpc.add_JobServiceServicer_to_server(JobServicer(operations, actions, tasksets), server)
     queue_service_pb2_grpc.add_QueueServiceServicer_to_server(
-        QueueServicer(QueueAdmin(queues, raw, job_servicer.actions), settings.max_batch_size), server
+        QueueServicer(QueueAdmin(queues, raw, actions), settings.max_batch_size), server
     )
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(operations, committer), server)
-    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(MonitorServicer(operations), server)
-    schedules = Schedules(store, queues, settings, metrics)
+    monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(
+        MonitorServicer(operations, Monitor(store, queues, settings), actions), server
+    )
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

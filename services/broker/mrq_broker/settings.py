@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, SecretStr, field_validator, model_validator
 
-from mrq.config import Settings, check_task_keys
+from mrq.config import Settings, check_task_keys, rename_keys
 from mrq_broker.queue_config import QueueDefaults, RawQueueConfig, TaskLimit
 from mrq_broker.queue_names import is_raw
 
@@ -98,8 +99,8 @@ class BrokerSettings(Settings):
     default_result_ttl_s: float = Field(7 * 86400.0, ge=0, description="seconds a success record is kept")
     tasks: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
-        description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout": 10}}; keys: '
-        "queue, timeout, max_retries, retry_delay, result_ttl, abort_ttl, final_ttl; limits: "
+        description='per-task routing and defaults, e.g. {"tasks.add": {"queue": "math", "timeout_s": 10}}; keys: '
+        "queue, timeout_s, max_retries, retry_delay_s, result_ttl_s, abort_ttl_s, final_ttl_s; limits: "
         "max_concurrency, rate_limit (per rate_limit_per_s), limit_key (a param), on_limit "
         "(wait|fail), unique (dedupe on task and params)",
     )
@@ -112,7 +113,7 @@ class BrokerSettings(Settings):
     queues_config: dict[str, QueueDefaults] = Field(
         default_factory=dict,
         description="per-queue job defaults, under the job's options and its task's entry, e.g. {\"slow\": "
-        '{"timeout": 7200, "max_retries": 0, "retry_delay": 60, "result_ttl": 3600, "priority": -5}}; '
+        '{"timeout_s": 7200, "max_retries": 0, "retry_delay_s": 60, "result_ttl_s": 3600, "priority": -5}}; '
         '"x" also applies to "x/..."',
     )
     log_level: str = Field("INFO", description="logging level")
@@ -146,6 +147,29 @@ class BrokerSettings(Settings):
     final_ttl_s: float = Field(
         180 * 86400.0, ge=0, description="seconds other final records (failed, timeout...) are kept"
     )
+
+    _renamed_keys: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _rename_old_keys(cls, data: Any, handler: ModelWrapValidatorHandler[BrokerSettings]) -> BrokerSettings:
+        """Reads the old names of TASKS and QUEUES_CONFIG keys (mrq.config.RENAMED_KEYS) as the
+        new ones, noting each for :attr:`deprecated_keys`."""
+        notes: list[str] = []
+        if isinstance(data, Mapping):
+            data = dict(data)
+            for field, name in (("tasks", "TASKS"), ("queues_config", "QUEUES_CONFIG")):
+                if isinstance(data.get(field), Mapping):
+                    data[field], found = rename_keys(data[field], name)
+                    notes += found
+        settings = handler(data)
+        settings._renamed_keys = notes
+        return settings
+
+    @property
+    def deprecated_keys(self) -> list[str]:
+        """One line per old key name the config used, for the log."""
+        return list(self._renamed_keys)
 
     @field_validator("tasks")
     @classmethod

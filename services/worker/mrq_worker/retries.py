@@ -1,9 +1,9 @@
 """Automatic retries: which exceptions a task retries on, and how long it waits (``TASKS``).
 
     TASKS = {"tasks.fetch": {"retry_on": ["ConnectionError", "myapp.errors.Transient"],
-                             "retry_backoff": "exponential", "max_retries": 5, "retry_delay": 2}}
+                             "retry_backoff": "exponential", "max_retries": 5, "retry_delay_s": 2}}
 
-The numbers live with the broker: it applies ``max_retries`` and ``retry_delay`` from the same
+The numbers live with the broker: it applies ``max_retries`` and ``retry_delay_s`` from the same
 entry to each job at enqueue (the job's own options win), and ends a job ``maxretries`` once its
 retries are spent. The decision lives here, in the worker, which sees the exception: a task that
 raises one of its ``retry_on`` exceptions (or a subclass) reports RETRY instead of FAILED, after

@@ -29,10 +29,10 @@ FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "log
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
-    def __init__(self, operations: Operations) -> None:
+    def __init__(self, operations: Operations, actions: JobActions, tasksets: Tasksets) -> None:
         self.operations = operations
-        self.actions = JobActions(operations.store, operations.queues, operations.settings, operations.metrics)
-        self.tasksets = Tasksets(operations.store, operations.queues, operations.settings, operations.metrics)
+        self.actions = actions
+        self.tasksets = tasksets
 
     @grpc_errors
     def Enqueue(

@@ -50,10 +50,10 @@ def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInf
 
 
 class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
-    def __init__(self, operations: Operations) -> None:
+    def __init__(self, operations: Operations, monitor: Monitor, actions: JobActions) -> None:
         self.operations = operations
-        self.monitor = Monitor(operations.store, operations.queues, operations.settings)
-        self.actions = JobActions(operations.store, operations.queues, operations.settings, operations.metrics)
+        self.monitor = monitor
+        self.actions = actions
 
     @grpc_errors
     def GetOverview(self, request: pb.GetOverviewRequest, context: grpc.ServicerContext) -> pb.GetOverviewResponse:

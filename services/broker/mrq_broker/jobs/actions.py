@@ -32,7 +32,6 @@ from mrq_broker.errors import NoSuchJob
 from mrq_broker.jobs.payloads import queue_entry
 from mrq_broker.jobs.tasksets import Tasksets
 from mrq_broker.jobs.transitions import ttl_s
-from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queueing.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
@@ -67,11 +66,11 @@ class Counts:
 class JobActions:
     """Applies ActOnJobs requests; see the module docstring for the guards."""
 
-    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics) -> None:
+    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, tasksets: Tasksets) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
-        self.tasksets = Tasksets(store, queues, settings, metrics)
+        self.tasksets = tasksets
 
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
         """Acts on jobs by id; raises NoSuchJob, before any change, if one does not exist."""

@@ -61,12 +61,14 @@ class StartedMarks:
 class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
-    def __init__(self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics) -> None:
+    def __init__(
+        self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics, tasksets: Tasksets
+    ) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
-        self.tasksets = Tasksets(store, queues, settings, metrics)
+        self.tasksets = tasksets
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 

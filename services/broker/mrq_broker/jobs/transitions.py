@@ -55,14 +55,14 @@ def _history_status(outcome: worker_service_pb2.JobOutcome, transition: Transiti
 
 def ttl_s(status: str, task: str, result_ttl_s: float | None, settings: BrokerSettings) -> float:
     """Seconds a job's record is kept in a final ``status``: a success keeps its own result TTL;
-    the others follow the task's TASKS entry (``abort_ttl`` for cancel and abort, ``final_ttl``
-    for the rest), else the broker's defaults."""
+    the others follow the task's TASKS entry (``abort_ttl_s`` for cancel and abort,
+    ``final_ttl_s`` for the rest), else the broker's defaults."""
     if status == "success":
         return settings.default_result_ttl_s if result_ttl_s is None else result_ttl_s
     routed = settings.tasks.get(task, {})
     if status in ("cancel", "abort"):
-        return float(routed.get("abort_ttl", settings.abort_ttl_s))
-    return float(routed.get("final_ttl", settings.final_ttl_s))
+        return float(routed.get("abort_ttl_s", settings.abort_ttl_s))
+    return float(routed.get("final_ttl_s", settings.final_ttl_s))
 
 
 @dataclass(frozen=True)

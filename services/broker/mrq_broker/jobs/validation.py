@@ -195,16 +195,16 @@ def resolve_options(task: str, options: job_pb2.JobOptions, settings: BrokerSett
         queue=queue,
         timeout_s=options.timeout_s
         if options.HasField("timeout_s")
-        else float(_default(task, queue, settings, "timeout", settings.default_timeout_s)),
+        else float(_default(task, queue, settings, "timeout_s", settings.default_timeout_s)),
         max_retries=options.max_retries
         if options.HasField("max_retries")
         else int(_default(task, queue, settings, "max_retries", settings.default_max_retries)),
         retry_delay_s=options.retry_delay_s
         if options.HasField("retry_delay_s")
-        else float(_default(task, queue, settings, "retry_delay", settings.default_retry_delay_s)),
+        else float(_default(task, queue, settings, "retry_delay_s", settings.default_retry_delay_s)),
         result_ttl_s=options.result_ttl_s
         if options.HasField("result_ttl_s")
-        else float(_default(task, queue, settings, "result_ttl", settings.default_result_ttl_s)),
+        else float(_default(task, queue, settings, "result_ttl_s", settings.default_result_ttl_s)),
         priority=options.priority or int(_default(task, queue, settings, "priority", 0)),
         run_at=run_at if run_at and run_at > now else None,
         dedupe_key=options.dedupe_key,

@@ -328,7 +328,8 @@ class RedisQueues:
         """Puts raw entries back where a lost lease took them from (a list's at its head, as the
         oldest), and ends those leases, in one transaction."""
         pipe = self.client.pipeline(transaction=True)
-        for claim in claims.values():
+        # Newest first: each LPUSH goes before the last, so a list gets its entries back in order.
+        for claim in reversed(claims.values()):
             key, kind = self.keys.raw(claim.queue), kinds[claim.queue]
             if kind == "raw":
                 pipe.lpush(key, claim.entry)
