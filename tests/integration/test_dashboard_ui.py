@@ -12,33 +12,19 @@ import re
 import signal
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import dashboard_browser
 import pytest
+from dashboard_browser import EXPECT_TIMEOUT_MS, NARROWEST, Page, expect, open_tab, playwright_sync, screenshot
 from harness import BlockingJob, ScheduleDriver, StackUnderTest
 
 from mrq import Client
 from mrq_local import wait_until
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
-expect = playwright_sync.expect
-Page = playwright_sync.Page
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboard"
 RUN_TIMEOUT_S = 60.0
-EXPECT_TIMEOUT_MS = 15_000
-NARROWEST = {"width": 1280, "height": 800}
+browser = dashboard_browser.browser  # the module's fixture
 
 
 @dataclass(frozen=True)
@@ -63,42 +49,11 @@ def site(module_stack: StackUnderTest) -> Iterator[Site]:
         yield Site(dashboard.url, client, module_stack, failed, idle)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make install` installs it (scripts/install-system.sh)")
-    with playwright_sync.sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@contextmanager
-def open_tab(
-    browser: object, url: str, *, viewport: dict[str, int], refresh_s: int = 0, init_script: str = ""
-) -> Iterator[Page]:
-    """A fresh page on the dashboard at ``url``; a JavaScript error on it fails the test."""
-    context = browser.new_context(base_url=url, viewport=viewport)  # type: ignore[attr-defined]
-    context.add_init_script(f"localStorage.setItem('mrq.refresh_s', '{refresh_s}')\n{init_script}")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.set_default_timeout(EXPECT_TIMEOUT_MS)
-    yield tab
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
 @pytest.fixture
 def page(browser: object, site: Site) -> Iterator[Page]:
     """A fresh page with auto-refresh off (tests wait for what they expect, never for a timer)."""
     with open_tab(browser, site.url, viewport={"width": 1440, "height": 900}) as tab:
         yield tab
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def row(page: Page, text: str) -> object:
