@@ -112,6 +112,29 @@ class ExceptionGroup(BaseModel):
     example_error: str
 
 
+class Taskset(BaseModel):
+    id: str
+    #: Dotted path of the members' task.
+    task: str
+    date_created: datetime | None
+    #: Members, and how many are final.
+    total: int
+    final: int
+    #: Final members by final status ("success", "failed"...).
+    counts: dict[str, int]
+    #: final / total, 0.0 to 1.0.
+    progress: float
+    #: The task enqueued once every member is final ("" for none), and that job's id once enqueued.
+    callback_task: str
+    callback_job_id: str
+
+
+class TasksetPage(BaseModel):
+    tasksets: list[Taskset]
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None
+
+
 class LogPage(BaseModel):
     text: str
     next_offset: int
@@ -278,6 +301,26 @@ def exception_groups(response: monitor_service_pb2.ListExceptionGroupsResponse) 
         )
         for g in response.groups
     ]
+
+
+def taskset_page(response: job_service_pb2.ListTasksetsResponse) -> TasksetPage:
+    return TasksetPage(
+        tasksets=[
+            Taskset(
+                id=t.id,
+                task=t.task,
+                date_created=_datetime(t.date_created, t.HasField("date_created")),
+                total=t.total,
+                final=t.final,
+                counts=dict(t.counts),
+                progress=t.progress,
+                callback_task=t.callback_task,
+                callback_job_id=t.callback_job_id,
+            )
+            for t in response.tasksets
+        ],
+        next_cursor=response.next_cursor or None,
+    )
 
 
 def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:
