@@ -406,6 +406,9 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
         "mrq_test_tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window", delay=3600
     )
     schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "params": long_params, "interval": 3600})
+    site.client.enqueue_taskset(
+        "mrq_test_tasks.fail", [long_params] * 3, queue="ui/fast", callback="mrq_test_tasks.echo"
+    )
     pages = [
         ("overview", "Jobs by status", "overview"),
         ("queues", "ui/idle", "queues"),
@@ -416,6 +419,7 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
         ("tasks", "mrq_test_tasks.fail", "tasks"),
         ("exceptions", "builtins.ValueError", "exceptions"),
         ("scheduled", "Fires", "scheduled"),
+        ("tasksets", "Final by status", "tasksets"),
     ]
     with open_tab(browser, site.url, viewport=NARROWEST) as tab:
         for path, text, name in pages:
@@ -524,6 +528,39 @@ def test_times_read_the_same_everywhere(page: Page, site: Site) -> None:
               ago(59.7), ago(60.2), ago(7300)];
     }""")
     assert formatted == ["10 min", "10 min 5 s", "59 s", "1 h 2 min", "59 s ago", "1 min ago", "2 h ago"]
+
+
+def test_tasksets_show_their_counts_and_link_both_ways_with_their_jobs(page: Page, site: Site) -> None:
+    # Given a finished taskset whose callback ran, and one still waiting on ui/idle's jobs
+    done, members = site.client.enqueue_taskset(
+        "mrq_test_tasks.add", [{"a": i, "b": 3} for i in range(4)], queue="ui/fast", callback="mrq_test_tasks.echo"
+    )
+    callback_job_id = site.client.wait_taskset(done, timeout=RUN_TIMEOUT_S)["callback_job_id"]
+    waiting, _ = site.client.enqueue_taskset("mrq_test_tasks.add", [{"a": 1, "b": 1}] * 2, queue="ui/idle")
+
+    # Then the Tasksets page lists the newest first, with counts, progress and callback
+    page.goto("/#tasksets")
+    expect(page.locator("tbody tr").first).to_contain_text(waiting)
+    expect(row(page, waiting)).to_contain_text("0 / 2 final · 0%")
+    finished = row(page, done)
+    expect(finished).to_contain_text("4 / 4 final · 100%")
+    expect(finished).to_contain_text("4 success")
+    expect(finished.locator("a", has_text="its job")).to_have_attribute("href", f"#jobs/{callback_job_id}")
+    expect(finished.locator(f'a[href="#jobs?taskset={done}"]')).to_have_text(done)
+    screenshot(page, "tasksets")
+
+    # And a member's page names its taskset, linked to it alone and to its jobs
+    page.goto(f"/#jobs/{members[0]}")
+    expect(page.locator("dt:text-is('Taskset') + dd a[href='#jobs?taskset=" + done + "']")).to_be_visible()
+    page.click(f"a[href='#tasksets/{done}']")
+    expect(page.locator("tbody tr")).to_have_count(1)
+    expect(page.locator("tbody tr")).to_contain_text("4 / 4 final")
+    expect(page.locator(".sidebar a[data-page=tasksets]")).to_have_class(re.compile("active"))
+
+
+def test_an_unknown_taskset_says_it_does_not_exist(page: Page, site: Site) -> None:
+    page.goto("/#tasksets/0123456789abcdef01234567")
+    expect(page.locator(".error-state")).to_contain_text("no taskset 0123456789abcdef01234567")
 
 
 def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_schedule(page: Page, site: Site) -> None:

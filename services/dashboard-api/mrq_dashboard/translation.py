@@ -303,24 +303,22 @@ def exception_groups(response: monitor_service_pb2.ListExceptionGroupsResponse) 
     ]
 
 
-def taskset_page(response: job_service_pb2.ListTasksetsResponse) -> TasksetPage:
-    return TasksetPage(
-        tasksets=[
-            Taskset(
-                id=t.id,
-                task=t.task,
-                date_created=_datetime(t.date_created, t.HasField("date_created")),
-                total=t.total,
-                final=t.final,
-                counts=dict(t.counts),
-                progress=t.progress,
-                callback_task=t.callback_task,
-                callback_job_id=t.callback_job_id,
-            )
-            for t in response.tasksets
-        ],
-        next_cursor=response.next_cursor or None,
+def taskset(message: job_service_pb2.Taskset) -> Taskset:
+    return Taskset(
+        id=message.id,
+        task=message.task,
+        date_created=_datetime(message.date_created, message.HasField("date_created")),
+        total=message.total,
+        final=message.final,
+        counts=dict(message.counts),
+        progress=message.progress,
+        callback_task=message.callback_task,
+        callback_job_id=message.callback_job_id,
     )
+
+
+def taskset_page(response: job_service_pb2.ListTasksetsResponse) -> TasksetPage:
+    return TasksetPage(tasksets=[taskset(t) for t in response.tasksets], next_cursor=response.next_cursor or None)
 
 
 def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:

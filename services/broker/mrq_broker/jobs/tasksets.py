@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from mrq.v1 import job_pb2
-from mrq_broker.errors import InvalidField, NoSuchJob
+from mrq_broker.errors import InvalidField, NoSuchTaskset
 from mrq_broker.jobs.payloads import new_job_id, new_jobs
 from mrq_broker.jobs.submission import submit
 from mrq_broker.jobs.validation import JOB_ID_RE, resolve_options
@@ -94,7 +94,7 @@ class Tasksets:
     def get(self, taskset_id: str) -> TasksetView:
         taskset = self.store.get_taskset(taskset_id)
         if taskset is None:
-            raise NoSuchJob(taskset_id)
+            raise NoSuchTaskset(taskset_id)
         return self._view(taskset)
 
     def list(self, limit: int, cursor: str) -> TasksetPage:

@@ -184,6 +184,13 @@ window.MRQ = window.MRQ || {};
     });
   };
 
+  // Previous and next buttons under a listing read by cursor (see MRQ.Page's nextPage).
+  const pager = MRQ.template(`<div class="pager"><span class="muted">Page <%- pageNumber %></span>
+    <button class="btn small" data-page-prev<%- pageNumber > 1 ? "" : " disabled" %>>← Previous</button>
+    <button class="btn small" data-page-next<%- nextCursor ? "" : " disabled" %>>Next →</button>
+  </div>`);
+  MRQ.pager = (pageNumber, nextCursor) => pager({ pageNumber: pageNumber, nextCursor: nextCursor });
+
   const emptyState = MRQ.template('<div class="empty"><strong><%- title %></strong><%- text %></div>');
   MRQ.emptyState = (title, text) => emptyState({ title: title, text: text || "" });
   // An empty state in a panel of its own, for a page with nothing to list.

@@ -113,11 +113,7 @@
         <td class="actions"><%= actionButtons({ status: a.status }) %></td>
       </tr>
     <% }) %></tbody>
-  </table>
-  <div class="pager"><span class="muted">Page <%- pageNumber %></span>
-    <button class="btn small" data-page-prev<%- pageNumber > 1 ? "" : " disabled" %>>← Previous</button>
-    <button class="btn small" data-page-next<%- nextCursor ? "" : " disabled" %>>Next →</button>
-  </div></section>`, { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
+  </table><%= MRQ.pager(pageNumber, nextCursor) %></section>`, { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
 
   MRQ.JobsPage = MRQ.Page.extend({
     title: "Jobs",
@@ -161,8 +157,6 @@
       MRQ.router.navigate("jobs" + (query ? "?" + query : ""), { trigger: true });
     },
     clear: function () { MRQ.router.navigate("jobs", { trigger: true }); },
-    nextPage: function () { this.cursors.push(this.page.nextCursor); this.refresh(); },
-    prevPage: function () { this.cursors.pop(); this.refresh(); },
     rowAction: function (event) {
       const action = $(event.currentTarget).data("job-action");
       MRQ.jobAction(action, $(event.currentTarget).closest("tr").data("job")).then(() => this.refresh());
@@ -213,6 +207,8 @@
         <dt>Took</dt><dd><%- fmt.duration(tookS(a)) %></dd>
         <% if (a.schedule_id) { %><dt>Schedule</dt><dd><a href="#scheduled?id=<%- encodeURIComponent(a.schedule_id) %>">its
           schedule</a><%- a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "" %></dd><% } %>
+        <% if (a.taskset_id) { %><dt>Taskset</dt><dd><a class="mono" href="#tasksets/<%- a.taskset_id %>"><%-
+          a.taskset_id %></a> · <a href="#jobs?taskset=<%- a.taskset_id %>">its jobs</a></dd><% } %>
         <dt>Retries</dt><dd><%- a.retry_count %> of <%- a.options.max_retries === undefined ? "–" : a.options.max_retries %></dd>
         <dt>Requeued</dt><dd><%- a.requeue_count %> times</dd>
         <dt>Timeout</dt><dd><%- a.options.timeout_s ? fmt.duration(a.options.timeout_s) : "none" %></dd>

@@ -46,6 +46,10 @@
       this.$el.html(this.content(this.body));
       return this;
     },
+    // Moves through a listing read by cursor: `this.cursors` holds the cursor of each page read
+    // so far (the last is the current page's), `this.page` the current page.
+    nextPage: function () { this.cursors.push(this.page.nextCursor); this.refresh(); },
+    prevPage: function () { this.cursors.pop(); this.refresh(); },
     // Runs an API action, then reports and reloads.
     act: function (method, path, body, done) {
       return MRQ.api(method, path, body).then(
