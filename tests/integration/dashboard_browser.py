@@ -27,6 +27,25 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboar
 EXPECT_TIMEOUT_MS = 15_000
 NARROWEST = {"width": 1280, "height": 800}
 
+# An init script that counts the page's /api/overview calls: started, in flight, and the most
+# ever in flight at once.
+COUNT_OVERVIEW_CALLS = """
+window.overviewCalls = {active: 0, most: 0, started: 0};
+const realOpen = XMLHttpRequest.prototype.open, realSend = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = function (method, url) {
+  this.isOverview = String(url).includes("api/overview");
+  return realOpen.apply(this, arguments);
+};
+XMLHttpRequest.prototype.send = function () {
+  if (this.isOverview) {
+    const calls = window.overviewCalls;
+    calls.active++; calls.started++; calls.most = Math.max(calls.most, calls.active);
+    this.addEventListener("loadend", () => calls.active--);
+  }
+  return realSend.apply(this, arguments);
+};
+"""
+
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:

@@ -17,7 +17,16 @@ from pathlib import Path
 
 import dashboard_browser
 import pytest
-from dashboard_browser import EXPECT_TIMEOUT_MS, NARROWEST, Page, expect, open_tab, playwright_sync, screenshot
+from dashboard_browser import (
+    COUNT_OVERVIEW_CALLS,
+    EXPECT_TIMEOUT_MS,
+    NARROWEST,
+    Page,
+    expect,
+    open_tab,
+    playwright_sync,
+    screenshot,
+)
 from harness import BlockingJob, ScheduleDriver, StackUnderTest
 
 from mrq import Client
@@ -280,24 +289,6 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
 
 
 # Counts the page's /api/overview calls, and the most that were in flight at once.
-COUNT_OVERVIEW_CALLS = """
-window.overviewCalls = {active: 0, most: 0, started: 0};
-const realOpen = XMLHttpRequest.prototype.open, realSend = XMLHttpRequest.prototype.send;
-XMLHttpRequest.prototype.open = function (method, url) {
-  this.isOverview = String(url).includes("api/overview");
-  return realOpen.apply(this, arguments);
-};
-XMLHttpRequest.prototype.send = function () {
-  if (this.isOverview) {
-    const calls = window.overviewCalls;
-    calls.active++; calls.started++; calls.most = Math.max(calls.most, calls.active);
-    this.addEventListener("loadend", () => calls.active--);
-  }
-  return realSend.apply(this, arguments);
-};
-"""
-
-
 def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_down(browser: object, site: Site) -> None:
     # Given a dashboard on a broker of its own, refreshing every second, on a clock the test moves
     broker = site.stack.start_broker()
