@@ -49,7 +49,9 @@
     <% } %>`, { runAt: runAt });
 
   // The actions a job's status allows.
-  const actionButtons = MRQ.template(`<% if (FINAL.indexOf(status) < 0) { %><button class="btn small danger" data-job-action="cancel">Cancel</button><% } %>
+  const actionButtons = MRQ.template(`<% if (FINAL.indexOf(status) < 0) { %>
+      <button class="btn small danger" data-job-action="cancel">Cancel</button>
+    <% } %>
     <% if (status !== "started") { %>
       <button class="btn small" data-job-action="requeue">Requeue</button>
       <button class="btn small" data-job-action="retry">Retry</button>
@@ -98,6 +100,7 @@
     option: MRQ.template('<option value="<%- value %>"<%- selected === value ? " selected" : "" %>><%- label %></option>'),
   });
 
+  // One page of the search's results, with the pager.
   const jobRows = MRQ.template(`<section class="panel"><table class="dense">
     <thead><tr><th>Id</th><th>Task</th><th>Queue</th><th>Status</th><th>Params</th><th class="num">Enqueued</th>
       <th class="num">Took</th><th></th></tr></thead>
@@ -113,7 +116,8 @@
         <td class="actions"><%= actionButtons({ status: a.status }) %></td>
       </tr>
     <% }) %></tbody>
-  </table><%= MRQ.pager(pageNumber, nextCursor) %></section>`, { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
+  </table><%= MRQ.pager(pageNumber, nextCursor) %></section>`,
+  { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
 
   MRQ.JobsPage = MRQ.Page.extend({
     title: "Jobs",
