@@ -25,6 +25,16 @@ BATCH = 10
 BATCH_EVERY_S = 0.5
 # "Updated hh:mm:ss" must change at least this often (a 1 s refresh changes it every second).
 UPDATED_WITHIN_MS = 10_000
+# Each Overview call waits 1.5 s before it goes out (counted in flight meanwhile: installed
+# before COUNT_OVERVIEW_CALLS): an answer slower than the 1 s refresh, as from a busy broker, so
+# that a refresh that did not wait for the previous answer would put two calls in flight.
+SLOW_OVERVIEW = """
+const sendNow = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function () {
+  if (!this.isOverview) return sendNow.apply(this, arguments);
+  setTimeout(() => sendNow.apply(this, arguments), 1500);
+};
+"""
 # Every error banner the page showed, however briefly.
 WATCH_ERROR_BANNERS = """
 window.errorBanners = [];
@@ -61,7 +71,11 @@ def test_overview_stays_up_for_two_minutes_under_load(
 ) -> None:
     dashboard = module_stack.stack.start_dashboard()
     with open_tab(
-        browser, dashboard.url, viewport=NARROWEST, refresh_s=1, init_script=COUNT_OVERVIEW_CALLS + WATCH_ERROR_BANNERS
+        browser,
+        dashboard.url,
+        viewport=NARROWEST,
+        refresh_s=1,
+        init_script=SLOW_OVERVIEW + COUNT_OVERVIEW_CALLS + WATCH_ERROR_BANNERS,
     ) as tab:
         tab.goto("/#overview")
 
@@ -80,7 +94,7 @@ def test_overview_stays_up_for_two_minutes_under_load(
         assert tab.evaluate("window.errorBanners") == []
         calls = tab.evaluate("window.overviewCalls")
         assert calls["most"] == 1, calls
-        assert calls["started"] >= LOAD_S / 2, calls  # it did refresh, about once a second
+        assert calls["started"] >= LOAD_S / 4, calls  # it did refresh, every 2.5 s or so
     # And jobs were enqueued and run all along: the latest batch runs too
     assert len(steady_load) >= LOAD_S / BATCH_EVERY_S * BATCH / 2
     with Client(module_stack.broker_address) as client:
