@@ -543,6 +543,7 @@ def test_tasksets_show_their_counts_and_link_both_ways_with_their_jobs(page: Pag
     # And a member's page names its taskset, linked to it alone and to its jobs
     page.goto(f"/#jobs/{members[0]}")
     expect(page.locator("dt:text-is('Taskset') + dd a[href='#jobs?taskset=" + done + "']")).to_be_visible()
+    screenshot(page, "job-in-taskset")
     page.click(f"a[href='#tasksets/{done}']")
     expect(page.locator("tbody tr")).to_have_count(1)
     expect(page.locator("tbody tr")).to_contain_text("4 / 4 final")
