@@ -337,3 +337,16 @@ def swallow_timeout(params: dict[str, Any]) -> str:
         except BaseException:  # noqa: BLE001 - the point: the timeout must hold anyway
             if not params.get("loop"):
                 return "late"
+
+
+def log_block_then_fail(params: dict[str, Any]) -> None:
+    """Logs each of ``params["lines"]``, waits as ``block_until_file`` does (for the file
+    ``params["marker"]``, its run recorded in ``params["runs"]``), then raises ValueError with the
+    lines in its message: text, such as markup, that a page must show and never run."""
+    from mrq import get_logger
+
+    log = get_logger()
+    for line in params["lines"]:
+        log.info("%s", line)
+    block_until_file(params)
+    raise ValueError(" | ".join(params["lines"]))

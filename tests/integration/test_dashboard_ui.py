@@ -12,33 +12,28 @@ import re
 import signal
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import dashboard_browser
 import pytest
+from dashboard_browser import (
+    COUNT_OVERVIEW_CALLS,
+    EXPECT_TIMEOUT_MS,
+    NARROWEST,
+    Page,
+    expect,
+    open_tab,
+    playwright_sync,
+    screenshot,
+)
 from harness import BlockingJob, ScheduleDriver, StackUnderTest
 
 from mrq import Client
 from mrq_local import wait_until
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
-expect = playwright_sync.expect
-Page = playwright_sync.Page
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboard"
 RUN_TIMEOUT_S = 60.0
-EXPECT_TIMEOUT_MS = 15_000
-NARROWEST = {"width": 1280, "height": 800}
+browser = dashboard_browser.browser  # the module's fixture
 
 
 @dataclass(frozen=True)
@@ -63,42 +58,11 @@ def site(module_stack: StackUnderTest) -> Iterator[Site]:
         yield Site(dashboard.url, client, module_stack, failed, idle)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make install` installs it (scripts/install-system.sh)")
-    with playwright_sync.sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@contextmanager
-def open_tab(
-    browser: object, url: str, *, viewport: dict[str, int], refresh_s: int = 0, init_script: str = ""
-) -> Iterator[Page]:
-    """A fresh page on the dashboard at ``url``; a JavaScript error on it fails the test."""
-    context = browser.new_context(base_url=url, viewport=viewport)  # type: ignore[attr-defined]
-    context.add_init_script(f"localStorage.setItem('mrq.refresh_s', '{refresh_s}')\n{init_script}")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.set_default_timeout(EXPECT_TIMEOUT_MS)
-    yield tab
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
 @pytest.fixture
 def page(browser: object, site: Site) -> Iterator[Page]:
     """A fresh page with auto-refresh off (tests wait for what they expect, never for a timer)."""
     with open_tab(browser, site.url, viewport={"width": 1440, "height": 900}) as tab:
         yield tab
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def row(page: Page, text: str) -> object:
@@ -325,24 +289,6 @@ def test_pause_then_delete_a_schedule(page: Page, site: Site) -> None:
 
 
 # Counts the page's /api/overview calls, and the most that were in flight at once.
-COUNT_OVERVIEW_CALLS = """
-window.overviewCalls = {active: 0, most: 0, started: 0};
-const realOpen = XMLHttpRequest.prototype.open, realSend = XMLHttpRequest.prototype.send;
-XMLHttpRequest.prototype.open = function (method, url) {
-  this.isOverview = String(url).includes("api/overview");
-  return realOpen.apply(this, arguments);
-};
-XMLHttpRequest.prototype.send = function () {
-  if (this.isOverview) {
-    const calls = window.overviewCalls;
-    calls.active++; calls.started++; calls.most = Math.max(calls.most, calls.active);
-    this.addEventListener("loadend", () => calls.active--);
-  }
-  return realSend.apply(this, arguments);
-};
-"""
-
-
 def test_auto_refresh_waits_for_each_answer_and_backs_off_while_the_broker_is_down(browser: object, site: Site) -> None:
     # Given a dashboard on a broker of its own, refreshing every second, on a clock the test moves
     broker = site.stack.start_broker()
@@ -451,6 +397,9 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
         "mrq_test_tasks.echo", long_params, queue="ui/a-long-queue-name-for-a-narrow-window", delay=3600
     )
     schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "params": long_params, "interval": 3600})
+    site.client.enqueue_taskset(
+        "mrq_test_tasks.fail", [long_params] * 3, queue="ui/fast", callback="mrq_test_tasks.echo"
+    )
     pages = [
         ("overview", "Jobs by status", "overview"),
         ("queues", "ui/idle", "queues"),
@@ -461,6 +410,7 @@ def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: 
         ("tasks", "mrq_test_tasks.fail", "tasks"),
         ("exceptions", "builtins.ValueError", "exceptions"),
         ("scheduled", "Fires", "scheduled"),
+        ("tasksets", "Final by status", "tasksets"),
     ]
     with open_tab(browser, site.url, viewport=NARROWEST) as tab:
         for path, text, name in pages:
@@ -569,6 +519,40 @@ def test_times_read_the_same_everywhere(page: Page, site: Site) -> None:
               ago(59.7), ago(60.2), ago(7300)];
     }""")
     assert formatted == ["10 min", "10 min 5 s", "59 s", "1 h 2 min", "59 s ago", "1 min ago", "2 h ago"]
+
+
+def test_tasksets_show_their_counts_and_link_both_ways_with_their_jobs(page: Page, site: Site) -> None:
+    # Given a finished taskset whose callback ran, and one still waiting on ui/idle's jobs
+    done, members = site.client.enqueue_taskset(
+        "mrq_test_tasks.add", [{"a": i, "b": 3} for i in range(4)], queue="ui/fast", callback="mrq_test_tasks.echo"
+    )
+    callback_job_id = site.client.wait_taskset(done, timeout=RUN_TIMEOUT_S)["callback_job_id"]
+    waiting, _ = site.client.enqueue_taskset("mrq_test_tasks.add", [{"a": 1, "b": 1}] * 2, queue="ui/idle")
+
+    # Then the Tasksets page lists the newest first, with counts, progress and callback
+    page.goto("/#tasksets")
+    expect(page.locator("tbody tr").first).to_contain_text(waiting)
+    expect(row(page, waiting)).to_contain_text("0 / 2 final · 0%")
+    finished = row(page, done)
+    expect(finished).to_contain_text("4 / 4 final · 100%")
+    expect(finished).to_contain_text("4 success")
+    expect(finished.locator("a", has_text="its job")).to_have_attribute("href", f"#jobs/{callback_job_id}")
+    expect(finished.locator(f'a[href="#jobs?taskset={done}"]')).to_have_text(done)
+    screenshot(page, "tasksets")
+
+    # And a member's page names its taskset, linked to it alone and to its jobs
+    page.goto(f"/#jobs/{members[0]}")
+    expect(page.locator("dt:text-is('Taskset') + dd a[href='#jobs?taskset=" + done + "']")).to_be_visible()
+    screenshot(page, "job-in-taskset")
+    page.click(f"a[href='#tasksets/{done}']")
+    expect(page.locator("tbody tr")).to_have_count(1)
+    expect(page.locator("tbody tr")).to_contain_text("4 / 4 final")
+    expect(page.locator(".sidebar a[data-page=tasksets]")).to_have_class(re.compile("active"))
+
+
+def test_an_unknown_taskset_says_it_does_not_exist(page: Page, site: Site) -> None:
+    page.goto("/#tasksets/0123456789abcdef01234567")
+    expect(page.locator(".error-state")).to_contain_text("no taskset 0123456789abcdef01234567")
 
 
 def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_schedule(page: Page, site: Site) -> None:

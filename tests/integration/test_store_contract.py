@@ -684,6 +684,18 @@ def test_tasksets(store: Store) -> None:
     assert store.get_taskset(new_id()) is None
 
 
+def test_list_tasksets_pages_newest_first_without_members(store: Store) -> None:
+    tasksets = [TasksetRecord(new_id(), "tasks.map", [new_id()], T0 + i * HOUR, "tasks.reduce") for i in range(5)]
+    for taskset in tasksets:
+        store.insert_taskset(taskset)
+    listed = [replace(t, job_ids=[], date_created=to_ms_precision(t.date_created)) for t in reversed(tasksets)]
+
+    assert store.list_tasksets(2) == listed[:2]
+    assert store.list_tasksets(2, before_id=listed[1].id) == listed[2:4]
+    assert store.list_tasksets(10, before_id=listed[3].id) == listed[4:]
+    assert store.list_tasksets(10, before_id=listed[4].id) == []
+
+
 def worker(worker_id: str, heartbeat: datetime, **values: Any) -> WorkerRecord:
     record = WorkerRecord(
         worker_id,

@@ -92,6 +92,8 @@ def test_a_taskset_without_callback_can_be_waited_for(stack, client: Client) -> 
             "callback_queue",
         ),
         (lambda c: c.get_taskset("nope"), "taskset_id"),
+        (lambda c: c.list_tasksets(limit=101), "limit"),
+        (lambda c: c.list_tasksets(cursor="nope"), "cursor"),
     ],
 )
 def test_bad_taskset_input_is_refused_naming_the_field(stack, client: Client, call, field: str) -> None:
@@ -117,3 +119,25 @@ def test_cancelled_members_count_as_final(stack, client: Client, tmp_path: Path)
     client.wait(done["callback_job_id"], timeout=WAIT_S)
     [run] = _callback_runs(record)
     assert run["results"] == [None, None, 2, 3]
+
+
+def test_tasksets_are_listed_newest_first_by_page_with_their_counts(stack, client: Client) -> None:
+    # Given three tasksets, the newest with a callback and two of its three members cancelled
+    ids = [client.enqueue_taskset("mrq_test_tasks.add", [{"a": i, "b": 0}] * (i + 1))[0] for i in range(2)]
+    newest, members = client.enqueue_taskset("mrq_test_tasks.echo", [{}] * 3, callback="mrq_test_tasks.add")
+    client.cancel(members[:2])
+
+    # When they are listed two by two
+    first, cursor = client.list_tasksets(limit=2)
+    second, last_cursor = client.list_tasksets(limit=2, cursor=cursor)
+
+    # Then the newest come first, each with its task, counts, progress and callback, no members
+    assert [t["id"] for t in first] == [newest, ids[1]] and [t["id"] for t in second] == [ids[0]]
+    assert last_cursor == ""
+    assert first[0]["task"] == "mrq_test_tasks.echo" and first[0]["callback_task"] == "mrq_test_tasks.add"
+    assert (first[0]["total"], first[0]["final"], first[0]["counts"]) == (3, 2, {"cancel": 2})
+    assert first[0]["progress"] == pytest.approx(2 / 3) and first[0]["job_ids"] == []
+    assert (second[0]["total"], second[0]["progress"], second[0]["task"]) == (1, 0.0, "mrq_test_tasks.add")
+    assert first[0]["date_created"] >= first[1]["date_created"] >= second[0]["date_created"]
+    # And a member's record names its taskset
+    assert client.get_job(members[0])["taskset_id"] == newest

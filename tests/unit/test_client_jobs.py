@@ -59,6 +59,7 @@ def full_job() -> job_pb2.Job:
         raw_queue="events_raw",
         schedule_id="3f2a",
         schedule_tick=timestamp(ENQUEUED),
+        taskset_id="65f0c0ffee0123456789abce",
     )
 
 
@@ -104,6 +105,7 @@ def test_every_field_is_translated() -> None:
         "raw_queue": "events_raw",
         "schedule_id": "3f2a",
         "schedule_tick": ENQUEUED,
+        "taskset_id": "65f0c0ffee0123456789abce",
     }
 
 

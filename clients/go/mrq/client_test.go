@@ -309,6 +309,31 @@ func TestServerInfo(t *testing.T) {
 	}
 }
 
+func TestListTasksetsReadsAPageAndItsCursor(t *testing.T) {
+	created := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	var asked *mrqpb.ListTasksetsRequest
+	c := startFake(t, &fakeJobs{tasksets: func(r *mrqpb.ListTasksetsRequest) (*mrqpb.ListTasksetsResponse, error) {
+		asked = r
+		return &mrqpb.ListTasksetsResponse{NextCursor: "65f0c0ffee0123456789abcd", Tasksets: []*mrqpb.Taskset{{
+			Id: "65f0c0ffee0123456789abce", Task: "tasks.map", DateCreated: timestamppb.New(created), Total: 4,
+			Final: 1, Counts: map[string]int64{"failed": 1}, Progress: 0.25, CallbackTask: "tasks.reduce",
+		}}}, nil
+	}})
+
+	tasksets, next, err := c.ListTasksets(context.Background(), 2, "65f0c0ffee0123456789abcf")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if asked.GetLimit() != 2 || asked.GetCursor() != "65f0c0ffee0123456789abcf" || next != "65f0c0ffee0123456789abcd" {
+		t.Errorf("asked %v, next %q", asked, next)
+	}
+	if len(tasksets) != 1 || tasksets[0].Task != "tasks.map" || !tasksets[0].DateCreated.Equal(created) ||
+		tasksets[0].Final != 1 || tasksets[0].Counts["failed"] != 1 || tasksets[0].CallbackTask != "tasks.reduce" {
+		t.Errorf("tasksets = %+v", tasksets)
+	}
+}
+
 // assertInvalidArgument checks that err is an InvalidArgument *mrq.Error naming field.
 func assertInvalidArgument(t *testing.T, err error, field string) {
 	t.Helper()

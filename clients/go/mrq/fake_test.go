@@ -22,6 +22,7 @@ type fakeJobs struct {
 	enqueueMany func(*mrqpb.EnqueueManyRequest) (*mrqpb.EnqueueManyResponse, error)
 	getJob      func(*mrqpb.GetJobRequest) (*mrqpb.GetJobResponse, error)
 	waitJobs    func(context.Context, *mrqpb.WaitJobsRequest) (*mrqpb.WaitJobsResponse, error)
+	tasksets    func(*mrqpb.ListTasksetsRequest) (*mrqpb.ListTasksetsResponse, error)
 	calls       int
 }
 
@@ -43,6 +44,11 @@ func (f *fakeJobs) GetJob(_ context.Context, r *mrqpb.GetJobRequest) (*mrqpb.Get
 func (f *fakeJobs) WaitJobs(ctx context.Context, r *mrqpb.WaitJobsRequest) (*mrqpb.WaitJobsResponse, error) {
 	f.calls++
 	return f.waitJobs(ctx, r)
+}
+
+func (f *fakeJobs) ListTasksets(_ context.Context, r *mrqpb.ListTasksetsRequest) (*mrqpb.ListTasksetsResponse, error) {
+	f.calls++
+	return f.tasksets(r)
 }
 
 func (f *fakeJobs) GetServerInfo(context.Context, *mrqpb.GetServerInfoRequest) (*mrqpb.GetServerInfoResponse, error) {

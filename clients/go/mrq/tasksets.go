@@ -2,6 +2,7 @@ package mrq
 
 import (
 	"context"
+	"time"
 
 	"github.com/mrq-project/mrq/clients/go/mrqpb"
 )
@@ -21,6 +22,9 @@ type TasksetCallback struct {
 // Taskset is a group of jobs enqueued together.
 type Taskset struct {
 	ID string
+	// Task is the members' dotted path; DateCreated when the taskset was enqueued.
+	Task        string
+	DateCreated time.Time
 	// Total is the number of members; Final of them are final, counted by status in Counts.
 	Total  int64
 	Final  int64
@@ -62,9 +66,28 @@ func (c *Client) GetTaskset(ctx context.Context, id string) (*Taskset, error) {
 	if err != nil {
 		return nil, fromRPC(err)
 	}
-	t := resp.GetTaskset()
+	return tasksetFromProto(resp.GetTaskset()), nil
+}
+
+// ListTasksets reads one page of tasksets, newest first (limit 1 to 100; 0 means 20), each
+// without its JobIDs, and the cursor of the next page ("" after the last page). Pass "" as
+// cursor for the first page.
+func (c *Client) ListTasksets(ctx context.Context, limit int32, cursor string) ([]*Taskset, string, error) {
+	resp, err := c.jobs.ListTasksets(ctx, &mrqpb.ListTasksetsRequest{Limit: limit, Cursor: cursor})
+	if err != nil {
+		return nil, "", fromRPC(err)
+	}
+	tasksets := make([]*Taskset, 0, len(resp.GetTasksets()))
+	for _, t := range resp.GetTasksets() {
+		tasksets = append(tasksets, tasksetFromProto(t))
+	}
+	return tasksets, resp.GetNextCursor(), nil
+}
+
+func tasksetFromProto(t *mrqpb.Taskset) *Taskset {
 	return &Taskset{
-		ID: t.GetId(), Total: t.GetTotal(), Final: t.GetFinal(), Counts: t.GetCounts(), Progress: t.GetProgress(),
-		JobIDs: t.GetJobIds(), CallbackTask: t.GetCallbackTask(), CallbackJobID: t.GetCallbackJobId(),
-	}, nil
+		ID: t.GetId(), Task: t.GetTask(), DateCreated: timeFromProto(t.GetDateCreated()), Total: t.GetTotal(),
+		Final: t.GetFinal(), Counts: t.GetCounts(), Progress: t.GetProgress(), JobIDs: t.GetJobIds(),
+		CallbackTask: t.GetCallbackTask(), CallbackJobID: t.GetCallbackJobId(),
+	}
 }

@@ -399,8 +399,10 @@ type Job struct {
 	RawQueue string `protobuf:"bytes,27,opt,name=raw_queue,json=rawQueue,proto3" json:"raw_queue,omitempty"`
 	// For a job enqueued by a schedule (ScheduleService): the schedule's id, and the tick (the
 	// instant it was due) that produced it.
-	ScheduleId    string                 `protobuf:"bytes,28,opt,name=schedule_id,json=scheduleId,proto3" json:"schedule_id,omitempty"`
-	ScheduleTick  *timestamppb.Timestamp `protobuf:"bytes,29,opt,name=schedule_tick,json=scheduleTick,proto3" json:"schedule_tick,omitempty"`
+	ScheduleId   string                 `protobuf:"bytes,28,opt,name=schedule_id,json=scheduleId,proto3" json:"schedule_id,omitempty"`
+	ScheduleTick *timestamppb.Timestamp `protobuf:"bytes,29,opt,name=schedule_tick,json=scheduleTick,proto3" json:"schedule_tick,omitempty"`
+	// For a member of a taskset (JobService.CreateTaskset): the taskset's id.
+	TasksetId     string `protobuf:"bytes,30,opt,name=taskset_id,json=tasksetId,proto3" json:"taskset_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -638,6 +640,13 @@ func (x *Job) GetScheduleTick() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Job) GetTasksetId() string {
+	if x != nil {
+		return x.TasksetId
+	}
+	return ""
+}
+
 var File_mrq_v1_job_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_proto_rawDesc = "" +
@@ -670,7 +679,7 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\x0eexception_type\x18\x03 \x01(\tR\rexceptionType\x12\x14\n" +
 	"\x05error\x18\x04 \x01(\tR\x05error\x12\x1c\n" +
 	"\ttraceback\x18\x05 \x01(\tR\ttraceback\x12\x1b\n" +
-	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xa8\t\n" +
+	"\tworker_id\x18\x06 \x01(\tR\bworkerId\"\xc7\t\n" +
 	"\x03Job\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04task\x18\x02 \x01(\tR\x04task\x12\x1f\n" +
@@ -707,7 +716,9 @@ const file_mrq_v1_job_proto_rawDesc = "" +
 	"\traw_queue\x18\x1b \x01(\tR\brawQueue\x12\x1f\n" +
 	"\vschedule_id\x18\x1c \x01(\tR\n" +
 	"scheduleId\x12?\n" +
-	"\rschedule_tick\x18\x1d \x01(\v2\x1a.google.protobuf.TimestampR\fscheduleTickB\b\n" +
+	"\rschedule_tick\x18\x1d \x01(\v2\x1a.google.protobuf.TimestampR\fscheduleTick\x12\x1d\n" +
+	"\n" +
+	"taskset_id\x18\x1e \x01(\tR\ttasksetIdB\b\n" +
 	"\x06_cpu_sB\v\n" +
 	"\t_switchesB\x14\n" +
 	"\x12_memory_diff_bytes*\xcc\x02\n" +

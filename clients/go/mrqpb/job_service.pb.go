@@ -1188,6 +1188,10 @@ type Taskset struct {
 	CallbackTask string `protobuf:"bytes,7,opt,name=callback_task,json=callbackTask,proto3" json:"callback_task,omitempty"`
 	// The callback job's id, once it is enqueued.
 	CallbackJobId string `protobuf:"bytes,8,opt,name=callback_job_id,json=callbackJobId,proto3" json:"callback_job_id,omitempty"`
+	// Dotted path of the members' task.
+	Task string `protobuf:"bytes,9,opt,name=task,proto3" json:"task,omitempty"`
+	// When it was created.
+	DateCreated   *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=date_created,json=dateCreated,proto3" json:"date_created,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1276,6 +1280,20 @@ func (x *Taskset) GetCallbackJobId() string {
 		return x.CallbackJobId
 	}
 	return ""
+}
+
+func (x *Taskset) GetTask() string {
+	if x != nil {
+		return x.Task
+	}
+	return ""
+}
+
+func (x *Taskset) GetDateCreated() *timestamppb.Timestamp {
+	if x != nil {
+		return x.DateCreated
+	}
+	return nil
 }
 
 type GetTasksetResponse struct {
@@ -1554,6 +1572,114 @@ func (x *GetServerInfoResponse) GetFeatures() []string {
 	return nil
 }
 
+type ListTasksetsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Tasksets per page, 1 to 100; 0 means 20.
+	Limit int32 `protobuf:"varint,1,opt,name=limit,proto3" json:"limit,omitempty"`
+	// The next_cursor of the previous page; empty for the first page.
+	Cursor        string `protobuf:"bytes,2,opt,name=cursor,proto3" json:"cursor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTasksetsRequest) Reset() {
+	*x = ListTasksetsRequest{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTasksetsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTasksetsRequest) ProtoMessage() {}
+
+func (x *ListTasksetsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTasksetsRequest.ProtoReflect.Descriptor instead.
+func (*ListTasksetsRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *ListTasksetsRequest) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+func (x *ListTasksetsRequest) GetCursor() string {
+	if x != nil {
+		return x.Cursor
+	}
+	return ""
+}
+
+type ListTasksetsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The page's tasksets, newest first, without their job_ids.
+	Tasksets []*Taskset `protobuf:"bytes,1,rep,name=tasksets,proto3" json:"tasksets,omitempty"`
+	// Pass as `cursor` for the next page; empty when this page is the last.
+	NextCursor    string `protobuf:"bytes,2,opt,name=next_cursor,json=nextCursor,proto3" json:"next_cursor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTasksetsResponse) Reset() {
+	*x = ListTasksetsResponse{}
+	mi := &file_mrq_v1_job_service_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTasksetsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTasksetsResponse) ProtoMessage() {}
+
+func (x *ListTasksetsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_job_service_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTasksetsResponse.ProtoReflect.Descriptor instead.
+func (*ListTasksetsResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_job_service_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *ListTasksetsResponse) GetTasksets() []*Taskset {
+	if x != nil {
+		return x.Tasksets
+	}
+	return nil
+}
+
+func (x *ListTasksetsResponse) GetNextCursor() string {
+	if x != nil {
+		return x.NextCursor
+	}
+	return ""
+}
+
 var File_mrq_v1_job_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_service_proto_rawDesc = "" +
@@ -1635,7 +1761,7 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\"2\n" +
 	"\x11GetTasksetRequest\x12\x1d\n" +
 	"\n" +
-	"taskset_id\x18\x01 \x01(\tR\ttasksetId\"\xb7\x02\n" +
+	"taskset_id\x18\x01 \x01(\tR\ttasksetId\"\x8a\x03\n" +
 	"\aTaskset\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05total\x18\x02 \x01(\x03R\x05total\x12\x14\n" +
@@ -1644,7 +1770,10 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\bprogress\x18\x05 \x01(\x01R\bprogress\x12\x17\n" +
 	"\ajob_ids\x18\x06 \x03(\tR\x06jobIds\x12#\n" +
 	"\rcallback_task\x18\a \x01(\tR\fcallbackTask\x12&\n" +
-	"\x0fcallback_job_id\x18\b \x01(\tR\rcallbackJobId\x1a9\n" +
+	"\x0fcallback_job_id\x18\b \x01(\tR\rcallbackJobId\x12\x12\n" +
+	"\x04task\x18\t \x01(\tR\x04task\x12=\n" +
+	"\fdate_created\x18\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampR\vdateCreated\x1a9\n" +
 	"\vCountsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"?\n" +
@@ -1666,12 +1795,19 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
 	"max_wait_s\x18\x04 \x01(\x01R\bmaxWaitS\x12\x1e\n" +
 	"\vlease_ttl_s\x18\x05 \x01(\x01R\tleaseTtlS\x12\x1a\n" +
-	"\bfeatures\x18\x06 \x03(\tR\bfeatures*l\n" +
+	"\bfeatures\x18\x06 \x03(\tR\bfeatures\"C\n" +
+	"\x13ListTasksetsRequest\x12\x14\n" +
+	"\x05limit\x18\x01 \x01(\x05R\x05limit\x12\x16\n" +
+	"\x06cursor\x18\x02 \x01(\tR\x06cursor\"d\n" +
+	"\x14ListTasksetsResponse\x12+\n" +
+	"\btasksets\x18\x01 \x03(\v2\x0f.mrq.v1.TasksetR\btasksets\x12\x1f\n" +
+	"\vnext_cursor\x18\x02 \x01(\tR\n" +
+	"nextCursor*l\n" +
 	"\tJobAction\x12\x1a\n" +
 	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
 	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
-	"\x10JOB_ACTION_RETRY\x10\x032\x85\x06\n" +
+	"\x10JOB_ACTION_RETRY\x10\x032\xd0\x06\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
@@ -1687,7 +1823,8 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"GetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12C\n" +
 	"\n" +
 	"InspectJob\x12\x19.mrq.v1.InspectJobRequest\x1a\x1a.mrq.v1.InspectJobResponse\x12L\n" +
-	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
+	"\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponse\x12I\n" +
+	"\fListTasksets\x12\x1b.mrq.v1.ListTasksetsRequest\x1a\x1c.mrq.v1.ListTasksetsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
 	file_mrq_v1_job_service_proto_rawDescOnce sync.Once
@@ -1702,7 +1839,7 @@ func file_mrq_v1_job_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
+var file_mrq_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_mrq_v1_job_service_proto_goTypes = []any{
 	(JobAction)(0),                // 0: mrq.v1.JobAction
 	(*EnqueueRequest)(nil),        // 1: mrq.v1.EnqueueRequest
@@ -1729,54 +1866,60 @@ var file_mrq_v1_job_service_proto_goTypes = []any{
 	(*InspectJobResponse)(nil),    // 22: mrq.v1.InspectJobResponse
 	(*GetServerInfoRequest)(nil),  // 23: mrq.v1.GetServerInfoRequest
 	(*GetServerInfoResponse)(nil), // 24: mrq.v1.GetServerInfoResponse
-	nil,                           // 25: mrq.v1.Taskset.CountsEntry
-	(*JobOptions)(nil),            // 26: mrq.v1.JobOptions
-	(*Job)(nil),                   // 27: mrq.v1.Job
-	(JobStatus)(0),                // 28: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil), // 29: google.protobuf.Timestamp
-	(*JobInspection)(nil),         // 30: mrq.v1.JobInspection
+	(*ListTasksetsRequest)(nil),   // 25: mrq.v1.ListTasksetsRequest
+	(*ListTasksetsResponse)(nil),  // 26: mrq.v1.ListTasksetsResponse
+	nil,                           // 27: mrq.v1.Taskset.CountsEntry
+	(*JobOptions)(nil),            // 28: mrq.v1.JobOptions
+	(*Job)(nil),                   // 29: mrq.v1.Job
+	(JobStatus)(0),                // 30: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil), // 31: google.protobuf.Timestamp
+	(*JobInspection)(nil),         // 32: mrq.v1.JobInspection
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
-	26, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
-	26, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
-	27, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
-	27, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
-	28, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
-	29, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
-	29, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
+	28, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
+	28, // 1: mrq.v1.EnqueueManyRequest.options:type_name -> mrq.v1.JobOptions
+	29, // 2: mrq.v1.GetJobResponse.job:type_name -> mrq.v1.Job
+	29, // 3: mrq.v1.WaitJobsResponse.jobs:type_name -> mrq.v1.Job
+	30, // 4: mrq.v1.JobFilter.status:type_name -> mrq.v1.JobStatus
+	31, // 5: mrq.v1.JobFilter.enqueued_after:type_name -> google.protobuf.Timestamp
+	31, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
 	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
 	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
-	26, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
-	25, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
-	19, // 11: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
-	30, // 12: mrq.v1.InspectJobResponse.inspection:type_name -> mrq.v1.JobInspection
-	1,  // 13: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
-	3,  // 14: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
-	5,  // 15: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
-	7,  // 16: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
-	10, // 17: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
-	12, // 18: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
-	14, // 19: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
-	16, // 20: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
-	18, // 21: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
-	21, // 22: mrq.v1.JobService.InspectJob:input_type -> mrq.v1.InspectJobRequest
-	23, // 23: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	2,  // 24: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	4,  // 25: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	6,  // 26: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	8,  // 27: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	11, // 28: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
-	13, // 29: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
-	15, // 30: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
-	17, // 31: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
-	20, // 32: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
-	22, // 33: mrq.v1.JobService.InspectJob:output_type -> mrq.v1.InspectJobResponse
-	24, // 34: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	24, // [24:35] is the sub-list for method output_type
-	13, // [13:24] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	28, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
+	27, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
+	31, // 11: mrq.v1.Taskset.date_created:type_name -> google.protobuf.Timestamp
+	19, // 12: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
+	32, // 13: mrq.v1.InspectJobResponse.inspection:type_name -> mrq.v1.JobInspection
+	19, // 14: mrq.v1.ListTasksetsResponse.tasksets:type_name -> mrq.v1.Taskset
+	1,  // 15: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
+	3,  // 16: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
+	5,  // 17: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
+	7,  // 18: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
+	10, // 19: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
+	12, // 20: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
+	14, // 21: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
+	16, // 22: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
+	18, // 23: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
+	21, // 24: mrq.v1.JobService.InspectJob:input_type -> mrq.v1.InspectJobRequest
+	23, // 25: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	25, // 26: mrq.v1.JobService.ListTasksets:input_type -> mrq.v1.ListTasksetsRequest
+	2,  // 27: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 28: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 29: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 30: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 31: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 32: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
+	15, // 33: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
+	17, // 34: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
+	20, // 35: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
+	22, // 36: mrq.v1.JobService.InspectJob:output_type -> mrq.v1.InspectJobResponse
+	24, // 37: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	26, // 38: mrq.v1.JobService.ListTasksets:output_type -> mrq.v1.ListTasksetsResponse
+	27, // [27:39] is the sub-list for method output_type
+	15, // [15:27] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_service_proto_init() }
@@ -1793,7 +1936,7 @@ func file_mrq_v1_job_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_job_service_proto_rawDesc), len(file_mrq_v1_job_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   25,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

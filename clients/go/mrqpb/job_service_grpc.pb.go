@@ -32,6 +32,7 @@ const (
 	JobService_GetTaskset_FullMethodName    = "/mrq.v1.JobService/GetTaskset"
 	JobService_InspectJob_FullMethodName    = "/mrq.v1.JobService/InspectJob"
 	JobService_GetServerInfo_FullMethodName = "/mrq.v1.JobService/GetServerInfo"
+	JobService_ListTasksets_FullMethodName  = "/mrq.v1.JobService/ListTasksets"
 )
 
 // JobServiceClient is the client API for JobService service.
@@ -85,6 +86,11 @@ type JobServiceClient interface {
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*GetServerInfoResponse, error)
+	// Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+	// following page. Each taskset's counts are read by its id (its members are never scanned),
+	// so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+	// them with GetTaskset).
+	ListTasksets(ctx context.Context, in *ListTasksetsRequest, opts ...grpc.CallOption) (*ListTasksetsResponse, error)
 }
 
 type jobServiceClient struct {
@@ -214,6 +220,16 @@ func (c *jobServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoR
 	return out, nil
 }
 
+func (c *jobServiceClient) ListTasksets(ctx context.Context, in *ListTasksetsRequest, opts ...grpc.CallOption) (*ListTasksetsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListTasksetsResponse)
+	err := c.cc.Invoke(ctx, JobService_ListTasksets_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // JobServiceServer is the server API for JobService service.
 // All implementations must embed UnimplementedJobServiceServer
 // for forward compatibility.
@@ -265,6 +281,11 @@ type JobServiceServer interface {
 	// Version, limits and features of this broker; cheap, for clients and workers to
 	// negotiate.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error)
+	// Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+	// following page. Each taskset's counts are read by its id (its members are never scanned),
+	// so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+	// them with GetTaskset).
+	ListTasksets(context.Context, *ListTasksetsRequest) (*ListTasksetsResponse, error)
 	mustEmbedUnimplementedJobServiceServer()
 }
 
@@ -307,6 +328,9 @@ func (UnimplementedJobServiceServer) InspectJob(context.Context, *InspectJobRequ
 }
 func (UnimplementedJobServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*GetServerInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
+}
+func (UnimplementedJobServiceServer) ListTasksets(context.Context, *ListTasksetsRequest) (*ListTasksetsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListTasksets not implemented")
 }
 func (UnimplementedJobServiceServer) mustEmbedUnimplementedJobServiceServer() {}
 func (UnimplementedJobServiceServer) testEmbeddedByValue()                    {}
@@ -520,6 +544,24 @@ func _JobService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec
 	return interceptor(ctx, in, info, handler)
 }
 
+func _JobService_ListTasksets_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListTasksetsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(JobServiceServer).ListTasksets(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: JobService_ListTasksets_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(JobServiceServer).ListTasksets(ctx, req.(*ListTasksetsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // JobService_ServiceDesc is the grpc.ServiceDesc for JobService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -566,6 +608,10 @@ var JobService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetServerInfo",
 			Handler:    _JobService_GetServerInfo_Handler,
+		},
+		{
+			MethodName: "ListTasksets",
+			Handler:    _JobService_ListTasksets_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

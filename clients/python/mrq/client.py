@@ -22,6 +22,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from types import TracebackType
 from typing import Any, TypeVar, Unpack, overload
 
@@ -310,10 +311,10 @@ class Client:
         return response.taskset_id, list(response.job_ids)
 
     def get_taskset(self, taskset_id: str) -> dict[str, Any]:
-        """Reads a taskset: ``id``, ``total``, ``final`` (members final so far), ``counts``
-        (final members by status, e.g. ``{"success": 98, "failed": 2}``), ``progress``
-        (final / total), ``job_ids``, ``callback_task`` and ``callback_job_id`` (empty until the
-        callback is enqueued).
+        """Reads a taskset: ``id``, ``task``, ``date_created``, ``total``, ``final`` (members
+        final so far), ``counts`` (final members by status, e.g. ``{"success": 98, "failed":
+        2}``), ``progress`` (final / total), ``job_ids``, ``callback_task`` and
+        ``callback_job_id`` (empty until the callback is enqueued).
 
         Raises:
             JobNotFound: no taskset has that id.
@@ -322,17 +323,27 @@ class Client:
         response: job_service_pb2.GetTasksetResponse = self._read(
             self._stub.GetTaskset, job_service_pb2.GetTasksetRequest(taskset_id=taskset_id)
         )
-        t = response.taskset
-        return {
-            "id": t.id,
-            "total": t.total,
-            "final": t.final,
-            "counts": dict(t.counts),
-            "progress": t.progress,
-            "job_ids": list(t.job_ids),
-            "callback_task": t.callback_task,
-            "callback_job_id": t.callback_job_id,
-        }
+        return _taskset_to_dict(response.taskset)
+
+    def list_tasksets(self, *, limit: int = 20, cursor: str = "") -> tuple[list[dict[str, Any]], str]:
+        """One page of tasksets, newest first, each as :meth:`get_taskset` returns it but with
+        ``job_ids`` empty.
+
+        Args:
+            limit: tasksets per page, 1 to 100.
+            cursor: the cursor a previous call returned, to read the page after it.
+
+        Returns:
+            (the tasksets, the cursor of the next page: empty after the last page).
+
+        Raises:
+            InvalidArgument: ``limit`` out of range, or ``cursor`` not from a previous page.
+            BrokerUnavailable: as in :meth:`get_job`.
+        """
+        response: job_service_pb2.ListTasksetsResponse = self._read(
+            self._stub.ListTasksets, job_service_pb2.ListTasksetsRequest(limit=limit, cursor=cursor)
+        )
+        return [_taskset_to_dict(t) for t in response.tasksets], response.next_cursor
 
     def wait_taskset(self, taskset_id: str, *, timeout: Seconds | None = None) -> dict[str, Any]:
         """Waits until every member of the taskset is final (and its callback, if any, is
@@ -641,3 +652,18 @@ def _batches_by_size(items: list[bytes], *, max_count: int, max_bytes: int) -> I
 def _slices(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _taskset_to_dict(t: job_service_pb2.Taskset) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "task": t.task,
+        "date_created": t.date_created.ToDatetime(tzinfo=UTC) if t.HasField("date_created") else None,
+        "total": t.total,
+        "final": t.final,
+        "counts": dict(t.counts),
+        "progress": t.progress,
+        "job_ids": list(t.job_ids),
+        "callback_task": t.callback_task,
+        "callback_job_id": t.callback_job_id,
+    }

@@ -68,6 +68,8 @@ class JobDict(TypedDict):
     #: For a job enqueued by a schedule: its id, and the tick (due instant) that produced the job.
     schedule_id: str
     schedule_tick: datetime | None
+    #: For a member of a taskset (``Client.enqueue_taskset``): the taskset's id.
+    taskset_id: str
 
 
 def job_to_dict(job: job_pb2.Job) -> JobDict:
@@ -110,6 +112,7 @@ def job_to_dict(job: job_pb2.Job) -> JobDict:
         raw_queue=job.raw_queue,
         schedule_id=job.schedule_id,
         schedule_tick=_datetime(job.schedule_tick, job.HasField("schedule_tick")),
+        taskset_id=job.taskset_id,
     )
 
 

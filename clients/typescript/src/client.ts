@@ -10,9 +10,11 @@ import type { EnqueueResponse__Output } from './generated/mrq/v1/EnqueueResponse
 import type { GetJobResponse__Output } from './generated/mrq/v1/GetJobResponse';
 import type { GetServerInfoResponse__Output } from './generated/mrq/v1/GetServerInfoResponse';
 import type { GetTasksetResponse__Output } from './generated/mrq/v1/GetTasksetResponse';
+import type { ListTasksetsResponse__Output } from './generated/mrq/v1/ListTasksetsResponse';
+import type { Taskset__Output } from './generated/mrq/v1/Taskset';
 import type { WaitJobsResponse__Output } from './generated/mrq/v1/WaitJobsResponse';
 import type { JobServiceClient } from './generated/mrq/v1/JobService';
-import { isFinal, jobFromWire, statusToWire, dateToWire, type Job, type Status } from './job';
+import { isFinal, jobFromWire, statusToWire, dateFromWire, dateToWire, type Job, type Status } from './job';
 import { optionsFromEnv, type ClientOptions } from './env';
 import { followLogs, readLogs } from './logs';
 import { optionsToWire, type EnqueueOptions } from './options';
@@ -81,6 +83,9 @@ export interface TasksetCallback {
 /** A group of jobs enqueued together. */
 export interface Taskset {
   id: string;
+  /** The members' dotted path. */
+  task: string;
+  dateCreated: Date | null;
   total: number;
   /** Members final so far, counted by status in `counts`. */
   final: number;
@@ -270,11 +275,16 @@ export class Client {
     if (t === null) {
       throw new MrqError(`mrq: the broker returned no taskset for ${id}`);
     }
-    return {
-      id: t.id, total: Number(t.total), final: Number(t.final),
-      counts: Object.fromEntries(Object.entries(t.counts).map(([k, v]) => [k, Number(v)])),
-      progress: t.progress, jobIds: t.jobIds, callbackTask: t.callbackTask, callbackJobId: t.callbackJobId,
-    };
+    return tasksetFromWire(t);
+  }
+
+  /**
+   * One page of tasksets, newest first (limit 1 to 100; 0 means 20), each without its jobIds,
+   * and the cursor of the next page ("" after the last). Pass "" as cursor for the first page.
+   */
+  async listTasksets(limit = 20, cursor = '', call?: CallOptions): Promise<{ tasksets: Taskset[]; nextCursor: string }> {
+    const r = await unary<ListTasksetsResponse__Output>((m, o, cb) => this.stub.ListTasksets({ limit, cursor }, m, o, cb), call);
+    return { tasksets: r.tasksets.map(tasksetFromWire), nextCursor: r.nextCursor };
   }
 
   /** The broker's version, limits and features; cheap. */
@@ -371,4 +381,12 @@ function batchesBySize(items: Buffer[], maxCount: number, maxBytes: number): Buf
   }
   batches.push(batch);
   return batches;
+}
+
+function tasksetFromWire(t: Taskset__Output): Taskset {
+  return {
+    id: t.id, task: t.task, dateCreated: dateFromWire(t.dateCreated), total: Number(t.total), final: Number(t.final),
+    counts: Object.fromEntries(Object.entries(t.counts).map(([k, v]) => [k, Number(v)])),
+    progress: t.progress, jobIds: t.jobIds, callbackTask: t.callbackTask, callbackJobId: t.callbackJobId,
+  };
 }

@@ -172,6 +172,34 @@ test('getJob decodes the record', async () => {
   assert.equal(job.options.eta, null);
 });
 
+test('listTasksets reads a page and the cursor of the next', async () => {
+  const asked: Array<{ limit: number; cursor: string }> = [];
+  fake = await startFake({
+    ListTasksets: (call, cb) => {
+      asked.push({ limit: call.request.limit, cursor: call.request.cursor });
+      cb(null, {
+        nextCursor: 'c2',
+        tasksets: [{
+          id: 't1', task: 'tasks.map', dateCreated: { seconds: 1700000000 }, total: 4, final: 1,
+          counts: { failed: 1 }, progress: 0.25, callbackTask: 'tasks.reduce',
+        }],
+      });
+    },
+  });
+
+  const { tasksets, nextCursor } = await fake.client.listTasksets(2, 'c1');
+
+  assert.deepEqual(asked, [{ limit: 2, cursor: 'c1' }]);
+  assert.equal(nextCursor, 'c2');
+  assert.equal(tasksets.length, 1);
+  assert.equal(tasksets[0]?.task, 'tasks.map');
+  assert.equal(tasksets[0]?.dateCreated?.getTime(), 1700000000000);
+  assert.equal(tasksets[0]?.final, 1);
+  assert.deepEqual(tasksets[0]?.counts, { failed: 1 });
+  assert.deepEqual(tasksets[0]?.jobIds, []);
+  assert.equal(tasksets[0]?.callbackJobId, '');
+});
+
 test('wait returns final jobs in the order asked', async () => {
   let req: WaitJobsRequest__Output | undefined;
   fake = await startFake({

@@ -40,6 +40,13 @@ class NoSuchJob(RequestError):
         super().__init__(f"job_id: no job {job_id}")
 
 
+class NoSuchTaskset(RequestError):
+    code = grpc.StatusCode.NOT_FOUND
+
+    def __init__(self, taskset_id: str) -> None:
+        super().__init__(f"taskset_id: no taskset {taskset_id}")
+
+
 class JobNotRunning(RequestError):
     code = grpc.StatusCode.FAILED_PRECONDITION
 

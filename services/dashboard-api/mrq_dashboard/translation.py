@@ -112,6 +112,29 @@ class ExceptionGroup(BaseModel):
     example_error: str
 
 
+class Taskset(BaseModel):
+    id: str
+    #: Dotted path of the members' task.
+    task: str
+    date_created: datetime | None
+    #: Members, and how many are final.
+    total: int
+    final: int
+    #: Final members by final status ("success", "failed"...).
+    counts: dict[str, int]
+    #: final / total, 0.0 to 1.0.
+    progress: float
+    #: The task enqueued once every member is final ("" for none), and that job's id once enqueued.
+    callback_task: str
+    callback_job_id: str
+
+
+class TasksetPage(BaseModel):
+    tasksets: list[Taskset]
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None
+
+
 class LogPage(BaseModel):
     text: str
     next_offset: int
@@ -278,6 +301,24 @@ def exception_groups(response: monitor_service_pb2.ListExceptionGroupsResponse) 
         )
         for g in response.groups
     ]
+
+
+def taskset(message: job_service_pb2.Taskset) -> Taskset:
+    return Taskset(
+        id=message.id,
+        task=message.task,
+        date_created=_datetime(message.date_created, message.HasField("date_created")),
+        total=message.total,
+        final=message.final,
+        counts=dict(message.counts),
+        progress=message.progress,
+        callback_task=message.callback_task,
+        callback_job_id=message.callback_job_id,
+    )
+
+
+def taskset_page(response: job_service_pb2.ListTasksetsResponse) -> TasksetPage:
+    return TasksetPage(tasksets=[taskset(t) for t in response.tasksets], next_cursor=response.next_cursor or None)
 
 
 def log_page(response: job_service_pb2.GetJobLogsResponse) -> LogPage:

@@ -80,7 +80,7 @@ class TracebackEntry(_message.Message):
     def __init__(self, date: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status: _Optional[_Union[JobStatus, str]] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., worker_id: _Optional[str] = ...) -> None: ...
 
 class Job(_message.Message):
-    __slots__ = ("id", "task", "params_json", "queue", "status", "result_json", "exception_type", "error", "traceback", "traceback_history", "date_enqueued", "date_started", "date_finished", "date_updated", "date_expires", "worker_id", "retry_count", "requeue_count", "progress", "options", "duration_s", "cpu_s", "switches", "profile", "memory_diff_bytes", "memory_top", "raw_queue", "schedule_id", "schedule_tick")
+    __slots__ = ("id", "task", "params_json", "queue", "status", "result_json", "exception_type", "error", "traceback", "traceback_history", "date_enqueued", "date_started", "date_finished", "date_updated", "date_expires", "worker_id", "retry_count", "requeue_count", "progress", "options", "duration_s", "cpu_s", "switches", "profile", "memory_diff_bytes", "memory_top", "raw_queue", "schedule_id", "schedule_tick", "taskset_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     TASK_FIELD_NUMBER: _ClassVar[int]
     PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
@@ -110,6 +110,7 @@ class Job(_message.Message):
     RAW_QUEUE_FIELD_NUMBER: _ClassVar[int]
     SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
     SCHEDULE_TICK_FIELD_NUMBER: _ClassVar[int]
+    TASKSET_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     task: str
     params_json: bytes
@@ -139,4 +140,5 @@ class Job(_message.Message):
     raw_queue: str
     schedule_id: str
     schedule_tick: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., task: _Optional[str] = ..., params_json: _Optional[bytes] = ..., queue: _Optional[str] = ..., status: _Optional[_Union[JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., traceback_history: _Optional[_Iterable[_Union[TracebackEntry, _Mapping]]] = ..., date_enqueued: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_started: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_finished: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_updated: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_expires: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., worker_id: _Optional[str] = ..., retry_count: _Optional[int] = ..., requeue_count: _Optional[int] = ..., progress: _Optional[float] = ..., options: _Optional[_Union[JobOptions, _Mapping]] = ..., duration_s: _Optional[float] = ..., cpu_s: _Optional[float] = ..., switches: _Optional[int] = ..., profile: _Optional[str] = ..., memory_diff_bytes: _Optional[int] = ..., memory_top: _Optional[str] = ..., raw_queue: _Optional[str] = ..., schedule_id: _Optional[str] = ..., schedule_tick: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    taskset_id: str
+    def __init__(self, id: _Optional[str] = ..., task: _Optional[str] = ..., params_json: _Optional[bytes] = ..., queue: _Optional[str] = ..., status: _Optional[_Union[JobStatus, str]] = ..., result_json: _Optional[bytes] = ..., exception_type: _Optional[str] = ..., error: _Optional[str] = ..., traceback: _Optional[str] = ..., traceback_history: _Optional[_Iterable[_Union[TracebackEntry, _Mapping]]] = ..., date_enqueued: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_started: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_finished: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_updated: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., date_expires: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., worker_id: _Optional[str] = ..., retry_count: _Optional[int] = ..., requeue_count: _Optional[int] = ..., progress: _Optional[float] = ..., options: _Optional[_Union[JobOptions, _Mapping]] = ..., duration_s: _Optional[float] = ..., cpu_s: _Optional[float] = ..., switches: _Optional[int] = ..., profile: _Optional[str] = ..., memory_diff_bytes: _Optional[int] = ..., memory_top: _Optional[str] = ..., raw_queue: _Optional[str] = ..., schedule_id: _Optional[str] = ..., schedule_tick: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., taskset_id: _Optional[str] = ...) -> None: ...

@@ -192,7 +192,7 @@ class GetTasksetRequest(_message.Message):
     def __init__(self, taskset_id: _Optional[str] = ...) -> None: ...
 
 class Taskset(_message.Message):
-    __slots__ = ("id", "total", "final", "counts", "progress", "job_ids", "callback_task", "callback_job_id")
+    __slots__ = ("id", "total", "final", "counts", "progress", "job_ids", "callback_task", "callback_job_id", "task", "date_created")
     class CountsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -208,6 +208,8 @@ class Taskset(_message.Message):
     JOB_IDS_FIELD_NUMBER: _ClassVar[int]
     CALLBACK_TASK_FIELD_NUMBER: _ClassVar[int]
     CALLBACK_JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    DATE_CREATED_FIELD_NUMBER: _ClassVar[int]
     id: str
     total: int
     final: int
@@ -216,7 +218,9 @@ class Taskset(_message.Message):
     job_ids: _containers.RepeatedScalarFieldContainer[str]
     callback_task: str
     callback_job_id: str
-    def __init__(self, id: _Optional[str] = ..., total: _Optional[int] = ..., final: _Optional[int] = ..., counts: _Optional[_Mapping[str, int]] = ..., progress: _Optional[float] = ..., job_ids: _Optional[_Iterable[str]] = ..., callback_task: _Optional[str] = ..., callback_job_id: _Optional[str] = ...) -> None: ...
+    task: str
+    date_created: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., total: _Optional[int] = ..., final: _Optional[int] = ..., counts: _Optional[_Mapping[str, int]] = ..., progress: _Optional[float] = ..., job_ids: _Optional[_Iterable[str]] = ..., callback_task: _Optional[str] = ..., callback_job_id: _Optional[str] = ..., task: _Optional[str] = ..., date_created: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class GetTasksetResponse(_message.Message):
     __slots__ = ("taskset",)
@@ -259,3 +263,19 @@ class GetServerInfoResponse(_message.Message):
     lease_ttl_s: float
     features: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, version: _Optional[str] = ..., max_params_bytes: _Optional[int] = ..., max_batch_size: _Optional[int] = ..., max_wait_s: _Optional[float] = ..., lease_ttl_s: _Optional[float] = ..., features: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListTasksetsRequest(_message.Message):
+    __slots__ = ("limit", "cursor")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    cursor: str
+    def __init__(self, limit: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+
+class ListTasksetsResponse(_message.Message):
+    __slots__ = ("tasksets", "next_cursor")
+    TASKSETS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    tasksets: _containers.RepeatedCompositeFieldContainer[Taskset]
+    next_cursor: str
+    def __init__(self, tasksets: _Optional[_Iterable[_Union[Taskset, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...

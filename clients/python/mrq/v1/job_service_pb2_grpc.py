@@ -94,6 +94,11 @@ class JobServiceStub:
                 request_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoResponse.FromString,
                 _registered_method=True)
+        self.ListTasksets = channel.unary_unary(
+                '/mrq.v1.JobService/ListTasksets',
+                request_serializer=mrq_dot_v1_dot_job__service__pb2.ListTasksetsRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_job__service__pb2.ListTasksetsResponse.FromString,
+                _registered_method=True)
 
 
 class JobServiceServicer:
@@ -200,6 +205,16 @@ class JobServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListTasksets(self, request, context):
+        """Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+        following page. Each taskset's counts are read by its id (its members are never scanned),
+        so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+        them with GetTaskset).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JobServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -257,6 +272,11 @@ def add_JobServiceServicer_to_server(servicer, server):
                     servicer.GetServerInfo,
                     request_deserializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_job__service__pb2.GetServerInfoResponse.SerializeToString,
+            ),
+            'ListTasksets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTasksets,
+                    request_deserializer=mrq_dot_v1_dot_job__service__pb2.ListTasksetsRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_job__service__pb2.ListTasksetsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -561,6 +581,33 @@ class JobService:
             '/mrq.v1.JobService/GetServerInfo',
             mrq_dot_v1_dot_job__service__pb2.GetServerInfoRequest.SerializeToString,
             mrq_dot_v1_dot_job__service__pb2.GetServerInfoResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTasksets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.JobService/ListTasksets',
+            mrq_dot_v1_dot_job__service__pb2.ListTasksetsRequest.SerializeToString,
+            mrq_dot_v1_dot_job__service__pb2.ListTasksetsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -35,6 +35,8 @@ import type { JobServiceClient as _mrq_v1_JobServiceClient, JobServiceDefinition
 import type { LeaseJobsRequest as _mrq_v1_LeaseJobsRequest, LeaseJobsRequest__Output as _mrq_v1_LeaseJobsRequest__Output } from './mrq/v1/LeaseJobsRequest';
 import type { LeaseJobsResponse as _mrq_v1_LeaseJobsResponse, LeaseJobsResponse__Output as _mrq_v1_LeaseJobsResponse__Output } from './mrq/v1/LeaseJobsResponse';
 import type { LeasedJob as _mrq_v1_LeasedJob, LeasedJob__Output as _mrq_v1_LeasedJob__Output } from './mrq/v1/LeasedJob';
+import type { ListTasksetsRequest as _mrq_v1_ListTasksetsRequest, ListTasksetsRequest__Output as _mrq_v1_ListTasksetsRequest__Output } from './mrq/v1/ListTasksetsRequest';
+import type { ListTasksetsResponse as _mrq_v1_ListTasksetsResponse, ListTasksetsResponse__Output as _mrq_v1_ListTasksetsResponse__Output } from './mrq/v1/ListTasksetsResponse';
 import type { LogChunk as _mrq_v1_LogChunk, LogChunk__Output as _mrq_v1_LogChunk__Output } from './mrq/v1/LogChunk';
 import type { ReportOutcomesRequest as _mrq_v1_ReportOutcomesRequest, ReportOutcomesRequest__Output as _mrq_v1_ReportOutcomesRequest__Output } from './mrq/v1/ReportOutcomesRequest';
 import type { ReportOutcomesResponse as _mrq_v1_ReportOutcomesResponse, ReportOutcomesResponse__Output as _mrq_v1_ReportOutcomesResponse__Output } from './mrq/v1/ReportOutcomesResponse';
@@ -103,6 +105,8 @@ export interface ProtoGrpcType {
       LeaseJobsRequest: MessageTypeDefinition<_mrq_v1_LeaseJobsRequest, _mrq_v1_LeaseJobsRequest__Output>
       LeaseJobsResponse: MessageTypeDefinition<_mrq_v1_LeaseJobsResponse, _mrq_v1_LeaseJobsResponse__Output>
       LeasedJob: MessageTypeDefinition<_mrq_v1_LeasedJob, _mrq_v1_LeasedJob__Output>
+      ListTasksetsRequest: MessageTypeDefinition<_mrq_v1_ListTasksetsRequest, _mrq_v1_ListTasksetsRequest__Output>
+      ListTasksetsResponse: MessageTypeDefinition<_mrq_v1_ListTasksetsResponse, _mrq_v1_ListTasksetsResponse__Output>
       LogChunk: MessageTypeDefinition<_mrq_v1_LogChunk, _mrq_v1_LogChunk__Output>
       ReportOutcomesRequest: MessageTypeDefinition<_mrq_v1_ReportOutcomesRequest, _mrq_v1_ReportOutcomesRequest__Output>
       ReportOutcomesResponse: MessageTypeDefinition<_mrq_v1_ReportOutcomesResponse, _mrq_v1_ReportOutcomesResponse__Output>

@@ -51,6 +51,8 @@ import type { ListQueueRatesRequest as _mrq_v1_ListQueueRatesRequest, ListQueueR
 import type { ListQueueRatesResponse as _mrq_v1_ListQueueRatesResponse, ListQueueRatesResponse__Output as _mrq_v1_ListQueueRatesResponse__Output } from './mrq/v1/ListQueueRatesResponse';
 import type { ListTaskStatsRequest as _mrq_v1_ListTaskStatsRequest, ListTaskStatsRequest__Output as _mrq_v1_ListTaskStatsRequest__Output } from './mrq/v1/ListTaskStatsRequest';
 import type { ListTaskStatsResponse as _mrq_v1_ListTaskStatsResponse, ListTaskStatsResponse__Output as _mrq_v1_ListTaskStatsResponse__Output } from './mrq/v1/ListTaskStatsResponse';
+import type { ListTasksetsRequest as _mrq_v1_ListTasksetsRequest, ListTasksetsRequest__Output as _mrq_v1_ListTasksetsRequest__Output } from './mrq/v1/ListTasksetsRequest';
+import type { ListTasksetsResponse as _mrq_v1_ListTasksetsResponse, ListTasksetsResponse__Output as _mrq_v1_ListTasksetsResponse__Output } from './mrq/v1/ListTasksetsResponse';
 import type { ListWorkersRequest as _mrq_v1_ListWorkersRequest, ListWorkersRequest__Output as _mrq_v1_ListWorkersRequest__Output } from './mrq/v1/ListWorkersRequest';
 import type { ListWorkersResponse as _mrq_v1_ListWorkersResponse, ListWorkersResponse__Output as _mrq_v1_ListWorkersResponse__Output } from './mrq/v1/ListWorkersResponse';
 import type { LogChunk as _mrq_v1_LogChunk, LogChunk__Output as _mrq_v1_LogChunk__Output } from './mrq/v1/LogChunk';
@@ -142,6 +144,8 @@ export interface ProtoGrpcType {
       ListQueueRatesResponse: MessageTypeDefinition<_mrq_v1_ListQueueRatesResponse, _mrq_v1_ListQueueRatesResponse__Output>
       ListTaskStatsRequest: MessageTypeDefinition<_mrq_v1_ListTaskStatsRequest, _mrq_v1_ListTaskStatsRequest__Output>
       ListTaskStatsResponse: MessageTypeDefinition<_mrq_v1_ListTaskStatsResponse, _mrq_v1_ListTaskStatsResponse__Output>
+      ListTasksetsRequest: MessageTypeDefinition<_mrq_v1_ListTasksetsRequest, _mrq_v1_ListTasksetsRequest__Output>
+      ListTasksetsResponse: MessageTypeDefinition<_mrq_v1_ListTasksetsResponse, _mrq_v1_ListTasksetsResponse__Output>
       ListWorkersRequest: MessageTypeDefinition<_mrq_v1_ListWorkersRequest, _mrq_v1_ListWorkersRequest__Output>
       ListWorkersResponse: MessageTypeDefinition<_mrq_v1_ListWorkersResponse, _mrq_v1_ListWorkersResponse__Output>
       LogChunk: MessageTypeDefinition<_mrq_v1_LogChunk, _mrq_v1_LogChunk__Output>

@@ -13,7 +13,7 @@ from mrq_broker import __version__
 from mrq_broker.errors import STORE_OUTAGES, InvalidField, NoSuchJob, grpc_errors, outage_message
 from mrq_broker.jobs.actions import APPLIES_TO, JobActions
 from mrq_broker.jobs.operations import Operations
-from mrq_broker.jobs.tasksets import Callback, Tasksets
+from mrq_broker.jobs.tasksets import Callback, Tasksets, TasksetView
 from mrq_broker.jobs.validation import (
     canonical_params,
     check_job_id,
@@ -172,18 +172,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
         self, request: job_service_pb2.GetTasksetRequest, context: grpc.ServicerContext
     ) -> job_service_pb2.GetTasksetResponse:
         view = self.tasksets.get(check_job_id(request.taskset_id, "taskset_id"))
-        return job_service_pb2.GetTasksetResponse(
-            taskset=job_service_pb2.Taskset(
-                id=view.id,
-                total=view.total,
-                final=view.final,
-                counts=view.counts,
-                progress=view.final / view.total if view.total else 1.0,
-                job_ids=view.job_ids,
-                callback_task=view.callback_task,
-                callback_job_id=view.callback_job_id,
-            )
-        )
+        return job_service_pb2.GetTasksetResponse(taskset=taskset_proto(view))
 
     @grpc_errors
     def InspectJob(
@@ -206,3 +195,28 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
             lease_ttl_s=s.lease_ttl_s,
             features=FEATURES,
         )
+
+    @grpc_errors
+    def ListTasksets(
+        self, request: job_service_pb2.ListTasksetsRequest, context: grpc.ServicerContext
+    ) -> job_service_pb2.ListTasksetsResponse:
+        page = self.tasksets.list(request.limit, request.cursor)
+        return job_service_pb2.ListTasksetsResponse(
+            tasksets=[taskset_proto(t) for t in page.tasksets], next_cursor=page.next_cursor
+        )
+
+
+def taskset_proto(view: TasksetView) -> job_service_pb2.Taskset:
+    taskset = job_service_pb2.Taskset(
+        id=view.id,
+        task=view.task,
+        total=view.total,
+        final=view.final,
+        counts=view.counts,
+        progress=view.final / view.total if view.total else 1.0,
+        job_ids=view.job_ids,
+        callback_task=view.callback_task,
+        callback_job_id=view.callback_job_id,
+    )
+    taskset.date_created.FromDatetime(view.date_created)
+    return taskset

@@ -16,10 +16,10 @@ from typing import Any
 import orjson
 
 from mrq.v1 import job_pb2
-from mrq_broker.errors import NoSuchJob
+from mrq_broker.errors import InvalidField, NoSuchTaskset
 from mrq_broker.jobs.payloads import new_job_id, new_jobs
 from mrq_broker.jobs.submission import submit
-from mrq_broker.jobs.validation import resolve_options
+from mrq_broker.jobs.validation import JOB_ID_RE, resolve_options
 from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
@@ -27,6 +27,9 @@ from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord, TasksetRecord
 
 log = logging.getLogger(__name__)
+
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,20 @@ class Callback:
 @dataclass(frozen=True)
 class TasksetView:
     id: str
+    task: str
+    date_created: datetime
     total: int
     final: int
     counts: dict[str, int]
     job_ids: list[str]
     callback_task: str
     callback_job_id: str
+
+
+@dataclass(frozen=True)
+class TasksetPage:
+    tasksets: list[TasksetView]
+    next_cursor: str  # empty on the last page
 
 
 class Tasksets:
@@ -83,13 +94,32 @@ class Tasksets:
     def get(self, taskset_id: str) -> TasksetView:
         taskset = self.store.get_taskset(taskset_id)
         if taskset is None:
-            raise NoSuchJob(taskset_id)
-        counts = self.queues.taskset_counts(taskset_id)
+            raise NoSuchTaskset(taskset_id)
+        return self._view(taskset)
+
+    def list(self, limit: int, cursor: str) -> TasksetPage:
+        """One page of tasksets, newest first; ``cursor`` is the last id of the previous page.
+        Each one's counts come from its own Redis hash, so a page reads ``limit`` hashes and
+        never the members."""
+        if not 0 <= limit <= MAX_PAGE:
+            raise InvalidField("limit", f"must be between 1 and {MAX_PAGE} (0 means {DEFAULT_PAGE})")
+        if cursor and not JOB_ID_RE.match(cursor):
+            raise InvalidField("cursor", "not a cursor from a previous page")
+        size = limit or DEFAULT_PAGE
+        # One more than the page, to know whether another page follows without counting.
+        tasksets = self.store.list_tasksets(size + 1, before_id=cursor)
+        more = len(tasksets) > size
+        return TasksetPage([self._view(t) for t in tasksets[:size]], tasksets[size - 1].id if more else "")
+
+    def _view(self, taskset: TasksetRecord) -> TasksetView:
+        counts = self.queues.taskset_counts(taskset.id)
         callback = counts.pop("callback", "")
         total = int(counts.pop("total", len(taskset.job_ids)))
         final = int(counts.pop("final", 0))
         return TasksetView(
-            id=taskset_id,
+            id=taskset.id,
+            task=taskset.task,
+            date_created=taskset.date_created,
             total=total,
             final=final,
             counts={k: int(v) for k, v in counts.items()},

@@ -148,6 +148,11 @@ class Store(ABC):
     @abstractmethod
     def get_taskset(self, taskset_id: str) -> TasksetRecord | None: ...
 
+    @abstractmethod
+    def list_tasksets(self, limit: int, before_id: str = "") -> list[TasksetRecord]:
+        """At most ``limit`` tasksets, newest first, those older than ``before_id`` when given;
+        read through the id index, and without their ``job_ids`` (read one to get them)."""
+
     # Workers.
 
     @abstractmethod

@@ -330,6 +330,11 @@ class MongoStore(Store):
         doc = self.tasksets.find_one({"_id": ObjectId(taskset_id)})
         return None if doc is None else TasksetRecord(id=str(doc.pop("_id")), **doc)
 
+    def list_tasksets(self, limit: int, before_id: str = "") -> list[TasksetRecord]:
+        query = {"_id": {"$lt": ObjectId(before_id)}} if before_id else {}
+        docs = self.tasksets.find(query, {"job_ids": False}).sort("_id", pymongo.DESCENDING).limit(limit)
+        return [TasksetRecord(id=str(doc.pop("_id")), job_ids=[], **doc) for doc in docs]
+
     # Workers.
 
     def record_worker(self, record: WorkerRecord) -> None:

@@ -242,6 +242,7 @@ def job_proto(record: JobRecord) -> job_pb2.Job:
         progress=record.progress,
         raw_queue=record.raw_queue,
         schedule_id=record.schedule_id,
+        taskset_id=record.taskset_id,
         duration_s=record.duration_s,
         profile=record.profile,
         memory_top=record.memory_top,

@@ -746,6 +746,17 @@ class SQLiteStore(Store):
             taskset_id, task, json.loads(job_ids), from_ms(created), callback_task, callback_params_json, callback_queue
         )
 
+    def list_tasksets(self, limit: int, before_id: str = "") -> list[TasksetRecord]:
+        rows = self._read(
+            "SELECT id, task, date_created, callback_task, callback_params_json, callback_queue FROM tasksets "
+            "WHERE ? = '' OR id < ? ORDER BY id DESC LIMIT ?",
+            (before_id, before_id, limit),
+        )
+        return [
+            TasksetRecord(taskset_id, task, [], from_ms(created), callback_task, callback_params_json, callback_queue)
+            for taskset_id, task, created, callback_task, callback_params_json, callback_queue in rows
+        ]
+
     # Workers.
 
     def record_worker(self, record: WorkerRecord) -> None:

@@ -15,6 +15,8 @@
       "tasks": "tasks",
       "exceptions": "exceptions",
       "scheduled": "scheduled",
+      "tasksets": "tasksets",
+      "tasksets/:id": "taskset",
       "*other": "overview",
     },
     overview: () => show(new MRQ.OverviewPage(), "overview"),
@@ -24,6 +26,8 @@
     workers: () => show(new MRQ.WorkersPage(), "workers"),
     tasks: () => show(new MRQ.TasksPage(), "tasks"),
     exceptions: () => show(new MRQ.ExceptionsPage(), "exceptions"),
+    tasksets: () => show(new MRQ.TasksetsPage({}), "tasksets"),
+    taskset: (id) => show(new MRQ.TasksetsPage({ tasksetId: id }), "tasksets"),
     scheduled: (query) => show(new MRQ.ScheduledPage({ highlight: MRQ.parseQuery(query).id }), "scheduled"),
   });
 

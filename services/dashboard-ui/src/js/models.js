@@ -13,13 +13,14 @@
   MRQ.ExceptionGroups = Backbone.Collection.extend({ url: "api/exceptions" });
   MRQ.Schedules = Backbone.Collection.extend({ url: "api/schedules" });
   MRQ.Job = Backbone.Model.extend({ urlRoot: "api/jobs" });
-  // One page of a job search; `nextCursor` reads the following page.
-  MRQ.JobPage = Backbone.Collection.extend({
-    model: MRQ.Job,
-    url: "api/jobs",
+  MRQ.Taskset = Backbone.Model.extend({ urlRoot: "api/tasksets" });
+  // One page of a listing read by cursor; `nextCursor` reads the following page.
+  const CursorPage = Backbone.Collection.extend({
     parse: function (response) {
       this.nextCursor = response.next_cursor;
-      return response.jobs;
+      return response[this.key];
     },
   });
+  MRQ.JobPage = CursorPage.extend({ model: MRQ.Job, url: "api/jobs", key: "jobs" });
+  MRQ.TasksetPage = CursorPage.extend({ model: MRQ.Taskset, url: "api/tasksets", key: "tasksets" });
 })(window.MRQ);

@@ -27,8 +27,19 @@ window.MRQ = window.MRQ || {};
     });
   };
 
-  const esc = _.escape;
-  MRQ.esc = esc;
+  // Every page renders through Underscore templates: `<%- value %>` escapes (use it for every
+  // value); `<%= html %>` inserts HTML as is, and only takes HTML that another template made
+  // (the MRQ helpers below are templates too). A template sees its data's names, `fmt`, and the
+  // `partials` (other templates) it names. A line break between two tags is dropped and any
+  // other becomes one space, so a template can span lines without adding gaps between inline
+  // elements.
+  MRQ.template = function (source, partials) {
+    const render = _.template(source.replace(/>\s*\n\s*</g, "><").replace(/\s*\n\s*/g, " "));
+    const base = _.extend({ fmt: MRQ.fmt }, partials);
+    return (data) => render(_.extend({}, base, data));
+  };
+
+  MRQ.toQuery = (object) => new URLSearchParams(_.pick(object, (v) => v !== "" && v != null)).toString();
 
   const UNITS = [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]];
   // A duration of a minute or more as its two largest whole units: 605 -> ["10 min", "5 s"]
@@ -85,46 +96,53 @@ window.MRQ = window.MRQ || {};
     json: (value) => JSON.stringify(value, null, 2),
   };
 
-  MRQ.badge = function (text, kind) {
-    return '<span class="badge s-' + esc(kind || text) + '">' + esc(text) + "</span>";
-  };
+  const badge = MRQ.template('<span class="badge s-<%- kind %>"><%- text %></span>');
+  MRQ.badge = (text, kind) => badge({ text: text, kind: kind || text });
 
-  MRQ.progress = function (fraction, ok) {
-    const pct = Math.max(0, Math.min(1, fraction || 0)) * 100;
-    return '<div class="progress' + (ok ? " ok" : "") + '" title="' + pct.toFixed(0) + '%"><span style="width:' +
-      pct.toFixed(1) + '%"></span></div>';
-  };
+  const progress = MRQ.template(`<div class="progress<%- ok ? " ok" : "" %>" title="<%- pct.toFixed(0) %>%">
+    <span style="width:<%- pct.toFixed(1) %>%"></span>
+  </div>`);
+  MRQ.progress = (fraction, ok) => progress({ pct: Math.max(0, Math.min(1, fraction || 0)) * 100, ok: ok });
 
   const STATUS_ORDER = ["success", "started", "queued", "delayed", "retry", "interrupt", "failed", "timeout",
     "maxretries", "maxconcurrency", "abort", "cancel"];
   MRQ.STATUSES = STATUS_ORDER;
 
   // A horizontal bar of a count per status, in status colours.
+  const stackBar = MRQ.template(`<div class="stack-bar">
+    <% _.each(statuses, function (s) { %>
+      <span class="bar-<%- s %>" style="width:<%- (100 * counts[s] / total).toFixed(2) %>%"
+        title="<%- s %>: <%- counts[s] %>"></span>
+    <% }) %>
+  </div>`);
   MRQ.stackBar = function (counts) {
     const total = _.reduce(_.values(counts), (a, b) => a + b, 0);
-    if (!total) return '<div class="stack-bar"></div>';
-    return '<div class="stack-bar">' + STATUS_ORDER.filter((s) => counts[s]).map((s) =>
-      '<span class="bar-' + s + '" style="width:' + (100 * counts[s] / total).toFixed(2) + '%" title="' + s + ": " +
-      counts[s] + '"></span>').join("") + "</div>";
+    return stackBar({ counts: counts, total: total, statuses: total ? STATUS_ORDER.filter((s) => counts[s]) : [] });
   };
 
-  // An inline SVG sparkline of the last values (oldest first).
+  // An inline SVG sparkline of the last values (oldest first); a flat line before two samples.
+  const sparkline = MRQ.template(`<svg class="spark" width="<%- width %>" height="<%- height %>"
+      viewBox="0 0 <%- width %> <%- height %>" preserveAspectRatio="none">
+    <% if (points) { %>
+      <polygon points="0,<%- height %> <%- points %> <%- width %>,<%- height %>" fill="<%- color %>"
+        fill-opacity=".10"/>
+      <polyline points="<%- points %>" fill="none" stroke="<%- color %>" stroke-width="2"
+        stroke-linejoin="round"/>
+    <% } else { %>
+      <line x1="0" x2="<%- width %>" y1="<%- height - 2 %>" y2="<%- height - 2 %>" stroke="#e6e8ef"
+        stroke-width="2"/>
+    <% } %>
+  </svg>`);
   MRQ.sparkline = function (values, options) {
-    const o = _.extend({ width: 160, height: 34, color: "#4f46e5" }, options);
-    if (!values || values.length < 2) {
-      return '<svg class="spark" width="' + o.width + '" height="' + o.height + '"><line x1="0" x2="' + o.width +
-        '" y1="' + (o.height - 2) + '" y2="' + (o.height - 2) + '" stroke="#e6e8ef" stroke-width="2"/></svg>';
+    const o = _.extend({ width: 160, height: 34, color: "#4f46e5", points: "" }, options);
+    if (values && values.length >= 2) {
+      // Scaled from 0 to the largest sample; a series of zeros lies on the baseline.
+      const max = Math.max.apply(null, values) || 1;
+      const step = o.width / (values.length - 1);
+      o.points = values.map((v, i) => (i * step).toFixed(1) + "," +
+        (o.height - 2 - (v / max) * (o.height - 6)).toFixed(1)).join(" ");
     }
-    // Scaled from 0 to the largest sample; a series of zeros lies on the baseline.
-    const max = Math.max.apply(null, values) || 1;
-    const step = o.width / (values.length - 1);
-    const points = values.map((v, i) => (i * step).toFixed(1) + "," +
-      (o.height - 2 - (v / max) * (o.height - 6)).toFixed(1));
-    const area = "0," + o.height + " " + points.join(" ") + " " + o.width + "," + o.height;
-    return '<svg class="spark" width="' + o.width + '" height="' + o.height + '" viewBox="0 0 ' + o.width + " " +
-      o.height + '" preserveAspectRatio="none"><polygon points="' + area + '" fill="' + o.color +
-      '" fill-opacity=".10"/><polyline points="' + points.join(" ") + '" fill="none" stroke="' + o.color +
-      '" stroke-width="2" stroke-linejoin="round"/></svg>';
+    return sparkline(o);
   };
 
   // Recent samples per series (e.g. "finished/s"), kept while the page is open, for sparklines.
@@ -147,13 +165,18 @@ window.MRQ = window.MRQ || {};
   };
 
   // A confirmation dialog; resolves true when confirmed.
+  const dialog = MRQ.template(`<div class="modal" role="dialog" aria-modal="true" aria-label="<%- title %>">
+    <h3><%- title %></h3><p><%- text %></p>
+    <div class="buttons">
+      <button class="btn" data-answer="no">Keep as is</button>
+      <button class="btn <%- danger ? "danger solid" : "primary" %>" data-answer="yes"><%- confirmLabel %></button>
+    </div>
+  </div>`);
   MRQ.confirm = function (title, text, confirmLabel, danger) {
     return new Promise(function (resolve) {
       const $modal = $("#modal");
-      $modal.html('<div class="modal" role="dialog" aria-modal="true" aria-label="' + esc(title) + '"><h3>' +
-        esc(title) + "</h3><p>" + esc(text) + '</p><div class="buttons"><button class="btn" data-answer="no">Keep' +
-        ' as is</button><button class="btn ' + (danger ? "danger solid" : "primary") + '" data-answer="yes">' +
-        esc(confirmLabel) + "</button></div></div>").prop("hidden", false);
+      $modal.html(dialog({ title: title, text: text, confirmLabel: confirmLabel, danger: danger }))
+        .prop("hidden", false);
       $modal.find("[data-answer]").on("click", function () {
         $modal.prop("hidden", true).empty();
         resolve($(this).data("answer") === "yes");
@@ -161,9 +184,20 @@ window.MRQ = window.MRQ || {};
     });
   };
 
-  MRQ.emptyState = (title, text) => '<div class="empty"><strong>' + esc(title) + "</strong>" + esc(text || "") +
-    "</div>";
-  MRQ.errorState = (text, cause) => '<div class="error-state" role="alert">' + esc(text) +
-    (cause ? '<details><summary>Details</summary><pre class="light">' + esc(cause) + "</pre></details>" : "") +
-    "</div>";
+  // Previous and next buttons under a listing read by cursor (see MRQ.Page's nextPage).
+  const pager = MRQ.template(`<div class="pager"><span class="muted">Page <%- pageNumber %></span>
+    <button class="btn small" data-page-prev<%- pageNumber > 1 ? "" : " disabled" %>>← Previous</button>
+    <button class="btn small" data-page-next<%- nextCursor ? "" : " disabled" %>>Next →</button>
+  </div>`);
+  MRQ.pager = (pageNumber, nextCursor) => pager({ pageNumber: pageNumber, nextCursor: nextCursor });
+
+  const emptyState = MRQ.template('<div class="empty"><strong><%- title %></strong><%- text %></div>');
+  MRQ.emptyState = (title, text) => emptyState({ title: title, text: text || "" });
+  // An empty state in a panel of its own, for a page with nothing to list.
+  const emptyPanel = MRQ.template('<section class="panel"><%= MRQ.emptyState(title, text) %></section>');
+  MRQ.emptyPanel = (title, text) => emptyPanel({ title: title, text: text });
+  const errorState = MRQ.template(`<div class="error-state" role="alert"><%- text %>
+    <% if (cause) { %><details><summary>Details</summary><pre class="light"><%- cause %></pre></details><% } %>
+  </div>`);
+  MRQ.errorState = (text, cause) => errorState({ text: text, cause: cause || "" });
 })(window.MRQ);

@@ -4,7 +4,6 @@
 (function (MRQ) {
   "use strict";
   const fmt = MRQ.fmt;
-  const esc = MRQ.esc;
   const FINAL = ["success", "failed", "cancel", "abort", "timeout", "maxretries", "maxconcurrency"];
   const FILTERS = [
     ["id", "Job id", "24 hex characters"], ["queue", "Queue", "name, root/ or wild*"],
@@ -19,7 +18,6 @@
     params.forEach((value, key) => { if (value) out[key] = value; });
     return out;
   };
-  const toQuery = (object) => new URLSearchParams(_.pick(object, (v) => v !== "" && v != null)).toString();
 
   // Actions on one job by id, shared by the list's rows and the job's page.
   MRQ.jobAction = function (action, jobId) {
@@ -44,23 +42,82 @@
     return new Date(new Date(a.date_enqueued).getTime() + a.options.delay_s * 1000).toISOString();
   };
 
-  // A delayed job's status, with when it is due to run.
-  const statusCell = function (a) {
-    const at = a.status === "delayed" && runAt(a);
-    if (!at) return MRQ.badge(a.status);
-    return MRQ.badge(a.status) + '<div class="muted" title="' + esc(fmt.date(at)) + '">runs ' + fmt.until(at) +
-      "</div>";
-  };
+  // A job's status; a delayed job's with when it is due to run.
+  const statusCell = MRQ.template(`<%= MRQ.badge(a.status) %>
+    <% const at = a.status === "delayed" && runAt(a); if (at) { %>
+      <div class="muted" title="<%- fmt.date(at) %>">runs <%- fmt.until(at) %></div>
+    <% } %>`, { runAt: runAt });
 
-  const actionButtons = function (status) {
-    const buttons = [];
-    if (FINAL.indexOf(status) < 0) buttons.push('<button class="btn small danger" data-job-action="cancel">Cancel</button>');
-    if (status !== "started") {
-      buttons.push('<button class="btn small" data-job-action="requeue">Requeue</button>');
-      buttons.push('<button class="btn small" data-job-action="retry">Retry</button>');
-    }
-    return buttons.join("");
-  };
+  // The actions a job's status allows.
+  const actionButtons = MRQ.template(`<% if (FINAL.indexOf(status) < 0) { %>
+      <button class="btn small danger" data-job-action="cancel">Cancel</button>
+    <% } %>
+    <% if (status !== "started") { %>
+      <button class="btn small" data-job-action="requeue">Requeue</button>
+      <button class="btn small" data-job-action="retry">Retry</button>
+    <% } %>`, { FINAL: FINAL });
+
+  // The filter form, drawn once, over the results, drawn at each refresh.
+  const jobsPage = MRQ.template(`<section class="panel"><form class="filters-form body" autocomplete="off">
+    <div class="filters">
+      <% _.each(FILTERS.slice(0, 3), function (field) { %><%= input({ field: field, f: f }) %><% }) %>
+      <label>Status<select name="status">
+        <%= option({ value: "", label: "any", selected: f.status }) %>
+        <optgroup label="Groups">
+          <%= option({ value: "ok", label: "OK (queued, started, success)", selected: f.status }) %>
+          <%= option({ value: "not_ok", label: "NOT OK", selected: f.status }) %>
+          <%= option({ value: "error", label: "ERROR", selected: f.status }) %>
+        </optgroup>
+        <optgroup label="Statuses">
+          <% _.each(MRQ.STATUSES, function (s) { %><%= option({ value: s, label: s, selected: f.status }) %><% }) %>
+        </optgroup>
+      </select></label>
+      <% _.each(FILTERS.slice(3), function (field) { %><%= input({ field: field, f: f }) %><% }) %>
+      <label>Enqueued after<input type="datetime-local" step="1" name="after" value="<%- (f.after || "").slice(0, 19) %>"></label>
+      <label>Enqueued before<input type="datetime-local" step="1" name="before" value="<%- (f.before || "").slice(0, 19) %>"></label>
+      <label>Order<select name="sort">
+        <%= option({ value: "newest", label: "newest first", selected: sort }) %>
+        <%= option({ value: "oldest", label: "oldest first", selected: sort }) %>
+      </select></label>
+    </div>
+    <div class="filter-actions">
+      <button class="btn primary" type="submit">Apply filters</button>
+      <button class="btn" type="button" data-clear>Clear</button>
+      <span class="spacer"></span>
+      <% if (_.isEmpty(f)) { %><span class="muted">Set a filter to act on every matching job.</span>
+      <% } else { %>
+        <span class="muted">Every matching job:</span>
+        <button class="btn" type="button" data-bulk="requeue">Requeue…</button>
+        <button class="btn" type="button" data-bulk="retry">Retry…</button>
+        <button class="btn danger" type="button" data-bulk="cancel">Cancel…</button>
+      <% } %>
+    </div>
+  </form></section>
+  <div class="results"></div>`, {
+    FILTERS: FILTERS,
+    input: MRQ.template(`<label><%- field[1] %><input type="text" name="<%- field[0] %>" value="<%- f[field[0]] || "" %>"
+      placeholder="<%- field[2] %>"></label>`),
+    option: MRQ.template('<option value="<%- value %>"<%- selected === value ? " selected" : "" %>><%- label %></option>'),
+  });
+
+  // One page of the search's results, with the pager.
+  const jobRows = MRQ.template(`<section class="panel"><table class="dense">
+    <thead><tr><th>Id</th><th>Task</th><th>Queue</th><th>Status</th><th>Params</th><th class="num">Enqueued</th>
+      <th class="num">Took</th><th></th></tr></thead>
+    <tbody><% _.each(jobs, function (a) { const params = JSON.stringify(a.params); %>
+      <tr data-job="<%- a.id %>">
+        <td><a class="mono job-id" href="#jobs/<%- a.id %>"><%- a.id %></a></td>
+        <td class="mono clip" title="<%- a.task %>"><%- a.task %></td>
+        <td class="mono clip" title="<%- a.queue %>"><%- a.queue %></td>
+        <td><%= statusCell({ a: a }) %><% if (a.status === "started") { %><%= MRQ.progress(a.progress) %><% } %></td>
+        <td class="mono muted fill" title="<%- params %>"><%- params %></td>
+        <td class="num"><%- fmt.ago(a.date_enqueued) %></td>
+        <td class="num"><%- fmt.duration(tookS(a)) %></td>
+        <td class="actions"><%= actionButtons({ status: a.status }) %></td>
+      </tr>
+    <% }) %></tbody>
+  </table><%= MRQ.pager(pageNumber, nextCursor) %></section>`,
+  { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
 
   MRQ.JobsPage = MRQ.Page.extend({
     title: "Jobs",
@@ -84,71 +141,26 @@
     },
     render: function () {
       // The filter form is drawn once, so a refresh never loses what is being typed.
-      if (!this.$(".filters-form").length) this.$el.html(this.form() + '<div class="results"></div>');
-      const results = this.loaded ? this.results() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$(".results").html(this.errorHtml() + results);
+      if (!this.$(".filters-form").length) this.$el.html(jobsPage({ f: this.filter, sort: this.sort }));
+      this.$(".results").html(this.content(this.results));
       return this;
-    },
-    form: function () {
-      const f = this.filter;
-      const input = ([name, label, hint]) => "<label>" + label + '<input type="text" name="' + name + '" value="' +
-        esc(f[name] || "") + '" placeholder="' + esc(hint) + '"></label>';
-      const option = (value, label) => '<option value="' + value + '"' + (f.status === value ? " selected" : "") +
-        ">" + label + "</option>";
-      const date = (name, label) => "<label>" + label + '<input type="datetime-local" step="1" name="' + name +
-        '" value="' + esc((f[name] || "").slice(0, 19)) + '"></label>';
-      const empty = _.isEmpty(f);
-      return '<section class="panel"><form class="filters-form body" autocomplete="off"><div class="filters">' +
-        _.map(FILTERS.slice(0, 3), input).join("") + '<label>Status<select name="status">' + option("", "any") +
-        '<optgroup label="Groups">' + option("ok", "OK (queued, started, success)") + option("not_ok", "NOT OK") +
-        option("error", "ERROR") + '</optgroup><optgroup label="Statuses">' +
-        MRQ.STATUSES.map((s) => option(s, s)).join("") + "</optgroup></select></label>" +
-        _.map(FILTERS.slice(3), input).join("") + date("after", "Enqueued after") + date("before", "Enqueued before") +
-        '<label>Order<select name="sort"><option value="newest">newest first</option><option value="oldest"' +
-        (this.sort === "oldest" ? " selected" : "") + ">oldest first</option></select></label></div>" +
-        '<div class="filter-actions"><button class="btn primary" type="submit">Apply filters</button>' +
-        '<button class="btn" type="button" data-clear>Clear</button><span class="spacer"></span>' +
-        (empty ? '<span class="muted">Set a filter to act on every matching job.</span>'
-          : '<span class="muted">Every matching job:</span>' +
-          '<button class="btn" type="button" data-bulk="requeue">Requeue…</button>' +
-          '<button class="btn" type="button" data-bulk="retry">Retry…</button>' +
-          '<button class="btn danger" type="button" data-bulk="cancel">Cancel…</button>') +
-        "</div></form></section>";
     },
     results: function () {
       if (!this.page.length) {
-        return '<section class="panel">' + MRQ.emptyState("No job matches", _.isEmpty(this.filter) ?
-          "No job is stored yet." : "Try fewer filters.") + "</section>";
+        return MRQ.emptyPanel("No job matches", _.isEmpty(this.filter) ? "No job is stored yet." : "Try fewer filters.");
       }
-      const rows = this.page.map((job) => {
-        const a = job.attributes;
-        return '<tr data-job="' + a.id + '"><td><a class="mono job-id" href="#jobs/' + a.id + '">' + a.id +
-          '</a></td><td class="mono clip" title="' + esc(a.task) + '">' + esc(a.task) +
-          '</td><td class="mono clip" title="' + esc(a.queue) + '">' + esc(a.queue) + "</td><td>" + statusCell(a) +
-          (a.status === "started" ? MRQ.progress(a.progress) : "") +
-          '</td><td class="mono muted fill" title="' + esc(JSON.stringify(a.params)) + '">' +
-          esc(JSON.stringify(a.params)) + '</td><td class="num">' + fmt.ago(a.date_enqueued) +
-          '</td><td class="num">' + fmt.duration(tookS(a)) + '</td><td class="actions">' +
-          actionButtons(a.status) + "</td></tr>";
-      }).join("");
-      const pageNumber = this.cursors.length;
-      return '<section class="panel"><table class="dense"><thead><tr><th>Id</th><th>Task</th><th>Queue</th>' +
-        '<th>Status</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
-        "<tbody>" + rows + '</tbody></table><div class="pager"><span class="muted">Page ' + pageNumber + "</span>" +
-        '<button class="btn small" data-page-prev' + (pageNumber > 1 ? "" : " disabled") + ">← Previous</button>" +
-        '<button class="btn small" data-page-next' + (this.page.nextCursor ? "" : " disabled") + ">Next →</button>" +
-        "</div></section>";
+      return jobRows({ jobs: this.page.map((job) => job.attributes), pageNumber: this.cursors.length,
+        nextCursor: this.page.nextCursor });
     },
     apply: function (event) {
       event.preventDefault();
       const values = {};
       this.$("form.filters-form").serializeArray().forEach((field) => { values[field.name] = field.value.trim(); });
       if (values.sort === "newest") delete values.sort;
-      MRQ.router.navigate("jobs" + (toQuery(values) ? "?" + toQuery(values) : ""), { trigger: true });
+      const query = MRQ.toQuery(values);
+      MRQ.router.navigate("jobs" + (query ? "?" + query : ""), { trigger: true });
     },
     clear: function () { MRQ.router.navigate("jobs", { trigger: true }); },
-    nextPage: function () { this.cursors.push(this.page.nextCursor); this.refresh(); },
-    prevPage: function () { this.cursors.pop(); this.refresh(); },
     rowAction: function (event) {
       const action = $(event.currentTarget).data("job-action");
       MRQ.jobAction(action, $(event.currentTarget).closest("tr").data("job")).then(() => this.refresh());
@@ -171,6 +183,74 @@
     },
   });
 
+  // A job's page: its summary (redrawn by each refresh), the live stack and the logs (drawn once).
+  const jobFrame = MRQ.template(`<div class="job-summary"></div><div class="stack-slot"></div>
+    <section class="panel"><h2>Logs <span class="log-state muted"></span></h2>
+      <div class="body"><pre class="logs" data-logs>Loading…</pre></div></section>`);
+
+  const jobSummary = MRQ.template(`<div class="detail-head"><h2 class="mono"><%- a.task %></h2><%= MRQ.badge(a.status) %>
+      <span class="muted mono"><%- a.id %></span><span class="spacer"></span>
+      <% if (a.status === "started") { %><button class="btn small" data-stack>Live stack</button><% } %>
+      <%= actionButtons({ status: a.status }) %>
+    </div>
+    <% if (a.status === "started" || a.progress) { %>
+      <section class="panel"><div class="body"><%= MRQ.progress(a.progress, a.status === "success") %>
+        <div class="muted" style="margin-top:6px"><%- fmt.pct(a.progress) %> done</div></div></section>
+    <% } %>
+    <div class="grid-2">
+      <section class="panel"><h2>Details</h2><div class="body"><dl class="kv">
+        <dt>Queue</dt><dd><a class="mono" href="#jobs?queue=<%- encodeURIComponent(a.queue) %>"><%- a.queue %></a></dd>
+        <dt>Worker</dt><dd><% if (a.worker_id) { %>
+          <a class="mono" href="#jobs?worker=<%- encodeURIComponent(a.worker_id) %>"><%- a.worker_id %></a>
+        <% } else { %>–<% } %></dd>
+        <dt>Enqueued</dt><dd><%- fmt.date(a.date_enqueued) %></dd>
+        <dt>Started</dt><dd><%- fmt.date(a.date_started) %></dd>
+        <% if (runAt(a)) { %><dt>Runs at</dt><dd><%- fmt.date(runAt(a)) %><%-
+          a.status === "delayed" ? " (" + fmt.until(runAt(a)) + ")" : "" %></dd><% } %>
+        <dt>Finished</dt><dd><%- fmt.date(a.date_finished) %></dd>
+        <dt>Took</dt><dd><%- fmt.duration(tookS(a)) %></dd>
+        <% if (a.schedule_id) { %><dt>Schedule</dt><dd><a href="#scheduled?id=<%- encodeURIComponent(a.schedule_id) %>">its
+          schedule</a><%- a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "" %></dd><% } %>
+        <% if (a.taskset_id) { %><dt>Taskset</dt><dd><a class="mono" href="#tasksets/<%- a.taskset_id %>"><%-
+          a.taskset_id %></a> · <a href="#jobs?taskset=<%- a.taskset_id %>">its jobs</a></dd><% } %>
+        <dt>Retries</dt><dd><%- a.retry_count %> of <%- a.options.max_retries === undefined ? "–" : a.options.max_retries %></dd>
+        <dt>Requeued</dt><dd><%- a.requeue_count %> times</dd>
+        <dt>Timeout</dt><dd><%- a.options.timeout_s ? fmt.duration(a.options.timeout_s) : "none" %></dd>
+        <dt>Priority</dt><dd><%- a.options.priority || 0 %></dd>
+        <% if (a.cpu_s !== null) { %><dt>CPU</dt><dd><%- fmt.duration(a.cpu_s) %> · <%- fmt.int(a.switches) %> switches</dd><% } %>
+        <dt>Expires</dt><dd><%- fmt.date(a.date_expires) %></dd>
+      </dl></div></section>
+      <section class="panel"><h2>Params</h2><div class="body"><pre class="light"><%- fmt.json(a.params) %></pre></div>
+        <% if (a.status === "success") { %>
+          <h2>Result</h2><div class="body"><pre class="light"><%- fmt.json(a.result) %></pre></div>
+        <% } %>
+      </section>
+    </div>
+    <% if (a.traceback) { %>
+      <section class="panel" data-panel="traceback"><h2>Traceback <code><%- a.exception_type %></code></h2>
+        <div class="body"><pre><%- a.traceback %></pre></div></section>
+    <% } %>
+    <% if (a.traceback_history.length) { %>
+      <section class="panel"><h2>Attempts (<%- a.traceback_history.length %>)</h2>
+        <% _.each(a.traceback_history.slice().reverse(), function (t) { %>
+          <div class="attempt"><div class="meta"><%= MRQ.badge(t.status) %><code><%- t.exception_type %></code>
+            <span class="muted"><%- fmt.date(t.date) %> · <%- t.worker_id %></span></div>
+            <pre><%- t.traceback || t.error %></pre></div>
+        <% }) %>
+      </section>
+    <% } %>`, { actionButtons: actionButtons, runAt: runAt, tookS: tookS });
+
+  const logState = MRQ.template('<% if (live) { %><span class="live-dot"></span><% } %><%- text %>');
+
+  const liveStack = MRQ.template(`<section class="panel">
+    <% if (stack) { %>
+      <h2>Live stack <span class="muted"><%- fmt.duration(stack.elapsed_s) %> running on <%- stack.worker_id %></span></h2>
+      <div class="body"><pre><%- stack.stack %></pre></div>
+    <% } else { %>
+      <h2>Live stack</h2><div class="body muted">Asking the worker…</div>
+    <% } %>
+  </section>`);
+
   MRQ.JobPageView = MRQ.Page.extend({
     events: {
       "click [data-job-action]": "jobAction",
@@ -185,62 +265,20 @@
     // the job is final: a cancelled job's worker ships its last ones when it stops the job.
     load: function () { return this.job.fetch().then(() => (this.source ? null : this.readLogs())); },
     render: function () {
-      // The live stack and the logs are drawn once, so a refresh keeps them.
-      if (!this.$(".job-summary").length) {
-        this.$el.html('<div class="job-summary"></div><div class="stack-slot"></div><section class="panel"><h2>' +
-          'Logs <span class="log-state muted"></span></h2><div class="body"><pre class="logs" data-logs>Loading…' +
-          "</pre></div></section>");
-      }
+      if (!this.$(".job-summary").length) this.$el.html(jobFrame());
       if (this.error && this.error.status === 404) return this.renderMissing();
-      const summary = this.loaded ? this.summary() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$(".job-summary").html(this.errorHtml() + summary);
+      this.$(".job-summary").html(this.content(this.summary));
       if (this.loaded && this.job.get("status") !== "started") this.$(".stack-slot").empty();
       return this;
     },
     renderMissing: function () {
       const text = "Job " + this.job.id + " doesn't exist";
-      this.$(".job-summary").html('<section class="panel">' + MRQ.emptyState(text,
-        "It was never enqueued, or it expired and was removed.") + "</section>");
+      this.$(".job-summary").html(MRQ.emptyPanel(text, "It was never enqueued, or it expired and was removed."));
       this.$("[data-logs]").text(text + ", so it has no logs.");
       this.logState("");
       return this;
     },
-    summary: function () {
-      const a = this.job.attributes;
-      const row = (label, value) => "<dt>" + label + "</dt><dd>" + value + "</dd>";
-      const history = a.traceback_history.slice().reverse().map((t) => '<div class="attempt"><div class="meta">' +
-        MRQ.badge(t.status) + '<code>' + esc(t.exception_type) + '</code><span class="muted">' + fmt.date(t.date) +
-        " · " + esc(t.worker_id) + "</span></div><pre>" + esc(t.traceback || t.error) + "</pre></div>").join("");
-      return '<div class="detail-head"><h2 class="mono">' + esc(a.task) + "</h2>" + MRQ.badge(a.status) +
-        '<span class="muted mono">' + a.id + '</span><span class="spacer"></span>' +
-        (a.status === "started" ? '<button class="btn small" data-stack>Live stack</button>' : "") +
-        actionButtons(a.status) + "</div>" +
-        (a.status === "started" || a.progress ? '<section class="panel"><div class="body">' +
-          MRQ.progress(a.progress, a.status === "success") + '<div class="muted" style="margin-top:6px">' +
-          fmt.pct(a.progress) + " done</div></div></section>" : "") +
-        '<div class="grid-2"><section class="panel"><h2>Details</h2><div class="body"><dl class="kv">' +
-        row("Queue", '<a class="mono" href="#jobs?queue=' + encodeURIComponent(a.queue) + '">' + esc(a.queue) + "</a>") +
-        row("Worker", a.worker_id ? '<a class="mono" href="#jobs?worker=' + encodeURIComponent(a.worker_id) + '">' +
-          esc(a.worker_id) + "</a>" : "–") +
-        row("Enqueued", fmt.date(a.date_enqueued)) + row("Started", fmt.date(a.date_started)) +
-        (runAt(a) ? row("Runs at", fmt.date(runAt(a)) + (a.status === "delayed" ? " (" + fmt.until(runAt(a)) +
-          ")" : "")) : "") +
-        row("Finished", fmt.date(a.date_finished)) + row("Took", fmt.duration(tookS(a))) +
-        (a.schedule_id ? row("Schedule", '<a href="#scheduled?id=' + encodeURIComponent(a.schedule_id) + '">' +
-          "its schedule</a>" + (a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "")) : "") +
-        row("Retries", a.retry_count + " of " + (a.options.max_retries === undefined ? "–" : a.options.max_retries)) +
-        row("Requeued", a.requeue_count + " times") + row("Timeout", a.options.timeout_s ?
-          fmt.duration(a.options.timeout_s) : "none") + row("Priority", a.options.priority || 0) +
-        (a.cpu_s !== null ? row("CPU", fmt.duration(a.cpu_s) + " · " + fmt.int(a.switches) + " switches") : "") +
-        row("Expires", fmt.date(a.date_expires)) + "</dl></div></section>" +
-        '<section class="panel"><h2>Params</h2><div class="body"><pre class="light">' + esc(fmt.json(a.params)) +
-        "</pre></div>" + (a.status === "success" ? '<h2>Result</h2><div class="body"><pre class="light">' +
-          esc(fmt.json(a.result)) + "</pre></div>" : "") + "</section></div>" +
-        (a.traceback ? '<section class="panel" data-panel="traceback"><h2>Traceback <code>' + esc(a.exception_type) + "</code></h2>" +
-          '<div class="body"><pre>' + esc(a.traceback) + "</pre></div></section>" : "") +
-        (history ? '<section class="panel"><h2>Attempts (' + a.traceback_history.length + ")</h2>" + history +
-          "</section>" : "");
-    },
+    summary: function () { return jobSummary({ a: this.job.attributes }); },
     readLogs: function () {
       const $logs = this.$("[data-logs]");
       return MRQ.api("GET", "api/jobs/" + this.job.id + "/logs?offset=" + (this.logOffset || 0)).then((page) => {
@@ -253,7 +291,7 @@
     },
     follow: function () {
       const $logs = this.$("[data-logs]");
-      this.logState('<span class="live-dot"></span>following');
+      this.logState("following", true);
       this.source = new EventSource("api/jobs/" + this.job.id + "/logs/follow?offset=" + this.logOffset);
       this.source.onmessage = (event) => {
         const page = JSON.parse(event.data);
@@ -264,7 +302,7 @@
       this.source.addEventListener("end", () => { this.stopFollowing(); this.logState("job finished"); this.refresh(); });
       this.source.onerror = () => { this.stopFollowing(); this.logState("follow interrupted; resumed by the next refresh"); };
     },
-    logState: function (html) { this.$(".log-state").html(html); },
+    logState: function (text, live) { this.$(".log-state").html(logState({ text: text, live: live })); },
     stopFollowing: function () {
       if (this.source) this.source.close();
       this.source = null;
@@ -278,12 +316,9 @@
     },
     showStack: function () {
       const $slot = this.$(".stack-slot");
-      $slot.html('<section class="panel"><h2>Live stack</h2><div class="body muted">Asking the worker…</div></section>');
-      MRQ.api("GET", "api/jobs/" + this.job.id + "/stack").then((stack) => {
-        $slot.html('<section class="panel"><h2>Live stack <span class="muted">' + fmt.duration(stack.elapsed_s) +
-          " running on " + esc(stack.worker_id) + '</span></h2><div class="body"><pre>' + esc(stack.stack) +
-          "</pre></div></section>");
-      }, (xhr) => $slot.html(MRQ.errorState(MRQ.errorText(xhr))));
+      $slot.html(liveStack({ stack: null }));
+      MRQ.api("GET", "api/jobs/" + this.job.id + "/stack").then((stack) => $slot.html(liveStack({ stack: stack })),
+        (xhr) => $slot.html(MRQ.errorState(MRQ.errorText(xhr))));
     },
   });
 })(window.MRQ);

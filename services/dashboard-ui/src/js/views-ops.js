@@ -4,14 +4,16 @@
 (function (MRQ) {
   "use strict";
   const fmt = MRQ.fmt;
-  const esc = MRQ.esc;
 
   // A cell with the stored jobs that failed (failed, timeout, maxretries), linked to them in the
-  // jobs list; `filter` narrows the link to a task or a queue ("task=..." or "queue=...").
-  function errorsCell(counts, filter) {
-    const errors = (counts.failed || 0) + (counts.timeout || 0) + (counts.maxretries || 0);
-    return errors ? '<a href="#jobs?status=error&' + filter + '">' + fmt.int(errors) + "</a>" : "0";
-  }
+  // jobs list; `filter` narrows the link to a task or a queue ({task: ...} or {queue: ...}).
+  const errorsCell = MRQ.template(`<% const errors = (counts.failed || 0) + (counts.timeout || 0) +
+    (counts.maxretries || 0); %>
+    <% if (errors) { %><a href="#jobs?<%- MRQ.toQuery(_.extend({ status: "error" }, filter)) %>"><%- fmt.int(errors) %></a>
+    <% } else { %>0<% } %>`);
+
+  const content = MRQ.template(`<%= error %>
+    <% if (loaded) { %><%= body %><% } else if (!error) { %><div class="empty">Loading…</div><% } %>`);
 
   // The base of every page: `load()` fetches (a promise), `body()` renders what was loaded.
   // After a failed load, the last loaded data stays under the error.
@@ -35,11 +37,19 @@
       const retrying = MRQ.autoRefresh && MRQ.isTransient(this.error);
       return MRQ.errorState(retrying ? text.replace(/\.$/, "") + "; retrying." : text, MRQ.errorCause(this.error));
     },
+    // The error of the last load (if any) over what `body()` makes of the last loaded data, or
+    // "Loading…" before the first answer.
+    content: function (body) {
+      return content({ error: this.errorHtml(), loaded: this.loaded, body: this.loaded ? body.call(this) : "" });
+    },
     render: function () {
-      const body = this.loaded ? this.body() : (this.error ? "" : '<div class="empty">Loading…</div>');
-      this.$el.html(this.errorHtml() + body);
+      this.$el.html(this.content(this.body));
       return this;
     },
+    // Moves through a listing read by cursor: `this.cursors` holds the cursor of each page read
+    // so far (the last is the current page's), `this.page` the current page.
+    nextPage: function () { this.cursors.push(this.page.nextCursor); this.refresh(); },
+    prevPage: function () { this.cursors.pop(); this.refresh(); },
     // Runs an API action, then reports and reloads.
     act: function (method, path, body, done) {
       return MRQ.api(method, path, body).then(
@@ -53,6 +63,41 @@
       return MRQ.confirm(confirm[0], confirm[1], confirm[2], true).then((yes) => yes && run());
     },
   });
+
+  const card = MRQ.template(`<div class="card"><div class="label"><%- label %></div><div class="value"><%- value %></div>
+    <%= MRQ.sparkline(MRQ.history.get(spark), { color: color, width: 180 }) %>
+  </div>`);
+  const overview = MRQ.template(`<div class="cards">
+      <%= card({ label: "Finished", value: fmt.rate(o.finished_per_s), spark: "finished", color: "#16a34a" }) %>
+      <%= card({ label: "Enqueued", value: fmt.rate(o.enqueued_per_s), spark: "enqueued", color: "#4f46e5" }) %>
+      <%= card({ label: "Queued jobs", value: fmt.int(o.counts.queued || 0), spark: "queued", color: "#6366f1" }) %>
+      <div class="card"><div class="label">Worker pool</div>
+        <div class="value"><%- fmt.int(o.pool_busy) %> <span class="muted" style="font-size:15px">/ <%- fmt.int(o.pool_size) %> busy</span></div>
+        <%= MRQ.progress(o.utilisation) %>
+        <div class="muted" style="margin-top:6px"><%- fmt.pct(o.utilisation) %> used · <%- o.workers_alive %>
+          worker<%- o.workers_alive === 1 ? "" : "s" %> alive</div>
+      </div>
+    </div>
+    <div class="grid-2">
+      <section class="panel"><h2>Jobs by status <span class="muted"><%- fmt.int(o.total) %> stored</span></h2>
+        <% if (statuses.length) { %>
+          <div class="body"><%= MRQ.stackBar(o.counts) %></div>
+          <table><tbody><% _.each(statuses, function (s) { %>
+            <tr><td><%= MRQ.badge(s) %></td><td class="num"><%- fmt.int(o.counts[s]) %></td>
+              <td class="num"><%- fmt.pct(o.counts[s] / (o.total || 1)) %></td>
+              <td><a href="#jobs?status=<%- s %>">view jobs →</a></td></tr>
+          <% }) %></tbody></table>
+        <% } else { %><%= MRQ.emptyState("No jobs yet", "Enqueue one with the client or \`mrq enqueue\`.") %><% } %>
+      </section>
+      <section class="panel"><h2>Workers <a href="#workers">all workers →</a></h2>
+        <% if (workers.length) { %><table><tbody><% _.each(workers, function (w) { %>
+          <tr><td><%= MRQ.badge(w.status) %></td><td class="mono"><%- w.id %></td>
+            <td style="width:30%"><%= MRQ.progress(w.job_ids.length / (w.greenlets || 1)) %></td>
+            <td class="num"><%- w.job_ids.length %>/<%- w.greenlets %></td></tr>
+        <% }) %></tbody></table>
+        <% } else { %><%= MRQ.emptyState("No live worker", "Start one with \`mrq-worker QUEUE\`.") %><% } %>
+      </section>
+    </div>`, { card: card });
 
   MRQ.OverviewPage = MRQ.Page.extend({
     title: "Overview",
@@ -68,34 +113,39 @@
     },
     body: function () {
       const o = this.overview.attributes;
-      const card = (label, value, spark, color) => '<div class="card"><div class="label">' + label +
-        '</div><div class="value">' + value + "</div>" + (spark ? MRQ.sparkline(MRQ.history.get(spark),
-        { color: color, width: 180 }) : "") + "</div>";
-      const statuses = MRQ.STATUSES.filter((s) => o.counts[s]);
-      const rows = statuses.map((s) => "<tr><td>" + MRQ.badge(s) + '</td><td class="num">' + fmt.int(o.counts[s]) +
-        '</td><td class="num">' + fmt.pct(o.counts[s] / (o.total || 1)) + '</td><td><a href="#jobs?status=' + s +
-        '">view jobs →</a></td></tr>').join("");
-      const alive = this.workers.filter((w) => w.get("alive"));
-      return '<div class="cards">' +
-        card("Finished", fmt.rate(o.finished_per_s), "finished", "#16a34a") +
-        card("Enqueued", fmt.rate(o.enqueued_per_s), "enqueued", "#4f46e5") +
-        card("Queued jobs", fmt.int(o.counts.queued || 0), "queued", "#6366f1") +
-        '<div class="card"><div class="label">Worker pool</div><div class="value">' + fmt.int(o.pool_busy) +
-        ' <span class="muted" style="font-size:15px">/ ' + fmt.int(o.pool_size) + " busy</span></div>" +
-        MRQ.progress(o.utilisation) + '<div class="muted" style="margin-top:6px">' + fmt.pct(o.utilisation) +
-        " used · " + o.workers_alive + " worker" + (o.workers_alive === 1 ? "" : "s") + " alive</div></div>" +
-        "</div>" +
-        '<div class="grid-2"><section class="panel"><h2>Jobs by status <span class="muted">' + fmt.int(o.total) +
-        " stored</span></h2>" + (rows ? '<div class="body">' + MRQ.stackBar(o.counts) + "</div><table><tbody>" +
-        rows + "</tbody></table>" : MRQ.emptyState("No jobs yet", "Enqueue one with the client or `mrq enqueue`.")) +
-        '</section><section class="panel"><h2>Workers <a href="#workers">all workers →</a></h2>' +
-        (alive.length ? "<table><tbody>" + alive.map((w) => "<tr><td>" + MRQ.badge(w.get("status")) +
-          '</td><td class="mono">' + esc(w.id) + '</td><td style="width:30%">' +
-          MRQ.progress(w.get("job_ids").length / (w.get("greenlets") || 1)) + '</td><td class="num">' +
-          w.get("job_ids").length + "/" + w.get("greenlets") + "</td></tr>").join("") + "</tbody></table>"
-          : MRQ.emptyState("No live worker", "Start one with `mrq-worker QUEUE`.")) + "</section></div>";
+      return overview({
+        o: o,
+        statuses: MRQ.STATUSES.filter((s) => o.counts[s]),
+        workers: this.workers.filter((w) => w.get("alive")).map((w) => w.attributes),
+      });
     },
   });
+
+  const queues = MRQ.template(`<section class="panel"><table>
+    <thead><tr><th>Queue</th><th>State</th><th class="num">Queued</th><th>Size</th><th class="num">Delayed</th>
+      <th class="num">In</th><th class="num">Out</th><th class="num">Lag</th><th class="num">ETA</th>
+      <th class="num">Errors</th><th></th></tr></thead>
+    <tbody><% _.each(queues, function (a) { %>
+      <tr data-queue="<%- a.name %>">
+        <td><a href="#jobs?queue=<%- encodeURIComponent(a.name) %>" class="mono"><%- a.name %></a>
+          <% if (a.type !== "regular") { %> <%= MRQ.badge(a.type, "cancel") %><% } %></td>
+        <td><%= a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success") %></td>
+        <td class="num"><%- fmt.int(a.queued) %></td>
+        <td><%= MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) %></td>
+        <td class="num"><%- fmt.int(a.delayed) %></td>
+        <td class="num"><%- fmt.rate(a.enqueued_per_s) %></td>
+        <td class="num"><%- fmt.rate(a.finished_per_s) %></td>
+        <td class="num"><%- fmt.duration(a.lag_s) %></td>
+        <td class="num"><%- a.eta_s === null ? "–" : fmt.duration(a.eta_s) %></td>
+        <td class="num"><%= errorsCell({ counts: a.counts, filter: { queue: a.name } }) %></td>
+        <td class="actions">
+          <% if (a.paused) { %><button class="btn small" data-queue-action="resume">Resume</button>
+          <% } else { %><button class="btn small" data-queue-action="pause">Pause</button><% } %>
+          <button class="btn small danger" data-queue-action="empty">Empty</button>
+        </td>
+      </tr>
+    <% }) %></tbody>
+  </table></section>`, { errorsCell: errorsCell });
 
   MRQ.QueuesPage = MRQ.Page.extend({
     title: "Queues",
@@ -106,29 +156,8 @@
         MRQ.history.push("queue:" + q.id, q.get("queued"))));
     },
     body: function () {
-      if (!this.queues.length) {
-        return '<section class="panel">' + MRQ.emptyState("No queue yet", "Queues appear when jobs are enqueued.") +
-          "</section>";
-      }
-      const rows = this.queues.map((q) => {
-        const a = q.attributes;
-        return '<tr data-queue="' + esc(a.name) + '"><td><a href="#jobs?queue=' + encodeURIComponent(a.name) +
-          '" class="mono">' + esc(a.name) + "</a>" + (a.type !== "regular" ? " " + MRQ.badge(a.type, "cancel") : "") +
-          "</td><td>" + (a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success")) + '</td><td class="num">' +
-          fmt.int(a.queued) + "</td><td>" + MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) +
-          '</td><td class="num">' + fmt.int(a.delayed) + '</td><td class="num">' + fmt.rate(a.enqueued_per_s) +
-          '</td><td class="num">' + fmt.rate(a.finished_per_s) + '</td><td class="num">' + fmt.duration(a.lag_s) +
-          '</td><td class="num">' + (a.eta_s === null ? "–" : fmt.duration(a.eta_s)) + '</td><td class="num">' +
-          errorsCell(a.counts, "queue=" + encodeURIComponent(a.name)) + '</td><td class="actions">' +
-          (a.paused ? '<button class="btn small" data-queue-action="resume">Resume</button>'
-            : '<button class="btn small" data-queue-action="pause">Pause</button>') +
-          '<button class="btn small danger" data-queue-action="empty">Empty</button></td></tr>';
-      }).join("");
-      return '<section class="panel"><table><thead><tr><th>Queue</th><th>State</th><th class="num">Queued</th>' +
-        '<th>Size</th><th class="num">Delayed</th><th class="num">In</th><th class="num">Out</th>' +
-        '<th class="num">Lag</th><th class="num">ETA</th><th class="num">Errors</th><th></th></tr></thead><tbody>' +
-        rows +
-        "</tbody></table></section>";
+      if (!this.queues.length) return MRQ.emptyPanel("No queue yet", "Queues appear when jobs are enqueued.");
+      return queues({ queues: this.queues.map((q) => q.attributes) });
     },
     queueAction: function (event) {
       const action = $(event.currentTarget).data("queue-action");
@@ -144,25 +173,48 @@
 
   // Grey "stopped" for a worker that exited cleanly (its last heartbeat said so), red "lost"
   // for one whose heartbeats stopped without that.
-  const workerBadge = function (a) {
-    if (a.status === "stopped") return MRQ.badge("stopped");
-    if (a.alive) return MRQ.badge(a.status);
-    return '<span title="no heartbeat since ' + esc(fmt.date(a.last_heartbeat)) + '">' + MRQ.badge("lost") +
-      "</span>";
-  };
+  const workerBadge = MRQ.template(`<% if (a.status === "stopped") { %><%= MRQ.badge("stopped") %>
+    <% } else if (a.alive) { %><%= MRQ.badge(a.status) %>
+    <% } else { %><span title="no heartbeat since <%- fmt.date(a.last_heartbeat) %>"><%= MRQ.badge("lost") %></span>
+    <% } %>`);
 
   // Each job a worker holds: task, runtime and shortened params (cut last), linked; the rest as
   // one link.
-  const currentJobs = function (a) {
-    if (!a.job_ids.length) return '<span class="muted">idle</span>';
-    const more = a.job_ids.length - a.current_jobs.length;
-    return a.current_jobs.map((j) => '<a class="current-job" href="#jobs/' + esc(j.id) + '" title="' + esc(j.id) +
-      '"><span class="mono">' + esc(j.task) + '</span> <span class="muted">' +
-      (j.date_started ? fmt.since(j.date_started) : "not started") + '</span> <span class="mono muted">' +
-      esc(j.params_preview) + "</span></a>")
-      .join("") + (more > 0 ? '<a href="#jobs?worker=' + encodeURIComponent(a.id) + '&status=started">+' + more +
-      " more</a>" : "");
-  };
+  const currentJobs = MRQ.template(`<% if (!a.job_ids.length) { %><span class="muted">idle</span><% } %>
+    <% _.each(a.current_jobs, function (j) { %>
+      <a class="current-job" href="#jobs/<%- j.id %>" title="<%- j.id %>">
+        <span class="mono"><%- j.task %></span>&#32;<span class="muted"><%- j.date_started ?
+          fmt.since(j.date_started) : "not started" %></span>&#32;<span class="mono muted"><%- j.params_preview %></span>
+      </a>
+    <% }) %>
+    <% const more = a.job_ids.length - a.current_jobs.length; if (more > 0) { %>
+      <a href="#jobs?<%- MRQ.toQuery({ worker: a.id, status: "started" }) %>">+<%- more %> more</a>
+    <% } %>`);
+
+  const workers = MRQ.template(`<section class="panel"><table>
+    <thead><tr><th>Status</th><th>Worker</th><th>Queues</th><th>Pool</th><th>Current jobs</th>
+      <th class="num">CPU</th><th class="num">Memory</th><th class="num">Done</th><th class="num">Heartbeat</th>
+      <th></th></tr></thead>
+    <tbody><% _.each(workers, function (a) { const busy = a.job_ids.length; %>
+      <tr data-worker="<%- a.id %>">
+        <td><%= workerBadge({ a: a }) %></td>
+        <td><div class="mono"><%- a.id %></div><div class="muted"><%- a.hostname %> · pid <%- a.pid %></div></td>
+        <td><% _.each(a.queues, function (q, i) { %><%- i ? " " : "" %><code><%- q %></code><% }) %></td>
+        <td style="min-width:120px"><%= MRQ.progress(busy / (a.greenlets || 1)) %>
+          <div class="muted"><%- busy %> / <%- a.greenlets %> greenlets</div></td>
+        <td class="current-jobs"><%= currentJobs({ a: a }) %></td>
+        <td class="num"><%- fmt.duration(a.cpu_s) %></td>
+        <td class="num"><%- fmt.bytes(a.memory_bytes) %></td>
+        <td class="num"><%- fmt.int(a.done_jobs) %></td>
+        <td class="num"><%- fmt.ago(a.last_heartbeat) %></td>
+        <td class="actions"><% if (a.alive) { %>
+          <% if (a.quiet) { %><button class="btn small" data-worker-action="resume">Resume</button>
+          <% } else { %><button class="btn small" data-worker-action="quiet">Quiet</button><% } %>
+          <button class="btn small danger" data-worker-action="stop">Stop</button>
+        <% } %></td>
+      </tr>
+    <% }) %></tbody>
+  </table></section>`, { workerBadge: workerBadge, currentJobs: currentJobs });
 
   MRQ.WorkersPage = MRQ.Page.extend({
     title: "Workers",
@@ -171,27 +223,9 @@
     load: function () { return this.workers.fetch({ reset: true }); },
     body: function () {
       if (!this.workers.length) {
-        return '<section class="panel">' + MRQ.emptyState("No worker seen in the last hour",
-          "Start one with `mrq-worker QUEUE`.") + "</section>";
+        return MRQ.emptyPanel("No worker seen in the last hour", "Start one with `mrq-worker QUEUE`.");
       }
-      const rows = this.workers.map((w) => {
-        const a = w.attributes;
-        const busy = a.job_ids.length;
-        return '<tr data-worker="' + esc(a.id) + '"><td>' + workerBadge(a) + '</td><td><div class="mono">' +
-          esc(a.id) + '</div><div class="muted">' + esc(a.hostname) + " · pid " + a.pid + "</div></td><td>" +
-          a.queues.map((q) => '<code>' + esc(q) + "</code>").join(" ") + '</td><td style="min-width:120px">' +
-          MRQ.progress(busy / (a.greenlets || 1)) + '<div class="muted">' + busy + " / " + a.greenlets +
-          ' greenlets</div></td><td class="current-jobs">' + currentJobs(a) + '</td><td class="num">' +
-          fmt.duration(a.cpu_s) + '</td><td class="num">' + fmt.bytes(a.memory_bytes) + '</td><td class="num">' +
-          fmt.int(a.done_jobs) + '</td><td class="num">' + fmt.ago(a.last_heartbeat) + '</td><td class="actions">' +
-          (a.alive ? (a.quiet ? '<button class="btn small" data-worker-action="resume">Resume</button>'
-            : '<button class="btn small" data-worker-action="quiet">Quiet</button>') +
-            '<button class="btn small danger" data-worker-action="stop">Stop</button>' : "") + "</td></tr>";
-      }).join("");
-      return '<section class="panel"><table><thead><tr><th>Status</th><th>Worker</th><th>Queues</th>' +
-        '<th>Pool</th><th>Current jobs</th><th class="num">CPU</th><th class="num">Memory</th>' +
-        '<th class="num">Done</th><th class="num">Heartbeat</th><th></th></tr></thead><tbody>' + rows +
-        "</tbody></table></section>";
+      return workers({ workers: this.workers.map((w) => w.attributes) });
     },
     workerAction: function (event) {
       const action = $(event.currentTarget).data("worker-action");
@@ -207,6 +241,23 @@
     },
   });
 
+  const tasks = MRQ.template(`<section class="panel"><table>
+    <thead><tr><th>Task path</th><th class="num">Jobs</th><th>By status</th><th class="num">Queued</th>
+      <th class="num">Success</th><th class="num">Errors</th><th class="num">Speed</th><th></th></tr></thead>
+    <tbody><% _.each(tasks, function (a) { %>
+      <tr>
+        <td><a class="mono" href="#jobs?task=<%- encodeURIComponent(a.task) %>"><%- a.task %></a></td>
+        <td class="num"><%- fmt.int(a.total) %></td>
+        <td><%= MRQ.stackBar(a.counts) %></td>
+        <td class="num"><%- fmt.int(a.counts.queued || 0) %></td>
+        <td class="num"><%- fmt.int(a.counts.success || 0) %></td>
+        <td class="num"><%= errorsCell({ counts: a.counts, filter: { task: a.task } }) %></td>
+        <td class="num"><%- fmt.rate(a.finished_per_s) %></td>
+        <td><%= MRQ.sparkline(MRQ.history.get("task:" + a.task), { width: 100, height: 22, color: "#16a34a" }) %></td>
+      </tr>
+    <% }) %></tbody>
+  </table></section>`, { errorsCell: errorsCell });
+
   MRQ.TasksPage = MRQ.Page.extend({
     title: "Task paths",
     initialize: function () { this.tasks = new MRQ.Tasks(); },
@@ -215,43 +266,32 @@
         MRQ.history.push("task:" + t.id, t.get("finished_per_s"))));
     },
     body: function () {
-      if (!this.tasks.length) return '<section class="panel">' + MRQ.emptyState("No task has run yet") + "</section>";
-      const rows = this.tasks.map((t) => {
-        const a = t.attributes;
-        return '<tr><td><a class="mono" href="#jobs?task=' + encodeURIComponent(a.task) + '">' + esc(a.task) +
-          '</a></td><td class="num">' + fmt.int(a.total) + "</td><td>" + MRQ.stackBar(a.counts) +
-          '</td><td class="num">' + fmt.int(a.counts.queued || 0) + '</td><td class="num">' +
-          fmt.int(a.counts.success || 0) + '</td><td class="num">' + errorsCell(a.counts, "task=" +
-          encodeURIComponent(a.task)) + '</td><td class="num">' +
-          fmt.rate(a.finished_per_s) + "</td><td>" + MRQ.sparkline(MRQ.history.get("task:" + a.task),
-          { width: 100, height: 22, color: "#16a34a" }) + "</td></tr>";
-      }).join("");
-      return '<section class="panel"><table><thead><tr><th>Task path</th><th class="num">Jobs</th><th>By status' +
-        '</th><th class="num">Queued</th><th class="num">Success</th><th class="num">Errors</th>' +
-        '<th class="num">Speed</th><th></th></tr></thead><tbody>' + rows + "</tbody></table></section>";
+      if (!this.tasks.length) return MRQ.emptyPanel("No task has run yet");
+      return tasks({ tasks: this.tasks.map((t) => t.attributes) });
     },
   });
+
+  const exceptions = MRQ.template(`<section class="panel"><table>
+    <thead><tr><th>Exception</th><th>Task path</th><th class="num">Jobs</th><th class="num">Last seen</th></tr></thead>
+    <tbody><% _.each(groups, function (a) {
+      const link = "#jobs?" + MRQ.toQuery({ status: "error", task: a.task, exception: a.exception_type }); %>
+      <tr>
+        <td><a class="mono" href="<%- link %>"><%- a.exception_type %></a>
+          <div class="muted"><%- a.example_error.slice(0, 140) %></div></td>
+        <td class="mono"><%- a.task %></td>
+        <td class="num"><a href="<%- link %>"><%- fmt.int(a.count) %></a></td>
+        <td class="num"><%- fmt.ago(a.last_seen) %></td>
+      </tr>
+    <% }) %></tbody>
+  </table></section>`);
 
   MRQ.ExceptionsPage = MRQ.Page.extend({
     title: "Exceptions",
     initialize: function () { this.groups = new MRQ.ExceptionGroups(); },
     load: function () { return this.groups.fetch({ reset: true }); },
     body: function () {
-      if (!this.groups.length) {
-        return '<section class="panel">' + MRQ.emptyState("No failures", "Nothing has failed. Enjoy it.") +
-          "</section>";
-      }
-      const rows = this.groups.map((g) => {
-        const a = g.attributes;
-        const link = "#jobs?status=error&task=" + encodeURIComponent(a.task) + "&exception=" +
-          encodeURIComponent(a.exception_type);
-        return '<tr><td><a class="mono" href="' + link + '">' + esc(a.exception_type) + '</a><div class="muted">' +
-          esc(a.example_error.slice(0, 140)) + '</div></td><td class="mono">' + esc(a.task) +
-          '</td><td class="num"><a href="' + link + '">' + fmt.int(a.count) + '</a></td><td class="num">' +
-          fmt.ago(a.last_seen) + "</td></tr>";
-      }).join("");
-      return '<section class="panel"><table><thead><tr><th>Exception</th><th>Task path</th><th class="num">Jobs' +
-        '</th><th class="num">Last seen</th></tr></thead><tbody>' + rows + "</tbody></table></section>";
+      if (!this.groups.length) return MRQ.emptyPanel("No failures", "Nothing has failed. Enjoy it.");
+      return exceptions({ groups: this.groups.map((g) => g.attributes) });
     },
   });
 
@@ -272,6 +312,33 @@
     return "daily" + at;
   };
 
+  const schedules = MRQ.template(`<section class="panel"><table>
+    <thead><tr><th>Task path</th><th>Queue</th><th>Fires</th><th>State</th><th>Source</th>
+      <th class="num">Last tick</th><th></th></tr></thead>
+    <tbody><% _.each(schedules, function (a) { const params = JSON.stringify(a.params); %>
+      <tr data-schedule="<%- a.id %>"<% if (a.id === highlight) { %> class="highlight"<% } %>>
+        <td><div class="mono"><%- a.task %></div>
+          <% if (params !== "{}") { %><div class="muted mono" title="params"><%- params.slice(0, 80) %></div><% } %></td>
+        <td class="mono"><% if (a.queue) { %><%- a.queue %><% } else { %><span class="muted">default</span><% } %></td>
+        <td><%- fmt.firing(a) %><% if (a.catchup) { %>&#32;<span class="muted"
+          title="after downtime, the latest missed tick runs once">· catch-up</span><% } %></td>
+        <td><%= a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success") %></td>
+        <td><% if (a.source === "config") { %><span title="SCHEDULER_TASKS: edit the config file">config</span>
+          <% } else { %>API<% } %></td>
+        <td class="num"><% if (a.last_job_id) { %>
+          <a href="#jobs/<%- a.last_job_id %>" title="<%- fmt.date(a.last_tick) %> · its job"><%- fmt.ago(a.last_tick) %></a>
+          <% } else { %><span class="muted">not yet</span><% } %></td>
+        <td class="actions">
+          <% if (a.paused) { %><button class="btn small" data-schedule-action="resume">Resume</button>
+          <% } else { %><button class="btn small" data-schedule-action="pause">Pause</button><% } %>
+          <% if (a.source === "api") { %><button class="btn small danger" data-schedule-action="delete">Delete</button>
+          <% } else { %><button class="btn small danger" disabled title="From SCHEDULER_TASKS: edit the config file">Delete</button>
+          <% } %>
+        </td>
+      </tr>
+    <% }) %></tbody>
+  </table></section>`);
+
   // Schedules: created by the client or SCHEDULER_TASKS; paused, resumed and deleted here.
   MRQ.ScheduledPage = MRQ.Page.extend({
     title: "Scheduled",
@@ -281,34 +348,10 @@
     load: function () { return this.schedules.fetch({ reset: true }); },
     body: function () {
       if (!this.schedules.length) {
-        return '<section class="panel">' + MRQ.emptyState("No scheduled jobs",
-          "Add them to SCHEDULER_TASKS and run mrq-scheduler, or create them with client.schedules.create().") +
-          "</section>";
+        return MRQ.emptyPanel("No scheduled jobs",
+          "Add them to SCHEDULER_TASKS and run mrq-scheduler, or create them with client.schedules.create().");
       }
-      const rows = this.schedules.map((m) => {
-        const a = m.attributes;
-        const params = JSON.stringify(a.params);
-        return '<tr data-schedule="' + esc(a.id) + '"' + (a.id === this.highlight ? ' class="highlight"' : "") +
-          '><td><div class="mono">' + esc(a.task) + "</div>" +
-          (params !== "{}" ? '<div class="muted mono" title="params">' + esc(params.slice(0, 80)) + "</div>" : "") +
-          '</td><td class="mono">' + (a.queue ? esc(a.queue) : '<span class="muted">default</span>') + "</td><td>" +
-          esc(MRQ.fmt.firing(a)) + (a.catchup ? ' <span class="muted" title="after downtime, the latest missed ' +
-          'tick runs once">· catch-up</span>' : "") + "</td><td>" +
-          (a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success")) + "</td><td>" +
-          (a.source === "config" ? '<span title="SCHEDULER_TASKS: edit the config file">config</span>' : "API") +
-          '</td><td class="num">' + (a.last_job_id ? '<a href="#jobs/' + esc(a.last_job_id) + '" title="' +
-          esc(MRQ.fmt.date(a.last_tick)) + ' · its job">' + fmt.ago(a.last_tick) + "</a>"
-          : '<span class="muted">not yet</span>') + '</td><td class="actions">' +
-          (a.paused ? '<button class="btn small" data-schedule-action="resume">Resume</button>'
-            : '<button class="btn small" data-schedule-action="pause">Pause</button>') +
-          (a.source === "api" ? '<button class="btn small danger" data-schedule-action="delete">Delete</button>'
-            : '<button class="btn small danger" disabled title="From SCHEDULER_TASKS: edit the config file">' +
-            "Delete</button>") +
-          "</td></tr>";
-      }).join("");
-      return '<section class="panel"><table><thead><tr><th>Task path</th><th>Queue</th><th>Fires</th>' +
-        '<th>State</th><th>Source</th><th class="num">Last tick</th><th></th></tr></thead><tbody>' + rows +
-        "</tbody></table></section>";
+      return schedules({ schedules: this.schedules.map((m) => m.attributes), highlight: this.highlight });
     },
     scheduleAction: function (event) {
       const action = $(event.currentTarget).data("schedule-action");

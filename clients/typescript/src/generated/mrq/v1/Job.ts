@@ -117,6 +117,10 @@ export interface Job {
    */
   'scheduleId'?: (string);
   'scheduleTick'?: (_google_protobuf_Timestamp | null);
+  /**
+   * For a member of a taskset (JobService.CreateTaskset): the taskset's id.
+   */
+  'tasksetId'?: (string);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";
@@ -233,6 +237,10 @@ export interface Job__Output {
    */
   'scheduleId': (string);
   'scheduleTick': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * For a member of a taskset (JobService.CreateTaskset): the taskset's id.
+   */
+  'tasksetId': (string);
   '_cpuS'?: "cpuS";
   '_switches'?: "switches";
   '_memoryDiffBytes'?: "memoryDiffBytes";

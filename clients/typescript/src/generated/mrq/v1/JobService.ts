@@ -22,6 +22,8 @@ import type { GetTasksetRequest as _mrq_v1_GetTasksetRequest, GetTasksetRequest_
 import type { GetTasksetResponse as _mrq_v1_GetTasksetResponse, GetTasksetResponse__Output as _mrq_v1_GetTasksetResponse__Output } from '../../mrq/v1/GetTasksetResponse';
 import type { InspectJobRequest as _mrq_v1_InspectJobRequest, InspectJobRequest__Output as _mrq_v1_InspectJobRequest__Output } from '../../mrq/v1/InspectJobRequest';
 import type { InspectJobResponse as _mrq_v1_InspectJobResponse, InspectJobResponse__Output as _mrq_v1_InspectJobResponse__Output } from '../../mrq/v1/InspectJobResponse';
+import type { ListTasksetsRequest as _mrq_v1_ListTasksetsRequest, ListTasksetsRequest__Output as _mrq_v1_ListTasksetsRequest__Output } from '../../mrq/v1/ListTasksetsRequest';
+import type { ListTasksetsResponse as _mrq_v1_ListTasksetsResponse, ListTasksetsResponse__Output as _mrq_v1_ListTasksetsResponse__Output } from '../../mrq/v1/ListTasksetsResponse';
 import type { WaitJobsRequest as _mrq_v1_WaitJobsRequest, WaitJobsRequest__Output as _mrq_v1_WaitJobsRequest__Output } from '../../mrq/v1/WaitJobsRequest';
 import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Output as _mrq_v1_WaitJobsResponse__Output } from '../../mrq/v1/WaitJobsResponse';
 
@@ -216,6 +218,27 @@ export interface JobServiceClient extends grpc.Client {
   inspectJob(argument: _mrq_v1_InspectJobRequest, callback: grpc.requestCallback<_mrq_v1_InspectJobResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+   * following page. Each taskset's counts are read by its id (its members are never scanned),
+   * so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+   * them with GetTaskset).
+   */
+  ListTasksets(argument: _mrq_v1_ListTasksetsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  ListTasksets(argument: _mrq_v1_ListTasksetsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  ListTasksets(argument: _mrq_v1_ListTasksetsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  ListTasksets(argument: _mrq_v1_ListTasksetsRequest, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+   * following page. Each taskset's counts are read by its id (its members are never scanned),
+   * so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+   * them with GetTaskset).
+   */
+  listTasksets(argument: _mrq_v1_ListTasksetsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  listTasksets(argument: _mrq_v1_ListTasksetsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  listTasksets(argument: _mrq_v1_ListTasksetsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  listTasksets(argument: _mrq_v1_ListTasksetsRequest, callback: grpc.requestCallback<_mrq_v1_ListTasksetsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -311,6 +334,14 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   InspectJob: grpc.handleUnaryCall<_mrq_v1_InspectJobRequest__Output, _mrq_v1_InspectJobResponse>;
   
   /**
+   * Lists tasksets, newest first, one page at a time: pass a reply's next_cursor to read the
+   * following page. Each taskset's counts are read by its id (its members are never scanned),
+   * so a page costs the same whatever the number of jobs; its job_ids are left empty (read
+   * them with GetTaskset).
+   */
+  ListTasksets: grpc.handleUnaryCall<_mrq_v1_ListTasksetsRequest__Output, _mrq_v1_ListTasksetsResponse>;
+  
+  /**
    * Waits, server-side, until every listed job is final or the timeout passes, then
    * returns them all in the order asked.
    */
@@ -329,5 +360,6 @@ export interface JobServiceDefinition extends grpc.ServiceDefinition {
   GetServerInfo: MethodDefinition<_mrq_v1_GetServerInfoRequest, _mrq_v1_GetServerInfoResponse, _mrq_v1_GetServerInfoRequest__Output, _mrq_v1_GetServerInfoResponse__Output>
   GetTaskset: MethodDefinition<_mrq_v1_GetTasksetRequest, _mrq_v1_GetTasksetResponse, _mrq_v1_GetTasksetRequest__Output, _mrq_v1_GetTasksetResponse__Output>
   InspectJob: MethodDefinition<_mrq_v1_InspectJobRequest, _mrq_v1_InspectJobResponse, _mrq_v1_InspectJobRequest__Output, _mrq_v1_InspectJobResponse__Output>
+  ListTasksets: MethodDefinition<_mrq_v1_ListTasksetsRequest, _mrq_v1_ListTasksetsResponse, _mrq_v1_ListTasksetsRequest__Output, _mrq_v1_ListTasksetsResponse__Output>
   WaitJobs: MethodDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsResponse, _mrq_v1_WaitJobsRequest__Output, _mrq_v1_WaitJobsResponse__Output>
 }

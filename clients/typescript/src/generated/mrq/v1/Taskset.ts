@@ -1,5 +1,6 @@
 // Original file: ../../proto/mrq/v1/job_service.proto
 
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -38,6 +39,14 @@ export interface Taskset {
    * The callback job's id, once it is enqueued.
    */
   'callbackJobId'?: (string);
+  /**
+   * Dotted path of the members' task.
+   */
+  'task'?: (string);
+  /**
+   * When it was created.
+   */
+  'dateCreated'?: (_google_protobuf_Timestamp | null);
 }
 
 /**
@@ -76,4 +85,12 @@ export interface Taskset__Output {
    * The callback job's id, once it is enqueued.
    */
   'callbackJobId': (string);
+  /**
+   * Dotted path of the members' task.
+   */
+  'task': (string);
+  /**
+   * When it was created.
+   */
+  'dateCreated': (_google_protobuf_Timestamp__Output | null);
 }
