@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import worker_service_pb2
+from mrq_broker.jobs.history import Finished, History
 from mrq_broker.jobs.payloads import (
     PayloadHeader,
     header_of,
+    leased_job,
     queue_entry,
     record_from_payload,
     result_ttl_s,
@@ -67,6 +69,7 @@ class OutcomeCommitter:
         self.settings = settings
         self.metrics = metrics
         self.tasksets = Tasksets(store, queues, settings, metrics)
+        self.history = History(queues, settings)
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
@@ -210,11 +213,28 @@ class OutcomeCommitter:
         ]
         completed = self.queues.release(done, requeue, finished=done, counted=counted)
         self.tasksets.complete(completed)
-        for p in plans:
-            if p.transition.requeue is None:
-                self.metrics.finished(p.transition.stored, raws.get(p.job_id))
-            else:
+        self._count([o for _, o in accepted], plans, raws, headers, now)
+
+    def _count(
+        self,
+        outcomes: list[worker_service_pb2.JobOutcome],
+        plans: list[Plan],
+        raws: dict[str, bytes],
+        headers: dict[str, PayloadHeader],
+        now: datetime,
+    ) -> None:
+        """Counts the group's outcomes in the metrics and, final ones, in the history (one call)."""
+        finished: list[Finished] = []
+        for outcome, p in zip(outcomes, plans, strict=True):
+            if p.transition.requeue is not None:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
+                continue
+            # A payload already gone (the job was cancelled meanwhile) counts under queue "".
+            queue = leased_job(raws[p.job_id]).queue if p.job_id in raws else ""
+            self.metrics.finished(p.transition.stored, queue)
+            if p.job_id in raws:
+                finished.append(Finished(queue, headers[p.job_id].task, p.transition.stored, outcome.duration_s))
+        self.history.record(finished, now.timestamp())
 
     def _storage(self, plan_: Plan, header: PayloadHeader | None) -> JobChange | None:
         """The write for a plan: its change, unless a raw queue says not to store that status
