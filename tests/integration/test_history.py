@@ -1,7 +1,7 @@
-"""History kept by the broker (MonitorService.GetHistory, /api/history) on the real stack: real
-jobs run by a real worker are counted per queue, per task and overall, with their durations'
-percentiles and the queues' sampled sizes; bad requests name their field; the memory bound
-(a TTL on every minute, a cap on the series) holds.
+"""History kept by the broker (MonitorService.GetHistory, /api/history, the Metrics page) on the
+real stack: real jobs run by a real worker are counted per queue, per task and overall, with their
+durations' percentiles and the queues' sampled sizes; bad requests name their field; the memory
+bound (a TTL on every minute, a cap on the series) holds; the page draws it in a real browser.
 
 The module's broker samples queue sizes every second, so a test sees a size without waiting for
 the minute's sample.
@@ -9,16 +9,22 @@ the minute's sample.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+import test_dashboard_ui as ui
 from harness import StackUnderTest
 
 from mrq import Client, InvalidArgument
 from mrq_local import wait_until
+
+# The browser (a module-scoped fixture) and its helpers, from the dashboard's UI tests.
+browser = ui.browser
+expect = ui.expect
 
 pytestmark = pytest.mark.broker_args("--history-sample-interval-s", "1")
 
@@ -36,6 +42,7 @@ class Seeded:
     client: Client
     http: httpx.Client
     stack: StackUnderTest
+    url: str
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +55,7 @@ def seeded(module_stack: StackUnderTest) -> Iterator[Seeded]:
         client.enqueue_many("mrq_test_tasks.echo", [{"k": i} for i in range(4)], queue="hidle")
         module_stack.start_worker("hfast/a", "hslow", greenlets=5)
         client.wait([*done, *failed, *slow], timeout=RUN_TIMEOUT_S)
-        yield Seeded(client, http, module_stack)
+        yield Seeded(client, http, module_stack, dashboard.url)
 
 
 def totals(points: list[dict[str, Any]]) -> tuple[int, int]:
@@ -152,3 +159,43 @@ def test_names_past_the_cap_count_under_other(stack: StackUnderTest) -> None:
         assert totals(history.get(queue="q1", window_s=600)) == (2, 0)
         assert totals(history.get(task="mrq_test_tasks.echo", window_s=600)) == (1, 0)
         assert totals(history.get(window_s=600)) == (4, 0)
+
+
+def test_the_metrics_page_draws_a_queue_and_a_task(browser: object, seeded: Seeded) -> None:
+    wait_until(
+        lambda: seeded.client.history.get(queue="hfast", window_s=60)[-1]["queue_size"] == 0,
+        timeout_s=10,
+        what="hfast's size sampled",
+    )
+    with ui.open_tab(browser, seeded.url, viewport={"width": 1440, "height": 900}) as tab:
+        # The Queues page links each queue's chart to its history.
+        tab.goto("/#queues")
+        tab.locator('tr[data-queue="hfast/a"] a[title="History"]').click()
+        expect(tab).to_have_url(re.compile(r"#metrics\?queue=hfast$"))
+        charts = tab.locator(".metrics-charts .panel")
+        expect(charts).to_have_count(3)
+        expect(tab.locator('[data-chart="jobs"] h2')).to_contain_text("8 finished, 2 failed")
+        expect(tab.locator('[data-chart="size"] h2')).to_contain_text("0 ready now")
+        expect(tab.locator(".metrics-charts canvas")).to_have_count(3)
+        expect(tab.locator('select[name="series"]')).to_have_value("queue=hfast")
+        ui.screenshot(tab, "metrics-queue")
+
+        # A task: no queue size; its durations drawn; reached from the series selector.
+        tab.select_option('select[name="series"]', "task=mrq_test_tasks.sleep")
+        expect(tab).to_have_url(re.compile(r"#metrics\?task=mrq_test_tasks.sleep&window_s=3600&step_s=60$"))
+        expect(charts).to_have_count(2)
+        expect(tab.locator('[data-chart="jobs"] h2')).to_contain_text("5 finished, 0 failed")
+        expect(tab.locator('[data-chart="duration"] .u-legend')).to_contain_text("p95")
+        expect(tab.locator(".metrics-charts canvas")).to_have_count(2)
+        summary = tab.locator('[data-chart="duration"] h2').inner_text()
+        p50_ms, p95_ms = (int(n) for n in re.findall(r"p(?:50|95) (\d+) ms", summary))
+        assert SLEEP_S * 900 <= p50_ms <= p95_ms <= SLEEP_S * 1500, summary
+        ui.screenshot(tab, "metrics-task")
+
+    with ui.open_tab(browser, seeded.url, viewport=ui.NARROWEST) as tab:
+        tab.goto("/#metrics?window_s=86400&step_s=3600")
+        expect(tab.locator(".metrics-charts canvas")).to_have_count(3)
+        expect(tab.locator('[data-chart="jobs"] h2')).to_contain_text("13 finished, 2 failed")
+        ui.screenshot(tab, "metrics-all-1280")
+        assert tab.evaluate(ui.CLIPPED_CONTROLS) == []
+        assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth")

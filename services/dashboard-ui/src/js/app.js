@@ -13,6 +13,7 @@
       "jobs/:id": "job",
       "workers": "workers",
       "tasks": "tasks",
+      "metrics": "metrics",
       "exceptions": "exceptions",
       "scheduled": "scheduled",
       "*other": "overview",
@@ -23,6 +24,7 @@
     job: (id) => show(new MRQ.JobPageView({ jobId: id }), "jobs"),
     workers: () => show(new MRQ.WorkersPage(), "workers"),
     tasks: () => show(new MRQ.TasksPage(), "tasks"),
+    metrics: (query) => show(new MRQ.MetricsPage({ query: MRQ.parseQuery(query) }), "metrics"),
     exceptions: () => show(new MRQ.ExceptionsPage(), "exceptions"),
     scheduled: (query) => show(new MRQ.ScheduledPage({ highlight: MRQ.parseQuery(query).id }), "scheduled"),
   });

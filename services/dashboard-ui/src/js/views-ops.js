@@ -115,8 +115,9 @@
         return '<tr data-queue="' + esc(a.name) + '"><td><a href="#jobs?queue=' + encodeURIComponent(a.name) +
           '" class="mono">' + esc(a.name) + "</a>" + (a.type !== "regular" ? " " + MRQ.badge(a.type, "cancel") : "") +
           "</td><td>" + (a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success")) + '</td><td class="num">' +
-          fmt.int(a.queued) + "</td><td>" + MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) +
-          '</td><td class="num">' + fmt.int(a.delayed) + '</td><td class="num">' + fmt.rate(a.enqueued_per_s) +
+          fmt.int(a.queued) + '</td><td><a href="' + esc(MRQ.metricsLink("queue", MRQ.rootQueue(a.name))) +
+          '" title="History">' + MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) +
+          '</a></td><td class="num">' + fmt.int(a.delayed) + '</td><td class="num">' + fmt.rate(a.enqueued_per_s) +
           '</td><td class="num">' + fmt.rate(a.finished_per_s) + '</td><td class="num">' + fmt.duration(a.lag_s) +
           '</td><td class="num">' + (a.eta_s === null ? "–" : fmt.duration(a.eta_s)) + '</td><td class="num">' +
           errorsCell(a.counts, "queue=" + encodeURIComponent(a.name)) + '</td><td class="actions">' +
@@ -223,8 +224,9 @@
           '</td><td class="num">' + fmt.int(a.counts.queued || 0) + '</td><td class="num">' +
           fmt.int(a.counts.success || 0) + '</td><td class="num">' + errorsCell(a.counts, "task=" +
           encodeURIComponent(a.task)) + '</td><td class="num">' +
-          fmt.rate(a.finished_per_s) + "</td><td>" + MRQ.sparkline(MRQ.history.get("task:" + a.task),
-          { width: 100, height: 22, color: "#16a34a" }) + "</td></tr>";
+          fmt.rate(a.finished_per_s) + '</td><td><a href="' + esc(MRQ.metricsLink("task", a.task)) + '" title="History">' +
+          MRQ.sparkline(MRQ.history.get("task:" + a.task), { width: 100, height: 22, color: "#16a34a" }) +
+          "</a></td></tr>";
       }).join("");
       return '<section class="panel"><table><thead><tr><th>Task path</th><th class="num">Jobs</th><th>By status' +
         '</th><th class="num">Queued</th><th class="num">Success</th><th class="num">Errors</th>' +
