@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import worker_service_pb2
-from mrq_broker.jobs.history import Finished, History
+from mrq_broker.jobs.history import FLUSH_INTERVAL_S, Finished, History
 from mrq_broker.jobs.payloads import (
     PayloadHeader,
     header_of,
@@ -102,8 +102,13 @@ class OutcomeCommitter:
 
     def _run(self) -> None:
         while True:
-            first = self._pending.get()
+            try:
+                first = self._pending.get(timeout=FLUSH_INTERVAL_S)
+            except queue.Empty:  # idle: the last groups' history still goes out within a second
+                self.history.flush_if_due()
+                continue
             if first is None:
+                self.history.flush()
                 return
             group, size = [first], _size(first)
             while size < MAX_GROUP_OUTCOMES:
@@ -117,6 +122,7 @@ class OutcomeCommitter:
                 group.append(nxt)
                 size += _size(nxt)
             self._commit(group)
+            self.history.flush_if_due()
 
     def _commit(self, items: list[Report | StartedMarks]) -> None:
         group = [i for i in items if isinstance(i, Report)]
@@ -223,7 +229,7 @@ class OutcomeCommitter:
         headers: dict[str, PayloadHeader],
         now: datetime,
     ) -> None:
-        """Counts the group's outcomes in the metrics and, final ones, in the history (one call)."""
+        """Counts the group's outcomes in the metrics and, final ones, in the history's tally."""
         finished: list[Finished] = []
         for outcome, p in zip(outcomes, plans, strict=True):
             if p.transition.requeue is not None:

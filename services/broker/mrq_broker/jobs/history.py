@@ -9,8 +9,10 @@ What is kept, per series and minute (see queueing/history.py for the Redis layou
   broker's maintenance loop: samples overwrite, never add, so brokers sampling the same minute
   agree, and the last sample of a minute is its size.
 
-Outcomes are counted once per committed report group, in one Redis call, so the hot path pays one
-round trip per group, not per job. Subqueues ("root/x") count under their root queue.
+The committer's thread tallies each committed report group in memory (a few dict updates per
+group), and adds the tally to Redis at most once a second (FLUSH_INTERVAL_S), in one call per
+minute it spans: the outcome path pays no round trip for the history, and a broker that dies
+loses at most its last second of counts. Subqueues ("root/x") count under their root queue.
 
 Memory is bounded twice: every hash expires after ``RETENTION_S``, and each kind holds at most
 ``history_max_series`` names (seen within the retention); the counts of names past that go to the
@@ -44,6 +46,8 @@ log = logging.getLogger(__name__)
 MINUTE_S = 60
 #: A day, plus an hour so that a 24-hour chart's first minute is still there.
 RETENTION_S = 25 * 3600
+#: Longest that counts wait in a broker's memory before they are added to Redis.
+FLUSH_INTERVAL_S = 1.0
 MAX_WINDOW_S = 24 * 3600.0
 DEFAULT_WINDOW_S = 3600.0
 #: Duration buckets per doubling: bucket b > 0 holds [2**((b-1)/4), 2**(b/4)) milliseconds.
@@ -130,15 +134,17 @@ class History:
         self.settings = settings
         self.redis = RedisHistory(queues.client, queues.keys, RETENTION_S, settings.history_max_series)
         self._next_sample = 0.0
+        # minute -> series -> field -> count, not yet in Redis; only the committer's thread uses it.
+        self._tally: dict[int, dict[Series, Counter[str]]] = {}
+        self._next_flush = 0.0
 
     def record(self, jobs: Sequence[Finished], now_s: float) -> None:
-        """Counts one committed group's final jobs. A Redis failure loses these counts only:
-        the outcomes themselves are already committed."""
+        """Tallies one committed group's final jobs in memory (see :meth:`flush`)."""
         if not jobs:
             return
         # Jobs alike counted together first: a group holds thousands of jobs, but few kinds.
         kinds = Counter((j.queue, j.task, j.status in FAILED, duration_bucket(j.duration_s)) for j in jobs)
-        counts: dict[Series, Counter[str]] = defaultdict(Counter)
+        counts = self._tally.setdefault(int(now_s // MINUTE_S), defaultdict(Counter))
         for (queue, task, failed, bucket), n in kinds.items():
             for series in ((QUEUE, root(queue)), (TASK, task), (ALL, "")):
                 fields = counts[series]
@@ -146,10 +152,22 @@ class History:
                 fields[f"d{bucket}"] += n
                 if failed:
                     fields["failed"] += n
+
+    def flush_if_due(self) -> None:
+        """Flushes the tally if FLUSH_INTERVAL_S passed since the last flush."""
+        if self._tally and time.monotonic() >= self._next_flush:
+            self.flush()
+
+    def flush(self) -> None:
+        """Adds the tally to Redis, one call per minute it spans. A Redis failure loses these
+        counts only: the outcomes themselves are committed."""
+        tally, self._tally = self._tally, {}
+        self._next_flush = time.monotonic() + FLUSH_INTERVAL_S
         try:
-            self.redis.add(int(now_s // MINUTE_S), counts, "incr")
+            for minute, counts in tally.items():
+                self.redis.add(minute, counts, "incr")
         except redis.RedisError as exc:
-            log.warning("history of %d finished job(s) not recorded: %s", len(jobs), exc)
+            log.warning("history of %d minute(s) not recorded: %s", len(tally), exc)
 
     def sample_sizes(self, now_s: float) -> None:
         """Records every root queue's ready jobs, once per ``history_sample_interval_s`` per broker."""
