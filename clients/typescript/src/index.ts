@@ -18,6 +18,7 @@ export {
   WaitTimeoutError,
 } from './errors';
 export { DEFAULT_ADDRESS } from './env';
+export type { History, HistoryPoint, HistoryQuery } from './history';
 export { FINAL_STATUSES, isFinal } from './job';
 export type { Job, ResolvedOptions, Status, TracebackEntry } from './job';
 export type { EnqueueOptions } from './options';
