@@ -1567,7 +1567,8 @@ type HistoryPoint struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The step's first minute. Steps are aligned on multiples of step_s since the epoch.
 	Start *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=start,proto3" json:"start,omitempty"`
-	// Jobs that reached a final status within the step.
+	// Jobs whose worker reported a final outcome within the step (a job cancelled while waiting
+	// never ran, and is not counted).
 	Finished int64 `protobuf:"varint,2,opt,name=finished,proto3" json:"finished,omitempty"`
 	// Of those, jobs that ended failed, maxretries, maxconcurrency or timeout.
 	Failed int64 `protobuf:"varint,3,opt,name=failed,proto3" json:"failed,omitempty"`

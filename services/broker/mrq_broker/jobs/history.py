@@ -2,7 +2,8 @@
 
 What is kept, per series and minute (see queueing/history.py for the Redis layout):
 
-- ``finished``: jobs that reached a final status; ``failed``: those of them in the ERROR group;
+- ``finished``: jobs whose worker reported a final outcome (committer.py); ``failed``: those of
+  them in the ERROR group;
 - their durations, as counts in fixed log-scale buckets (a quarter octave each, so a percentile
   read back is within ±9% of the true one), only the buckets that occurred;
 - ``size``: the queue's ready jobs, sampled once a minute (``history_sample_interval_s``) by every

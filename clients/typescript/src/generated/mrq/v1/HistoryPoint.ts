@@ -12,7 +12,8 @@ export interface HistoryPoint {
    */
   'start'?: (_google_protobuf_Timestamp | null);
   /**
-   * Jobs that reached a final status within the step.
+   * Jobs whose worker reported a final outcome within the step (a job cancelled while waiting
+   * never ran, and is not counted).
    */
   'finished'?: (number | string | Long);
   /**
@@ -47,7 +48,8 @@ export interface HistoryPoint__Output {
    */
   'start': (_google_protobuf_Timestamp__Output | null);
   /**
-   * Jobs that reached a final status within the step.
+   * Jobs whose worker reported a final outcome within the step (a job cancelled while waiting
+   * never ran, and is not counted).
    */
   'finished': (string);
   /**
