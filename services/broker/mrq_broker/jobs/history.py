@@ -122,7 +122,8 @@ def check_step(window_s: float, step_s: float) -> tuple[int, int]:
     step = check_seconds(step_s, "step_s", MAX_WINDOW_S) or MINUTE_S
     if step % MINUTE_S or step > window_min * MINUTE_S:
         raise InvalidField(
-            "step_s", f"must be a whole number of minutes (60, 300, 3600...) up to window_s ({window_s:g})"
+            "step_s",
+            f"must be a whole number of minutes (60, 300, 3600...) up to the window ({window_min * MINUTE_S} s)",
         )
     return window_min, int(step) // MINUTE_S
 
@@ -184,11 +185,11 @@ class History:
         samples[ALL, ""] = {"size": by_root.total()}
         self.redis.add(int(now_s // MINUTE_S), samples, "set")
 
-    def read(self, series: Series, window_min: int, step_min: int, now_s: float | None = None) -> list[Point]:
+    def read(self, series: Series, window_min: int, step_min: int) -> list[Point]:
         """The series' points over the last ``window_min`` minutes, oldest first, each ``step_min``
         minutes long and aligned on multiples of it (so hourly steps start on the hour); the
         last one is still filling."""
-        current = int((time.time() if now_s is None else now_s) // MINUTE_S)
+        current = int(time.time() // MINUTE_S)
         last = current - current % step_min
         first = last - (math.ceil(window_min / step_min) - 1) * step_min
         minutes = list(range(first, current + 1))
