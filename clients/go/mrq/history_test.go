@@ -3,15 +3,12 @@ package mrq_test
 import (
 	"context"
 	"errors"
-	"net"
 	"testing"
 	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
-	"google.golang.org/grpc/test/bufconn"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -32,19 +29,7 @@ func (f *fakeMonitor) GetHistory(_ context.Context, r *mrqpb.GetHistoryRequest) 
 
 func startFakeMonitor(t *testing.T, f *fakeMonitor) *mrq.Client {
 	t.Helper()
-	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer()
-	mrqpb.RegisterMonitorServiceServer(srv, f)
-	go func() { _ = srv.Serve(lis) }()
-	t.Cleanup(srv.Stop)
-	conn, err := grpc.NewClient("passthrough:///fake",
-		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = conn.Close() })
-	return mrq.NewClient(conn)
+	return serveFake(t, func(srv *grpc.Server) { mrqpb.RegisterMonitorServiceServer(srv, f) })
 }
 
 func TestHistoryGetSendsTheQueryAndDecodesThePoints(t *testing.T) {
