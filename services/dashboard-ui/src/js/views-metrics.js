@@ -139,8 +139,9 @@
           ],
           series: [{}].concat(panel.series.map(([label]) => ({
             label: label, stroke: COLORS[label], width: 2, fill: COLORS[label] + "14", spanGaps: false,
-            // Durations exist only in steps where jobs finished: dots, so a lone step still shows.
-            points: panel.unit ? { show: true, size: 6, fill: COLORS[label] } : {},
+            // Durations exist only in steps where jobs finished, sizes where a broker sampled:
+            // dots, so that a lone value between gaps still shows.
+            points: panel.id !== "jobs" ? { show: true, size: 6, fill: COLORS[label] } : {},
             value: (u, v) => format(v),
           }))),
         };
