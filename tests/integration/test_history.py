@@ -88,6 +88,8 @@ def test_queue_sizes_are_sampled_into_the_history(seeded: Seeded) -> None:
         size: int | None = seeded.client.history.get(queue=queue, window_s=60)[-1]["queue_size"]
         return size
 
+    # The broker samples every second, so many times a minute: a sample overwrites the minute's
+    # size (as brokers sampling the same minute do), or 4 would have grown.
     wait_until(lambda: last_size("hidle") == 4, timeout_s=10, what="hidle's 4 waiting jobs sampled")
     wait_until(lambda: last_size("hfast") == 0, timeout_s=10, what="hfast sampled empty")
     assert seeded.client.history.get(window_s=60)[-1]["queue_size"] == 4  # every queue's
