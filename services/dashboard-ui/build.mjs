@@ -1,6 +1,7 @@
-// Builds the static UI into dist/: the app's own files from src/, and Backbone, Underscore and
-// jQuery vendored from node_modules (no CDN), with Swagger UI for the API's /docs page. No bundler: the browser loads them in order from
-// index.html. Deterministic and quick, so `make install` runs it every time.
+// Builds the static UI into dist/: the app's own files from src/, and Backbone, Underscore,
+// jQuery and uPlot (the Metrics page's charts) vendored from node_modules (no CDN), with Swagger
+// UI for the API's /docs page. No bundler: the browser loads them in order from index.html.
+// Deterministic and quick, so `make install` runs it every time.
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,8 @@ const vendored = {
   "jquery.min.js": "jquery/dist/jquery.min.js",
   "underscore-min.js": "underscore/underscore-min.js",
   "backbone-min.js": "backbone/backbone-min.js",
+  "uPlot.iife.min.js": "uplot/dist/uPlot.iife.min.js",
+  "uPlot.min.css": "uplot/dist/uPlot.min.css",
   "swagger-ui/swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
   "swagger-ui/swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
   "swagger-ui/favicon-32x32.png": "swagger-ui-dist/favicon-32x32.png",

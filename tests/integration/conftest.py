@@ -189,10 +189,14 @@ def make_stack(servers: Servers, tmp_path: Path) -> Iterator[Callable[..., Stack
 
 
 @pytest.fixture(scope="module")
-def module_stack(servers: Servers, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StackUnderTest]:
+def module_stack(
+    servers: Servers, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[StackUnderTest]:
     """One broker shared by a module's tests, for modules whose tests only read what they seed
-    once, or act on jobs of their own (e.g. the dashboard's)."""
-    with stack_under_test(servers, tmp_path_factory.mktemp("stack")) as under_test:
+    once, or act on jobs of their own (e.g. the dashboard's). Its flags: the module's
+    ``pytestmark = pytest.mark.broker_args(...)``."""
+    marker = request.node.get_closest_marker("broker_args")
+    with stack_under_test(servers, tmp_path_factory.mktemp("stack"), marker.args if marker else ()) as under_test:
         yield under_test
 
 

@@ -47,6 +47,26 @@ XMLHttpRequest.prototype.send = function () {
 """
 
 
+# Controls cut off by the window or by an ancestor that hides its overflow.
+CLIPPED_CONTROLS = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = [];
+  for (const control of document.querySelectorAll("button, select, input")) {
+    const box = control.getBoundingClientRect();
+    if (!box.width) continue;  // not displayed
+    let cut = box.left < 0 || box.right > width;
+    for (let up = control.parentElement; up && !cut; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+      const frame = up.getBoundingClientRect();
+      cut = box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+    }
+    if (cut) clipped.push(control.outerHTML.slice(0, 120));
+  }
+  return clipped;
+}"""
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():

@@ -18,6 +18,7 @@ from pathlib import Path
 import dashboard_browser
 import pytest
 from dashboard_browser import (
+    CLIPPED_CONTROLS,
     COUNT_OVERVIEW_CALLS,
     EXPECT_TIMEOUT_MS,
     NARROWEST,
@@ -367,26 +368,6 @@ def test_queue_size_and_task_speed_sparklines_draw(page: Page, site: Site) -> No
     page.wait_for_function("MRQ.history.get('task:mrq_test_tasks.add').length >= 2")
     expect(row(page, "mrq_test_tasks.add").locator("svg.spark polyline")).to_have_count(1)
     screenshot(page, "tasks-sparklines")
-
-
-# Controls cut off by the window or by an ancestor that hides its overflow.
-CLIPPED_CONTROLS = """() => {
-  const width = document.documentElement.clientWidth;
-  const clipped = [];
-  for (const control of document.querySelectorAll("button, select, input")) {
-    const box = control.getBoundingClientRect();
-    if (!box.width) continue;  // not displayed
-    let cut = box.left < 0 || box.right > width;
-    for (let up = control.parentElement; up && !cut; up = up.parentElement) {
-      const style = getComputedStyle(up);
-      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
-      const frame = up.getBoundingClientRect();
-      cut = box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
-    }
-    if (cut) clipped.push(control.outerHTML.slice(0, 120));
-  }
-  return clipped;
-}"""
 
 
 def test_every_page_at_1280_px_shows_every_control_whole(browser: object, site: Site) -> None:

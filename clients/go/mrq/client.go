@@ -37,6 +37,8 @@ type Client struct {
 	Queues *Queues
 	// Schedules creates, lists, updates, pauses and deletes recurring jobs.
 	Schedules *Schedules
+	// History reads the per-minute history of queues and tasks the broker keeps for a day.
+	History *History
 
 	infoMu sync.Mutex
 	info   *ServerInfo // cached by serverLimits
@@ -45,7 +47,7 @@ type Client struct {
 // Dial returns a client of the broker at addr ("host:port"). It connects lazily, on the
 // first call, and reconnects as needed. The connection is plaintext unless WithTLS or
 // WithTransportCredentials says otherwise; WithToken sends a token on every call. Reads
-// (GetJob, Wait, Logs, GetTaskset, ServerInfo, Queues.List, Schedules.Get and List) are
+// (GetJob, Wait, Logs, GetTaskset, ServerInfo, Queues.List, Schedules.Get and List, History.Get) are
 // retried on UNAVAILABLE by the shared service config, and FollowLogs resumes its stream
 // itself; writes never are. Close the client when done.
 func Dial(addr string, opts ...DialOption) (*Client, error) {
@@ -83,6 +85,7 @@ func newClient(conn grpc.ClientConnInterface) *Client {
 		jobs:      mrqpb.NewJobServiceClient(conn),
 		Queues:    &Queues{stub: mrqpb.NewQueueServiceClient(conn)},
 		Schedules: &Schedules{stub: mrqpb.NewScheduleServiceClient(conn)},
+		History:   &History{stub: mrqpb.NewMonitorServiceClient(conn)},
 	}
 }
 

@@ -59,9 +59,16 @@ func (f *fakeJobs) GetServerInfo(context.Context, *mrqpb.GetServerInfoRequest) (
 // startFake serves f over an in-memory listener and returns a client of it.
 func startFake(t *testing.T, f *fakeJobs) *mrq.Client {
 	t.Helper()
+	return serveFake(t, func(srv *grpc.Server) { mrqpb.RegisterJobServiceServer(srv, f) })
+}
+
+// serveFake serves the services register adds over an in-memory listener and returns a
+// client of it.
+func serveFake(t *testing.T, register func(*grpc.Server)) *mrq.Client {
+	t.Helper()
 	lis := bufconn.Listen(1 << 20)
 	srv := grpc.NewServer()
-	mrqpb.RegisterJobServiceServer(srv, f)
+	register(srv)
 	go func() { _ = srv.Serve(lis) }()
 	t.Cleanup(srv.Stop)
 

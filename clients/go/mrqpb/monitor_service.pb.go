@@ -1487,6 +1487,255 @@ func (x *ListExceptionGroupsResponse) GetGroups() []*ExceptionGroup {
 	return nil
 }
 
+// Which series, how far back, and in what steps. Give a queue or a task (not both), or
+// neither for every job.
+type GetHistoryRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// A root queue's name (subqueues "root/x" count under "root"), or "(other)": the queues
+	// past the broker's history_max_series.
+	Queue string `protobuf:"bytes,1,opt,name=queue,proto3" json:"queue,omitempty"`
+	// A task path, or "(other)": the task paths past history_max_series.
+	Task string `protobuf:"bytes,2,opt,name=task,proto3" json:"task,omitempty"`
+	// Seconds to look back, rounded up to whole minutes; 0 means 3600. At most 86400.
+	WindowS float64 `protobuf:"fixed64,3,opt,name=window_s,json=windowS,proto3" json:"window_s,omitempty"`
+	// Seconds per point: a whole number of minutes (60, 300, 3600...), at most window_s; 0 means 60.
+	StepS         float64 `protobuf:"fixed64,4,opt,name=step_s,json=stepS,proto3" json:"step_s,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetHistoryRequest) Reset() {
+	*x = GetHistoryRequest{}
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetHistoryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetHistoryRequest) ProtoMessage() {}
+
+func (x *GetHistoryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetHistoryRequest.ProtoReflect.Descriptor instead.
+func (*GetHistoryRequest) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *GetHistoryRequest) GetQueue() string {
+	if x != nil {
+		return x.Queue
+	}
+	return ""
+}
+
+func (x *GetHistoryRequest) GetTask() string {
+	if x != nil {
+		return x.Task
+	}
+	return ""
+}
+
+func (x *GetHistoryRequest) GetWindowS() float64 {
+	if x != nil {
+		return x.WindowS
+	}
+	return 0
+}
+
+func (x *GetHistoryRequest) GetStepS() float64 {
+	if x != nil {
+		return x.StepS
+	}
+	return 0
+}
+
+// One step of a series.
+type HistoryPoint struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The step's first minute. Steps are aligned on multiples of step_s since the epoch.
+	Start *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=start,proto3" json:"start,omitempty"`
+	// Jobs whose worker reported a final outcome within the step (a job cancelled while waiting
+	// never ran, and is not counted).
+	Finished int64 `protobuf:"varint,2,opt,name=finished,proto3" json:"finished,omitempty"`
+	// Of those, jobs that ended failed, maxretries, maxconcurrency or timeout.
+	Failed int64 `protobuf:"varint,3,opt,name=failed,proto3" json:"failed,omitempty"`
+	// The queue's ready jobs at the step's last sample (taken once a minute). Unset for a task,
+	// for every job's series before the first sample, and for a minute no broker sampled.
+	QueueSize *int64 `protobuf:"varint,4,opt,name=queue_size,json=queueSize,proto3,oneof" json:"queue_size,omitempty"`
+	// Median duration of the finished jobs, in seconds, within ±9% (log-scale buckets). Unset
+	// when none finished.
+	P50DurationS *float64 `protobuf:"fixed64,5,opt,name=p50_duration_s,json=p50DurationS,proto3,oneof" json:"p50_duration_s,omitempty"`
+	// 95th percentile duration of the finished jobs, in seconds, within ±9%. Unset when none finished.
+	P95DurationS  *float64 `protobuf:"fixed64,6,opt,name=p95_duration_s,json=p95DurationS,proto3,oneof" json:"p95_duration_s,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *HistoryPoint) Reset() {
+	*x = HistoryPoint{}
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *HistoryPoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*HistoryPoint) ProtoMessage() {}
+
+func (x *HistoryPoint) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use HistoryPoint.ProtoReflect.Descriptor instead.
+func (*HistoryPoint) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *HistoryPoint) GetStart() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Start
+	}
+	return nil
+}
+
+func (x *HistoryPoint) GetFinished() int64 {
+	if x != nil {
+		return x.Finished
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetFailed() int64 {
+	if x != nil {
+		return x.Failed
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetQueueSize() int64 {
+	if x != nil && x.QueueSize != nil {
+		return *x.QueueSize
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetP50DurationS() float64 {
+	if x != nil && x.P50DurationS != nil {
+		return *x.P50DurationS
+	}
+	return 0
+}
+
+func (x *HistoryPoint) GetP95DurationS() float64 {
+	if x != nil && x.P95DurationS != nil {
+		return *x.P95DurationS
+	}
+	return 0
+}
+
+type GetHistoryResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// One point per step, oldest first; the last one is still filling.
+	Points []*HistoryPoint `protobuf:"bytes,1,rep,name=points,proto3" json:"points,omitempty"`
+	// The window and step used, in seconds (after defaults and rounding).
+	WindowS float64 `protobuf:"fixed64,2,opt,name=window_s,json=windowS,proto3" json:"window_s,omitempty"`
+	StepS   float64 `protobuf:"fixed64,3,opt,name=step_s,json=stepS,proto3" json:"step_s,omitempty"`
+	// How long the broker keeps each minute, in seconds.
+	RetentionS float64 `protobuf:"fixed64,4,opt,name=retention_s,json=retentionS,proto3" json:"retention_s,omitempty"`
+	// Queues, and separately task paths, with their own series; others count under "(other)".
+	MaxSeries     int32 `protobuf:"varint,5,opt,name=max_series,json=maxSeries,proto3" json:"max_series,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetHistoryResponse) Reset() {
+	*x = GetHistoryResponse{}
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetHistoryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetHistoryResponse) ProtoMessage() {}
+
+func (x *GetHistoryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetHistoryResponse.ProtoReflect.Descriptor instead.
+func (*GetHistoryResponse) Descriptor() ([]byte, []int) {
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *GetHistoryResponse) GetPoints() []*HistoryPoint {
+	if x != nil {
+		return x.Points
+	}
+	return nil
+}
+
+func (x *GetHistoryResponse) GetWindowS() float64 {
+	if x != nil {
+		return x.WindowS
+	}
+	return 0
+}
+
+func (x *GetHistoryResponse) GetStepS() float64 {
+	if x != nil {
+		return x.StepS
+	}
+	return 0
+}
+
+func (x *GetHistoryResponse) GetRetentionS() float64 {
+	if x != nil {
+		return x.RetentionS
+	}
+	return 0
+}
+
+func (x *GetHistoryResponse) GetMaxSeries() int32 {
+	if x != nil {
+		return x.MaxSeries
+	}
+	return 0
+}
+
 var File_mrq_v1_monitor_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_monitor_service_proto_rawDesc = "" +
@@ -1585,7 +1834,31 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\tlast_seen\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\blastSeen\x12#\n" +
 	"\rexample_error\x18\x05 \x01(\tR\fexampleError\"M\n" +
 	"\x1bListExceptionGroupsResponse\x12.\n" +
-	"\x06groups\x18\x01 \x03(\v2\x16.mrq.v1.ExceptionGroupR\x06groups*q\n" +
+	"\x06groups\x18\x01 \x03(\v2\x16.mrq.v1.ExceptionGroupR\x06groups\"o\n" +
+	"\x11GetHistoryRequest\x12\x14\n" +
+	"\x05queue\x18\x01 \x01(\tR\x05queue\x12\x12\n" +
+	"\x04task\x18\x02 \x01(\tR\x04task\x12\x19\n" +
+	"\bwindow_s\x18\x03 \x01(\x01R\awindowS\x12\x15\n" +
+	"\x06step_s\x18\x04 \x01(\x01R\x05stepS\"\xa3\x02\n" +
+	"\fHistoryPoint\x120\n" +
+	"\x05start\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\x05start\x12\x1a\n" +
+	"\bfinished\x18\x02 \x01(\x03R\bfinished\x12\x16\n" +
+	"\x06failed\x18\x03 \x01(\x03R\x06failed\x12\"\n" +
+	"\n" +
+	"queue_size\x18\x04 \x01(\x03H\x00R\tqueueSize\x88\x01\x01\x12)\n" +
+	"\x0ep50_duration_s\x18\x05 \x01(\x01H\x01R\fp50DurationS\x88\x01\x01\x12)\n" +
+	"\x0ep95_duration_s\x18\x06 \x01(\x01H\x02R\fp95DurationS\x88\x01\x01B\r\n" +
+	"\v_queue_sizeB\x11\n" +
+	"\x0f_p50_duration_sB\x11\n" +
+	"\x0f_p95_duration_s\"\xb4\x01\n" +
+	"\x12GetHistoryResponse\x12,\n" +
+	"\x06points\x18\x01 \x03(\v2\x14.mrq.v1.HistoryPointR\x06points\x12\x19\n" +
+	"\bwindow_s\x18\x02 \x01(\x01R\awindowS\x12\x15\n" +
+	"\x06step_s\x18\x03 \x01(\x01R\x05stepS\x12\x1f\n" +
+	"\vretention_s\x18\x04 \x01(\x01R\n" +
+	"retentionS\x12\x1d\n" +
+	"\n" +
+	"max_series\x18\x05 \x01(\x05R\tmaxSeries*q\n" +
 	"\vStatusGroup\x12\x1c\n" +
 	"\x18STATUS_GROUP_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fSTATUS_GROUP_OK\x10\x01\x12\x17\n" +
@@ -1599,7 +1872,7 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\x19WORKER_ACTION_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12WORKER_ACTION_STOP\x10\x01\x12\x17\n" +
 	"\x13WORKER_ACTION_QUIET\x10\x02\x12\x18\n" +
-	"\x14WORKER_ACTION_RESUME\x10\x032\x86\x05\n" +
+	"\x14WORKER_ACTION_RESUME\x10\x032\xcb\x05\n" +
 	"\x0eMonitorService\x12F\n" +
 	"\vGetOverview\x12\x1a.mrq.v1.GetOverviewRequest\x1a\x1b.mrq.v1.GetOverviewResponse\x12=\n" +
 	"\bListJobs\x12\x17.mrq.v1.ListJobsRequest\x1a\x18.mrq.v1.ListJobsResponse\x12X\n" +
@@ -1608,7 +1881,9 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\rControlWorker\x12\x1c.mrq.v1.ControlWorkerRequest\x1a\x1d.mrq.v1.ControlWorkerResponse\x12O\n" +
 	"\x0eListQueueRates\x12\x1d.mrq.v1.ListQueueRatesRequest\x1a\x1e.mrq.v1.ListQueueRatesResponse\x12L\n" +
 	"\rListTaskStats\x12\x1c.mrq.v1.ListTaskStatsRequest\x1a\x1d.mrq.v1.ListTaskStatsResponse\x12^\n" +
-	"\x13ListExceptionGroups\x12\".mrq.v1.ListExceptionGroupsRequest\x1a#.mrq.v1.ListExceptionGroupsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
+	"\x13ListExceptionGroups\x12\".mrq.v1.ListExceptionGroupsRequest\x1a#.mrq.v1.ListExceptionGroupsResponse\x12C\n" +
+	"\n" +
+	"GetHistory\x12\x19.mrq.v1.GetHistoryRequest\x1a\x1a.mrq.v1.GetHistoryResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3"
 
 var (
 	file_mrq_v1_monitor_service_proto_rawDescOnce sync.Once
@@ -1623,7 +1898,7 @@ func file_mrq_v1_monitor_service_proto_rawDescGZIP() []byte {
 }
 
 var file_mrq_v1_monitor_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
+var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_mrq_v1_monitor_service_proto_goTypes = []any{
 	(StatusGroup)(0),                    // 0: mrq.v1.StatusGroup
 	(JobOrder)(0),                       // 1: mrq.v1.JobOrder
@@ -1649,57 +1924,64 @@ var file_mrq_v1_monitor_service_proto_goTypes = []any{
 	(*ListExceptionGroupsRequest)(nil),  // 21: mrq.v1.ListExceptionGroupsRequest
 	(*ExceptionGroup)(nil),              // 22: mrq.v1.ExceptionGroup
 	(*ListExceptionGroupsResponse)(nil), // 23: mrq.v1.ListExceptionGroupsResponse
-	nil,                                 // 24: mrq.v1.GetOverviewResponse.CountsEntry
-	nil,                                 // 25: mrq.v1.QueueRate.CountsEntry
-	nil,                                 // 26: mrq.v1.TaskStats.CountsEntry
-	(JobStatus)(0),                      // 27: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil),       // 28: google.protobuf.Timestamp
-	(*Job)(nil),                         // 29: mrq.v1.Job
-	(JobAction)(0),                      // 30: mrq.v1.JobAction
-	(*WorkerState)(nil),                 // 31: mrq.v1.WorkerState
+	(*GetHistoryRequest)(nil),           // 24: mrq.v1.GetHistoryRequest
+	(*HistoryPoint)(nil),                // 25: mrq.v1.HistoryPoint
+	(*GetHistoryResponse)(nil),          // 26: mrq.v1.GetHistoryResponse
+	nil,                                 // 27: mrq.v1.GetOverviewResponse.CountsEntry
+	nil,                                 // 28: mrq.v1.QueueRate.CountsEntry
+	nil,                                 // 29: mrq.v1.TaskStats.CountsEntry
+	(JobStatus)(0),                      // 30: mrq.v1.JobStatus
+	(*timestamppb.Timestamp)(nil),       // 31: google.protobuf.Timestamp
+	(*Job)(nil),                         // 32: mrq.v1.Job
+	(JobAction)(0),                      // 33: mrq.v1.JobAction
+	(*WorkerState)(nil),                 // 34: mrq.v1.WorkerState
 }
 var file_mrq_v1_monitor_service_proto_depIdxs = []int32{
-	27, // 0: mrq.v1.JobQuery.statuses:type_name -> mrq.v1.JobStatus
+	30, // 0: mrq.v1.JobQuery.statuses:type_name -> mrq.v1.JobStatus
 	0,  // 1: mrq.v1.JobQuery.status_group:type_name -> mrq.v1.StatusGroup
-	28, // 2: mrq.v1.JobQuery.enqueued_after:type_name -> google.protobuf.Timestamp
-	28, // 3: mrq.v1.JobQuery.enqueued_before:type_name -> google.protobuf.Timestamp
+	31, // 2: mrq.v1.JobQuery.enqueued_after:type_name -> google.protobuf.Timestamp
+	31, // 3: mrq.v1.JobQuery.enqueued_before:type_name -> google.protobuf.Timestamp
 	3,  // 4: mrq.v1.ListJobsRequest.filter:type_name -> mrq.v1.JobQuery
 	1,  // 5: mrq.v1.ListJobsRequest.order:type_name -> mrq.v1.JobOrder
-	29, // 6: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
-	30, // 7: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
+	32, // 6: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
+	33, // 7: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
 	3,  // 8: mrq.v1.ActOnMatchingJobsRequest.filter:type_name -> mrq.v1.JobQuery
-	24, // 9: mrq.v1.GetOverviewResponse.counts:type_name -> mrq.v1.GetOverviewResponse.CountsEntry
-	31, // 10: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
-	28, // 11: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
+	27, // 9: mrq.v1.GetOverviewResponse.counts:type_name -> mrq.v1.GetOverviewResponse.CountsEntry
+	34, // 10: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
+	31, // 11: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
 	11, // 12: mrq.v1.ListWorkersResponse.workers:type_name -> mrq.v1.WorkerInfo
 	2,  // 13: mrq.v1.ControlWorkerRequest.action:type_name -> mrq.v1.WorkerAction
-	25, // 14: mrq.v1.QueueRate.counts:type_name -> mrq.v1.QueueRate.CountsEntry
+	28, // 14: mrq.v1.QueueRate.counts:type_name -> mrq.v1.QueueRate.CountsEntry
 	16, // 15: mrq.v1.ListQueueRatesResponse.queues:type_name -> mrq.v1.QueueRate
-	26, // 16: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
+	29, // 16: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
 	19, // 17: mrq.v1.ListTaskStatsResponse.tasks:type_name -> mrq.v1.TaskStats
-	28, // 18: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
+	31, // 18: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
 	22, // 19: mrq.v1.ListExceptionGroupsResponse.groups:type_name -> mrq.v1.ExceptionGroup
-	8,  // 20: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
-	4,  // 21: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
-	6,  // 22: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
-	10, // 23: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
-	13, // 24: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
-	15, // 25: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
-	18, // 26: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
-	21, // 27: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
-	9,  // 28: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
-	5,  // 29: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
-	7,  // 30: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
-	12, // 31: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
-	14, // 32: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
-	17, // 33: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
-	20, // 34: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
-	23, // 35: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
-	28, // [28:36] is the sub-list for method output_type
-	20, // [20:28] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	31, // 20: mrq.v1.HistoryPoint.start:type_name -> google.protobuf.Timestamp
+	25, // 21: mrq.v1.GetHistoryResponse.points:type_name -> mrq.v1.HistoryPoint
+	8,  // 22: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
+	4,  // 23: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
+	6,  // 24: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
+	10, // 25: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
+	13, // 26: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
+	15, // 27: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
+	18, // 28: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
+	21, // 29: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
+	24, // 30: mrq.v1.MonitorService.GetHistory:input_type -> mrq.v1.GetHistoryRequest
+	9,  // 31: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
+	5,  // 32: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
+	7,  // 33: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
+	12, // 34: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
+	14, // 35: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
+	17, // 36: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
+	20, // 37: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
+	23, // 38: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
+	26, // 39: mrq.v1.MonitorService.GetHistory:output_type -> mrq.v1.GetHistoryResponse
+	31, // [31:40] is the sub-list for method output_type
+	22, // [22:31] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_monitor_service_proto_init() }
@@ -1711,13 +1993,14 @@ func file_mrq_v1_monitor_service_proto_init() {
 	file_mrq_v1_job_service_proto_init()
 	file_mrq_v1_worker_service_proto_init()
 	file_mrq_v1_monitor_service_proto_msgTypes[0].OneofWrappers = []any{}
+	file_mrq_v1_monitor_service_proto_msgTypes[22].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_monitor_service_proto_rawDesc), len(file_mrq_v1_monitor_service_proto_rawDesc)),
 			NumEnums:      3,
-			NumMessages:   24,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

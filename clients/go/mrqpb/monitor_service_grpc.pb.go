@@ -30,6 +30,7 @@ const (
 	MonitorService_ListQueueRates_FullMethodName      = "/mrq.v1.MonitorService/ListQueueRates"
 	MonitorService_ListTaskStats_FullMethodName       = "/mrq.v1.MonitorService/ListTaskStats"
 	MonitorService_ListExceptionGroups_FullMethodName = "/mrq.v1.MonitorService/ListExceptionGroups"
+	MonitorService_GetHistory_FullMethodName          = "/mrq.v1.MonitorService/GetHistory"
 )
 
 // MonitorServiceClient is the client API for MonitorService service.
@@ -62,6 +63,9 @@ type MonitorServiceClient interface {
 	ListTaskStats(ctx context.Context, in *ListTaskStatsRequest, opts ...grpc.CallOption) (*ListTaskStatsResponse, error)
 	// Failed jobs grouped by task path and exception type, largest group first.
 	ListExceptionGroups(ctx context.Context, in *ListExceptionGroupsRequest, opts ...grpc.CallOption) (*ListExceptionGroupsResponse, error)
+	// Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+	// finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+	GetHistory(ctx context.Context, in *GetHistoryRequest, opts ...grpc.CallOption) (*GetHistoryResponse, error)
 }
 
 type monitorServiceClient struct {
@@ -152,6 +156,16 @@ func (c *monitorServiceClient) ListExceptionGroups(ctx context.Context, in *List
 	return out, nil
 }
 
+func (c *monitorServiceClient) GetHistory(ctx context.Context, in *GetHistoryRequest, opts ...grpc.CallOption) (*GetHistoryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetHistoryResponse)
+	err := c.cc.Invoke(ctx, MonitorService_GetHistory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MonitorServiceServer is the server API for MonitorService service.
 // All implementations must embed UnimplementedMonitorServiceServer
 // for forward compatibility.
@@ -182,6 +196,9 @@ type MonitorServiceServer interface {
 	ListTaskStats(context.Context, *ListTaskStatsRequest) (*ListTaskStatsResponse, error)
 	// Failed jobs grouped by task path and exception type, largest group first.
 	ListExceptionGroups(context.Context, *ListExceptionGroupsRequest) (*ListExceptionGroupsResponse, error)
+	// Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+	// finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+	GetHistory(context.Context, *GetHistoryRequest) (*GetHistoryResponse, error)
 	mustEmbedUnimplementedMonitorServiceServer()
 }
 
@@ -215,6 +232,9 @@ func (UnimplementedMonitorServiceServer) ListTaskStats(context.Context, *ListTas
 }
 func (UnimplementedMonitorServiceServer) ListExceptionGroups(context.Context, *ListExceptionGroupsRequest) (*ListExceptionGroupsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListExceptionGroups not implemented")
+}
+func (UnimplementedMonitorServiceServer) GetHistory(context.Context, *GetHistoryRequest) (*GetHistoryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetHistory not implemented")
 }
 func (UnimplementedMonitorServiceServer) mustEmbedUnimplementedMonitorServiceServer() {}
 func (UnimplementedMonitorServiceServer) testEmbeddedByValue()                        {}
@@ -381,6 +401,24 @@ func _MonitorService_ListExceptionGroups_Handler(srv interface{}, ctx context.Co
 	return interceptor(ctx, in, info, handler)
 }
 
+func _MonitorService_GetHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MonitorServiceServer).GetHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: MonitorService_GetHistory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MonitorServiceServer).GetHistory(ctx, req.(*GetHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // MonitorService_ServiceDesc is the grpc.ServiceDesc for MonitorService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -419,6 +457,10 @@ var MonitorService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListExceptionGroups",
 			Handler:    _MonitorService_ListExceptionGroups_Handler,
+		},
+		{
+			MethodName: "GetHistory",
+			Handler:    _MonitorService_GetHistory_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -30,6 +30,7 @@ import grpc
 
 from mrq import codec, rpc
 from mrq.errors import BrokerError, ConfigError, JobNotFound, MrqError, WaitTimeout
+from mrq.history import History
 from mrq.jobs import JobDict, job_to_dict
 from mrq.options import EnqueueOptions, Seconds, job_options, to_seconds
 from mrq.progress import ProgressBar
@@ -154,6 +155,8 @@ class Client:
         self.queues = Queues(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
         #: Recurring jobs: create, list, update, delete, pause (see mrq.schedules).
         self.schedules = Schedules(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
+        #: Per-minute history of queues and tasks, kept by the broker for a day (see mrq.history).
+        self.history = History(self._channel, address=settings.broker_address, timeout_s=settings.rpc_timeout_s)
 
     def __repr__(self) -> str:
         return f"Client({self.settings.broker_address!r})"

@@ -16,6 +16,7 @@ import type { WaitJobsResponse__Output } from './generated/mrq/v1/WaitJobsRespon
 import type { JobServiceClient } from './generated/mrq/v1/JobService';
 import { isFinal, jobFromWire, statusToWire, dateFromWire, dateToWire, type Job, type Status } from './job';
 import { optionsFromEnv, type ClientOptions } from './env';
+import { History } from './history';
 import { followLogs, readLogs } from './logs';
 import { optionsToWire, type EnqueueOptions } from './options';
 import { encodeParams, type RawJson } from './params';
@@ -108,6 +109,8 @@ export class Client {
   readonly queues: Queues;
   /** Creates, lists, updates, pauses and deletes recurring jobs. */
   readonly schedules: Schedules;
+  /** Reads the per-minute history of queues and tasks the broker keeps for a day. */
+  readonly history: History;
   private readonly channel: grpc.Channel;
   private readonly stub: JobServiceClient;
   private info: Promise<ServerInfo> | undefined;
@@ -124,7 +127,7 @@ export class Client {
   }
 
   constructor(address: string, options: ClientOptions = {}) {
-    const { JobService, QueueService, ScheduleService } = loadContract().mrq.v1;
+    const { JobService, MonitorService, QueueService, ScheduleService } = loadContract().mrq.v1;
     const credentials = options.credentials ?? grpc.credentials.createInsecure();
     this.channel = new grpc.Channel(address, credentials, {
       'grpc.service_config': serviceConfig(),
@@ -139,6 +142,7 @@ export class Client {
     this.stub = new JobService(address, credentials, shared);
     this.queues = new Queues(new QueueService(address, credentials, shared));
     this.schedules = new Schedules(new ScheduleService(address, credentials, shared));
+    this.history = new History(new MonitorService(address, credentials, shared));
   }
 
   /**

@@ -19,6 +19,7 @@ export {
 } from './errors';
 export { DEFAULT_ADDRESS } from './env';
 export type { ClientOptions } from './env';
+export type { History, HistoryPoint, HistoryQuery } from './history';
 export { FINAL_STATUSES, isFinal } from './job';
 export type { Job, ResolvedOptions, Status, TracebackEntry } from './job';
 export type { EnqueueOptions } from './options';

@@ -12,6 +12,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
 import type { ProtoGrpcType as JobProto } from './generated/job_service';
+import type { ProtoGrpcType as MonitorProto } from './generated/monitor_service';
 import type { ProtoGrpcType as QueueProto } from './generated/queue_service';
 import type { ProtoGrpcType as ScheduleProto } from './generated/schedule_service';
 
@@ -28,14 +29,14 @@ const LOADER_OPTIONS: protoLoader.Options = {
 };
 
 /** The services this client calls, as grpc-js objects. */
-export type Contract = JobProto & QueueProto & ScheduleProto;
+export type Contract = JobProto & MonitorProto & QueueProto & ScheduleProto;
 
 let cached: Contract | undefined;
 
 /** The mrq.v1 package as grpc-js objects; parsed on first use, then cached. */
 export function loadContract(): Contract {
   if (cached === undefined) {
-    const files = ['job_service', 'queue_service', 'schedule_service'].map((f) => `mrq/v1/${f}.proto`);
+    const files = ['job_service', 'monitor_service', 'queue_service', 'schedule_service'].map((f) => `mrq/v1/${f}.proto`);
     cached = grpc.loadPackageDefinition(protoLoader.loadSync(files, LOADER_OPTIONS)) as unknown as Contract;
   }
   return cached;

@@ -1,8 +1,9 @@
-/** An in-process JobService on a free loopback port, for tests that need no broker. */
+/** An in-process JobService (and MonitorService) on a free loopback port, for tests that need no broker. */
 import * as grpc from '@grpc/grpc-js';
 
 import { Client } from '../src';
 import type { JobServiceHandlers } from '../src/generated/mrq/v1/JobService';
+import type { MonitorServiceHandlers } from '../src/generated/mrq/v1/MonitorService';
 import { loadContract } from '../src/proto';
 
 /** A running fake broker and a client of it. */
@@ -18,9 +19,11 @@ export const FAKE_LIMITS = { version: '0.1.0', maxBatchSize: 10, maxWaitS: 1.5 }
 
 /**
  * Starts a server with the given handlers (the others answer UNIMPLEMENTED, but
- * GetServerInfo, which answers FAKE_LIMITS).
+ * GetServerInfo, which answers FAKE_LIMITS), and MonitorService's `monitor` handlers.
  */
-export async function startFake(handlers: Partial<JobServiceHandlers>): Promise<Fake> {
+export async function startFake(
+  handlers: Partial<JobServiceHandlers>, monitor: Partial<MonitorServiceHandlers> = {},
+): Promise<Fake> {
   let calls = 0;
   const counted: grpc.UntypedServiceImplementation = {};
   const withInfo: Partial<JobServiceHandlers> = {
@@ -35,6 +38,7 @@ export async function startFake(handlers: Partial<JobServiceHandlers>): Promise<
   }
   const server = new grpc.Server();
   server.addService(loadContract().mrq.v1.JobService.service, counted);
+  server.addService(loadContract().mrq.v1.MonitorService.service, monitor as grpc.UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
       err ? reject(err) : resolve(p));

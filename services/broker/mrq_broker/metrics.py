@@ -29,7 +29,6 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from mrq.v1 import worker_service_pb2
-from mrq_broker.jobs.payloads import leased_job
 from mrq_broker.queue_names import queue_type, root
 from mrq_broker.queueing.queues import RedisQueues
 
@@ -74,11 +73,9 @@ class BrokerMetrics:
             "mrq_grpc_request_duration_seconds", "gRPC request handling time", ["method"], registry=registry
         )
 
-    def finished(self, status: str, payload: bytes | None) -> None:
-        """Counts a job that ended ``status``, under the root of the queue in its ``payload``
-        (the empty string when the payload is already gone)."""
-        queue = root(leased_job(payload).queue) if payload is not None else ""
-        self.jobs_finished.labels(queue=queue, status=status).inc()
+    def finished(self, status: str, queue: str) -> None:
+        """Counts a job of ``queue`` that ended ``status``, under the queue's root."""
+        self.jobs_finished.labels(queue=root(queue), status=status).inc()
 
     def requeued(self, reason: str, count: int = 1) -> None:
         if count:

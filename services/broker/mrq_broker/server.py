@@ -37,6 +37,7 @@ from mrq_broker.api.schedule_service import ScheduleServicer
 from mrq_broker.api.worker_service import WorkerServicer
 from mrq_broker.jobs.actions import JobActions
 from mrq_broker.jobs.committer import OutcomeCommitter
+from mrq_broker.jobs.history import History
 from mrq_broker.jobs.logs import JobLogs
 from mrq_broker.jobs.maintenance import Maintenance
 from mrq_broker.jobs.monitoring import Monitor
@@ -117,10 +118,11 @@ def start(settings: BrokerSettings) -> BrokerServer:
     metrics.registry.register(QueueCollector(queues))
     # The one place that builds the broker's objects: each is built once and handed to its users.
     tasksets = Tasksets(store, queues, settings, metrics)
-    committer = OutcomeCommitter(store, queues, settings, metrics, tasksets)
+    history = History(queues, settings)
+    committer = OutcomeCommitter(store, queues, settings, metrics, tasksets, history)
     raw = RawJobs(store, queues, settings)
     operations = Operations(settings, store, queues, events, logs, metrics, committer, raw)
-    maintenance = Maintenance(store, queues, raw, settings, metrics)
+    maintenance = Maintenance(store, queues, raw, settings, metrics, history)
     actions = JobActions(store, queues, settings, tasksets)
     schedules = Schedules(store, queues, settings, metrics)
 
@@ -138,7 +140,7 @@ def start(settings: BrokerSettings) -> BrokerServer:
     )
     worker_service_pb2_grpc.add_WorkerServiceServicer_to_server(WorkerServicer(operations, committer), server)
     monitor_service_pb2_grpc.add_MonitorServiceServicer_to_server(
-        MonitorServicer(operations, Monitor(store, queues, settings), actions), server
+        MonitorServicer(operations, Monitor(store, queues, settings), actions, history), server
     )
     schedule_service_pb2_grpc.add_ScheduleServiceServicer_to_server(ScheduleServicer(schedules), server)
     health_servicer = health.HealthServicer()

@@ -74,6 +74,17 @@ class BrokerSettings(Settings):
     )
     cleanup_interval_s: float = Field(60.0, gt=0, description="seconds between deletions of expired job records")
     maintenance_interval_s: float = Field(1.0, gt=0, description="seconds between lease-expiry sweeps")
+    history_max_series: int = Field(
+        100,
+        gt=0,
+        description="queues, and separately task paths, with their own history charts (GetHistory); "
+        "past it, the counts of new names go to the series '(other)'",
+    )
+    history_sample_interval_s: float = Field(
+        60.0,
+        gt=0,
+        description="seconds between samples of the queue sizes kept in the history (the last of a minute counts)",
+    )
     max_bulk_updates: int = Field(
         25,
         gt=0,

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from mrq.security import BrokerAccess
 from mrq_dashboard import __version__, auth, errors, metrics
 from mrq_dashboard.broker import Broker
-from mrq_dashboard.routers import exceptions, jobs, overview, queues, schedules, tasks, tasksets, workers
+from mrq_dashboard.routers import exceptions, history, jobs, overview, queues, schedules, tasks, tasksets, workers
 from mrq_dashboard.settings import DashboardSettings
 
 # Where `npm run build` writes the UI, seen from this file in a source checkout.
@@ -49,7 +49,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     metrics.install(app)
     auth.install(app, auth.Credentials(settings.auth))  # added last: runs first
     errors.install(app)
-    for module in (overview, queues, jobs, workers, tasks, exceptions, schedules, tasksets):
+    for module in (overview, queues, jobs, workers, tasks, exceptions, schedules, tasksets, history):
         app.include_router(module.router)
 
     @app.get("/healthz", include_in_schema=False)

@@ -363,3 +363,49 @@ def schedule(message: schedule_service_pb2.Schedule) -> Schedule:
         last_tick=_datetime(message.last_tick, message.HasField("last_tick")),
         last_job_id=message.last_job_id or None,
     )
+
+
+class HistoryPoint(BaseModel):
+    #: The step's first minute.
+    start: datetime
+    finished: int
+    failed: int
+    #: Null for a task, or when no size was sampled in the step.
+    queue_size: int | None
+    #: Null when no job finished in the step.
+    p50_duration_s: float | None
+    p95_duration_s: float | None
+
+
+class History(BaseModel):
+    #: One per step, oldest first; the last one is still filling.
+    points: list[HistoryPoint]
+    window_s: float
+    step_s: float
+    #: How long the broker keeps each minute.
+    retention_s: float
+    #: Queues, and separately tasks, with their own series; the others count under "(other)".
+    max_series: int
+
+
+def history(response: monitor_service_pb2.GetHistoryResponse) -> History:
+    def optional(point: monitor_service_pb2.HistoryPoint, name: str) -> Any:
+        return getattr(point, name) if point.HasField(name) else None
+
+    return History(
+        points=[
+            HistoryPoint(
+                start=p.start.ToDatetime(tzinfo=UTC),
+                finished=p.finished,
+                failed=p.failed,
+                queue_size=optional(p, "queue_size"),
+                p50_duration_s=optional(p, "p50_duration_s"),
+                p95_duration_s=optional(p, "p95_duration_s"),
+            )
+            for p in response.points
+        ],
+        window_s=response.window_s,
+        step_s=response.step_s,
+        retention_s=response.retention_s,
+        max_series=response.max_series,
+    )

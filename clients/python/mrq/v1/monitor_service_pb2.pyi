@@ -266,3 +266,45 @@ class ListExceptionGroupsResponse(_message.Message):
     GROUPS_FIELD_NUMBER: _ClassVar[int]
     groups: _containers.RepeatedCompositeFieldContainer[ExceptionGroup]
     def __init__(self, groups: _Optional[_Iterable[_Union[ExceptionGroup, _Mapping]]] = ...) -> None: ...
+
+class GetHistoryRequest(_message.Message):
+    __slots__ = ("queue", "task", "window_s", "step_s")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_S_FIELD_NUMBER: _ClassVar[int]
+    STEP_S_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    task: str
+    window_s: float
+    step_s: float
+    def __init__(self, queue: _Optional[str] = ..., task: _Optional[str] = ..., window_s: _Optional[float] = ..., step_s: _Optional[float] = ...) -> None: ...
+
+class HistoryPoint(_message.Message):
+    __slots__ = ("start", "finished", "failed", "queue_size", "p50_duration_s", "p95_duration_s")
+    START_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    P50_DURATION_S_FIELD_NUMBER: _ClassVar[int]
+    P95_DURATION_S_FIELD_NUMBER: _ClassVar[int]
+    start: _timestamp_pb2.Timestamp
+    finished: int
+    failed: int
+    queue_size: int
+    p50_duration_s: float
+    p95_duration_s: float
+    def __init__(self, start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finished: _Optional[int] = ..., failed: _Optional[int] = ..., queue_size: _Optional[int] = ..., p50_duration_s: _Optional[float] = ..., p95_duration_s: _Optional[float] = ...) -> None: ...
+
+class GetHistoryResponse(_message.Message):
+    __slots__ = ("points", "window_s", "step_s", "retention_s", "max_series")
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_S_FIELD_NUMBER: _ClassVar[int]
+    STEP_S_FIELD_NUMBER: _ClassVar[int]
+    RETENTION_S_FIELD_NUMBER: _ClassVar[int]
+    MAX_SERIES_FIELD_NUMBER: _ClassVar[int]
+    points: _containers.RepeatedCompositeFieldContainer[HistoryPoint]
+    window_s: float
+    step_s: float
+    retention_s: float
+    max_series: int
+    def __init__(self, points: _Optional[_Iterable[_Union[HistoryPoint, _Mapping]]] = ..., window_s: _Optional[float] = ..., step_s: _Optional[float] = ..., retention_s: _Optional[float] = ..., max_series: _Optional[int] = ...) -> None: ...

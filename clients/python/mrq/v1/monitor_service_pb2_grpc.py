@@ -81,6 +81,11 @@ class MonitorServiceStub:
                 request_serializer=mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsRequest.SerializeToString,
                 response_deserializer=mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsResponse.FromString,
                 _registered_method=True)
+        self.GetHistory = channel.unary_unary(
+                '/mrq.v1.MonitorService/GetHistory',
+                request_serializer=mrq_dot_v1_dot_monitor__service__pb2.GetHistoryRequest.SerializeToString,
+                response_deserializer=mrq_dot_v1_dot_monitor__service__pb2.GetHistoryResponse.FromString,
+                _registered_method=True)
 
 
 class MonitorServiceServicer:
@@ -151,6 +156,14 @@ class MonitorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetHistory(self, request, context):
+        """Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+        finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MonitorServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -193,6 +206,11 @@ def add_MonitorServiceServicer_to_server(servicer, server):
                     servicer.ListExceptionGroups,
                     request_deserializer=mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsRequest.FromString,
                     response_serializer=mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsResponse.SerializeToString,
+            ),
+            'GetHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHistory,
+                    request_deserializer=mrq_dot_v1_dot_monitor__service__pb2.GetHistoryRequest.FromString,
+                    response_serializer=mrq_dot_v1_dot_monitor__service__pb2.GetHistoryResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -418,6 +436,33 @@ class MonitorService:
             '/mrq.v1.MonitorService/ListExceptionGroups',
             mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsRequest.SerializeToString,
             mrq_dot_v1_dot_monitor__service__pb2.ListExceptionGroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/mrq.v1.MonitorService/GetHistory',
+            mrq_dot_v1_dot_monitor__service__pb2.GetHistoryRequest.SerializeToString,
+            mrq_dot_v1_dot_monitor__service__pb2.GetHistoryResponse.FromString,
             options,
             channel_credentials,
             insecure,

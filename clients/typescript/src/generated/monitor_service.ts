@@ -18,6 +18,8 @@ import type { EnqueueResponse as _mrq_v1_EnqueueResponse, EnqueueResponse__Outpu
 import type { ExceptionGroup as _mrq_v1_ExceptionGroup, ExceptionGroup__Output as _mrq_v1_ExceptionGroup__Output } from './mrq/v1/ExceptionGroup';
 import type { FollowJobLogsRequest as _mrq_v1_FollowJobLogsRequest, FollowJobLogsRequest__Output as _mrq_v1_FollowJobLogsRequest__Output } from './mrq/v1/FollowJobLogsRequest';
 import type { FollowJobLogsResponse as _mrq_v1_FollowJobLogsResponse, FollowJobLogsResponse__Output as _mrq_v1_FollowJobLogsResponse__Output } from './mrq/v1/FollowJobLogsResponse';
+import type { GetHistoryRequest as _mrq_v1_GetHistoryRequest, GetHistoryRequest__Output as _mrq_v1_GetHistoryRequest__Output } from './mrq/v1/GetHistoryRequest';
+import type { GetHistoryResponse as _mrq_v1_GetHistoryResponse, GetHistoryResponse__Output as _mrq_v1_GetHistoryResponse__Output } from './mrq/v1/GetHistoryResponse';
 import type { GetJobLogsRequest as _mrq_v1_GetJobLogsRequest, GetJobLogsRequest__Output as _mrq_v1_GetJobLogsRequest__Output } from './mrq/v1/GetJobLogsRequest';
 import type { GetJobLogsResponse as _mrq_v1_GetJobLogsResponse, GetJobLogsResponse__Output as _mrq_v1_GetJobLogsResponse__Output } from './mrq/v1/GetJobLogsResponse';
 import type { GetJobRequest as _mrq_v1_GetJobRequest, GetJobRequest__Output as _mrq_v1_GetJobRequest__Output } from './mrq/v1/GetJobRequest';
@@ -30,6 +32,7 @@ import type { GetTasksetRequest as _mrq_v1_GetTasksetRequest, GetTasksetRequest_
 import type { GetTasksetResponse as _mrq_v1_GetTasksetResponse, GetTasksetResponse__Output as _mrq_v1_GetTasksetResponse__Output } from './mrq/v1/GetTasksetResponse';
 import type { HeartbeatRequest as _mrq_v1_HeartbeatRequest, HeartbeatRequest__Output as _mrq_v1_HeartbeatRequest__Output } from './mrq/v1/HeartbeatRequest';
 import type { HeartbeatResponse as _mrq_v1_HeartbeatResponse, HeartbeatResponse__Output as _mrq_v1_HeartbeatResponse__Output } from './mrq/v1/HeartbeatResponse';
+import type { HistoryPoint as _mrq_v1_HistoryPoint, HistoryPoint__Output as _mrq_v1_HistoryPoint__Output } from './mrq/v1/HistoryPoint';
 import type { InspectJobRequest as _mrq_v1_InspectJobRequest, InspectJobRequest__Output as _mrq_v1_InspectJobRequest__Output } from './mrq/v1/InspectJobRequest';
 import type { InspectJobResponse as _mrq_v1_InspectJobResponse, InspectJobResponse__Output as _mrq_v1_InspectJobResponse__Output } from './mrq/v1/InspectJobResponse';
 import type { Job as _mrq_v1_Job, Job__Output as _mrq_v1_Job__Output } from './mrq/v1/Job';
@@ -101,6 +104,8 @@ export interface ProtoGrpcType {
       ExceptionGroup: MessageTypeDefinition<_mrq_v1_ExceptionGroup, _mrq_v1_ExceptionGroup__Output>
       FollowJobLogsRequest: MessageTypeDefinition<_mrq_v1_FollowJobLogsRequest, _mrq_v1_FollowJobLogsRequest__Output>
       FollowJobLogsResponse: MessageTypeDefinition<_mrq_v1_FollowJobLogsResponse, _mrq_v1_FollowJobLogsResponse__Output>
+      GetHistoryRequest: MessageTypeDefinition<_mrq_v1_GetHistoryRequest, _mrq_v1_GetHistoryRequest__Output>
+      GetHistoryResponse: MessageTypeDefinition<_mrq_v1_GetHistoryResponse, _mrq_v1_GetHistoryResponse__Output>
       GetJobLogsRequest: MessageTypeDefinition<_mrq_v1_GetJobLogsRequest, _mrq_v1_GetJobLogsRequest__Output>
       GetJobLogsResponse: MessageTypeDefinition<_mrq_v1_GetJobLogsResponse, _mrq_v1_GetJobLogsResponse__Output>
       GetJobRequest: MessageTypeDefinition<_mrq_v1_GetJobRequest, _mrq_v1_GetJobRequest__Output>
@@ -113,6 +118,7 @@ export interface ProtoGrpcType {
       GetTasksetResponse: MessageTypeDefinition<_mrq_v1_GetTasksetResponse, _mrq_v1_GetTasksetResponse__Output>
       HeartbeatRequest: MessageTypeDefinition<_mrq_v1_HeartbeatRequest, _mrq_v1_HeartbeatRequest__Output>
       HeartbeatResponse: MessageTypeDefinition<_mrq_v1_HeartbeatResponse, _mrq_v1_HeartbeatResponse__Output>
+      HistoryPoint: MessageTypeDefinition<_mrq_v1_HistoryPoint, _mrq_v1_HistoryPoint__Output>
       InspectJobRequest: MessageTypeDefinition<_mrq_v1_InspectJobRequest, _mrq_v1_InspectJobRequest__Output>
       InspectJobResponse: MessageTypeDefinition<_mrq_v1_InspectJobResponse, _mrq_v1_InspectJobResponse__Output>
       Job: MessageTypeDefinition<_mrq_v1_Job, _mrq_v1_Job__Output>

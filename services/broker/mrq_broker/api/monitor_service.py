@@ -10,6 +10,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, worker_service_pb2
 from mrq_broker.errors import InvalidField, grpc_errors
 from mrq_broker.jobs.actions import APPLIES_TO, JobActions
+from mrq_broker.jobs.history import MINUTE_S, RETENTION_S, History, Point, check_series, check_step
 from mrq_broker.jobs.monitoring import Monitor, check_window
 from mrq_broker.jobs.operations import Operations
 from mrq_broker.jobs.searches import search_selection
@@ -26,6 +27,17 @@ def _timestamp(moment: datetime | None) -> Timestamp | None:
     ts = Timestamp()
     ts.FromDatetime(moment)
     return ts
+
+
+def _history_point(point: Point) -> pb.HistoryPoint:
+    return pb.HistoryPoint(
+        start=Timestamp(seconds=point.minute * MINUTE_S),
+        finished=point.finished,
+        failed=point.failed,
+        queue_size=point.queue_size,
+        p50_duration_s=point.p50_duration_s,
+        p95_duration_s=point.p95_duration_s,
+    )
 
 
 def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInfo:
@@ -50,10 +62,11 @@ def _worker_info(worker: WorkerRecord, alive: bool, quiet: bool) -> pb.WorkerInf
 
 
 class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
-    def __init__(self, operations: Operations, monitor: Monitor, actions: JobActions) -> None:
+    def __init__(self, operations: Operations, monitor: Monitor, actions: JobActions, history: History) -> None:
         self.operations = operations
         self.monitor = monitor
         self.actions = actions
+        self.history = history
 
     @grpc_errors
     def GetOverview(self, request: pb.GetOverviewRequest, context: grpc.ServicerContext) -> pb.GetOverviewResponse:
@@ -136,3 +149,15 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
             for g in self.monitor.exception_groups()
         ]
         return pb.ListExceptionGroupsResponse(groups=groups)
+
+    @grpc_errors
+    def GetHistory(self, request: pb.GetHistoryRequest, context: grpc.ServicerContext) -> pb.GetHistoryResponse:
+        series = check_series(request.queue, request.task)
+        window_min, step_min = check_step(request.window_s, request.step_s)
+        return pb.GetHistoryResponse(
+            points=[_history_point(p) for p in self.history.read(series, window_min, step_min)],
+            window_s=window_min * MINUTE_S,
+            step_s=step_min * MINUTE_S,
+            retention_s=RETENTION_S,
+            max_series=self.operations.settings.history_max_series,
+        )

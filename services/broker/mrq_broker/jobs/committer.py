@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mrq.v1 import worker_service_pb2
+from mrq_broker.jobs.history import FLUSH_INTERVAL_S, Finished, History
 from mrq_broker.jobs.payloads import (
     PayloadHeader,
     header_of,
+    leased_job,
     queue_entry,
     record_from_payload,
     result_ttl_s,
@@ -62,13 +64,20 @@ class OutcomeCommitter:
     """Owns the thread that applies reports; :meth:`submit` blocks until the report is durable."""
 
     def __init__(
-        self, store: Store, queues: RedisQueues, settings: BrokerSettings, metrics: BrokerMetrics, tasksets: Tasksets
+        self,
+        store: Store,
+        queues: RedisQueues,
+        settings: BrokerSettings,
+        metrics: BrokerMetrics,
+        tasksets: Tasksets,
+        history: History,
     ) -> None:
         self.store = store
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
         self.tasksets = tasksets
+        self.history = history
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
@@ -101,8 +110,13 @@ class OutcomeCommitter:
 
     def _run(self) -> None:
         while True:
-            first = self._pending.get()
+            try:
+                first = self._pending.get(timeout=FLUSH_INTERVAL_S)
+            except queue.Empty:  # idle: the last groups' history still goes out within a second
+                self.history.flush_if_due()
+                continue
             if first is None:
+                self.history.flush()
                 return
             group, size = [first], _size(first)
             while size < MAX_GROUP_OUTCOMES:
@@ -116,6 +130,7 @@ class OutcomeCommitter:
                 group.append(nxt)
                 size += _size(nxt)
             self._commit(group)
+            self.history.flush_if_due()
 
     def _commit(self, items: list[Report | StartedMarks]) -> None:
         group = [i for i in items if isinstance(i, Report)]
@@ -212,11 +227,28 @@ class OutcomeCommitter:
         ]
         completed = self.queues.release(done, requeue, finished=done, counted=counted)
         self.tasksets.complete(completed)
-        for p in plans:
-            if p.transition.requeue is None:
-                self.metrics.finished(p.transition.stored, raws.get(p.job_id))
-            else:
+        self._count([o for _, o in accepted], plans, raws, headers, now)
+
+    def _count(
+        self,
+        outcomes: list[worker_service_pb2.JobOutcome],
+        plans: list[Plan],
+        raws: dict[str, bytes],
+        headers: dict[str, PayloadHeader],
+        now: datetime,
+    ) -> None:
+        """Counts the group's outcomes in the metrics and, final ones, in the history's tally."""
+        finished: list[Finished] = []
+        for outcome, p in zip(outcomes, plans, strict=True):
+            if p.transition.requeue is not None:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
+                continue
+            # A payload already gone (the job was cancelled meanwhile) counts under queue "".
+            queue = leased_job(raws[p.job_id]).queue if p.job_id in raws else ""
+            self.metrics.finished(p.transition.stored, queue)
+            if p.job_id in raws:
+                finished.append(Finished(queue, headers[p.job_id].task, p.transition.stored, outcome.duration_s))
+        self.history.record(finished, now.timestamp())
 
     def _storage(self, plan_: Plan, header: PayloadHeader | None) -> JobChange | None:
         """The write for a plan: its change, unless a raw queue says not to store that status

@@ -15,6 +15,8 @@ indexes.
 
 Both of these read many records, so one broker per ``cleanup_interval_s`` runs them: the one
 that takes a short Redis lock, so replicas don't all do it at once.
+
+Queue sizes: once a minute, every broker samples them into the history (jobs/history.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 
 from mrq.statuses import FINAL
 from mrq_broker.errors import STORE_OUTAGES
+from mrq_broker.jobs.history import History
 from mrq_broker.jobs.payloads import queue_entry
 from mrq_broker.jobs.raw_jobs import RawJobs
 from mrq_broker.metrics import LEASE_EXPIRED, ORPHANED, BrokerMetrics
@@ -44,13 +47,20 @@ ORPHANABLE = frozenset({"queued", "delayed", "retry"})
 
 class Maintenance:
     def __init__(
-        self, store: Store, queues: RedisQueues, raw: RawJobs, settings: BrokerSettings, metrics: BrokerMetrics
+        self,
+        store: Store,
+        queues: RedisQueues,
+        raw: RawJobs,
+        settings: BrokerSettings,
+        metrics: BrokerMetrics,
+        history: History,
     ) -> None:
         self.store = store
         self.raw = raw
         self.queues = queues
         self.settings = settings
         self.metrics = metrics
+        self.history = history
         self._owner = secrets.token_hex(8)
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="maintenance", daemon=True)
@@ -71,6 +81,7 @@ class Maintenance:
                 if time.monotonic() >= next_cleanup:
                     next_cleanup = time.monotonic() + self.settings.cleanup_interval_s
                     self.clean_up()
+                self.history.sample_sizes(time.time())
             except STORE_OUTAGES as exc:
                 log.warning("maintenance pass skipped, store unavailable: %s", exc)
             except Exception:

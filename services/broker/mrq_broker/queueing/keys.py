@@ -155,3 +155,18 @@ class Keys:
     def schedule_ticks(self, schedule_id: str) -> str:
         """zset: the latest ticks (ms) whose job a schedule has queued, each scored by itself."""
         return f"{self.prefix}:schedule_ticks:{schedule_id}"
+
+    # record_history.lua builds the series keys from these two prefixes and the names it folds.
+    @property
+    def history_prefix(self) -> str:
+        """Prefix of the hashes "<prefix><kind>:<name>:<minute>": one series' counts in one minute
+        (see queueing/history.py), with a TTL."""
+        return f"{self.prefix}:history:"
+
+    @property
+    def history_names_prefix(self) -> str:
+        """Prefix of the zsets "<prefix><kind>": names with a history series -> last minute seen."""
+        return f"{self.prefix}:history_names:"
+
+    def history(self, kind: str, name: str, minute: int) -> str:
+        return f"{self.history_prefix}{kind}:{name}:{minute}"

@@ -131,7 +131,7 @@
           <% if (a.type !== "regular") { %> <%= MRQ.badge(a.type, "cancel") %><% } %></td>
         <td><%= a.paused ? MRQ.badge("paused") : MRQ.badge("active", "success") %></td>
         <td class="num"><%- fmt.int(a.queued) %></td>
-        <td><%= MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) %></td>
+        <td><a href="<%- MRQ.metricsLink("queue", MRQ.rootQueue(a.name)) %>" title="History"><%= MRQ.sparkline(MRQ.history.get("queue:" + a.name), { width: 110, height: 24 }) %></a></td>
         <td class="num"><%- fmt.int(a.delayed) %></td>
         <td class="num"><%- fmt.rate(a.enqueued_per_s) %></td>
         <td class="num"><%- fmt.rate(a.finished_per_s) %></td>
@@ -253,7 +253,7 @@
         <td class="num"><%- fmt.int(a.counts.success || 0) %></td>
         <td class="num"><%= errorsCell({ counts: a.counts, filter: { task: a.task } }) %></td>
         <td class="num"><%- fmt.rate(a.finished_per_s) %></td>
-        <td><%= MRQ.sparkline(MRQ.history.get("task:" + a.task), { width: 100, height: 22, color: "#16a34a" }) %></td>
+        <td><a href="<%- MRQ.metricsLink("task", a.task) %>" title="History"><%= MRQ.sparkline(MRQ.history.get("task:" + a.task), { width: 100, height: 22, color: "#16a34a" }) %></a></td>
       </tr>
     <% }) %></tbody>
   </table></section>`, { errorsCell: errorsCell });

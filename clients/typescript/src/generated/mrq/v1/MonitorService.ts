@@ -6,6 +6,8 @@ import type { ActOnMatchingJobsRequest as _mrq_v1_ActOnMatchingJobsRequest, ActO
 import type { ActOnMatchingJobsResponse as _mrq_v1_ActOnMatchingJobsResponse, ActOnMatchingJobsResponse__Output as _mrq_v1_ActOnMatchingJobsResponse__Output } from '../../mrq/v1/ActOnMatchingJobsResponse';
 import type { ControlWorkerRequest as _mrq_v1_ControlWorkerRequest, ControlWorkerRequest__Output as _mrq_v1_ControlWorkerRequest__Output } from '../../mrq/v1/ControlWorkerRequest';
 import type { ControlWorkerResponse as _mrq_v1_ControlWorkerResponse, ControlWorkerResponse__Output as _mrq_v1_ControlWorkerResponse__Output } from '../../mrq/v1/ControlWorkerResponse';
+import type { GetHistoryRequest as _mrq_v1_GetHistoryRequest, GetHistoryRequest__Output as _mrq_v1_GetHistoryRequest__Output } from '../../mrq/v1/GetHistoryRequest';
+import type { GetHistoryResponse as _mrq_v1_GetHistoryResponse, GetHistoryResponse__Output as _mrq_v1_GetHistoryResponse__Output } from '../../mrq/v1/GetHistoryResponse';
 import type { GetOverviewRequest as _mrq_v1_GetOverviewRequest, GetOverviewRequest__Output as _mrq_v1_GetOverviewRequest__Output } from '../../mrq/v1/GetOverviewRequest';
 import type { GetOverviewResponse as _mrq_v1_GetOverviewResponse, GetOverviewResponse__Output as _mrq_v1_GetOverviewResponse__Output } from '../../mrq/v1/GetOverviewResponse';
 import type { ListExceptionGroupsRequest as _mrq_v1_ListExceptionGroupsRequest, ListExceptionGroupsRequest__Output as _mrq_v1_ListExceptionGroupsRequest__Output } from '../../mrq/v1/ListExceptionGroupsRequest';
@@ -60,6 +62,23 @@ export interface MonitorServiceClient extends grpc.Client {
   controlWorker(argument: _mrq_v1_ControlWorkerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ControlWorkerResponse__Output>): grpc.ClientUnaryCall;
   controlWorker(argument: _mrq_v1_ControlWorkerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ControlWorkerResponse__Output>): grpc.ClientUnaryCall;
   controlWorker(argument: _mrq_v1_ControlWorkerRequest, callback: grpc.requestCallback<_mrq_v1_ControlWorkerResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+   * finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+   */
+  GetHistory(argument: _mrq_v1_GetHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _mrq_v1_GetHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _mrq_v1_GetHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetHistory(argument: _mrq_v1_GetHistoryRequest, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+   * finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+   */
+  getHistory(argument: _mrq_v1_GetHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _mrq_v1_GetHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _mrq_v1_GetHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getHistory(argument: _mrq_v1_GetHistoryRequest, callback: grpc.requestCallback<_mrq_v1_GetHistoryResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Counts by status, the worker pool, and overall rates.
@@ -177,6 +196,12 @@ export interface MonitorServiceHandlers extends grpc.UntypedServiceImplementatio
   ControlWorker: grpc.handleUnaryCall<_mrq_v1_ControlWorkerRequest__Output, _mrq_v1_ControlWorkerResponse>;
   
   /**
+   * Per-minute history of one queue, one task or every job, kept in Redis for a day: jobs
+   * finished and failed, the queue's size, and p50/p95 durations, aggregated by step_s.
+   */
+  GetHistory: grpc.handleUnaryCall<_mrq_v1_GetHistoryRequest__Output, _mrq_v1_GetHistoryResponse>;
+  
+  /**
    * Counts by status, the worker pool, and overall rates.
    */
   GetOverview: grpc.handleUnaryCall<_mrq_v1_GetOverviewRequest__Output, _mrq_v1_GetOverviewResponse>;
@@ -212,6 +237,7 @@ export interface MonitorServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface MonitorServiceDefinition extends grpc.ServiceDefinition {
   ActOnMatchingJobs: MethodDefinition<_mrq_v1_ActOnMatchingJobsRequest, _mrq_v1_ActOnMatchingJobsResponse, _mrq_v1_ActOnMatchingJobsRequest__Output, _mrq_v1_ActOnMatchingJobsResponse__Output>
   ControlWorker: MethodDefinition<_mrq_v1_ControlWorkerRequest, _mrq_v1_ControlWorkerResponse, _mrq_v1_ControlWorkerRequest__Output, _mrq_v1_ControlWorkerResponse__Output>
+  GetHistory: MethodDefinition<_mrq_v1_GetHistoryRequest, _mrq_v1_GetHistoryResponse, _mrq_v1_GetHistoryRequest__Output, _mrq_v1_GetHistoryResponse__Output>
   GetOverview: MethodDefinition<_mrq_v1_GetOverviewRequest, _mrq_v1_GetOverviewResponse, _mrq_v1_GetOverviewRequest__Output, _mrq_v1_GetOverviewResponse__Output>
   ListExceptionGroups: MethodDefinition<_mrq_v1_ListExceptionGroupsRequest, _mrq_v1_ListExceptionGroupsResponse, _mrq_v1_ListExceptionGroupsRequest__Output, _mrq_v1_ListExceptionGroupsResponse__Output>
   ListJobs: MethodDefinition<_mrq_v1_ListJobsRequest, _mrq_v1_ListJobsResponse, _mrq_v1_ListJobsRequest__Output, _mrq_v1_ListJobsResponse__Output>
