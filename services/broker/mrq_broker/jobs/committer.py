@@ -225,9 +225,11 @@ class OutcomeCommitter:
             for p in plans
             if p.transition.requeue is None and (raw := raws.get(p.job_id)) and (taskset := taskset_of(raw))
         ]
+        # Counted before the release announces the jobs finished: whoever waited on them then
+        # reads metrics that include them (a release that fails and is retried counts twice).
+        self._count([o for _, o in accepted], plans, raws, headers, now)
         completed = self.queues.release(done, requeue, finished=done, counted=counted)
         self.tasksets.complete(completed)
-        self._count([o for _, o in accepted], plans, raws, headers, now)
 
     def _count(
         self,
