@@ -202,7 +202,7 @@ def test_bad_requests_name_the_field(stack: StackUnderTest, client: Client) -> N
     assert unknown_status.value.field == "status"
     with pytest.raises(InvalidArgument) as no_criterion:
         client.requeue()
-    assert no_criterion.value.field == "filter"
+    assert no_criterion.value.field == "query"
     with pytest.raises(JobNotFound):
         client.cancel("0123456789abcdef01234567")
 
