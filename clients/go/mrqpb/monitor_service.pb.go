@@ -217,7 +217,8 @@ type ListJobsResponse struct {
 	NextCursor string `protobuf:"bytes,2,opt,name=next_cursor,json=nextCursor,proto3" json:"next_cursor,omitempty"`
 	// How many jobs the query matches: exact up to a bound (10,000 today), counted through the
 	// indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
-	// that are not deleted yet may be counted.
+	// that are not deleted yet may be counted. When counting runs past the broker's query time
+	// limit, the jobs read for this page (this page and one more), as a lower bound.
 	Total int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
 	// True when the query matches more than `total` jobs.
 	TotalIsLowerBound bool `protobuf:"varint,4,opt,name=total_is_lower_bound,json=totalIsLowerBound,proto3" json:"total_is_lower_bound,omitempty"`

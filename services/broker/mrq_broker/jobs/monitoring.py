@@ -15,7 +15,7 @@ from mrq_broker.jobs.searches import STATUS_GROUPS
 from mrq_broker.jobs.validation import JOB_ID_RE, check_seconds
 from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.storage.base import ExceptionGroup, Store
+from mrq_broker.storage.base import ExceptionGroup, QueryTimeout, Store
 from mrq_broker.storage.records import JobRecord, JobSelection, WorkerRecord
 
 DEFAULT_PAGE = 50
@@ -73,7 +73,11 @@ class Monitor:
             selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST, limit=size + 1, after_id=cursor
         )
         more = len(jobs) > size
-        total = self.store.count_jobs(selection, TOTAL_BOUND + 1)
+        try:
+            total = self.store.count_jobs(selection, TOTAL_BOUND + 1)
+        except QueryTimeout:
+            # The page was read, so the jobs are there: say "at least this page" rather than fail.
+            return Page(jobs[:size], jobs[size - 1].id if more else "", len(jobs), True)
         return Page(jobs[:size], jobs[size - 1].id if more else "", min(total, TOTAL_BOUND), total > TOTAL_BOUND)
 
     def overview(self, window_s: float) -> Overview:

@@ -16,7 +16,8 @@ export interface ListJobsResponse {
   /**
    * How many jobs the query matches: exact up to a bound (10,000 today), counted through the
    * indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
-   * that are not deleted yet may be counted.
+   * that are not deleted yet may be counted. When counting runs past the broker's query time
+   * limit, the jobs read for this page (this page and one more), as a lower bound.
    */
   'total'?: (number | string | Long);
   /**
@@ -38,7 +39,8 @@ export interface ListJobsResponse__Output {
   /**
    * How many jobs the query matches: exact up to a bound (10,000 today), counted through the
    * indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
-   * that are not deleted yet may be counted.
+   * that are not deleted yet may be counted. When counting runs past the broker's query time
+   * limit, the jobs read for this page (this page and one more), as a lower bound.
    */
   'total': (string);
   /**
