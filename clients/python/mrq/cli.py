@@ -56,6 +56,7 @@ examples:
   mrq cancel 65f0c0ffee0123456789abcd
   mrq requeue --queue default --status failed --dry-run   # prints the counts, changes nothing
   mrq retry --task tasks.report --exception-type builtins.TimeoutError
+  mrq delete --queue default --param user=42 --dry-run   # params whose "user" is the number 42
   mrq run tasks.add '{"a": 1, "b": 2}'                # no broker: runs the task here
 
 exit codes:

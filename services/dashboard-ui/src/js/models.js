@@ -13,12 +13,15 @@
   MRQ.ExceptionGroups = Backbone.Collection.extend({ url: "api/exceptions" });
   MRQ.Schedules = Backbone.Collection.extend({ url: "api/schedules" });
   MRQ.Job = Backbone.Model.extend({ urlRoot: "api/jobs" });
-  // One page of a job search; `nextCursor` reads the following page.
+  // One page of a job search; `nextCursor` reads the following page; `total` counts every
+  // match, exactly up to a bound, past which `totalIsLowerBound` is set.
   MRQ.JobPage = Backbone.Collection.extend({
     model: MRQ.Job,
     url: "api/jobs",
     parse: function (response) {
       this.nextCursor = response.next_cursor;
+      this.total = response.total;
+      this.totalIsLowerBound = response.total_is_lower_bound;
       return response.jobs;
     },
   });

@@ -10,8 +10,25 @@
     ["id", "Job id", "24 hex characters"], ["queue", "Queue", "name, root/ or wild*"],
     ["task", "Task path", "tasks.add"], ["worker", "Worker", "worker id"],
     ["exception", "Exception", "builtins.ValueError"], ["params", "Params (JSON)", '{"a": 1}'],
+    ["id_prefix", "Id prefix", "65f0c0"], ["param", "Params key=value", 'user=42 or user="42"'],
+    ["taskset", "Taskset", "taskset id"], ["schedule", "Schedule", "schedule id"],
   ];
-  const VERBS = { cancel: ["Cancel", "cancelled"], requeue: ["Requeue", "requeued"], retry: ["Retry", "retried"] };
+  const VERBS = {
+    cancel: ["Cancel", "cancelled"], requeue: ["Requeue", "requeued"], retry: ["Retry", "retried"],
+    delete: ["Delete", "deleted"],
+  };
+  // Actions that can't be undone: their confirmation is red.
+  const DANGEROUS = ["cancel", "delete"];
+  const totalTemplate = _.template('<span class="muted" data-total><%- text %></span>');
+  const siblingsTemplate = _.template(' · <a href="<%- href %>">its jobs</a>');
+  const bulkDeleteTemplate = _.template('<button class="btn danger" type="button" data-bulk="delete">Delete…</button>');
+  const deleteTemplate = _.template('<button class="btn small danger" data-job-delete>Delete</button>');
+
+  // "1,234 jobs", or "more than 10,000 jobs" past the count's bound.
+  const totalText = function (page) {
+    if (page.totalIsLowerBound) return "more than " + fmt.int(page.total) + " jobs";
+    return fmt.int(page.total) + (page.total === 1 ? " job" : " jobs");
+  };
 
   MRQ.parseQuery = function (query) {
     const params = new URLSearchParams(query || "");
@@ -112,7 +129,7 @@
           : '<span class="muted">Every matching job:</span>' +
           '<button class="btn" type="button" data-bulk="requeue">Requeue…</button>' +
           '<button class="btn" type="button" data-bulk="retry">Retry…</button>' +
-          '<button class="btn danger" type="button" data-bulk="cancel">Cancel…</button>') +
+          '<button class="btn danger" type="button" data-bulk="cancel">Cancel…</button>' + bulkDeleteTemplate()) +
         "</div></form></section>";
     },
     results: function () {
@@ -134,7 +151,8 @@
       const pageNumber = this.cursors.length;
       return '<section class="panel"><table class="dense"><thead><tr><th>Id</th><th>Task</th><th>Queue</th>' +
         '<th>Status</th><th>Params</th><th class="num">Enqueued</th><th class="num">Took</th><th></th></tr></thead>' +
-        "<tbody>" + rows + '</tbody></table><div class="pager"><span class="muted">Page ' + pageNumber + "</span>" +
+        "<tbody>" + rows + '</tbody></table><div class="pager">' + totalTemplate({ text: totalText(this.page) }) +
+        '<span class="muted">Page ' + pageNumber + "</span>" +
         '<button class="btn small" data-page-prev' + (pageNumber > 1 ? "" : " disabled") + ">← Previous</button>" +
         '<button class="btn small" data-page-next' + (this.page.nextCursor ? "" : " disabled") + ">Next →</button>" +
         "</div></section>";
@@ -164,7 +182,8 @@
         return MRQ.confirm(VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs?",
           fmt.int(preview.matched) + " jobs match the filter; " + fmt.int(preview.changed) + " will be " +
           VERBS[action][1] + (preview.skipped ? " and " + fmt.int(preview.skipped) + " skipped (their status does " +
-          "not allow it)" : "") + ".", VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs", action === "cancel")
+          "not allow it)" : "") + ".", VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs",
+          DANGEROUS.indexOf(action) >= 0)
           .then((yes) => yes && this.act("POST", "api/jobs/actions", body, (done) =>
             fmt.int(done.changed) + " jobs " + VERBS[action][1]));
       }, (xhr) => MRQ.flash(MRQ.errorText(xhr), true));
@@ -174,6 +193,7 @@
   MRQ.JobPageView = MRQ.Page.extend({
     events: {
       "click [data-job-action]": "jobAction",
+      "click [data-job-delete]": "deleteJob",
       "click [data-stack]": "showStack",
     },
     initialize: function (options) {
@@ -214,7 +234,7 @@
       return '<div class="detail-head"><h2 class="mono">' + esc(a.task) + "</h2>" + MRQ.badge(a.status) +
         '<span class="muted mono">' + a.id + '</span><span class="spacer"></span>' +
         (a.status === "started" ? '<button class="btn small" data-stack>Live stack</button>' : "") +
-        actionButtons(a.status) + "</div>" +
+        actionButtons(a.status) + (a.status !== "started" ? deleteTemplate() : "") + "</div>" +
         (a.status === "started" || a.progress ? '<section class="panel"><div class="body">' +
           MRQ.progress(a.progress, a.status === "success") + '<div class="muted" style="margin-top:6px">' +
           fmt.pct(a.progress) + " done</div></div></section>" : "") +
@@ -227,7 +247,8 @@
           ")" : "")) : "") +
         row("Finished", fmt.date(a.date_finished)) + row("Took", fmt.duration(tookS(a))) +
         (a.schedule_id ? row("Schedule", '<a href="#scheduled?id=' + encodeURIComponent(a.schedule_id) + '">' +
-          "its schedule</a>" + (a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "")) : "") +
+          "its schedule</a>" + (a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "") +
+          siblingsTemplate({ href: "#jobs?schedule=" + encodeURIComponent(a.schedule_id) })) : "") +
         row("Retries", a.retry_count + " of " + (a.options.max_retries === undefined ? "–" : a.options.max_retries)) +
         row("Requeued", a.requeue_count + " times") + row("Timeout", a.options.timeout_s ?
           fmt.duration(a.options.timeout_s) : "none") + row("Priority", a.options.priority || 0) +
@@ -275,6 +296,18 @@
     },
     jobAction: function (event) {
       MRQ.jobAction($(event.currentTarget).data("job-action"), this.job.id).then(() => this.refresh());
+    },
+    // Deleted, the job has no page left: back to the jobs of its queue.
+    deleteJob: function () {
+      const a = this.job.attributes;
+      MRQ.confirm("Delete job " + a.id + "?", "Its record and its logs are removed for good" +
+        (FINAL.indexOf(a.status) < 0 ? ", and it is taken off its queue: it will never run" : "") + ".",
+      "Delete the job", true).then((yes) => yes && MRQ.api("POST", "api/jobs/actions", { action: "delete", ids: [a.id] })
+        .then((counts) => {
+          if (!counts.changed) return MRQ.flash("Job " + a.id + " was not deleted (it started meanwhile)", true);
+          MRQ.flash("Job " + a.id + " deleted");
+          MRQ.router.navigate("jobs?queue=" + encodeURIComponent(a.queue), { trigger: true });
+        }, (xhr) => MRQ.flash(MRQ.errorText(xhr), true)));
     },
     showStack: function () {
       const $slot = this.$(".stack-slot");

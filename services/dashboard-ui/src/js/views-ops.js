@@ -298,7 +298,8 @@
           (a.source === "config" ? '<span title="SCHEDULER_TASKS: edit the config file">config</span>' : "API") +
           '</td><td class="num">' + (a.last_job_id ? '<a href="#jobs/' + esc(a.last_job_id) + '" title="' +
           esc(MRQ.fmt.date(a.last_tick)) + ' · its job">' + fmt.ago(a.last_tick) + "</a>"
-          : '<span class="muted">not yet</span>') + '</td><td class="actions">' +
+          : '<span class="muted">not yet</span>') + _.template(' · <a href="#jobs?schedule=<%- id %>">its jobs</a>')(
+          { id: encodeURIComponent(a.id) }) + '</td><td class="actions">' +
           (a.paused ? '<button class="btn small" data-schedule-action="resume">Resume</button>'
             : '<button class="btn small" data-schedule-action="pause">Pause</button>') +
           (a.source === "api" ? '<button class="btn small danger" data-schedule-action="delete">Delete</button>'
