@@ -582,7 +582,10 @@ def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_sched
     driver = ScheduleDriver(site.stack.broker_address)
     job_id = driver.fire_now(schedule["id"])
     page.goto(f"/#jobs/{job_id}")
-    page.locator("dt:text-is('Schedule') + dd a").click()
+    expect(page.locator("dt:text-is('Schedule') + dd a", has_text="its jobs")).to_have_attribute(
+        "href", f"#jobs?schedule={schedule['id']}"
+    )
+    page.locator("dt:text-is('Schedule') + dd a", has_text="its schedule").click()
 
     expect(page.locator("tr.highlight")).to_contain_text("every 1 h")
     screenshot(page, "scheduled-highlight")
