@@ -115,9 +115,9 @@ class Store(ABC):
     @abstractmethod
     def count_jobs(self, selection: JobSelection, limit: int) -> int:
         """How many jobs match ``selection``, counted up to ``limit`` at most (a bigger count
-        is ``limit``): through the indexes, reading no more than ``limit`` entries, except where
-        the selection itself must read jobs (params criteria) or comes from the counts by
-        status, which may include expired jobs not deleted yet."""
+        is ``limit``): through the indexes, reading no more than ``limit`` entries, unless the
+        selection itself must read jobs (params criteria). Expired jobs that are not deleted yet
+        may be counted: leaving them out would read every counted job."""
 
     @abstractmethod
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:

@@ -366,10 +366,11 @@ def _batches(changes: Sequence[JobChange]) -> list[tuple[str, list[list[Any]]]]:
     return [(_statement(first), [_params(c) for c in members]) for _, first, members in groups]
 
 
-def _where(selection: JobSelection, now_ms: int) -> tuple[list[str], list[Any]]:
-    """The SQL conditions and parameters of a selection, expired jobs left out."""
-    terms: list[str] = [_ALIVE]
-    params: list[Any] = [now_ms]
+def _where(selection: JobSelection, now_ms: int | None) -> tuple[list[str], list[Any]]:
+    """The SQL conditions and parameters of a selection, expired jobs left out (unless ``now_ms``
+    is None: counts keep them, so that an index alone can answer)."""
+    terms: list[str] = [] if now_ms is None else [_ALIVE]
+    params: list[Any] = [] if now_ms is None else [now_ms]
     if selection.job_id:
         terms.append("id = ?")
         params.append(selection.job_id)
@@ -699,14 +700,15 @@ class SQLiteStore(Store):
 
     def count_jobs(self, selection: JobSelection, limit: int) -> int:
         """From job_counts when the selection is by status alone; else the first ``limit``
-        matches, counted as they are read from an index."""
+        matches, counted as they are read from an index: expired jobs not deleted yet included,
+        since leaving them out would read each job's row for its expiry."""
         if _statuses_only(selection):
             wanted = sorted(selection.statuses)
             where = f" AND status IN {_in(wanted)}" if wanted else ""
             total: int = self._read(f"SELECT coalesce(sum(n), 0) FROM job_counts WHERE n > 0{where}", wanted)[0][0]
             return min(total, limit)
-        terms, params = _where(selection, _now_ms())
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM jobs WHERE {' AND '.join(terms)} LIMIT ?)"
+        terms, params = _where(selection, None)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM jobs WHERE {' AND '.join(terms) or 'true'} LIMIT ?)"
         counted: int = self._read(sql, [*params, limit])[0][0]
         return counted
 
