@@ -675,6 +675,7 @@ def test_delete_a_job_from_its_page(page: Page, site: Site) -> None:
     page.click("[data-job-delete]")
     dialog = page.get_by_role("dialog")
     expect(dialog).to_contain_text("it will never run")
+    screenshot(page, "job-delete-confirm")
     dialog.get_by_text("Delete the job", exact=True).click()
 
     expect(page.locator("#flash")).to_contain_text(f"Job {job_id} deleted")
