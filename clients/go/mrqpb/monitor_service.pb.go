@@ -218,7 +218,7 @@ type ListJobsResponse struct {
 	// How many jobs the query matches: exact up to a bound (10,000 today), counted through the
 	// indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
 	// that are not deleted yet may be counted. When counting runs past the broker's query time
-	// limit, the jobs read for this page (this page and one more), as a lower bound.
+	// limit: the jobs of this page, a lower bound when a page follows or precedes it.
 	Total int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
 	// True when the query matches more than `total` jobs.
 	TotalIsLowerBound bool `protobuf:"varint,4,opt,name=total_is_lower_bound,json=totalIsLowerBound,proto3" json:"total_is_lower_bound,omitempty"`

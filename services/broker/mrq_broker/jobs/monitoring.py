@@ -73,12 +73,15 @@ class Monitor:
             selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST, limit=size + 1, after_id=cursor
         )
         more = len(jobs) > size
+        next_cursor = jobs[size - 1].id if more else ""
         try:
             total = self.store.count_jobs(selection, TOTAL_BOUND + 1)
         except QueryTimeout:
-            # The page was read, so the jobs are there: say "at least this page" rather than fail.
-            return Page(jobs[:size], jobs[size - 1].id if more else "", len(jobs), True)
-        return Page(jobs[:size], jobs[size - 1].id if more else "", min(total, TOTAL_BOUND), total > TOTAL_BOUND)
+            # The page was read, so its jobs are there: count them rather than fail. Others
+            # match too when a page follows, or when this one is not the first.
+            page = jobs[:size]
+            return Page(page, next_cursor, len(page), more or bool(cursor))
+        return Page(jobs[:size], next_cursor, min(total, TOTAL_BOUND), total > TOTAL_BOUND)
 
     def overview(self, window_s: float) -> Overview:
         live = self.store.workers_seen_since(self._alive_since())

@@ -17,7 +17,7 @@ export interface ListJobsResponse {
    * How many jobs the query matches: exact up to a bound (10,000 today), counted through the
    * indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
    * that are not deleted yet may be counted. When counting runs past the broker's query time
-   * limit, the jobs read for this page (this page and one more), as a lower bound.
+   * limit: the jobs of this page, a lower bound when a page follows or precedes it.
    */
   'total'?: (number | string | Long);
   /**
@@ -40,7 +40,7 @@ export interface ListJobsResponse__Output {
    * How many jobs the query matches: exact up to a bound (10,000 today), counted through the
    * indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
    * that are not deleted yet may be counted. When counting runs past the broker's query time
-   * limit, the jobs read for this page (this page and one more), as a lower bound.
+   * limit: the jobs of this page, a lower bound when a page follows or precedes it.
    */
   'total': (string);
   /**
