@@ -51,7 +51,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser.add_argument("--quick", action="store_true", help=f"tiny numbers: {Options.quick()}")
     parser.add_argument("--output", type=Path, help="JSON file to write (default: bench/results/latest.json)")
     parser.add_argument("--scaling-processes", type=_ints, help="worker processes of (6) (default: 1,2,4)")
-    parser.add_argument("--dashboard-cases", type=_ints, help="dashboard.CASES to time in (8) (default: 1,2,8)")
+    parser.add_argument("--dashboard-cases", type=_ints, help="dashboard.CASES to time in (8) (default: every one)")
     parser.add_argument("--mongodb-url", help="a running MongoDB for (8), database in the path (an empty one)")
     for name, field in Options.model_fields.items():
         if field.annotation is int:

@@ -27,7 +27,7 @@ class Options(BaseModel):
     latency_samples: int = Field(200, gt=1, description="jobs timed one at a time (5)")
     scaling_processes: tuple[int, ...] = (1, 2, 4)
     dashboard_jobs: int = Field(1_000_000, gt=0, description="job records stored for the dashboard query (8)")
-    dashboard_cases: tuple[int, ...] = Field(tuple(range(1, 13)), description="dashboard.CASES to time, from 1 (8)")
+    dashboard_cases: tuple[int, ...] = Field(tuple(range(1, 17)), description="dashboard.CASES to time, from 1 (8)")
     dashboard_repeat: int = Field(1, gt=0, description="times each dashboard query runs (8)")
     mongodb_url: str | None = Field(None, description="a running MongoDB for (8), database in the path (an empty one)")
     output: Path = DEFAULT_OUTPUT

@@ -16,7 +16,13 @@ from tcp_proxy import TcpProxy
 
 from mrq.jobs import JobDict, job_to_dict
 from mrq.schedule_spec import ScheduleSpec
-from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, schedule_service_pb2, schedule_service_pb2_grpc
+from mrq.v1 import (
+    job_query_pb2,
+    monitor_service_pb2,
+    monitor_service_pb2_grpc,
+    schedule_service_pb2,
+    schedule_service_pb2_grpc,
+)
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage import Store, open_store
 from mrq_local import Broker, ManagedProcess, MongoServer, RedisServer, Stack, wait_until
@@ -123,7 +129,7 @@ class StackUnderTest:
             while True:
                 page = stub.ListJobs(
                     monitor_service_pb2.ListJobsRequest(
-                        filter=monitor_service_pb2.JobQuery(**criteria),
+                        filter=job_query_pb2.JobQuery(**criteria),
                         order=monitor_service_pb2.JOB_ORDER_OLDEST,
                         limit=500,
                         cursor=cursor,

@@ -68,6 +68,9 @@ def _python_scenario(address: str) -> None:
         wait_until(lambda: client.get_job(running)["status"] == "cancel", timeout_s=30)
         assert client.requeue(running).changed == 1
         client.cancel(running)
+        assert client.delete(job_id_prefix=running, params_key="s", params_value=60).changed == 1
+        with pytest.raises(JobNotFound):
+            client.get_job(running)
 
         logged = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["first line", "second line"]})
         lines = list(client.follow_logs(logged))

@@ -102,6 +102,9 @@ def test_overview_counts_jobs_by_status_and_sizes_the_pool(seeded: Seeded) -> No
         ({"exception": "builtins.ValueError"}, "failed"),
         ({"params": '{"k": 1}'}, "echo 1"),
         ({"params": '{"n":3}', "task": "mrq_test_tasks.fail"}, "fail 3"),
+        ({"param": "k=1"}, "echo 1"),
+        ({"param": 'k="1"'}, "none"),
+        ({"param": "b = 2", "queue": "dash/"}, "idle"),
         ({"queue": "dash/idle", "after": "2000-01-01T00:00:00"}, "idle"),
         ({"queue": "dash/idle", "before": "2000-01-01T00:00:00Z"}, "none"),
     ],
@@ -126,6 +129,15 @@ def test_jobs_filter_by_id_worker_and_ok_group(seeded: Seeded) -> None:
     assert set(all_ids(seeded.http, worker=seeded.worker_id)) >= {*seeded.succeeded, *seeded.failed}
     ok = set(all_ids(seeded.http, status="ok", queue="dash/"))
     assert ok == {*seeded.succeeded, *seeded.idle}
+
+
+def test_jobs_search_by_id_prefix_and_taskset_with_a_total(seeded: Seeded) -> None:
+    assert all_ids(seeded.http, id_prefix=seeded.failed[0].upper()) == [seeded.failed[0]]
+    taskset_id, members = seeded.client.enqueue_taskset("mrq_test_tasks.echo", [{"t": 1}, {"t": 2}], queue="ts/q")
+    assert sorted(all_ids(seeded.http, taskset=taskset_id)) == sorted(members)
+
+    page = seeded.http.get("/api/jobs", params={"queue": "dash/idle", "limit": 7}).json()
+    assert (len(page["jobs"]), page["total"], page["total_is_lower_bound"]) == (7, 40, False)
 
 
 def test_pages_are_sorted_newest_or_oldest_first_without_overlap(seeded: Seeded) -> None:
@@ -208,6 +220,19 @@ def test_bulk_actions_preview_a_count_then_act_on_the_filter(seeded: Seeded) -> 
     requeued = act(seeded.http, action="requeue", filter={"queue": "bulk/a", "status": "cancel"})
     assert requeued["changed"] == 6
     assert sorted(all_ids(seeded.http, queue="bulk/a", status="queued")) == sorted(ids)
+
+
+def test_delete_by_filter_after_a_preview_and_by_id(seeded: Seeded) -> None:
+    ids = seeded.client.enqueue_many("mrq_test_tasks.echo", [{"del": i} for i in range(4)], queue="del/q")
+
+    preview = act(seeded.http, action="delete", filter={"queue": "del/q", "param": "del=1"}, dry_run=True)
+    assert (preview["matched"], preview["changed"], preview["dry_run"]) == (1, 1, True)
+    assert seeded.http.get(f"/api/jobs/{ids[1]}").status_code == 200
+
+    assert act(seeded.http, action="delete", filter={"queue": "del/q", "param": "del=1"})["changed"] == 1
+    assert seeded.http.get(f"/api/jobs/{ids[1]}").status_code == 404
+    assert act(seeded.http, action="delete", ids=[ids[0], ids[2]])["changed"] == 2
+    assert all_ids(seeded.http, queue="del/q") == [ids[3]]
 
 
 def test_requeue_a_failed_job_by_id_runs_it_again(seeded: Seeded) -> None:
@@ -295,6 +320,12 @@ def test_queues_show_sizes_lag_and_pause_resume_empty(seeded: Seeded) -> None:
         ("GET", "/api/jobs?queue=bad%20queue", None, 400, "queue"),
         ("GET", "/api/jobs?id=xyz", None, 400, "id"),
         ("GET", "/api/jobs?params=%7Bnot-json", None, 400, "params"),
+        ("GET", "/api/jobs?param=user", None, 400, "param"),
+        ("GET", "/api/jobs?param=%3D42", None, 400, "param"),
+        ("GET", "/api/jobs?param=user%3D%7Bnope", None, 400, "param"),
+        ("GET", "/api/jobs?id_prefix=xyz", None, 400, "id_prefix"),
+        ("GET", "/api/jobs?taskset=nope", None, 400, "taskset"),
+        ("POST", "/api/jobs/actions", {"action": "delete", "filter": {"param": "k={"}}, 400, "param"),
         ("GET", "/api/jobs?after=yesterday", None, 422, "after"),
         ("GET", "/api/jobs?limit=0", None, 422, "limit"),
         ("GET", "/api/jobs?limit=many", None, 422, "limit"),
@@ -402,6 +433,7 @@ def test_schedules_list_with_their_timing_and_last_tick(seeded: Seeded) -> None:
     }
     assert listed[every["id"]]["last_tick"] is not None
     assert seeded.client.get_job(job_id)["task"] == "mrq_test_tasks.add"
+    assert all_ids(seeded.http, schedule=every["id"]) == [job_id]
     assert {k: listed[weekly["id"]][k] for k in ("kind", "dailytime", "weekday", "timezone", "catchup")} == {
         "kind": "daily",
         "dailytime": "09:30:00",

@@ -547,7 +547,10 @@ def test_a_delayed_job_shows_when_it_runs_and_a_scheduled_job_links_to_its_sched
     driver = ScheduleDriver(site.stack.broker_address)
     job_id = driver.fire_now(schedule["id"])
     page.goto(f"/#jobs/{job_id}")
-    page.locator("dt:text-is('Schedule') + dd a").click()
+    expect(page.locator("dt:text-is('Schedule') + dd a", has_text="its jobs")).to_have_attribute(
+        "href", f"#jobs?schedule={schedule['id']}"
+    )
+    page.locator("dt:text-is('Schedule') + dd a", has_text="its schedule").click()
 
     expect(page.locator("tr.highlight")).to_contain_text("every 1 h")
     screenshot(page, "scheduled-highlight")
@@ -596,3 +599,70 @@ def test_a_bulk_retry_shows_in_the_rows_at_once(page: Page, site: Site) -> None:
     expect(page.locator("tbody .badge", has_text="queued")).to_have_count(3)
     expect(page.locator("tbody .badge", has_text="failed")).to_have_count(0)
     assert {site.client.get_job(i)["status"] for i in ids} == {"queued"}
+
+
+def test_search_by_params_key_and_id_prefix_with_a_total_then_bulk_delete(page: Page, site: Site) -> None:
+    ids = site.client.enqueue_many("mrq_test_tasks.echo", [{"user": n % 3} for n in range(6)], queue="ui/search")
+    page.goto("/#jobs?queue=ui/search")
+    expect(page.locator("[data-total]")).to_have_text("6 jobs")
+
+    # When the params are searched by one key's value, the search is kept in the URL
+    page.fill("input[name=param]", "user=2")
+    page.click("text=Apply filters")
+    expect(page).to_have_url(re.compile(r"#jobs\?.*param=user%3D2"))
+    expect(page.locator("tbody tr")).to_have_count(2)
+    expect(page.locator("[data-total]")).to_have_text("2 jobs")
+    # and an id prefix narrows it to one job
+    page.fill("input[name=id_prefix]", ids[5])
+    page.click("text=Apply filters")
+    expect(page.locator("tbody tr")).to_have_count(1)
+    screenshot(page, "jobs-search")
+
+    # When the matching jobs are deleted, after a confirmation
+    page.fill("input[name=id_prefix]", "")
+    page.click("text=Apply filters")
+    expect(page.locator("tbody tr")).to_have_count(2)
+    page.click("[data-bulk=delete]")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Delete 2 jobs?")
+    dialog.get_by_text("Delete 2 jobs", exact=True).click()
+
+    # Then the rows are gone at once, and so are the jobs
+    expect(page.locator("#flash")).to_contain_text("2 jobs deleted")
+    expect(page.locator(".empty")).to_contain_text("No job matches")
+    page.goto("/#jobs?queue=ui/search")
+    expect(page.locator("[data-total]")).to_have_text("4 jobs")
+
+
+def test_delete_a_job_from_its_page(page: Page, site: Site) -> None:
+    job_id = site.client.enqueue("mrq_test_tasks.echo", {"doomed": True}, queue="ui/doomed")
+    page.goto(f"/#jobs/{job_id}")
+    page.click("[data-job-delete]")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("it will never run")
+    screenshot(page, "job-delete-confirm")
+    dialog.get_by_text("Delete the job", exact=True).click()
+
+    expect(page.locator("#flash")).to_contain_text(f"Job {job_id} deleted")
+    expect(page).to_have_url(re.compile(r"#jobs\?queue=ui%2Fdoomed$"))
+    expect(page.locator(".empty")).to_contain_text("No job matches")
+
+
+def test_the_jobs_of_a_taskset_and_of_a_schedule_are_linked_by_url(page: Page, site: Site) -> None:
+    taskset_id, members = site.client.enqueue_taskset("mrq_test_tasks.echo", [{"m": 1}, {"m": 2}], queue="ui/ts")
+    page.goto(f"/#jobs?taskset={taskset_id}")
+    expect(page.locator("input[name=taskset]")).to_have_value(taskset_id)
+    expect(page.locator("tbody tr")).to_have_count(2)
+    for member in members:
+        expect(row(page, member)).to_be_visible()
+
+    schedule = site.client.schedules.create({"path": "mrq_test_tasks.echo", "interval": 3600, "queue": "ui/ts"})
+    driver = ScheduleDriver(site.stack.broker_address)
+    job_id = driver.fire_now(schedule["id"])
+    driver.close()
+    page.goto("/#scheduled")
+    page.locator(f"tr[data-schedule='{schedule['id']}']").get_by_text("its jobs").click()
+    expect(page).to_have_url(re.compile(r"#jobs\?schedule="))
+    expect(page.locator("tbody tr")).to_have_count(1)
+    expect(row(page, job_id)).to_be_visible()
+    site.client.schedules.delete(schedule["id"])

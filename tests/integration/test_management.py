@@ -195,6 +195,18 @@ def test_the_cli_acts_by_id_and_by_filter(
     assert main(["retry", "--status", "nonsense", *address]) == 2
     assert "status" in capsys.readouterr().err
     assert main(["requeue", *address]) == 2
+    capsys.readouterr()
+
+    # delete, by one params key's value and the job id's prefix
+    other = client.enqueue("mrq_test_tasks.add", {"a": 2, "b": 1}, queue="cli")
+    assert main(["delete", "--param", "a=2", "--id-prefix", other[:12], "--dry-run", *address]) == 0
+    assert json.loads(capsys.readouterr().out)["changed"] == 1
+    assert main(["delete", "--queue", "cli", "--param", "a=2", *address]) == 0
+    assert json.loads(capsys.readouterr().out)["changed"] == 1
+    with pytest.raises(JobNotFound):
+        client.get_job(other)
+    assert main(["delete", "--param", "a", *address]) == 2
+    assert "--param" in capsys.readouterr().err
 
 
 def test_bad_requests_name_the_field(stack: StackUnderTest, client: Client) -> None:
@@ -206,7 +218,7 @@ def test_bad_requests_name_the_field(stack: StackUnderTest, client: Client) -> N
     assert unknown_status.value.field == "status"
     with pytest.raises(InvalidArgument) as no_criterion:
         client.requeue()
-    assert no_criterion.value.field == "filter"
+    assert no_criterion.value.field == "query"
     with pytest.raises(JobNotFound):
         client.cancel("0123456789abcdef01234567")
 

@@ -512,6 +512,102 @@ def test_selection_by_job_id(store: Store) -> None:
     assert ids(store.select_jobs(JobSelection(job_id=wanted.id, queue="default"))) == []
 
 
+#: Params as the broker stores them (canonical: sorted keys, no spaces), by name.
+PARAMS = {
+    "number": '{"user":42}',
+    "string": '{"user":"42"}',
+    "bigger number": '{"user":420}',
+    "nested": '{"nested":{"user":42}}',
+    "among others": '{"a":"user:42","user":42,"z":[1,2]}',
+    "object": '{"user":{"a":1,"b":[1,2]}}',
+    "null": '{"user":null}',
+    "true": '{"user":true}',
+    "array params": "[42]",
+}
+
+
+@pytest.mark.parametrize(
+    ("value_json", "expected"),
+    [
+        ("42", ["number", "among others"]),
+        ('"42"', ["string"]),
+        ('{"a":1,"b":[1,2]}', ["object"]),
+        ("null", ["null"]),
+        ("true", ["true"]),
+        ("1", []),
+    ],
+    ids=["number", "string", "object", "null", "true", "none"],
+)
+def test_selection_by_one_params_key_compares_its_value_as_json(
+    store: Store, value_json: str, expected: list[str]
+) -> None:
+    records = {name: job(enqueued=T0 + n * HOUR, params_json=p) for n, (name, p) in enumerate(PARAMS.items())}
+    store.insert_jobs(list(records.values()))
+    selection = JobSelection(params_key="user", params_value_json=value_json)
+    wanted = [records[name].id for name in expected]
+
+    assert ids(store.select_jobs(selection)) == wanted
+    assert ids(store.page_jobs(selection, newest_first=True, limit=1)) == wanted[::-1][:1]
+    assert ids(store.page_jobs(selection, newest_first=False, limit=10)) == wanted
+    assert store.count_jobs(selection, 100) == len(wanted)
+    assert store.count_jobs(replace(selection, statuses=frozenset({"failed"})), 100) == 0
+
+
+def test_selection_by_id_prefix_taskset_and_schedule(store: Store) -> None:
+    taskset_id, other_taskset = new_id(), new_id()
+    members = [job(taskset_id=taskset_id) for _ in range(3)]
+    scheduled = [job(schedule_id="sched-a"), job(schedule_id="sched-a", status="failed")]
+    others = [job(taskset_id=other_taskset), job(schedule_id="sched-b"), job()]
+    store.insert_jobs([*members, *scheduled, *others])
+    first = members[0].id
+
+    assert ids(store.select_jobs(JobSelection(taskset_id=taskset_id))) == ids(members)
+    assert ids(store.page_jobs(JobSelection(schedule_id="sched-a"), newest_first=True, limit=5)) == ids(scheduled)[::-1]
+    assert ids(store.select_jobs(JobSelection(schedule_id="sched-a", statuses=frozenset({"failed"})))) == [
+        scheduled[1].id
+    ]
+    assert ids(store.select_jobs(JobSelection(job_id_prefix=first))) == [first]
+    # Every job made in T0's second shares its first 8 characters; one made later does not.
+    later = job(enqueued=T0 + HOUR)
+    store.insert_jobs([later])
+    assert store.count_jobs(JobSelection(job_id_prefix=first[:8]), 100) == 8
+    assert ids(store.page_jobs(JobSelection(job_id_prefix=later.id[:8]), newest_first=True, limit=5)) == [later.id]
+
+
+def test_count_jobs_is_exact_up_to_its_limit(store: Store) -> None:
+    statuses = itertools.cycle(["failed", "queued", "success"])
+    records = [job(enqueued=T0 + n * timedelta(seconds=1), status=next(statuses), queue=f"q{n % 2}") for n in range(12)]
+    expired = job(status="failed", date_expires=NOW - HOUR)
+    store.insert_jobs([*records, expired])
+
+    assert store.count_jobs(JobSelection(queue="q0"), 100) == 6
+    assert store.count_jobs(JobSelection(queue="q0"), 4) == 4
+    assert store.count_jobs(JobSelection(queue="q*", statuses=frozenset({"failed", "success"})), 100) == 8
+    assert store.count_jobs(JobSelection(task="tasks.nothing"), 100) == 0
+    # By status alone, or with no criterion: from the counts by status, which may still count
+    # an expired job that is not deleted yet.
+    assert store.count_jobs(JobSelection(statuses=frozenset({"queued"})), 100) == 4
+    assert store.count_jobs(JobSelection(statuses=frozenset({"failed"})), 100) in (4, 5)
+    assert store.count_jobs(JobSelection(), 100) in (12, 13)
+    assert store.count_jobs(JobSelection(), 10) == 10
+
+
+def test_delete_jobs_removes_their_records_their_logs_and_their_counts(store: Store) -> None:
+    doomed = [job(status="failed"), job(status="queued")]
+    kept = job(status="failed")
+    store.insert_jobs([*doomed, kept])
+    chunks = [LogChunk(f"{j.id}-{n}", j.id, f"line {n}\n", T0, NOW + HOUR) for j in [*doomed, kept] for n in (1, 2)]
+    store.insert_log_chunks(chunks)
+
+    assert store.delete_jobs([d.id for d in doomed]) == 2
+    assert store.delete_jobs([doomed[0].id]) == 0
+    assert store.delete_jobs([]) == 0
+
+    assert ids(store.get_jobs([*ids(doomed), kept.id]).values()) == [kept.id]
+    assert store.log_texts([c.id for c in chunks]) == {c.id: c.text for c in chunks if c.job_id == kept.id}
+    assert store.count_by_status() == {"failed": 1}
+
+
 @pytest.mark.parametrize("newest_first", [True, False], ids=["newest", "oldest"])
 @pytest.mark.parametrize(
     "statuses",

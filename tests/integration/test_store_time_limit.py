@@ -63,10 +63,21 @@ def test_a_query_that_would_read_every_job_gets_a_4xx_naming_the_filter(stack: S
         assert "time limit of 0.001 s" in body["detail"]
         assert "add a filter on queue, task or status" in body["detail"]
 
+        # and so is a search by one params key, which reads the params of every job
+        by_key = http.get("/api/jobs", params={"param": "n=-1"})
+        assert (by_key.status_code, by_key.json()["field"]) == (409, "filter"), by_key.text
+
         # And the indexed queries and the counts still answer within the limit
         middle = records[JOBS // 2].id
         assert [job["id"] for job in http.get("/api/jobs", params={"id": middle}).json()["jobs"]] == [middle]
-        assert len(http.get("/api/jobs", params={"queue": "limits", "limit": 5}).json()["jobs"]) == 5
+        # (ids are made one second apart: the first 8 characters are the second)
+        by_prefix = http.get("/api/jobs", params={"id_prefix": middle[:8]}).json()
+        assert ([job["id"] for job in by_prefix["jobs"]], by_prefix["total"]) == ([middle], 1)
+        page = http.get("/api/jobs", params={"queue": "limits", "limit": 5}).json()
+        # counting 10,000 jobs takes more than 1 ms: the total is then "more than" the page's
+        assert (len(page["jobs"]), page["total"], page["total_is_lower_bound"]) == (5, 5, True)
+        by_status = http.get("/api/jobs", params={"status": "success", "limit": 5}).json()
+        assert (by_status["total"], by_status["total_is_lower_bound"]) == (10_000, True)
         overview = http.get("/api/overview")
         assert overview.status_code == 200, overview.text
         assert overview.json()["counts"] == {"success": JOBS}

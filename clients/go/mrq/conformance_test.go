@@ -118,6 +118,16 @@ func TestConformanceScenario(t *testing.T) {
 	_, err = c.Cancel(ctx, mrq.Selection{IDs: []string{res.JobID}})
 	must(t, err)
 
+	t.Log("delete it by a query: its id prefix and one params key's value")
+	counts, err = c.Delete(ctx, mrq.Selection{Filter: mrq.JobFilter{JobIDPrefix: res.JobID, ParamsKey: "s", ParamsValue: 60}})
+	must(t, err)
+	if counts.Changed != 1 {
+		t.Fatalf("delete counts %+v", counts)
+	}
+	if _, err := c.GetJob(ctx, res.JobID); !errors.Is(err, mrq.ErrNotFound) {
+		t.Fatalf("deleted job: %v", err)
+	}
+
 	t.Log("follow a job's logs")
 	res, err = c.Enqueue(ctx, "mrq_test_tasks.log_lines", map[string][]string{"lines": {"first line", "second line"}},
 		mrq.WithQueue(queue))

@@ -43,6 +43,11 @@ const (
 	// Like REQUEUE, but keeps retry_count as it is: the manual retry neither consumes nor
 	// restores the job's retry budget (max_retries).
 	JobAction_JOB_ACTION_RETRY JobAction = 3
+	// Removes the job for good: its record and its logs are deleted, and a queued, delayed or
+	// retry job is taken off its queue first, so no worker ever gets it. Started jobs are
+	// skipped (cancel them first). A deleted taskset member that was not final yet counts as
+	// final for its taskset, under the status name "deleted", so the callback still runs.
+	JobAction_JOB_ACTION_DELETE JobAction = 4
 )
 
 // Enum value maps for JobAction.
@@ -52,12 +57,14 @@ var (
 		1: "JOB_ACTION_CANCEL",
 		2: "JOB_ACTION_REQUEUE",
 		3: "JOB_ACTION_RETRY",
+		4: "JOB_ACTION_DELETE",
 	}
 	JobAction_value = map[string]int32{
 		"JOB_ACTION_UNSPECIFIED": 0,
 		"JOB_ACTION_CANCEL":      1,
 		"JOB_ACTION_REQUEUE":     2,
 		"JOB_ACTION_RETRY":       3,
+		"JOB_ACTION_DELETE":      4,
 	}
 )
 
@@ -510,6 +517,9 @@ func (x *WaitJobsResponse) GetAllFinal() bool {
 
 // Which jobs a filter selects: every criterion that is set must hold (AND). At least one
 // must be set.
+// Deprecated, removed in v2: use JobQuery (ActOnJobsRequest.query), which it is served as.
+//
+// Deprecated: Marked as deprecated in mrq/v1/job_service.proto.
 type JobFilter struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Exact queue name.
@@ -623,13 +633,19 @@ type ActOnJobsRequest struct {
 	// What to do. Required.
 	Action JobAction `protobuf:"varint,1,opt,name=action,proto3,enum=mrq.v1.JobAction" json:"action,omitempty"`
 	// The jobs to act on, by id; at most ServerInfo.max_batch_size. An unknown id fails the
-	// call with NOT_FOUND before anything changes. Exclusive with `filter`.
+	// call with NOT_FOUND before anything changes. Exclusive with `query` and `filter`.
 	JobIds []string `protobuf:"bytes,2,rep,name=job_ids,json=jobIds,proto3" json:"job_ids,omitempty"`
-	// The jobs to act on, by filter. Exclusive with `job_ids`.
+	// The jobs to act on, by filter. Exclusive with `job_ids` and `query`.
+	// Deprecated, removed in v2: use `query`.
+	//
+	// Deprecated: Marked as deprecated in mrq/v1/job_service.proto.
 	Filter *JobFilter `protobuf:"bytes,3,opt,name=filter,proto3" json:"filter,omitempty"`
 	// Change nothing; return the counts the call would produce, judged by each job's current
 	// status.
-	DryRun        bool `protobuf:"varint,4,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
+	DryRun bool `protobuf:"varint,4,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
+	// The jobs to act on: every job the query matches (at least one criterion must be set).
+	// Exclusive with `job_ids` and `filter`.
+	Query         *JobQuery `protobuf:"bytes,5,opt,name=query,proto3" json:"query,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -678,6 +694,7 @@ func (x *ActOnJobsRequest) GetJobIds() []string {
 	return nil
 }
 
+// Deprecated: Marked as deprecated in mrq/v1/job_service.proto.
 func (x *ActOnJobsRequest) GetFilter() *JobFilter {
 	if x != nil {
 		return x.Filter
@@ -692,9 +709,16 @@ func (x *ActOnJobsRequest) GetDryRun() bool {
 	return false
 }
 
+func (x *ActOnJobsRequest) GetQuery() *JobQuery {
+	if x != nil {
+		return x.Query
+	}
+	return nil
+}
+
 type ActOnJobsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Jobs selected by the ids or the filter.
+	// Jobs selected by the ids or the query.
 	Matched int64 `protobuf:"varint,1,opt,name=matched,proto3" json:"matched,omitempty"`
 	// Jobs the action changed (with dry_run: would change).
 	Changed int64 `protobuf:"varint,2,opt,name=changed,proto3" json:"changed,omitempty"`
@@ -1684,7 +1708,7 @@ var File_mrq_v1_job_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\n" +
-	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x1bmrq/v1/worker_service.proto\"s\n" +
+	"\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x16mrq/v1/job_query.proto\x1a\x1bmrq/v1/worker_service.proto\"s\n" +
 	"\x0eEnqueueRequest\x12\x12\n" +
 	"\x04task\x18\x01 \x01(\tR\x04task\x12\x1f\n" +
 	"\vparams_json\x18\x02 \x01(\fR\n" +
@@ -1709,7 +1733,7 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\ttimeout_s\x18\x02 \x01(\x01R\btimeoutS\"P\n" +
 	"\x10WaitJobsResponse\x12\x1f\n" +
 	"\x04jobs\x18\x01 \x03(\v2\v.mrq.v1.JobR\x04jobs\x12\x1b\n" +
-	"\tall_final\x18\x02 \x01(\bR\ballFinal\"\xe2\x02\n" +
+	"\tall_final\x18\x02 \x01(\bR\ballFinal\"\xe6\x02\n" +
 	"\tJobFilter\x12\x14\n" +
 	"\x05queue\x18\x01 \x01(\tR\x05queue\x12)\n" +
 	"\x06status\x18\x02 \x01(\x0e2\x11.mrq.v1.JobStatusR\x06status\x12\x12\n" +
@@ -1719,13 +1743,14 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\vparams_json\x18\x06 \x01(\fH\x00R\n" +
 	"paramsJson\x88\x01\x01\x12A\n" +
 	"\x0eenqueued_after\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\renqueuedAfter\x12C\n" +
-	"\x0fenqueued_before\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x0eenqueuedBeforeB\x0e\n" +
-	"\f_params_json\"\x9a\x01\n" +
+	"\x0fenqueued_before\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x0eenqueuedBefore:\x02\x18\x01B\x0e\n" +
+	"\f_params_json\"\xc6\x01\n" +
 	"\x10ActOnJobsRequest\x12)\n" +
 	"\x06action\x18\x01 \x01(\x0e2\x11.mrq.v1.JobActionR\x06action\x12\x17\n" +
-	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\x12)\n" +
-	"\x06filter\x18\x03 \x01(\v2\x11.mrq.v1.JobFilterR\x06filter\x12\x17\n" +
-	"\adry_run\x18\x04 \x01(\bR\x06dryRun\"a\n" +
+	"\ajob_ids\x18\x02 \x03(\tR\x06jobIds\x12-\n" +
+	"\x06filter\x18\x03 \x01(\v2\x11.mrq.v1.JobFilterB\x02\x18\x01R\x06filter\x12\x17\n" +
+	"\adry_run\x18\x04 \x01(\bR\x06dryRun\x12&\n" +
+	"\x05query\x18\x05 \x01(\v2\x10.mrq.v1.JobQueryR\x05query\"a\n" +
 	"\x11ActOnJobsResponse\x12\x18\n" +
 	"\amatched\x18\x01 \x01(\x03R\amatched\x12\x18\n" +
 	"\achanged\x18\x02 \x01(\x03R\achanged\x12\x18\n" +
@@ -1802,12 +1827,13 @@ const file_mrq_v1_job_service_proto_rawDesc = "" +
 	"\x14ListTasksetsResponse\x12+\n" +
 	"\btasksets\x18\x01 \x03(\v2\x0f.mrq.v1.TasksetR\btasksets\x12\x1f\n" +
 	"\vnext_cursor\x18\x02 \x01(\tR\n" +
-	"nextCursor*l\n" +
+	"nextCursor*\x83\x01\n" +
 	"\tJobAction\x12\x1a\n" +
 	"\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n" +
 	"\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n" +
-	"\x10JOB_ACTION_RETRY\x10\x032\xd0\x06\n" +
+	"\x10JOB_ACTION_RETRY\x10\x03\x12\x15\n" +
+	"\x11JOB_ACTION_DELETE\x10\x042\xd0\x06\n" +
 	"\n" +
 	"JobService\x12:\n" +
 	"\aEnqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12F\n" +
@@ -1873,7 +1899,8 @@ var file_mrq_v1_job_service_proto_goTypes = []any{
 	(*Job)(nil),                   // 29: mrq.v1.Job
 	(JobStatus)(0),                // 30: mrq.v1.JobStatus
 	(*timestamppb.Timestamp)(nil), // 31: google.protobuf.Timestamp
-	(*JobInspection)(nil),         // 32: mrq.v1.JobInspection
+	(*JobQuery)(nil),              // 32: mrq.v1.JobQuery
+	(*JobInspection)(nil),         // 33: mrq.v1.JobInspection
 }
 var file_mrq_v1_job_service_proto_depIdxs = []int32{
 	28, // 0: mrq.v1.EnqueueRequest.options:type_name -> mrq.v1.JobOptions
@@ -1885,41 +1912,42 @@ var file_mrq_v1_job_service_proto_depIdxs = []int32{
 	31, // 6: mrq.v1.JobFilter.enqueued_before:type_name -> google.protobuf.Timestamp
 	0,  // 7: mrq.v1.ActOnJobsRequest.action:type_name -> mrq.v1.JobAction
 	9,  // 8: mrq.v1.ActOnJobsRequest.filter:type_name -> mrq.v1.JobFilter
-	28, // 9: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
-	27, // 10: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
-	31, // 11: mrq.v1.Taskset.date_created:type_name -> google.protobuf.Timestamp
-	19, // 12: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
-	32, // 13: mrq.v1.InspectJobResponse.inspection:type_name -> mrq.v1.JobInspection
-	19, // 14: mrq.v1.ListTasksetsResponse.tasksets:type_name -> mrq.v1.Taskset
-	1,  // 15: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
-	3,  // 16: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
-	5,  // 17: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
-	7,  // 18: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
-	10, // 19: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
-	12, // 20: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
-	14, // 21: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
-	16, // 22: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
-	18, // 23: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
-	21, // 24: mrq.v1.JobService.InspectJob:input_type -> mrq.v1.InspectJobRequest
-	23, // 25: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
-	25, // 26: mrq.v1.JobService.ListTasksets:input_type -> mrq.v1.ListTasksetsRequest
-	2,  // 27: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
-	4,  // 28: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
-	6,  // 29: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
-	8,  // 30: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
-	11, // 31: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
-	13, // 32: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
-	15, // 33: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
-	17, // 34: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
-	20, // 35: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
-	22, // 36: mrq.v1.JobService.InspectJob:output_type -> mrq.v1.InspectJobResponse
-	24, // 37: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
-	26, // 38: mrq.v1.JobService.ListTasksets:output_type -> mrq.v1.ListTasksetsResponse
-	27, // [27:39] is the sub-list for method output_type
-	15, // [15:27] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	32, // 9: mrq.v1.ActOnJobsRequest.query:type_name -> mrq.v1.JobQuery
+	28, // 10: mrq.v1.CreateTasksetRequest.options:type_name -> mrq.v1.JobOptions
+	27, // 11: mrq.v1.Taskset.counts:type_name -> mrq.v1.Taskset.CountsEntry
+	31, // 12: mrq.v1.Taskset.date_created:type_name -> google.protobuf.Timestamp
+	19, // 13: mrq.v1.GetTasksetResponse.taskset:type_name -> mrq.v1.Taskset
+	33, // 14: mrq.v1.InspectJobResponse.inspection:type_name -> mrq.v1.JobInspection
+	19, // 15: mrq.v1.ListTasksetsResponse.tasksets:type_name -> mrq.v1.Taskset
+	1,  // 16: mrq.v1.JobService.Enqueue:input_type -> mrq.v1.EnqueueRequest
+	3,  // 17: mrq.v1.JobService.EnqueueMany:input_type -> mrq.v1.EnqueueManyRequest
+	5,  // 18: mrq.v1.JobService.GetJob:input_type -> mrq.v1.GetJobRequest
+	7,  // 19: mrq.v1.JobService.WaitJobs:input_type -> mrq.v1.WaitJobsRequest
+	10, // 20: mrq.v1.JobService.ActOnJobs:input_type -> mrq.v1.ActOnJobsRequest
+	12, // 21: mrq.v1.JobService.GetJobLogs:input_type -> mrq.v1.GetJobLogsRequest
+	14, // 22: mrq.v1.JobService.FollowJobLogs:input_type -> mrq.v1.FollowJobLogsRequest
+	16, // 23: mrq.v1.JobService.CreateTaskset:input_type -> mrq.v1.CreateTasksetRequest
+	18, // 24: mrq.v1.JobService.GetTaskset:input_type -> mrq.v1.GetTasksetRequest
+	21, // 25: mrq.v1.JobService.InspectJob:input_type -> mrq.v1.InspectJobRequest
+	23, // 26: mrq.v1.JobService.GetServerInfo:input_type -> mrq.v1.GetServerInfoRequest
+	25, // 27: mrq.v1.JobService.ListTasksets:input_type -> mrq.v1.ListTasksetsRequest
+	2,  // 28: mrq.v1.JobService.Enqueue:output_type -> mrq.v1.EnqueueResponse
+	4,  // 29: mrq.v1.JobService.EnqueueMany:output_type -> mrq.v1.EnqueueManyResponse
+	6,  // 30: mrq.v1.JobService.GetJob:output_type -> mrq.v1.GetJobResponse
+	8,  // 31: mrq.v1.JobService.WaitJobs:output_type -> mrq.v1.WaitJobsResponse
+	11, // 32: mrq.v1.JobService.ActOnJobs:output_type -> mrq.v1.ActOnJobsResponse
+	13, // 33: mrq.v1.JobService.GetJobLogs:output_type -> mrq.v1.GetJobLogsResponse
+	15, // 34: mrq.v1.JobService.FollowJobLogs:output_type -> mrq.v1.FollowJobLogsResponse
+	17, // 35: mrq.v1.JobService.CreateTaskset:output_type -> mrq.v1.CreateTasksetResponse
+	20, // 36: mrq.v1.JobService.GetTaskset:output_type -> mrq.v1.GetTasksetResponse
+	22, // 37: mrq.v1.JobService.InspectJob:output_type -> mrq.v1.InspectJobResponse
+	24, // 38: mrq.v1.JobService.GetServerInfo:output_type -> mrq.v1.GetServerInfoResponse
+	26, // 39: mrq.v1.JobService.ListTasksets:output_type -> mrq.v1.ListTasksetsResponse
+	28, // [28:40] is the sub-list for method output_type
+	16, // [16:28] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_job_service_proto_init() }
@@ -1928,6 +1956,7 @@ func file_mrq_v1_job_service_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_init()
+	file_mrq_v1_job_query_proto_init()
 	file_mrq_v1_worker_service_proto_init()
 	file_mrq_v1_job_service_proto_msgTypes[8].OneofWrappers = []any{}
 	type x struct{}

@@ -55,9 +55,9 @@ type JobServiceClient interface {
 	// Waits, server-side, until every listed job is final or the timeout passes, then
 	// returns them all in the order asked.
 	WaitJobs(ctx context.Context, in *WaitJobsRequest, opts ...grpc.CallOption) (*WaitJobsResponse, error)
-	// Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+	// Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
 	// matched, changed and were skipped (see JobAction for what each action does). A job
-	// running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+	// running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
 	// handled in batches, each job at most once per call; jobs that change status while the
 	// call runs are re-checked at the moment they are changed, never overwritten blindly.
 	// With dry_run, nothing changes and the counts are a preview.
@@ -250,9 +250,9 @@ type JobServiceServer interface {
 	// Waits, server-side, until every listed job is final or the timeout passes, then
 	// returns them all in the order asked.
 	WaitJobs(context.Context, *WaitJobsRequest) (*WaitJobsResponse, error)
-	// Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+	// Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
 	// matched, changed and were skipped (see JobAction for what each action does). A job
-	// running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+	// running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
 	// handled in batches, each job at most once per call; jobs that change status while the
 	// call runs are re-checked at the moment they are changed, never overwritten blindly.
 	// With dry_run, nothing changes and the counts are a preview.

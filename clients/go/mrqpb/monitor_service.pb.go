@@ -25,62 +25,6 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Named sets of statuses, as in the original MRQ dashboard.
-type StatusGroup int32
-
-const (
-	StatusGroup_STATUS_GROUP_UNSPECIFIED StatusGroup = 0
-	// queued, started, success.
-	StatusGroup_STATUS_GROUP_OK StatusGroup = 1
-	// Every status but queued, started, success and delayed.
-	StatusGroup_STATUS_GROUP_NOT_OK StatusGroup = 2
-	// failed, maxretries, maxconcurrency, timeout.
-	StatusGroup_STATUS_GROUP_ERROR StatusGroup = 3
-)
-
-// Enum value maps for StatusGroup.
-var (
-	StatusGroup_name = map[int32]string{
-		0: "STATUS_GROUP_UNSPECIFIED",
-		1: "STATUS_GROUP_OK",
-		2: "STATUS_GROUP_NOT_OK",
-		3: "STATUS_GROUP_ERROR",
-	}
-	StatusGroup_value = map[string]int32{
-		"STATUS_GROUP_UNSPECIFIED": 0,
-		"STATUS_GROUP_OK":          1,
-		"STATUS_GROUP_NOT_OK":      2,
-		"STATUS_GROUP_ERROR":       3,
-	}
-)
-
-func (x StatusGroup) Enum() *StatusGroup {
-	p := new(StatusGroup)
-	*p = x
-	return p
-}
-
-func (x StatusGroup) String() string {
-	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
-}
-
-func (StatusGroup) Descriptor() protoreflect.EnumDescriptor {
-	return file_mrq_v1_monitor_service_proto_enumTypes[0].Descriptor()
-}
-
-func (StatusGroup) Type() protoreflect.EnumType {
-	return &file_mrq_v1_monitor_service_proto_enumTypes[0]
-}
-
-func (x StatusGroup) Number() protoreflect.EnumNumber {
-	return protoreflect.EnumNumber(x)
-}
-
-// Deprecated: Use StatusGroup.Descriptor instead.
-func (StatusGroup) EnumDescriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{0}
-}
-
 // The order of a job listing.
 type JobOrder int32
 
@@ -118,11 +62,11 @@ func (x JobOrder) String() string {
 }
 
 func (JobOrder) Descriptor() protoreflect.EnumDescriptor {
-	return file_mrq_v1_monitor_service_proto_enumTypes[1].Descriptor()
+	return file_mrq_v1_monitor_service_proto_enumTypes[0].Descriptor()
 }
 
 func (JobOrder) Type() protoreflect.EnumType {
-	return &file_mrq_v1_monitor_service_proto_enumTypes[1]
+	return &file_mrq_v1_monitor_service_proto_enumTypes[0]
 }
 
 func (x JobOrder) Number() protoreflect.EnumNumber {
@@ -131,7 +75,7 @@ func (x JobOrder) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use JobOrder.Descriptor instead.
 func (JobOrder) EnumDescriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{1}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{0}
 }
 
 // What ControlWorker does.
@@ -176,11 +120,11 @@ func (x WorkerAction) String() string {
 }
 
 func (WorkerAction) Descriptor() protoreflect.EnumDescriptor {
-	return file_mrq_v1_monitor_service_proto_enumTypes[2].Descriptor()
+	return file_mrq_v1_monitor_service_proto_enumTypes[1].Descriptor()
 }
 
 func (WorkerAction) Type() protoreflect.EnumType {
-	return &file_mrq_v1_monitor_service_proto_enumTypes[2]
+	return &file_mrq_v1_monitor_service_proto_enumTypes[1]
 }
 
 func (x WorkerAction) Number() protoreflect.EnumNumber {
@@ -189,136 +133,7 @@ func (x WorkerAction) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use WorkerAction.Descriptor instead.
 func (WorkerAction) EnumDescriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{2}
-}
-
-// Which jobs a query selects: every criterion that is set must hold (AND). No criterion
-// selects every job.
-type JobQuery struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Exact job id.
-	JobId string `protobuf:"bytes,1,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
-	// Queue name; "root/" selects every subqueue of "root" ("root/..."), and "*" matches any
-	// run of characters (e.g. "mail*"). Otherwise exact.
-	Queue string `protobuf:"bytes,2,opt,name=queue,proto3" json:"queue,omitempty"`
-	// Exact task path, e.g. "tasks.add".
-	Task string `protobuf:"bytes,3,opt,name=task,proto3" json:"task,omitempty"`
-	// Any of these statuses.
-	Statuses []JobStatus `protobuf:"varint,4,rep,packed,name=statuses,proto3,enum=mrq.v1.JobStatus" json:"statuses,omitempty"`
-	// Any status of this group (combined with `statuses` as a union).
-	StatusGroup StatusGroup `protobuf:"varint,5,opt,name=status_group,json=statusGroup,proto3,enum=mrq.v1.StatusGroup" json:"status_group,omitempty"`
-	// Exact id of the worker that runs or last ran the job.
-	WorkerId string `protobuf:"bytes,6,opt,name=worker_id,json=workerId,proto3" json:"worker_id,omitempty"`
-	// Exact qualified exception type of the last failure, e.g. "builtins.ValueError".
-	ExceptionType string `protobuf:"bytes,7,opt,name=exception_type,json=exceptionType,proto3" json:"exception_type,omitempty"`
-	// Params equal to this JSON value (compared canonically: key order does not matter).
-	ParamsJson []byte `protobuf:"bytes,8,opt,name=params_json,json=paramsJson,proto3,oneof" json:"params_json,omitempty"`
-	// Enqueued at or after this instant.
-	EnqueuedAfter *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=enqueued_after,json=enqueuedAfter,proto3" json:"enqueued_after,omitempty"`
-	// Enqueued strictly before this instant.
-	EnqueuedBefore *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=enqueued_before,json=enqueuedBefore,proto3" json:"enqueued_before,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
-}
-
-func (x *JobQuery) Reset() {
-	*x = JobQuery{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[0]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *JobQuery) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*JobQuery) ProtoMessage() {}
-
-func (x *JobQuery) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[0]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use JobQuery.ProtoReflect.Descriptor instead.
-func (*JobQuery) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{0}
-}
-
-func (x *JobQuery) GetJobId() string {
-	if x != nil {
-		return x.JobId
-	}
-	return ""
-}
-
-func (x *JobQuery) GetQueue() string {
-	if x != nil {
-		return x.Queue
-	}
-	return ""
-}
-
-func (x *JobQuery) GetTask() string {
-	if x != nil {
-		return x.Task
-	}
-	return ""
-}
-
-func (x *JobQuery) GetStatuses() []JobStatus {
-	if x != nil {
-		return x.Statuses
-	}
-	return nil
-}
-
-func (x *JobQuery) GetStatusGroup() StatusGroup {
-	if x != nil {
-		return x.StatusGroup
-	}
-	return StatusGroup_STATUS_GROUP_UNSPECIFIED
-}
-
-func (x *JobQuery) GetWorkerId() string {
-	if x != nil {
-		return x.WorkerId
-	}
-	return ""
-}
-
-func (x *JobQuery) GetExceptionType() string {
-	if x != nil {
-		return x.ExceptionType
-	}
-	return ""
-}
-
-func (x *JobQuery) GetParamsJson() []byte {
-	if x != nil {
-		return x.ParamsJson
-	}
-	return nil
-}
-
-func (x *JobQuery) GetEnqueuedAfter() *timestamppb.Timestamp {
-	if x != nil {
-		return x.EnqueuedAfter
-	}
-	return nil
-}
-
-func (x *JobQuery) GetEnqueuedBefore() *timestamppb.Timestamp {
-	if x != nil {
-		return x.EnqueuedBefore
-	}
-	return nil
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{1}
 }
 
 type ListJobsRequest struct {
@@ -337,7 +152,7 @@ type ListJobsRequest struct {
 
 func (x *ListJobsRequest) Reset() {
 	*x = ListJobsRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[1]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[0]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -349,7 +164,7 @@ func (x *ListJobsRequest) String() string {
 func (*ListJobsRequest) ProtoMessage() {}
 
 func (x *ListJobsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[1]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[0]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -362,7 +177,7 @@ func (x *ListJobsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListJobsRequest.ProtoReflect.Descriptor instead.
 func (*ListJobsRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{1}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{0}
 }
 
 func (x *ListJobsRequest) GetFilter() *JobQuery {
@@ -399,14 +214,21 @@ type ListJobsResponse struct {
 	// (read one job with JobService.GetJob for those).
 	Jobs []*Job `protobuf:"bytes,1,rep,name=jobs,proto3" json:"jobs,omitempty"`
 	// Pass as `cursor` for the next page; empty when this page is the last.
-	NextCursor    string `protobuf:"bytes,2,opt,name=next_cursor,json=nextCursor,proto3" json:"next_cursor,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	NextCursor string `protobuf:"bytes,2,opt,name=next_cursor,json=nextCursor,proto3" json:"next_cursor,omitempty"`
+	// How many jobs the query matches: exact up to a bound (10,000 today), counted through the
+	// indexes; past it, the bound, with total_is_lower_bound set. Jobs whose expiry passed but
+	// that are not deleted yet may be counted. When counting runs past the broker's query time
+	// limit: the jobs of this page, a lower bound when a page follows or precedes it.
+	Total int64 `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	// True when the query matches more than `total` jobs.
+	TotalIsLowerBound bool `protobuf:"varint,4,opt,name=total_is_lower_bound,json=totalIsLowerBound,proto3" json:"total_is_lower_bound,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ListJobsResponse) Reset() {
 	*x = ListJobsResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[2]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -418,7 +240,7 @@ func (x *ListJobsResponse) String() string {
 func (*ListJobsResponse) ProtoMessage() {}
 
 func (x *ListJobsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[2]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -431,7 +253,7 @@ func (x *ListJobsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListJobsResponse.ProtoReflect.Descriptor instead.
 func (*ListJobsResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{2}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{1}
 }
 
 func (x *ListJobsResponse) GetJobs() []*Job {
@@ -448,6 +270,20 @@ func (x *ListJobsResponse) GetNextCursor() string {
 	return ""
 }
 
+func (x *ListJobsResponse) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *ListJobsResponse) GetTotalIsLowerBound() bool {
+	if x != nil {
+		return x.TotalIsLowerBound
+	}
+	return false
+}
+
 type ActOnMatchingJobsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// What to do. Required.
@@ -462,7 +298,7 @@ type ActOnMatchingJobsRequest struct {
 
 func (x *ActOnMatchingJobsRequest) Reset() {
 	*x = ActOnMatchingJobsRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[3]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -474,7 +310,7 @@ func (x *ActOnMatchingJobsRequest) String() string {
 func (*ActOnMatchingJobsRequest) ProtoMessage() {}
 
 func (x *ActOnMatchingJobsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[3]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -487,7 +323,7 @@ func (x *ActOnMatchingJobsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActOnMatchingJobsRequest.ProtoReflect.Descriptor instead.
 func (*ActOnMatchingJobsRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{3}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *ActOnMatchingJobsRequest) GetAction() JobAction {
@@ -525,7 +361,7 @@ type ActOnMatchingJobsResponse struct {
 
 func (x *ActOnMatchingJobsResponse) Reset() {
 	*x = ActOnMatchingJobsResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[4]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -537,7 +373,7 @@ func (x *ActOnMatchingJobsResponse) String() string {
 func (*ActOnMatchingJobsResponse) ProtoMessage() {}
 
 func (x *ActOnMatchingJobsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[4]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -550,7 +386,7 @@ func (x *ActOnMatchingJobsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActOnMatchingJobsResponse.ProtoReflect.Descriptor instead.
 func (*ActOnMatchingJobsResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{4}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *ActOnMatchingJobsResponse) GetMatched() int64 {
@@ -584,7 +420,7 @@ type GetOverviewRequest struct {
 
 func (x *GetOverviewRequest) Reset() {
 	*x = GetOverviewRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[5]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -596,7 +432,7 @@ func (x *GetOverviewRequest) String() string {
 func (*GetOverviewRequest) ProtoMessage() {}
 
 func (x *GetOverviewRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[5]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -609,7 +445,7 @@ func (x *GetOverviewRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetOverviewRequest.ProtoReflect.Descriptor instead.
 func (*GetOverviewRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{5}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *GetOverviewRequest) GetWindowS() float64 {
@@ -641,7 +477,7 @@ type GetOverviewResponse struct {
 
 func (x *GetOverviewResponse) Reset() {
 	*x = GetOverviewResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[6]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -653,7 +489,7 @@ func (x *GetOverviewResponse) String() string {
 func (*GetOverviewResponse) ProtoMessage() {}
 
 func (x *GetOverviewResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[6]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -666,7 +502,7 @@ func (x *GetOverviewResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetOverviewResponse.ProtoReflect.Descriptor instead.
 func (*GetOverviewResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{6}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *GetOverviewResponse) GetCounts() map[string]int64 {
@@ -728,7 +564,7 @@ type ListWorkersRequest struct {
 
 func (x *ListWorkersRequest) Reset() {
 	*x = ListWorkersRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[7]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -740,7 +576,7 @@ func (x *ListWorkersRequest) String() string {
 func (*ListWorkersRequest) ProtoMessage() {}
 
 func (x *ListWorkersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[7]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -753,7 +589,7 @@ func (x *ListWorkersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListWorkersRequest.ProtoReflect.Descriptor instead.
 func (*ListWorkersRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{7}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *ListWorkersRequest) GetSeenWithinS() float64 {
@@ -784,7 +620,7 @@ type WorkerInfo struct {
 
 func (x *WorkerInfo) Reset() {
 	*x = WorkerInfo{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -796,7 +632,7 @@ func (x *WorkerInfo) String() string {
 func (*WorkerInfo) ProtoMessage() {}
 
 func (x *WorkerInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[8]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -809,7 +645,7 @@ func (x *WorkerInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WorkerInfo.ProtoReflect.Descriptor instead.
 func (*WorkerInfo) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{8}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *WorkerInfo) GetWorkerId() string {
@@ -864,7 +700,7 @@ type ListWorkersResponse struct {
 
 func (x *ListWorkersResponse) Reset() {
 	*x = ListWorkersResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -876,7 +712,7 @@ func (x *ListWorkersResponse) String() string {
 func (*ListWorkersResponse) ProtoMessage() {}
 
 func (x *ListWorkersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[9]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -889,7 +725,7 @@ func (x *ListWorkersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListWorkersResponse.ProtoReflect.Descriptor instead.
 func (*ListWorkersResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{9}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ListWorkersResponse) GetWorkers() []*WorkerInfo {
@@ -911,7 +747,7 @@ type ControlWorkerRequest struct {
 
 func (x *ControlWorkerRequest) Reset() {
 	*x = ControlWorkerRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[10]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -923,7 +759,7 @@ func (x *ControlWorkerRequest) String() string {
 func (*ControlWorkerRequest) ProtoMessage() {}
 
 func (x *ControlWorkerRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[10]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -936,7 +772,7 @@ func (x *ControlWorkerRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlWorkerRequest.ProtoReflect.Descriptor instead.
 func (*ControlWorkerRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{10}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ControlWorkerRequest) GetWorkerId() string {
@@ -961,7 +797,7 @@ type ControlWorkerResponse struct {
 
 func (x *ControlWorkerResponse) Reset() {
 	*x = ControlWorkerResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -973,7 +809,7 @@ func (x *ControlWorkerResponse) String() string {
 func (*ControlWorkerResponse) ProtoMessage() {}
 
 func (x *ControlWorkerResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[11]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -986,7 +822,7 @@ func (x *ControlWorkerResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ControlWorkerResponse.ProtoReflect.Descriptor instead.
 func (*ControlWorkerResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{11}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{10}
 }
 
 type ListQueueRatesRequest struct {
@@ -999,7 +835,7 @@ type ListQueueRatesRequest struct {
 
 func (x *ListQueueRatesRequest) Reset() {
 	*x = ListQueueRatesRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1011,7 +847,7 @@ func (x *ListQueueRatesRequest) String() string {
 func (*ListQueueRatesRequest) ProtoMessage() {}
 
 func (x *ListQueueRatesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[12]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1024,7 +860,7 @@ func (x *ListQueueRatesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueueRatesRequest.ProtoReflect.Descriptor instead.
 func (*ListQueueRatesRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{12}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListQueueRatesRequest) GetWindowS() float64 {
@@ -1051,7 +887,7 @@ type QueueRate struct {
 
 func (x *QueueRate) Reset() {
 	*x = QueueRate{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[13]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1063,7 +899,7 @@ func (x *QueueRate) String() string {
 func (*QueueRate) ProtoMessage() {}
 
 func (x *QueueRate) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[13]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1076,7 +912,7 @@ func (x *QueueRate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueueRate.ProtoReflect.Descriptor instead.
 func (*QueueRate) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{13}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *QueueRate) GetQueue() string {
@@ -1119,7 +955,7 @@ type ListQueueRatesResponse struct {
 
 func (x *ListQueueRatesResponse) Reset() {
 	*x = ListQueueRatesResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[14]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1131,7 +967,7 @@ func (x *ListQueueRatesResponse) String() string {
 func (*ListQueueRatesResponse) ProtoMessage() {}
 
 func (x *ListQueueRatesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[14]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1144,7 +980,7 @@ func (x *ListQueueRatesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQueueRatesResponse.ProtoReflect.Descriptor instead.
 func (*ListQueueRatesResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{14}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ListQueueRatesResponse) GetQueues() []*QueueRate {
@@ -1171,7 +1007,7 @@ type ListTaskStatsRequest struct {
 
 func (x *ListTaskStatsRequest) Reset() {
 	*x = ListTaskStatsRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[15]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1183,7 +1019,7 @@ func (x *ListTaskStatsRequest) String() string {
 func (*ListTaskStatsRequest) ProtoMessage() {}
 
 func (x *ListTaskStatsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[15]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1196,7 +1032,7 @@ func (x *ListTaskStatsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTaskStatsRequest.ProtoReflect.Descriptor instead.
 func (*ListTaskStatsRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{15}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListTaskStatsRequest) GetWindowS() float64 {
@@ -1221,7 +1057,7 @@ type TaskStats struct {
 
 func (x *TaskStats) Reset() {
 	*x = TaskStats{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[16]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1233,7 +1069,7 @@ func (x *TaskStats) String() string {
 func (*TaskStats) ProtoMessage() {}
 
 func (x *TaskStats) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[16]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1246,7 +1082,7 @@ func (x *TaskStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TaskStats.ProtoReflect.Descriptor instead.
 func (*TaskStats) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{16}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *TaskStats) GetTask() string {
@@ -1282,7 +1118,7 @@ type ListTaskStatsResponse struct {
 
 func (x *ListTaskStatsResponse) Reset() {
 	*x = ListTaskStatsResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[17]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1294,7 +1130,7 @@ func (x *ListTaskStatsResponse) String() string {
 func (*ListTaskStatsResponse) ProtoMessage() {}
 
 func (x *ListTaskStatsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[17]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1307,7 +1143,7 @@ func (x *ListTaskStatsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTaskStatsResponse.ProtoReflect.Descriptor instead.
 func (*ListTaskStatsResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{17}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ListTaskStatsResponse) GetTasks() []*TaskStats {
@@ -1332,7 +1168,7 @@ type ListExceptionGroupsRequest struct {
 
 func (x *ListExceptionGroupsRequest) Reset() {
 	*x = ListExceptionGroupsRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[18]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1344,7 +1180,7 @@ func (x *ListExceptionGroupsRequest) String() string {
 func (*ListExceptionGroupsRequest) ProtoMessage() {}
 
 func (x *ListExceptionGroupsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[18]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1357,7 +1193,7 @@ func (x *ListExceptionGroupsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListExceptionGroupsRequest.ProtoReflect.Descriptor instead.
 func (*ListExceptionGroupsRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{18}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{17}
 }
 
 // Failed jobs (status group ERROR) of one task that raised one exception type.
@@ -1379,7 +1215,7 @@ type ExceptionGroup struct {
 
 func (x *ExceptionGroup) Reset() {
 	*x = ExceptionGroup{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[19]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1391,7 +1227,7 @@ func (x *ExceptionGroup) String() string {
 func (*ExceptionGroup) ProtoMessage() {}
 
 func (x *ExceptionGroup) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[19]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1404,7 +1240,7 @@ func (x *ExceptionGroup) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExceptionGroup.ProtoReflect.Descriptor instead.
 func (*ExceptionGroup) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{19}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ExceptionGroup) GetTask() string {
@@ -1452,7 +1288,7 @@ type ListExceptionGroupsResponse struct {
 
 func (x *ListExceptionGroupsResponse) Reset() {
 	*x = ListExceptionGroupsResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[20]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1464,7 +1300,7 @@ func (x *ListExceptionGroupsResponse) String() string {
 func (*ListExceptionGroupsResponse) ProtoMessage() {}
 
 func (x *ListExceptionGroupsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[20]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1477,7 +1313,7 @@ func (x *ListExceptionGroupsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListExceptionGroupsResponse.ProtoReflect.Descriptor instead.
 func (*ListExceptionGroupsResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{20}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListExceptionGroupsResponse) GetGroups() []*ExceptionGroup {
@@ -1506,7 +1342,7 @@ type GetHistoryRequest struct {
 
 func (x *GetHistoryRequest) Reset() {
 	*x = GetHistoryRequest{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1518,7 +1354,7 @@ func (x *GetHistoryRequest) String() string {
 func (*GetHistoryRequest) ProtoMessage() {}
 
 func (x *GetHistoryRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1531,7 +1367,7 @@ func (x *GetHistoryRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetHistoryRequest.ProtoReflect.Descriptor instead.
 func (*GetHistoryRequest) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{21}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *GetHistoryRequest) GetQueue() string {
@@ -1586,7 +1422,7 @@ type HistoryPoint struct {
 
 func (x *HistoryPoint) Reset() {
 	*x = HistoryPoint{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1598,7 +1434,7 @@ func (x *HistoryPoint) String() string {
 func (*HistoryPoint) ProtoMessage() {}
 
 func (x *HistoryPoint) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1611,7 +1447,7 @@ func (x *HistoryPoint) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HistoryPoint.ProtoReflect.Descriptor instead.
 func (*HistoryPoint) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{22}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *HistoryPoint) GetStart() *timestamppb.Timestamp {
@@ -1673,7 +1509,7 @@ type GetHistoryResponse struct {
 
 func (x *GetHistoryResponse) Reset() {
 	*x = GetHistoryResponse{}
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[23]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1685,7 +1521,7 @@ func (x *GetHistoryResponse) String() string {
 func (*GetHistoryResponse) ProtoMessage() {}
 
 func (x *GetHistoryResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_mrq_v1_monitor_service_proto_msgTypes[23]
+	mi := &file_mrq_v1_monitor_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1698,7 +1534,7 @@ func (x *GetHistoryResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetHistoryResponse.ProtoReflect.Descriptor instead.
 func (*GetHistoryResponse) Descriptor() ([]byte, []int) {
-	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{23}
+	return file_mrq_v1_monitor_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *GetHistoryResponse) GetPoints() []*HistoryPoint {
@@ -1740,30 +1576,18 @@ var File_mrq_v1_monitor_service_proto protoreflect.FileDescriptor
 
 const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1cmrq/v1/monitor_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x18mrq/v1/job_service.proto\x1a\x1bmrq/v1/worker_service.proto\"\xb4\x03\n" +
-	"\bJobQuery\x12\x15\n" +
-	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12\x14\n" +
-	"\x05queue\x18\x02 \x01(\tR\x05queue\x12\x12\n" +
-	"\x04task\x18\x03 \x01(\tR\x04task\x12-\n" +
-	"\bstatuses\x18\x04 \x03(\x0e2\x11.mrq.v1.JobStatusR\bstatuses\x126\n" +
-	"\fstatus_group\x18\x05 \x01(\x0e2\x13.mrq.v1.StatusGroupR\vstatusGroup\x12\x1b\n" +
-	"\tworker_id\x18\x06 \x01(\tR\bworkerId\x12%\n" +
-	"\x0eexception_type\x18\a \x01(\tR\rexceptionType\x12$\n" +
-	"\vparams_json\x18\b \x01(\fH\x00R\n" +
-	"paramsJson\x88\x01\x01\x12A\n" +
-	"\x0eenqueued_after\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\renqueuedAfter\x12C\n" +
-	"\x0fenqueued_before\x18\n" +
-	" \x01(\v2\x1a.google.protobuf.TimestampR\x0eenqueuedBeforeB\x0e\n" +
-	"\f_params_json\"\x91\x01\n" +
+	"\x1cmrq/v1/monitor_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x16mrq/v1/job_query.proto\x1a\x18mrq/v1/job_service.proto\x1a\x1bmrq/v1/worker_service.proto\"\x91\x01\n" +
 	"\x0fListJobsRequest\x12(\n" +
 	"\x06filter\x18\x01 \x01(\v2\x10.mrq.v1.JobQueryR\x06filter\x12&\n" +
 	"\x05order\x18\x02 \x01(\x0e2\x10.mrq.v1.JobOrderR\x05order\x12\x14\n" +
 	"\x05limit\x18\x03 \x01(\x05R\x05limit\x12\x16\n" +
-	"\x06cursor\x18\x04 \x01(\tR\x06cursor\"T\n" +
+	"\x06cursor\x18\x04 \x01(\tR\x06cursor\"\x9b\x01\n" +
 	"\x10ListJobsResponse\x12\x1f\n" +
 	"\x04jobs\x18\x01 \x03(\v2\v.mrq.v1.JobR\x04jobs\x12\x1f\n" +
 	"\vnext_cursor\x18\x02 \x01(\tR\n" +
-	"nextCursor\"\x88\x01\n" +
+	"nextCursor\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\x12/\n" +
+	"\x14total_is_lower_bound\x18\x04 \x01(\bR\x11totalIsLowerBound\"\x88\x01\n" +
 	"\x18ActOnMatchingJobsRequest\x12)\n" +
 	"\x06action\x18\x01 \x01(\x0e2\x11.mrq.v1.JobActionR\x06action\x12(\n" +
 	"\x06filter\x18\x02 \x01(\v2\x10.mrq.v1.JobQueryR\x06filter\x12\x17\n" +
@@ -1858,12 +1682,7 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\vretention_s\x18\x04 \x01(\x01R\n" +
 	"retentionS\x12\x1d\n" +
 	"\n" +
-	"max_series\x18\x05 \x01(\x05R\tmaxSeries*q\n" +
-	"\vStatusGroup\x12\x1c\n" +
-	"\x18STATUS_GROUP_UNSPECIFIED\x10\x00\x12\x13\n" +
-	"\x0fSTATUS_GROUP_OK\x10\x01\x12\x17\n" +
-	"\x13STATUS_GROUP_NOT_OK\x10\x02\x12\x16\n" +
-	"\x12STATUS_GROUP_ERROR\x10\x03*Q\n" +
+	"max_series\x18\x05 \x01(\x05R\tmaxSeries*Q\n" +
 	"\bJobOrder\x12\x19\n" +
 	"\x15JOB_ORDER_UNSPECIFIED\x10\x00\x12\x14\n" +
 	"\x10JOB_ORDER_NEWEST\x10\x01\x12\x14\n" +
@@ -1872,11 +1691,11 @@ const file_mrq_v1_monitor_service_proto_rawDesc = "" +
 	"\x19WORKER_ACTION_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12WORKER_ACTION_STOP\x10\x01\x12\x17\n" +
 	"\x13WORKER_ACTION_QUIET\x10\x02\x12\x18\n" +
-	"\x14WORKER_ACTION_RESUME\x10\x032\xcb\x05\n" +
+	"\x14WORKER_ACTION_RESUME\x10\x032\xd0\x05\n" +
 	"\x0eMonitorService\x12F\n" +
 	"\vGetOverview\x12\x1a.mrq.v1.GetOverviewRequest\x1a\x1b.mrq.v1.GetOverviewResponse\x12=\n" +
-	"\bListJobs\x12\x17.mrq.v1.ListJobsRequest\x1a\x18.mrq.v1.ListJobsResponse\x12X\n" +
-	"\x11ActOnMatchingJobs\x12 .mrq.v1.ActOnMatchingJobsRequest\x1a!.mrq.v1.ActOnMatchingJobsResponse\x12F\n" +
+	"\bListJobs\x12\x17.mrq.v1.ListJobsRequest\x1a\x18.mrq.v1.ListJobsResponse\x12]\n" +
+	"\x11ActOnMatchingJobs\x12 .mrq.v1.ActOnMatchingJobsRequest\x1a!.mrq.v1.ActOnMatchingJobsResponse\"\x03\x88\x02\x01\x12F\n" +
 	"\vListWorkers\x12\x1a.mrq.v1.ListWorkersRequest\x1a\x1b.mrq.v1.ListWorkersResponse\x12L\n" +
 	"\rControlWorker\x12\x1c.mrq.v1.ControlWorkerRequest\x1a\x1d.mrq.v1.ControlWorkerResponse\x12O\n" +
 	"\x0eListQueueRates\x12\x1d.mrq.v1.ListQueueRatesRequest\x1a\x1e.mrq.v1.ListQueueRatesResponse\x12L\n" +
@@ -1897,91 +1716,85 @@ func file_mrq_v1_monitor_service_proto_rawDescGZIP() []byte {
 	return file_mrq_v1_monitor_service_proto_rawDescData
 }
 
-var file_mrq_v1_monitor_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_mrq_v1_monitor_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_mrq_v1_monitor_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_mrq_v1_monitor_service_proto_goTypes = []any{
-	(StatusGroup)(0),                    // 0: mrq.v1.StatusGroup
-	(JobOrder)(0),                       // 1: mrq.v1.JobOrder
-	(WorkerAction)(0),                   // 2: mrq.v1.WorkerAction
-	(*JobQuery)(nil),                    // 3: mrq.v1.JobQuery
-	(*ListJobsRequest)(nil),             // 4: mrq.v1.ListJobsRequest
-	(*ListJobsResponse)(nil),            // 5: mrq.v1.ListJobsResponse
-	(*ActOnMatchingJobsRequest)(nil),    // 6: mrq.v1.ActOnMatchingJobsRequest
-	(*ActOnMatchingJobsResponse)(nil),   // 7: mrq.v1.ActOnMatchingJobsResponse
-	(*GetOverviewRequest)(nil),          // 8: mrq.v1.GetOverviewRequest
-	(*GetOverviewResponse)(nil),         // 9: mrq.v1.GetOverviewResponse
-	(*ListWorkersRequest)(nil),          // 10: mrq.v1.ListWorkersRequest
-	(*WorkerInfo)(nil),                  // 11: mrq.v1.WorkerInfo
-	(*ListWorkersResponse)(nil),         // 12: mrq.v1.ListWorkersResponse
-	(*ControlWorkerRequest)(nil),        // 13: mrq.v1.ControlWorkerRequest
-	(*ControlWorkerResponse)(nil),       // 14: mrq.v1.ControlWorkerResponse
-	(*ListQueueRatesRequest)(nil),       // 15: mrq.v1.ListQueueRatesRequest
-	(*QueueRate)(nil),                   // 16: mrq.v1.QueueRate
-	(*ListQueueRatesResponse)(nil),      // 17: mrq.v1.ListQueueRatesResponse
-	(*ListTaskStatsRequest)(nil),        // 18: mrq.v1.ListTaskStatsRequest
-	(*TaskStats)(nil),                   // 19: mrq.v1.TaskStats
-	(*ListTaskStatsResponse)(nil),       // 20: mrq.v1.ListTaskStatsResponse
-	(*ListExceptionGroupsRequest)(nil),  // 21: mrq.v1.ListExceptionGroupsRequest
-	(*ExceptionGroup)(nil),              // 22: mrq.v1.ExceptionGroup
-	(*ListExceptionGroupsResponse)(nil), // 23: mrq.v1.ListExceptionGroupsResponse
-	(*GetHistoryRequest)(nil),           // 24: mrq.v1.GetHistoryRequest
-	(*HistoryPoint)(nil),                // 25: mrq.v1.HistoryPoint
-	(*GetHistoryResponse)(nil),          // 26: mrq.v1.GetHistoryResponse
-	nil,                                 // 27: mrq.v1.GetOverviewResponse.CountsEntry
-	nil,                                 // 28: mrq.v1.QueueRate.CountsEntry
-	nil,                                 // 29: mrq.v1.TaskStats.CountsEntry
-	(JobStatus)(0),                      // 30: mrq.v1.JobStatus
-	(*timestamppb.Timestamp)(nil),       // 31: google.protobuf.Timestamp
-	(*Job)(nil),                         // 32: mrq.v1.Job
-	(JobAction)(0),                      // 33: mrq.v1.JobAction
-	(*WorkerState)(nil),                 // 34: mrq.v1.WorkerState
+	(JobOrder)(0),                       // 0: mrq.v1.JobOrder
+	(WorkerAction)(0),                   // 1: mrq.v1.WorkerAction
+	(*ListJobsRequest)(nil),             // 2: mrq.v1.ListJobsRequest
+	(*ListJobsResponse)(nil),            // 3: mrq.v1.ListJobsResponse
+	(*ActOnMatchingJobsRequest)(nil),    // 4: mrq.v1.ActOnMatchingJobsRequest
+	(*ActOnMatchingJobsResponse)(nil),   // 5: mrq.v1.ActOnMatchingJobsResponse
+	(*GetOverviewRequest)(nil),          // 6: mrq.v1.GetOverviewRequest
+	(*GetOverviewResponse)(nil),         // 7: mrq.v1.GetOverviewResponse
+	(*ListWorkersRequest)(nil),          // 8: mrq.v1.ListWorkersRequest
+	(*WorkerInfo)(nil),                  // 9: mrq.v1.WorkerInfo
+	(*ListWorkersResponse)(nil),         // 10: mrq.v1.ListWorkersResponse
+	(*ControlWorkerRequest)(nil),        // 11: mrq.v1.ControlWorkerRequest
+	(*ControlWorkerResponse)(nil),       // 12: mrq.v1.ControlWorkerResponse
+	(*ListQueueRatesRequest)(nil),       // 13: mrq.v1.ListQueueRatesRequest
+	(*QueueRate)(nil),                   // 14: mrq.v1.QueueRate
+	(*ListQueueRatesResponse)(nil),      // 15: mrq.v1.ListQueueRatesResponse
+	(*ListTaskStatsRequest)(nil),        // 16: mrq.v1.ListTaskStatsRequest
+	(*TaskStats)(nil),                   // 17: mrq.v1.TaskStats
+	(*ListTaskStatsResponse)(nil),       // 18: mrq.v1.ListTaskStatsResponse
+	(*ListExceptionGroupsRequest)(nil),  // 19: mrq.v1.ListExceptionGroupsRequest
+	(*ExceptionGroup)(nil),              // 20: mrq.v1.ExceptionGroup
+	(*ListExceptionGroupsResponse)(nil), // 21: mrq.v1.ListExceptionGroupsResponse
+	(*GetHistoryRequest)(nil),           // 22: mrq.v1.GetHistoryRequest
+	(*HistoryPoint)(nil),                // 23: mrq.v1.HistoryPoint
+	(*GetHistoryResponse)(nil),          // 24: mrq.v1.GetHistoryResponse
+	nil,                                 // 25: mrq.v1.GetOverviewResponse.CountsEntry
+	nil,                                 // 26: mrq.v1.QueueRate.CountsEntry
+	nil,                                 // 27: mrq.v1.TaskStats.CountsEntry
+	(*JobQuery)(nil),                    // 28: mrq.v1.JobQuery
+	(*Job)(nil),                         // 29: mrq.v1.Job
+	(JobAction)(0),                      // 30: mrq.v1.JobAction
+	(*WorkerState)(nil),                 // 31: mrq.v1.WorkerState
+	(*timestamppb.Timestamp)(nil),       // 32: google.protobuf.Timestamp
 }
 var file_mrq_v1_monitor_service_proto_depIdxs = []int32{
-	30, // 0: mrq.v1.JobQuery.statuses:type_name -> mrq.v1.JobStatus
-	0,  // 1: mrq.v1.JobQuery.status_group:type_name -> mrq.v1.StatusGroup
-	31, // 2: mrq.v1.JobQuery.enqueued_after:type_name -> google.protobuf.Timestamp
-	31, // 3: mrq.v1.JobQuery.enqueued_before:type_name -> google.protobuf.Timestamp
-	3,  // 4: mrq.v1.ListJobsRequest.filter:type_name -> mrq.v1.JobQuery
-	1,  // 5: mrq.v1.ListJobsRequest.order:type_name -> mrq.v1.JobOrder
-	32, // 6: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
-	33, // 7: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
-	3,  // 8: mrq.v1.ActOnMatchingJobsRequest.filter:type_name -> mrq.v1.JobQuery
-	27, // 9: mrq.v1.GetOverviewResponse.counts:type_name -> mrq.v1.GetOverviewResponse.CountsEntry
-	34, // 10: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
-	31, // 11: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
-	11, // 12: mrq.v1.ListWorkersResponse.workers:type_name -> mrq.v1.WorkerInfo
-	2,  // 13: mrq.v1.ControlWorkerRequest.action:type_name -> mrq.v1.WorkerAction
-	28, // 14: mrq.v1.QueueRate.counts:type_name -> mrq.v1.QueueRate.CountsEntry
-	16, // 15: mrq.v1.ListQueueRatesResponse.queues:type_name -> mrq.v1.QueueRate
-	29, // 16: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
-	19, // 17: mrq.v1.ListTaskStatsResponse.tasks:type_name -> mrq.v1.TaskStats
-	31, // 18: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
-	22, // 19: mrq.v1.ListExceptionGroupsResponse.groups:type_name -> mrq.v1.ExceptionGroup
-	31, // 20: mrq.v1.HistoryPoint.start:type_name -> google.protobuf.Timestamp
-	25, // 21: mrq.v1.GetHistoryResponse.points:type_name -> mrq.v1.HistoryPoint
-	8,  // 22: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
-	4,  // 23: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
-	6,  // 24: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
-	10, // 25: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
-	13, // 26: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
-	15, // 27: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
-	18, // 28: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
-	21, // 29: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
-	24, // 30: mrq.v1.MonitorService.GetHistory:input_type -> mrq.v1.GetHistoryRequest
-	9,  // 31: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
-	5,  // 32: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
-	7,  // 33: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
-	12, // 34: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
-	14, // 35: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
-	17, // 36: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
-	20, // 37: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
-	23, // 38: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
-	26, // 39: mrq.v1.MonitorService.GetHistory:output_type -> mrq.v1.GetHistoryResponse
-	31, // [31:40] is the sub-list for method output_type
-	22, // [22:31] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	28, // 0: mrq.v1.ListJobsRequest.filter:type_name -> mrq.v1.JobQuery
+	0,  // 1: mrq.v1.ListJobsRequest.order:type_name -> mrq.v1.JobOrder
+	29, // 2: mrq.v1.ListJobsResponse.jobs:type_name -> mrq.v1.Job
+	30, // 3: mrq.v1.ActOnMatchingJobsRequest.action:type_name -> mrq.v1.JobAction
+	28, // 4: mrq.v1.ActOnMatchingJobsRequest.filter:type_name -> mrq.v1.JobQuery
+	25, // 5: mrq.v1.GetOverviewResponse.counts:type_name -> mrq.v1.GetOverviewResponse.CountsEntry
+	31, // 6: mrq.v1.WorkerInfo.state:type_name -> mrq.v1.WorkerState
+	32, // 7: mrq.v1.WorkerInfo.last_heartbeat:type_name -> google.protobuf.Timestamp
+	9,  // 8: mrq.v1.ListWorkersResponse.workers:type_name -> mrq.v1.WorkerInfo
+	1,  // 9: mrq.v1.ControlWorkerRequest.action:type_name -> mrq.v1.WorkerAction
+	26, // 10: mrq.v1.QueueRate.counts:type_name -> mrq.v1.QueueRate.CountsEntry
+	14, // 11: mrq.v1.ListQueueRatesResponse.queues:type_name -> mrq.v1.QueueRate
+	27, // 12: mrq.v1.TaskStats.counts:type_name -> mrq.v1.TaskStats.CountsEntry
+	17, // 13: mrq.v1.ListTaskStatsResponse.tasks:type_name -> mrq.v1.TaskStats
+	32, // 14: mrq.v1.ExceptionGroup.last_seen:type_name -> google.protobuf.Timestamp
+	20, // 15: mrq.v1.ListExceptionGroupsResponse.groups:type_name -> mrq.v1.ExceptionGroup
+	32, // 16: mrq.v1.HistoryPoint.start:type_name -> google.protobuf.Timestamp
+	23, // 17: mrq.v1.GetHistoryResponse.points:type_name -> mrq.v1.HistoryPoint
+	6,  // 18: mrq.v1.MonitorService.GetOverview:input_type -> mrq.v1.GetOverviewRequest
+	2,  // 19: mrq.v1.MonitorService.ListJobs:input_type -> mrq.v1.ListJobsRequest
+	4,  // 20: mrq.v1.MonitorService.ActOnMatchingJobs:input_type -> mrq.v1.ActOnMatchingJobsRequest
+	8,  // 21: mrq.v1.MonitorService.ListWorkers:input_type -> mrq.v1.ListWorkersRequest
+	11, // 22: mrq.v1.MonitorService.ControlWorker:input_type -> mrq.v1.ControlWorkerRequest
+	13, // 23: mrq.v1.MonitorService.ListQueueRates:input_type -> mrq.v1.ListQueueRatesRequest
+	16, // 24: mrq.v1.MonitorService.ListTaskStats:input_type -> mrq.v1.ListTaskStatsRequest
+	19, // 25: mrq.v1.MonitorService.ListExceptionGroups:input_type -> mrq.v1.ListExceptionGroupsRequest
+	22, // 26: mrq.v1.MonitorService.GetHistory:input_type -> mrq.v1.GetHistoryRequest
+	7,  // 27: mrq.v1.MonitorService.GetOverview:output_type -> mrq.v1.GetOverviewResponse
+	3,  // 28: mrq.v1.MonitorService.ListJobs:output_type -> mrq.v1.ListJobsResponse
+	5,  // 29: mrq.v1.MonitorService.ActOnMatchingJobs:output_type -> mrq.v1.ActOnMatchingJobsResponse
+	10, // 30: mrq.v1.MonitorService.ListWorkers:output_type -> mrq.v1.ListWorkersResponse
+	12, // 31: mrq.v1.MonitorService.ControlWorker:output_type -> mrq.v1.ControlWorkerResponse
+	15, // 32: mrq.v1.MonitorService.ListQueueRates:output_type -> mrq.v1.ListQueueRatesResponse
+	18, // 33: mrq.v1.MonitorService.ListTaskStats:output_type -> mrq.v1.ListTaskStatsResponse
+	21, // 34: mrq.v1.MonitorService.ListExceptionGroups:output_type -> mrq.v1.ListExceptionGroupsResponse
+	24, // 35: mrq.v1.MonitorService.GetHistory:output_type -> mrq.v1.GetHistoryResponse
+	27, // [27:36] is the sub-list for method output_type
+	18, // [18:27] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_mrq_v1_monitor_service_proto_init() }
@@ -1990,17 +1803,17 @@ func file_mrq_v1_monitor_service_proto_init() {
 		return
 	}
 	file_mrq_v1_job_proto_init()
+	file_mrq_v1_job_query_proto_init()
 	file_mrq_v1_job_service_proto_init()
 	file_mrq_v1_worker_service_proto_init()
-	file_mrq_v1_monitor_service_proto_msgTypes[0].OneofWrappers = []any{}
-	file_mrq_v1_monitor_service_proto_msgTypes[22].OneofWrappers = []any{}
+	file_mrq_v1_monitor_service_proto_msgTypes[21].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_mrq_v1_monitor_service_proto_rawDesc), len(file_mrq_v1_monitor_service_proto_rawDesc)),
-			NumEnums:      3,
-			NumMessages:   27,
+			NumEnums:      2,
+			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -47,11 +47,14 @@ const (
 type MonitorServiceClient interface {
 	// Counts by status, the worker pool, and overall rates.
 	GetOverview(ctx context.Context, in *GetOverviewRequest, opts ...grpc.CallOption) (*GetOverviewResponse, error)
-	// One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-	// by job id (creation order): pass a reply's next_cursor to read the following page.
+	// One page of the jobs a query matches, newest or oldest first, and how many it matches.
+	// Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+	// the following page.
 	ListJobs(ctx context.Context, in *ListJobsRequest, opts ...grpc.CallOption) (*ListJobsResponse, error)
+	// Deprecated: Do not use.
 	// ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
 	// and returns the counts as a preview. The query must set at least one criterion.
+	// Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
 	ActOnMatchingJobs(ctx context.Context, in *ActOnMatchingJobsRequest, opts ...grpc.CallOption) (*ActOnMatchingJobsResponse, error)
 	// Workers that sent a heartbeat within seen_within_s, newest heartbeat first.
 	ListWorkers(ctx context.Context, in *ListWorkersRequest, opts ...grpc.CallOption) (*ListWorkersResponse, error)
@@ -96,6 +99,7 @@ func (c *monitorServiceClient) ListJobs(ctx context.Context, in *ListJobsRequest
 	return out, nil
 }
 
+// Deprecated: Do not use.
 func (c *monitorServiceClient) ActOnMatchingJobs(ctx context.Context, in *ActOnMatchingJobsRequest, opts ...grpc.CallOption) (*ActOnMatchingJobsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ActOnMatchingJobsResponse)
@@ -180,11 +184,14 @@ func (c *monitorServiceClient) GetHistory(ctx context.Context, in *GetHistoryReq
 type MonitorServiceServer interface {
 	// Counts by status, the worker pool, and overall rates.
 	GetOverview(context.Context, *GetOverviewRequest) (*GetOverviewResponse, error)
-	// One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-	// by job id (creation order): pass a reply's next_cursor to read the following page.
+	// One page of the jobs a query matches, newest or oldest first, and how many it matches.
+	// Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+	// the following page.
 	ListJobs(context.Context, *ListJobsRequest) (*ListJobsResponse, error)
+	// Deprecated: Do not use.
 	// ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
 	// and returns the counts as a preview. The query must set at least one criterion.
+	// Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
 	ActOnMatchingJobs(context.Context, *ActOnMatchingJobsRequest) (*ActOnMatchingJobsResponse, error)
 	// Workers that sent a heartbeat within seen_within_s, newest heartbeat first.
 	ListWorkers(context.Context, *ListWorkersRequest) (*ListWorkersResponse, error)

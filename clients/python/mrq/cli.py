@@ -57,6 +57,7 @@ examples:
   mrq cancel 65f0c0ffee0123456789abcd
   mrq requeue --queue default --status failed --dry-run   # prints the counts, changes nothing
   mrq retry --task tasks.report --exception-type builtins.TimeoutError
+  mrq delete --queue default --param user=42 --dry-run   # params whose "user" is the number 42
   mrq run tasks.add '{"a": 1, "b": 2}'                # no broker: runs the task here
 
 exit codes:
@@ -246,6 +247,7 @@ _ACTIONS = {
     "cancel": "cancel jobs (queued or running) by id or filter; print the counts as JSON",
     "requeue": "queue jobs that are not running again, retry_count reset to 0; print the counts",
     "retry": "like requeue, but keep each job's retry_count; print the counts",
+    "delete": "delete jobs that are not running, and their logs, for good; print the counts",
 }
 
 
@@ -268,6 +270,12 @@ def _add_action(commands: Any, address: argparse.ArgumentParser, name: str, summ
     selector.add_argument("--worker", dest="worker_id", metavar="W", help="id of the worker that ran the job")
     selector.add_argument("--exception-type", metavar="E", help="e.g. builtins.ValueError")
     selector.add_argument("--params", metavar="JSON", help="params equal to this JSON value")
+    selector.add_argument(
+        "--param", metavar="KEY=JSON", help="params whose key holds this JSON value: user=42 (a number), user='\"42\"'"
+    )
+    selector.add_argument("--id-prefix", dest="job_id_prefix", metavar="HEX", help="job ids starting with this")
+    selector.add_argument("--taskset", dest="taskset_id", metavar="ID", help="members of this taskset")
+    selector.add_argument("--schedule", dest="schedule_id", metavar="ID", help="jobs this schedule enqueued")
     selector.add_argument(
         "--enqueued-after",
         type=_iso_datetime,
@@ -364,11 +372,27 @@ def _enqueue_many(args: argparse.Namespace) -> int:
 def _act(args: argparse.Namespace) -> int:
     filters: dict[str, Any] = {
         name: getattr(args, name)
-        for name in ("queue", "status", "task", "worker_id", "exception_type", "enqueued_after", "enqueued_before")
+        for name in (
+            "queue",
+            "status",
+            "task",
+            "worker_id",
+            "exception_type",
+            "job_id_prefix",
+            "taskset_id",
+            "schedule_id",
+            "enqueued_after",
+            "enqueued_before",
+        )
         if getattr(args, name) is not None
     }
     if args.params is not None:
         filters["params"] = _parse_params(args.params)
+    if args.param is not None:
+        key, equals, value = args.param.partition("=")
+        if not key or not equals:
+            raise UsageError(f"--param: give KEY=JSON, e.g. user=42, not {args.param!r}")
+        filters["params_key"], filters["params_value"] = key, _parse_params(value)
     if args.job_ids and filters:
         raise UsageError(f"{args.action}: give job ids or a filter, not both")
     if not args.job_ids and not filters:

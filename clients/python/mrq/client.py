@@ -507,7 +507,8 @@ class Client:
         Args:
             job_ids: one job id, or a sequence of them. Exclusive with the filter arguments.
             dry_run: change nothing; return the counts the call would produce.
-            **filters: queue, status, task, worker_id, exception_type, params, enqueued_after,
+            **filters: queue, status, task, worker_id, exception_type, params, params_key and
+                params_value, job_id_prefix, taskset_id, schedule_id, enqueued_after,
                 enqueued_before (see :class:`mrq.selectors.JobFilterArgs`); all must hold.
 
         Returns:
@@ -540,6 +541,17 @@ class Client:
         Arguments, return value and errors as in :meth:`cancel`.
         """
         return self._act("retry", job_ids, dry_run, filters)
+
+    def delete(
+        self, job_ids: str | Sequence[str] | None = None, *, dry_run: bool = False, **filters: Unpack[JobFilterArgs]
+    ) -> ActionCounts:
+        """Deletes jobs for good, with their logs: any job that is not running. A queued or
+        delayed job is taken off its queue first, so no worker gets it. Running jobs are
+        skipped (cancel them first).
+
+        Arguments, return value and errors as in :meth:`cancel`.
+        """
+        return self._act("delete", job_ids, dry_run, filters)
 
     def server_info(self) -> ServerInfo:
         """The broker's version, limits and features; fetched once, then cached."""

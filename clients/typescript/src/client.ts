@@ -50,11 +50,15 @@ export interface ServerInfo {
   features: string[];
 }
 
-/** Picks the jobs of cancel, requeue and retry: by id, or by filter (every field set must hold). */
+/**
+ * Picks the jobs of cancel, requeue, retry and delete: by id, or by filter (every field set
+ * must hold).
+ */
 export type Selection = string[] | JobFilter;
 
-/** Selects jobs by their fields. */
+/** Selects jobs by their fields; sent as the contract's JobQuery (proto/mrq/v1/job_query.proto). */
 export interface JobFilter {
+  /** Queue name; "root/" selects every subqueue of root, "*" is a wildcard. */
   queue?: string;
   status?: Status;
   task?: string;
@@ -62,6 +66,15 @@ export interface JobFilter {
   exceptionType?: string;
   enqueuedAfter?: Date;
   enqueuedBefore?: Date;
+  /** Job ids starting with these hexadecimal characters. */
+  jobIdPrefix?: string;
+  /** The members of this taskset. */
+  tasksetId?: string;
+  /** The jobs this schedule enqueued. */
+  scheduleId?: string;
+  /** Params objects whose top-level key `paramsKey` holds `paramsValue`, compared as JSON. */
+  paramsKey?: string;
+  paramsValue?: unknown;
 }
 
 /** How many jobs an action matched, changed, and skipped (in a state it does not apply to). */
@@ -239,6 +252,14 @@ export class Client {
     return this.act('JOB_ACTION_RETRY', selection, call);
   }
 
+  /**
+   * Deletes jobs and their logs for good: any job that is not running (a queued or delayed
+   * one is taken off its queue first). Running jobs are skipped.
+   */
+  delete(selection: Selection, call?: CallOptions & { dryRun?: boolean }): Promise<ActionCounts> {
+    return this.act('JOB_ACTION_DELETE', selection, call);
+  }
+
   /** The job's log text so far, one line per record, each ending in a newline. */
   logs(id: string, call?: CallOptions): Promise<string> {
     return readLogs(this.stub, id, call);
@@ -353,11 +374,15 @@ export class Client {
       request.jobIds = selection;
     } else {
       const f = selection;
-      request.filter = {
-        queue: f.queue, status: f.status === undefined ? undefined : statusToWire(f.status), task: f.task,
+      request.query = {
+        queue: f.queue, statuses: f.status === undefined ? [] : [statusToWire(f.status)], task: f.task,
         workerId: f.workerId, exceptionType: f.exceptionType,
         enqueuedAfter: f.enqueuedAfter && dateToWire(f.enqueuedAfter),
         enqueuedBefore: f.enqueuedBefore && dateToWire(f.enqueuedBefore),
+        jobIdPrefix: f.jobIdPrefix, tasksetId: f.tasksetId, scheduleId: f.scheduleId, paramsKey: f.paramsKey,
+        // undefined is sent as null: a key whose value is null.
+        paramsValueJson: f.paramsKey === undefined ? undefined
+          : encodeParams(f.paramsValue ?? null, 'query.params_value_json'),
       };
     }
     const r = await unary<ActOnJobsResponse__Output>((m, o, cb) => this.stub.ActOnJobs(request, m, o, cb), call);

@@ -12,6 +12,7 @@ import {
   UnavailableError,
   WaitTimeoutError,
 } from '../src';
+import type { ActOnJobsRequest__Output } from '../src/generated/mrq/v1/ActOnJobsRequest';
 import type { EnqueueManyRequest__Output } from '../src/generated/mrq/v1/EnqueueManyRequest';
 import type { EnqueueRequest__Output } from '../src/generated/mrq/v1/EnqueueRequest';
 import type { WaitJobsRequest__Output } from '../src/generated/mrq/v1/WaitJobsRequest';
@@ -303,4 +304,29 @@ test('an aborted signal rejects the call with its reason', async () => {
   controller.abort(new Error('stop'));
 
   await assert.rejects(pending, /stop/);
+});
+
+test('delete sends its filter as a JobQuery, the params value as JSON', async () => {
+  const requests: ActOnJobsRequest__Output[] = [];
+  fake = await startFake({
+    ActOnJobs: (call, cb) => {
+      requests.push(call.request);
+      cb(null, { matched: 2, changed: 1, skipped: 1 });
+    },
+  });
+
+  const counts = await fake.client.delete({ queue: 'q', status: 'failed', paramsKey: 'user', paramsValue: '42',
+    jobIdPrefix: '65f0', tasksetId: 't', scheduleId: 's' }, { dryRun: true });
+
+  assert.deepEqual(counts, { matched: 2, changed: 1, skipped: 1 });
+  const req = requests[0]!;
+  assert.equal(req.action, 'JOB_ACTION_DELETE');
+  assert.equal(req.dryRun, true);
+  assert.equal(req.filter, null);
+  const q = req.query!;
+  assert.equal(q.queue, 'q');
+  assert.deepEqual(q.statuses, ['JOB_STATUS_FAILED']);
+  assert.equal(q.paramsKey, 'user');
+  assert.equal(q.paramsValueJson.toString(), '"42"');
+  assert.deepEqual([q.jobIdPrefix, q.tasksetId, q.scheduleId], ['65f0', 't', 's']);
 });

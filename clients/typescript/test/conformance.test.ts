@@ -80,6 +80,10 @@ test('conformance: the scenario', { skip }, async () => {
   assert.equal((await c.requeue([running], call)).changed, 1);
   await c.cancel([running], call);
 
+  // delete it by a query: its id prefix and one params key's value
+  assert.equal((await c.delete({ jobIdPrefix: running, paramsKey: 's', paramsValue: 60 }, call)).changed, 1);
+  await assert.rejects(c.getJob(running, call), NotFoundError);
+
   // follow a job's logs
   const logged = await c.enqueue('mrq_test_tasks.log_lines', { lines: ['first line', 'second line'] }, { queue }, call);
   const lines: string[] = [];

@@ -34,18 +34,28 @@ FIELD_NAMING_CODES = frozenset(
     {grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.ALREADY_EXISTS}
 )
 FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\[\]]*): ")
-# The broker's field names (JobQuery, requests) -> the HTTP API's parameter names.
+# The broker's field names (JobQuery, requests) -> the HTTP API's parameter names. A JobQuery is
+# named "filter" in ListJobs and "query" in ActOnJobs.
+_QUERY_FIELDS = {
+    "job_id": "id",
+    "job_id_prefix": "id_prefix",
+    "queue": "queue",
+    "task": "task",
+    "worker_id": "worker",
+    "exception_type": "exception",
+    "params_json": "params",
+    "params_key": "param",
+    "params_value_json": "param",
+    "taskset_id": "taskset",
+    "schedule_id": "schedule",
+    "enqueued_after": "after",
+    "enqueued_before": "before",
+    "status_group": "status",
+}
 HTTP_FIELDS = {
-    "filter.job_id": "id",
-    "filter.queue": "queue",
-    "filter.task": "task",
-    "filter.worker_id": "worker",
-    "filter.exception_type": "exception",
-    "filter.params_json": "params",
-    "filter.enqueued_after": "after",
-    "filter.enqueued_before": "before",
-    "filter.status_group": "status",
+    **{f"{query}.{name}": http for query in ("filter", "query") for name, http in _QUERY_FIELDS.items()},
     "filter": "filter",
+    "query": "filter",
 }
 
 
@@ -86,7 +96,7 @@ class ApiError(Exception):
 
 
 def http_field(broker_field: str) -> str:
-    if broker_field.startswith("filter.statuses["):
+    if broker_field.startswith(("filter.statuses[", "query.statuses[")):
         return "status"
     return HTTP_FIELDS.get(broker_field, broker_field)
 

@@ -29,6 +29,10 @@ class JobPage(BaseModel):
     jobs: list[Job]
     #: Pass as ``cursor`` for the next page; null on the last page.
     next_cursor: str | None
+    #: How many jobs the filter matches: exact up to a bound, past it the bound ...
+    total: int
+    #: ... and then this is true ("more than ``total`` jobs").
+    total_is_lower_bound: bool
 
 
 class ActionCounts(BaseModel):
@@ -192,12 +196,15 @@ def job(message: job_pb2.Job) -> Job:
 
 
 def job_page(response: monitor_service_pb2.ListJobsResponse) -> JobPage:
-    return JobPage(jobs=[job(j) for j in response.jobs], next_cursor=response.next_cursor or None)
+    return JobPage(
+        jobs=[job(j) for j in response.jobs],
+        next_cursor=response.next_cursor or None,
+        total=response.total,
+        total_is_lower_bound=response.total_is_lower_bound,
+    )
 
 
-def action_counts(
-    response: job_service_pb2.ActOnJobsResponse | monitor_service_pb2.ActOnMatchingJobsResponse, dry_run: bool
-) -> ActionCounts:
+def action_counts(response: job_service_pb2.ActOnJobsResponse, dry_run: bool) -> ActionCounts:
     return ActionCounts(matched=response.matched, changed=response.changed, skipped=response.skipped, dry_run=dry_run)
 
 

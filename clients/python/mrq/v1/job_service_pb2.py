@@ -24,10 +24,11 @@ _sym_db = _symbol_database.Default()
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from mrq.v1 import job_pb2 as mrq_dot_v1_dot_job__pb2
+from mrq.v1 import job_query_pb2 as mrq_dot_v1_dot_job__query__pb2
 from mrq.v1 import worker_service_pb2 as mrq_dot_v1_dot_worker__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x1bmrq/v1/worker_service.proto\"X\n\x0e\x45nqueueRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x01(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"7\n\x0f\x45nqueueResponse\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x14\n\x0c\x64\x65\x64uplicated\x18\x02 \x01(\x08\"\\\n\x12\x45nqueueManyRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"&\n\x13\x45nqueueManyResponse\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"*\n\x0eGetJobResponse\x12\x18\n\x03job\x18\x01 \x01(\x0b\x32\x0b.mrq.v1.Job\"5\n\x0fWaitJobsRequest\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"@\n\x10WaitJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x11\n\tall_final\x18\x02 \x01(\x08\"\x89\x02\n\tJobFilter\x12\r\n\x05queue\x18\x01 \x01(\t\x12!\n\x06status\x18\x02 \x01(\x0e\x32\x11.mrq.v1.JobStatus\x12\x0c\n\x04task\x18\x03 \x01(\t\x12\x11\n\tworker_id\x18\x04 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x05 \x01(\t\x12\x18\n\x0bparams_json\x18\x06 \x01(\x0cH\x00\x88\x01\x01\x12\x32\n\x0e\x65nqueued_after\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65nqueued_before\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_params_json\"z\n\x10\x41\x63tOnJobsRequest\x12!\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x11.mrq.v1.JobAction\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\x12!\n\x06\x66ilter\x18\x03 \x01(\x0b\x32\x11.mrq.v1.JobFilter\x12\x0f\n\x07\x64ry_run\x18\x04 \x01(\x08\"F\n\x11\x41\x63tOnJobsResponse\x12\x0f\n\x07matched\x18\x01 \x01(\x03\x12\x0f\n\x07\x63hanged\x18\x02 \x01(\x03\x12\x0f\n\x07skipped\x18\x03 \x01(\x03\"8\n\x11GetJobLogsRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_offset\x18\x02 \x01(\x03\"I\n\x12GetJobLogsResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0bnext_offset\x18\x02 \x01(\x03\x12\x10\n\x08\x63omplete\x18\x03 \x01(\x08\";\n\x14\x46ollowJobLogsRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_offset\x18\x02 \x01(\x03\":\n\x15\x46ollowJobLogsResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0bnext_offset\x18\x02 \x01(\x03\"\xab\x01\n\x14\x43reateTasksetRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\x12\x15\n\rcallback_task\x18\x04 \x01(\t\x12\x1c\n\x14\x63\x61llback_params_json\x18\x05 \x01(\x0c\x12\x16\n\x0e\x63\x61llback_queue\x18\x06 \x01(\t\"<\n\x15\x43reateTasksetResponse\x12\x12\n\ntaskset_id\x18\x01 \x01(\t\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\"\'\n\x11GetTasksetRequest\x12\x12\n\ntaskset_id\x18\x01 \x01(\t\"\xa2\x02\n\x07Taskset\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05total\x18\x02 \x01(\x03\x12\r\n\x05\x66inal\x18\x03 \x01(\x03\x12+\n\x06\x63ounts\x18\x04 \x03(\x0b\x32\x1b.mrq.v1.Taskset.CountsEntry\x12\x10\n\x08progress\x18\x05 \x01(\x01\x12\x0f\n\x07job_ids\x18\x06 \x03(\t\x12\x15\n\rcallback_task\x18\x07 \x01(\t\x12\x17\n\x0f\x63\x61llback_job_id\x18\x08 \x01(\t\x12\x0c\n\x04task\x18\t \x01(\t\x12\x30\n\x0c\x64\x61te_created\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"6\n\x12GetTasksetResponse\x12 \n\x07taskset\x18\x01 \x01(\x0b\x32\x0f.mrq.v1.Taskset\"6\n\x11InspectJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"R\n\x12InspectJobResponse\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12)\n\ninspection\x18\x02 \x01(\x0b\x32\x15.mrq.v1.JobInspection\"\x16\n\x14GetServerInfoRequest\"\x95\x01\n\x15GetServerInfoResponse\x12\x0f\n\x07version\x18\x01 \x01(\t\x12\x18\n\x10max_params_bytes\x18\x02 \x01(\x03\x12\x16\n\x0emax_batch_size\x18\x03 \x01(\x05\x12\x12\n\nmax_wait_s\x18\x04 \x01(\x01\x12\x13\n\x0blease_ttl_s\x18\x05 \x01(\x01\x12\x10\n\x08\x66\x65\x61tures\x18\x06 \x03(\t\"4\n\x13ListTasksetsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\"N\n\x14ListTasksetsResponse\x12!\n\x08tasksets\x18\x01 \x03(\x0b\x32\x0f.mrq.v1.Taskset\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t*l\n\tJobAction\x12\x1a\n\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n\x10JOB_ACTION_RETRY\x10\x03\x32\xd0\x06\n\nJobService\x12:\n\x07\x45nqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12\x46\n\x0b\x45nqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x12\x37\n\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n\x08WaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12@\n\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12\x43\n\nGetJobLogs\x12\x19.mrq.v1.GetJobLogsRequest\x1a\x1a.mrq.v1.GetJobLogsResponse\x12N\n\rFollowJobLogs\x12\x1c.mrq.v1.FollowJobLogsRequest\x1a\x1d.mrq.v1.FollowJobLogsResponse0\x01\x12L\n\rCreateTaskset\x12\x1c.mrq.v1.CreateTasksetRequest\x1a\x1d.mrq.v1.CreateTasksetResponse\x12\x43\n\nGetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12\x43\n\nInspectJob\x12\x19.mrq.v1.InspectJobRequest\x1a\x1a.mrq.v1.InspectJobResponse\x12L\n\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponse\x12I\n\x0cListTasksets\x12\x1b.mrq.v1.ListTasksetsRequest\x1a\x1c.mrq.v1.ListTasksetsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18mrq/v1/job_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x16mrq/v1/job_query.proto\x1a\x1bmrq/v1/worker_service.proto\"X\n\x0e\x45nqueueRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x01(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"7\n\x0f\x45nqueueResponse\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x14\n\x0c\x64\x65\x64uplicated\x18\x02 \x01(\x08\"\\\n\x12\x45nqueueManyRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\"&\n\x13\x45nqueueManyResponse\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"*\n\x0eGetJobResponse\x12\x18\n\x03job\x18\x01 \x01(\x0b\x32\x0b.mrq.v1.Job\"5\n\x0fWaitJobsRequest\x12\x0f\n\x07job_ids\x18\x01 \x03(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"@\n\x10WaitJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x11\n\tall_final\x18\x02 \x01(\x08\"\x8d\x02\n\tJobFilter\x12\r\n\x05queue\x18\x01 \x01(\t\x12!\n\x06status\x18\x02 \x01(\x0e\x32\x11.mrq.v1.JobStatus\x12\x0c\n\x04task\x18\x03 \x01(\t\x12\x11\n\tworker_id\x18\x04 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x05 \x01(\t\x12\x18\n\x0bparams_json\x18\x06 \x01(\x0cH\x00\x88\x01\x01\x12\x32\n\x0e\x65nqueued_after\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65nqueued_before\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x02\x18\x01\x42\x0e\n\x0c_params_json\"\x9f\x01\n\x10\x41\x63tOnJobsRequest\x12!\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x11.mrq.v1.JobAction\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\x12%\n\x06\x66ilter\x18\x03 \x01(\x0b\x32\x11.mrq.v1.JobFilterB\x02\x18\x01\x12\x0f\n\x07\x64ry_run\x18\x04 \x01(\x08\x12\x1f\n\x05query\x18\x05 \x01(\x0b\x32\x10.mrq.v1.JobQuery\"F\n\x11\x41\x63tOnJobsResponse\x12\x0f\n\x07matched\x18\x01 \x01(\x03\x12\x0f\n\x07\x63hanged\x18\x02 \x01(\x03\x12\x0f\n\x07skipped\x18\x03 \x01(\x03\"8\n\x11GetJobLogsRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_offset\x18\x02 \x01(\x03\"I\n\x12GetJobLogsResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0bnext_offset\x18\x02 \x01(\x03\x12\x10\n\x08\x63omplete\x18\x03 \x01(\x08\";\n\x14\x46ollowJobLogsRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_offset\x18\x02 \x01(\x03\":\n\x15\x46ollowJobLogsResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x13\n\x0bnext_offset\x18\x02 \x01(\x03\"\xab\x01\n\x14\x43reateTasksetRequest\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x13\n\x0bparams_json\x18\x02 \x03(\x0c\x12#\n\x07options\x18\x03 \x01(\x0b\x32\x12.mrq.v1.JobOptions\x12\x15\n\rcallback_task\x18\x04 \x01(\t\x12\x1c\n\x14\x63\x61llback_params_json\x18\x05 \x01(\x0c\x12\x16\n\x0e\x63\x61llback_queue\x18\x06 \x01(\t\"<\n\x15\x43reateTasksetResponse\x12\x12\n\ntaskset_id\x18\x01 \x01(\t\x12\x0f\n\x07job_ids\x18\x02 \x03(\t\"\'\n\x11GetTasksetRequest\x12\x12\n\ntaskset_id\x18\x01 \x01(\t\"\xa2\x02\n\x07Taskset\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05total\x18\x02 \x01(\x03\x12\r\n\x05\x66inal\x18\x03 \x01(\x03\x12+\n\x06\x63ounts\x18\x04 \x03(\x0b\x32\x1b.mrq.v1.Taskset.CountsEntry\x12\x10\n\x08progress\x18\x05 \x01(\x01\x12\x0f\n\x07job_ids\x18\x06 \x03(\t\x12\x15\n\rcallback_task\x18\x07 \x01(\t\x12\x17\n\x0f\x63\x61llback_job_id\x18\x08 \x01(\t\x12\x0c\n\x04task\x18\t \x01(\t\x12\x30\n\x0c\x64\x61te_created\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"6\n\x12GetTasksetResponse\x12 \n\x07taskset\x18\x01 \x01(\x0b\x32\x0f.mrq.v1.Taskset\"6\n\x11InspectJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x11\n\ttimeout_s\x18\x02 \x01(\x01\"R\n\x12InspectJobResponse\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12)\n\ninspection\x18\x02 \x01(\x0b\x32\x15.mrq.v1.JobInspection\"\x16\n\x14GetServerInfoRequest\"\x95\x01\n\x15GetServerInfoResponse\x12\x0f\n\x07version\x18\x01 \x01(\t\x12\x18\n\x10max_params_bytes\x18\x02 \x01(\x03\x12\x16\n\x0emax_batch_size\x18\x03 \x01(\x05\x12\x12\n\nmax_wait_s\x18\x04 \x01(\x01\x12\x13\n\x0blease_ttl_s\x18\x05 \x01(\x01\x12\x10\n\x08\x66\x65\x61tures\x18\x06 \x03(\t\"4\n\x13ListTasksetsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\"N\n\x14ListTasksetsResponse\x12!\n\x08tasksets\x18\x01 \x03(\x0b\x32\x0f.mrq.v1.Taskset\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t*\x83\x01\n\tJobAction\x12\x1a\n\x16JOB_ACTION_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_ACTION_CANCEL\x10\x01\x12\x16\n\x12JOB_ACTION_REQUEUE\x10\x02\x12\x14\n\x10JOB_ACTION_RETRY\x10\x03\x12\x15\n\x11JOB_ACTION_DELETE\x10\x04\x32\xd0\x06\n\nJobService\x12:\n\x07\x45nqueue\x12\x16.mrq.v1.EnqueueRequest\x1a\x17.mrq.v1.EnqueueResponse\x12\x46\n\x0b\x45nqueueMany\x12\x1a.mrq.v1.EnqueueManyRequest\x1a\x1b.mrq.v1.EnqueueManyResponse\x12\x37\n\x06GetJob\x12\x15.mrq.v1.GetJobRequest\x1a\x16.mrq.v1.GetJobResponse\x12=\n\x08WaitJobs\x12\x17.mrq.v1.WaitJobsRequest\x1a\x18.mrq.v1.WaitJobsResponse\x12@\n\tActOnJobs\x12\x18.mrq.v1.ActOnJobsRequest\x1a\x19.mrq.v1.ActOnJobsResponse\x12\x43\n\nGetJobLogs\x12\x19.mrq.v1.GetJobLogsRequest\x1a\x1a.mrq.v1.GetJobLogsResponse\x12N\n\rFollowJobLogs\x12\x1c.mrq.v1.FollowJobLogsRequest\x1a\x1d.mrq.v1.FollowJobLogsResponse0\x01\x12L\n\rCreateTaskset\x12\x1c.mrq.v1.CreateTasksetRequest\x1a\x1d.mrq.v1.CreateTasksetResponse\x12\x43\n\nGetTaskset\x12\x19.mrq.v1.GetTasksetRequest\x1a\x1a.mrq.v1.GetTasksetResponse\x12\x43\n\nInspectJob\x12\x19.mrq.v1.InspectJobRequest\x1a\x1a.mrq.v1.InspectJobResponse\x12L\n\rGetServerInfo\x12\x1c.mrq.v1.GetServerInfoRequest\x1a\x1d.mrq.v1.GetServerInfoResponse\x12I\n\x0cListTasksets\x12\x1b.mrq.v1.ListTasksetsRequest\x1a\x1c.mrq.v1.ListTasksetsResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,64 +36,68 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mrq.v1.job_service_pb2', _g
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpb'
+  _globals['_JOBFILTER']._loaded_options = None
+  _globals['_JOBFILTER']._serialized_options = b'\030\001'
+  _globals['_ACTONJOBSREQUEST'].fields_by_name['filter']._loaded_options = None
+  _globals['_ACTONJOBSREQUEST'].fields_by_name['filter']._serialized_options = b'\030\001'
   _globals['_TASKSET_COUNTSENTRY']._loaded_options = None
   _globals['_TASKSET_COUNTSENTRY']._serialized_options = b'8\001'
-  _globals['_JOBACTION']._serialized_start=2389
-  _globals['_JOBACTION']._serialized_end=2497
-  _globals['_ENQUEUEREQUEST']._serialized_start=116
-  _globals['_ENQUEUEREQUEST']._serialized_end=204
-  _globals['_ENQUEUERESPONSE']._serialized_start=206
-  _globals['_ENQUEUERESPONSE']._serialized_end=261
-  _globals['_ENQUEUEMANYREQUEST']._serialized_start=263
-  _globals['_ENQUEUEMANYREQUEST']._serialized_end=355
-  _globals['_ENQUEUEMANYRESPONSE']._serialized_start=357
-  _globals['_ENQUEUEMANYRESPONSE']._serialized_end=395
-  _globals['_GETJOBREQUEST']._serialized_start=397
-  _globals['_GETJOBREQUEST']._serialized_end=428
-  _globals['_GETJOBRESPONSE']._serialized_start=430
-  _globals['_GETJOBRESPONSE']._serialized_end=472
-  _globals['_WAITJOBSREQUEST']._serialized_start=474
-  _globals['_WAITJOBSREQUEST']._serialized_end=527
-  _globals['_WAITJOBSRESPONSE']._serialized_start=529
-  _globals['_WAITJOBSRESPONSE']._serialized_end=593
-  _globals['_JOBFILTER']._serialized_start=596
-  _globals['_JOBFILTER']._serialized_end=861
-  _globals['_ACTONJOBSREQUEST']._serialized_start=863
-  _globals['_ACTONJOBSREQUEST']._serialized_end=985
-  _globals['_ACTONJOBSRESPONSE']._serialized_start=987
-  _globals['_ACTONJOBSRESPONSE']._serialized_end=1057
-  _globals['_GETJOBLOGSREQUEST']._serialized_start=1059
-  _globals['_GETJOBLOGSREQUEST']._serialized_end=1115
-  _globals['_GETJOBLOGSRESPONSE']._serialized_start=1117
-  _globals['_GETJOBLOGSRESPONSE']._serialized_end=1190
-  _globals['_FOLLOWJOBLOGSREQUEST']._serialized_start=1192
-  _globals['_FOLLOWJOBLOGSREQUEST']._serialized_end=1251
-  _globals['_FOLLOWJOBLOGSRESPONSE']._serialized_start=1253
-  _globals['_FOLLOWJOBLOGSRESPONSE']._serialized_end=1311
-  _globals['_CREATETASKSETREQUEST']._serialized_start=1314
-  _globals['_CREATETASKSETREQUEST']._serialized_end=1485
-  _globals['_CREATETASKSETRESPONSE']._serialized_start=1487
-  _globals['_CREATETASKSETRESPONSE']._serialized_end=1547
-  _globals['_GETTASKSETREQUEST']._serialized_start=1549
-  _globals['_GETTASKSETREQUEST']._serialized_end=1588
-  _globals['_TASKSET']._serialized_start=1591
-  _globals['_TASKSET']._serialized_end=1881
-  _globals['_TASKSET_COUNTSENTRY']._serialized_start=1836
-  _globals['_TASKSET_COUNTSENTRY']._serialized_end=1881
-  _globals['_GETTASKSETRESPONSE']._serialized_start=1883
-  _globals['_GETTASKSETRESPONSE']._serialized_end=1937
-  _globals['_INSPECTJOBREQUEST']._serialized_start=1939
-  _globals['_INSPECTJOBREQUEST']._serialized_end=1993
-  _globals['_INSPECTJOBRESPONSE']._serialized_start=1995
-  _globals['_INSPECTJOBRESPONSE']._serialized_end=2077
-  _globals['_GETSERVERINFOREQUEST']._serialized_start=2079
-  _globals['_GETSERVERINFOREQUEST']._serialized_end=2101
-  _globals['_GETSERVERINFORESPONSE']._serialized_start=2104
-  _globals['_GETSERVERINFORESPONSE']._serialized_end=2253
-  _globals['_LISTTASKSETSREQUEST']._serialized_start=2255
-  _globals['_LISTTASKSETSREQUEST']._serialized_end=2307
-  _globals['_LISTTASKSETSRESPONSE']._serialized_start=2309
-  _globals['_LISTTASKSETSRESPONSE']._serialized_end=2387
-  _globals['_JOBSERVICE']._serialized_start=2500
-  _globals['_JOBSERVICE']._serialized_end=3348
+  _globals['_JOBACTION']._serialized_start=2456
+  _globals['_JOBACTION']._serialized_end=2587
+  _globals['_ENQUEUEREQUEST']._serialized_start=140
+  _globals['_ENQUEUEREQUEST']._serialized_end=228
+  _globals['_ENQUEUERESPONSE']._serialized_start=230
+  _globals['_ENQUEUERESPONSE']._serialized_end=285
+  _globals['_ENQUEUEMANYREQUEST']._serialized_start=287
+  _globals['_ENQUEUEMANYREQUEST']._serialized_end=379
+  _globals['_ENQUEUEMANYRESPONSE']._serialized_start=381
+  _globals['_ENQUEUEMANYRESPONSE']._serialized_end=419
+  _globals['_GETJOBREQUEST']._serialized_start=421
+  _globals['_GETJOBREQUEST']._serialized_end=452
+  _globals['_GETJOBRESPONSE']._serialized_start=454
+  _globals['_GETJOBRESPONSE']._serialized_end=496
+  _globals['_WAITJOBSREQUEST']._serialized_start=498
+  _globals['_WAITJOBSREQUEST']._serialized_end=551
+  _globals['_WAITJOBSRESPONSE']._serialized_start=553
+  _globals['_WAITJOBSRESPONSE']._serialized_end=617
+  _globals['_JOBFILTER']._serialized_start=620
+  _globals['_JOBFILTER']._serialized_end=889
+  _globals['_ACTONJOBSREQUEST']._serialized_start=892
+  _globals['_ACTONJOBSREQUEST']._serialized_end=1051
+  _globals['_ACTONJOBSRESPONSE']._serialized_start=1053
+  _globals['_ACTONJOBSRESPONSE']._serialized_end=1123
+  _globals['_GETJOBLOGSREQUEST']._serialized_start=1125
+  _globals['_GETJOBLOGSREQUEST']._serialized_end=1181
+  _globals['_GETJOBLOGSRESPONSE']._serialized_start=1183
+  _globals['_GETJOBLOGSRESPONSE']._serialized_end=1256
+  _globals['_FOLLOWJOBLOGSREQUEST']._serialized_start=1258
+  _globals['_FOLLOWJOBLOGSREQUEST']._serialized_end=1317
+  _globals['_FOLLOWJOBLOGSRESPONSE']._serialized_start=1319
+  _globals['_FOLLOWJOBLOGSRESPONSE']._serialized_end=1377
+  _globals['_CREATETASKSETREQUEST']._serialized_start=1380
+  _globals['_CREATETASKSETREQUEST']._serialized_end=1551
+  _globals['_CREATETASKSETRESPONSE']._serialized_start=1553
+  _globals['_CREATETASKSETRESPONSE']._serialized_end=1613
+  _globals['_GETTASKSETREQUEST']._serialized_start=1615
+  _globals['_GETTASKSETREQUEST']._serialized_end=1654
+  _globals['_TASKSET']._serialized_start=1657
+  _globals['_TASKSET']._serialized_end=1947
+  _globals['_TASKSET_COUNTSENTRY']._serialized_start=1902
+  _globals['_TASKSET_COUNTSENTRY']._serialized_end=1947
+  _globals['_GETTASKSETRESPONSE']._serialized_start=1949
+  _globals['_GETTASKSETRESPONSE']._serialized_end=2003
+  _globals['_INSPECTJOBREQUEST']._serialized_start=2005
+  _globals['_INSPECTJOBREQUEST']._serialized_end=2059
+  _globals['_INSPECTJOBRESPONSE']._serialized_start=2061
+  _globals['_INSPECTJOBRESPONSE']._serialized_end=2143
+  _globals['_GETSERVERINFOREQUEST']._serialized_start=2145
+  _globals['_GETSERVERINFOREQUEST']._serialized_end=2167
+  _globals['_GETSERVERINFORESPONSE']._serialized_start=2170
+  _globals['_GETSERVERINFORESPONSE']._serialized_end=2319
+  _globals['_LISTTASKSETSREQUEST']._serialized_start=2321
+  _globals['_LISTTASKSETSREQUEST']._serialized_end=2373
+  _globals['_LISTTASKSETSRESPONSE']._serialized_start=2375
+  _globals['_LISTTASKSETSRESPONSE']._serialized_end=2453
+  _globals['_JOBSERVICE']._serialized_start=2590
+  _globals['_JOBSERVICE']._serialized_end=3438
 # @@protoc_insertion_point(module_scope)

@@ -2,6 +2,7 @@ import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from mrq.v1 import job_pb2 as _job_pb2
+from mrq.v1 import job_query_pb2 as _job_query_pb2
 from mrq.v1 import worker_service_pb2 as _worker_service_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -18,10 +19,12 @@ class JobAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     JOB_ACTION_CANCEL: _ClassVar[JobAction]
     JOB_ACTION_REQUEUE: _ClassVar[JobAction]
     JOB_ACTION_RETRY: _ClassVar[JobAction]
+    JOB_ACTION_DELETE: _ClassVar[JobAction]
 JOB_ACTION_UNSPECIFIED: JobAction
 JOB_ACTION_CANCEL: JobAction
 JOB_ACTION_REQUEUE: JobAction
 JOB_ACTION_RETRY: JobAction
+JOB_ACTION_DELETE: JobAction
 
 class EnqueueRequest(_message.Message):
     __slots__ = ("task", "params_json", "options")
@@ -106,16 +109,18 @@ class JobFilter(_message.Message):
     def __init__(self, queue: _Optional[str] = ..., status: _Optional[_Union[_job_pb2.JobStatus, str]] = ..., task: _Optional[str] = ..., worker_id: _Optional[str] = ..., exception_type: _Optional[str] = ..., params_json: _Optional[bytes] = ..., enqueued_after: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., enqueued_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ActOnJobsRequest(_message.Message):
-    __slots__ = ("action", "job_ids", "filter", "dry_run")
+    __slots__ = ("action", "job_ids", "filter", "dry_run", "query")
     ACTION_FIELD_NUMBER: _ClassVar[int]
     JOB_IDS_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
     DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
     action: JobAction
     job_ids: _containers.RepeatedScalarFieldContainer[str]
     filter: JobFilter
     dry_run: bool
-    def __init__(self, action: _Optional[_Union[JobAction, str]] = ..., job_ids: _Optional[_Iterable[str]] = ..., filter: _Optional[_Union[JobFilter, _Mapping]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+    query: _job_query_pb2.JobQuery
+    def __init__(self, action: _Optional[_Union[JobAction, str]] = ..., job_ids: _Optional[_Iterable[str]] = ..., filter: _Optional[_Union[JobFilter, _Mapping]] = ..., dry_run: _Optional[bool] = ..., query: _Optional[_Union[_job_query_pb2.JobQuery, _Mapping]] = ...) -> None: ...
 
 class ActOnJobsResponse(_message.Message):
     __slots__ = ("matched", "changed", "skipped")

@@ -140,9 +140,9 @@ class JobServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ActOnJobs(self, request, context):
-        """Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+        """Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
         matched, changed and were skipped (see JobAction for what each action does). A job
-        running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+        running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
         handled in batches, each job at most once per call; jobs that change status while the
         call runs are re-checked at the moment they are changed, never overwritten blindly.
         With dry_run, nothing changes and the counts are a preview.

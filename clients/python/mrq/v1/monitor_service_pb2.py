@@ -24,11 +24,12 @@ _sym_db = _symbol_database.Default()
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from mrq.v1 import job_pb2 as mrq_dot_v1_dot_job__pb2
+from mrq.v1 import job_query_pb2 as mrq_dot_v1_dot_job__query__pb2
 from mrq.v1 import job_service_pb2 as mrq_dot_v1_dot_job__service__pb2
 from mrq.v1 import worker_service_pb2 as mrq_dot_v1_dot_worker__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cmrq/v1/monitor_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x18mrq/v1/job_service.proto\x1a\x1bmrq/v1/worker_service.proto\"\xc5\x02\n\x08JobQuery\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\r\n\x05queue\x18\x02 \x01(\t\x12\x0c\n\x04task\x18\x03 \x01(\t\x12#\n\x08statuses\x18\x04 \x03(\x0e\x32\x11.mrq.v1.JobStatus\x12)\n\x0cstatus_group\x18\x05 \x01(\x0e\x32\x13.mrq.v1.StatusGroup\x12\x11\n\tworker_id\x18\x06 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x07 \x01(\t\x12\x18\n\x0bparams_json\x18\x08 \x01(\x0cH\x00\x88\x01\x01\x12\x32\n\x0e\x65nqueued_after\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x65nqueued_before\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_params_json\"s\n\x0fListJobsRequest\x12 \n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x10.mrq.v1.JobQuery\x12\x1f\n\x05order\x18\x02 \x01(\x0e\x32\x10.mrq.v1.JobOrder\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x04 \x01(\t\"B\n\x10ListJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"p\n\x18\x41\x63tOnMatchingJobsRequest\x12!\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x11.mrq.v1.JobAction\x12 \n\x06\x66ilter\x18\x02 \x01(\x0b\x32\x10.mrq.v1.JobQuery\x12\x0f\n\x07\x64ry_run\x18\x03 \x01(\x08\"N\n\x19\x41\x63tOnMatchingJobsResponse\x12\x0f\n\x07matched\x18\x01 \x01(\x03\x12\x0f\n\x07\x63hanged\x18\x02 \x01(\x03\x12\x0f\n\x07skipped\x18\x03 \x01(\x03\"&\n\x12GetOverviewRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x84\x02\n\x13GetOverviewResponse\x12\x37\n\x06\x63ounts\x18\x01 \x03(\x0b\x32\'.mrq.v1.GetOverviewResponse.CountsEntry\x12\x15\n\rworkers_alive\x18\x02 \x01(\x05\x12\x11\n\tpool_size\x18\x03 \x01(\x05\x12\x11\n\tpool_busy\x18\x04 \x01(\x05\x12\x1a\n\x12\x65nqueued_in_window\x18\x05 \x01(\x03\x12\x1a\n\x12\x66inished_in_window\x18\x06 \x01(\x03\x12\x10\n\x08window_s\x18\x07 \x01(\x01\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"+\n\x12ListWorkersRequest\x12\x15\n\rseen_within_s\x18\x01 \x01(\x01\"\xa6\x01\n\nWorkerInfo\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\"\n\x05state\x18\x02 \x01(\x0b\x32\x13.mrq.v1.WorkerState\x12\x0f\n\x07job_ids\x18\x03 \x03(\t\x12\x32\n\x0elast_heartbeat\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61live\x18\x05 \x01(\x08\x12\r\n\x05quiet\x18\x06 \x01(\x08\":\n\x13ListWorkersResponse\x12#\n\x07workers\x18\x01 \x03(\x0b\x32\x12.mrq.v1.WorkerInfo\"O\n\x14\x43ontrolWorkerRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12$\n\x06\x61\x63tion\x18\x02 \x01(\x0e\x32\x14.mrq.v1.WorkerAction\"\x17\n\x15\x43ontrolWorkerResponse\")\n\x15ListQueueRatesRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x9c\x01\n\tQueueRate\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x10\n\x08\x65nqueued\x18\x02 \x01(\x03\x12\x10\n\x08\x66inished\x18\x03 \x01(\x03\x12-\n\x06\x63ounts\x18\x04 \x03(\x0b\x32\x1d.mrq.v1.QueueRate.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"M\n\x16ListQueueRatesResponse\x12!\n\x06queues\x18\x01 \x03(\x0b\x32\x11.mrq.v1.QueueRate\x12\x10\n\x08window_s\x18\x02 \x01(\x01\"(\n\x14ListTaskStatsRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x93\x01\n\tTaskStats\x12\x0c\n\x04task\x18\x01 \x01(\t\x12-\n\x06\x63ounts\x18\x02 \x03(\x0b\x32\x1d.mrq.v1.TaskStats.CountsEntry\x12\x1a\n\x12\x66inished_in_window\x18\x03 \x01(\x03\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"K\n\x15ListTaskStatsResponse\x12 \n\x05tasks\x18\x01 \x03(\x0b\x32\x11.mrq.v1.TaskStats\x12\x10\n\x08window_s\x18\x02 \x01(\x01\"\x1c\n\x1aListExceptionGroupsRequest\"\x8b\x01\n\x0e\x45xceptionGroup\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\x12-\n\tlast_seen\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rexample_error\x18\x05 \x01(\t\"E\n\x1bListExceptionGroupsResponse\x12&\n\x06groups\x18\x01 \x03(\x0b\x32\x16.mrq.v1.ExceptionGroup\"R\n\x11GetHistoryRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x0c\n\x04task\x18\x02 \x01(\t\x12\x10\n\x08window_s\x18\x03 \x01(\x01\x12\x0e\n\x06step_s\x18\x04 \x01(\x01\"\xe3\x01\n\x0cHistoryPoint\x12)\n\x05start\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x66inished\x18\x02 \x01(\x03\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x03\x12\x17\n\nqueue_size\x18\x04 \x01(\x03H\x00\x88\x01\x01\x12\x1b\n\x0ep50_duration_s\x18\x05 \x01(\x01H\x01\x88\x01\x01\x12\x1b\n\x0ep95_duration_s\x18\x06 \x01(\x01H\x02\x88\x01\x01\x42\r\n\x0b_queue_sizeB\x11\n\x0f_p50_duration_sB\x11\n\x0f_p95_duration_s\"\x85\x01\n\x12GetHistoryResponse\x12$\n\x06points\x18\x01 \x03(\x0b\x32\x14.mrq.v1.HistoryPoint\x12\x10\n\x08window_s\x18\x02 \x01(\x01\x12\x0e\n\x06step_s\x18\x03 \x01(\x01\x12\x13\n\x0bretention_s\x18\x04 \x01(\x01\x12\x12\n\nmax_series\x18\x05 \x01(\x05*q\n\x0bStatusGroup\x12\x1c\n\x18STATUS_GROUP_UNSPECIFIED\x10\x00\x12\x13\n\x0fSTATUS_GROUP_OK\x10\x01\x12\x17\n\x13STATUS_GROUP_NOT_OK\x10\x02\x12\x16\n\x12STATUS_GROUP_ERROR\x10\x03*Q\n\x08JobOrder\x12\x19\n\x15JOB_ORDER_UNSPECIFIED\x10\x00\x12\x14\n\x10JOB_ORDER_NEWEST\x10\x01\x12\x14\n\x10JOB_ORDER_OLDEST\x10\x02*x\n\x0cWorkerAction\x12\x1d\n\x19WORKER_ACTION_UNSPECIFIED\x10\x00\x12\x16\n\x12WORKER_ACTION_STOP\x10\x01\x12\x17\n\x13WORKER_ACTION_QUIET\x10\x02\x12\x18\n\x14WORKER_ACTION_RESUME\x10\x03\x32\xcb\x05\n\x0eMonitorService\x12\x46\n\x0bGetOverview\x12\x1a.mrq.v1.GetOverviewRequest\x1a\x1b.mrq.v1.GetOverviewResponse\x12=\n\x08ListJobs\x12\x17.mrq.v1.ListJobsRequest\x1a\x18.mrq.v1.ListJobsResponse\x12X\n\x11\x41\x63tOnMatchingJobs\x12 .mrq.v1.ActOnMatchingJobsRequest\x1a!.mrq.v1.ActOnMatchingJobsResponse\x12\x46\n\x0bListWorkers\x12\x1a.mrq.v1.ListWorkersRequest\x1a\x1b.mrq.v1.ListWorkersResponse\x12L\n\rControlWorker\x12\x1c.mrq.v1.ControlWorkerRequest\x1a\x1d.mrq.v1.ControlWorkerResponse\x12O\n\x0eListQueueRates\x12\x1d.mrq.v1.ListQueueRatesRequest\x1a\x1e.mrq.v1.ListQueueRatesResponse\x12L\n\rListTaskStats\x12\x1c.mrq.v1.ListTaskStatsRequest\x1a\x1d.mrq.v1.ListTaskStatsResponse\x12^\n\x13ListExceptionGroups\x12\".mrq.v1.ListExceptionGroupsRequest\x1a#.mrq.v1.ListExceptionGroupsResponse\x12\x43\n\nGetHistory\x12\x19.mrq.v1.GetHistoryRequest\x1a\x1a.mrq.v1.GetHistoryResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cmrq/v1/monitor_service.proto\x12\x06mrq.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x10mrq/v1/job.proto\x1a\x16mrq/v1/job_query.proto\x1a\x18mrq/v1/job_service.proto\x1a\x1bmrq/v1/worker_service.proto\"s\n\x0fListJobsRequest\x12 \n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x10.mrq.v1.JobQuery\x12\x1f\n\x05order\x18\x02 \x01(\x0e\x32\x10.mrq.v1.JobOrder\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x04 \x01(\t\"o\n\x10ListJobsResponse\x12\x19\n\x04jobs\x18\x01 \x03(\x0b\x32\x0b.mrq.v1.Job\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x03\x12\x1c\n\x14total_is_lower_bound\x18\x04 \x01(\x08\"p\n\x18\x41\x63tOnMatchingJobsRequest\x12!\n\x06\x61\x63tion\x18\x01 \x01(\x0e\x32\x11.mrq.v1.JobAction\x12 \n\x06\x66ilter\x18\x02 \x01(\x0b\x32\x10.mrq.v1.JobQuery\x12\x0f\n\x07\x64ry_run\x18\x03 \x01(\x08\"N\n\x19\x41\x63tOnMatchingJobsResponse\x12\x0f\n\x07matched\x18\x01 \x01(\x03\x12\x0f\n\x07\x63hanged\x18\x02 \x01(\x03\x12\x0f\n\x07skipped\x18\x03 \x01(\x03\"&\n\x12GetOverviewRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x84\x02\n\x13GetOverviewResponse\x12\x37\n\x06\x63ounts\x18\x01 \x03(\x0b\x32\'.mrq.v1.GetOverviewResponse.CountsEntry\x12\x15\n\rworkers_alive\x18\x02 \x01(\x05\x12\x11\n\tpool_size\x18\x03 \x01(\x05\x12\x11\n\tpool_busy\x18\x04 \x01(\x05\x12\x1a\n\x12\x65nqueued_in_window\x18\x05 \x01(\x03\x12\x1a\n\x12\x66inished_in_window\x18\x06 \x01(\x03\x12\x10\n\x08window_s\x18\x07 \x01(\x01\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"+\n\x12ListWorkersRequest\x12\x15\n\rseen_within_s\x18\x01 \x01(\x01\"\xa6\x01\n\nWorkerInfo\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12\"\n\x05state\x18\x02 \x01(\x0b\x32\x13.mrq.v1.WorkerState\x12\x0f\n\x07job_ids\x18\x03 \x03(\t\x12\x32\n\x0elast_heartbeat\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61live\x18\x05 \x01(\x08\x12\r\n\x05quiet\x18\x06 \x01(\x08\":\n\x13ListWorkersResponse\x12#\n\x07workers\x18\x01 \x03(\x0b\x32\x12.mrq.v1.WorkerInfo\"O\n\x14\x43ontrolWorkerRequest\x12\x11\n\tworker_id\x18\x01 \x01(\t\x12$\n\x06\x61\x63tion\x18\x02 \x01(\x0e\x32\x14.mrq.v1.WorkerAction\"\x17\n\x15\x43ontrolWorkerResponse\")\n\x15ListQueueRatesRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x9c\x01\n\tQueueRate\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x10\n\x08\x65nqueued\x18\x02 \x01(\x03\x12\x10\n\x08\x66inished\x18\x03 \x01(\x03\x12-\n\x06\x63ounts\x18\x04 \x03(\x0b\x32\x1d.mrq.v1.QueueRate.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"M\n\x16ListQueueRatesResponse\x12!\n\x06queues\x18\x01 \x03(\x0b\x32\x11.mrq.v1.QueueRate\x12\x10\n\x08window_s\x18\x02 \x01(\x01\"(\n\x14ListTaskStatsRequest\x12\x10\n\x08window_s\x18\x01 \x01(\x01\"\x93\x01\n\tTaskStats\x12\x0c\n\x04task\x18\x01 \x01(\t\x12-\n\x06\x63ounts\x18\x02 \x03(\x0b\x32\x1d.mrq.v1.TaskStats.CountsEntry\x12\x1a\n\x12\x66inished_in_window\x18\x03 \x01(\x03\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"K\n\x15ListTaskStatsResponse\x12 \n\x05tasks\x18\x01 \x03(\x0b\x32\x11.mrq.v1.TaskStats\x12\x10\n\x08window_s\x18\x02 \x01(\x01\"\x1c\n\x1aListExceptionGroupsRequest\"\x8b\x01\n\x0e\x45xceptionGroup\x12\x0c\n\x04task\x18\x01 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\x12-\n\tlast_seen\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rexample_error\x18\x05 \x01(\t\"E\n\x1bListExceptionGroupsResponse\x12&\n\x06groups\x18\x01 \x03(\x0b\x32\x16.mrq.v1.ExceptionGroup\"R\n\x11GetHistoryRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12\x0c\n\x04task\x18\x02 \x01(\t\x12\x10\n\x08window_s\x18\x03 \x01(\x01\x12\x0e\n\x06step_s\x18\x04 \x01(\x01\"\xe3\x01\n\x0cHistoryPoint\x12)\n\x05start\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x66inished\x18\x02 \x01(\x03\x12\x0e\n\x06\x66\x61iled\x18\x03 \x01(\x03\x12\x17\n\nqueue_size\x18\x04 \x01(\x03H\x00\x88\x01\x01\x12\x1b\n\x0ep50_duration_s\x18\x05 \x01(\x01H\x01\x88\x01\x01\x12\x1b\n\x0ep95_duration_s\x18\x06 \x01(\x01H\x02\x88\x01\x01\x42\r\n\x0b_queue_sizeB\x11\n\x0f_p50_duration_sB\x11\n\x0f_p95_duration_s\"\x85\x01\n\x12GetHistoryResponse\x12$\n\x06points\x18\x01 \x03(\x0b\x32\x14.mrq.v1.HistoryPoint\x12\x10\n\x08window_s\x18\x02 \x01(\x01\x12\x0e\n\x06step_s\x18\x03 \x01(\x01\x12\x13\n\x0bretention_s\x18\x04 \x01(\x01\x12\x12\n\nmax_series\x18\x05 \x01(\x05*Q\n\x08JobOrder\x12\x19\n\x15JOB_ORDER_UNSPECIFIED\x10\x00\x12\x14\n\x10JOB_ORDER_NEWEST\x10\x01\x12\x14\n\x10JOB_ORDER_OLDEST\x10\x02*x\n\x0cWorkerAction\x12\x1d\n\x19WORKER_ACTION_UNSPECIFIED\x10\x00\x12\x16\n\x12WORKER_ACTION_STOP\x10\x01\x12\x17\n\x13WORKER_ACTION_QUIET\x10\x02\x12\x18\n\x14WORKER_ACTION_RESUME\x10\x03\x32\xd0\x05\n\x0eMonitorService\x12\x46\n\x0bGetOverview\x12\x1a.mrq.v1.GetOverviewRequest\x1a\x1b.mrq.v1.GetOverviewResponse\x12=\n\x08ListJobs\x12\x17.mrq.v1.ListJobsRequest\x1a\x18.mrq.v1.ListJobsResponse\x12]\n\x11\x41\x63tOnMatchingJobs\x12 .mrq.v1.ActOnMatchingJobsRequest\x1a!.mrq.v1.ActOnMatchingJobsResponse\"\x03\x88\x02\x01\x12\x46\n\x0bListWorkers\x12\x1a.mrq.v1.ListWorkersRequest\x1a\x1b.mrq.v1.ListWorkersResponse\x12L\n\rControlWorker\x12\x1c.mrq.v1.ControlWorkerRequest\x1a\x1d.mrq.v1.ControlWorkerResponse\x12O\n\x0eListQueueRates\x12\x1d.mrq.v1.ListQueueRatesRequest\x1a\x1e.mrq.v1.ListQueueRatesResponse\x12L\n\rListTaskStats\x12\x1c.mrq.v1.ListTaskStatsRequest\x1a\x1d.mrq.v1.ListTaskStatsResponse\x12^\n\x13ListExceptionGroups\x12\".mrq.v1.ListExceptionGroupsRequest\x1a#.mrq.v1.ListExceptionGroupsResponse\x12\x43\n\nGetHistory\x12\x19.mrq.v1.GetHistoryRequest\x1a\x1a.mrq.v1.GetHistoryResponseB3Z1github.com/mrq-project/mrq/clients/go/mrqpb;mrqpbb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,66 +43,64 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_QUEUERATE_COUNTSENTRY']._serialized_options = b'8\001'
   _globals['_TASKSTATS_COUNTSENTRY']._loaded_options = None
   _globals['_TASKSTATS_COUNTSENTRY']._serialized_options = b'8\001'
-  _globals['_STATUSGROUP']._serialized_start=2779
-  _globals['_STATUSGROUP']._serialized_end=2892
-  _globals['_JOBORDER']._serialized_start=2894
-  _globals['_JOBORDER']._serialized_end=2975
-  _globals['_WORKERACTION']._serialized_start=2977
-  _globals['_WORKERACTION']._serialized_end=3097
-  _globals['_JOBQUERY']._serialized_start=147
-  _globals['_JOBQUERY']._serialized_end=472
-  _globals['_LISTJOBSREQUEST']._serialized_start=474
-  _globals['_LISTJOBSREQUEST']._serialized_end=589
-  _globals['_LISTJOBSRESPONSE']._serialized_start=591
-  _globals['_LISTJOBSRESPONSE']._serialized_end=657
-  _globals['_ACTONMATCHINGJOBSREQUEST']._serialized_start=659
-  _globals['_ACTONMATCHINGJOBSREQUEST']._serialized_end=771
-  _globals['_ACTONMATCHINGJOBSRESPONSE']._serialized_start=773
-  _globals['_ACTONMATCHINGJOBSRESPONSE']._serialized_end=851
-  _globals['_GETOVERVIEWREQUEST']._serialized_start=853
-  _globals['_GETOVERVIEWREQUEST']._serialized_end=891
-  _globals['_GETOVERVIEWRESPONSE']._serialized_start=894
-  _globals['_GETOVERVIEWRESPONSE']._serialized_end=1154
-  _globals['_GETOVERVIEWRESPONSE_COUNTSENTRY']._serialized_start=1109
-  _globals['_GETOVERVIEWRESPONSE_COUNTSENTRY']._serialized_end=1154
-  _globals['_LISTWORKERSREQUEST']._serialized_start=1156
-  _globals['_LISTWORKERSREQUEST']._serialized_end=1199
-  _globals['_WORKERINFO']._serialized_start=1202
-  _globals['_WORKERINFO']._serialized_end=1368
-  _globals['_LISTWORKERSRESPONSE']._serialized_start=1370
-  _globals['_LISTWORKERSRESPONSE']._serialized_end=1428
-  _globals['_CONTROLWORKERREQUEST']._serialized_start=1430
-  _globals['_CONTROLWORKERREQUEST']._serialized_end=1509
-  _globals['_CONTROLWORKERRESPONSE']._serialized_start=1511
-  _globals['_CONTROLWORKERRESPONSE']._serialized_end=1534
-  _globals['_LISTQUEUERATESREQUEST']._serialized_start=1536
-  _globals['_LISTQUEUERATESREQUEST']._serialized_end=1577
-  _globals['_QUEUERATE']._serialized_start=1580
-  _globals['_QUEUERATE']._serialized_end=1736
-  _globals['_QUEUERATE_COUNTSENTRY']._serialized_start=1109
-  _globals['_QUEUERATE_COUNTSENTRY']._serialized_end=1154
-  _globals['_LISTQUEUERATESRESPONSE']._serialized_start=1738
-  _globals['_LISTQUEUERATESRESPONSE']._serialized_end=1815
-  _globals['_LISTTASKSTATSREQUEST']._serialized_start=1817
-  _globals['_LISTTASKSTATSREQUEST']._serialized_end=1857
-  _globals['_TASKSTATS']._serialized_start=1860
-  _globals['_TASKSTATS']._serialized_end=2007
-  _globals['_TASKSTATS_COUNTSENTRY']._serialized_start=1109
-  _globals['_TASKSTATS_COUNTSENTRY']._serialized_end=1154
-  _globals['_LISTTASKSTATSRESPONSE']._serialized_start=2009
-  _globals['_LISTTASKSTATSRESPONSE']._serialized_end=2084
-  _globals['_LISTEXCEPTIONGROUPSREQUEST']._serialized_start=2086
-  _globals['_LISTEXCEPTIONGROUPSREQUEST']._serialized_end=2114
-  _globals['_EXCEPTIONGROUP']._serialized_start=2117
-  _globals['_EXCEPTIONGROUP']._serialized_end=2256
-  _globals['_LISTEXCEPTIONGROUPSRESPONSE']._serialized_start=2258
-  _globals['_LISTEXCEPTIONGROUPSRESPONSE']._serialized_end=2327
-  _globals['_GETHISTORYREQUEST']._serialized_start=2329
-  _globals['_GETHISTORYREQUEST']._serialized_end=2411
-  _globals['_HISTORYPOINT']._serialized_start=2414
-  _globals['_HISTORYPOINT']._serialized_end=2641
-  _globals['_GETHISTORYRESPONSE']._serialized_start=2644
-  _globals['_GETHISTORYRESPONSE']._serialized_end=2777
-  _globals['_MONITORSERVICE']._serialized_start=3100
-  _globals['_MONITORSERVICE']._serialized_end=3815
+  _globals['_MONITORSERVICE'].methods_by_name['ActOnMatchingJobs']._loaded_options = None
+  _globals['_MONITORSERVICE'].methods_by_name['ActOnMatchingJobs']._serialized_options = b'\210\002\001'
+  _globals['_JOBORDER']._serialized_start=2520
+  _globals['_JOBORDER']._serialized_end=2601
+  _globals['_WORKERACTION']._serialized_start=2603
+  _globals['_WORKERACTION']._serialized_end=2723
+  _globals['_LISTJOBSREQUEST']._serialized_start=170
+  _globals['_LISTJOBSREQUEST']._serialized_end=285
+  _globals['_LISTJOBSRESPONSE']._serialized_start=287
+  _globals['_LISTJOBSRESPONSE']._serialized_end=398
+  _globals['_ACTONMATCHINGJOBSREQUEST']._serialized_start=400
+  _globals['_ACTONMATCHINGJOBSREQUEST']._serialized_end=512
+  _globals['_ACTONMATCHINGJOBSRESPONSE']._serialized_start=514
+  _globals['_ACTONMATCHINGJOBSRESPONSE']._serialized_end=592
+  _globals['_GETOVERVIEWREQUEST']._serialized_start=594
+  _globals['_GETOVERVIEWREQUEST']._serialized_end=632
+  _globals['_GETOVERVIEWRESPONSE']._serialized_start=635
+  _globals['_GETOVERVIEWRESPONSE']._serialized_end=895
+  _globals['_GETOVERVIEWRESPONSE_COUNTSENTRY']._serialized_start=850
+  _globals['_GETOVERVIEWRESPONSE_COUNTSENTRY']._serialized_end=895
+  _globals['_LISTWORKERSREQUEST']._serialized_start=897
+  _globals['_LISTWORKERSREQUEST']._serialized_end=940
+  _globals['_WORKERINFO']._serialized_start=943
+  _globals['_WORKERINFO']._serialized_end=1109
+  _globals['_LISTWORKERSRESPONSE']._serialized_start=1111
+  _globals['_LISTWORKERSRESPONSE']._serialized_end=1169
+  _globals['_CONTROLWORKERREQUEST']._serialized_start=1171
+  _globals['_CONTROLWORKERREQUEST']._serialized_end=1250
+  _globals['_CONTROLWORKERRESPONSE']._serialized_start=1252
+  _globals['_CONTROLWORKERRESPONSE']._serialized_end=1275
+  _globals['_LISTQUEUERATESREQUEST']._serialized_start=1277
+  _globals['_LISTQUEUERATESREQUEST']._serialized_end=1318
+  _globals['_QUEUERATE']._serialized_start=1321
+  _globals['_QUEUERATE']._serialized_end=1477
+  _globals['_QUEUERATE_COUNTSENTRY']._serialized_start=850
+  _globals['_QUEUERATE_COUNTSENTRY']._serialized_end=895
+  _globals['_LISTQUEUERATESRESPONSE']._serialized_start=1479
+  _globals['_LISTQUEUERATESRESPONSE']._serialized_end=1556
+  _globals['_LISTTASKSTATSREQUEST']._serialized_start=1558
+  _globals['_LISTTASKSTATSREQUEST']._serialized_end=1598
+  _globals['_TASKSTATS']._serialized_start=1601
+  _globals['_TASKSTATS']._serialized_end=1748
+  _globals['_TASKSTATS_COUNTSENTRY']._serialized_start=850
+  _globals['_TASKSTATS_COUNTSENTRY']._serialized_end=895
+  _globals['_LISTTASKSTATSRESPONSE']._serialized_start=1750
+  _globals['_LISTTASKSTATSRESPONSE']._serialized_end=1825
+  _globals['_LISTEXCEPTIONGROUPSREQUEST']._serialized_start=1827
+  _globals['_LISTEXCEPTIONGROUPSREQUEST']._serialized_end=1855
+  _globals['_EXCEPTIONGROUP']._serialized_start=1858
+  _globals['_EXCEPTIONGROUP']._serialized_end=1997
+  _globals['_LISTEXCEPTIONGROUPSRESPONSE']._serialized_start=1999
+  _globals['_LISTEXCEPTIONGROUPSRESPONSE']._serialized_end=2068
+  _globals['_GETHISTORYREQUEST']._serialized_start=2070
+  _globals['_GETHISTORYREQUEST']._serialized_end=2152
+  _globals['_HISTORYPOINT']._serialized_start=2155
+  _globals['_HISTORYPOINT']._serialized_end=2382
+  _globals['_GETHISTORYRESPONSE']._serialized_start=2385
+  _globals['_GETHISTORYRESPONSE']._serialized_end=2518
+  _globals['_MONITORSERVICE']._serialized_start=2726
+  _globals['_MONITORSERVICE']._serialized_end=3446
 # @@protoc_insertion_point(module_scope)

@@ -2,6 +2,7 @@ import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from mrq.v1 import job_pb2 as _job_pb2
+from mrq.v1 import job_query_pb2 as _job_query_pb2
 from mrq.v1 import job_service_pb2 as _job_service_pb2
 from mrq.v1 import worker_service_pb2 as _worker_service_pb2
 from google.protobuf.internal import containers as _containers
@@ -12,13 +13,6 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
-
-class StatusGroup(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
-    __slots__ = ()
-    STATUS_GROUP_UNSPECIFIED: _ClassVar[StatusGroup]
-    STATUS_GROUP_OK: _ClassVar[StatusGroup]
-    STATUS_GROUP_NOT_OK: _ClassVar[StatusGroup]
-    STATUS_GROUP_ERROR: _ClassVar[StatusGroup]
 
 class JobOrder(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -32,10 +26,6 @@ class WorkerAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     WORKER_ACTION_STOP: _ClassVar[WorkerAction]
     WORKER_ACTION_QUIET: _ClassVar[WorkerAction]
     WORKER_ACTION_RESUME: _ClassVar[WorkerAction]
-STATUS_GROUP_UNSPECIFIED: StatusGroup
-STATUS_GROUP_OK: StatusGroup
-STATUS_GROUP_NOT_OK: StatusGroup
-STATUS_GROUP_ERROR: StatusGroup
 JOB_ORDER_UNSPECIFIED: JobOrder
 JOB_ORDER_NEWEST: JobOrder
 JOB_ORDER_OLDEST: JobOrder
@@ -44,49 +34,29 @@ WORKER_ACTION_STOP: WorkerAction
 WORKER_ACTION_QUIET: WorkerAction
 WORKER_ACTION_RESUME: WorkerAction
 
-class JobQuery(_message.Message):
-    __slots__ = ("job_id", "queue", "task", "statuses", "status_group", "worker_id", "exception_type", "params_json", "enqueued_after", "enqueued_before")
-    JOB_ID_FIELD_NUMBER: _ClassVar[int]
-    QUEUE_FIELD_NUMBER: _ClassVar[int]
-    TASK_FIELD_NUMBER: _ClassVar[int]
-    STATUSES_FIELD_NUMBER: _ClassVar[int]
-    STATUS_GROUP_FIELD_NUMBER: _ClassVar[int]
-    WORKER_ID_FIELD_NUMBER: _ClassVar[int]
-    EXCEPTION_TYPE_FIELD_NUMBER: _ClassVar[int]
-    PARAMS_JSON_FIELD_NUMBER: _ClassVar[int]
-    ENQUEUED_AFTER_FIELD_NUMBER: _ClassVar[int]
-    ENQUEUED_BEFORE_FIELD_NUMBER: _ClassVar[int]
-    job_id: str
-    queue: str
-    task: str
-    statuses: _containers.RepeatedScalarFieldContainer[_job_pb2.JobStatus]
-    status_group: StatusGroup
-    worker_id: str
-    exception_type: str
-    params_json: bytes
-    enqueued_after: _timestamp_pb2.Timestamp
-    enqueued_before: _timestamp_pb2.Timestamp
-    def __init__(self, job_id: _Optional[str] = ..., queue: _Optional[str] = ..., task: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[_job_pb2.JobStatus, str]]] = ..., status_group: _Optional[_Union[StatusGroup, str]] = ..., worker_id: _Optional[str] = ..., exception_type: _Optional[str] = ..., params_json: _Optional[bytes] = ..., enqueued_after: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., enqueued_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
-
 class ListJobsRequest(_message.Message):
     __slots__ = ("filter", "order", "limit", "cursor")
     FILTER_FIELD_NUMBER: _ClassVar[int]
     ORDER_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     CURSOR_FIELD_NUMBER: _ClassVar[int]
-    filter: JobQuery
+    filter: _job_query_pb2.JobQuery
     order: JobOrder
     limit: int
     cursor: str
-    def __init__(self, filter: _Optional[_Union[JobQuery, _Mapping]] = ..., order: _Optional[_Union[JobOrder, str]] = ..., limit: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+    def __init__(self, filter: _Optional[_Union[_job_query_pb2.JobQuery, _Mapping]] = ..., order: _Optional[_Union[JobOrder, str]] = ..., limit: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
 
 class ListJobsResponse(_message.Message):
-    __slots__ = ("jobs", "next_cursor")
+    __slots__ = ("jobs", "next_cursor", "total", "total_is_lower_bound")
     JOBS_FIELD_NUMBER: _ClassVar[int]
     NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_IS_LOWER_BOUND_FIELD_NUMBER: _ClassVar[int]
     jobs: _containers.RepeatedCompositeFieldContainer[_job_pb2.Job]
     next_cursor: str
-    def __init__(self, jobs: _Optional[_Iterable[_Union[_job_pb2.Job, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+    total: int
+    total_is_lower_bound: bool
+    def __init__(self, jobs: _Optional[_Iterable[_Union[_job_pb2.Job, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., total: _Optional[int] = ..., total_is_lower_bound: _Optional[bool] = ...) -> None: ...
 
 class ActOnMatchingJobsRequest(_message.Message):
     __slots__ = ("action", "filter", "dry_run")
@@ -94,9 +64,9 @@ class ActOnMatchingJobsRequest(_message.Message):
     FILTER_FIELD_NUMBER: _ClassVar[int]
     DRY_RUN_FIELD_NUMBER: _ClassVar[int]
     action: _job_service_pb2.JobAction
-    filter: JobQuery
+    filter: _job_query_pb2.JobQuery
     dry_run: bool
-    def __init__(self, action: _Optional[_Union[_job_service_pb2.JobAction, str]] = ..., filter: _Optional[_Union[JobQuery, _Mapping]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+    def __init__(self, action: _Optional[_Union[_job_service_pb2.JobAction, str]] = ..., filter: _Optional[_Union[_job_query_pb2.JobQuery, _Mapping]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
 
 class ActOnMatchingJobsResponse(_message.Message):
     __slots__ = ("matched", "changed", "skipped")

@@ -106,8 +106,9 @@ class MonitorServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListJobs(self, request, context):
-        """One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-        by job id (creation order): pass a reply's next_cursor to read the following page.
+        """One page of the jobs a query matches, newest or oldest first, and how many it matches.
+        Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+        the following page.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -116,6 +117,7 @@ class MonitorServiceServicer:
     def ActOnMatchingJobs(self, request, context):
         """ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
         and returns the counts as a preview. The query must set at least one criterion.
+        Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -31,6 +31,7 @@ import type { JobInspection as _mrq_v1_JobInspection, JobInspection__Output as _
 import type { JobOptions as _mrq_v1_JobOptions, JobOptions__Output as _mrq_v1_JobOptions__Output } from './mrq/v1/JobOptions';
 import type { JobOutcome as _mrq_v1_JobOutcome, JobOutcome__Output as _mrq_v1_JobOutcome__Output } from './mrq/v1/JobOutcome';
 import type { JobProgress as _mrq_v1_JobProgress, JobProgress__Output as _mrq_v1_JobProgress__Output } from './mrq/v1/JobProgress';
+import type { JobQuery as _mrq_v1_JobQuery, JobQuery__Output as _mrq_v1_JobQuery__Output } from './mrq/v1/JobQuery';
 import type { JobServiceClient as _mrq_v1_JobServiceClient, JobServiceDefinition as _mrq_v1_JobServiceDefinition } from './mrq/v1/JobService';
 import type { LeaseJobsRequest as _mrq_v1_LeaseJobsRequest, LeaseJobsRequest__Output as _mrq_v1_LeaseJobsRequest__Output } from './mrq/v1/LeaseJobsRequest';
 import type { LeaseJobsResponse as _mrq_v1_LeaseJobsResponse, LeaseJobsResponse__Output as _mrq_v1_LeaseJobsResponse__Output } from './mrq/v1/LeaseJobsResponse';
@@ -93,6 +94,7 @@ export interface ProtoGrpcType {
       JobOptions: MessageTypeDefinition<_mrq_v1_JobOptions, _mrq_v1_JobOptions__Output>
       JobOutcome: MessageTypeDefinition<_mrq_v1_JobOutcome, _mrq_v1_JobOutcome__Output>
       JobProgress: MessageTypeDefinition<_mrq_v1_JobProgress, _mrq_v1_JobProgress__Output>
+      JobQuery: MessageTypeDefinition<_mrq_v1_JobQuery, _mrq_v1_JobQuery__Output>
       /**
        * JobService is what applications use to enqueue and inspect jobs.
        * 
@@ -112,6 +114,7 @@ export interface ProtoGrpcType {
       ReportOutcomesResponse: MessageTypeDefinition<_mrq_v1_ReportOutcomesResponse, _mrq_v1_ReportOutcomesResponse__Output>
       ShipLogsRequest: MessageTypeDefinition<_mrq_v1_ShipLogsRequest, _mrq_v1_ShipLogsRequest__Output>
       ShipLogsResponse: MessageTypeDefinition<_mrq_v1_ShipLogsResponse, _mrq_v1_ShipLogsResponse__Output>
+      StatusGroup: EnumTypeDefinition
       Taskset: MessageTypeDefinition<_mrq_v1_Taskset, _mrq_v1_Taskset__Output>
       TracebackEntry: MessageTypeDefinition<_mrq_v1_TracebackEntry, _mrq_v1_TracebackEntry__Output>
       WaitJobsRequest: MessageTypeDefinition<_mrq_v1_WaitJobsRequest, _mrq_v1_WaitJobsRequest__Output>

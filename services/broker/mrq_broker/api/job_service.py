@@ -11,8 +11,9 @@ from mrq.statuses import FINAL
 from mrq.v1 import job_service_pb2, job_service_pb2_grpc
 from mrq_broker import __version__
 from mrq_broker.errors import STORE_OUTAGES, InvalidField, NoSuchJob, grpc_errors, outage_message
-from mrq_broker.jobs.actions import APPLIES_TO, JobActions
+from mrq_broker.jobs.actions import JobActions
 from mrq_broker.jobs.operations import Operations
+from mrq_broker.jobs.searches import filter_query
 from mrq_broker.jobs.tasksets import Callback, Tasksets, TasksetView
 from mrq_broker.jobs.validation import (
     canonical_params,
@@ -21,11 +22,10 @@ from mrq_broker.jobs.validation import (
     check_queue,
     check_seconds,
     check_task,
-    job_selection,
 )
 from mrq_broker.storage.records import job_proto
 
-FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs", "tasksets"]
+FEATURES = ["priorities", "delays", "retries", "leases", "wait", "actions", "logs", "tasksets", "delete", "job_query"]
 
 
 class JobServicer(job_service_pb2_grpc.JobServiceServicer):
@@ -83,22 +83,15 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def ActOnJobs(
         self, request: job_service_pb2.ActOnJobsRequest, context: grpc.ServicerContext
     ) -> job_service_pb2.ActOnJobsResponse:
-        if request.action not in APPLIES_TO:
-            raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
-        has_filter = request.HasField("filter")
-        if request.job_ids and has_filter:
-            raise InvalidField("filter", "give job_ids or filter, not both")
-        if request.job_ids:
-            limit = self.operations.settings.max_batch_size
-            if len(request.job_ids) > limit:
-                raise InvalidField("job_ids", f"at most {limit} ids per call; use a filter for more")
-            ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(request.job_ids)]
-            counts = self.actions.act_on_ids(request.action, ids, request.dry_run)
-        elif has_filter:
-            selection = job_selection(request.filter, self.operations.settings)
-            counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
+        if request.HasField("query") and request.HasField("filter"):
+            raise InvalidField("query", "give query or filter (deprecated), not both")
+        if request.HasField("filter"):
+            counts = self.actions.act(
+                request.action, request.job_ids, filter_query(request.filter), request.dry_run, "filter"
+            )
         else:
-            raise InvalidField("job_ids", "give job_ids or a filter")
+            query = request.query if request.HasField("query") else None
+            counts = self.actions.act(request.action, request.job_ids, query, request.dry_run)
         return job_service_pb2.ActOnJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
 
     @grpc_errors

@@ -9,12 +9,12 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.v1 import monitor_service_pb2, monitor_service_pb2_grpc, worker_service_pb2
 from mrq_broker.errors import InvalidField, grpc_errors
-from mrq_broker.jobs.actions import APPLIES_TO, JobActions
+from mrq_broker.jobs.actions import JobActions
 from mrq_broker.jobs.history import MINUTE_S, RETENTION_S, History, Point, check_series, check_step
 from mrq_broker.jobs.monitoring import Monitor, check_window
 from mrq_broker.jobs.operations import Operations
-from mrq_broker.jobs.searches import search_selection
-from mrq_broker.jobs.validation import check_seconds, require_criterion
+from mrq_broker.jobs.searches import query_selection
+from mrq_broker.jobs.validation import check_seconds
 from mrq_broker.storage.records import WorkerRecord, job_proto
 
 pb = monitor_service_pb2
@@ -86,18 +86,20 @@ class MonitorServicer(monitor_service_pb2_grpc.MonitorServiceServicer):
     def ListJobs(self, request: pb.ListJobsRequest, context: grpc.ServicerContext) -> pb.ListJobsResponse:
         if request.order not in pb.JobOrder.values():
             raise InvalidField("order", f"{request.order} is not a JobOrder")
-        selection = search_selection(request.filter, self.operations.settings)
+        selection = query_selection(request.filter, self.operations.settings)
         page = self.monitor.list_jobs(selection, request.order, request.limit, request.cursor)
-        return pb.ListJobsResponse(jobs=[job_proto(j) for j in page.jobs], next_cursor=page.next_cursor)
+        return pb.ListJobsResponse(
+            jobs=[job_proto(j) for j in page.jobs],
+            next_cursor=page.next_cursor,
+            total=page.total,
+            total_is_lower_bound=page.total_is_lower_bound,
+        )
 
     @grpc_errors
     def ActOnMatchingJobs(
         self, request: pb.ActOnMatchingJobsRequest, context: grpc.ServicerContext
     ) -> pb.ActOnMatchingJobsResponse:
-        if request.action not in APPLIES_TO:
-            raise InvalidField("action", f"{request.action} is not a JobAction (CANCEL, REQUEUE or RETRY)")
-        selection = require_criterion(search_selection(request.filter, self.operations.settings))
-        counts = self.actions.act_on_selection(request.action, selection, request.dry_run)
+        counts = self.actions.act(request.action, [], request.filter, request.dry_run, "filter")
         return pb.ActOnMatchingJobsResponse(matched=counts.matched, changed=counts.changed, skipped=counts.skipped)
 
     @grpc_errors

@@ -1,9 +1,10 @@
-"""Users' actions on jobs (ActOnJobs): cancel, requeue or retry, by id or by filter.
+"""Users' actions on jobs (ActOnJobs): cancel, requeue, retry or delete, by id or by query.
 
 Every action first *takes* each job in Redis, the same compare-and-set guard as the committer
 and the lease recovery use, and only then writes its record by exact ``_id``:
 
 Requeue and retry queue a job again behind the jobs already waiting, as a new enqueue would.
+Delete takes a job as requeue does, deletes its record and logs, then drops its lease and payload.
 
 - a job no worker runs (queued, delayed, retry, or final) is taken by moving it from its queue
   (or, for a final one, from nowhere) to a lease owned by the ``ACTING`` marker, so no worker can
@@ -27,11 +28,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from mrq.statuses import FINAL
-from mrq.v1 import job_service_pb2, worker_service_pb2
-from mrq_broker.errors import NoSuchJob
+from mrq.v1 import job_query_pb2, job_service_pb2, worker_service_pb2
+from mrq_broker.errors import InvalidField, NoSuchJob
 from mrq_broker.jobs.payloads import queue_entry
+from mrq_broker.jobs.searches import query_selection, require_criterion
 from mrq_broker.jobs.tasksets import Tasksets
 from mrq_broker.jobs.transitions import ttl_s
+from mrq_broker.jobs.validation import check_job_id
 from mrq_broker.queueing.queues import ACTING, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
@@ -40,6 +43,7 @@ from mrq_broker.storage.records import JobChange, JobRecord, JobSelection
 CANCEL = job_service_pb2.JOB_ACTION_CANCEL
 REQUEUE = job_service_pb2.JOB_ACTION_REQUEUE
 RETRY = job_service_pb2.JOB_ACTION_RETRY
+DELETE = job_service_pb2.JOB_ACTION_DELETE
 
 # Jobs acted on per round of Redis scripts and store writes.
 ACTION_BATCH = 500
@@ -48,7 +52,10 @@ APPLIES_TO: dict[int, frozenset[str]] = {
     CANCEL: frozenset({"queued", "delayed", "retry", "started"}),
     REQUEUE: frozenset({"queued", "delayed", "retry", *FINAL}),
     RETRY: frozenset({"queued", "delayed", "retry", *FINAL}),
+    DELETE: frozenset({"queued", "delayed", "retry", *FINAL}),
 }
+# The status a deleted taskset member that was not final is counted under, in its taskset.
+DELETED = "deleted"
 # A control message for a worker that stopped heartbeating is dropped after this long.
 MIN_CONTROL_TTL_S = 60.0
 
@@ -71,6 +78,31 @@ class JobActions:
         self.queues = queues
         self.settings = settings
         self.tasksets = tasksets
+
+    def act(
+        self,
+        action: int,
+        job_ids: Sequence[str],
+        query: job_query_pb2.JobQuery | None,
+        dry_run: bool,
+        query_field: str = "query",
+    ) -> Counts:
+        """An ActOnJobs request (or a deprecated form of it): ``action`` on ``job_ids``, or on
+        every job ``query`` (named ``query_field`` in errors) matches."""
+        if action not in APPLIES_TO:
+            raise InvalidField("action", f"{action} is not a JobAction (CANCEL, REQUEUE, RETRY or DELETE)")
+        if job_ids and query is not None:
+            raise InvalidField(query_field, f"give job_ids or {query_field}, not both")
+        if query is not None:
+            selection = query_selection(query, self.settings, query_field)
+            return self.act_on_selection(action, require_criterion(selection, query_field), dry_run)
+        if not job_ids:
+            raise InvalidField("job_ids", "give job_ids or a query")
+        limit = self.settings.max_batch_size
+        if len(job_ids) > limit:
+            raise InvalidField("job_ids", f"at most {limit} ids per call; use a query for more")
+        ids = [check_job_id(i, f"job_ids[{n}]") for n, i in enumerate(job_ids)]
+        return self.act_on_ids(action, ids, dry_run)
 
     def act_on_ids(self, action: int, job_ids: Sequence[str], dry_run: bool) -> Counts:
         """Acts on jobs by id; raises NoSuchJob, before any change, if one does not exist."""
@@ -95,7 +127,12 @@ class JobActions:
             return Counts(matched=len(docs), changed=len(eligible))
         changed = 0
         for batch in _batches(eligible, ACTION_BATCH):
-            changed += self._cancel(batch) if action == CANCEL else self._requeue(batch, reset=action == REQUEUE)
+            if action == CANCEL:
+                changed += self._cancel(batch)
+            elif action == DELETE:
+                changed += self._delete(batch)
+            else:
+                changed += self._requeue(batch, reset=action == REQUEUE)
         return Counts(matched=len(docs), changed=changed)
 
     def _expiry_ms(self) -> int:
@@ -174,6 +211,21 @@ class JobActions:
         ]
         self.queues.release([], entries)
         return len(requeued)
+
+    def _delete(self, docs: list[JobRecord]) -> int:
+        """Takes the jobs off their queues as requeue does, so no worker leases them, then
+        deletes them. Their leases go last: a broker dying before leaves leases that expire,
+        and the recovery finds no record to put back."""
+        pending = [(d.id, d.queue, d.status in FINAL) for d in docs if d.status != "started"]
+        taken = self.queues.take_pending(pending, ACTING, self._expiry_ms())
+        ids = [d.id for d in docs if d.id in taken]
+        if not ids:
+            return 0
+        self.store.delete_jobs(ids)
+        # Counted once only: a member already final keeps its final status in its taskset.
+        counted = [(d.id, d.taskset_id, DELETED) for d in docs if d.taskset_id and d.id in taken]
+        self.tasksets.complete(self.queues.release(ids, finished=ids, counted=counted))
+        return len(ids)
 
 
 def _batches(items: list[JobRecord], size: int) -> Iterator[list[JobRecord]]:

@@ -33,7 +33,7 @@ from itertools import accumulate
 
 import redis
 
-from mrq.v1 import monitor_service_pb2
+from mrq.v1 import job_query_pb2
 from mrq_broker.errors import InvalidField
 from mrq_broker.jobs.searches import STATUS_GROUPS
 from mrq_broker.jobs.validation import check_queue, check_seconds, check_task
@@ -53,7 +53,7 @@ MAX_WINDOW_S = 24 * 3600.0
 DEFAULT_WINDOW_S = 3600.0
 #: Duration buckets per doubling: bucket b > 0 holds [2**((b-1)/4), 2**(b/4)) milliseconds.
 BUCKETS_PER_OCTAVE = 4
-FAILED = STATUS_GROUPS[monitor_service_pb2.STATUS_GROUP_ERROR]
+FAILED = STATUS_GROUPS[job_query_pb2.STATUS_GROUP_ERROR]
 QUEUE, TASK, ALL = "queue", "task", "all"
 
 

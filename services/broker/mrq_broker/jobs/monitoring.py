@@ -9,16 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from mrq.v1 import monitor_service_pb2, worker_service_pb2
+from mrq.v1 import job_query_pb2, monitor_service_pb2, worker_service_pb2
 from mrq_broker.errors import InvalidField, NoSuchWorker
 from mrq_broker.jobs.searches import STATUS_GROUPS
 from mrq_broker.jobs.validation import JOB_ID_RE, check_seconds
 from mrq_broker.queueing.queues import RedisQueues
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.storage.base import ExceptionGroup, Store
+from mrq_broker.storage.base import ExceptionGroup, QueryTimeout, Store
 from mrq_broker.storage.records import JobRecord, JobSelection, WorkerRecord
 
 DEFAULT_PAGE = 50
+#: A listing's total is exact up to this many jobs, then "more than" it: counting further
+#: would read further, and a page must answer in milliseconds at millions of jobs.
+TOTAL_BOUND = 10_000
 MAX_PAGE = 500
 DEFAULT_WINDOW_S = 60.0
 MAX_WINDOW_S = 3600.0
@@ -31,6 +34,9 @@ STOP_CONTROL_TTL_S = 3600.0
 class Page:
     jobs: list[JobRecord]
     next_cursor: str
+    #: How many jobs match, up to TOTAL_BOUND; more when total_is_lower_bound.
+    total: int
+    total_is_lower_bound: bool
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,15 @@ class Monitor:
             selection, newest_first=order != monitor_service_pb2.JOB_ORDER_OLDEST, limit=size + 1, after_id=cursor
         )
         more = len(jobs) > size
-        return Page(jobs[:size], jobs[size - 1].id if more else "")
+        next_cursor = jobs[size - 1].id if more else ""
+        try:
+            total = self.store.count_jobs(selection, TOTAL_BOUND + 1)
+        except QueryTimeout:
+            # The page was read, so its jobs are there: count them rather than fail. Others
+            # match too when a page follows, or when this one is not the first.
+            page = jobs[:size]
+            return Page(page, next_cursor, len(page), more or bool(cursor))
+        return Page(jobs[:size], next_cursor, min(total, TOTAL_BOUND), total > TOTAL_BOUND)
 
     def overview(self, window_s: float) -> Overview:
         live = self.store.workers_seen_since(self._alive_since())
@@ -118,7 +132,7 @@ class Monitor:
 
     def exception_groups(self) -> list[ExceptionGroup]:
         """Failed jobs grouped by task and exception type, largest group first."""
-        return self.store.exception_groups(STATUS_GROUPS[monitor_service_pb2.STATUS_GROUP_ERROR])
+        return self.store.exception_groups(STATUS_GROUPS[job_query_pb2.STATUS_GROUP_ERROR])
 
     def _alive_since(self) -> datetime:
         return datetime.now(UTC) - timedelta(seconds=self.settings.lease_ttl_s)

@@ -12,20 +12,17 @@ import orjson
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.queues import MAX_QUEUE_NAME, QUEUE_NAME_RE
-from mrq.statuses import NAME_BY_VALUE
 from mrq.task import TASK_PATH_RE
-from mrq.v1 import job_pb2, job_service_pb2, monitor_service_pb2
+from mrq.v1 import job_pb2
 from mrq_broker.errors import InvalidField
 from mrq_broker.queue_config import TaskLimit
 from mrq_broker.queue_names import is_raw
 from mrq_broker.settings import BrokerSettings
-from mrq_broker.storage.records import JobSelection
 
 JOB_ID_RE = re.compile(r"^[0-9a-f]{24}$")
 MAX_TASK_PATH = 200
 MAX_PRIORITY = 1000
 MAX_DEDUPE_KEY = 500
-MAX_FILTER_STRING = 500
 #: The longest duration a request may give (delays, timeouts, TTLs, windows): ten years.
 MAX_SECONDS = 10 * 365 * 86400.0
 #: The Timestamps a request may give: years 1 to 9999, as datetime and the protobuf spec allow.
@@ -104,51 +101,6 @@ def check_params_list(raws: Sequence[bytes], settings: BrokerSettings) -> list[s
     if len(raws) > settings.max_batch_size:
         raise InvalidField("params_json", f"{len(raws)} jobs, over the batch limit of {settings.max_batch_size}")
     return [canonical_params(raw, settings.max_params_bytes, f"params_json[{i}]") for i, raw in enumerate(raws)]
-
-
-def shared_criteria(
-    selector: job_service_pb2.JobFilter | monitor_service_pb2.JobQuery, settings: BrokerSettings
-) -> dict[str, Any]:
-    """The JobSelection fields that JobFilter and JobQuery share, checked: task, worker, exception
-    type, params and the enqueue dates."""
-    criteria: dict[str, Any] = {}
-    if selector.task:
-        criteria["task"] = check_task(selector.task, "filter.task")
-    for field in ("worker_id", "exception_type"):
-        value = getattr(selector, field)
-        if len(value) > MAX_FILTER_STRING:
-            raise InvalidField(f"filter.{field}", f"at most {MAX_FILTER_STRING} characters")
-        criteria[field] = value
-    if selector.HasField("params_json"):
-        criteria["params_json"] = canonical_params(
-            selector.params_json, settings.max_params_bytes, "filter.params_json"
-        )
-    if selector.HasField("enqueued_after"):
-        criteria["enqueued_after"] = check_timestamp(selector.enqueued_after, "filter.enqueued_after")
-    if selector.HasField("enqueued_before"):
-        criteria["enqueued_before"] = check_timestamp(selector.enqueued_before, "filter.enqueued_before")
-    return criteria
-
-
-def job_selection(selector: job_service_pb2.JobFilter, settings: BrokerSettings) -> JobSelection:
-    """The jobs a JobFilter selects; at least one criterion must be set."""
-    statuses: frozenset[str] = frozenset()
-    if selector.status:
-        if selector.status not in NAME_BY_VALUE:
-            raise InvalidField("filter.status", f"{selector.status} is not a JobStatus")
-        statuses = frozenset({NAME_BY_VALUE[selector.status]})
-    selection = JobSelection(
-        queue=check_queue(selector.queue, "filter.queue") if selector.queue else "",
-        statuses=statuses,
-        **shared_criteria(selector, settings),
-    )
-    return require_criterion(selection)
-
-
-def require_criterion(selection: JobSelection) -> JobSelection:
-    if selection.is_empty():
-        raise InvalidField("filter", "no criterion set; give at least one (acting on every job is refused)")
-    return selection
 
 
 def _routed(task: str, settings: BrokerSettings, key: str, default: Any) -> Any:

@@ -88,6 +88,10 @@ class Store(ABC):
         a job that does not exist (and has no ``create``) does nothing."""
 
     @abstractmethod
+    def delete_jobs(self, job_ids: Sequence[str]) -> int:
+        """Deletes these jobs' records and their log chunks; returns how many records went."""
+
+    @abstractmethod
     def delete_expired_jobs(self, now: datetime) -> int:
         """Deletes jobs whose ``date_expires`` is before ``now``; returns how many."""
 
@@ -107,6 +111,13 @@ class Store(ABC):
     ) -> list[JobRecord]:
         """Up to ``limit`` matching jobs in id order (newest first or oldest first), starting after
         ``after_id`` in that order; without the heavy fields (records.HEAVY_FIELDS are defaults)."""
+
+    @abstractmethod
+    def count_jobs(self, selection: JobSelection, limit: int) -> int:
+        """How many jobs match ``selection``, counted up to ``limit`` at most (a bigger count
+        is ``limit``): through the indexes, reading no more than ``limit`` entries, unless the
+        selection itself must read jobs (params criteria). Expired jobs that are not deleted yet
+        may be counted: leaving them out would read every counted job."""
 
     @abstractmethod
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:

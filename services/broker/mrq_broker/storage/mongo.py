@@ -12,6 +12,7 @@ index and scans for anything else, ``$in`` included: few records are read one by
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,10 +20,11 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import pymongo
 import pymongo.errors
 from bson import ObjectId
-from pymongo import DeleteOne, UpdateOne
+from pymongo import DeleteMany, DeleteOne, UpdateOne
 
 from mrq_broker.storage.base import ExceptionGroup, QueryTimeout, Store
 from mrq_broker.storage.records import (
@@ -56,6 +58,8 @@ INDEXES: list[list[tuple[str, int]]] = [
     [("date_expires", 1)],
     [("date_finished", 1)],
     [("dedupe_key", 1)],
+    [("taskset_id", 1), ("_id", -1)],
+    [("schedule_id", 1), ("_id", -1)],
 ]
 _LIST_PROJECTION = {name: 0 for name in HEAVY_FIELDS}
 
@@ -110,19 +114,24 @@ def _glob_regex(glob: str) -> str:
     return "^" + ".".join(".*".join(re.escape(p) for p in part.split("*")) for part in glob.split("?")) + "$"
 
 
-def _query(selection: JobSelection) -> Doc:
+def _query(selection: JobSelection, after_id: str = "", newest_first: bool = True) -> Doc:
+    """The query of a selection. A params key's value is found by a regex on the params' text,
+    which may also match a nested key: :func:`_matching` checks each job found."""
     query: Doc = {}
-    if selection.job_id:
-        query["_id"] = ObjectId(selection.job_id)
+    if ids := _id_condition(selection, after_id, newest_first):
+        query["_id"] = ids
     if selection.queue:
         glob = selection.queue_glob()
         query["queue"] = {"$regex": _glob_regex(glob)} if glob else selection.queue
     if selection.statuses:
         statuses = sorted(selection.statuses)
         query["status"] = statuses[0] if len(statuses) == 1 else {"$in": statuses}
-    for name in ("task", "worker_id", "exception_type", "params_json"):
+    for name in ("task", "worker_id", "exception_type", "taskset_id", "schedule_id", "params_json"):
         if value := getattr(selection, name):
             query[name] = value
+    if selection.params_key and not selection.params_json:
+        pair = orjson.dumps(selection.params_key).decode() + ":" + selection.params_value_json
+        query["params_json"] = {"$regex": "[{,]" + re.escape(pair) + "[,}]"}
     dates: Doc = {}
     if selection.enqueued_after is not None:
         dates["$gte"] = selection.enqueued_after
@@ -131,6 +140,26 @@ def _query(selection: JobSelection) -> Doc:
     if dates:
         query["date_enqueued"] = dates
     return query
+
+
+def _id_condition(selection: JobSelection, after_id: str, newest_first: bool) -> Any:
+    """The exact id, or the id range of a prefix and of a page's cursor (both on the _id index)."""
+    if selection.job_id:
+        return ObjectId(selection.job_id)
+    ids: Doc = {}
+    if selection.job_id_prefix:
+        first, last = selection.id_range()
+        ids = {"$gte": ObjectId(first), "$lte": ObjectId(last)}
+    if after_id:
+        ids["$lt" if newest_first else "$gt"] = ObjectId(after_id)
+    return ids
+
+
+def _matching(selection: JobSelection, docs: Iterable[Doc]) -> Iterator[Doc]:
+    """The documents whose params hold the selection's key and value, if it has them."""
+    if not selection.params_key:
+        return iter(docs)
+    return (d for d in docs if selection.params_value_matches(d.get("params_json", "{}")))
 
 
 def _alive(records: Iterable[JobRecord]) -> list[JobRecord]:
@@ -195,6 +224,17 @@ class MongoStore(Store):
             for start in range(0, len(writes), self.max_bulk_updates):
                 self.jobs.bulk_write(writes[start : start + self.max_bulk_updates], ordered=True)
 
+    def delete_jobs(self, job_ids: Sequence[str]) -> int:
+        """By exact ``_id``, and each job's log chunks by their ids' prefix "<job id>-" (a range
+        of the ``_id`` index), in commands of at most ``max_bulk_updates`` statements."""
+        deleted = 0
+        with self._write_lock:
+            for start in range(0, len(job_ids), self.max_bulk_updates):
+                batch = job_ids[start : start + self.max_bulk_updates]
+                deleted += self.jobs.bulk_write([DeleteOne({"_id": ObjectId(i)}) for i in batch]).deleted_count
+                self.logs.bulk_write([DeleteMany({"_id": {"$regex": f"^{i}-"}}) for i in batch])
+        return deleted
+
     def delete_expired_jobs(self, now: datetime) -> int:
         with self._write_lock:
             return self.jobs.delete_many({"date_expires": {"$lt": now}}).deleted_count
@@ -215,34 +255,37 @@ class MongoStore(Store):
 
     def select_jobs(self, selection: JobSelection) -> list[JobRecord]:
         with self._time_limit():
-            return _alive(
-                _job(d)
-                for d in self.jobs.find(
-                    _query(selection),
-                    _LIST_PROJECTION,
-                    sort=[("_id", 1)],
-                    batch_size=READ_BATCH,
-                    max_time_ms=self._max_time_ms,
-                )
+            docs = self.jobs.find(
+                _query(selection),
+                _LIST_PROJECTION,
+                sort=[("_id", 1)],
+                batch_size=READ_BATCH,
+                max_time_ms=self._max_time_ms,
             )
+            return _alive(_job(d) for d in _matching(selection, docs))
 
     def page_jobs(
         self, selection: JobSelection, *, newest_first: bool, limit: int, after_id: str = ""
     ) -> list[JobRecord]:
-        query = _query(selection)
-        if after_id and "_id" not in query:
-            query["_id"] = {"$lt" if newest_first else "$gt": ObjectId(after_id)}
+        """With a params key, read on past ``limit`` documents until ``limit`` of them match."""
         with self._time_limit():
-            return _alive(
-                _job(d)
-                for d in self.jobs.find(
-                    query,
-                    _LIST_PROJECTION,
-                    limit=limit,
-                    sort=[("_id", -1 if newest_first else 1)],
-                    max_time_ms=self._max_time_ms,
-                )
+            docs = self.jobs.find(
+                _query(selection, after_id, newest_first),
+                _LIST_PROJECTION,
+                limit=0 if selection.params_key else limit,
+                sort=[("_id", -1 if newest_first else 1)],
+                batch_size=READ_BATCH if selection.params_key else 0,
+                max_time_ms=self._max_time_ms,
             )
+            return _alive(_job(d) for d in itertools.islice(_matching(selection, docs), limit))
+
+    def count_jobs(self, selection: JobSelection, limit: int) -> int:
+        query = _query(selection)
+        with self._time_limit():
+            if not selection.params_key:
+                return self.jobs.count_documents(query, limit=limit, maxTimeMS=self._max_time_ms)
+            docs = self.jobs.find(query, {"params_json": 1}, batch_size=READ_BATCH, max_time_ms=self._max_time_ms)
+            return sum(1 for _ in itertools.islice(_matching(selection, docs), limit))
 
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:
         query = {"status": {"$in": sorted(statuses)}, "date_updated": {"$lt": updated_before}}

@@ -12,6 +12,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from mrq.statuses import status_value
@@ -179,21 +180,42 @@ class JobSelection:
     """Which jobs a query or a bulk action means; unset criteria match every job.
 
     ``queue`` is an exact name, "root/" (every subqueue of root) or a pattern with ``*``
-    wildcards; ``params_json`` is canonical JSON matched whole.
+    wildcards; ``job_id_prefix`` lower-case hexadecimal; ``params_json`` is canonical JSON matched
+    whole; ``params_key`` and ``params_value_json`` (canonical JSON) select params objects whose
+    top-level key holds that value.
     """
 
     job_id: str = ""
+    job_id_prefix: str = ""
     queue: str = ""
     statuses: frozenset[str] = frozenset()
     task: str = ""
     worker_id: str = ""
     exception_type: str = ""
+    taskset_id: str = ""
+    schedule_id: str = ""
     params_json: str = ""
+    params_key: str = ""
+    params_value_json: str = ""
     enqueued_after: datetime | None = None
     enqueued_before: datetime | None = None
 
     def is_empty(self) -> bool:
         return self == JobSelection()
+
+    def id_range(self) -> tuple[str, str]:
+        """The first and last job id ``job_id_prefix`` allows (ids are 24 hexadecimal characters)."""
+        padding = 24 - len(self.job_id_prefix)
+        return self.job_id_prefix + "0" * padding, self.job_id_prefix + "f" * padding
+
+    def params_value_matches(self, params_json: str) -> bool:
+        """Whether stored (canonical) params hold ``params_value_json`` at ``params_key``."""
+        params = orjson.loads(params_json)
+        return (
+            isinstance(params, dict)
+            and self.params_key in params
+            and orjson.dumps(params[self.params_key], option=orjson.OPT_SORT_KEYS).decode() == self.params_value_json
+        )
 
     def queue_glob(self) -> str:
         """The queue criterion as a glob (``*`` any run of characters), or "" when exact."""

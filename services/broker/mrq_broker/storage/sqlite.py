@@ -159,6 +159,8 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS jobs_expires ON jobs (date_expires) WHERE date_expires IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS jobs_finished ON jobs (date_finished) WHERE date_finished IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS jobs_dedupe ON jobs (dedupe_key) WHERE dedupe_key != ''",
+    "CREATE INDEX IF NOT EXISTS jobs_taskset ON jobs (taskset_id, id) WHERE taskset_id != ''",
+    "CREATE INDEX IF NOT EXISTS jobs_schedule ON jobs (schedule_id, id) WHERE schedule_id != ''",
     # How many jobs each (queue, task, status) has, kept exact by the triggers below in the
     # transaction that changes the jobs: the dashboard's counts read this, never the jobs. A
     # count that falls to 0 stays as a row (reads skip it): deleting it would cost every change.
@@ -364,13 +366,17 @@ def _batches(changes: Sequence[JobChange]) -> list[tuple[str, list[list[Any]]]]:
     return [(_statement(first), [_params(c) for c in members]) for _, first, members in groups]
 
 
-def _where(selection: JobSelection, now_ms: int) -> tuple[list[str], list[Any]]:
-    """The SQL conditions and parameters of a selection, expired jobs left out."""
-    terms: list[str] = [_ALIVE]
-    params: list[Any] = [now_ms]
+def _where(selection: JobSelection, now_ms: int | None) -> tuple[list[str], list[Any]]:
+    """The SQL conditions and parameters of a selection, expired jobs left out (unless ``now_ms``
+    is None: counts keep them, so that an index alone can answer)."""
+    terms: list[str] = [] if now_ms is None else [_ALIVE]
+    params: list[Any] = [] if now_ms is None else [now_ms]
     if selection.job_id:
         terms.append("id = ?")
         params.append(selection.job_id)
+    if selection.job_id_prefix:  # a range of the primary key, or of any index (they end with the id)
+        terms.append("id BETWEEN ? AND ?")
+        params += selection.id_range()
     if selection.queue:
         glob = selection.queue_glob()
         terms.append("queue GLOB ?" if glob else "queue = ?")
@@ -378,15 +384,17 @@ def _where(selection: JobSelection, now_ms: int) -> tuple[list[str], list[Any]]:
     if selection.statuses:
         terms.append(f"status IN ({', '.join('?' * len(selection.statuses))})")
         params += sorted(selection.statuses)
-    for name in ("task", "worker_id", "exception_type", "params_json"):
+    for name in ("task", "worker_id", "exception_type", "taskset_id", "schedule_id", "params_json"):
         if value := getattr(selection, name):
             terms.append(f"{name} = ?")
             params.append(value)
     # The literal terms let the planner use the partial indexes.
-    if selection.worker_id:
-        terms.append("worker_id != ''")
-    if selection.exception_type:
-        terms.append("exception_type != ''")
+    for name in ("worker_id", "exception_type", "taskset_id", "schedule_id"):
+        if getattr(selection, name):
+            terms.append(f"{name} != ''")
+    if selection.params_key:
+        terms.append("EXISTS (SELECT 1 FROM json_each(jobs.params_json) WHERE key = ? AND type = ? AND value IS ?)")
+        params += [selection.params_key, *_json_atom(selection.params_value_json)]
     if selection.enqueued_after is not None:
         terms.append("date_enqueued >= ?")
         params.append(to_ms(selection.enqueued_after))
@@ -394,6 +402,22 @@ def _where(selection: JobSelection, now_ms: int) -> tuple[list[str], list[Any]]:
         terms.append("date_enqueued < ?")
         params.append(to_ms(selection.enqueued_before))
     return terms, params
+
+
+def _json_atom(value_json: str) -> tuple[str, Any]:
+    """A JSON value as json_each() describes an element: its type and its SQL value (arrays and
+    objects as their JSON text, which stored params hold canonical, like ``value_json``)."""
+    value = json.loads(value_json)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value), None if value is None else int(value)
+    if isinstance(value, (list, dict)):
+        return ("array" if isinstance(value, list) else "object"), value_json
+    kinds = {int: "integer", float: "real", str: "text"}
+    return kinds[type(value)], value
+
+
+def _statuses_only(selection: JobSelection) -> bool:
+    return replace(selection, statuses=frozenset()).is_empty()
 
 
 def _in(values: Sequence[str]) -> str:
@@ -568,6 +592,19 @@ class SQLiteStore(Store):
                 for sql, params in batches:
                     connection.executemany(sql, params)
 
+    def delete_jobs(self, job_ids: Sequence[str]) -> int:
+        """A job's log chunks are the ids between "<job id>-" and "<job id>." ("." follows "-")."""
+        if not job_ids:
+            return 0
+        with self._writing() as connection:
+            deleted: int = connection.execute(
+                "DELETE FROM jobs WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(job_ids)),)
+            ).rowcount
+            connection.executemany(
+                "DELETE FROM log_chunks WHERE id > ? AND id < ?", [(f"{i}-", f"{i}.") for i in job_ids]
+            )
+        return deleted
+
     def delete_expired_jobs(self, now: datetime) -> int:
         return self._delete_expired("jobs", now)
 
@@ -619,7 +656,13 @@ class SQLiteStore(Store):
         queues = [selection.queue]
         glob = selection.queue_glob()
         statuses_alone = bool(selection.statuses) and not (
-            selection.queue or selection.task or selection.worker_id or selection.exception_type or selection.job_id
+            selection.queue
+            or selection.task
+            or selection.worker_id
+            or selection.exception_type
+            or selection.job_id
+            or selection.taskset_id
+            or selection.schedule_id
         )
         if glob or statuses_alone:
             found = self._queues(glob or "*")
@@ -654,6 +697,20 @@ class SQLiteStore(Store):
         order = "DESC" if newest_first else "ASC"
         sql = f"SELECT {_LIST_COLUMNS} FROM jobs WHERE {' AND '.join(terms)} ORDER BY id {order} LIMIT ?"
         return [_job(row) for row in self._read(sql, [*params, limit])]
+
+    def count_jobs(self, selection: JobSelection, limit: int) -> int:
+        """From job_counts when the selection is by status alone; else the first ``limit``
+        matches, counted as they are read from an index: expired jobs not deleted yet included,
+        since leaving them out would read each job's row for its expiry."""
+        if _statuses_only(selection):
+            wanted = sorted(selection.statuses)
+            where = f" AND status IN {_in(wanted)}" if wanted else ""
+            total: int = self._read(f"SELECT coalesce(sum(n), 0) FROM job_counts WHERE n > 0{where}", wanted)[0][0]
+            return min(total, limit)
+        terms, params = _where(selection, None)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM jobs WHERE {' AND '.join(terms) or 'true'} LIMIT ?)"
+        counted: int = self._read(sql, [*params, limit])[0][0]
+        return counted
 
     def stale_pending_ids(self, statuses: Iterable[str], updated_before: datetime) -> list[str]:
         wanted = sorted(statuses)

@@ -28,6 +28,7 @@ ACTIONS = {
     "cancel": job_service_pb2.JOB_ACTION_CANCEL,
     "requeue": job_service_pb2.JOB_ACTION_REQUEUE,
     "retry": job_service_pb2.JOB_ACTION_RETRY,
+    "delete": job_service_pb2.JOB_ACTION_DELETE,
 }
 # A log follower's stream ends after this long even if its job is still running (the page
 # reconnects); it bounds the broker stream a closed browser tab leaves behind.
@@ -53,7 +54,7 @@ class JobAction(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    action: Literal["cancel", "requeue", "retry"]
+    action: Literal["cancel", "requeue", "retry", "delete"]
     ids: list[str] = Field(default_factory=list, description="job ids; exclusive with filter")
     filter: JobFilterBody | None = Field(None, description="the jobs list's filter; exclusive with ids")
     dry_run: bool = Field(False, description="change nothing: return the counts as a preview")
@@ -62,27 +63,21 @@ class JobAction(BaseModel):
 @router.post(
     "/actions",
     response_model=translation.ActionCounts,
-    summary="Cancel, requeue or retry jobs by id or by filter (dry_run previews the counts)",
+    summary="Cancel, requeue, retry or delete jobs by id or by filter (dry_run previews the counts)",
 )
 def act(broker: BrokerDep, body: JobAction) -> translation.ActionCounts:
     action = ACTIONS[body.action]
     if body.ids and body.filter is not None:
         raise ApiError(400, "filter", "give ids or filter, not both")
     if body.ids:
-        response = broker.jobs.ActOnJobs(
-            job_service_pb2.ActOnJobsRequest(action=action, job_ids=body.ids, dry_run=body.dry_run),
-            timeout=broker.timeout_s,
-        )
-        return translation.action_counts(response, body.dry_run)
-    if body.filter is None or body.filter.is_empty():
+        request = job_service_pb2.ActOnJobsRequest(action=action, job_ids=body.ids, dry_run=body.dry_run)
+    elif body.filter is None or body.filter.is_empty():
         raise ApiError(400, "filter", "give ids, or a filter with at least one criterion")
-    matching = broker.monitor.ActOnMatchingJobs(
-        monitor_service_pb2.ActOnMatchingJobsRequest(
-            action=action, filter=body.filter.to_query(), dry_run=body.dry_run
-        ),
-        timeout=broker.timeout_s * 10,
-    )
-    return translation.action_counts(matching, body.dry_run)
+    else:
+        request = job_service_pb2.ActOnJobsRequest(action=action, query=body.filter.to_query(), dry_run=body.dry_run)
+    # A bulk action may touch many jobs: it gets longer than a read.
+    timeout_s = broker.timeout_s * (1 if body.ids else 10)
+    return translation.action_counts(broker.jobs.ActOnJobs(request, timeout=timeout_s), body.dry_run)
 
 
 @router.get("/{job_id}", response_model=translation.Job, summary="One job, with its result and tracebacks")

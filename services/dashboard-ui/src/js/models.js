@@ -14,10 +14,13 @@
   MRQ.Schedules = Backbone.Collection.extend({ url: "api/schedules" });
   MRQ.Job = Backbone.Model.extend({ urlRoot: "api/jobs" });
   MRQ.Taskset = Backbone.Model.extend({ urlRoot: "api/tasksets" });
-  // One page of a listing read by cursor; `nextCursor` reads the following page.
+  // One page of a listing read by cursor; `nextCursor` reads the following page; `total` (job
+  // searches) counts every match, exactly up to a bound, past which `totalIsLowerBound` is set.
   const CursorPage = Backbone.Collection.extend({
     parse: function (response) {
       this.nextCursor = response.next_cursor;
+      this.total = response.total;
+      this.totalIsLowerBound = response.total_is_lower_bound;
       return response[this.key];
     },
   });

@@ -184,12 +184,15 @@ window.MRQ = window.MRQ || {};
     });
   };
 
-  // Previous and next buttons under a listing read by cursor (see MRQ.Page's nextPage).
-  const pager = MRQ.template(`<div class="pager"><span class="muted">Page <%- pageNumber %></span>
+  // Previous and next buttons under a listing read by cursor (see MRQ.Page's nextPage), after
+  // the listing's total when it has one ("1,234 jobs").
+  const pager = MRQ.template(`<div class="pager">
+    <% if (total) { %><span class="muted" data-total><%- total %></span><% } %>
+    <span class="muted">Page <%- pageNumber %></span>
     <button class="btn small" data-page-prev<%- pageNumber > 1 ? "" : " disabled" %>>← Previous</button>
     <button class="btn small" data-page-next<%- nextCursor ? "" : " disabled" %>>Next →</button>
   </div>`);
-  MRQ.pager = (pageNumber, nextCursor) => pager({ pageNumber: pageNumber, nextCursor: nextCursor });
+  MRQ.pager = (pageNumber, nextCursor, total) => pager({ pageNumber: pageNumber, nextCursor: nextCursor, total: total });
 
   const emptyState = MRQ.template('<div class="empty"><strong><%- title %></strong><%- text %></div>');
   MRQ.emptyState = (title, text) => emptyState({ title: title, text: text || "" });

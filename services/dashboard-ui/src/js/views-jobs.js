@@ -9,8 +9,21 @@
     ["id", "Job id", "24 hex characters"], ["queue", "Queue", "name, root/ or wild*"],
     ["task", "Task path", "tasks.add"], ["worker", "Worker", "worker id"],
     ["exception", "Exception", "builtins.ValueError"], ["params", "Params (JSON)", '{"a": 1}'],
+    ["id_prefix", "Id prefix", "65f0c0"], ["param", "Params key=value", 'user=42 or user="42"'],
+    ["taskset", "Taskset", "taskset id"], ["schedule", "Schedule", "schedule id"],
   ];
-  const VERBS = { cancel: ["Cancel", "cancelled"], requeue: ["Requeue", "requeued"], retry: ["Retry", "retried"] };
+  const VERBS = {
+    cancel: ["Cancel", "cancelled"], requeue: ["Requeue", "requeued"], retry: ["Retry", "retried"],
+    delete: ["Delete", "deleted"],
+  };
+  // Actions that can't be undone: their confirmation is red.
+  const DANGEROUS = ["cancel", "delete"];
+
+  // "1,234 jobs", or "more than 10,000 jobs" past the count's bound.
+  const totalText = function (page) {
+    if (page.totalIsLowerBound) return "more than " + fmt.int(page.total) + " jobs";
+    return fmt.int(page.total) + (page.total === 1 ? " job" : " jobs");
+  };
 
   MRQ.parseQuery = function (query) {
     const params = new URLSearchParams(query || "");
@@ -90,6 +103,7 @@
         <button class="btn" type="button" data-bulk="requeue">Requeue…</button>
         <button class="btn" type="button" data-bulk="retry">Retry…</button>
         <button class="btn danger" type="button" data-bulk="cancel">Cancel…</button>
+        <button class="btn danger" type="button" data-bulk="delete">Delete…</button>
       <% } %>
     </div>
   </form></section>
@@ -116,7 +130,7 @@
         <td class="actions"><%= actionButtons({ status: a.status }) %></td>
       </tr>
     <% }) %></tbody>
-  </table><%= MRQ.pager(pageNumber, nextCursor) %></section>`,
+  </table><%= MRQ.pager(pageNumber, nextCursor, total) %></section>`,
   { statusCell: statusCell, actionButtons: actionButtons, tookS: tookS });
 
   MRQ.JobsPage = MRQ.Page.extend({
@@ -150,7 +164,7 @@
         return MRQ.emptyPanel("No job matches", _.isEmpty(this.filter) ? "No job is stored yet." : "Try fewer filters.");
       }
       return jobRows({ jobs: this.page.map((job) => job.attributes), pageNumber: this.cursors.length,
-        nextCursor: this.page.nextCursor });
+        nextCursor: this.page.nextCursor, total: totalText(this.page) });
     },
     apply: function (event) {
       event.preventDefault();
@@ -176,7 +190,8 @@
         return MRQ.confirm(VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs?",
           fmt.int(preview.matched) + " jobs match the filter; " + fmt.int(preview.changed) + " will be " +
           VERBS[action][1] + (preview.skipped ? " and " + fmt.int(preview.skipped) + " skipped (their status does " +
-          "not allow it)" : "") + ".", VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs", action === "cancel")
+          "not allow it)" : "") + ".", VERBS[action][0] + " " + fmt.int(preview.changed) + " jobs",
+          DANGEROUS.indexOf(action) >= 0)
           .then((yes) => yes && this.act("POST", "api/jobs/actions", body, (done) =>
             fmt.int(done.changed) + " jobs " + VERBS[action][1]));
       }, (xhr) => MRQ.flash(MRQ.errorText(xhr), true));
@@ -192,6 +207,7 @@
       <span class="muted mono"><%- a.id %></span><span class="spacer"></span>
       <% if (a.status === "started") { %><button class="btn small" data-stack>Live stack</button><% } %>
       <%= actionButtons({ status: a.status }) %>
+      <% if (a.status !== "started") { %><button class="btn small danger" data-job-delete>Delete</button><% } %>
     </div>
     <% if (a.status === "started" || a.progress) { %>
       <section class="panel"><div class="body"><%= MRQ.progress(a.progress, a.status === "success") %>
@@ -210,7 +226,8 @@
         <dt>Finished</dt><dd><%- fmt.date(a.date_finished) %></dd>
         <dt>Took</dt><dd><%- fmt.duration(tookS(a)) %></dd>
         <% if (a.schedule_id) { %><dt>Schedule</dt><dd><a href="#scheduled?id=<%- encodeURIComponent(a.schedule_id) %>">its
-          schedule</a><%- a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "" %></dd><% } %>
+          schedule</a><%- a.schedule_tick ? ", tick of " + fmt.date(a.schedule_tick) : "" %>
+          · <a href="#jobs?schedule=<%- encodeURIComponent(a.schedule_id) %>">its jobs</a></dd><% } %>
         <% if (a.taskset_id) { %><dt>Taskset</dt><dd><a class="mono" href="#tasksets/<%- a.taskset_id %>"><%-
           a.taskset_id %></a> · <a href="#jobs?taskset=<%- a.taskset_id %>">its jobs</a></dd><% } %>
         <dt>Retries</dt><dd><%- a.retry_count %> of <%- a.options.max_retries === undefined ? "–" : a.options.max_retries %></dd>
@@ -254,6 +271,7 @@
   MRQ.JobPageView = MRQ.Page.extend({
     events: {
       "click [data-job-action]": "jobAction",
+      "click [data-job-delete]": "deleteJob",
       "click [data-stack]": "showStack",
     },
     initialize: function (options) {
@@ -313,6 +331,18 @@
     },
     jobAction: function (event) {
       MRQ.jobAction($(event.currentTarget).data("job-action"), this.job.id).then(() => this.refresh());
+    },
+    // Deleted, the job has no page left: back to the jobs of its queue.
+    deleteJob: function () {
+      const a = this.job.attributes;
+      MRQ.confirm("Delete job " + a.id + "?", "Its record and its logs are removed for good" +
+        (FINAL.indexOf(a.status) < 0 ? ", and it is taken off its queue: it will never run" : "") + ".",
+      "Delete the job", true).then((yes) => yes && MRQ.api("POST", "api/jobs/actions", { action: "delete", ids: [a.id] })
+        .then((counts) => {
+          if (!counts.changed) return MRQ.flash("Job " + a.id + " was not deleted (it started meanwhile)", true);
+          MRQ.flash("Job " + a.id + " deleted");
+          MRQ.router.navigate("jobs?queue=" + encodeURIComponent(a.queue), { trigger: true });
+        }, (xhr) => MRQ.flash(MRQ.errorText(xhr), true)));
     },
     showStack: function () {
       const $slot = this.$(".stack-slot");

@@ -327,7 +327,7 @@
           <% } else { %>API<% } %></td>
         <td class="num"><% if (a.last_job_id) { %>
           <a href="#jobs/<%- a.last_job_id %>" title="<%- fmt.date(a.last_tick) %> · its job"><%- fmt.ago(a.last_tick) %></a>
-          <% } else { %><span class="muted">not yet</span><% } %></td>
+          <% } else { %><span class="muted">not yet</span><% } %>&#32;· <a href="#jobs?schedule=<%- encodeURIComponent(a.id) %>">its jobs</a></td>
         <td class="actions">
           <% if (a.paused) { %><button class="btn small" data-schedule-action="resume">Resume</button>
           <% } else { %><button class="btn small" data-schedule-action="pause">Pause</button><% } %>

@@ -2,6 +2,7 @@
 
 import type { JobAction as _mrq_v1_JobAction, JobAction__Output as _mrq_v1_JobAction__Output } from '../../mrq/v1/JobAction';
 import type { JobFilter as _mrq_v1_JobFilter, JobFilter__Output as _mrq_v1_JobFilter__Output } from '../../mrq/v1/JobFilter';
+import type { JobQuery as _mrq_v1_JobQuery, JobQuery__Output as _mrq_v1_JobQuery__Output } from '../../mrq/v1/JobQuery';
 
 export interface ActOnJobsRequest {
   /**
@@ -10,11 +11,13 @@ export interface ActOnJobsRequest {
   'action'?: (_mrq_v1_JobAction);
   /**
    * The jobs to act on, by id; at most ServerInfo.max_batch_size. An unknown id fails the
-   * call with NOT_FOUND before anything changes. Exclusive with `filter`.
+   * call with NOT_FOUND before anything changes. Exclusive with `query` and `filter`.
    */
   'jobIds'?: (string)[];
   /**
-   * The jobs to act on, by filter. Exclusive with `job_ids`.
+   * The jobs to act on, by filter. Exclusive with `job_ids` and `query`.
+   * Deprecated, removed in v2: use `query`.
+   * @deprecated
    */
   'filter'?: (_mrq_v1_JobFilter | null);
   /**
@@ -22,6 +25,11 @@ export interface ActOnJobsRequest {
    * status.
    */
   'dryRun'?: (boolean);
+  /**
+   * The jobs to act on: every job the query matches (at least one criterion must be set).
+   * Exclusive with `job_ids` and `filter`.
+   */
+  'query'?: (_mrq_v1_JobQuery | null);
 }
 
 export interface ActOnJobsRequest__Output {
@@ -31,11 +39,13 @@ export interface ActOnJobsRequest__Output {
   'action': (_mrq_v1_JobAction__Output);
   /**
    * The jobs to act on, by id; at most ServerInfo.max_batch_size. An unknown id fails the
-   * call with NOT_FOUND before anything changes. Exclusive with `filter`.
+   * call with NOT_FOUND before anything changes. Exclusive with `query` and `filter`.
    */
   'jobIds': (string)[];
   /**
-   * The jobs to act on, by filter. Exclusive with `job_ids`.
+   * The jobs to act on, by filter. Exclusive with `job_ids` and `query`.
+   * Deprecated, removed in v2: use `query`.
+   * @deprecated
    */
   'filter': (_mrq_v1_JobFilter__Output | null);
   /**
@@ -43,4 +53,9 @@ export interface ActOnJobsRequest__Output {
    * status.
    */
   'dryRun': (boolean);
+  /**
+   * The jobs to act on: every job the query matches (at least one criterion must be set).
+   * Exclusive with `job_ids` and `filter`.
+   */
+  'query': (_mrq_v1_JobQuery__Output | null);
 }

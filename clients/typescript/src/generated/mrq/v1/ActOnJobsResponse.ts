@@ -4,7 +4,7 @@ import type { Long } from '@grpc/proto-loader';
 
 export interface ActOnJobsResponse {
   /**
-   * Jobs selected by the ids or the filter.
+   * Jobs selected by the ids or the query.
    */
   'matched'?: (number | string | Long);
   /**
@@ -21,7 +21,7 @@ export interface ActOnJobsResponse {
 
 export interface ActOnJobsResponse__Output {
   /**
-   * Jobs selected by the ids or the filter.
+   * Jobs selected by the ids or the query.
    */
   'matched': (string);
   /**

@@ -25,6 +25,13 @@ export const JobAction = {
    * restores the job's retry budget (max_retries).
    */
   JOB_ACTION_RETRY: 'JOB_ACTION_RETRY',
+  /**
+   * Removes the job for good: its record and its logs are deleted, and a queued, delayed or
+   * retry job is taken off its queue first, so no worker ever gets it. Started jobs are
+   * skipped (cancel them first). A deleted taskset member that was not final yet counts as
+   * final for its taskset, under the status name "deleted", so the callback still runs.
+   */
+  JOB_ACTION_DELETE: 'JOB_ACTION_DELETE',
 } as const;
 
 /**
@@ -56,6 +63,14 @@ export type JobAction =
    */
   | 'JOB_ACTION_RETRY'
   | 3
+  /**
+   * Removes the job for good: its record and its logs are deleted, and a queued, delayed or
+   * retry job is taken off its queue first, so no worker ever gets it. Started jobs are
+   * skipped (cancel them first). A deleted taskset member that was not final yet counts as
+   * final for its taskset, under the status name "deleted", so the callback still runs.
+   */
+  | 'JOB_ACTION_DELETE'
+  | 4
 
 /**
  * What ActOnJobs does to each selected job.

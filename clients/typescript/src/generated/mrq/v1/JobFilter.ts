@@ -6,6 +6,8 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 /**
  * Which jobs a filter selects: every criterion that is set must hold (AND). At least one
  * must be set.
+ * Deprecated, removed in v2: use JobQuery (ActOnJobsRequest.query), which it is served as.
+ * @deprecated
  */
 export interface JobFilter {
   /**
@@ -46,6 +48,8 @@ export interface JobFilter {
 /**
  * Which jobs a filter selects: every criterion that is set must hold (AND). At least one
  * must be set.
+ * Deprecated, removed in v2: use JobQuery (ActOnJobsRequest.query), which it is served as.
+ * @deprecated
  */
 export interface JobFilter__Output {
   /**

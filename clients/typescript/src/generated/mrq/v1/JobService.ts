@@ -36,9 +36,9 @@ import type { WaitJobsResponse as _mrq_v1_WaitJobsResponse, WaitJobsResponse__Ou
  */
 export interface JobServiceClient extends grpc.Client {
   /**
-   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
    * matched, changed and were skipped (see JobAction for what each action does). A job
-   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
    * handled in batches, each job at most once per call; jobs that change status while the
    * call runs are re-checked at the moment they are changed, never overwritten blindly.
    * With dry_run, nothing changes and the counts are a preview.
@@ -48,9 +48,9 @@ export interface JobServiceClient extends grpc.Client {
   ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
   ActOnJobs(argument: _mrq_v1_ActOnJobsRequest, callback: grpc.requestCallback<_mrq_v1_ActOnJobsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
    * matched, changed and were skipped (see JobAction for what each action does). A job
-   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
    * handled in batches, each job at most once per call; jobs that change status while the
    * call runs are re-checked at the moment they are changed, never overwritten blindly.
    * With dry_run, nothing changes and the counts are a preview.
@@ -266,9 +266,9 @@ export interface JobServiceClient extends grpc.Client {
  */
 export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Cancels, requeues or retries jobs, chosen by id or by filter, and returns how many
+   * Cancels, requeues, retries or deletes jobs, chosen by id or by query, and returns how many
    * matched, changed and were skipped (see JobAction for what each action does). A job
-   * running on a worker is never requeued nor retried: only cancel applies to it. Jobs are
+   * running on a worker is never requeued, retried nor deleted: only cancel applies to it. Jobs are
    * handled in batches, each job at most once per call; jobs that change status while the
    * call runs are re-checked at the moment they are changed, never overwritten blindly.
    * With dry_run, nothing changes and the counts are a preview.

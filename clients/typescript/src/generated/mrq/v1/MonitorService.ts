@@ -34,6 +34,8 @@ export interface MonitorServiceClient extends grpc.Client {
   /**
    * ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
    * and returns the counts as a preview. The query must set at least one criterion.
+   * Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
+   * @deprecated
    */
   ActOnMatchingJobs(argument: _mrq_v1_ActOnMatchingJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnMatchingJobsResponse__Output>): grpc.ClientUnaryCall;
   ActOnMatchingJobs(argument: _mrq_v1_ActOnMatchingJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ActOnMatchingJobsResponse__Output>): grpc.ClientUnaryCall;
@@ -42,6 +44,8 @@ export interface MonitorServiceClient extends grpc.Client {
   /**
    * ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
    * and returns the counts as a preview. The query must set at least one criterion.
+   * Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
+   * @deprecated
    */
   actOnMatchingJobs(argument: _mrq_v1_ActOnMatchingJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ActOnMatchingJobsResponse__Output>): grpc.ClientUnaryCall;
   actOnMatchingJobs(argument: _mrq_v1_ActOnMatchingJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ActOnMatchingJobsResponse__Output>): grpc.ClientUnaryCall;
@@ -111,16 +115,18 @@ export interface MonitorServiceClient extends grpc.Client {
   listExceptionGroups(argument: _mrq_v1_ListExceptionGroupsRequest, callback: grpc.requestCallback<_mrq_v1_ListExceptionGroupsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-   * by job id (creation order): pass a reply's next_cursor to read the following page.
+   * One page of the jobs a query matches, newest or oldest first, and how many it matches.
+   * Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+   * the following page.
    */
   ListJobs(argument: _mrq_v1_ListJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   ListJobs(argument: _mrq_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   ListJobs(argument: _mrq_v1_ListJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   ListJobs(argument: _mrq_v1_ListJobsRequest, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-   * by job id (creation order): pass a reply's next_cursor to read the following page.
+   * One page of the jobs a query matches, newest or oldest first, and how many it matches.
+   * Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+   * the following page.
    */
   listJobs(argument: _mrq_v1_ListJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   listJobs(argument: _mrq_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mrq_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
@@ -187,6 +193,7 @@ export interface MonitorServiceHandlers extends grpc.UntypedServiceImplementatio
   /**
    * ActOnJobs for every job a JobQuery matches (see JobAction). With dry_run, changes nothing
    * and returns the counts as a preview. The query must set at least one criterion.
+   * Deprecated, removed in v2: use JobService.ActOnJobs with `query`, which it runs.
    */
   ActOnMatchingJobs: grpc.handleUnaryCall<_mrq_v1_ActOnMatchingJobsRequest__Output, _mrq_v1_ActOnMatchingJobsResponse>;
   
@@ -212,8 +219,9 @@ export interface MonitorServiceHandlers extends grpc.UntypedServiceImplementatio
   ListExceptionGroups: grpc.handleUnaryCall<_mrq_v1_ListExceptionGroupsRequest__Output, _mrq_v1_ListExceptionGroupsResponse>;
   
   /**
-   * One page of the jobs a query matches, newest or oldest first. Pages are keyset-paginated
-   * by job id (creation order): pass a reply's next_cursor to read the following page.
+   * One page of the jobs a query matches, newest or oldest first, and how many it matches.
+   * Pages are keyset-paginated by job id (creation order): pass a reply's next_cursor to read
+   * the following page.
    */
   ListJobs: grpc.handleUnaryCall<_mrq_v1_ListJobsRequest__Output, _mrq_v1_ListJobsResponse>;
   

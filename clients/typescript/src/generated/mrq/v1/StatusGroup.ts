@@ -1,4 +1,4 @@
-// Original file: ../../proto/mrq/v1/monitor_service.proto
+// Original file: ../../proto/mrq/v1/job_query.proto
 
 /**
  * Named sets of statuses, as in the original MRQ dashboard.
