@@ -9,16 +9,18 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 from job_factory import settings
 
+from mrq.v1.job_query_pb2 import JobQuery
 from mrq.v1.job_service_pb2 import JobFilter
 from mrq_broker.errors import InvalidField
+from mrq_broker.jobs.searches import filter_query, query_selection, require_criterion
 from mrq_broker.jobs.validation import (
     canonical_params,
     check_job_id,
     check_params_list,
     check_task,
     check_timestamp,
-    job_selection,
 )
+from mrq_broker.storage.records import JobSelection
 
 
 def refused_field(call: object, *args: object) -> str:
@@ -78,24 +80,39 @@ def test_a_timestamp_comes_back_in_utc() -> None:
     assert check_timestamp(Timestamp(seconds=253_402_300_799), "f").year == 9999
 
 
+def acted_on(query: JobQuery) -> JobSelection:
+    """The selection a bulk action takes from ``query`` (one that selects every job is refused)."""
+    return require_criterion(query_selection(query, settings()), "filter")
+
+
 @pytest.mark.parametrize(
-    ("selector", "field"),
+    ("query", "field"),
     [
-        (JobFilter(), "filter"),
-        (JobFilter(status=99), "filter.status"),
-        (JobFilter(queue="bad queue"), "filter.queue"),
-        (JobFilter(task="nodots"), "filter.task"),
-        (JobFilter(worker_id="w" * 501), "filter.worker_id"),
-        (JobFilter(exception_type="E" * 501), "filter.exception_type"),
-        (JobFilter(params_json=b"{"), "filter.params_json"),
-        (JobFilter(enqueued_after=Timestamp(seconds=253_402_300_800)), "filter.enqueued_after"),
-        (JobFilter(enqueued_before=Timestamp(nanos=-5)), "filter.enqueued_before"),
+        (JobQuery(), "filter"),
+        (JobQuery(statuses=[1, 99]), "filter.statuses[1]"),
+        (JobQuery(status_group=99), "filter.status_group"),
+        (JobQuery(queue="bad queue"), "filter.queue"),
+        (JobQuery(task="nodots"), "filter.task"),
+        (JobQuery(job_id="nothex"), "filter.job_id"),
+        (JobQuery(job_id_prefix="xyz"), "filter.job_id_prefix"),
+        (JobQuery(worker_id="w" * 501), "filter.worker_id"),
+        (JobQuery(exception_type="E" * 501), "filter.exception_type"),
+        (JobQuery(params_json=b"{"), "filter.params_json"),
+        (JobQuery(params_key="user", params_value_json=b"{"), "filter.params_value_json"),
+        (JobQuery(enqueued_after=Timestamp(seconds=253_402_300_800)), "filter.enqueued_after"),
+        (JobQuery(enqueued_before=Timestamp(nanos=-5)), "filter.enqueued_before"),
     ],
 )
-def test_a_bad_filter_is_refused_naming_its_field(selector: JobFilter, field: str) -> None:
-    assert refused_field(job_selection, selector, settings()) == field
+def test_a_bad_query_is_refused_naming_its_field(query: JobQuery, field: str) -> None:
+    assert refused_field(acted_on, query) == field
 
 
-def test_a_filter_selects_by_what_it_sets() -> None:
-    selection = job_selection(JobFilter(queue="q", status=1, params_json=b'{"b":1,"a":2}'), settings())
+def test_a_query_selects_by_what_it_sets() -> None:
+    selection = acted_on(JobQuery(queue="q", statuses=[1], params_json=b'{"b":1,"a":2}'))
     assert (selection.queue, selection.statuses, selection.params_json) == ("q", {"queued"}, '{"a":2,"b":1}')
+
+
+def test_a_deprecated_filter_means_the_same_query() -> None:
+    assert refused_field(filter_query, JobFilter(status=99)) == "filter.status"
+    query = filter_query(JobFilter(queue="q", status=1, params_json=b'{"a":2}', enqueued_after=Timestamp(seconds=5)))
+    assert query == JobQuery(queue="q", statuses=[1], params_json=b'{"a":2}', enqueued_after=Timestamp(seconds=5))
