@@ -288,7 +288,7 @@ def test_a_taskset_completes_once_when_its_last_member_is_counted(queues: RedisQ
     assert queues.release([first.id], counted=[(first.id, taskset, "success")]) == [], "a member counts once"
     assert queues.release([second.id], counted=[(second.id, taskset, "failed")]) == [taskset]
     assert queues.release([second.id], counted=[(second.id, taskset, "failed")]) == []
-    counts = queues.taskset_counts(taskset)
+    [counts] = queues.taskset_counts([taskset])
     assert (counts["total"], counts["final"], counts["success"], counts["failed"]) == ("2", "2", "1", "1")
 
 
@@ -296,7 +296,7 @@ def test_an_unknown_taskset_is_not_counted(queues: RedisQueues) -> None:
     record = job()
     push(queues, record)
     assert queues.release([record.id], counted=[(record.id, "cd" * 12, "success")]) == []
-    assert queues.taskset_counts("cd" * 12) == {}
+    assert queues.taskset_counts(["cd" * 12]) == [{}]
 
 
 # claim_dedupe.lua (and forget_jobs.lua's part)

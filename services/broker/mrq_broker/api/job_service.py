@@ -193,7 +193,7 @@ class JobServicer(job_service_pb2_grpc.JobServiceServicer):
     def ListTasksets(
         self, request: job_service_pb2.ListTasksetsRequest, context: grpc.ServicerContext
     ) -> job_service_pb2.ListTasksetsResponse:
-        page = self.tasksets.list(request.limit, request.cursor)
+        page = self.tasksets.page(request.limit, request.cursor)
         return job_service_pb2.ListTasksetsResponse(
             tasksets=[taskset_proto(t) for t in page.tasksets], next_cursor=page.next_cursor
         )

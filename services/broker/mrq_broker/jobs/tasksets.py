@@ -95,9 +95,10 @@ class Tasksets:
         taskset = self.store.get_taskset(taskset_id)
         if taskset is None:
             raise NoSuchTaskset(taskset_id)
-        return self._view(taskset)
+        [view] = self._views([taskset])
+        return view
 
-    def list(self, limit: int, cursor: str) -> TasksetPage:
+    def page(self, limit: int, cursor: str) -> TasksetPage:
         """One page of tasksets, newest first; ``cursor`` is the last id of the previous page.
         Each one's counts come from its own Redis hash, so a page reads ``limit`` hashes and
         never the members."""
@@ -109,10 +110,13 @@ class Tasksets:
         # One more than the page, to know whether another page follows without counting.
         tasksets = self.store.list_tasksets(size + 1, before_id=cursor)
         more = len(tasksets) > size
-        return TasksetPage([self._view(t) for t in tasksets[:size]], tasksets[size - 1].id if more else "")
+        return TasksetPage(self._views(tasksets[:size]), tasksets[size - 1].id if more else "")
 
-    def _view(self, taskset: TasksetRecord) -> TasksetView:
-        counts = self.queues.taskset_counts(taskset.id)
+    def _views(self, tasksets: Sequence[TasksetRecord]) -> list[TasksetView]:
+        hashes = self.queues.taskset_counts([t.id for t in tasksets])
+        return [self._view(taskset, counts) for taskset, counts in zip(tasksets, hashes, strict=True)]
+
+    def _view(self, taskset: TasksetRecord, counts: dict[str, str]) -> TasksetView:
         callback = counts.pop("callback", "")
         total = int(counts.pop("total", len(taskset.job_ids)))
         final = int(counts.pop("final", 0))

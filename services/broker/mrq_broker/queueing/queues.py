@@ -516,10 +516,13 @@ class RedisQueues:
     def set_taskset_callback(self, taskset_id: str, job_id: str) -> None:
         self.client.hset(self.keys.taskset(taskset_id), "callback", job_id)
 
-    def taskset_counts(self, taskset_id: str) -> dict[str, str]:
-        """A taskset's hash (total, final, per-status counts, callback); empty if unknown."""
-        raw = cast(dict[bytes, bytes], self.client.hgetall(self.keys.taskset(taskset_id)))
-        return {k.decode(): v.decode() for k, v in raw.items()}
+    def taskset_counts(self, taskset_ids: Sequence[str]) -> list[dict[str, str]]:
+        """Each taskset's hash (total, final, per-status counts, callback), empty if unknown; in
+        one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for taskset_id in taskset_ids:
+            pipe.hgetall(self.keys.taskset(taskset_id))
+        return [{k.decode(): v.decode() for k, v in raw.items()} for raw in pipe.execute()]
 
     def done_among(self, job_ids: Sequence[str]) -> list[str]:
         """The ids with no payload: final jobs (or unknown ones). Pending jobs always have one."""
