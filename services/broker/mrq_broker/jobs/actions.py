@@ -138,10 +138,15 @@ class JobActions:
     def _expiry_ms(self) -> int:
         return int(time.time() * 1000 + self.settings.lease_ttl_s * 1000)
 
+    def _take_pending(self, docs: list[JobRecord], expiry_ms: int) -> set[str]:
+        """Takes the jobs no worker runs off their queues (or, final ones, from nowhere) under the
+        ACTING marker; returns the ids taken (see scripts/take_pending.lua)."""
+        pending = [(d.id, d.queue, d.status in FINAL) for d in docs if d.status != "started"]
+        return self.queues.take_pending(pending, ACTING, expiry_ms)
+
     def _cancel(self, docs: list[JobRecord]) -> int:
         expiry_ms = self._expiry_ms()
-        pending = [(d.id, d.queue, False) for d in docs if d.status != "started"]
-        taken = self.queues.take_pending(pending, ACTING, expiry_ms)
+        taken = self._take_pending(docs, expiry_ms)
         # A pending job that was not taken may have been leased since it was read: try it as
         # started too. Owners starting with "-" are brokers committing or recovering the job.
         maybe_started = [d.id for d in docs if d.id not in taken]
@@ -186,8 +191,7 @@ class JobActions:
         self.queues.push_controls(messages, max(MIN_CONTROL_TTL_S, 2 * self.settings.lease_ttl_s))
 
     def _requeue(self, docs: list[JobRecord], *, reset: bool) -> int:
-        pending = [(d.id, d.queue, d.status in FINAL) for d in docs if d.status != "started"]
-        taken = self.queues.take_pending(pending, ACTING, self._expiry_ms())
+        taken = self._take_pending(docs, self._expiry_ms())
         requeued = [d for d in docs if d.id in taken]
         if not requeued:
             return 0
@@ -216,8 +220,7 @@ class JobActions:
         """Takes the jobs off their queues as requeue does, so no worker leases them, then
         deletes them. Their leases go last: a broker dying before leaves leases that expire,
         and the recovery finds no record to put back."""
-        pending = [(d.id, d.queue, d.status in FINAL) for d in docs if d.status != "started"]
-        taken = self.queues.take_pending(pending, ACTING, self._expiry_ms())
+        taken = self._take_pending(docs, self._expiry_ms())
         ids = [d.id for d in docs if d.id in taken]
         if not ids:
             return 0
