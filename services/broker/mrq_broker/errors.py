@@ -31,6 +31,12 @@ class InvalidField(RequestError):
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
+        self.problem = problem
+
+    def within(self, parent: str) -> InvalidField:
+        """The same problem, named from the request: ``outcomes[3]`` + ``job_id``. Checks of
+        many items name their field only when one fails, not once per item."""
+        return InvalidField(f"{parent}.{self.field}", self.problem)
 
 
 class NoSuchJob(RequestError):

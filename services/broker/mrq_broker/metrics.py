@@ -73,9 +73,9 @@ class BrokerMetrics:
             "mrq_grpc_request_duration_seconds", "gRPC request handling time", ["method"], registry=registry
         )
 
-    def finished(self, status: str, queue: str) -> None:
-        """Counts a job of ``queue`` that ended ``status``, under the queue's root."""
-        self.jobs_finished.labels(queue=root(queue), status=status).inc()
+    def finished(self, status: str, queue: str, count: int = 1) -> None:
+        """Counts ``count`` jobs of ``queue`` that ended ``status``, under the queue's root."""
+        self.jobs_finished.labels(queue=root(queue), status=status).inc(count)
 
     def requeued(self, reason: str, count: int = 1) -> None:
         if count:

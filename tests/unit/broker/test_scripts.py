@@ -3,12 +3,26 @@ calls it, against the suite's throwaway Redis."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
-from job_factory import NOW, job
+from job_factory import NOW, TASK, job
 
+from mrq.v1.job_pb2 import JobOptions
 from mrq.v1.queue_service_pb2 import QUEUE_TYPE_REGULAR
-from mrq_broker.jobs.payloads import header_of, leased_job, queue_entry
+from mrq_broker.jobs.payloads import (
+    StartedBy,
+    header_of,
+    leased_job,
+    new_jobs,
+    parse_header,
+    payload,
+    queue_entry,
+    raw_template,
+    result_ttl_s,
+    taskset_of,
+)
+from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.queueing.queues import (
     ACTING,
     COMMITTING,
@@ -19,6 +33,7 @@ from mrq_broker.queueing.queues import (
     RedisQueues,
     lease_owner,
 )
+from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.records import JobRecord, to_ms
 
 T0 = to_ms(NOW)
@@ -183,6 +198,34 @@ def test_raw_queue_entries_become_claimed_jobs_with_fresh_ids(queues: RedisQueue
     assert not set(again.job_ids) & set(batch.job_ids), "as new jobs"
 
 
+def test_a_raw_queue_with_a_template_gets_its_jobs_payloads_made_by_the_lease(queues: RedisQueues) -> None:
+    options = resolve_options(TASK, JobOptions(queue="events_retry"), BrokerSettings(), NOW)
+    long_entry = '{"text":"' + "x" * 300 + '"}'  # a params length over 127: a 2-byte varint
+    queues.push_raw("events_raw/eu", "raw", ['{"n":1}', long_entry], [])
+    query = LeaseQuery(
+        queues=[("events_raw/eu", "raw")],
+        max_jobs=5,
+        owner=OWNER,
+        worker_id="w1",
+        templates={"events_raw": raw_template(TASK, options, "event", NOW)},
+    )
+    batch = queues.lease(query, T0, T0 + LEASE_MS, 50)
+    assert batch.raw == dict.fromkeys(batch.job_ids), "no claim left for the broker to make"
+    expected = new_jobs(
+        TASK,
+        ['{"event":{"n":1}}', '{"event":' + long_entry + "}"],
+        options,
+        NOW,
+        started=StartedBy(batch.job_ids, "events_raw/eu", "w1"),
+    )
+    for made, record in zip(batch.payloads, expected, strict=True):
+        assert made is not None
+        wanted = payload(record, unstored=True)
+        assert (header_of(made), leased_job(made)) == (header_of(wanted), leased_job(wanted))
+        assert (result_ttl_s(made), taskset_of(made)) == (result_ttl_s(wanted), taskset_of(wanted))
+    assert queues.done_among(batch.job_ids) == [], "their payloads are stored"
+
+
 def test_a_sorted_set_gives_its_lowest_scores_first_and_a_set_each_entry_once(queues: RedisQueues) -> None:
     queues.push_raw("jobs_sorted_set", "sorted_set", ["late", "early"], [2.0, 1.0])
     queues.push_raw("jobs_set", "set", ["a", "a", "b"], [])
@@ -232,6 +275,37 @@ def test_a_lease_is_taken_only_from_its_expected_owner_with_its_payload(queues: 
     assert queues.take({record.id: OWNER}, COMMITTING, T0) == {}, "taken once"
     queues.give_back({record.id: OWNER}, COMMITTING, T0 + LEASE_MS)
     assert queues.owners([record.id]) == {record.id: OWNER}
+
+
+# end_unrecorded.lua
+
+
+def test_a_reported_success_that_stores_nothing_ends_in_redis_alone(queues: RedisQueues) -> None:
+    quiet, stored_elsewhere, regular, stale = jobs(4)
+    quiet = replace(quiet, raw_queue="events_raw/eu", dedupe_key="k")
+    stored_elsewhere = replace(stored_elsewhere, raw_queue="audit_raw")
+    stale = replace(stale, raw_queue="events_raw")
+    queues.claim_dedupe([("k", quiet.id)], T0, 1)
+    unstored = {quiet.id, stored_elsewhere.id, stale.id}
+    queues.push(
+        [
+            replace(queue_entry(r), payload=payload(r, r.id in unstored))
+            for r in (quiet, stored_elsewhere, regular, stale)
+        ]
+    )
+    lease(queues)
+    reported = {r.id: OWNER for r in (quiet, stored_elsewhere, regular)} | {stale.id: lease_owner("w1", "old")}
+
+    ended = queues.end_unrecorded(reported, ["events_raw"])
+
+    assert list(ended) == [quiet.id] and parse_header(ended[quiet.id]).raw_queue == "events_raw/eu"
+    assert queues.done_among([quiet.id, stored_elsewhere.id, regular.id, stale.id]) == [quiet.id]
+    assert set(queues.owners([quiet.id, stored_elsewhere.id, regular.id, stale.id])) == {
+        stored_elsewhere.id,
+        regular.id,
+        stale.id,
+    }, "the others are left for the committer"
+    assert queues.claim_dedupe([("k", "f" * 24)], T0 + 10, 1) == ["f" * 24], "its dedupe key is free"
 
 
 def test_expired_leases_are_claimed_for_recovery_once_and_a_limited_number_at_a_time(queues: RedisQueues) -> None:

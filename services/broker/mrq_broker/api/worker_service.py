@@ -29,22 +29,23 @@ def _check_batch(items: Sized, field: str) -> None:
         raise InvalidField(field, f"{len(items)} items, over the limit of {MAX_LEASE_BATCH}")
 
 
-def _check_outcome(outcome: worker_service_pb2.JobOutcome, field: str) -> None:
+def _check_outcome(outcome: worker_service_pb2.JobOutcome) -> None:
     """What an outcome stores must be valid: JSON, a queue name, numbers that are not NaN."""
-    check_job_id(outcome.job_id, f"{field}.job_id")
+    check_job_id(outcome.job_id)
     if outcome.status not in TRANSITIONS:
         name = (
             job_pb2.JobStatus.Name(outcome.status)
             if outcome.status in job_pb2.JobStatus.values()
             else str(outcome.status)
         )
-        raise InvalidField(f"{field}.status", f"{name} is not a reportable outcome")
+        raise InvalidField("status", f"{name} is not a reportable outcome")
     if outcome.result_json:
-        check_json(outcome.result_json, f"{field}.result_json")
+        check_json(outcome.result_json, "result_json")
     if outcome.retry_queue:
-        check_queue(outcome.retry_queue, f"{field}.retry_queue")
-    for name in ("retry_delay_s", "duration_s", "cpu_s"):
-        check_seconds(getattr(outcome, name), f"{field}.{name}")
+        check_queue(outcome.retry_queue, "retry_queue")
+    check_seconds(outcome.retry_delay_s, "retry_delay_s")
+    check_seconds(outcome.duration_s, "duration_s")
+    check_seconds(outcome.cpu_s, "cpu_s")
 
 
 class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
@@ -81,7 +82,10 @@ class WorkerServicer(worker_service_pb2_grpc.WorkerServiceServicer):
         _check_worker_id(request.worker_id)
         _check_batch(request.outcomes, "outcomes")
         for n, outcome in enumerate(request.outcomes):
-            _check_outcome(outcome, f"outcomes[{n}]")
+            try:
+                _check_outcome(outcome)
+            except InvalidField as exc:
+                raise exc.within(f"outcomes[{n}]") from None
         accepted, stale = self.committer.submit(
             request.worker_id, request.outcomes, self.operations.settings.report_timeout_s
         )

@@ -14,17 +14,19 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from mrq.v1 import worker_service_pb2
+from mrq.v1 import job_pb2, worker_service_pb2
 from mrq_broker.jobs.history import FLUSH_INTERVAL_S, Finished, History
 from mrq_broker.jobs.payloads import (
     PayloadHeader,
     header_of,
     leased_job,
+    parse_header,
     queue_entry,
     record_from_payload,
     result_ttl_s,
@@ -78,6 +80,13 @@ class OutcomeCommitter:
         self.metrics = metrics
         self.tasksets = tasksets
         self.history = history
+        # Raw queues whose jobs never reach the store when they succeed: their successes end
+        # in Redis alone (see _end_unrecorded). Each with the queue its jobs' metrics count under.
+        self._quiet_roots = {
+            name: config.retry_queue
+            for name, config in settings.raw_queues.items()
+            if {"started", "success"} <= config.statuses_no_storage
+        }
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
@@ -157,7 +166,13 @@ class OutcomeCommitter:
         same way, and its lease given back once written.
         """
         now = datetime.now(UTC)
-        owners = {o.job_id: lease_owner(r.worker_id, o.lease_token) for r in group for o in r.outcomes}
+        ended = self._end_unrecorded(group, now)
+        owners = {
+            o.job_id: lease_owner(r.worker_id, o.lease_token)
+            for r in group
+            for o in r.outcomes
+            if (o.job_id, o.lease_token) not in ended
+        }
         started = {i: m for m in marks for i in m.job_ids}  # a later lease's mark wins
         mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
@@ -179,7 +194,30 @@ class OutcomeCommitter:
             self._give_back({i: owners.get(i) or mark_owners[i] for i in taken}, expiry_ms)
             raise
         self._give_back({i: mark_owners[i] for i in taken if i in mark_owners}, expiry_ms)
-        return {(o.job_id, o.lease_token) for _, o in accepted.values()}
+        return ended | {(o.job_id, o.lease_token) for _, o in accepted.values()}
+
+    def _end_unrecorded(self, group: Sequence[Report], now: datetime) -> set[tuple[str, str]]:
+        """Ends the group's successes that store nothing (raw jobs of a queue that stores neither
+        started nor success) in one Redis round trip, and counts them; returns their (job id,
+        lease token) pairs. Their waiters may hear of them a moment before the metrics count
+        them: nobody waits on a raw job's id but the dashboard."""
+        if not self._quiet_roots:
+            return set()
+        successes = {
+            o.job_id: (r.worker_id, o) for r in group for o in r.outcomes if o.status == job_pb2.JOB_STATUS_SUCCESS
+        }
+        owners = {i: lease_owner(worker, o.lease_token) for i, (worker, o) in successes.items()}
+        ended = self.queues.end_unrecorded(owners, list(self._quiet_roots))
+        finished = []
+        for job_id, line in ended.items():
+            header = parse_header(line)
+            finished.append(
+                Finished(
+                    self._quiet_roots[root(header.raw_queue)], header.task, "success", successes[job_id][1].duration_s
+                )
+            )
+        self._count_finished(finished, now)
+        return {(i, successes[i][1].lease_token) for i in ended}
 
     def _write(
         self,
@@ -244,12 +282,23 @@ class OutcomeCommitter:
         for outcome, p in zip(outcomes, plans, strict=True):
             if p.transition.requeue is not None:
                 self.metrics.requeued(RETRY if p.transition.requeue == "delayed" else INTERRUPT)
-                continue
-            # A payload already gone (the job was cancelled meanwhile) counts under queue "".
-            queue = leased_job(raws[p.job_id]).queue if p.job_id in raws else ""
-            self.metrics.finished(p.transition.stored, queue)
-            if p.job_id in raws:
-                finished.append(Finished(queue, headers[p.job_id].task, p.transition.stored, outcome.duration_s))
+            elif p.job_id in raws:
+                finished.append(
+                    Finished(
+                        leased_job(raws[p.job_id]).queue,
+                        headers[p.job_id].task,
+                        p.transition.stored,
+                        outcome.duration_s,
+                    )
+                )
+            else:  # its payload already gone (the job was cancelled meanwhile): metrics only
+                self.metrics.finished(p.transition.stored, "")
+        self._count_finished(finished, now)
+
+    def _count_finished(self, finished: list[Finished], now: datetime) -> None:
+        """Counts final jobs in the metrics and the history's tally, alike ones together."""
+        for (name, status), n in Counter((f.queue, f.status) for f in finished).items():
+            self.metrics.finished(status, name, n)
         self.history.record(finished, now.timestamp())
 
     def _storage(self, plan_: Plan, header: PayloadHeader | None) -> JobChange | None:

@@ -98,8 +98,9 @@ class Operations:
             payloads.update({i: payload(j) for i, j in self.store.get_jobs(missing).items()})
         if regular:
             self.committer.mark_started(regular, request.worker_id, token, now)
-        if batch.raw:
-            payloads.update(self.raw.materialise(batch.raw, request.worker_id, now))
+        unmade = {i: claim for i, claim in batch.raw.items() if claim is not None}
+        if unmade:
+            payloads.update(self.raw.materialise(unmade, request.worker_id, now))
         jobs = []
         for job_id in batch.job_ids:
             raw = payloads.get(job_id)
@@ -131,6 +132,11 @@ class Operations:
             allowed=list(request.task_whitelist),
             denied=list(request.task_blacklist),
             limits=self.settings.lease_limits,
+            templates={
+                name: template
+                for name in dict.fromkeys(root(n) for n in raw)
+                if (template := self.raw.template(name)) is not None
+            },
         )
 
     def _refuse(self, job_ids: list[str], worker_id: str, token: str) -> None:

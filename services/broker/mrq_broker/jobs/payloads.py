@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import orjson
 from bson import ObjectId
 
 from mrq.v1 import worker_service_pb2
@@ -14,7 +15,7 @@ from mrq.v1.queue_service_pb2 import QUEUE_TYPE_REVERSE
 from mrq_broker.jobs.validation import ResolvedOptions
 from mrq_broker.queue_config import unique_key
 from mrq_broker.queue_names import queue_type
-from mrq_broker.queueing.queues import QueueEntry, queue_score
+from mrq_broker.queueing.queues import QueueEntry, RawTemplate, queue_score
 from mrq_broker.storage.records import JobRecord, job_id_time, to_ms
 
 
@@ -115,6 +116,19 @@ def payload(job: JobRecord, unstored: bool = False) -> bytes:
     )
 
 
+def raw_template(task: str, options: ResolvedOptions, params_key: str, now: datetime) -> RawTemplate:
+    """The payload of a raw queue's job with no record, as lease_jobs.lua makes it from the job's
+    id, raw queue and entry: the payload of a job with none of the three, split where the raw
+    queue's name goes. For jobs whose header doesn't depend on their params (no limit_key, not
+    unique): the caller makes sure."""
+    [job] = new_jobs(task, [""], options, now, started=StartedBy([""], "", ""))
+    header, rest = _split(payload(job, unstored=True))
+    fields = header.split(_SEPARATOR.encode())  # task, limit key, dedupe key, raw queue (""), "1"
+    sep = _SEPARATOR.encode()
+    pre, post = (f"{{{orjson.dumps(params_key).decode()}:", "}") if params_key else ("", "")
+    return RawTemplate(sep.join(fields[:3]) + sep, sep + fields[4] + b"\n" + rest, pre, post)
+
+
 def _split(raw: bytes) -> tuple[bytes, bytes]:
     end = raw.index(b"\n")
     return raw[:end], raw[end + 1 :]
@@ -122,7 +136,12 @@ def _split(raw: bytes) -> tuple[bytes, bytes]:
 
 def header_of(raw: bytes) -> PayloadHeader:
     """The text header of a payload."""
-    task, limit_key, dedupe_key, raw_queue, unstored = _split(raw)[0].decode().split(_SEPARATOR)
+    return parse_header(_split(raw)[0])
+
+
+def parse_header(line: bytes) -> PayloadHeader:
+    """A payload's header line, as the scripts that read only it return it."""
+    task, limit_key, dedupe_key, raw_queue, unstored = line.decode().split(_SEPARATOR)
     return PayloadHeader(task, limit_key, dedupe_key, raw_queue, unstored == "1")
 
 

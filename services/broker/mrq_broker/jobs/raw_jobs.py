@@ -1,10 +1,12 @@
 """Raw queues: entries that hold only raw params until a worker takes them (see QueueService).
 
 The step from Redis entry to job is guarded like any lease: lease_jobs.lua moves each entry
-into a raw claim and leases it under a fresh job id, in one script. The broker then writes the
-job's payload (and its record, unless RAW_QUEUES says "started" is not stored). The claim stays
-until the job's outcome is committed, so an entry whose broker or worker dies at any point goes
-back on its raw queue when the lease expires (Maintenance), or is requeued from its record.
+into a raw claim and leases it under a fresh job id, in one script. A job with no record
+(RAW_QUEUES says "started" is not stored) gets its payload there too, from the queue's
+template, unless its header depends on its params (a limit_key, unique): the broker then makes
+its payload, and its record when "started" is stored. The claim stays until the job's outcome
+is committed, so an entry whose broker or worker dies at any point goes back on its raw queue
+when the lease expires (Maintenance), or is requeued from its record.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from mrq.v1 import job_pb2
 from mrq.v1.queue_service_pb2 import (
@@ -22,11 +24,11 @@ from mrq.v1.queue_service_pb2 import (
     QUEUE_TYPE_TIMED_SET,
 )
 from mrq_broker.errors import InvalidField
-from mrq_broker.jobs.payloads import StartedBy, new_jobs, payload
-from mrq_broker.jobs.validation import canonical_params, check_queue, resolve_options
+from mrq_broker.jobs.payloads import StartedBy, new_jobs, payload, raw_template
+from mrq_broker.jobs.validation import ResolvedOptions, canonical_params, check_queue, resolve_options
 from mrq_broker.queue_config import RawQueueConfig
 from mrq_broker.queue_names import is_raw, queue_type, root
-from mrq_broker.queueing.queues import RawClaim, RedisQueues
+from mrq_broker.queueing.queues import RawClaim, RawTemplate, RedisQueues
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobRecord
@@ -44,6 +46,7 @@ class RawJobs:
         self.store = store
         self.queues = queues
         self.settings = settings
+        self._templates: dict[str, RawTemplate | None] = {}
 
     def config(self, name: str, field: str = "queue") -> RawQueueConfig:
         """The RAW_QUEUES entry of a raw queue (by its root name)."""
@@ -64,6 +67,24 @@ class RawJobs:
         kind = _LUA_TYPES[queue_type(name)]
         pushback_s = self.settings.raw_queues[root(name)].pushback_s if root(name) in self.settings.raw_queues else 0
         return f"{kind}:{int(pushback_s * 1000)}" if kind == "timed_set" and pushback_s else kind
+
+    def template(self, name: str) -> RawTemplate | None:
+        """The template lease_jobs.lua makes a raw queue's payloads from (by its root name), or
+        None when the broker must make them (see the module's docstring). Made once: settings
+        don't change while the broker runs."""
+        if name not in self._templates:
+            config = self.settings.raw_queues[name]
+            options = self._options(config, datetime.now(UTC))
+            templated = "started" in config.statuses_no_storage and not options.unique
+            if templated and (options.limit is None or not options.limit.limit_key):
+                self._templates[name] = raw_template(config.task, options, config.params_key, datetime.now(UTC))
+            else:
+                self._templates[name] = None
+        return self._templates[name]
+
+    def _options(self, config: RawQueueConfig, now: datetime) -> ResolvedOptions:
+        """The options a raw queue's jobs run with: the same for all of them."""
+        return resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
 
     def enqueue(self, name: str, params: Sequence[bytes], scores: Sequence[float]) -> int:
         """Validates and adds raw entries; returns how many were added."""
@@ -88,15 +109,16 @@ class RawJobs:
         return self.queues.push_raw(name, _LUA_TYPES[kind], entries, scores)
 
     def materialise(self, claims: dict[str, RawClaim], worker_id: str, now: datetime) -> dict[str, bytes]:
-        """Turns freshly leased raw entries into jobs: records them as started (unless the queue
-        does not store "started") and stores their payloads; returns the payloads by job id."""
+        """Turns freshly leased raw entries with no template into jobs: records them as started
+        (unless the queue does not store "started") and stores their payloads; returns the
+        payloads by job id."""
         by_queue: dict[str, dict[str, RawClaim]] = {}
         for job_id, claim in claims.items():
             by_queue.setdefault(claim.queue, {})[job_id] = claim
         jobs: list[tuple[JobRecord, bool]] = []
         for queue, members in by_queue.items():  # a queue's jobs share their options: resolved once
             config = self.settings.raw_queues[root(queue)]
-            options = resolve_options(config.task, job_pb2.JobOptions(queue=config.retry_queue), self.settings, now)
+            options = self._options(config, now)
             params = [config.params(claim.entry) for claim in members.values()]
             unstored = "started" in config.statuses_no_storage
             started = StartedBy(list(members), queue, worker_id)

@@ -71,12 +71,25 @@ class QueueEntry:
 
 
 @dataclass(frozen=True)
+class RawTemplate:
+    """How lease_jobs.lua makes the payloads of a raw queue's jobs itself (see payloads.py):
+    ``head`` + the raw queue's name + ``tail``, then the job id and its params, ``params_pre``
+    + the entry + ``params_post``, as the LeasedJob's fields 1 and 3."""
+
+    head: bytes
+    tail: bytes
+    params_pre: str
+    params_post: str
+
+
+@dataclass(frozen=True)
 class LeaseQuery:
     """What one LeaseJobs call asks of lease_jobs.lua.
 
     ``queues`` are the worker's (name, lua type) pairs, as requested: the script expands the
     names ending in "/" and leaves out paused queues (and everything for a quieted worker);
-    ``limits`` maps each limited task to TaskLimit.lua().
+    ``limits`` maps each limited task to TaskLimit.lua(); ``templates`` the raw queues (root
+    names) whose jobs the script makes whole, payloads included.
     """
 
     queues: Sequence[tuple[str, str]]
@@ -87,6 +100,7 @@ class LeaseQuery:
     allowed: Sequence[str] = ()
     denied: Sequence[str] = ()
     limits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    templates: dict[str, RawTemplate] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -117,11 +131,14 @@ class QueueSize:
 
 @dataclass(frozen=True)
 class LeaseBatch:
+    """A lease's jobs. ``raw``: those made from raw entries, each with its claim when the broker
+    must still make its payload (None when the script made it from a RawTemplate)."""
+
     job_ids: list[str]
     payloads: list[bytes | None]
     next_due_ms: int | None
     refused: list[str]
-    raw: dict[str, RawClaim]
+    raw: dict[str, RawClaim | None]
 
 
 def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
@@ -149,6 +166,7 @@ class RedisQueues:
         self._renew_leases = _script(client, "renew_leases")
         self._claim_expired = _script(client, "claim_expired")
         self._take_leases = _script(client, "take_leases")
+        self._end_unrecorded = _script(client, "end_unrecorded")
         self._take_pending = _script(client, "take_pending")
         self._count_final = _script(client, "count_final")
         self._push_tick = _script(client, "push_tick")
@@ -237,13 +255,16 @@ class RedisQueues:
         ]
         for name, kind in query.queues:
             args += [kind, name]
+        args.append(len(query.templates))
+        for name, t in query.templates.items():
+            args += [name, t.head, t.tail, t.params_pre, t.params_post]
         ids, payloads, next_due, refused, raw_ids, claims = self._lease_jobs(keys=keys, args=args)
         return LeaseBatch(
             [i.decode() for i in ids],
             [p or None for p in payloads],
             None if int(next_due) < 0 else int(next_due),
             [i.decode() for i in refused],
-            {i.decode(): RawClaim.decode(c) for i, c in zip(raw_ids, claims, strict=True)},
+            {i.decode(): RawClaim.decode(c) if c else None for i, c in zip(raw_ids, claims, strict=True)},
         )
 
     def sizes(self, queues: Sequence[tuple[str, int]], now_ms: int) -> list[QueueSize]:
@@ -393,6 +414,18 @@ class RedisQueues:
             keys=[self.keys.leases, self.keys.lease_owners, self.keys.payloads], args=args
         )
         return {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)}
+
+    def end_unrecorded(self, expected_owners: dict[str, str], quiet_roots: Sequence[str]) -> dict[str, bytes]:
+        """Ends the successes that store nothing, leases still held by their expected owner;
+        returns the ids ended, each with its payload's header line (scripts/end_unrecorded.lua)."""
+        if not expected_owners or not quiet_roots:
+            return {}
+        args: list[str | int] = [self.keys.finished_channel, len(quiet_roots), *quiet_roots]
+        for job_id, owner in expected_owners.items():
+            args += [job_id, owner]
+        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims, self.keys.dedupe]
+        ended, headers = self._end_unrecorded(keys=keys, args=args)
+        return {i.decode(): h for i, h in zip(ended, headers, strict=True)}
 
     def give_back(self, owners: dict[str, str], taker: str, expiry_ms: int) -> None:
         """Returns leases taken by ``taker`` to their previous owners (job id -> owner), in one

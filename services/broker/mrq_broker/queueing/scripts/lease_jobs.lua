@@ -14,12 +14,13 @@
 -- A raw queue's entries become jobs with fresh ids, ObjectId-shaped: the time (s), a salt
 -- made per lease (ARGV[16]), then a counter shared by every broker (KEYS[9]), 8 hex digits
 -- each; the salt keeps ids apart if a Redis failover sets the counter back. Each is leased
--- and kept in raw_claims until the broker has stored its payload (and record), so a
--- broker or worker that dies meanwhile loses nothing (see maintenance.py).
+-- and kept in raw_claims until its outcome is committed, so a broker or worker that dies
+-- meanwhile loses nothing (see maintenance.py). A raw queue with a template (see RawTemplate
+-- in queues.py) gets its jobs' payloads made and stored here; the others' the broker makes.
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)          (written)
 -- KEYS[2]  lease_owners  hash  job id -> "<worker id> <token>"      (written)
--- KEYS[3]  payloads      hash  job id -> payload (jobs/payloads.py)     (read)
+-- KEYS[3]  payloads      hash  job id -> payload (jobs/payloads.py)     (read; written from templates)
 -- KEYS[4]  raw_claims    hash  job id -> raw queue, score, entry    (written)
 -- KEYS[5]  rotation      string  the worker's parallel counter      (written)
 -- KEYS[6]  known_queues  set   queue names                          (read)
@@ -37,12 +38,14 @@
 -- ARGV[12..14] prefixes of queue, delayed and raw keys   ARGV[15] worker id
 -- ARGV[16] raw id salt (8 hex digits)   ARGV[17] number of requested names n, then per name its type ("regular", "raw", "set",
 --          "sorted_set", "timed_set" or "timed_set:<pushback ms>"; a name's subqueues share
---          it) and the name
+--          it) and the name; then the number of templates m, and per template the raw queue's
+--          root name, head, tail, params prefix and params suffix
 --
 -- Returns {ids, payloads, next_due_ms, refused, raw_ids, raw_claims}: payloads match ids
--- (false for raw jobs, described by raw_ids and raw_claims instead); next_due_ms is when the
--- next delayed job or rate-limited slot comes due (or -1), so an idle caller knows how long
--- it may sleep.
+-- (false for a raw job whose payload the broker makes: its claim in raw_claims says what to
+-- make it from, where raw_claims is false for the others); next_due_ms is when the next
+-- delayed job or rate-limited slot comes due (or -1), so an idle caller knows how long it
+-- may sleep.
 local now, expiry, want, owner = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local parallel = ARGV[5] == 'parallel'
 local allowed, denied, limits = cjson.decode(ARGV[6]), cjson.decode(ARGV[7]), cjson.decode(ARGV[8])
@@ -51,6 +54,12 @@ local queue_prefix, delayed_prefix, raw_prefix = ARGV[12], ARGV[13], ARGV[14]
 local nrequested = tonumber(ARGV[17])
 local raw_id_prefix = string.format('%08x', math.floor(now / 1000)) .. ARGV[16]
 local filtering = next(allowed) ~= nil or next(denied) ~= nil or next(limits) ~= nil
+local templates = {}
+local at = 18 + 2 * nrequested
+for t = 0, tonumber(ARGV[at]) - 1 do
+  local i = at + 1 + 5 * t
+  templates[ARGV[i]] = {ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]}
+end
 
 if redis.call('SISMEMBER', KEYS[8], ARGV[15]) == 1 then return {{}, {}, -1, {}, {}, {}} end
 
@@ -170,6 +179,17 @@ local function take_regular(queue, delayed, n)
   return got
 end
 
+-- A protobuf bytes field: its tag, the length as a varint, the bytes.
+local function pb_bytes(tag, s)
+  local n, out = #s, {string.char(tag)}
+  while n >= 128 do
+    out[#out + 1] = string.char(n % 128 + 128)
+    n = math.floor(n / 128)
+  end
+  out[#out + 1] = string.char(n)
+  return table.concat(out) .. s
+end
+
 local function take_raw(key, kind, name, n)
   local entries = {} -- pairs of (entry, score)
   if kind == 'raw' then
@@ -192,15 +212,24 @@ local function take_raw(key, kind, name, n)
     if first[2] then due_at(tonumber(first[2]) * 1000) end
   end
   local first_id = #entries > 0 and redis.call('INCRBY', KEYS[9], #entries) - #entries or 0
+  local template = templates[string.match(name, '^[^/]*')]
   for k, pair in ipairs(entries) do
     local id = raw_id_prefix .. string.format('%08x', (first_id + k) % 4294967296)
     local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
     redis.call('HSET', KEYS[4], id, claim)
     lease(id)
     ids[#ids + 1] = id
-    payloads[#payloads + 1] = false
     raw_ids[#raw_ids + 1] = id
-    raw_claims[#raw_claims + 1] = claim
+    if template then
+      local p = template[1] .. name .. template[2] .. pb_bytes(10, id)
+        .. pb_bytes(26, template[3] .. pair[1] .. template[4])
+      redis.call('HSET', KEYS[3], id, p)
+      payloads[#payloads + 1] = p
+      raw_claims[#raw_claims + 1] = false
+    else
+      payloads[#payloads + 1] = false
+      raw_claims[#raw_claims + 1] = claim
+    end
     want = want - 1
   end
   return #entries
