@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 import gevent
@@ -19,6 +20,7 @@ from mrq.v1.worker_service_pb2 import JobOutcome, LeasedJob
 from mrq_worker.executor import Executor
 
 TASKS = "mrq_worker_unit_tasks"
+_VAR: ContextVar[str | None] = ContextVar("unit_var", default=None)
 
 
 class Mul(Task):
@@ -37,6 +39,17 @@ def _sleep(params: Any) -> str:
     return "slept"
 
 
+def _yield_once(params: Any) -> str:
+    gevent.sleep(0)
+    return "done"
+
+
+def _set_var(params: Any) -> Any:
+    seen = _VAR.get()
+    _VAR.set("set by an earlier job")
+    return seen
+
+
 def _fail(params: Any) -> None:
     raise ValueError("boom")
 
@@ -45,7 +58,14 @@ def _fail(params: Any) -> None:
 def tasks_module() -> Iterator[None]:
     module = types.ModuleType(TASKS)
     module.__dict__.update(
-        add=lambda p: p["a"] + p["b"], whoami=_whoami, sleep=_sleep, fail=_fail, bad=lambda p: object(), Mul=Mul
+        add=lambda p: p["a"] + p["b"],
+        whoami=_whoami,
+        sleep=_sleep,
+        yield_once=_yield_once,
+        set_var=_set_var,
+        fail=_fail,
+        bad=lambda p: object(),
+        Mul=Mul,
     )
     sys.modules[TASKS] = module
     yield
@@ -152,6 +172,28 @@ def test_kill_all_interrupts() -> None:
     outcomes = _run(_job("a", "sleep", {"s": 5}), _job("b", "sleep", {"s": 5}), after_start=stop)
 
     assert {o.status for o in outcomes.values()} == {job_pb2.JOB_STATUS_INTERRUPT}
+
+
+def test_an_interrupt_for_a_job_that_ended_meanwhile_never_reaches_the_next_job_on_its_slot() -> None:
+    def cancel_as_it_ends(executor: Executor) -> None:
+        gevent.sleep(0)  # "first" begins, and yields once
+        # Delivered from the hub after "first" resumed, ended, and its slot began "next".
+        assert executor.kill("first", JobCancelled("cancelled"))
+
+    outcomes = _run(
+        _job("first", "yield_once"), _job("next", "sleep", {"s": 0.05}), size=1, after_start=cancel_as_it_ends
+    )
+
+    assert {i: o.status for i, o in outcomes.items()} == {
+        "first": job_pb2.JOB_STATUS_SUCCESS,
+        "next": job_pb2.JOB_STATUS_SUCCESS,
+    }
+
+
+def test_each_job_starts_with_fresh_context_variables_though_slots_are_reused() -> None:
+    outcomes = _run(_job("a", "set_var"), _job("b", "set_var"), size=1)
+
+    assert [orjson.loads(outcomes[i].result_json) for i in "ab"] == [None, None]
 
 
 def test_slots() -> None:

@@ -1,6 +1,11 @@
 """The greenlet pool that runs tasks. It knows nothing about the network: it takes leased jobs,
 runs each in a greenlet with :data:`mrq.context.current_job` set, and hands every outcome to a
 callback (the consumer's report batch).
+
+The greenlets are *slots* that live on, each running jobs one after another: starting and ending
+a greenlet per job cost about 20 µs on the benchmark's machine (its first switch maps a fresh
+stack), a slot switching to its next job under 1 µs. Each job still runs in a fresh
+``contextvars.Context``, as it would in a new greenlet.
 """
 
 from __future__ import annotations
@@ -10,11 +15,15 @@ import math
 import sys
 import time
 from collections.abc import Callable, Mapping
+from contextvars import Context
 from types import FrameType
 from typing import Any
 
-from gevent import Greenlet, get_hub
-from gevent.pool import Pool
+import gevent
+import greenlet
+from gevent import get_hub, getcurrent
+from gevent.event import Event
+from gevent.queue import SimpleQueue
 
 from mrq import codec
 from mrq.context import JobContext, current_job
@@ -54,7 +63,8 @@ class RunningJob:
     def __init__(self, job: LeasedJob) -> None:
         self.job = job
         self.context: JobContext | None = None
-        self.greenlet: Greenlet[..., None] | None = None
+        #: The slot running the job, once it began.
+        self.greenlet: greenlet.greenlet | None = None
         self.began = False
         #: An interrupt requested before the greenlet first ran; raised as soon as it does.
         self.interrupt: JobInterrupt | None = None
@@ -78,7 +88,7 @@ class RunningJob:
 
 
 class Executor:
-    """Runs up to ``size`` jobs at once, one greenlet each.
+    """Runs up to ``size`` jobs at once, each on a slot greenlet of its own while it runs.
 
     Args:
         allowed: The tasks it may run; None runs any importable task (for tests of the pool).
@@ -98,7 +108,13 @@ class Executor:
         tracer: Tracer | None = None,
         allowed: TaskAllowList | None = None,
     ) -> None:
-        self._pool = Pool(size)
+        self._size = size
+        self._queue: SimpleQueue[RunningJob] = SimpleQueue()
+        self._slots = 0  # slot greenlets made so far, up to size: as many as jobs ever ran at once
+        self._idle = 0  # slots waiting for a job
+        self._taken = 0  # jobs started and not ended: queued for a slot, or running
+        self._slot_freed = Event()
+        self._empty = Event()
         self._allowed = allowed
         self._tracer = tracer if tracer is not None and tracer.enabled else None
         self._retry_policies = dict(retry_policies or {})
@@ -113,23 +129,43 @@ class Executor:
     @property
     def size(self) -> int:
         """Concurrent job slots."""
-        return int(self._pool.size)  # type: ignore[arg-type]  # never None: the pool is made with a size
+        return self._size
 
     def free_slots(self) -> int:
         """Slots not running a job."""
-        return int(self._pool.free_count())
+        return self._size - self._taken
 
     def wait_for_slot(self, timeout_s: float | None = None) -> None:
         """Blocks this greenlet until at least one slot is free, or ``timeout_s`` passes."""
-        self._pool.wait_available(timeout=timeout_s)
+        if self._taken >= self._size:
+            self._slot_freed.clear()
+            self._slot_freed.wait(timeout=timeout_s)
 
     def start(self, job: LeasedJob) -> None:
-        """Starts ``job`` in a new greenlet. The caller made sure a slot is free."""
+        """Starts ``job`` on a slot. The caller made sure a slot is free."""
         running = RunningJob(job)
         self.running[job.job_id] = running
+        self._taken += 1
         if self._metrics is not None:
             self._metrics.job_started()
-        running.greenlet = self._pool.spawn(self._run, running)
+        self._queue.put(running)
+        # A waiting slot takes each queued job; past them, a new slot joins.
+        if self._queue.qsize() > self._idle and self._slots < self._size:
+            self._slots += 1
+            gevent.spawn(self._slot)
+
+    def _slot(self) -> None:
+        """A slot's life: the queued jobs, one after another."""
+        while True:
+            self._idle += 1
+            running = self._queue.get()
+            self._idle -= 1
+            running.greenlet = getcurrent()
+            Context().run(self._run, running)
+            self._taken -= 1
+            self._slot_freed.set()
+            if not self._taken:
+                self._empty.set()
 
     def kill(self, job_id: str, interrupt: JobInterrupt, *, lost: bool = False) -> bool:
         """Throws ``interrupt`` into the job's greenlet; with ``lost``, its outcome is dropped.
@@ -141,10 +177,10 @@ class Executor:
         if running is None:
             return False
         running.lost = running.lost or lost
-        if running.began and running.greenlet is not None:
+        if running.began:
             # Delivered at the job's next cooperative switch. A task that burns CPU without
             # yielding can't be interrupted until it does (a gevent limitation).
-            running.greenlet.kill(interrupt, block=False)
+            self._interrupt(running, interrupt)
         else:
             # Killing a greenlet that never ran would skip _run entirely, and so lose the
             # outcome: let _run raise the interrupt itself instead.
@@ -160,7 +196,19 @@ class Executor:
 
     def join(self, timeout_s: float | None = None) -> bool:
         """Waits until no job runs, up to ``timeout_s``; True when the pool is empty."""
-        return bool(self._pool.join(timeout=timeout_s))
+        if self._taken:
+            self._empty.clear()
+            self._empty.wait(timeout=timeout_s)
+        return not self._taken
+
+    def _interrupt(self, running: RunningJob, interrupt: BaseException) -> None:
+        """Raises ``interrupt`` in the job from the hub, as ``Greenlet.kill(block=False)`` does,
+        unless the job has ended by then: its slot may be running another job."""
+        get_hub().loop.run_callback(self._throw, running, interrupt)
+
+    def _throw(self, running: RunningJob, interrupt: BaseException) -> None:
+        if self.running.get(running.job.job_id) is running and running.greenlet is not None:
+            running.greenlet.throw(interrupt)
 
     def _run(self, running: RunningJob) -> None:
         running.started_at = time.monotonic()
@@ -239,12 +287,10 @@ class Executor:
             f"job ran past its timeout of {timeout_s:g} s (the task caught the timeout and went on)"
         ) from late
 
-    @staticmethod
-    def _expire(running: RunningJob) -> None:
+    def _expire(self, running: RunningJob) -> None:
         """Runs in the hub when the job's timeout passes: interrupts it with JobTimeout."""
         running.expired_at = time.monotonic()
-        if running.greenlet is not None:
-            running.greenlet.kill(JobTimeout(f"job ran past its timeout of {running.job.timeout_s:g} s"), block=False)
+        self._interrupt(running, JobTimeout(f"job ran past its timeout of {running.job.timeout_s:g} s"))
 
     def _resolve(self, path: str) -> TaskCallable:
         task = self._tasks.get(path)
