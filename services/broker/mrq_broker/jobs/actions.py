@@ -35,7 +35,7 @@ from mrq_broker.jobs.searches import query_selection, require_criterion
 from mrq_broker.jobs.tasksets import Tasksets
 from mrq_broker.jobs.transitions import ttl_s
 from mrq_broker.jobs.validation import check_job_id
-from mrq_broker.queueing.queues import ACTING, RedisQueues
+from mrq_broker.queueing.queues import ACTING, RedisQueues, holding_worker
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobChange, JobRecord, JobSelection
@@ -150,7 +150,7 @@ class JobActions:
         # A pending job that was not taken may have been leased since it was read: try it as
         # started too. Owners starting with "-" are brokers committing or recovering the job.
         maybe_started = [d.id for d in docs if d.id not in taken]
-        owners = {i: o for i, o in self.queues.owners(maybe_started).items() if not o.startswith("-")}
+        owners = {i: o for i, o in self.queues.owners(maybe_started).items() if holding_worker(o) is not None}
         taken_started = self.queues.take(owners, ACTING, expiry_ms)
         ids = [*taken, *taken_started]
         id_set = set(ids)
@@ -182,7 +182,9 @@ class JobActions:
         worker that heartbeats before it reads this stops them anyway, as lost."""
         messages: dict[str, list[bytes]] = {}
         for job_id, owner in owners.items():
-            worker_id = owner.rsplit(" ", 1)[0]
+            worker_id = holding_worker(owner)
+            if worker_id is None:  # taken from workers only: never
+                continue
             messages.setdefault(worker_id, []).append(
                 worker_service_pb2.ControlMessage(
                     action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id

@@ -4,9 +4,9 @@ gRPC threads hand their outcomes to one committer thread and block until their b
 While one bulk write runs, the next reports pile up and go out together in the following one,
 so the write rate adapts to the load without any timer.
 
-Leases mark their jobs ``started`` through the same thread, without waiting: a job that ends
-before its mark is written gets one write (its outcome, carrying the mark's fields) instead of
-two.
+Leases mark their jobs ``started`` through the same thread, without waiting, and each mark waits
+up to STARTED_MARK_DELAY_S for its job's outcome: a job that ends by then gets one write (its
+outcome, carrying the mark's fields) instead of two. Its record says ``queued`` meanwhile.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -44,6 +45,9 @@ from mrq_broker.storage.records import JobChange
 log = logging.getLogger(__name__)
 
 MAX_GROUP_OUTCOMES = 20_000
+#: How long a started mark waits for its job's outcome before it is written on its own. Most
+#: jobs of a busy queue are short: written with their outcome, they cost half the store writes.
+STARTED_MARK_DELAY_S = 0.25
 
 
 @dataclass
@@ -59,6 +63,15 @@ class StartedMarks:
 
     owner: str
     job_ids: Sequence[str]
+    fields: dict[str, object]
+    due: float  # time.monotonic() when written, unless its job's outcome comes first
+
+
+@dataclass(frozen=True)
+class StartedMark:
+    """One job's share of a StartedMarks."""
+
+    owner: str
     fields: dict[str, object]
 
 
@@ -88,6 +101,8 @@ class OutcomeCommitter:
             if {"started", "success"} <= config.statuses_no_storage
         }
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
+        # Marks waiting for their jobs' outcomes, by job id, oldest first (only the thread's).
+        self._marks: dict[str, tuple[StartedMark, float]] = {}
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
     def start(self) -> None:
@@ -105,7 +120,8 @@ class OutcomeCommitter:
             "date_started": now,
             "date_updated": now,
         }
-        self._pending.put(StartedMarks(lease_owner(worker_id, lease_token), job_ids, fields))
+        due = time.monotonic() + STARTED_MARK_DELAY_S
+        self._pending.put(StartedMarks(lease_owner(worker_id, lease_token), job_ids, fields, due))
 
     def submit(
         self, worker_id: str, outcomes: Sequence[worker_service_pb2.JobOutcome], timeout_s: float
@@ -118,37 +134,56 @@ class OutcomeCommitter:
         return report.done.result(timeout=timeout_s)
 
     def _run(self) -> None:
-        while True:
-            try:
-                first = self._pending.get(timeout=FLUSH_INTERVAL_S)
-            except queue.Empty:  # idle: the last groups' history still goes out within a second
-                self.history.flush_if_due()
-                continue
-            if first is None:
-                self.history.flush()
-                return
-            group, size = [first], _size(first)
-            while size < MAX_GROUP_OUTCOMES:
-                try:
-                    nxt = self._pending.get_nowait()
-                except queue.Empty:
-                    break
-                if nxt is None:
-                    self._pending.put(None)
-                    break
-                group.append(nxt)
-                size += _size(nxt)
-            self._commit(group)
+        stopping = False
+        while not stopping:
+            # Idle, the last groups' history still goes out within FLUSH_INTERVAL_S.
+            wait_s = FLUSH_INTERVAL_S
+            if self._marks:
+                wait_s = min(wait_s, next(iter(self._marks.values()))[1] - time.monotonic())
+            group, stopping = self._take_group(max(0.0, wait_s))
+            due = time.monotonic() if not stopping else float("inf")
+            marks = {
+                o.job_id: self._marks.pop(o.job_id)[0] for r in group for o in r.outcomes if o.job_id in self._marks
+            }
+            while self._marks and next(iter(self._marks.values()))[1] <= due:
+                job_id = next(iter(self._marks))
+                marks[job_id] = self._marks.pop(job_id)[0]
+            if group or marks:
+                self._commit(group, marks)
             self.history.flush_if_due()
+        self.history.flush()
 
-    def _commit(self, items: list[Report | StartedMarks]) -> None:
-        group = [i for i in items if isinstance(i, Report)]
-        marks = [i for i in items if isinstance(i, StartedMarks)]
+    def _take_group(self, wait_s: float) -> tuple[list[Report], bool]:
+        """The reports queued (waiting up to ``wait_s`` for the first), their leases' marks set
+        aside to wait; and whether the committer is stopping."""
+        group: list[Report] = []
+        size = 0
+        try:
+            item = self._pending.get(timeout=wait_s)
+            while True:
+                if item is None:
+                    return group, True
+                if isinstance(item, Report):
+                    group.append(item)
+                    size += len(item.outcomes)
+                else:
+                    mark = StartedMark(item.owner, item.fields)
+                    for job_id in item.job_ids:  # a later lease's mark replaces an earlier one
+                        self._marks.pop(job_id, None)
+                        self._marks[job_id] = (mark, item.due)
+                if size >= MAX_GROUP_OUTCOMES:
+                    break
+                item = self._pending.get_nowait()
+        except queue.Empty:
+            pass
+        return group, False
+
+    def _commit(self, group: list[Report], marks: dict[str, StartedMark]) -> None:
         try:
             accepted = self.apply(group, marks)
         except Exception as exc:  # noqa: BLE001 - every waiting caller must hear of the failure
             if marks:
-                log.warning("%d started marks not written: %s", sum(len(m.job_ids) for m in marks), exc)
+                log.warning("%d started marks not written: %s", len(marks), exc)
             for report in group:
                 report.done.set_exception(exc)
             return
@@ -156,7 +191,7 @@ class OutcomeCommitter:
             ok = sum(1 for o in report.outcomes if (o.job_id, o.lease_token) in accepted)
             report.done.set_result((ok, len(report.outcomes) - ok))
 
-    def apply(self, group: Sequence[Report], marks: Sequence[StartedMarks] = ()) -> set[tuple[str, str]]:
+    def apply(self, group: Sequence[Report], marks: dict[str, StartedMark] | None = None) -> set[tuple[str, str]]:
         """Writes the group's outcomes and started marks; returns the (job id, lease token) pairs
         of the outcomes that were accepted.
 
@@ -173,7 +208,7 @@ class OutcomeCommitter:
             for o in r.outcomes
             if (o.job_id, o.lease_token) not in ended
         }
-        started = {i: m for m in marks for i in m.job_ids}  # a later lease's mark wins
+        started = marks or {}
         mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
         taken = self.queues.take({**owners, **mark_owners}, COMMITTING, expiry_ms)
@@ -313,7 +348,3 @@ class OutcomeCommitter:
         """Returns taken leases to their workers after a failed write, so their retried report counts."""
         if owners:
             self.queues.give_back(owners, COMMITTING, expiry_ms)
-
-
-def _size(item: Report | StartedMarks) -> int:
-    return len(item.outcomes) if isinstance(item, Report) else len(item.job_ids)

@@ -20,7 +20,7 @@ from mrq_broker.jobs.validation import resolve_options
 from mrq_broker.metrics import BrokerMetrics
 from mrq_broker.queue_names import is_raw, root
 from mrq_broker.queueing.events import Events, JobWaiter
-from mrq_broker.queueing.queues import LeaseQuery, RedisQueues, lease_owner
+from mrq_broker.queueing.queues import LeaseQuery, RedisQueues, holding_worker, lease_owner
 from mrq_broker.settings import BrokerSettings
 from mrq_broker.storage.base import Store
 from mrq_broker.storage.records import JobChange, JobRecord, WorkerRecord
@@ -249,9 +249,11 @@ class Operations:
         job = self.store.get_job(job_id)
         if job is None:
             raise NoSuchJob(job_id)
-        if job.status != "started":
+        # The lease, not the record, says who runs the job: its started mark may not be written yet.
+        owner = self.queues.owners([job_id]).get(job_id)
+        worker_id = holding_worker(owner) if owner is not None else None
+        if worker_id is None:
             raise JobNotRunning(job_id, job.status)
-        worker_id = job.worker_id
         self.queues.clear_inspection(job_id)  # an answer left over from an earlier call
         control = worker_service_pb2.ControlMessage(action=worker_service_pb2.CONTROL_ACTION_DUMP_STACK, job_id=job_id)
         self.queues.push_controls({worker_id: [control.SerializeToString()]}, MAX_INSPECT_WAIT_S)

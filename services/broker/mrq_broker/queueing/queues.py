@@ -49,6 +49,12 @@ def lease_owner(worker_id: str, lease_token: str) -> str:
     return f"{worker_id} {lease_token}"
 
 
+def holding_worker(owner: str) -> str | None:
+    """The worker a lease's owner names, or None while a broker holds the lease (its owner is
+    then COMMITTING, RECOVERING or ACTING)."""
+    return None if owner.startswith("-") else owner.rsplit(" ", 1)[0]
+
+
 def queue_score(priority: int, enqueued_ms: int, newest_first: bool = False) -> float:
     """Lowest score is leased first: higher priority first, then oldest (or newest) first."""
     return float(-priority * _PRIORITY_STEP + (-enqueued_ms if newest_first else enqueued_ms))
