@@ -16,7 +16,7 @@ import pytest
 from harness import BlockingJob, StackUnderTest, log_line, pid_of
 
 from mrq import Client
-from mrq_local import ManagedProcess
+from mrq_local import ManagedProcess, wait_until
 
 WAIT_S = 30.0
 
@@ -30,6 +30,8 @@ def test_job_of_a_sigkilled_worker_is_redelivered_and_succeeds(
     job_id = client.enqueue("mrq_test_tasks.block_until_file", blocking.params)
     first = stack.start_worker("default", greenlets=2)
     blocking.wait_running()
+    # (its record names its worker once its started mark is written, up to 0.25 s after its lease)
+    wait_until(lambda: client.get_job(job_id)["worker_id"], timeout_s=10, what="the job's started mark")
     assert pid_of(client.get_job(job_id)["worker_id"]) == first.pid
 
     # When the worker is SIGKILLed, so it never reports, and another worker is there

@@ -277,34 +277,27 @@ def test_a_lease_is_taken_only_from_its_expected_owner_with_its_payload(queues: 
     assert queues.owners([record.id]) == {record.id: OWNER}
 
 
-# end_unrecorded.lua
-
-
-def test_a_reported_success_that_stores_nothing_ends_in_redis_alone(queues: RedisQueues) -> None:
-    quiet, stored_elsewhere, regular, stale = jobs(4)
+def test_a_reported_success_that_stores_nothing_ends_in_the_take_and_the_others_are_taken(
+    queues: RedisQueues,
+) -> None:
+    quiet, failed, stored_elsewhere, regular, stale = jobs(5)
     quiet = replace(quiet, raw_queue="events_raw/eu", dedupe_key="k")
+    failed = replace(failed, raw_queue="events_raw")
     stored_elsewhere = replace(stored_elsewhere, raw_queue="audit_raw")
     stale = replace(stale, raw_queue="events_raw")
     queues.claim_dedupe([("k", quiet.id)], T0, 1)
-    unstored = {quiet.id, stored_elsewhere.id, stale.id}
-    queues.push(
-        [
-            replace(queue_entry(r), payload=payload(r, r.id in unstored))
-            for r in (quiet, stored_elsewhere, regular, stale)
-        ]
-    )
+    records = (quiet, failed, stored_elsewhere, regular, stale)
+    queues.push([replace(queue_entry(r), payload=payload(r, unstored=bool(r.raw_queue))) for r in records])
     lease(queues)
-    reported = {r.id: OWNER for r in (quiet, stored_elsewhere, regular)} | {stale.id: lease_owner("w1", "old")}
+    reported = {r.id: OWNER for r in records} | {stale.id: lease_owner("w1", "old")}
+    successes = {quiet.id, stored_elsewhere.id, regular.id, stale.id}
 
-    ended = queues.end_unrecorded(reported, ["events_raw"])
+    taken, ended = queues.take_reported(reported, successes, ["events_raw"], COMMITTING, T0 + LEASE_MS)
 
     assert list(ended) == [quiet.id] and parse_header(ended[quiet.id]).raw_queue == "events_raw/eu"
-    assert queues.done_among([quiet.id, stored_elsewhere.id, regular.id, stale.id]) == [quiet.id]
-    assert set(queues.owners([quiet.id, stored_elsewhere.id, regular.id, stale.id])) == {
-        stored_elsewhere.id,
-        regular.id,
-        stale.id,
-    }, "the others are left for the committer"
+    assert set(taken) == {failed.id, stored_elsewhere.id, regular.id}, "not a success, stored, not raw"
+    assert queues.done_among([r.id for r in records]) == [quiet.id]
+    assert queues.owners([r.id for r in records]) == dict.fromkeys(taken, COMMITTING) | {stale.id: OWNER}
     assert queues.claim_dedupe([("k", "f" * 24)], T0 + 10, 1) == ["f" * 24], "its dedupe key is free"
 
 

@@ -94,7 +94,7 @@ class OutcomeCommitter:
         self.tasksets = tasksets
         self.history = history
         # Raw queues whose jobs never reach the store when they succeed: their successes end
-        # in Redis alone (see _end_unrecorded). Each with the queue its jobs' metrics count under.
+        # in Redis alone (see apply). Each with the queue its jobs' metrics count under.
         self._quiet_roots = {
             name: config.retry_queue
             for name, config in settings.raw_queues.items()
@@ -198,26 +198,25 @@ class OutcomeCommitter:
         An outcome is accepted only if its lease is still held by the reporting worker: taking
         the lease (compare-and-set in Redis) is the guard that keeps a late report from
         overwriting a cancel, a timeout or a re-delivered attempt. A started mark is guarded the
-        same way, and its lease given back once written.
+        same way, and its lease given back once written. The successes that store nothing end
+        in that same round trip (see take_leases.lua), written nowhere else.
         """
         now = datetime.now(UTC)
-        ended = self._end_unrecorded(group, now)
-        owners = {
-            o.job_id: lease_owner(r.worker_id, o.lease_token)
-            for r in group
-            for o in r.outcomes
-            if (o.job_id, o.lease_token) not in ended
-        }
+        outcomes = {o.job_id: (r.worker_id, o) for r in group for o in r.outcomes}  # a later report wins
+        owners = {i: lease_owner(worker, o.lease_token) for i, (worker, o) in outcomes.items()}
         started = marks or {}
         mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
+        successes = {i for i, (_, o) in outcomes.items() if o.status == job_pb2.JOB_STATUS_SUCCESS}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
-        taken = self.queues.take({**owners, **mark_owners}, COMMITTING, expiry_ms)
-        accepted = {
-            o.job_id: (r.worker_id, o)
-            for r in group
-            for o in r.outcomes
-            if o.job_id in taken and owners[o.job_id] == lease_owner(r.worker_id, o.lease_token)
-        }
+        taken, ended = self.queues.take_reported(
+            {**owners, **mark_owners},
+            successes if self._quiet_roots else set(),
+            list(self._quiet_roots),
+            COMMITTING,
+            expiry_ms,
+        )
+        self._count_ended({i: (line, outcomes[i][1]) for i, line in ended.items()}, now)
+        accepted = {i: outcomes[i] for i in owners if i in taken}
         started_fields = {
             i: m.fields
             for i, m in started.items()
@@ -229,30 +228,17 @@ class OutcomeCommitter:
             self._give_back({i: owners.get(i) or mark_owners[i] for i in taken}, expiry_ms)
             raise
         self._give_back({i: mark_owners[i] for i in taken if i in mark_owners}, expiry_ms)
-        return ended | {(o.job_id, o.lease_token) for _, o in accepted.values()}
+        return {(o.job_id, o.lease_token) for i, (_, o) in outcomes.items() if i in accepted or i in ended}
 
-    def _end_unrecorded(self, group: Sequence[Report], now: datetime) -> set[tuple[str, str]]:
-        """Ends the group's successes that store nothing (raw jobs of a queue that stores neither
-        started nor success) in one Redis round trip, and counts them; returns their (job id,
-        lease token) pairs. Their waiters may hear of them a moment before the metrics count
-        them: nobody waits on a raw job's id but the dashboard."""
-        if not self._quiet_roots:
-            return set()
-        successes = {
-            o.job_id: (r.worker_id, o) for r in group for o in r.outcomes if o.status == job_pb2.JOB_STATUS_SUCCESS
-        }
-        owners = {i: lease_owner(worker, o.lease_token) for i, (worker, o) in successes.items()}
-        ended = self.queues.end_unrecorded(owners, list(self._quiet_roots))
+    def _count_ended(self, ended: dict[str, tuple[bytes, worker_service_pb2.JobOutcome]], now: datetime) -> None:
+        """Counts the successes ended in Redis alone, from their payload's header line. Their
+        waiters may hear of them a moment before: nobody waits on a raw job's id but the dashboard."""
         finished = []
-        for job_id, line in ended.items():
+        for line, outcome in ended.values():
             header = parse_header(line)
-            finished.append(
-                Finished(
-                    self._quiet_roots[root(header.raw_queue)], header.task, "success", successes[job_id][1].duration_s
-                )
-            )
+            queue_name = self._quiet_roots[root(header.raw_queue)]
+            finished.append(Finished(queue_name, header.task, "success", outcome.duration_s))
         self._count_finished(finished, now)
-        return {(i, successes[i][1].lease_token) for i in ended}
 
     def _write(
         self,

@@ -172,7 +172,6 @@ class RedisQueues:
         self._renew_leases = _script(client, "renew_leases")
         self._claim_expired = _script(client, "claim_expired")
         self._take_leases = _script(client, "take_leases")
-        self._end_unrecorded = _script(client, "end_unrecorded")
         self._take_pending = _script(client, "take_pending")
         self._count_final = _script(client, "count_final")
         self._push_tick = _script(client, "push_tick")
@@ -411,42 +410,56 @@ class RedisQueues:
     def take(self, expected_owners: dict[str, str], new_owner: str, expiry_ms: int) -> dict[str, bytes | None]:
         """Takes the leases still held by their expected owner; returns the ids taken, each with
         its payload (None if it has none)."""
-        if not expected_owners:
-            return {}
-        args: list[str | int] = [expiry_ms, new_owner]
-        for job_id, owner in expected_owners.items():
-            args += [job_id, owner]
-        taken, payloads = self._take_leases(
-            keys=[self.keys.leases, self.keys.lease_owners, self.keys.payloads], args=args
-        )
-        return {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)}
+        return self.take_reported(expected_owners, set(), (), new_owner, expiry_ms)[0]
 
-    def end_unrecorded(self, expected_owners: dict[str, str], quiet_roots: Sequence[str]) -> dict[str, bytes]:
-        """Ends the successes that store nothing, leases still held by their expected owner;
-        returns the ids ended, each with its payload's header line (scripts/end_unrecorded.lua)."""
-        if not expected_owners or not quiet_roots:
-            return {}
-        args: list[str | int] = [self.keys.finished_channel, len(quiet_roots), *quiet_roots]
+    def take_reported(
+        self,
+        expected_owners: dict[str, str],
+        successes: set[str],
+        quiet_roots: Sequence[str],
+        new_owner: str,
+        expiry_ms: int,
+    ) -> tuple[dict[str, bytes | None], dict[str, bytes]]:
+        """Takes the leases still held by their expected owner, as :meth:`take`, but ends those of
+        ``successes`` that store nothing: raw jobs with no record, of the raw queues (root names)
+        ``quiet_roots``. Returns (the ids taken with their payloads, the ids ended with their
+        payload's header line), in one round trip (scripts/take_leases.lua)."""
+        if not expected_owners:
+            return {}, {}
+        taken, payloads, ended, headers = self._take_leases(
+            keys=self._take_keys(),
+            args=self._take_args(expected_owners, new_owner, expiry_ms, successes, quiet_roots),
+        )
+        return (
+            {i.decode(): p or None for i, p in zip(taken, payloads, strict=True)},
+            {i.decode(): h for i, h in zip(ended, headers, strict=True)},
+        )
+
+    def _take_keys(self) -> list[str]:
+        return [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims, self.keys.dedupe]
+
+    def _take_args(
+        self,
+        expected_owners: dict[str, str],
+        new_owner: str,
+        expiry_ms: int,
+        successes: set[str] | frozenset[str] = frozenset(),
+        quiet_roots: Sequence[str] = (),
+    ) -> list[str | int]:
+        args: list[str | int] = [expiry_ms, new_owner, self.keys.finished_channel, len(quiet_roots), *quiet_roots]
         for job_id, owner in expected_owners.items():
-            args += [job_id, owner]
-        keys = [self.keys.leases, self.keys.lease_owners, self.keys.payloads, self.keys.raw_claims, self.keys.dedupe]
-        ended, headers = self._end_unrecorded(keys=keys, args=args)
-        return {i.decode(): h for i, h in zip(ended, headers, strict=True)}
+            args += [job_id, owner, "1" if job_id in successes else ""]
+        return args
 
     def give_back(self, owners: dict[str, str], taker: str, expiry_ms: int) -> None:
         """Returns leases taken by ``taker`` to their previous owners (job id -> owner), in one
         round trip: take_leases.lua once per owner."""
-        by_owner: dict[str, list[str]] = {}
+        by_owner: dict[str, dict[str, str]] = {}
         for job_id, owner in owners.items():
-            by_owner.setdefault(owner, []).append(job_id)
+            by_owner.setdefault(owner, {})[job_id] = taker
         pipe = self.client.pipeline(transaction=False)
-        for owner, job_ids in by_owner.items():
-            _queue_script(
-                pipe,
-                self._take_leases,
-                [self.keys.leases, self.keys.lease_owners, self.keys.payloads],
-                [expiry_ms, owner, *(x for job_id in job_ids for x in (job_id, taker))],
-            )
+        for owner, taken in by_owner.items():
+            _queue_script(pipe, self._take_leases, self._take_keys(), self._take_args(taken, owner, expiry_ms))
         pipe.execute()
 
     def take_pending(self, jobs: Sequence[tuple[str, str, bool]], new_owner: str, expiry_ms: int) -> set[str]:
