@@ -191,6 +191,7 @@ _DATE_INDEXES = tuple(n for n, name in enumerate(JOB_FIELDS) if name in _DATES)
 _NEW_DATE_INDEXES = tuple(n for n, name in enumerate(_NEW_FIELDS) if name in _DATES)
 _NEW_FLOATS = tuple(_JOB_TYPES[name] == "REAL" for name in _NEW_FIELDS)
 _HISTORY_INDEX = JOB_FIELDS.index("traceback_history")
+_CHANGEABLE = frozenset(JOB_FIELDS[1:])
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -283,7 +284,7 @@ def _job(row: Row) -> JobRecord:
 
 def _check_change(change: JobChange) -> None:
     """Field names become column names in SQL: only a record's own fields may be named."""
-    unknown = (set(change.set) - set(JOB_FIELDS[1:])) | (set(change.increment) - _INTEGERS)
+    unknown = (change.set.keys() - _CHANGEABLE) | (change.increment.keys() - _INTEGERS)
     if unknown:
         raise ValueError(f"job {change.job_id}: no such field to change: {', '.join(sorted(unknown))}")
 
