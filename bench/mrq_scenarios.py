@@ -118,7 +118,7 @@ def end_to_end(root: Path, options: Options) -> list[Result]:
         ids = client.enqueue_many("bench_tasks.add", add_params(options.jobs), queue=QUEUE)
         started = time.perf_counter()
         stack.start_worker(QUEUE, greenlets=options.greenlets)
-        _wait_drained(stack, client, QUEUE)
+        wait_drained(stack, client, QUEUE)
         elapsed_s = time.perf_counter() - started
         jobs = client.wait(ids, timeout=WAIT_TIMEOUT_S)
     _check_added(jobs)
@@ -206,11 +206,11 @@ def _io_bound_raw(root: Path, options: Options, sleep_s: float, ideal_s: float) 
     with mrq_stack(root, "io-raw") as (stack, client):
         stack.start_worker(RAW_SLEEP_QUEUE, greenlets=options.io_greenlets)
         client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": 0}])  # warm up
-        _wait_drained(stack, client, RAW_SLEEP_QUEUE, timeout_s=60)
+        wait_drained(stack, client, RAW_SLEEP_QUEUE, timeout_s=60)
         started = time.time()
         for start in range(0, options.io_jobs, RAW_BATCH):
             client.queues.enqueue_raw(RAW_SLEEP_QUEUE, [{"s": sleep_s}] * min(RAW_BATCH, options.io_jobs - start))
-        _wait_drained(stack, client, RAW_SLEEP_QUEUE)
+        wait_drained(stack, client, RAW_SLEEP_QUEUE)
         took_s = time.time() - started
         _check_nothing_stored(stack)
     return Result(
@@ -340,11 +340,11 @@ def _drain_raw(stack: Stack, client: Client, jobs: int, greenlets: int, processe
         client.queues.enqueue_raw(RAW_QUEUE, params[start : start + RAW_BATCH])
     started = time.perf_counter()
     stack.start_worker(RAW_QUEUE, greenlets=greenlets, processes=processes)
-    _wait_drained(stack, client, RAW_QUEUE)
+    wait_drained(stack, client, RAW_QUEUE)
     return jobs / (time.perf_counter() - started)
 
 
-def _wait_drained(stack: Stack, client: Client, queue: str, timeout_s: float = WAIT_TIMEOUT_S) -> None:
+def wait_drained(stack: Stack, client: Client, queue: str, timeout_s: float = WAIT_TIMEOUT_S) -> None:
     """Waits until the queue is empty and none of its jobs is in flight, read from MRQ's own
     Redis keys as the peers' are from theirs: a lease ends once its job's outcome is committed
     (stored, for a regular job), and a raw job's claim with it."""
