@@ -196,6 +196,22 @@ def test_each_job_starts_with_fresh_context_variables_though_slots_are_reused() 
     assert [orjson.loads(outcomes[i].result_json) for i in "ab"] == [None, None]
 
 
+def test_a_slot_outlives_a_failure_in_handing_an_outcome_over() -> None:
+    handed: list[str] = []
+
+    def on_outcome(outcome: JobOutcome) -> None:
+        handed.append(outcome.job_id)
+        if outcome.job_id == "a":
+            raise RuntimeError("a bug in the outcome's callback")
+
+    executor = Executor(size=1, on_outcome=on_outcome)
+    executor.start(_job("a", "add", {"a": 1, "b": 1}))
+    executor.start(_job("b", "add", {"a": 1, "b": 1}))
+
+    assert executor.join(timeout_s=5)
+    assert handed == ["a", "b"] and executor.free_slots() == 1 and executor.running == {}
+
+
 def test_slots() -> None:
     executor = Executor(size=2, on_outcome=lambda o: None)
     executor.start(_job("a", "sleep", {"s": 0.05}))

@@ -161,7 +161,11 @@ class Executor:
             running = self._queue.get()
             self._idle -= 1
             running.greenlet = getcurrent()
-            Context().run(self._run, running)
+            try:
+                Context().run(self._run, running)
+            except Exception:  # past the task, in handing its outcome over: a bug, not the job's
+                log.exception("job %s: its slot failed after its task ended", running.job.job_id)
+                self.running.pop(running.job.job_id, None)
             self._taken -= 1
             self._slot_freed.set()
             if not self._taken:
