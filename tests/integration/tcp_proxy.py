@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 
 from mrq_local.ports import LOOPBACK
 
@@ -23,8 +24,11 @@ class TcpProxy:
         port: The port it listens on (free, picked at start).
     """
 
-    def __init__(self, upstream_port: int) -> None:
+    def __init__(self, upstream_port: int, *, connect_delay_s: float = 0.0) -> None:
+        """``connect_delay_s``: each new connection waits that long before it is forwarded, as
+        on a slow network or a server too busy to answer at once."""
         self._upstream_port = upstream_port
+        self._connect_delay_s = connect_delay_s
         self._listener = socket.create_server((LOOPBACK, 0))
         self.port: int = self._listener.getsockname()[1]
         self._lock = threading.Lock()
@@ -68,16 +72,24 @@ class TcpProxy:
             if refused:
                 client.close()
                 continue
-            try:
-                upstream = socket.create_connection((LOOPBACK, self._upstream_port), timeout=5.0)
-                upstream.settimeout(None)
-            except OSError:  # the server is down: the client sees its connection closed
+            threading.Thread(target=self._connect, args=(client,), name="proxy-connect", daemon=True).start()
+
+    def _connect(self, client: socket.socket) -> None:
+        time.sleep(self._connect_delay_s)  # a slow network, not synchronisation
+        try:
+            upstream = socket.create_connection((LOOPBACK, self._upstream_port), timeout=5.0)
+            upstream.settimeout(None)
+        except OSError:  # the server is down: the client sees its connection closed
+            client.close()
+            return
+        with self._lock:
+            if self._cut or self._closed:  # cut while this one waited
                 client.close()
-                continue
-            with self._lock:
-                self._open.update((client, upstream))
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), name="proxy-pump", daemon=True).start()
+                upstream.close()
+                return
+            self._open.update((client, upstream))
+        for source, sink in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pump, args=(source, sink), name="proxy-pump", daemon=True).start()
 
     def _pump(self, source: socket.socket, sink: socket.socket) -> None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from harness import StackUnderTest
+from tcp_proxy import TcpProxy
 
 from mrq import Client
 
@@ -21,6 +22,19 @@ def test_one_job_runs_and_its_record_tells_the_story(stack: StackUnderTest, clie
     assert job["worker_id"].rsplit("-", 2)[1] == str(worker.pid)
     assert job["date_enqueued"] <= job["date_started"] <= job["date_finished"]
     assert client.get_job(job_id) == job
+
+
+def test_a_client_whose_connection_is_slow_to_open_still_enqueues(stack: StackUnderTest) -> None:
+    # Given a broker reached through a network that takes 0.5 s to open a connection
+    proxy = TcpProxy(int(stack.broker_address.rsplit(":", 1)[1]), connect_delay_s=0.5)
+    try:
+        with Client(f"127.0.0.1:{proxy.port}") as slow:
+            # When a fresh client's first call is a write (which is never retried)
+            job_id = slow.enqueue("mrq_test_tasks.add", {"a": 1, "b": 2})
+            # Then it waits for the connection rather than failing UNAVAILABLE
+            assert slow.get_job(job_id)["status"] == "queued"
+    finally:
+        proxy.close()
 
 
 def test_results_keep_their_json_type(stack: StackUnderTest, client: Client) -> None:
