@@ -174,17 +174,14 @@ class JobActions:
             raise
         counted = [(d.id, d.taskset_id, "cancel") for d in docs if d.taskset_id and d.id in id_set]
         self.tasksets.complete(self.queues.release(ids, finished=ids, counted=counted))
-        self._tell_workers({job_id: owners[job_id] for job_id in taken_started})
+        self._tell_workers({i: w for i in taken_started if (w := holding_worker(owners[i])) is not None})
         return len(ids)
 
-    def _tell_workers(self, owners: dict[str, str]) -> None:
+    def _tell_workers(self, workers: dict[str, str]) -> None:
         """Asks each worker to stop its cancelled jobs. Their leases are gone already, so a
         worker that heartbeats before it reads this stops them anyway, as lost."""
         messages: dict[str, list[bytes]] = {}
-        for job_id, owner in owners.items():
-            worker_id = holding_worker(owner)
-            if worker_id is None:  # taken from workers only: never
-                continue
+        for job_id, worker_id in workers.items():
             messages.setdefault(worker_id, []).append(
                 worker_service_pb2.ControlMessage(
                     action=worker_service_pb2.CONTROL_ACTION_CANCEL_JOB, job_id=job_id

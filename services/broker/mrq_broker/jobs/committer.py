@@ -73,6 +73,7 @@ class StartedMark:
 
     owner: str
     fields: dict[str, object]
+    due: float
 
 
 class OutcomeCommitter:
@@ -102,7 +103,7 @@ class OutcomeCommitter:
         }
         self._pending: queue.Queue[Report | StartedMarks | None] = queue.Queue()
         # Marks waiting for their jobs' outcomes, by job id, oldest first (only the thread's).
-        self._marks: dict[str, tuple[StartedMark, float]] = {}
+        self._marks: dict[str, StartedMark] = {}
         self._thread = threading.Thread(target=self._run, name="outcome-committer", daemon=True)
 
     def start(self) -> None:
@@ -139,15 +140,15 @@ class OutcomeCommitter:
             # Idle, the last groups' history still goes out within FLUSH_INTERVAL_S.
             wait_s = FLUSH_INTERVAL_S
             if self._marks:
-                wait_s = min(wait_s, next(iter(self._marks.values()))[1] - time.monotonic())
+                wait_s = min(wait_s, next(iter(self._marks.values())).due - time.monotonic())
             group, stopping = self._take_group(max(0.0, wait_s))
             due = time.monotonic() if not stopping else float("inf")
-            marks = {
-                o.job_id: self._marks.pop(o.job_id)[0] for r in group for o in r.outcomes if o.job_id in self._marks
-            }
-            while self._marks and next(iter(self._marks.values()))[1] <= due:
-                job_id = next(iter(self._marks))
-                marks[job_id] = self._marks.pop(job_id)[0]
+            marks = {o.job_id: self._marks.pop(o.job_id) for r in group for o in r.outcomes if o.job_id in self._marks}
+            while self._marks:  # oldest first: they are due in the order they came
+                job_id, mark = next(iter(self._marks.items()))
+                if mark.due > due:
+                    break
+                marks[job_id] = self._marks.pop(job_id)
             if group or marks:
                 self._commit(group, marks)
             self.history.flush_if_due()
@@ -167,10 +168,10 @@ class OutcomeCommitter:
                     group.append(item)
                     size += len(item.outcomes)
                 else:
-                    mark = StartedMark(item.owner, item.fields)
+                    mark = StartedMark(item.owner, item.fields, item.due)
                     for job_id in item.job_ids:  # a later lease's mark replaces an earlier one
                         self._marks.pop(job_id, None)
-                        self._marks[job_id] = (mark, item.due)
+                        self._marks[job_id] = mark
                 if size >= MAX_GROUP_OUTCOMES:
                     break
                 item = self._pending.get_nowait()
@@ -191,7 +192,7 @@ class OutcomeCommitter:
             ok = sum(1 for o in report.outcomes if (o.job_id, o.lease_token) in accepted)
             report.done.set_result((ok, len(report.outcomes) - ok))
 
-    def apply(self, group: Sequence[Report], marks: dict[str, StartedMark] | None = None) -> set[tuple[str, str]]:
+    def apply(self, group: Sequence[Report], marks: dict[str, StartedMark]) -> set[tuple[str, str]]:
         """Writes the group's outcomes and started marks; returns the (job id, lease token) pairs
         of the outcomes that were accepted.
 
@@ -204,8 +205,7 @@ class OutcomeCommitter:
         now = datetime.now(UTC)
         outcomes = {o.job_id: (r.worker_id, o) for r in group for o in r.outcomes}  # a later report wins
         owners = {i: lease_owner(worker, o.lease_token) for i, (worker, o) in outcomes.items()}
-        started = marks or {}
-        mark_owners = {i: m.owner for i, m in started.items() if i not in owners}
+        mark_owners = {i: m.owner for i, m in marks.items() if i not in owners}
         successes = {i for i, (_, o) in outcomes.items() if o.status == job_pb2.JOB_STATUS_SUCCESS}
         expiry_ms = int(now.timestamp() * 1000 + self.settings.lease_ttl_s * 1000)
         taken, ended = self.queues.take_reported(
@@ -219,7 +219,7 @@ class OutcomeCommitter:
         accepted = {i: outcomes[i] for i in owners if i in taken}
         started_fields = {
             i: m.fields
-            for i, m in started.items()
+            for i, m in marks.items()
             if i in taken and (i in mark_owners or (i in accepted and m.owner == owners[i]))
         }
         try:

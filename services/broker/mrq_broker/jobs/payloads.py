@@ -123,8 +123,8 @@ def raw_template(task: str, options: ResolvedOptions, params_key: str, now: date
     unique): the caller makes sure."""
     [job] = new_jobs(task, [""], options, now, started=StartedBy([""], "", ""))
     header, rest = _split(payload(job, unstored=True))
-    fields = header.split(_SEPARATOR.encode())  # task, limit key, dedupe key, raw queue (""), "1"
     sep = _SEPARATOR.encode()
+    fields = header.split(sep)  # task, limit key, dedupe key, raw queue (""), "1"
     pre, post = (f"{{{orjson.dumps(params_key).decode()}:", "}") if params_key else ("", "")
     return RawTemplate(sep.join(fields[:3]) + sep, sep + fields[4] + b"\n" + rest, pre, post)
 

@@ -73,11 +73,11 @@ class RawJobs:
         None when the broker must make them (see the module's docstring). Made once: settings
         don't change while the broker runs."""
         if name not in self._templates:
-            config = self.settings.raw_queues[name]
-            options = self._options(config, datetime.now(UTC))
+            config, now = self.settings.raw_queues[name], datetime.now(UTC)
+            options = self._options(config, now)
             templated = "started" in config.statuses_no_storage and not options.unique
             if templated and (options.limit is None or not options.limit.limit_key):
-                self._templates[name] = raw_template(config.task, options, config.params_key, datetime.now(UTC))
+                self._templates[name] = raw_template(config.task, options, config.params_key, now)
             else:
                 self._templates[name] = None
         return self._templates[name]
