@@ -52,13 +52,19 @@ def test_broker_counts_jobs_and_tracks_its_queues(stack: StackUnderTest, client:
     jobs = client.wait(job_ids, timeout=30)
     assert {job["status"] for job in jobs} == {"success"}
 
-    # Then they count as leased and finished, and the queue is empty again
-    samples = scrape(port)
+    # Then they count as leased and finished, and the queue is empty again (a request is counted
+    # once its handler returns, which may be just after the records it wrote are read)
+    samples = wait_until(
+        lambda: (
+            (s := scrape(port)) and value(s, "mrq_grpc_requests_total", method="ReportOutcomes", code="OK") >= 1 and s
+        ),
+        timeout_s=10,
+        what="the outcomes' report to be counted",
+    )
     assert value(samples, "mrq_jobs_dequeued_total", queue="metered") == 6
     assert value(samples, "mrq_jobs_finished_total", status="success") == 6
     assert value(samples, "mrq_queue_depth", queue="metered") == 0
     assert value(samples, "mrq_queue_oldest_job_age_seconds", queue="metered") == 0
-    assert value(samples, "mrq_grpc_requests_total", method="ReportOutcomes", code="OK") >= 1
 
     # And a refused call is counted with its status code
     with pytest.raises(InvalidArgument):
