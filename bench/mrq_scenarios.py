@@ -231,12 +231,7 @@ def latency(root: Path, options: Options) -> list[Result]:
     with mrq_stack(root, "latency") as (stack, client):
         stack.start_worker(QUEUE, greenlets=options.greenlets)
         client.wait(client.enqueue("bench_tasks.now", {}, queue=QUEUE), timeout=60)  # warm up
-        samples_ms, calls_ms = [], []
-        for _ in range(options.latency_samples):
-            enqueued = time.time()
-            job_id = client.enqueue("bench_tasks.now", {}, queue=QUEUE)
-            calls_ms.append((time.time() - enqueued) * 1000)
-            samples_ms.append((client.wait(job_id, timeout=60)["result"] - enqueued) * 1000)
+        samples_ms, calls_ms = enqueue_to_start_ms(client, options.latency_samples)
     cuts = statistics.quantiles(samples_ms, n=100, method="inclusive")
     config = "idle worker, 1 process, enqueue then wait, one job at a time"
     # What bounds it: the enqueue call itself (store insert, then Redis) is part of the latency.
@@ -267,6 +262,19 @@ def latency(root: Path, options: Options) -> list[Result]:
             note=note,
         ),
     ]
+
+
+def enqueue_to_start_ms(client: Client, samples: int, idle_s: float = 0.0) -> tuple[list[float], list[float]]:
+    """Enqueues ``samples`` jobs one at a time, each once the last is done and ``idle_s`` more
+    passed; returns each one's enqueue-to-start time and its enqueue call's time, in ms."""
+    samples_ms, calls_ms = [], []
+    for _ in range(samples):
+        time.sleep(idle_s)
+        enqueued = time.time()
+        job_id = client.enqueue("bench_tasks.now", {}, queue=QUEUE)
+        calls_ms.append((time.time() - enqueued) * 1000)
+        samples_ms.append((client.wait(job_id, timeout=60)["result"] - enqueued) * 1000)
+    return samples_ms, calls_ms
 
 
 def scaling(root: Path, options: Options) -> list[Result]:
