@@ -5,10 +5,10 @@ cap of 1 s so that splitting and looping show, and a worker on the "default" que
 Each client: sets every JobOptions field of the proto (so a new option fails here until every
 client has it), enqueues one job, a bulk over the batch limit and a unique job (twice, while the
 queue is paused), waits past the broker's cap, cancels a running job and requeues it, follows a
-job's logs, creates and deletes a schedule, and gets its typed errors for bad input, a missing
-job and a bad token. The Go and TypeScript scenarios live in their suites
-(clients/go/mrq/conformance_test.go, clients/typescript/test/conformance.test.ts), which
-clients/test.sh runs with their unit tests.
+job's logs, enqueues a taskset whose members carry its id, creates and deletes a schedule, and
+gets its typed errors for bad input, a missing job and a bad token. The Go and TypeScript
+scenarios live in their suites (clients/go/mrq/conformance_test.go,
+clients/typescript/test/conformance.test.ts), which clients/test.sh runs with their unit tests.
 """
 
 from __future__ import annotations
@@ -75,6 +75,11 @@ def _python_scenario(address: str) -> None:
         logged = client.enqueue("mrq_test_tasks.log_lines", {"lines": ["first line", "second line"]})
         lines = list(client.follow_logs(logged))
         assert len(lines) == 2 and lines[0].endswith("first line") and lines[1].endswith("second line"), lines
+
+        taskset_id, member_ids = client.enqueue_taskset("mrq_test_tasks.add", [{"a": 1, "b": 1}, {"a": 2, "b": 2}])
+        members = client.wait(member_ids, timeout=30)
+        assert [(m["taskset_id"], m["result"]) for m in members] == [(taskset_id, 2), (taskset_id, 4)]
+        assert client.get_taskset(taskset_id)["final"] == 2
 
         schedule = client.schedules.create({"path": "mrq_test_tasks.add", "params": {"a": 1, "b": 1}, "interval": 3600})
         client.schedules.delete(schedule["id"])

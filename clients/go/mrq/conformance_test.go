@@ -141,6 +141,23 @@ func TestConformanceScenario(t *testing.T) {
 		t.Fatalf("followed lines %q", lines)
 	}
 
+	t.Log("a taskset: its members carry its id, and it counts them final")
+	tasksetID, memberIDs, err := c.EnqueueTaskset(ctx, "mrq_test_tasks.add",
+		[]any{map[string]int{"a": 1, "b": 1}, map[string]int{"a": 2, "b": 2}}, mrq.TasksetCallback{}, mrq.WithQueue(queue))
+	must(t, err)
+	members, err := c.Wait(ctx, memberIDs, 30*time.Second)
+	must(t, err)
+	for _, m := range members {
+		if m.TasksetID != tasksetID || m.Status != mrq.StatusSuccess {
+			t.Fatalf("member %+v of taskset %s", m, tasksetID)
+		}
+	}
+	taskset, err := c.GetTaskset(ctx, tasksetID)
+	must(t, err)
+	if taskset.Final != 2 {
+		t.Fatalf("taskset %+v", taskset)
+	}
+
 	t.Log("create and delete a schedule")
 	schedule, err := c.Schedules.Create(ctx, mrq.ScheduleDefinition{Task: "mrq_test_tasks.add", Params: map[string]int{"a": 1, "b": 1},
 		Interval: time.Hour})

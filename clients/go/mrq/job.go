@@ -84,6 +84,8 @@ type Job struct {
 	Progress float64
 	// Options are the options in force for the job, defaults resolved.
 	Options JobOptions
+	// TasksetID is the taskset the job is a member of; empty for a job enqueued alone.
+	TasksetID string
 }
 
 // DecodeResult unmarshals the job's JSON result into v.
@@ -135,6 +137,7 @@ func jobFromProto(p *mrqpb.Job) *Job {
 		RequeueCount:  int(p.GetRequeueCount()),
 		Progress:      p.GetProgress(),
 		Options:       optionsFromProto(p.GetOptions()),
+		TasksetID:     p.GetTasksetId(),
 	}
 	for _, t := range p.GetTracebackHistory() {
 		j.TracebackHistory = append(j.TracebackHistory, TracebackEntry{

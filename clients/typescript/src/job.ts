@@ -103,6 +103,8 @@ export interface Job<R = unknown> {
   /** Progress reported by the task, 0.0 to 1.0. */
   progress: number;
   options: ResolvedOptions;
+  /** The taskset the job is a member of; "" for a job enqueued alone. */
+  tasksetId: string;
 }
 
 /** Converts a wire Job into a {@link Job}. */
@@ -128,6 +130,7 @@ export function jobFromWire<R = unknown>(j: Job__Output): Job<R> {
     requeueCount: j.requeueCount,
     progress: j.progress,
     options: optionsFromWire(j.options),
+    tasksetId: j.tasksetId,
   };
 }
 

@@ -93,6 +93,12 @@ test('conformance: the scenario', { skip }, async () => {
   assert.equal(lines.length, 2, JSON.stringify(lines));
   assert.ok(lines[0]!.endsWith('first line') && lines[1]!.endsWith('second line'), JSON.stringify(lines));
 
+  // a taskset: its members carry its id, and it counts them final
+  const set = await c.enqueueTaskset('mrq_test_tasks.add', [{ a: 1, b: 1 }, { a: 2, b: 2 }], undefined, { queue }, call);
+  const members = await c.wait<number>(set.jobIds, 30, call);
+  assert.deepEqual(members.map((m) => [m.tasksetId, m.result]), [[set.tasksetId, 2], [set.tasksetId, 4]]);
+  assert.equal((await c.getTaskset(set.tasksetId, call)).final, 2);
+
   // create and delete a schedule
   const schedule = await c.schedules.create({ task: 'mrq_test_tasks.add', params: { a: 1, b: 1 }, intervalS: 3600 }, call);
   await c.schedules.delete(schedule.id, call);
