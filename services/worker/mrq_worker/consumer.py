@@ -9,7 +9,7 @@ Two greenlets, each making its gRPC calls on a native thread (see :mod:`mrq_work
   once nothing is held and a lease without waiting finds no job; and once ``max_jobs`` jobs
   were leased;
 * the **report loop** collects outcomes for up to ``report_interval_s`` (or until a batch is
-  full) and sends them in one ``ReportOutcomes``.
+  full, or no job is left running to add to it) and sends them in one ``ReportOutcomes``.
 
 A job is *held* from its lease until its outcome is acknowledged; the heartbeat renews the leases
 of every held job, so a finished job waiting in a report batch can't expire and run twice.
@@ -251,12 +251,13 @@ class Consumer:
     def _report_loop(self) -> None:
         while True:
             self._has_pending.wait()
-            # Let a batch build up for report_interval_s, unless it is full or we are stopping.
+            # Let a batch build up for report_interval_s, unless it is full or we are stopping;
+            # or until no job runs that could add to it (a lone job's outcome goes at once).
             wait_s = self._pending_since + self._report_interval_s - time.monotonic()
             # A slotful is full: more would hold up the lease loop (see HELD_PER_SLOT).
             full = min(REPORT_BATCH_MAX, self._executor.size)
             if wait_s > 0 and len(self._pending) < full and self._accepting():
-                gevent.sleep(wait_s)
+                self._executor.join(timeout_s=wait_s)
             batch = self._pending[:REPORT_BATCH_MAX]
             del self._pending[:REPORT_BATCH_MAX]
             # Outcomes that arrive while this batch is in flight go out right after it.
