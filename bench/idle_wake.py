@@ -22,7 +22,7 @@ from typing import Any
 
 import redis
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from mrq_scenarios import QUEUE, enqueue_to_start_ms, mrq_stack
+from mrq_scenarios import QUEUE, mrq_stack, one_job_at_a_time
 
 from mrq.rpc import open_channel
 
@@ -58,7 +58,7 @@ def main() -> None:
                 medians = [
                     statistics.median(round_trips_ms(ping, args.samples, idle_s)),
                     statistics.median(round_trips_ms(check, args.samples, idle_s)),
-                    statistics.median(enqueue_to_start_ms(client, args.samples, idle_s)[0]),
+                    statistics.median(one_job_at_a_time(client, args.samples, idle_s).start_ms),
                 ]
                 print(f"{idle_ms:13.0f} ms | " + " | ".join(f"{m:.2f} ms" for m in medians), flush=True)
 
