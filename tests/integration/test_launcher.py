@@ -22,6 +22,8 @@ from mrq_local import DataDirBusy, ManagedProcess, Stack, free_port, is_serving,
 from mrq_local.health import is_http_ok
 
 MRQ_LOCAL = str(Path(sys.executable).parent / "mrq-local")
+#: How long each service may take to stop before the launcher SIGKILLs it.
+STOP_GRACE_S = 10
 
 
 def make_launcher(directory: Path) -> ManagedProcess:
@@ -38,7 +40,7 @@ def make_launcher(directory: Path) -> ManagedProcess:
             "MRQ_DATA_DIR": str(directory / "data"),
             "MRQ_WORKER_QUEUES": "default",
             "MRQ_WORKER_TASK_PACKAGES": TEST_TASKS_MODULE,
-            "MRQ_LOCAL_STOP_GRACE_S": "10",
+            "MRQ_LOCAL_STOP_GRACE_S": str(STOP_GRACE_S),
             "MRQ_DASHBOARD_PORT": str(free_port()),
         },
         ready=lambda: is_serving(address),
@@ -65,7 +67,12 @@ def stop_and_check_nothing_lingers(launcher: ManagedProcess, sig: int, expected:
 
     launcher.send_signal(sig)
 
-    assert launcher.wait_exit(timeout_s=30) == 0, launcher.log_tail()
+    # The launcher stops its services one after another, each within its grace
+    try:
+        code = launcher.wait_exit(timeout_s=STOP_GRACE_S * len(expected))
+    except TimeoutError:
+        pytest.fail(f"the launcher did not exit; its log ends:\n{launcher.log_tail()}")
+    assert code == 0, launcher.log_tail()
     wait_until(
         lambda: all(not child.is_running() or child.status() == psutil.STATUS_ZOMBIE for child in children),
         timeout_s=5,
