@@ -301,6 +301,45 @@ def test_a_reported_success_that_stores_nothing_ends_in_the_take_and_the_others_
     assert queues.claim_dedupe([("k", "f" * 24)], T0 + 10, 1) == ["f" * 24], "its dedupe key is free"
 
 
+# chunks.lua, through lease_jobs.lua, take_leases.lua and forget_jobs.lua
+
+
+def test_batches_past_one_redis_command_are_leased_taken_and_forgotten_whole(queues: RedisQueues) -> None:
+    # More jobs than one command takes arguments (scripts/chunks.lua: 1,000), regular and raw
+    records = jobs(1_200)
+    push(queues, *records)
+    options = resolve_options(TASK, JobOptions(queue="events_retry"), BrokerSettings(), NOW)
+    queues.push_raw("events_raw", "raw", [f'{{"n":{i}}}' for i in range(1_200)], [])
+
+    regular = lease(queues, max_jobs=1_200)
+    raw = queues.lease(
+        LeaseQuery(
+            queues=[("events_raw", "raw")],
+            max_jobs=1_200,
+            owner=OWNER,
+            worker_id="w1",
+            templates={"events_raw": raw_template(TASK, options, "event", NOW)},
+        ),
+        T0,
+        T0 + LEASE_MS,
+        50,
+    )
+    assert regular.job_ids == [r.id for r in records] and all(regular.payloads)
+    assert len(raw.job_ids) == 1_200 and all(raw.payloads)
+    every = [*regular.job_ids, *raw.job_ids]
+    assert queues.owners(every) == dict.fromkeys(every, OWNER)
+
+    taken, ended = queues.take_reported(
+        dict.fromkeys(every, OWNER), set(every), ["events_raw"], COMMITTING, T0 + LEASE_MS
+    )
+    assert list(taken) == regular.job_ids and all(taken.values())
+    assert sorted(ended) == sorted(raw.job_ids)
+    assert queues.owners(every) == dict.fromkeys(regular.job_ids, COMMITTING)
+    queues.release(regular.job_ids)
+    assert queues.owners(every) == {}
+    assert sorted(queues.done_among(every)) == sorted(every), "no payload left"
+
+
 def test_expired_leases_are_claimed_for_recovery_once_and_a_limited_number_at_a_time(queues: RedisQueues) -> None:
     ids = push(queues, *jobs(3))
     lease(queues)

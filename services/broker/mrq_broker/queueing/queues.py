@@ -148,8 +148,11 @@ class LeaseBatch:
 
 
 def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
-    source = resources.files("mrq_broker.queueing").joinpath("scripts", f"{name}.lua").read_text()
-    return client.register_script(source)
+    """scripts/<name>.lua, after scripts/chunks.lua (helpers every script may use)."""
+    scripts = resources.files("mrq_broker.queueing").joinpath("scripts")
+    return client.register_script(
+        scripts.joinpath("chunks.lua").read_text() + scripts.joinpath(f"{name}.lua").read_text()
+    )
 
 
 def _queue_script(

@@ -5,13 +5,10 @@
 -- KEYS[2]  dedupe      hash  dedupe key -> job id   (compare-and-delete)
 -- KEYS[3]  raw_claims  hash  job id -> raw claim
 -- ARGV     the job ids
-for _, id in ipairs(ARGV) do
-  local p = redis.call('HGET', KEYS[1], id)
-  if p then
-    local key = string.match(p, '^[^\31\n]*\31[^\31\n]*\31([^\31\n]*)')
-    if key and key ~= '' and redis.call('HGET', KEYS[2], key) == id then redis.call('HDEL', KEYS[2], key) end
-    redis.call('HDEL', KEYS[1], id)
-  end
-  redis.call('HDEL', KEYS[3], id)
+for k, p in ipairs(each_chunk('HMGET', KEYS[1], ARGV)) do
+  local key = p and string.match(p, '^[^\31\n]*\31[^\31\n]*\31([^\31\n]*)')
+  if key and key ~= '' and redis.call('HGET', KEYS[2], key) == ARGV[k] then redis.call('HDEL', KEYS[2], key) end
 end
+each_chunk('HDEL', KEYS[1], ARGV)
+each_chunk('HDEL', KEYS[3], ARGV)
 return 0

@@ -1,5 +1,7 @@
 -- Leases up to ARGV[3] jobs from the worker's queues, each leased job's lease written at once,
 -- in one round trip: the queue view (subqueues, pauses, a quieted worker) is read here too.
+-- Unless limits or task filters weigh each job, a queue's jobs are leased (and a raw queue's
+-- claimed and made) a command for all of them, not one each (each_chunk, scripts/chunks.lua).
 --
 -- Queues: each requested name in order; a name ending in "/" also stands for every known queue
 -- under it ("main/" takes "main/", "main/a" and "main/a/b", never "main"), sorted by name. A
@@ -96,10 +98,20 @@ local function due_at(ms)
   if ms > now and (next_due < 0 or ms < next_due) then next_due = ms end
 end
 
-local function lease(id)
-  redis.call('ZADD', KEYS[1], expiry, id)
-  redis.call('HSET', KEYS[2], id, owner)
+-- Leases new_ids, a command for all of them (each_chunk: see scripts/chunks.lua).
+local function lease_all(new_ids)
+  local expiring, owned = {}, {}
+  for _, id in ipairs(new_ids) do
+    expiring[#expiring + 1] = expiry
+    expiring[#expiring + 1] = id
+    owned[#owned + 1] = id
+    owned[#owned + 1] = owner
+  end
+  each_chunk('ZADD', KEYS[1], expiring)
+  each_chunk('HSET', KEYS[2], owned)
 end
+
+local function lease(id) lease_all({id}) end
 
 local function take(id)
   lease(id)
@@ -169,9 +181,15 @@ local function take_regular(queue, delayed, n)
     if filtering then
       got = got + take_candidates(queue, redis.call('ZRANGE', queue, 0, window - 1), n - got)
     else
-      local popped = redis.call('ZPOPMIN', queue, n - got)
-      for j = 1, #popped, 2 do take(popped[j]) end
-      got = got + #popped / 2
+      local popped, taken = redis.call('ZPOPMIN', queue, n - got), {}
+      for j = 1, #popped, 2 do taken[#taken + 1] = popped[j] end
+      lease_all(taken)
+      for k, p in ipairs(each_chunk('HMGET', KEYS[3], taken)) do
+        ids[#ids + 1] = taken[k]
+        payloads[#payloads + 1] = p
+      end
+      want = want - #taken
+      got = got + #taken
     end
   end
   local first = redis.call('ZRANGEBYSCORE', delayed, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
@@ -213,25 +231,31 @@ local function take_raw(key, kind, name, n)
   end
   local first_id = #entries > 0 and redis.call('INCRBY', KEYS[9], #entries) - #entries or 0
   local template = templates[string.match(name, '^[^/]*')]
+  local new_ids, claims, made = {}, {}, {}
   for k, pair in ipairs(entries) do
     local id = raw_id_prefix .. string.format('%08x', (first_id + k) % 4294967296)
     local claim = name .. '\n' .. pair[2] .. '\n' .. pair[1]
-    redis.call('HSET', KEYS[4], id, claim)
-    lease(id)
+    new_ids[k] = id
+    claims[#claims + 1] = id
+    claims[#claims + 1] = claim
     ids[#ids + 1] = id
     raw_ids[#raw_ids + 1] = id
     if template then
       local p = template[1] .. name .. template[2] .. pb_bytes(10, id)
         .. pb_bytes(26, template[3] .. pair[1] .. template[4])
-      redis.call('HSET', KEYS[3], id, p)
+      made[#made + 1] = id
+      made[#made + 1] = p
       payloads[#payloads + 1] = p
       raw_claims[#raw_claims + 1] = false
     else
       payloads[#payloads + 1] = false
       raw_claims[#raw_claims + 1] = claim
     end
-    want = want - 1
   end
+  each_chunk('HSET', KEYS[4], claims)
+  lease_all(new_ids)
+  each_chunk('HSET', KEYS[3], made)
+  want = want - #entries
   return #entries
 end
 

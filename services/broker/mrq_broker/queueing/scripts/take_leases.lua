@@ -10,6 +10,7 @@
 -- a raw job with no record (its payload header's 5th field is "1") of a raw queue that stores
 -- no success (ARGV[4..], by root name). It is forgotten as forget_jobs.lua does (payload, raw
 -- claim, dedupe key), its lease released and its waiters told.
+-- Reads and writes go many jobs per command (each_chunk, scripts/chunks.lua), not one each.
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)        (written)
 -- KEYS[2]  lease_owners  hash  job id -> owner                    (compare-and-set)
@@ -18,36 +19,49 @@
 -- KEYS[5]  dedupe        hash  dedupe key -> job id               (compare-and-delete if ended)
 -- ARGV[1]  expiry while taken (ms)   ARGV[2] new owner   ARGV[3] channel of ended ids
 -- ARGV[4]  n, then n raw queue roots that store no success; then triples of (job id, expected
---          owner, "1" if a success, which may end it here, else "")
+--          owner, "1" if a success, which may end it here, else ""), each job id at most once
 -- Returns {ids taken, their payloads (false where there is none), ids ended, their headers}.
 local nroots = tonumber(ARGV[4])
 local quiet = {}
 for r = 1, nroots do quiet[ARGV[4 + r]] = true end
-local taken, payloads, ended, headers = {}, {}, {}, {}
+local ids, expected, success = {}, {}, {}
 for i = 5 + nroots, #ARGV, 3 do
-  local id, expected = ARGV[i], ARGV[i + 1]
-  if redis.call('HGET', KEYS[2], id) == expected then
-    local p = redis.call('HGET', KEYS[3], id)
+  local k = #ids + 1
+  ids[k], expected[k], success[k] = ARGV[i], ARGV[i + 1], ARGV[i + 2] == '1'
+end
+local owners, stored = each_chunk('HMGET', KEYS[2], ids), each_chunk('HMGET', KEYS[3], ids)
+local taken, payloads, ended, headers, owned, expiring = {}, {}, {}, {}, {}, {}
+for k, id in ipairs(ids) do
+  if owners[k] == expected[k] then
+    local p = stored[k]
     local header, dedupe, raw_queue, unstored
-    if p and ARGV[i + 2] == '1' then
+    if p and success[k] then
       header = string.match(p, '^[^\n]*')
       dedupe, raw_queue, unstored = string.match(header, '^[^\31]*\31[^\31]*\31([^\31]*)\31([^\31]*)\31(.*)$')
     end
     if unstored == '1' and quiet[string.match(raw_queue, '^[^/]*')] then
       if dedupe ~= '' and redis.call('HGET', KEYS[5], dedupe) == id then redis.call('HDEL', KEYS[5], dedupe) end
-      redis.call('HDEL', KEYS[3], id)
-      redis.call('HDEL', KEYS[4], id)
-      redis.call('HDEL', KEYS[2], id)
-      redis.call('ZREM', KEYS[1], id)
       ended[#ended + 1] = id
       headers[#headers + 1] = header
     else
-      redis.call('HSET', KEYS[2], id, ARGV[2])
-      redis.call('ZADD', KEYS[1], ARGV[1], id)
       taken[#taken + 1] = id
       payloads[#payloads + 1] = p or false
+      owned[#owned + 1] = id
+      owned[#owned + 1] = ARGV[2]
+      expiring[#expiring + 1] = ARGV[1]
+      expiring[#expiring + 1] = id
     end
   end
 end
-if #ended > 0 then redis.call('PUBLISH', ARGV[3], table.concat(ended, ' ')) end
+if #ended > 0 then
+  each_chunk('HDEL', KEYS[3], ended)
+  each_chunk('HDEL', KEYS[4], ended)
+  each_chunk('HDEL', KEYS[2], ended)
+  each_chunk('ZREM', KEYS[1], ended)
+  redis.call('PUBLISH', ARGV[3], table.concat(ended, ' '))
+end
+if #taken > 0 then
+  each_chunk('HSET', KEYS[2], owned)
+  each_chunk('ZADD', KEYS[1], expiring)
+end
 return {taken, payloads, ended, headers}
