@@ -301,11 +301,11 @@ def test_a_reported_success_that_stores_nothing_ends_in_the_take_and_the_others_
     assert queues.claim_dedupe([("k", "f" * 24)], T0 + 10, 1) == ["f" * 24], "its dedupe key is free"
 
 
-# chunks.lua, through lease_jobs.lua, take_leases.lua and forget_jobs.lua
+# shared.lua, through lease_jobs.lua, take_leases.lua and forget_jobs.lua
 
 
 def test_batches_past_one_redis_command_are_leased_taken_and_forgotten_whole(queues: RedisQueues) -> None:
-    # More jobs than one command takes arguments (scripts/chunks.lua: 1,000), regular and raw
+    # More jobs than one command takes arguments (scripts/shared.lua: 1,000), regular and raw
     records = jobs(1_200)
     push(queues, *records)
     options = resolve_options(TASK, JobOptions(queue="events_retry"), BrokerSettings(), NOW)

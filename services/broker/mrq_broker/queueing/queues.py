@@ -6,6 +6,7 @@ through one named method here.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -147,12 +148,14 @@ class LeaseBatch:
     raw: dict[str, RawClaim | None]
 
 
+@functools.cache
+def _source(name: str) -> str:
+    return resources.files("mrq_broker.queueing").joinpath("scripts", f"{name}.lua").read_text()
+
+
 def _script(client: redis.Redis, name: str) -> redis.commands.core.Script:
-    """scripts/<name>.lua, after scripts/chunks.lua (helpers every script may use)."""
-    scripts = resources.files("mrq_broker.queueing").joinpath("scripts")
-    return client.register_script(
-        scripts.joinpath("chunks.lua").read_text() + scripts.joinpath(f"{name}.lua").read_text()
-    )
+    """scripts/<name>.lua, after scripts/shared.lua (what several scripts do alike)."""
+    return client.register_script(_source("shared") + _source(name))
 
 
 def _queue_script(

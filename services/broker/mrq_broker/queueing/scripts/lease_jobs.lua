@@ -1,7 +1,7 @@
 -- Leases up to ARGV[3] jobs from the worker's queues, each leased job's lease written at once,
 -- in one round trip: the queue view (subqueues, pauses, a quieted worker) is read here too.
 -- Unless limits or task filters weigh each job, a queue's jobs are leased (and a raw queue's
--- claimed and made) a command for all of them, not one each (each_chunk, scripts/chunks.lua).
+-- claimed and made) a command for all of them, not one each (each_chunk, scripts/shared.lua).
 --
 -- Queues: each requested name in order; a name ending in "/" also stands for every known queue
 -- under it ("main/" takes "main/", "main/a" and "main/a/b", never "main"), sorted by name. A
@@ -98,7 +98,7 @@ local function due_at(ms)
   if ms > now and (next_due < 0 or ms < next_due) then next_due = ms end
 end
 
--- Leases new_ids, a command for all of them (each_chunk: see scripts/chunks.lua).
+-- Leases new_ids, a command for all of them (each_chunk: see scripts/shared.lua).
 local function lease_all(new_ids)
   local expiring, owned = {}, {}
   for _, id in ipairs(new_ids) do

@@ -9,8 +9,8 @@
 -- A reported success that stores nothing is ended here instead, in the report's one round trip:
 -- a raw job with no record (its payload header's 5th field is "1") of a raw queue that stores
 -- no success (ARGV[4..], by root name). It is forgotten as forget_jobs.lua does (payload, raw
--- claim, dedupe key), its lease released and its waiters told.
--- Reads and writes go many jobs per command (each_chunk, scripts/chunks.lua), not one each.
+-- claim, dedupe key: forget() in scripts/shared.lua), its lease released and its waiters told.
+-- Reads and writes go many jobs per command (each_chunk, scripts/shared.lua), not one each.
 --
 -- KEYS[1]  leases        zset  job id -> lease expiry (ms)        (written)
 -- KEYS[2]  lease_owners  hash  job id -> owner                    (compare-and-set)
@@ -30,18 +30,18 @@ for i = 5 + nroots, #ARGV, 3 do
   ids[k], expected[k], success[k] = ARGV[i], ARGV[i + 1], ARGV[i + 2] == '1'
 end
 local owners, stored = each_chunk('HMGET', KEYS[2], ids), each_chunk('HMGET', KEYS[3], ids)
-local taken, payloads, ended, headers, owned, expiring = {}, {}, {}, {}, {}, {}
+local taken, payloads, ended, gone, headers, owned, expiring = {}, {}, {}, {}, {}, {}, {}
 for k, id in ipairs(ids) do
   if owners[k] == expected[k] then
     local p = stored[k]
-    local header, dedupe, raw_queue, unstored
+    local header, raw_queue, unstored
     if p and success[k] then
       header = string.match(p, '^[^\n]*')
-      dedupe, raw_queue, unstored = string.match(header, '^[^\31]*\31[^\31]*\31([^\31]*)\31([^\31]*)\31(.*)$')
+      raw_queue, unstored = string.match(header, '^[^\31]*\31[^\31]*\31[^\31]*\31([^\31]*)\31(.*)$')
     end
     if unstored == '1' and quiet[string.match(raw_queue, '^[^/]*')] then
-      if dedupe ~= '' and redis.call('HGET', KEYS[5], dedupe) == id then redis.call('HDEL', KEYS[5], dedupe) end
       ended[#ended + 1] = id
+      gone[#gone + 1] = p
       headers[#headers + 1] = header
     else
       taken[#taken + 1] = id
@@ -54,8 +54,7 @@ for k, id in ipairs(ids) do
   end
 end
 if #ended > 0 then
-  each_chunk('HDEL', KEYS[3], ended)
-  each_chunk('HDEL', KEYS[4], ended)
+  forget(KEYS[3], KEYS[5], KEYS[4], ended, gone)
   each_chunk('HDEL', KEYS[2], ended)
   each_chunk('ZREM', KEYS[1], ended)
   redis.call('PUBLISH', ARGV[3], table.concat(ended, ' '))
